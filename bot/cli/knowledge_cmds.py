@@ -1,0 +1,244 @@
+"""`hpcbot ingest`, `ask`, `chat` and `eval`: the knowledge side of the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from bot.config import Settings
+from ingest.pipeline import IngestReport
+from knowledge.errors import KnowledgeError
+from knowledge.assistant import Assistant
+from knowledge.models import Answer
+from knowledge.store import Index
+
+console = Console(stderr=True)
+out = Console()
+
+
+def _settings() -> Settings:
+    return Settings.from_env()
+
+
+def _open(settings: Settings) -> Index:
+    from knowledge.service import open_index
+
+    location: Path | str = settings.chroma_url or settings.index_dir
+    return open_index(location, settings.embedding_model)
+
+
+def _run_ingest(
+    settings: Settings,
+    index: Index,
+    paths: list[Path],
+    *,
+    rebuild: bool = False,
+    quiet: bool = False,
+) -> IngestReport:
+    from ingest.bundled import bundled_roots
+    from ingest.pipeline import ingest
+    from ingest.sources import SourceNotFound, local_documents
+
+    try:
+        roots = (
+            [local_documents(p) for p in paths] if paths else bundled_roots(settings.knowledge_dir)
+        )
+    except SourceNotFound as exc:
+        raise typer.BadParameter(str(exc)) from None
+    if quiet or not console.is_terminal:
+        return ingest(index, roots, rebuild=rebuild)
+    with Progress(
+        TextColumn("[bold]Ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("", total=None)
+        return ingest(
+            index,
+            roots,
+            rebuild=rebuild,
+            on_start=lambda total: progress.update(task, total=total),
+            on_document=lambda url: progress.update(
+                task, advance=1, description=url.rsplit("/", 1)[-1][:40]
+            ),
+        )
+
+
+def ingest_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders (Markdown, text, "
+            "HTML, PDF); default: the bundled knowledge base."
+        ),
+    ] = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Drop the index and re-embed everything.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Build or update the search index, incrementally."""
+    settings = _settings()
+    try:
+        index = _open(settings)
+        report = _run_ingest(settings, index, list(paths or []), rebuild=rebuild)
+    except KnowledgeError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    if as_json:
+        out.print_json(json.dumps(report.to_dict()))
+    else:
+        for url, reason in report.skipped:
+            console.print(f"[yellow]skipped[/] {url}: {reason}")
+        console.print(report.summary())
+
+
+def _assistant(settings: Settings) -> Assistant:
+    from knowledge.service import open_assistant
+
+    index = _open(settings)
+    index.check_model()
+    if not index.count():
+        console.print("The index is empty: building it from the bundled knowledge base first.")
+        _run_ingest(settings, index, [], quiet=not console.is_terminal)
+    assistant = open_assistant(
+        index, settings.knowledge_dir, stale_after_days=settings.stale_after_days
+    )
+    assistant.warm_up()
+    return assistant
+
+
+def render_answer(answer: Answer) -> str:
+    lines = [answer.text]
+    if answer.citations:
+        lines.append("")
+        lines.append("Sources:")
+        for number, citation in enumerate(answer.citations, start=1):
+            where = f" — {citation.section}" if citation.section else ""
+            as_of = f" (as of {citation.as_of.isoformat()})" if citation.as_of else ""
+            flag = " [unconfirmed]" if not citation.confirmed else ""
+            lines.append(f"  [{number}] {citation.title}{where}{as_of}{flag}\n      {citation.url}")
+    if not answer.abstained and answer.confidence < 0.6:
+        lines.append(f"\n(low confidence: {answer.confidence:.2f})")
+    return "\n".join(lines)
+
+
+def ask_command(
+    question: Annotated[
+        str, typer.Argument(help="The question, or '-' to read one per line from stdin.")
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON output (JSON Lines with '-').")
+    ] = False,
+) -> None:
+    """Answer a question from the knowledge base, with sources."""
+    settings = _settings()
+    try:
+        assistant = _assistant(settings)
+        questions = (line.strip() for line in sys.stdin) if question == "-" else iter([question])
+        for text in questions:
+            if not text:
+                continue
+            answer = assistant.ask(text)
+            if as_json:
+                sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+            else:
+                out.print(render_answer(answer), markup=False, highlight=False)
+    except KnowledgeError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def chat_command() -> None:
+    """Interactive questions and answers in the terminal (empty line or Ctrl-D quits)."""
+    settings = _settings()
+    try:
+        index = _open(settings)
+        index.check_model()
+        _run_ingest(settings, index, [])  # incremental: seconds when nothing changed
+        from knowledge.service import open_assistant
+
+        assistant = open_assistant(
+            index, settings.knowledge_dir, stale_after_days=settings.stale_after_days
+        )
+        assistant.warm_up()
+    except KnowledgeError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    out.print(
+        "[bold]hpcbot[/] — ask about EuroHPC access, machines and how to use them. "
+        "Empty line to quit."
+    )
+    while True:
+        try:
+            text = out.input("[bold cyan]you>[/] ").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not text:
+            break
+        answer = assistant.ask(text)
+        out.print(render_answer(answer), markup=False, highlight=False)
+        out.print()
+
+
+def eval_command(
+    questions: Annotated[
+        Path, typer.Argument(help="A question set (YAML).", exists=True, dir_okay=False)
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print metrics and per-question results as JSON.")
+    ] = False,
+) -> None:
+    """Score the assistant on a question set: hit@1, hit@5, correctness, abstention, latency."""
+    from knowledge.evaluate import evaluate, load_questions
+
+    settings = _settings()
+    try:
+        assistant = _assistant(settings)
+    except KnowledgeError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    knowledge_prefix = settings.knowledge_dir.resolve().as_uri()
+
+    def is_knowledge(url: str) -> bool:
+        return url.startswith(knowledge_prefix)
+
+    report = evaluate(assistant.ask, load_questions(questions), is_knowledge)
+    metrics = report.metrics()
+    if as_json:
+        details = [
+            {
+                "id": r.item.id,
+                "hit_at_1": r.hit_at_1,
+                "hit_at_5": r.hit_at_5,
+                "correct": r.correct,
+                "abstained": r.answer.abstained,
+                "route": r.answer.route,
+                "confidence": round(r.answer.confidence, 3),
+            }
+            for r in report.results
+        ]
+        out.print_json(json.dumps({"metrics": metrics, "results": details}))
+        return
+    for r in report.results:
+        mark = "ok " if r.correct else "BAD"
+        hit = {True: "hit", False: "miss", None: "-"}[r.hit_at_1]
+        out.print(
+            f"{mark} {r.item.id:>5} {hit:>4} {r.answer.route:9} {r.item.question[:70]}",
+            markup=False,
+        )
+    out.print_json(json.dumps(metrics))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_command)
+    app.command("ask")(ask_command)
+    app.command("chat")(chat_command)
+    app.command("eval")(eval_command)

@@ -1,0 +1,350 @@
+"""Turn files into text with a title and sections: Markdown, HTML, PDF and plain text.
+
+Each parser returns a `ParsedDocument`; a file that cannot be turned into text raises
+`ParseError` with a one-line reason, and the pipeline skips it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_REF_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_BLOCK = re.compile(r"<(style|script)\b.*?</\1>", re.S | re.I)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# Real HTML elements embedded in Markdown, possibly spanning lines; `<project>`-style
+# placeholders in commands are not in this list and survive.
+_HTML_ELEMENT = re.compile(
+    r"</?(img|div|span|br|a|p|table|thead|tbody|tr|td|th|figure|figcaption|html|head|body|"
+    r"button|center|details|summary|sup|sub|b|i|em|strong|iframe|video|source|ul|ol|li|hr|"
+    r"pre|code|h[1-6]|input|label|section|nav|kbd)\b[^>]*>",
+    re.I | re.S,
+)
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_INLINE_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_ADMONITION = re.compile(r"^(\s*)(!!!|\?\?\?\+?)\s*\w+(?:\s+\"([^\"]*)\")?\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_ATTR_LIST = re.compile(r"\{[:#.][^}]*\}")
+
+
+class ParseError(Exception):
+    """The file cannot be turned into text; the message is a one-line reason."""
+
+
+@dataclass(frozen=True)
+class Section:
+    path: str
+    text: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    title: str
+    sections: tuple[Section, ...]
+    canonical_url: str | None = None
+    links: tuple[str, ...] = field(default=())
+
+    @property
+    def text_length(self) -> int:
+        return sum(len(s.text) for s in self.sections)
+
+
+def _clean_inline(line: str) -> str:
+    line = _IMAGE.sub(lambda m: m.group(1), line)
+    line = _INLINE_LINK.sub(lambda m: m.group(1), line)
+    line = _REF_LINK.sub(lambda m: m.group(1), line)
+    line = _ATTR_LIST.sub("", line)
+    line = _HTML_ELEMENT.sub(" ", line)
+    line = (
+        line.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    )
+    return line.rstrip()
+
+
+def _table_to_lines(rows: list[str]) -> list[str]:
+    """Rewrite a Markdown table as 'first cell: header value; ...' lines.
+
+    A bare table row ("| standard-g | 2 days | ...") means nothing out of context; pairing every
+    cell with its header keeps each row answerable on its own.
+    """
+    cells = [[_clean_inline(c).strip() for c in row.strip().strip("|").split("|")] for row in rows]
+    cells = [row for row in cells if row and not _TABLE_RULE.match("|".join(row))]
+    if len(cells) < 2:
+        return [" ".join(row) for row in cells]
+    header, body = cells[0], cells[1:]
+    lines = []
+    for row in body:
+        parts = []
+        for name, value in zip(header[1:], row[1:], strict=False):
+            if value:
+                parts.append(f"{name}: {value}" if name else value)
+        lead = row[0] if row else ""
+        first = f"{header[0]} {lead}".strip() if header[0] else lead
+        lines.append(f"{first}: " + "; ".join(parts) if parts else first)
+    return lines
+
+
+def parse_markdown(text: str) -> ParsedDocument:
+    text = _HTML_COMMENT.sub("", text)
+    text = _HTML_BLOCK.sub("", text)
+    text = re.sub(r"<!DOCTYPE[^>]*>", "", text, flags=re.I)
+    text = _HTML_ELEMENT.sub(" ", text)
+    if text.startswith("---\n"):  # front matter
+        end = text.find("\n---", 4)
+        if end != -1:
+            text = text[end + 4 :]
+    title = ""
+    headings: list[tuple[int, str]] = []
+    sections: list[Section] = []
+    buffer: list[str] = []
+    table: list[str] = []
+    in_fence = False
+
+    def flush_table() -> None:
+        if table:
+            buffer.extend(_table_to_lines(table))
+            table.clear()
+
+    def flush() -> None:
+        flush_table()
+        body = "\n".join(buffer).strip()
+        buffer.clear()
+        if body:
+            path = (
+                " > ".join(h for _, h in headings[1:] if h)
+                if title
+                else " > ".join(h for _, h in headings)
+            )
+            sections.append(Section(path=path, text=re.sub(r"\n{3,}", "\n\n", body)))
+
+    for raw in text.splitlines():
+        if _FENCE.match(raw):
+            flush_table()
+            in_fence = not in_fence
+            buffer.append(raw.strip())
+            continue
+        if in_fence:
+            buffer.append(raw.rstrip())
+            continue
+        heading = _HEADING.match(raw)
+        if heading:
+            flush()
+            level = len(heading.group(1))
+            name = _clean_inline(heading.group(2)).strip()
+            if level == 1 and not title:
+                title = name
+            headings[:] = [h for h in headings if h[0] < level] + [(level, name)]
+            continue
+        if _REF_DEFINITION.match(raw):
+            continue
+        if raw.lstrip().startswith("|"):
+            table.append(raw)
+            continue
+        flush_table()
+        admonition = _ADMONITION.match(raw)
+        if admonition:
+            if admonition.group(3):
+                buffer.append(admonition.group(3) + ":")
+            continue
+        buffer.append(_clean_inline(raw))
+    flush()
+    return ParsedDocument(title=title, sections=tuple(_unwrap(s) for s in sections))
+
+
+_STRUCTURED_LINE = re.compile(r"^\s*([-*+]\s|\d+[.)]\s|```|~~~|\$ |>|\||    )")
+
+
+def _unwrap(section: Section) -> Section:
+    """Join hard-wrapped prose lines into paragraphs; keep lists, code and tables as lines."""
+    out: list[str] = []
+    in_fence = False
+    for line in section.text.splitlines():
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            out.append(line)
+            continue
+        joinable = (
+            not in_fence
+            and out
+            and out[-1].strip()
+            and line.strip()
+            and not _STRUCTURED_LINE.match(line)
+            and not _FENCE.match(out[-1])
+            and not out[-1].rstrip().endswith(":")
+            and ": " not in line[:40]
+        )
+        if joinable and not _STRUCTURED_LINE.match(out[-1]):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        elif joinable and _STRUCTURED_LINE.match(out[-1]) and line.startswith("  "):
+            out[-1] = out[-1].rstrip() + " " + line.strip()  # a wrapped list item
+        else:
+            out.append(line)
+    return Section(path=section.path, text="\n".join(out), page=section.page)
+
+
+_NOISE = re.compile(
+    r"(cookie|consent|banner|navbar|nav-|navigation|menu|breadcrumb|sidebar|footer|header|"
+    r"skip-link|share|social|toc)",
+    re.I,
+)
+_BLOCK_TAGS = ("p", "li", "pre", "td", "th", "dd", "dt", "blockquote", "figcaption")
+
+
+def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
+    from urllib.parse import urljoin
+
+    from bs4 import BeautifulSoup, Tag
+
+    soup = BeautifulSoup(html, "lxml")
+    title_tag = soup.find("title")
+    canonical = soup.find("link", rel="canonical")
+    canonical_url = None
+    if isinstance(canonical, Tag) and canonical.get("href"):
+        canonical_url = urljoin(base_url or "", str(canonical.get("href")))
+    links = tuple(
+        urljoin(base_url or "", str(a.get("href")))
+        for a in soup.find_all("a", href=True)
+        if isinstance(a, Tag)
+    )
+    for tag in soup(
+        [
+            "script",
+            "style",
+            "noscript",
+            "nav",
+            "footer",
+            "header",
+            "aside",
+            "form",
+            "iframe",
+            "svg",
+            "button",
+            "template",
+        ]
+    ):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if not isinstance(tag, Tag) or tag.attrs is None:
+            continue
+        marker = " ".join(
+            [str(tag.get("id") or ""), " ".join(tag.get("class") or []), str(tag.get("role") or "")]
+        )
+        if tag.name not in ("html", "body", "main", "article") and _NOISE.search(marker):
+            tag.decompose()
+    main = (
+        soup.find("main") or soup.find("article") or soup.find(role="main") or soup.body
+    )
+    if main is None or not isinstance(main, Tag):
+        raise ParseError("the HTML has no body")
+    h1 = main.find("h1")
+    title = (h1.get_text(" ", strip=True) if isinstance(h1, Tag) else "") or (
+        title_tag.get_text(" ", strip=True) if isinstance(title_tag, Tag) else ""
+    )
+    sections: list[Section] = []
+    headings: list[tuple[int, str]] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        body = "\n".join(line for line in buffer if line).strip()
+        buffer.clear()
+        if body:
+            path = " > ".join(h for level, h in headings if level > 1)
+            sections.append(Section(path=path, text=body))
+
+    for element in main.find_all(["h1", "h2", "h3", "h4", "h5", "h6", *_BLOCK_TAGS]):
+        if not isinstance(element, Tag):
+            continue
+        if element.name and element.name[0] == "h" and element.name[1:].isdigit():
+            flush()
+            level = int(element.name[1:])
+            headings[:] = [h for h in headings if h[0] < level] + [
+                (level, element.get_text(" ", strip=True))
+            ]
+            continue
+        # Nested blocks (a <p> inside an <li>) would be read twice; keep the innermost only.
+        if element.find(_BLOCK_TAGS):
+            continue
+        text = element.get_text(" " if element.name != "pre" else "", strip=element.name != "pre")
+        if element.name == "li":
+            text = f"- {text}"
+        buffer.append(text)
+    flush()
+    return ParsedDocument(
+        title=title, sections=tuple(sections), canonical_url=canonical_url, links=links
+    )
+
+
+def parse_pdf(data: bytes) -> ParsedDocument:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+        meta_title = (reader.metadata.title if reader.metadata else None) or ""
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise ParseError(f"corrupt PDF ({exc.__class__.__name__}: {exc})") from exc
+    except Exception as exc:  # pypdf raises many internal types on damaged files
+        raise ParseError(f"corrupt PDF ({exc.__class__.__name__})") from exc
+    sections = tuple(
+        Section(path=f"page {number}", text=re.sub(r"[ \t]+", " ", text).strip(), page=number)
+        for number, text in enumerate(pages, start=1)
+        if text.strip()
+    )
+    first_line = next((s.text.splitlines()[0] for s in sections if s.text), "")
+    return ParsedDocument(title=str(meta_title).strip() or first_line[:120], sections=sections)
+
+
+def parse_text(text: str) -> ParsedDocument:
+    body = text.strip()
+    first_line = body.splitlines()[0].strip() if body else ""
+    return ParsedDocument(
+        title=first_line[:120], sections=(Section(path="", text=body),) if body else ()
+    )
+
+
+SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".rst": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+}
+
+
+def kind_of(path: Path) -> str | None:
+    return SUFFIXES.get(path.suffix.lower())
+
+
+def parse_bytes(data: bytes, kind: str, *, base_url: str | None = None) -> ParsedDocument:
+    """Parse raw bytes of the given kind ("markdown", "text", "html", "pdf")."""
+    if not data.strip():
+        raise ParseError("empty file")
+    if kind == "pdf":
+        document = parse_pdf(data)
+    else:
+        if b"\x00" in data[:4096]:
+            raise ParseError(f"binary content in a {kind} file")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+        if kind == "markdown":
+            document = parse_markdown(text)
+        elif kind == "html":
+            document = parse_html(text, base_url)
+        else:
+            document = parse_text(text)
+    if not document.text_length:
+        raise ParseError("no text could be extracted")
+    return document

@@ -1,0 +1,154 @@
+"""Incremental ingestion: parse, chunk and write documents through the knowledge index.
+
+A run is idempotent. A document whose bytes hash the same as what the index holds is skipped
+without being read twice or embedded; a changed document has only its new passages embedded;
+a document that disappeared from an ingested root is removed. Each document is written on its
+own, so a crash part-way leaves every other document as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ingest.chunk import content_hash, split_document
+from ingest.parse import ParseError, parse_bytes
+from ingest.sources import SourceDocument
+from knowledge.store import Chunk, DocumentState, Index
+
+log = logging.getLogger(__name__)
+
+# Bump when parsing or chunking changes, so every document is re-chunked on the next run.
+PIPELINE_VERSION = "3"
+
+
+@dataclass
+class IngestReport:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    chunks: int = 0
+    embedded: int = 0
+    seconds: float = 0.0
+    rebuilt: bool = False
+
+    def summary(self) -> str:
+        return (
+            f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
+            f"{self.removed} removed, {len(self.skipped)} skipped; {self.chunks} chunks in the "
+            f"index, {self.embedded} embedded; {self.seconds:.1f} s"
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "new": self.new,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "skipped": [{"url": url, "reason": reason} for url, reason in self.skipped],
+            "chunks": self.chunks,
+            "embedded": self.embedded,
+            "seconds": round(self.seconds, 3),
+            "rebuilt": self.rebuilt,
+        }
+
+
+Progress = Callable[[str], None]
+
+
+def document_chunks(source: SourceDocument, data: bytes, doc_hash: str) -> list[Chunk]:
+    """Parse and chunk one document; raises ParseError with a one-line reason."""
+    parsed = parse_bytes(data, source.kind, base_url=source.url)
+    title = source.title or parsed.title or source.url.rsplit("/", 1)[-1]
+    chunks: list[Chunk] = []
+    seen: set[str] = set()
+    for position, piece in enumerate(split_document(parsed)):
+        text_hash = content_hash(piece.section, piece.text)
+        chunk_id = content_hash(source.url, text_hash)[:40]
+        while chunk_id in seen:  # identical passages twice in one document
+            chunk_id = content_hash(chunk_id, "dup")[:40]
+        seen.add(chunk_id)
+        chunks.append(
+            Chunk(
+                id=chunk_id,
+                text=piece.text,
+                url=source.url,
+                title=title,
+                section=piece.section,
+                page=piece.page,
+                doc_hash=doc_hash,
+                content_hash=text_hash,
+                root=source.root,
+                origin=source.origin,
+                as_of=source.as_of,
+                position=position,
+            )
+        )
+    if not chunks:
+        raise ParseError("no text could be extracted")
+    return chunks
+
+
+def ingest(
+    index: Index,
+    roots: Iterable[tuple[str, Iterable[SourceDocument]]],
+    *,
+    on_start: Callable[[int], None] | None = None,
+    on_document: Progress | None = None,
+    rebuild: bool = False,
+) -> IngestReport:
+    """Bring the index in line with the documents under each root."""
+    started = time.perf_counter()
+    report = IngestReport()
+    if rebuild or (index.recorded_model not in (None, index.embedder.name)):
+        log.warning("embedding model changed or rebuild requested: re-embedding everything")
+        index.reset()
+        report.rebuilt = True
+    states = index.documents()
+    planned = [(root, list(documents)) for root, documents in roots]
+    if on_start:
+        on_start(sum(len(documents) for _, documents in planned))
+    for root, documents in planned:
+        seen: set[str] = set()
+        for source in documents:
+            seen.add(source.url)
+            _ingest_one(index, source, states, report)
+            if on_document:
+                on_document(source.url)
+        gone = [url for url, state in states.items() if state.root == root and url not in seen]
+        report.removed += index.delete_documents(gone)
+    report.chunks = index.count()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _ingest_one(
+    index: Index, source: SourceDocument, states: dict[str, DocumentState], report: IngestReport
+) -> None:
+    try:
+        data = source.read()
+    except OSError as exc:
+        report.skipped.append((source.url, f"unreadable ({exc.strerror or exc})"))
+        log.warning("skipped %s: unreadable (%s)", source.url, exc)
+        return
+    doc_hash = content_hash(PIPELINE_VERSION, source.kind, source.title, source.as_of)
+    doc_hash = content_hash(doc_hash, data.decode("latin-1"))
+    state = states.get(source.url)
+    if state is not None and state.is_complete(doc_hash):
+        report.unchanged += 1
+        return
+    try:
+        chunks = document_chunks(source, data, doc_hash)
+    except ParseError as exc:
+        report.skipped.append((source.url, str(exc)))
+        log.warning("skipped %s: %s", source.url, exc)
+        return
+    report.embedded += index.replace_document(source.url, chunks)
+    if state is None:
+        report.new += 1
+    else:
+        report.changed += 1

@@ -1,0 +1,90 @@
+"""Lexical side of hybrid retrieval: a tokenizer that keeps HPC terms whole, and BM25.
+
+Exact terms matter in HPC questions (`small-g`, `lumi-allocations`, `--account`, `lumi.csc.fi`),
+so compound tokens are kept as one token *and* split into their parts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import bm25s
+import numpy as np
+import numpy.typing as npt
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+_PARTS = re.compile(r"[-_.]")
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers him his how i if in into is it its itself just me more most my
+    no nor not now of off on once only or other our ours out over own same she should so some such
+    than that the their theirs them then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours us
+    get got use using used want need needs also may might must shall one per via there's i'm we're
+    let lets please tell know like many much""".split()
+)
+
+
+def _stem(token: str) -> str:
+    # A deliberately light stemmer: plurals only. Aggressive stemming merges HPC terms
+    # that must stay apart (e.g. "gres" vs "gre").
+    if len(token) > 6 and token.endswith("ing") and not token[-4].isdigit():
+        stem = token[:-3]
+        if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+            stem = stem[:-1]  # debugging -> debug, running -> run
+        return stem
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case tokens without stop words; compounds also yield their parts."""
+    tokens: list[str] = []
+    for match in _TOKEN.finditer(text.lower()):
+        token = match.group(0).strip("-_.")
+        if not token:
+            continue
+        if _PARTS.search(token):
+            tokens.append(token)
+            for part in _PARTS.split(token):
+                if part and part not in STOPWORDS:
+                    tokens.append(_stem(part))
+        elif token not in STOPWORDS:
+            tokens.append(_stem(token))
+    return tokens
+
+
+class LexicalIndex:
+    """BM25 over a fixed list of texts (rebuilt when the chunk set changes)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.size = len(texts)
+        corpus = [tokenize(text) for text in texts]
+        self._document_frequency: Counter[str] = Counter()
+        for tokens in corpus:
+            self._document_frequency.update(set(tokens))
+        self._bm25 = bm25s.BM25()
+        if self.size:
+            self._bm25.index(corpus, show_progress=False)
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency; unseen tokens get the highest value."""
+        df = self._document_frequency.get(token, 0)
+        return math.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
+
+    def known(self, token: str) -> bool:
+        return token in self._document_frequency
+
+    def scores(self, query_tokens: Sequence[str]) -> npt.NDArray[np.float32]:
+        present = [t for t in query_tokens if t in self._document_frequency]
+        if not self.size or not present:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(present), dtype=np.float32)

@@ -1,0 +1,54 @@
+"""Value objects that cross the knowledge layer's public boundary."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One numbered source under an answer."""
+
+    title: str
+    url: str
+    section: str = ""
+    as_of: date | None = None
+    # False for facts that only a secondary source states (answers say "confirm on the official page").
+    confirmed: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["as_of"] = self.as_of.isoformat() if self.as_of else None
+        return data
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What hpcbot says to a question, with the evidence behind it.
+
+    `text` is plain Markdown-ish text (bold with **, code with backticks); the Slack layer
+    converts it to mrkdwn. `route` tells which path produced it: "catalog" (curated data),
+    "retrieval" (search over documents) or "abstain".
+    """
+
+    question: str
+    text: str
+    abstained: bool
+    confidence: float
+    citations: tuple[Citation, ...] = ()
+    route: str = "retrieval"
+    latency_ms: float = 0.0
+    notes: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "abstained": self.abstained,
+            "confidence": round(self.confidence, 4),
+            "sources": [c.to_dict() for c in self.citations],
+            "route": self.route,
+            "latency_ms": round(self.latency_ms, 2),
+        }

@@ -1,0 +1,130 @@
+"""Hybrid retrieval: dense (Chroma) and lexical (BM25) rankings fused by reciprocal rank.
+
+On top of plain reciprocal-rank fusion, a chunk is lifted when other chunks of the same
+document also rank: a page *about* the topic beats a page that mentions it once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+
+from knowledge.lexical import LexicalIndex, tokenize
+from knowledge.store import Chunk, Index
+
+RRF_K = 60
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    chunk: Chunk
+    score: float
+    dense: float
+    lexical: float
+    dense_rank: int | None
+    lexical_rank: int | None
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    query: str
+    tokens: tuple[str, ...]
+    hits: tuple[Retrieved, ...]
+    lexical: LexicalIndex
+    top_dense: float
+
+
+@dataclass
+class _Candidate:
+    chunk: Chunk
+    rrf: float = 0.0
+    dense: float = 0.0
+    lexical: float = 0.0
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Weights:
+    dense: float = 1.0
+    lexical: float = 1.0
+    document: float = 0.2
+
+
+class HybridRetriever:
+    """Fuses the dense and lexical rankings of the same chunks."""
+
+    def __init__(
+        self, index: Index, *, candidates: int = 40, weights: Weights | None = None
+    ) -> None:
+        self.index = index
+        self.candidates = candidates
+        self.weights = weights or Weights()
+
+    def retrieve(self, query: str, k: int = 8) -> Retrieval:
+        lexical, chunks = self.index.lexical()
+        tokens = tuple(tokenize(query))
+        vector = self.index.embedder.embed_query(query)
+        dense_hits = self.index.dense_search(vector, self.candidates)
+        candidates: dict[str, _Candidate] = {}
+        w = self.weights
+
+        for rank, hit in enumerate(dense_hits):
+            candidate = candidates.setdefault(hit.chunk.id, _Candidate(hit.chunk))
+            candidate.rrf += w.dense / (RRF_K + rank + 1)
+            candidate.dense, candidate.dense_rank = hit.score, rank
+        scores = lexical.scores(tokens)
+        if scores.size and float(scores.max()) > 0:
+            for rank, position in enumerate(np.argsort(-scores)[: self.candidates]):
+                value = float(scores[position])
+                if value <= 0:
+                    break
+                chunk = chunks[int(position)]
+                candidate = candidates.setdefault(chunk.id, _Candidate(chunk))
+                candidate.rrf += w.lexical / (RRF_K + rank + 1)
+                candidate.lexical, candidate.lexical_rank = value, rank
+
+        by_document: dict[str, list[float]] = defaultdict(list)
+        for candidate in candidates.values():
+            by_document[candidate.chunk.url].append(candidate.rrf)
+        document_support = {
+            url: sum(sorted(values, reverse=True)[1:3]) for url, values in by_document.items()
+        }
+        for candidate in candidates.values():
+            candidate.score = candidate.rrf + w.document * document_support[candidate.chunk.url]
+
+        ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:k]
+        hits = tuple(
+            Retrieved(c.chunk, c.score, c.dense, c.lexical, c.dense_rank, c.lexical_rank)
+            for c in ranked
+        )
+        top_dense = dense_hits[0].score if dense_hits else 0.0
+        return Retrieval(
+            query=query, tokens=tokens, hits=hits, lexical=lexical, top_dense=top_dense
+        )
+
+
+class LangChainRetriever(BaseRetriever):
+    """The hybrid retriever as a LangChain retriever, for chains that want `Document`s."""
+
+    retriever: HybridRetriever
+    k: int = 5
+
+    model_config = {"arbitrary_types_allowed": True}
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        result = self.retriever.retrieve(query, self.k)
+        return [
+            Document(
+                page_content=hit.chunk.text, metadata={**hit.chunk.metadata(), "score": hit.score}
+            )
+            for hit in result.hits
+        ]

@@ -1,0 +1,308 @@
+"""The search index: chunks in Chroma (the source of truth) plus an in-memory BM25 over them.
+
+Chroma runs embedded (`PersistentClient` under the data directory) by default, or as a server
+when a URL is configured; nothing else changes. The embedding model's name is recorded in the
+collection's metadata so that a model change forces a rebuild instead of mixing vector spaces.
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from knowledge.embed import ChromaEmbeddingFunction, Embedder
+from knowledge.errors import IndexModelMismatch, KnowledgeError
+from knowledge.lexical import LexicalIndex
+
+# Chroma tries to rebuild a persisted embedding function by name; we always pass ours.
+warnings.filterwarnings("ignore", message="Could not reconstruct embedding function")
+
+COLLECTION = "hpcbot_chunks"
+SCHEMA_VERSION = 1
+_BATCH = 256
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage of a document, as stored and retrieved."""
+
+    id: str
+    text: str
+    url: str
+    title: str
+    section: str = ""
+    page: int | None = None
+    doc_hash: str = ""
+    content_hash: str = ""
+    root: str = ""
+    origin: str = "document"
+    as_of: str = ""
+    position: int = 0
+
+    @property
+    def search_text(self) -> str:
+        """What is embedded and indexed: the passage with its place in the document."""
+        where = " > ".join(part for part in (self.title, self.section) if part)
+        return f"{where}\n{self.text}" if where else self.text
+
+    def metadata(self) -> dict[str, str | int]:
+        data: dict[str, str | int] = {
+            "url": self.url,
+            "title": self.title,
+            "section": self.section,
+            "doc_hash": self.doc_hash,
+            "content_hash": self.content_hash,
+            "root": self.root,
+            "origin": self.origin,
+            "as_of": self.as_of,
+            "position": self.position,
+        }
+        if self.page is not None:
+            data["page"] = self.page
+        return data
+
+    @classmethod
+    def from_record(cls, chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
+        page = meta.get("page")
+        return cls(
+            id=chunk_id,
+            text=text,
+            url=str(meta.get("url", "")),
+            title=str(meta.get("title", "")),
+            section=str(meta.get("section", "")),
+            page=int(page) if page is not None else None,
+            doc_hash=str(meta.get("doc_hash", "")),
+            content_hash=str(meta.get("content_hash", "")),
+            root=str(meta.get("root", "")),
+            origin=str(meta.get("origin", "document")),
+            as_of=str(meta.get("as_of", "")),
+            position=int(meta.get("position", 0) or 0),
+        )
+
+
+@dataclass
+class DocumentState:
+    """What the index holds for one document (keyed by URL)."""
+
+    url: str
+    root: str
+    doc_hashes: set[str] = field(default_factory=set)
+    chunk_ids: set[str] = field(default_factory=set)
+    expected_chunks: int = 0
+
+    def is_complete(self, doc_hash: str) -> bool:
+        return self.doc_hashes == {doc_hash} and len(self.chunk_ids) == self.expected_chunks
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: Chunk
+    score: float
+
+
+def _client(location: Path | str) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if isinstance(location, str) and location.startswith(("http://", "https://")):
+        parsed = urlparse(location)
+        return chromadb.HttpClient(
+            host=parsed.hostname or "127.0.0.1",
+            port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+            ssl=parsed.scheme == "https",
+            settings=settings,
+        )
+    path = Path(location)
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+class Index:
+    """Chunks, their vectors and a lexical index, behind one small API."""
+
+    def __init__(self, location: Path | str, embedder: Embedder) -> None:
+        self.embedder = embedder
+        self.location = location
+        try:
+            self._client = _client(location)
+        except Exception as exc:  # chromadb raises assorted types for a dead server
+            raise KnowledgeError(
+                f"Could not open the vector store at {location}: {exc}. "
+                "Check HPCBOT_CHROMA_URL (server reachable?) or HPCBOT_DATA_DIR (writable?)."
+            ) from exc
+        self._function = ChromaEmbeddingFunction(embedder)
+        self._collection = self._open_collection()
+        self._lock = threading.RLock()
+        self._lexical: LexicalIndex | None = None
+        self._lexical_chunks: list[Chunk] = []
+
+    def _open_collection(self) -> Any:
+        return self._client.get_or_create_collection(
+            COLLECTION,
+            embedding_function=self._function,
+            metadata={
+                "hnsw:space": "cosine",
+                "embedding_model": self.embedder.name,
+                "schema_version": SCHEMA_VERSION,
+            },
+        )
+
+    # -- model bookkeeping -------------------------------------------------------------
+
+    @property
+    def recorded_model(self) -> str | None:
+        meta = self._collection.metadata or {}
+        value = meta.get("embedding_model")
+        return str(value) if value is not None else None
+
+    def check_model(self) -> None:
+        recorded = self.recorded_model
+        if recorded is not None and recorded != self.embedder.name and self.count():
+            raise IndexModelMismatch(
+                f"The index was built with the embedding model {recorded!r} but "
+                f"{self.embedder.name!r} is configured. Run `hpcbot ingest --rebuild` to re-embed "
+                "everything with the configured model."
+            )
+
+    def reset(self) -> None:
+        """Drop every chunk and record the current model (used when the model changed)."""
+        with self._lock:
+            self._client.delete_collection(COLLECTION)
+            self._collection = self._open_collection()
+            self._invalidate()
+
+    # -- reading -----------------------------------------------------------------------
+
+    def count(self) -> int:
+        return int(self._collection.count())
+
+    def documents(self) -> dict[str, DocumentState]:
+        """Every document in the index with the hashes and chunk ids stored for it."""
+        states: dict[str, DocumentState] = {}
+        offset = 0
+        while True:
+            batch = self._collection.get(include=["metadatas"], limit=5000, offset=offset)
+            ids = batch["ids"]
+            if not ids:
+                break
+            for chunk_id, meta in zip(ids, batch["metadatas"] or [], strict=False):
+                url = str(meta.get("url", ""))
+                state = states.setdefault(
+                    url, DocumentState(url=url, root=str(meta.get("root", "")))
+                )
+                state.doc_hashes.add(str(meta.get("doc_hash", "")))
+                state.chunk_ids.add(chunk_id)
+                state.expected_chunks = max(
+                    state.expected_chunks, int(meta.get("n_chunks", 0) or 0)
+                )
+            offset += len(ids)
+        return states
+
+    def all_chunks(self) -> list[Chunk]:
+        chunks: list[Chunk] = []
+        offset = 0
+        while True:
+            batch = self._collection.get(
+                include=["metadatas", "documents"], limit=5000, offset=offset
+            )
+            ids = batch["ids"]
+            if not ids:
+                break
+            for chunk_id, text, meta in zip(
+                ids, batch["documents"] or [], batch["metadatas"] or [], strict=False
+            ):
+                chunks.append(Chunk.from_record(chunk_id, text or "", dict(meta or {})))
+            offset += len(ids)
+        chunks.sort(key=lambda c: (c.url, c.position))
+        return chunks
+
+    # -- writing -----------------------------------------------------------------------
+
+    def replace_document(self, url: str, chunks: Sequence[Chunk]) -> int:
+        """Make the index hold exactly `chunks` for `url`; returns how many were embedded.
+
+        Chunk ids are content hashes, so unchanged passages keep their vectors. New chunks are
+        added before stale ones are deleted: a crash in between leaves the document searchable
+        (old and new side by side) and the next run finishes the job.
+        """
+        with self._lock:
+            existing = set(self._collection.get(where={"url": url}, include=[])["ids"])
+            wanted = {chunk.id: chunk for chunk in chunks}
+            fresh = [chunk for chunk_id, chunk in wanted.items() if chunk_id not in existing]
+            kept = [chunk for chunk_id, chunk in wanted.items() if chunk_id in existing]
+            n_chunks = len(wanted)
+            for start in range(0, len(fresh), _BATCH):
+                batch = fresh[start : start + _BATCH]
+                vectors = self.embedder.embed_documents([c.search_text for c in batch])
+                self._collection.add(
+                    ids=[c.id for c in batch],
+                    documents=[c.text for c in batch],
+                    embeddings=[np.asarray(v) for v in vectors],
+                    metadatas=[{**c.metadata(), "n_chunks": n_chunks} for c in batch],
+                )
+            for start in range(0, len(kept), _BATCH):
+                batch = kept[start : start + _BATCH]
+                self._collection.update(
+                    ids=[c.id for c in batch],
+                    metadatas=[{**c.metadata(), "n_chunks": n_chunks} for c in batch],
+                )
+            stale = sorted(existing - wanted.keys())
+            for start in range(0, len(stale), _BATCH):
+                self._collection.delete(ids=stale[start : start + _BATCH])
+            self._invalidate()
+            return len(fresh)
+
+    def delete_documents(self, urls: Iterable[str]) -> int:
+        removed = 0
+        with self._lock:
+            for url in urls:
+                ids = self._collection.get(where={"url": url}, include=[])["ids"]
+                if ids:
+                    self._collection.delete(ids=ids)
+                    removed += 1
+            self._invalidate()
+        return removed
+
+    def _invalidate(self) -> None:
+        self._lexical = None
+        self._lexical_chunks = []
+
+    # -- searching ---------------------------------------------------------------------
+
+    def lexical(self) -> tuple[LexicalIndex, list[Chunk]]:
+        """The BM25 index over all chunks, built on first use after a change."""
+        with self._lock:
+            if self._lexical is None:
+                chunks = self.all_chunks()
+                self._lexical = LexicalIndex([c.search_text for c in chunks])
+                self._lexical_chunks = chunks
+            return self._lexical, self._lexical_chunks
+
+    def dense_search(self, vector: np.ndarray, k: int) -> list[Hit]:
+        total = self.count()
+        if not total:
+            return []
+        result = self._collection.query(
+            query_embeddings=[vector],
+            n_results=min(k, total),
+            include=["metadatas", "documents", "distances"],
+        )
+        hits: list[Hit] = []
+        for chunk_id, text, meta, distance in zip(
+            result["ids"][0],
+            (result["documents"] or [[]])[0],
+            (result["metadatas"] or [[]])[0],
+            (result["distances"] or [[]])[0],
+            strict=False,
+        ):
+            chunk = Chunk.from_record(chunk_id, text or "", dict(meta or {}))
+            hits.append(Hit(chunk=chunk, score=1.0 - float(distance)))
+        return hits

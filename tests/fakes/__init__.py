@@ -1,0 +1,1 @@
+"""Fakes with the real interfaces, for fast deterministic tests."""

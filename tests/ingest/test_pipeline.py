@@ -1,0 +1,139 @@
+"""Incremental ingestion into a real Chroma store (with a deterministic embedder)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fakes.documents import write_pdf
+from fakes.embedder import HashEmbedder
+
+from ingest.pipeline import ingest
+from ingest.sources import local_documents
+from knowledge.store import Index
+
+
+@pytest.fixture()
+def docs(tmp_path: Path) -> Path:
+    root = tmp_path / "docs"
+    (root / "hardware").mkdir(parents=True)
+    (root / "hardware" / "gpu.md").write_text(
+        "# GPU nodes\n\nEach node has eight GCDs.\n\n## Memory\n\nEvery GCD has 64 GB of HBM.\n"
+    )
+    (root / "storage.md").write_text("# Storage\n\nScratch files are deleted after 90 days.\n")
+    (root / "notes.txt").write_text("Plain notes about the small-g partition.\n")
+    write_pdf(root / "terms.pdf", ["Terms of reference for the call."])
+    return root
+
+
+@pytest.fixture()
+def embedder() -> HashEmbedder:
+    return HashEmbedder()
+
+
+@pytest.fixture()
+def index(tmp_path: Path, embedder: HashEmbedder) -> Index:
+    return Index(tmp_path / "index", embedder)
+
+
+def test_first_ingest_indexes_every_supported_file(index: Index, docs: Path) -> None:
+    report = ingest(index, [local_documents(docs)])
+
+    assert (report.new, report.changed, report.unchanged, report.removed) == (4, 0, 0, 0)
+    assert report.skipped == []
+    assert report.chunks == index.count() == 5
+    assert {s.url for s in index.documents().values()} == {
+        (docs / name).as_uri()
+        for name in ("hardware/gpu.md", "storage.md", "notes.txt", "terms.pdf")
+    }
+
+
+def test_chunks_keep_url_title_section_page_and_hash(index: Index, docs: Path) -> None:
+    ingest(index, [local_documents(docs)])
+
+    chunks = {c.text: c for c in index.all_chunks()}
+    memory = chunks["Every GCD has 64 GB of HBM."]
+    assert memory.url == (docs / "hardware" / "gpu.md").as_uri()
+    assert (memory.title, memory.section) == ("GPU nodes", "Memory")
+    assert len(memory.content_hash) == 64
+    pdf = chunks["Terms of reference for the call."]
+    assert (pdf.page, pdf.section) == (1, "page 1")
+
+
+def test_unchanged_tree_embeds_nothing(index: Index, docs: Path, embedder: HashEmbedder) -> None:
+    ingest(index, [local_documents(docs)])
+    embedder.embedded.clear()
+
+    report = ingest(index, [local_documents(docs)])
+
+    assert (report.unchanged, report.embedded) == (4, 0)
+    assert embedder.embedded == []
+
+
+def test_changed_file_re_embeds_only_its_new_passages(
+    index: Index, docs: Path, embedder: HashEmbedder
+) -> None:
+    ingest(index, [local_documents(docs)])
+    embedder.embedded.clear()
+    (docs / "hardware" / "gpu.md").write_text(
+        "# GPU nodes\n\nEach node has eight GCDs.\n\n## Memory\n\nEvery GCD has 128 GB of HBM.\n"
+    )
+
+    report = ingest(index, [local_documents(docs)])
+
+    assert (report.changed, report.unchanged, report.embedded) == (1, 3, 1)
+    texts = {c.text for c in index.all_chunks()}
+    assert "Every GCD has 128 GB of HBM." in texts
+    assert "Every GCD has 64 GB of HBM." not in texts
+
+
+def test_file_removed_from_folder_is_removed_from_index(index: Index, docs: Path) -> None:
+    ingest(index, [local_documents(docs)])
+    (docs / "storage.md").unlink()
+
+    report = ingest(index, [local_documents(docs)])
+
+    assert report.removed == 1
+    assert (docs / "storage.md").as_uri() not in index.documents()
+
+
+def test_bad_files_are_skipped_with_a_reason_and_counted(index: Index, docs: Path) -> None:
+    (docs / "empty.md").write_text("")
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.7 garbage")
+
+    report = ingest(index, [local_documents(docs)])
+
+    reasons = {Path(url).name: reason for url, reason in report.skipped}
+    assert reasons["empty.md"] == "empty file"
+    assert reasons["broken.pdf"].startswith(("corrupt PDF", "no text"))
+    assert report.new == 4
+
+
+def test_crash_mid_ingest_leaves_previous_state_searchable(
+    index: Index, docs: Path, embedder: HashEmbedder
+) -> None:
+    ingest(index, [local_documents(docs)])
+    before = {c.id for c in index.all_chunks()}
+    (docs / "storage.md").write_text("# Storage\n\nScratch files are deleted after 30 days.\n")
+    (docs / "new.md").write_text("# New\n\nA brand new page.\n")
+    embedder.fail_after = len(embedder.embedded)  # the next embedding call crashes
+
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        ingest(index, [local_documents(docs)])
+
+    assert {c.id for c in index.all_chunks()} == before
+    embedder.fail_after = None
+    report = ingest(index, [local_documents(docs)])
+    assert (report.new, report.changed) == (1, 1)
+    assert "Scratch files are deleted after 30 days." in {c.text for c in index.all_chunks()}
+
+
+def test_model_change_forces_a_rebuild(tmp_path: Path, docs: Path) -> None:
+    ingest(Index(tmp_path / "index", HashEmbedder("model-a")), [local_documents(docs)])
+    other = HashEmbedder("model-b")
+
+    report = ingest(Index(tmp_path / "index", other), [local_documents(docs)])
+
+    assert report.rebuilt
+    assert report.new == 4
+    assert Index(tmp_path / "index", other).recorded_model == "model-b"
