@@ -15,7 +15,9 @@ def bundled_roots(knowledge_dir: Path) -> list[tuple[str, Iterable[SourceDocumen
     from knowledge.catalog import load_catalog
     from knowledge.catalog_documents import catalog_documents
 
-    roots: list[tuple[str, Iterable[SourceDocument]]] = [local_documents(knowledge_dir)]
+    roots: list[tuple[str, Iterable[SourceDocument]]] = [
+        local_documents(knowledge_dir, origin="knowledge")
+    ]
     catalog = load_catalog(knowledge_dir)
     documents = [
         memory_document(

@@ -10,6 +10,10 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -76,6 +80,11 @@ def _table_to_lines(rows: list[str]) -> list[str]:
     """
     cells = [[_clean_inline(c).strip() for c in row.strip().strip("|").split("|")] for row in rows]
     cells = [row for row in cells if row and not _TABLE_RULE.match("|".join(row))]
+    return _pair_with_header(cells)
+
+
+def _pair_with_header(cells: list[list[str]]) -> list[str]:
+    """Table rows (the first is the header) as 'first cell: header value; ...' lines."""
     if len(cells) < 2:
         return [" ".join(row) for row in cells]
     header, body = cells[0], cells[1:]
@@ -203,6 +212,9 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
     from bs4 import BeautifulSoup, Tag
 
     soup = BeautifulSoup(html, "lxml")
+    base_tag = soup.find("base", href=True)
+    if isinstance(base_tag, Tag):  # relative links resolve against <base href>, if present
+        base_url = urljoin(base_url or "", str(base_tag.get("href")))
     title_tag = soup.find("title")
     canonical = soup.find("link", rel="canonical")
     canonical_url = None
@@ -238,11 +250,15 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
         )
         if tag.name not in ("html", "body", "main", "article") and _NOISE.search(marker):
             tag.decompose()
-    main = (
-        soup.find("main") or soup.find("article") or soup.find(role="main") or soup.body
-    )
+    main = soup.find("main") or soup.find("article") or soup.find(role="main") or soup.body
     if main is None or not isinstance(main, Tag):
         raise ParseError("the HTML has no body")
+    # Permalink anchors (mkdocs, Sphinx) would add "¶" to every heading.
+    for anchor in main.find_all("a", class_="headerlink"):
+        anchor.decompose()
+    for table in main.find_all("table"):
+        if isinstance(table, Tag) and not table.find_parent("table"):
+            table.replace_with(_table_paragraphs(soup, table))
     h1 = main.find("h1")
     title = (h1.get_text(" ", strip=True) if isinstance(h1, Tag) else "") or (
         title_tag.get_text(" ", strip=True) if isinstance(title_tag, Tag) else ""
@@ -279,6 +295,27 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
     return ParsedDocument(
         title=title, sections=tuple(sections), canonical_url=canonical_url, links=links
     )
+
+
+def _table_paragraphs(soup: BeautifulSoup, table: Tag) -> Tag:
+    """An HTML table as one paragraph per row, each cell paired with its column header."""
+    from bs4 import Tag
+
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
+        for row in table.find_all("tr")
+        if isinstance(row, Tag)
+    ]
+    rows = [row for row in rows if any(row)]
+    first = table.find("tr")
+    has_header = isinstance(first, Tag) and first.find("th") is not None
+    lines = _pair_with_header(rows) if has_header else [" | ".join(row) for row in rows]
+    block = soup.new_tag("div")
+    for line in lines:
+        paragraph = soup.new_tag("p")
+        paragraph.string = line
+        block.append(paragraph)
+    return block
 
 
 def parse_pdf(data: bytes) -> ParsedDocument:

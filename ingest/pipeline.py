@@ -12,6 +12,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ingest.chunk import content_hash, split_document
 from ingest.parse import ParseError, parse_bytes
@@ -60,6 +61,19 @@ class IngestReport:
 Progress = Callable[[str], None]
 
 
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """What `ingest_document` did with one document.
+
+    `text_changed` is False when only the bytes changed (markup, timestamps) but every passage
+    is the same; the web crawler reports a page as changed only when the text changed.
+    """
+
+    status: Literal["new", "changed", "unchanged", "skipped"]
+    text_changed: bool = False
+    reason: str = ""
+
+
 def document_chunks(source: SourceDocument, data: bytes, doc_hash: str) -> list[Chunk]:
     """Parse and chunk one document; raises ParseError with a one-line reason."""
     parsed = parse_bytes(data, source.kind, base_url=source.url)
@@ -104,7 +118,7 @@ def ingest(
     """Bring the index in line with the documents under each root."""
     started = time.perf_counter()
     report = IngestReport()
-    if rebuild or (index.recorded_model not in (None, index.embedder.name)):
+    if rebuild or index.needs_rebuild:
         log.warning("embedding model changed or rebuild requested: re-embedding everything")
         index.reset()
         report.rebuilt = True
@@ -116,7 +130,7 @@ def ingest(
         seen: set[str] = set()
         for source in documents:
             seen.add(source.url)
-            _ingest_one(index, source, states, report)
+            ingest_document(index, source, states, report)
             if on_document:
                 on_document(source.url)
         gone = [url for url, state in states.items() if state.root == root and url not in seen]
@@ -126,29 +140,32 @@ def ingest(
     return report
 
 
-def _ingest_one(
+def ingest_document(
     index: Index, source: SourceDocument, states: dict[str, DocumentState], report: IngestReport
-) -> None:
+) -> DocumentOutcome:
+    """Bring one document up to date in the index; `states` is the index's view before the run."""
     try:
         data = source.read()
     except OSError as exc:
-        report.skipped.append((source.url, f"unreadable ({exc.strerror or exc})"))
-        log.warning("skipped %s: unreadable (%s)", source.url, exc)
-        return
+        reason = f"unreadable ({exc.strerror or exc})"
+        report.skipped.append((source.url, reason))
+        log.warning("skipped %s: %s", source.url, reason)
+        return DocumentOutcome("skipped", reason=reason)
     doc_hash = content_hash(PIPELINE_VERSION, source.kind, source.title, source.as_of)
     doc_hash = content_hash(doc_hash, data.decode("latin-1"))
     state = states.get(source.url)
     if state is not None and state.is_complete(doc_hash):
         report.unchanged += 1
-        return
+        return DocumentOutcome("unchanged")
     try:
         chunks = document_chunks(source, data, doc_hash)
     except ParseError as exc:
         report.skipped.append((source.url, str(exc)))
         log.warning("skipped %s: %s", source.url, exc)
-        return
+        return DocumentOutcome("skipped", reason=str(exc))
     report.embedded += index.replace_document(source.url, chunks)
     if state is None:
         report.new += 1
-    else:
-        report.changed += 1
+        return DocumentOutcome("new", text_changed=True)
+    report.changed += 1
+    return DocumentOutcome("changed", text_changed={c.id for c in chunks} != state.chunk_ids)

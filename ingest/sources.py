@@ -30,7 +30,9 @@ def _reader(path: Path) -> Callable[[], bytes]:
     return path.read_bytes
 
 
-def local_documents(path: Path) -> tuple[str, Iterator[SourceDocument]]:
+def local_documents(
+    path: Path, *, origin: str = "document"
+) -> tuple[str, Iterator[SourceDocument]]:
     """The root URI of `path` and the supported files under it (or the file itself)."""
     path = path.expanduser().resolve()
     if not path.exists():
@@ -45,7 +47,9 @@ def local_documents(path: Path) -> tuple[str, Iterator[SourceDocument]]:
             kind = kind_of(file)
             if kind is None:
                 continue
-            yield SourceDocument(url=file.as_uri(), root=root, kind=kind, read=_reader(file))
+            yield SourceDocument(
+                url=file.as_uri(), root=root, kind=kind, read=_reader(file), origin=origin
+            )
 
     return root, walk()
 

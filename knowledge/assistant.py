@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from knowledge.errors import IndexNotBuilt
@@ -21,7 +21,7 @@ from knowledge.store import Chunk, Index
 
 Router = Callable[[str], Answer | None]
 
-RANK_PRIOR = 0.3
+RANK_PRIOR = 1.0
 
 WHERE_TO_ASK = (
     "For EuroHPC access and calls, ask the EuroHPC access helpdesk through the access portal "
@@ -39,6 +39,9 @@ class Calibration:
     dense_weight: float = 0.5
     threshold: float = 0.42
     unseen_penalty: float = 0.12
+    prefer_documents_above: float = 0.6
+    rare_idf: float = 4.5
+    missing_rare_penalty: float = 0.0
     second_extract_ratio: float = 0.85
     max_citations: int = 5
 
@@ -97,29 +100,44 @@ class Assistant:
                 confidence=0.0,
                 route="abstain",
             )
-        if self.router is not None:
-            routed = self.router(
-                f"{context} {question}".strip() if context and _is_elliptic(question) else question
-            )
+        query = f"{context} {question}" if context and _is_elliptic(question) else question
+        routed = self.router(query) if self.router is not None else None
+        if routed is not None and (routed.abstained or _TIME_SENSITIVE.search(query)):
+            return routed  # dates and eligibility come from curated data only
+        if not self.index.count():
             if routed is not None:
                 return routed
-        if not self.index.count():
             raise IndexNotBuilt("The search index is empty. Run `hpcbot ingest` to build it.")
-        query = f"{context} {question}" if context and _is_elliptic(question) else question
-        retrieval = self.retriever.retrieve(query, k=8)
+        retrieval = self.retriever.retrieve(query, k=12)
         if not retrieval.hits:
-            return self.abstain(question, 0.0)
+            return routed or self.abstain(question, 0.0)
+        if routed is not None:
+            # Curated data answers spec questions unless an ingested document (the primary
+            # source, possibly fresher than our as-of date) answers them with confidence.
+            retrieval = _documents_only(retrieval)
+            if not retrieval.hits:
+                return routed
         extracts = self._extracts(query, retrieval)
         confidence = self.confidence(retrieval, extracts[0])
+        if routed is not None and confidence < self.calibration.prefer_documents_above:
+            if confidence < self.calibration.threshold:
+                return routed
+            return _with_further_reading(routed, extracts[0].hit.chunk)
         if confidence < self.calibration.threshold:
             return self.abstain(question, confidence)
         return self._compose(question, retrieval, extracts, confidence)
 
     def _extracts(self, query: str, retrieval: Retrieval) -> list[Extract]:
-        extracts = [
-            best_extract(hit, query, retrieval.tokens, retrieval.lexical)
-            for hit in retrieval.hits[:4]
-        ]
+        hits = _diverse(retrieval.hits, head=3, extra_documents=2)
+        vectors = self.index.unit_vectors([h.chunk.id for h in hits])
+        question_vector = self.index.embedder.embed_query(query)  # cached: no second encode
+        extracts = []
+        for hit in hits:
+            unit_vectors = vectors.get(hit.chunk.id)
+            similarities = None if unit_vectors is None else list(unit_vectors @ question_vector)
+            extracts.append(
+                best_extract(hit, query, retrieval.tokens, retrieval.lexical, similarities)
+            )
         # Rank by how well the passage answers, tempered by how well its chunk was retrieved.
         top = retrieval.hits[0].score or 1.0
         return sorted(
@@ -134,8 +152,21 @@ class Assistant:
         # Words the whole collection has never seen ("quantum", "director") are the clearest
         # sign that a question is about something the documents do not cover.
         unseen = {t for t in retrieval.tokens if not t.isdigit() and not retrieval.lexical.known(t)}
+        # A rare word of the question (a machine's name, say) missing from the passage means the
+        # passage is probably about something else, however similar it sounds.
+        missing_rare = {
+            t
+            for t in retrieval.tokens
+            if retrieval.lexical.known(t)
+            and retrieval.lexical.idf(t) >= c.rare_idf
+            and t not in chunk_tokens
+            and not t.isdigit()
+        }
         score = (
-            c.dense_weight * dense + (1 - c.dense_weight) * lexical - c.unseen_penalty * len(unseen)
+            c.dense_weight * dense
+            + (1 - c.dense_weight) * lexical
+            - c.unseen_penalty * len(unseen)
+            - c.missing_rare_penalty * len(missing_rare)
         )
         return max(0.0, min(1.0, score))
 
@@ -180,6 +211,42 @@ class Assistant:
             route="retrieval",
         )
 
+
+def _diverse(hits: tuple[Retrieved, ...], *, head: int, extra_documents: int) -> list[Retrieved]:
+    """The top hits plus the best hit of a few further documents.
+
+    Fusion favours documents with many matching chunks; a short page that answers the question
+    in one sentence (a help-desk page, say) still deserves to be read.
+    """
+    chosen = list(hits[:head])
+    seen = {h.chunk.url for h in chosen}
+    for hit in hits[head:]:
+        if len(chosen) >= head + extra_documents:
+            break
+        if hit.chunk.url not in seen:
+            chosen.append(hit)
+            seen.add(hit.chunk.url)
+    return chosen
+
+
+def _with_further_reading(answer: Answer, chunk: Chunk) -> Answer:
+    """A curated answer plus the ingested page that covers the same ground, for detail."""
+    if any(c.url == chunk.url for c in answer.citations):
+        return answer
+    return replace(answer, citations=(*answer.citations, citation_for(chunk)))
+
+
+def _documents_only(retrieval: Retrieval) -> Retrieval:
+    """The retrieval restricted to ingested documents (not our own curated renderings)."""
+    hits = tuple(h for h in retrieval.hits if h.chunk.origin == "document")
+    return replace(retrieval, hits=hits, top_dense=max((h.dense for h in hits), default=0.0))
+
+
+_TIME_SENSITIVE = re.compile(
+    r"\b(deadlines?|cut-?offs?|when|next|opens?|closes?|apply|application|eligib\w*|free|cost|"
+    r"pay|price|who can|calls?)\b",
+    re.I,
+)
 
 _ELLIPTIC = re.compile(
     r"^(and|what about|how about|also|but|or|what if|same for)\b|\b(it|that|"

@@ -8,12 +8,13 @@ much of the question's (IDF-weighted) vocabulary they contain.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.retrieve import Retrieved
+from knowledge.units import Unit, split_units
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`*(\[])")
 _NUMERIC_QUESTION = re.compile(
     r"\b(how (many|much|long|large|big)|what is the (max|min|default)|"
     r"maximum|minimum|limit|quota|size)\b",
@@ -21,36 +22,8 @@ _NUMERIC_QUESTION = re.compile(
 )
 MAX_ANSWER_CHARS = 700
 TARGET_ANSWER_CHARS = 320
-
-
-@dataclass(frozen=True)
-class Unit:
-    text: str
-    index: int
-    is_line: bool
-
-
-def split_units(text: str) -> list[Unit]:
-    """Sentences for prose; lines for list items, table rows and code."""
-    units: list[Unit] = []
-    in_code = False
-    for block in re.split(r"\n\s*\n", text):
-        for line in block.splitlines():
-            stripped = line.strip()
-            if stripped.startswith(("```", "~~~")):
-                in_code = not in_code
-                continue
-            if not stripped:
-                continue
-            if in_code:
-                units.append(Unit(f"`{stripped}`", len(units), True))
-            elif len(stripped) < 200 or stripped.startswith(("- ", "* ", "|")):
-                units.append(Unit(stripped, len(units), True))
-            else:
-                for sentence in _SENTENCE_END.split(stripped):
-                    if sentence.strip():
-                        units.append(Unit(sentence.strip(), len(units), False))
-    return units
+UNIT_DENSE_WEIGHT = 0.75
+UNIT_DENSE_FLOOR = 0.2
 
 
 def coverage(
@@ -86,15 +59,32 @@ def _unit_score(
 
 
 def best_extract(
-    hit: Retrieved, question: str, tokens: tuple[str, ...], lexical: LexicalIndex
+    hit: Retrieved,
+    question: str,
+    tokens: tuple[str, ...],
+    lexical: LexicalIndex,
+    similarities: Sequence[float] | None = None,
 ) -> Extract:
-    """The best window of consecutive units of one chunk for the question."""
+    """The best window of consecutive units of one chunk for the question.
+
+    `similarities` are the cosine similarities of each unit's vector to the question (from
+    the index); they add meaning to the lexical score ("contact support" ~ "here to help").
+    """
     units = split_units(hit.chunk.text)
     if not units:
         return Extract(hit, hit.chunk.text[:MAX_ANSWER_CHARS], 0.0)
     numeric = bool(_NUMERIC_QUESTION.search(question))
     heading = set(tokenize(f"{hit.chunk.title} {hit.chunk.section}"))
-    scored = [(_unit_score(u, tokens, heading, lexical, numeric), u) for u in units]
+    if similarities is None or len(similarities) != len(units):
+        similarities = [0.0] * len(units)
+    scored = [
+        (
+            _unit_score(u, tokens, heading, lexical, numeric)
+            + UNIT_DENSE_WEIGHT * max(0.0, similarity - UNIT_DENSE_FLOOR),
+            u,
+        )
+        for u, similarity in zip(units, similarities, strict=True)
+    ]
     best_score, best = max(scored, key=lambda pair: pair[0])
     chosen = [best]
     length = len(best.text)

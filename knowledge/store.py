@@ -20,12 +20,16 @@ import numpy as np
 from knowledge.embed import ChromaEmbeddingFunction, Embedder
 from knowledge.errors import IndexModelMismatch, KnowledgeError
 from knowledge.lexical import LexicalIndex
+from knowledge.units import split_units
 
 # Chroma tries to rebuild a persisted embedding function by name; we always pass ours.
 warnings.filterwarnings("ignore", message="Could not reconstruct embedding function")
 
 COLLECTION = "hpcbot_chunks"
-SCHEMA_VERSION = 1
+# One vector per answer unit (sentence or line) of every chunk, so extractive answers can pick
+# the passage that means the same as the question without embedding anything at question time.
+UNITS = "hpcbot_units"
+SCHEMA_VERSION = 2  # 2: unit vectors
 _BATCH = 256
 
 
@@ -140,6 +144,7 @@ class Index:
             ) from exc
         self._function = ChromaEmbeddingFunction(embedder)
         self._collection = self._open_collection()
+        self._units = self._open_units()
         self._lock = threading.RLock()
         self._lexical: LexicalIndex | None = None
         self._lexical_chunks: list[Chunk] = []
@@ -155,6 +160,13 @@ class Index:
             },
         )
 
+    def _open_units(self) -> Any:
+        return self._client.get_or_create_collection(
+            UNITS,
+            embedding_function=self._function,
+            metadata={"hnsw:space": "cosine", "embedding_model": self.embedder.name},
+        )
+
     # -- model bookkeeping -------------------------------------------------------------
 
     @property
@@ -163,20 +175,34 @@ class Index:
         value = meta.get("embedding_model")
         return str(value) if value is not None else None
 
+    @property
+    def needs_rebuild(self) -> bool:
+        """The stored vectors came from another model or an older index layout."""
+        meta = self._collection.metadata or {}
+        return bool(self.count()) and (
+            self.recorded_model != self.embedder.name
+            or int(meta.get("schema_version", 0) or 0) != SCHEMA_VERSION
+        )
+
     def check_model(self) -> None:
         recorded = self.recorded_model
-        if recorded is not None and recorded != self.embedder.name and self.count():
+        if self.needs_rebuild:
             raise IndexModelMismatch(
-                f"The index was built with the embedding model {recorded!r} but "
-                f"{self.embedder.name!r} is configured. Run `hpcbot ingest --rebuild` to re-embed "
-                "everything with the configured model."
+                f"The index was built with the embedding model {recorded!r} (or an older index "
+                f"layout) but {self.embedder.name!r} is configured. Run `hpcbot ingest --rebuild` "
+                "to re-embed everything."
             )
 
     def reset(self) -> None:
         """Drop every chunk and record the current model (used when the model changed)."""
         with self._lock:
-            self._client.delete_collection(COLLECTION)
+            for name in (COLLECTION, UNITS):
+                if name in {
+                    c if isinstance(c, str) else c.name for c in self._client.list_collections()
+                }:
+                    self._client.delete_collection(name)
             self._collection = self._open_collection()
+            self._units = self._open_units()
             self._invalidate()
 
     # -- reading -----------------------------------------------------------------------
@@ -241,6 +267,7 @@ class Index:
             n_chunks = len(wanted)
             for start in range(0, len(fresh), _BATCH):
                 batch = fresh[start : start + _BATCH]
+                self._write_units(batch)
                 vectors = self.embedder.embed_documents([c.search_text for c in batch])
                 self._collection.add(
                     ids=[c.id for c in batch],
@@ -257,6 +284,7 @@ class Index:
             stale = sorted(existing - wanted.keys())
             for start in range(0, len(stale), _BATCH):
                 self._collection.delete(ids=stale[start : start + _BATCH])
+                self._units.delete(where={"chunk_id": {"$in": stale[start : start + _BATCH]}})
             self._invalidate()
             return len(fresh)
 
@@ -267,9 +295,50 @@ class Index:
                 ids = self._collection.get(where={"url": url}, include=[])["ids"]
                 if ids:
                     self._collection.delete(ids=ids)
+                    self._units.delete(where={"url": url})
                     removed += 1
             self._invalidate()
         return removed
+
+    def _write_units(self, chunks: Sequence[Chunk]) -> None:
+        """Embed every unit of the chunks (upsert: a retried write must not fail on ids)."""
+        ids: list[str] = []
+        texts: list[str] = []
+        metas: list[dict[str, str | int]] = []
+        for chunk in chunks:
+            for unit in split_units(chunk.text):
+                ids.append(f"{chunk.id}:{unit.index}")
+                texts.append(unit.text)
+                metas.append({"chunk_id": chunk.id, "url": chunk.url, "unit": unit.index})
+        for start in range(0, len(ids), _BATCH * 4):
+            window = slice(start, start + _BATCH * 4)
+            vectors = self.embedder.embed_documents(texts[window])
+            self._units.upsert(
+                ids=ids[window],
+                embeddings=[np.asarray(v) for v in vectors],
+                metadatas=metas[window],
+            )
+
+    def unit_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Unit vectors per chunk id, rows in unit order (missing chunks are left out)."""
+        if not chunk_ids:
+            return {}
+        found = self._units.get(
+            where={"chunk_id": {"$in": list(chunk_ids)}}, include=["embeddings", "metadatas"]
+        )
+        rows: dict[str, list[tuple[int, np.ndarray]]] = {}
+        for meta, vector in zip(
+            found["metadatas"] or [],
+            found["embeddings"] if found["embeddings"] is not None else [],
+            strict=False,
+        ):
+            rows.setdefault(str(meta["chunk_id"]), []).append(
+                (int(meta["unit"]), np.asarray(vector))
+            )
+        return {
+            chunk_id: np.stack([v for _, v in sorted(items, key=lambda item: item[0])])
+            for chunk_id, items in rows.items()
+        }
 
     def _invalidate(self) -> None:
         self._lexical = None

@@ -9,12 +9,20 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from bot.config import Settings
 from ingest.pipeline import IngestReport
-from knowledge.errors import KnowledgeError
+from ingest.web import CrawlProgress, CrawlReport, SiteSource, SourceReport
 from knowledge.assistant import Assistant
+from knowledge.errors import KnowledgeError
 from knowledge.models import Answer
 from knowledge.store import Index
 
@@ -74,12 +82,122 @@ def _run_ingest(
         )
 
 
+class _CrawlBars:
+    """Crawl progress as one rich bar per source (called from crawl threads)."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+        self._tasks: dict[str, TaskID] = {}
+
+    def source_started(self, source: str, planned: int) -> None:
+        self._tasks[source] = self._progress.add_task(source, total=None, url="")
+
+    def page_done(self, source: str, url: str, outcome: str) -> None:
+        short = url.rstrip("/").rsplit("/", 1)[-1][:40]
+        self._progress.update(self._tasks[source], advance=1, url=f"{short}: {outcome[:40]}")
+
+    def source_finished(self, report: SourceReport) -> None:
+        task = self._tasks[report.name]
+        done = self._progress.tasks[task].completed
+        self._progress.update(task, total=done, url=report.summary().split(": ", 1)[-1])
+
+
+def _run_crawl(
+    settings: Settings,
+    index: Index,
+    sources: list[SiteSource],
+    *,
+    rebuild: bool = False,
+    quiet: bool = False,
+) -> CrawlReport:
+    from ingest.web import crawl_sources
+
+    def crawl(progress: CrawlProgress | None) -> CrawlReport:
+        return crawl_sources(
+            index,
+            sources,
+            data_dir=settings.data_dir,
+            allow_private=settings.allow_private_urls,
+            rebuild=rebuild,
+            progress=progress,
+        )
+
+    if quiet or not console.is_terminal:
+        return crawl(None)
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed:>4.0f} pages"),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[url]}"),
+        console=console,
+    ) as progress:
+        return crawl(_CrawlBars(progress))
+
+
+def _crawl_targets(
+    targets: list[str], use_sources: bool, rate: float | None = None
+) -> tuple[list[SiteSource], list[Path]]:
+    """Split arguments into sites to crawl and local paths.
+
+    An argument starting with http:// or https:// is a URL; with --sources, a .yaml/.yml
+    argument is the sources file; anything else is a local path, as before.
+    """
+    from ingest.web import adhoc_source, load_sources
+
+    urls = [t for t in targets if t.startswith(("http://", "https://"))]
+    files = [t for t in targets if use_sources and t.endswith((".yaml", ".yml"))]
+    paths = [Path(t) for t in targets if t not in urls and t not in files]
+    if len(files) > 1:
+        raise typer.BadParameter("give at most one sources file")
+    sources = load_sources(Path(files[0]) if files else None) if use_sources else []
+    for url in urls:
+        try:
+            sources.append(adhoc_source(url, **({"rate": rate} if rate else {})))
+        except ValueError as exc:
+            raise typer.BadParameter(f"{url}: {exc}") from None
+    return sources, paths
+
+
+def _print_crawl(report: CrawlReport) -> None:
+    for source in report.sources:
+        console.print(source.summary(), markup=False, highlight=False)
+        for url, reason in source.failed:
+            console.print(f"  [red]failed[/] {url}: {reason}", highlight=False)
+        for url, reason in source.skipped:
+            console.print(f"  [yellow]skipped[/] {url}: {reason}", highlight=False)
+        for url in source.changed:
+            console.print(f"  [cyan]changed[/] {url}", highlight=False)
+    for notice in report.notices:
+        calls = ", ".join(notice.calls)
+        console.print(f"[bold]{notice.message}[/] ({calls}): {notice.what} {notice.url}")
+    console.print(report.summary())
+
+
 def ingest_command(
-    paths: Annotated[
-        list[Path] | None,
+    targets: Annotated[
+        list[str] | None,
         typer.Argument(
-            help="Files or folders (Markdown, text, "
-            "HTML, PDF); default: the bundled knowledge base."
+            help="Files or folders (Markdown, text, HTML, PDF), or http(s) URLs to crawl "
+            "(staying under each URL's folder); default: the bundled knowledge base.",
+            show_default=False,
+        ),
+    ] = None,
+    sources: Annotated[
+        bool,
+        typer.Option(
+            "--sources",
+            help="Crawl the sites in the sources file (knowledge/sources.yaml, or a .yaml "
+            "file given as an argument).",
+        ),
+    ] = False,
+    rate: Annotated[
+        float | None,
+        typer.Option(
+            "--rate",
+            min=0.01,
+            help="Requests per second per host for URL arguments (default 1; raise it only "
+            "for your own mirrors).",
         ),
     ] = None,
     rebuild: Annotated[
@@ -87,19 +205,37 @@ def ingest_command(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    """Build or update the search index, incrementally."""
+    """Build or update the search index, incrementally, from files or live web pages.
+
+    hpcbot ingest docs/ · hpcbot ingest https://docs.lxp.lu/ · hpcbot ingest --sources
+    """
+    from ingest.web import SourcesError
+
     settings = _settings()
     try:
+        site_sources, paths = _crawl_targets(list(targets or []), sources, rate)
         index = _open(settings)
-        report = _run_ingest(settings, index, list(paths or []), rebuild=rebuild)
-    except KnowledgeError as exc:
+        crawl = None
+        if site_sources:
+            crawl = _run_crawl(settings, index, site_sources, rebuild=rebuild, quiet=as_json)
+        local = None
+        if paths or not site_sources:
+            local = _run_ingest(settings, index, paths, rebuild=rebuild and crawl is None)
+    except (KnowledgeError, SourcesError) as exc:
         raise typer.BadParameter(str(exc)) from None
     if as_json:
-        out.print_json(json.dumps(report.to_dict()))
-    else:
-        for url, reason in report.skipped:
+        if crawl is not None and local is not None:
+            payload: dict[str, object] = {"local": local.to_dict(), "web": crawl.to_dict()}
+        else:
+            payload = crawl.to_dict() if crawl is not None else local.to_dict() if local else {}
+        out.print_json(json.dumps(payload))
+        return
+    if local is not None:
+        for url, reason in local.skipped:
             console.print(f"[yellow]skipped[/] {url}: {reason}")
-        console.print(report.summary())
+        console.print(local.summary())
+    if crawl is not None:
+        _print_crawl(crawl)
 
 
 def _assistant(settings: Settings) -> Assistant:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -10,9 +11,11 @@ from bot.config import bundled_knowledge_dir
 from knowledge.assistant import Assistant
 from knowledge.evaluate import EvalReport, evaluate, load_questions
 
-from .conftest import DEV_QUESTIONS
-
 pytestmark = pytest.mark.slow
+
+DEV_QUESTIONS = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev-questions.yaml"
+)
 
 
 @pytest.fixture(scope="module")

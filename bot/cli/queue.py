@@ -1,0 +1,126 @@
+"""`hpcbot queue` (live queue status) and `hpcbot queue-snapshot` (run on the cluster)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bot.config import Settings
+from knowledge.errors import KnowledgeError
+from knowledge.queue import (
+    QueueService,
+    QueueUnavailable,
+    SlurmCliSource,
+    load_queue_config,
+    render_text,
+)
+from knowledge.queue.providers import FetchError, SlurmCliProvider
+
+
+def build_service(settings: Settings) -> QueueService:
+    path = settings.queue_config_path
+    return QueueService(
+        load_queue_config(path),
+        cache_seconds=settings.queue_cache_seconds,
+        timeout_seconds=settings.queue_timeout_seconds,
+        resolve_machine=_catalog_resolver(settings),
+        state_dir=settings.data_dir / "queue",
+        tz=settings.tz,
+        config_path=path,
+    )
+
+
+def _catalog_resolver(settings: Settings) -> Callable[[str], str] | None:
+    """Canonical machine names ("lumi-g" -> "LUMI") from the curated catalog, if it loads.
+
+    The queue still works for machines the catalog lacks (e.g. a test cluster): the service
+    falls back to the config keys when the resolver raises UnknownName.
+    """
+    try:
+        from knowledge.catalog import load_catalog
+
+        catalog = load_catalog(settings.knowledge_dir)
+    except (ImportError, OSError, KnowledgeError):
+        return None
+
+    def resolve(name: str) -> str:
+        return catalog.machine(name).name
+
+    return resolve
+
+
+def queue(
+    machine: Annotated[str, typer.Argument(help="Machine name, e.g. lumi")],
+    partition: Annotated[str | None, typer.Argument(help="Only this partition")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text")] = False,
+) -> None:
+    """Live queue status: nodes, GPUs, jobs and waits per partition, with how fresh it is.
+
+    Example: hpcbot queue lumi small-g
+    """
+    settings = Settings.from_env()
+    service = build_service(settings)
+    try:
+        status = service.status(machine, partition)
+    except QueueUnavailable as exc:
+        # Still useful: the last good status, clearly labelled as old.
+        if as_json:
+            last = exc.last_known.to_dict() if exc.last_known else None
+            typer.echo(json.dumps({"error": str(exc), "last_known": last}, indent=1))
+        else:
+            typer.echo(str(exc), err=True)
+            if exc.last_known is not None:
+                typer.echo(render_text(exc.last_known, settings.tz))
+        raise typer.Exit(1) from None
+    except KnowledgeError as exc:
+        if as_json:
+            typer.echo(json.dumps({"error": str(exc)}, indent=1))
+        else:
+            typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from None
+    finally:
+        service.close()
+    if as_json:
+        typer.echo(json.dumps(status.to_dict(), indent=1))
+    else:
+        typer.echo(render_text(status, settings.tz))
+
+
+def queue_snapshot(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout"),
+    ] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for Slurm")] = 30.0,
+) -> None:
+    """Run on a cluster login node: bundle sinfo/squeue/scontrol output into one JSON snapshot.
+
+    Example crontab line: */2 * * * * hpcbot queue-snapshot -o /var/www/hpcbot/queue.json
+    """
+    provider = SlurmCliProvider(SlurmCliSource(provider="slurm-cli"), environ=os.environ)
+    try:
+        bundle = provider.fetch(timeout)
+    except FetchError as exc:
+        typer.echo(f"queue-snapshot failed: {exc}", err=True)
+        raise typer.Exit(1) from None
+    text = bundle.dumps()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(output)  # readers never see a half-written snapshot
+    taken = bundle.taken_at or datetime.now(UTC)
+    typer.echo(f"snapshot written to {output} ({len(text)} bytes, taken {taken:%H:%M:%S} UTC)")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("queue")(queue)
+    app.command("queue-snapshot")(queue_snapshot)

@@ -1,0 +1,123 @@
+"""Block Kit for a queue status: a compact card per machine, one section per partition."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, tzinfo
+from typing import Any
+
+from bot.views.limits import (
+    MAX_BLOCKS,
+    MAX_FIELD_TEXT,
+    MAX_FIELDS,
+    MAX_HEADER_TEXT,
+    MAX_SECTION_TEXT,
+    MAX_TOTAL_BLOCK_TEXT,
+)
+from knowledge.queue.model import PartitionStatus, QueueStatus
+from knowledge.queue.render import (
+    duration,
+    gpu_line,
+    jobs_line,
+    node_line,
+    reservation_line,
+    wait_line,
+)
+
+# Room kept for the reservations section, the context line and a "more partitions" note.
+_RESERVED_BLOCKS = 3
+_RESERVED_TEXT = 2000
+
+Block = dict[str, Any]
+
+
+def build_queue_blocks(
+    status: QueueStatus,
+    partition: str | None = None,
+    *,
+    tz: tzinfo = UTC,
+    now: datetime | None = None,
+) -> list[Block]:
+    """Header, one section per partition, upcoming reservations, then source and as-of.
+
+    Times in the context use Slack's `<!date>` token so each reader sees their own zone.
+    """
+    now = now or datetime.now(UTC)
+    partitions = status.partitions
+    if partition is not None:
+        partitions = [p for p in partitions if p.name.lower() == partition.lower()] or partitions
+    title = f"{status.machine} queue" + (f" · {partitions[0].name}" if len(partitions) == 1 else "")
+    blocks: list[Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": _cut(title, MAX_HEADER_TEXT)}}
+    ]
+    shown: list[PartitionStatus] = []
+    used_text = len(title)
+    for p in partitions:
+        section = _partition_section(p, tz, now)
+        size = _text_size(section)
+        fits_blocks = len(blocks) + 2 <= MAX_BLOCKS - _RESERVED_BLOCKS
+        if not fits_blocks or used_text + size > MAX_TOTAL_BLOCK_TEXT - _RESERVED_TEXT:
+            break
+        if shown:
+            blocks.append({"type": "divider"})
+        blocks.append(section)
+        shown.append(p)
+        used_text += size
+    if len(partitions) > len(shown):
+        hidden = len(partitions) - len(shown)
+        blocks.append(_context(f"…and {hidden} more partitions; ask for one by name."))
+    if status.reservations:
+        lines = [f"• {reservation_line(r, tz, now)}" for r in status.reservations[:10]]
+        blocks.append(_section("*Reservations*\n" + "\n".join(lines)))
+    blocks.append(_context(_freshness(status, now)))
+    return blocks
+
+
+def _partition_section(p: PartitionStatus, tz: tzinfo, now: datetime) -> Block:
+    limit = f"max {duration(p.time_limit_s)}" if p.time_limit_s else "no time limit"
+    state = f" · *{p.state}*" if p.state and p.state != "UP" else ""
+    fields = [
+        ("Nodes", node_line(p)),
+        ("GPUs free", gpu_line(p)),
+        ("CPUs free", f"{p.cpus.free} of {p.cpus.total}"),
+        ("Jobs", jobs_line(p)),
+        ("Wait", wait_line(p, tz, now)),
+    ]
+    return {
+        "type": "section",
+        "text": {"type": "mrkdwn", "text": _cut(f"*{p.name}* ({limit}){state}", MAX_SECTION_TEXT)},
+        "fields": [
+            {"type": "mrkdwn", "text": _cut(f"*{label}*\n{value}", MAX_FIELD_TEXT)}
+            for label, value in fields
+            if value
+        ][:MAX_FIELDS],
+    }
+
+
+def _freshness(status: QueueStatus, now: datetime) -> str:
+    epoch = int(status.as_of.timestamp())
+    fallback = status.as_of.strftime("%Y-%m-%d %H:%M UTC")
+    age = duration(max((now - status.as_of).total_seconds(), 0))
+    return (
+        f"Source: {status.source} · as of <!date^{epoch}^{{date_short_pretty}} {{time}}|{fallback}>"
+        f" ({age} ago)"
+    )
+
+
+def _text_size(block: Block) -> int:
+    texts = [block.get("text", {}).get("text", "")] + [f["text"] for f in block.get("fields", [])]
+    return sum(len(t) for t in texts)
+
+
+def _section(text: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": _cut(text, MAX_SECTION_TEXT)}}
+
+
+def _context(text: str) -> Block:
+    return {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": _cut(text, MAX_SECTION_TEXT)}],
+    }
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

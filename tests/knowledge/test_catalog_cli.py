@@ -1,0 +1,97 @@
+"""`hpcbot specs` and `hpcbot deadlines` through typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from icalendar import Calendar
+from typer.testing import CliRunner
+
+import knowledge.catalog
+from bot.cli.catalog import register
+
+DATA = Path(knowledge.catalog.__file__).parent / "data"
+ENV = {"HPCBOT_KNOWLEDGE_DIR": str(DATA), "HPCBOT_TIMEZONE": "Europe/Brussels"}
+NOW = "2026-12-20T12:00:00+01:00"
+
+
+def _app() -> typer.Typer:
+    app = typer.Typer()
+    register(app)
+    return app
+
+
+def test_specs_resolves_an_alias_to_the_machine_card() -> None:
+    result = CliRunner().invoke(_app(), ["specs", "lumi-g"], env=ENV)
+    assert result.exit_code == 0
+    assert result.output.startswith(
+        "**LUMI**: CSC – IT Center for Science, Kajaani, Finland (pre-exascale, operational)"
+    )
+    assert "`standard-g` on LUMI-G: max walltime 2 days, max 1,024 nodes per job" in result.output
+
+
+def test_specs_unknown_name_suggests_and_exits_2() -> None:
+    result = CliRunner().invoke(_app(), ["specs", "leonard"], env=ENV)
+    assert result.exit_code == 2
+    assert "Unknown machine 'leonard'. Did you mean LEONARDO?" in result.output
+
+
+def test_specs_json_is_the_machine_record() -> None:
+    result = CliRunner().invoke(_app(), ["specs", "mn5", "--json"], env=ENV)
+    assert result.exit_code == 0
+    record = json.loads(result.output)
+    assert (record["id"], record["partitions"][0]["gpu"]["model"]) == (
+        "marenostrum5",
+        "NVIDIA H100",
+    )
+
+
+def test_deadlines_json_lists_upcoming_cutoffs_with_offsets() -> None:
+    result = CliRunner().invoke(_app(), ["deadlines", "--json", "--now", NOW], env=ENV)
+    assert result.exit_code == 0
+    assert json.loads(result.output) == [
+        {
+            "call": "large-scale",
+            "name": "AI Factories Large Scale",
+            "cutoff": "2027-01-04T10:00:00+01:00",
+            "all_day": False,
+            "note": "",
+            "source": "https://www.eurohpc-ju.europa.eu/large-scale-access-ai-factories_en",
+            "as_of": "2026-11-27",
+            "confirmed": False,
+        }
+    ]
+
+
+def test_deadlines_text_flags_calls_without_future_cutoffs() -> None:
+    result = CliRunner().invoke(_app(), ["deadlines", "--now", NOW], env=ENV)
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == (
+        "• **AI Factories Large Scale**: Mon 4 Jan 2027, 10:00 CET (confirm on the official page)"
+    )
+    assert (
+        "No future cut-off on record for: AI for Science and Collaborative EU Projects"
+        in result.output
+    )
+
+
+def test_deadlines_ics_parses_back() -> None:
+    result = CliRunner().invoke(
+        _app(),
+        ["deadlines", "--ics", "--now", "2026-11-27T12:00:00+01:00", "--within", "14"],
+        env=ENV,
+    )
+    assert result.exit_code == 0
+    events = list(Calendar.from_ical(result.output).walk("VEVENT"))
+    assert [str(e["UID"]) for e in events] == [
+        "large-scale-20261130@hpcbot",
+        "ai-for-science-20261211@hpcbot",
+    ]
+
+
+def test_deadlines_unknown_call_exits_2() -> None:
+    result = CliRunner().invoke(_app(), ["deadlines", "--call", "quantum gaming"], env=ENV)
+    assert result.exit_code == 2
+    assert "Unknown call 'quantum gaming'." in result.output

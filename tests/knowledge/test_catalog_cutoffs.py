@@ -1,0 +1,107 @@
+"""Next cut-off computation from a frozen `now`, across year ends and time zones."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import knowledge.catalog
+from knowledge.catalog import Catalog, load_catalog
+
+DATA = Path(knowledge.catalog.__file__).parent / "data"
+UTC = ZoneInfo("UTC")
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(DATA)
+
+
+def test_next_large_scale_cutoff_crosses_the_year_end(catalog: Catalog) -> None:
+    cutoff = catalog.next_cutoff("large scale", datetime(2026, 12, 20, 12, 0, tzinfo=UTC))
+    assert cutoff is not None
+    assert cutoff.at == datetime(2027, 1, 4, 10, 0, tzinfo=BRUSSELS)
+    assert cutoff.at.isoformat() == "2027-01-04T10:00:00+01:00"
+
+
+def test_cutoff_is_upcoming_half_an_hour_before_brussels_ten(catalog: Catalog) -> None:
+    now = datetime(2026, 11, 30, 8, 30, tzinfo=UTC)  # 09:30 in Brussels
+    cutoff = catalog.next_cutoff("large-scale", now)
+    assert cutoff is not None
+    assert cutoff.at == datetime(2026, 11, 30, 10, 0, tzinfo=BRUSSELS)
+
+
+def test_cutoff_has_passed_one_minute_after_brussels_ten(catalog: Catalog) -> None:
+    now = datetime(2026, 11, 30, 9, 1, tzinfo=UTC)  # 10:01 in Brussels
+    cutoff = catalog.next_cutoff("large-scale", now)
+    assert cutoff is not None
+    assert cutoff.day.isoformat() == "2026-12-15"
+
+
+def test_now_in_another_zone_is_compared_as_an_instant(catalog: Catalog) -> None:
+    now = datetime(2026, 11, 30, 3, 59, tzinfo=ZoneInfo("America/New_York"))  # 09:59 Brussels
+    cutoff = catalog.next_cutoff("large-scale", now)
+    assert cutoff is not None
+    assert cutoff.day.isoformat() == "2026-11-30"
+
+
+def test_upcoming_cutoffs_are_soonest_first_across_calls(catalog: Catalog) -> None:
+    upcoming = catalog.upcoming_cutoffs(datetime(2026, 11, 27, 12, 0, tzinfo=UTC))
+    assert [(c.call_id, c.day.isoformat()) for c in upcoming] == [
+        ("large-scale", "2026-11-30"),
+        ("ai-for-science", "2026-12-11"),
+        ("large-scale", "2026-12-15"),
+        ("large-scale", "2027-01-04"),
+    ]
+
+
+def test_within_days_limits_the_horizon(catalog: Catalog) -> None:
+    upcoming = catalog.upcoming_cutoffs(datetime(2026, 11, 27, 12, 0, tzinfo=UTC), within_days=14)
+    assert [c.day.isoformat() for c in upcoming] == ["2026-11-30", "2026-12-11"]
+
+
+def test_call_filter_keeps_one_call(catalog: Catalog) -> None:
+    upcoming = catalog.upcoming_cutoffs(datetime(2026, 11, 27, 12, 0, tzinfo=UTC), call="AI4S")
+    assert [(c.call_id, c.day.isoformat()) for c in upcoming] == [("ai-for-science", "2026-12-11")]
+
+
+def test_no_future_cutoff_after_the_last_one_on_record(catalog: Catalog) -> None:
+    now = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)  # 10:00 Brussels: just closed
+    assert catalog.next_cutoff("large-scale", now) is None
+    assert "large-scale" in [c.id for c in catalog.calls_without_future_cutoff(now)]
+
+
+def test_continuous_calls_have_no_cutoff_and_are_not_flagged(catalog: Catalog) -> None:
+    now = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+    assert catalog.next_cutoff("playground", now) is None
+    flagged = [c.id for c in catalog.calls_without_future_cutoff(now)]
+    assert "playground" not in flagged
+    assert "extreme-scale" in flagged
+
+
+def test_cutoff_without_a_time_stays_open_until_the_end_of_its_day(catalog: Catalog) -> None:
+    late = datetime(2026, 10, 26, 23, 30, tzinfo=BRUSSELS)
+    after = datetime(2026, 10, 27, 0, 0, tzinfo=BRUSSELS)
+    cutoff = catalog.next_cutoff("extreme scale", late)
+    assert cutoff is not None and cutoff.all_day
+    assert cutoff.day.isoformat() == "2026-10-26"
+    assert catalog.next_cutoff("extreme scale", after) is None
+
+
+def test_naive_now_is_rejected(catalog: Catalog) -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        catalog.upcoming_cutoffs(datetime(2026, 11, 27, 12, 0))
+
+
+def test_lumi_snapshot_facts_are_stale_after_ninety_days(catalog: Catalog) -> None:
+    stale = catalog.stale_facts(datetime(2026, 11, 27, tzinfo=UTC), stale_after_days=90)
+    assert {name for name, _ in stale} == {"LUMI"}
+    assert {fact.as_of.isoformat() for _, fact in stale} == {"2024-10-15", "2026-05-19"}
+
+
+def test_nothing_is_stale_right_after_checking(catalog: Catalog) -> None:
+    assert catalog.stale_facts(datetime(2024, 11, 1, tzinfo=UTC), stale_after_days=90) == []

@@ -1,0 +1,83 @@
+"""Name resolution: aliases, punctuation-insensitive matching and did-you-mean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import knowledge.catalog
+from knowledge.catalog import Catalog, load_catalog
+from knowledge.errors import UnknownName
+
+DATA = Path(knowledge.catalog.__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(DATA)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("lumi-g", "LUMI"),
+        ("LUMI_C", "LUMI"),
+        ("leonardo", "LEONARDO"),
+        ("Leonardo Booster", "LEONARDO"),
+        ("marenostrum", "MareNostrum 5"),
+        ("mn5", "MareNostrum 5"),
+        ("MN-5", "MareNostrum 5"),
+        ("jupiter booster", "JUPITER"),
+        ("  Karolina ", "Karolina"),
+    ],
+)
+def test_machine_resolves_names_and_aliases(catalog: Catalog, name: str, expected: str) -> None:
+    assert catalog.machine(name).name == expected
+
+
+def test_unknown_machine_suggests_close_names(catalog: Catalog) -> None:
+    with pytest.raises(UnknownName) as info:
+        catalog.machine("leonard")
+    assert info.value.kind == "machine"
+    assert info.value.suggestions == ["LEONARDO"]
+    assert str(info.value) == "Unknown machine 'leonard'. Did you mean LEONARDO?"
+
+
+def test_unknown_machine_without_close_names_has_no_suggestion(catalog: Catalog) -> None:
+    with pytest.raises(UnknownName) as info:
+        catalog.machine("Frontier")
+    assert info.value.suggestions == []
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("large scale", "large-scale"),
+        ("AI4S", "ai-for-science"),
+        ("fast lane", "fast-lane"),
+        ("FFplus", "ffplus-innovation-studies"),
+    ],
+)
+def test_call_resolves_names_and_aliases(catalog: Catalog, name: str, expected: str) -> None:
+    assert catalog.call(name).id == expected
+
+
+def test_unknown_call_suggests_close_names(catalog: Catalog) -> None:
+    with pytest.raises(UnknownName) as info:
+        catalog.call("playgrond")
+    assert info.value.suggestions == ["AI Factories Playground"]
+
+
+def test_partition_resolves_qualified_name(catalog: Catalog) -> None:
+    found = catalog.partition("LEONARDO Booster")
+    assert found is not None
+    machine, part = found
+    assert (machine.id, part.id) == ("leonardo", "leonardo-booster")
+    assert part.gpu is not None and (part.gpu.count, part.gpu.memory_gb) == (4, 64)
+
+
+def test_slurm_partition_limits_are_recorded(catalog: Catalog) -> None:
+    standard_g = catalog.machine("lumi").slurm_partition("standard-g")
+    assert standard_g is not None
+    assert (standard_g.max_walltime, standard_g.max_nodes) == ("2 days", 1024)

@@ -1,0 +1,26 @@
+"""Shared helpers for the live-queue tests (imported by conftest and test modules)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+SHARED_SLURM = Path(os.environ.get("HPCBOT_SLURM_SCRIPTS", "/work/shared/slurm"))
+CAPTURES = SHARED_SLURM / "captures"
+V22 = CAPTURES / "slurm-22.05.8"
+V24 = CAPTURES / "slurm-24.11.5"
+
+
+@dataclass
+class FakeClock:
+    """An aware UTC clock that only moves when told to."""
+
+    now: datetime = field(default_factory=lambda: datetime(2026, 11, 27, 21, 15, tzinfo=UTC))
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
