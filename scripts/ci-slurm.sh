@@ -7,7 +7,7 @@
 # Needs root (the cluster script creates users and starts daemons) and, on a fresh machine,
 # the Debian mirror (about 6 s of apt). Fails loudly: CI must not pass by skipping Slurm tests.
 set -eu
-SLURM_SCRIPTS=${HPCBOT_SLURM_SCRIPTS:-/work/shared/slurm}
+SLURM_SCRIPTS=${HPCBOT_SLURM_SCRIPTS:-$(cd "$(dirname "$0")/../.." && pwd)/shared/slurm}
 ENV_FILE=${1:-${SLURM_TEST_DIR:-/tmp/slurm-test}/env.sh}
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "bot.cli.knowledge_cmds",
     "bot.cli.catalog",
     "bot.cli.queue",
+    "bot.cli.serve",
 )
 
 for _name in COMMAND_MODULES:

@@ -19,11 +19,11 @@ import time
 from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 from markdown_it import MarkdownIt
+from paths import CORPUS as SHARED_CORPUS
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = SHARED_CORPUS
 EXTRAS = ("redirects", "slow", "errors", "busy", "huge", "binary", "pdf", "private", "outside")
 
 _markdown = MarkdownIt("commonmark", {"html": False}).enable("table")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-SHARED_SLURM = Path(os.environ.get("HPCBOT_SLURM_SCRIPTS", "/work/shared/slurm"))
+from paths import SLURM_SCRIPTS
+
+SHARED_SLURM = SLURM_SCRIPTS
 CAPTURES = SHARED_SLURM / "captures"
 V22 = CAPTURES / "slurm-22.05.8"
 V24 = CAPTURES / "slurm-24.11.5"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from paths import CORPUS
 
 from bot.config import bundled_knowledge_dir
 from ingest.bundled import bundled_roots
@@ -15,10 +15,6 @@ from knowledge.assistant import Assistant
 from knowledge.embed import SentenceTransformerEmbedder
 from knowledge.service import open_assistant
 from knowledge.store import Index
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-CORPUS = SHARED / "corpus"
-DEV_QUESTIONS = SHARED / "eval" / "dev-questions.yaml"
 
 
 @pytest.fixture(scope="session")

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from paths import DEV_QUESTIONS
 
 from bot.config import bundled_knowledge_dir
 from knowledge.assistant import Assistant
 from knowledge.evaluate import EvalReport, evaluate, load_questions
 
 pytestmark = pytest.mark.slow
-
-DEV_QUESTIONS = (
-    Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev-questions.yaml"
-)
 
 
 @pytest.fixture(scope="module")

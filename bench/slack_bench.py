@@ -1,0 +1,151 @@
+"""Slack-side latency of hpcbot against the local FakeSlack peer (fake answerer, no model).
+
+    .venv/bin/python bench/slack_bench.py [--rounds 10] [--mentions 100]
+
+1. Slash-command ack latency in HTTP mode, 20 concurrent requests, warm (target p99 <= 50 ms).
+   Measured by the fake: signed POST sent -> HTTP response received.
+2. Mention -> answer posted in the thread, in Socket Mode and HTTP mode (target p95 <= 300 ms).
+   Measured from the user's message to the bot's chat.postMessage reaching the fake.
+
+The bot runs in its own process (built by `bot.app.build_app` with fake services), as it would
+in production: sharing one interpreter (and its GIL) with the fake would measure the fake too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "e2e")]
+
+from botharness import bot_settings  # noqa: E402
+from fakeslack import FakeSlack  # noqa: E402
+from fakeslack.services import FakeServices  # noqa: E402
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+
+    def pick(q: float) -> float:
+        return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] * 1000
+
+    return {"p50": pick(0.50), "p95": pick(0.95), "p99": pick(0.99), "max": ordered[-1] * 1000}
+
+
+def show(name: str, samples: list[float], target: str) -> None:
+    p = percentiles(samples)
+    print(
+        f"{name:<44} n={len(samples):<4} p50={p['p50']:6.1f} ms  p95={p['p95']:6.1f} ms  "
+        f"p99={p['p99']:6.1f} ms  max={p['max']:6.1f} ms   ({target})"
+    )
+
+
+def run_bot(mode: str, api_url: str, secret: str, data_dir: str) -> None:
+    """The child process: the real app with fake services; prints its port, serves forever."""
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from bot.app import HttpServer, build_app, close_app
+
+    slack = FakeSlack(signing_secret=secret)  # only for its default tokens; never started
+    settings = bot_settings(slack, mode, Path(data_dir)).override(slack_api_url=api_url)
+    app = build_app(settings, FakeServices().services())
+    if mode == "socket":
+        handler = SocketModeHandler(app, slack.app_token)
+        handler.connect()  # type: ignore[no-untyped-call]
+        print("connected", flush=True)
+    else:
+        server = HttpServer(app, port=0, host="127.0.0.1")
+        print(server.start(), flush=True)
+    sys.stdin.read()  # until the parent closes our stdin
+    if mode == "socket":
+        handler.close()  # type: ignore[no-untyped-call]
+    else:
+        server.stop()
+    close_app(app)
+
+
+@contextmanager
+def bot_process(slack: FakeSlack, mode: str) -> Iterator[None]:
+    with tempfile.TemporaryDirectory() as tmp:
+        args = [sys.executable, __file__, "_bot", mode, slack.api_url, slack.signing_secret, tmp]
+        child = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        try:
+            assert child.stdout is not None
+            line = child.stdout.readline().strip()
+            if mode == "http":
+                slack.deliver_over_http(f"http://127.0.0.1:{int(line)}/slack/events")
+            else:
+                slack.wait_for(lambda: slack.hub.connected)
+            yield
+            # Let in-flight deliveries (echoes of the bot's posts) finish before stopping it.
+            slack.wait_for(lambda: all(d.latency is not None for d in slack.deliveries()), 30)
+        finally:
+            assert child.stdin is not None
+            child.stdin.close()
+            child.wait(10)
+
+
+def slash_acks(rounds: int, concurrency: int = 20) -> list[float]:
+    with FakeSlack() as slack, bot_process(slack, "http"):
+        with ThreadPoolExecutor(concurrency) as pool:
+
+            def burst() -> list[float]:
+                acks = list(
+                    pool.map(lambda _: slack.slash_command("/specs", "lumi"), range(concurrency))
+                )
+                assert all(a.acked for a in acks)
+                slack.wait_for(lambda: len(slack.ephemerals()) % concurrency == 0, timeout=30)
+                return [a.latency or 0.0 for a in acks]
+
+            for _ in range(3):  # warm-up
+                burst()
+            samples: list[float] = []
+            for _ in range(rounds):
+                samples += burst()
+        return samples
+
+
+def mention_to_answer(mode: str, count: int) -> list[float]:
+    with FakeSlack() as slack, bot_process(slack, mode):
+        samples: list[float] = []
+        for i in range(count + 5):
+            started = time.time()
+            question = slack.mention(f"what GPUs does LUMI have? ({i})")
+            slack.wait_for_message(thread_ts=question.ts)
+            posted = next(
+                c.at
+                for c in slack.api_calls("chat.postMessage")
+                if c.args.get("thread_ts") == question.ts
+            )
+            if i >= 5:  # the first few warm up connections and the database
+                samples.append(posted - started)
+        return samples
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["_bot"]:
+        run_bot(*sys.argv[2:6])
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=10, help="bursts of 20 slash commands")
+    parser.add_argument("--mentions", type=int, default=100, help="mentions per mode")
+    args = parser.parse_args()
+    show("slash ack, HTTP mode, 20 concurrent", slash_acks(args.rounds), "target p99 <= 50 ms")
+    for mode in ("socket", "http"):
+        show(
+            f"mention -> threaded answer, {mode} mode",
+            mention_to_answer(mode, args.mentions),
+            "target p95 <= 300 ms",
+        )
+
+
+if __name__ == "__main__":
+    main()

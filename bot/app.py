@@ -1,0 +1,285 @@
+"""The Slack app: `build_app(settings, services)` and the two ways to run it.
+
+Nothing happens at import time. `build_app` checks the settings, opens the state database,
+verifies the bot token (`auth.test`) and registers the listeners. `serve` runs Socket Mode when
+`SLACK_APP_TOKEN` is set, otherwise an HTTP server with `/slack/events` and `GET /health`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import signal
+import threading
+import weakref
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Literal
+
+from aiohttp import web
+from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
+from slack_bolt.error import BoltError
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+)
+
+from bot.config import ConfigError, Settings
+from bot.listeners import register_listeners
+from bot.listeners.deps import CONTEXT_KEY, Deps
+from bot.services import Services
+from bot.state import StateStore
+
+Mode = Literal["socket", "http"]
+log = logging.getLogger(__name__)
+_DEPS: weakref.WeakKeyDictionary[App, Deps] = weakref.WeakKeyDictionary()
+
+WHERE = {
+    "SLACK_BOT_TOKEN": "the Bot User OAuth Token (xoxb-…) from https://api.slack.com/apps → "
+    "your app → OAuth & Permissions",
+    "SLACK_APP_TOKEN": "an app-level token (xapp-…, scope connections:write) from "
+    "https://api.slack.com/apps → your app → Basic Information → App-Level Tokens; "
+    "leave it unset to run in HTTP mode",
+    "SLACK_SIGNING_SECRET": "the Signing Secret from https://api.slack.com/apps → your app → "
+    "Basic Information → App Credentials (HTTP mode verifies every request with it)",
+}
+
+
+def slack_mode(settings: Settings) -> Mode:
+    return "socket" if settings.slack_app_token else "http"
+
+
+def check_settings(settings: Settings, mode: Mode | None = None) -> Mode:
+    """Raise ConfigError naming every missing or malformed Slack setting and where to get it."""
+    mode = mode or slack_mode(settings)
+    problems = []
+
+    def need(name: str, value: str | None, prefix: str | None = None) -> None:
+        if not value:
+            problems.append(f"Set {name}: {WHERE[name]}.")
+        elif prefix and not value.startswith(prefix):
+            problems.append(f"{name} must start with {prefix}; use {WHERE[name]}.")
+
+    need("SLACK_BOT_TOKEN", settings.slack_bot_token, "xoxb-")
+    if mode == "socket":
+        need("SLACK_APP_TOKEN", settings.slack_app_token, "xapp-")
+    else:
+        need("SLACK_SIGNING_SECRET", settings.slack_signing_secret)
+        if not 0 <= settings.port < 65536:  # 0: any free port
+            problems.append(f"HPCBOT_PORT={settings.port} is not a TCP port; use e.g. 3000.")
+    if not re.match(r"https?://", settings.slack_api_url):
+        problems.append(
+            f"SLACK_API_URL={settings.slack_api_url!r} must be an http(s) URL, "
+            "e.g. https://slack.com/api/ (the default)."
+        )
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return mode
+
+
+def web_client(settings: Settings) -> WebClient:
+    """Web API client that honours 429 Retry-After and retries dropped connections."""
+    return WebClient(
+        token=settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        retry_handlers=[
+            ConnectionErrorRetryHandler(),
+            RateLimitErrorRetryHandler(max_retry_count=2),
+        ],
+    )
+
+
+def build_app(
+    settings: Settings,
+    services: Services,
+    *,
+    mode: Mode | None = None,
+    store: StateStore | None = None,
+) -> App:
+    mode = check_settings(settings, mode)
+    store = store or StateStore.open(settings.state_database_url)
+    try:
+        app = App(
+            client=web_client(settings),
+            signing_secret=settings.slack_signing_secret or "",
+            request_verification_enabled=mode == "http",
+            process_before_response=True,  # listeners only ack and hand work to `Deps.workers`
+            listener_executor=ThreadPoolExecutor(8, thread_name_prefix="bolt"),
+            raise_error_for_unhandled_request=False,
+        )
+    except (BoltError, SlackApiError, OSError) as exc:
+        raise ConfigError(
+            f"Slack did not accept SLACK_BOT_TOKEN at {settings.slack_api_url} "
+            f"({type(exc).__name__}: {exc}). Check {WHERE['SLACK_BOT_TOKEN']}."
+        ) from None
+    deps = Deps(
+        services=services,
+        store=store,
+        workers=ThreadPoolExecutor(16, thread_name_prefix="hpcbot-work"),
+        log_message_text=settings.log_message_text,
+    )
+    _DEPS[app] = deps
+    app.use(_attach(deps))
+    app.use(_skip_duplicate_events(store))
+    register_listeners(app)
+    return app
+
+
+def wait_idle(app: App, timeout: float = 10.0) -> bool:
+    """True once all work handed off after acks has finished."""
+    deps = _DEPS.get(app)
+    return deps is None or deps.wait_idle(timeout)
+
+
+def close_app(app: App, wait: bool = True) -> None:
+    """Finish queued work and release the database and services."""
+    deps = _DEPS.pop(app, None)
+    if deps is not None:
+        deps.workers.shutdown(wait=wait)
+        deps.services.close()
+        deps.store.close()
+
+
+def _attach(deps: Deps) -> Callable[..., BoltResponse]:
+    def attach_deps(context: BoltContext, next_: Callable[[], BoltResponse]) -> BoltResponse:
+        context[CONTEXT_KEY] = deps
+        return next_()
+
+    return attach_deps
+
+
+def _skip_duplicate_events(store: StateStore) -> Callable[..., BoltResponse | None]:
+    def skip_duplicate_events(
+        body: dict[str, Any], request: BoltRequest, next_: Callable[[], BoltResponse]
+    ) -> BoltResponse | None:
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if event_id and not store.claim_event(str(event_id)):
+            retry = request.headers.get("x-slack-retry-num", ["0"])[0]
+            log.info("ignored a repeat of event %s (retry %s)", event_id, retry)
+            return BoltResponse(status=200, body="")
+        return next_()
+
+    return skip_duplicate_events
+
+
+# --------------------------------------------------------------------------- HTTP mode
+class HttpServer:
+    """aiohttp server for HTTP mode: POST /slack/events (events, commands, interactivity) and
+    GET /health. Each request is dispatched on a thread pool, so concurrent acks don't queue."""
+
+    def __init__(self, app: App, port: int, host: str = "0.0.0.0", workers: int = 32) -> None:
+        self.app, self.host, self.port = app, host, port
+        self._pool = ThreadPoolExecutor(workers, thread_name_prefix="http")
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._runner: web.AppRunner | None = None
+
+    def _web_app(self) -> web.Application:
+        web_app = web.Application()
+        web_app.router.add_post("/slack/events", self._events)
+        web_app.router.add_get("/health", self._health)
+        return web_app
+
+    async def _events(self, request: web.Request) -> web.Response:
+        body = (await request.read()).decode("utf-8")
+        headers: dict[str, str | Sequence[str]] = {
+            k.lower(): request.headers.getall(k) for k in request.headers
+        }
+        bolt_request = BoltRequest(body=body, query=request.query_string, headers=headers)
+        loop = asyncio.get_running_loop()
+        response = await loop.run_in_executor(self._pool, self.app.dispatch, bolt_request)
+        return web.Response(
+            status=response.status,
+            body=response.body.encode("utf-8"),
+            headers={k: v for k, v in response.first_headers_without_set_cookie().items()},
+        )
+
+    async def _health(self, request: web.Request) -> web.Response:
+        return web.json_response({"ok": True})
+
+    async def _start(self) -> int:
+        self._runner = web.AppRunner(self._web_app(), access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port)
+        await site.start()
+        return int(self._runner.addresses[0][1])
+
+    def start(self) -> int:
+        """Serve in a background thread; returns the bound port (pass port 0 for any)."""
+        ready = threading.Event()
+
+        def run() -> None:
+            self._loop = asyncio.new_event_loop()
+            self.port = self._loop.run_until_complete(self._start())
+            ready.set()
+            self._loop.run_forever()
+            if self._runner is not None:
+                self._loop.run_until_complete(self._runner.cleanup())
+            self._loop.close()
+
+        self._thread = threading.Thread(target=run, name="hpcbot-http", daemon=True)
+        self._thread.start()
+        if not ready.wait(10):
+            raise RuntimeError(f"HTTP server did not start on {self.host}:{self.port}")
+        return self.port
+
+    def stop(self) -> None:
+        if self._loop is not None and self._thread is not None:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(10)
+        self._pool.shutdown(wait=False)
+
+    def serve_forever(self) -> None:
+        stopped = threading.Event()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda *_: stopped.set())
+        port = self.start()
+        log.info("hpcbot listening on http://%s:%d/slack/events", self.host, port)
+        stopped.wait()
+        self.stop()
+
+
+# --------------------------------------------------------------------------- running
+_SECRET = re.compile(r"\b(xox[abposre]-|xapp-)[A-Za-z0-9-]+")
+
+
+class RedactSlackTokens(logging.Filter):
+    """Replace anything that looks like a Slack token in log records."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = _SECRET.sub(r"\1[redacted]", message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        return True
+
+
+def configure_logging(settings: Settings) -> None:
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(
+            level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
+        )
+    for handler in root.handlers:
+        if not any(isinstance(f, RedactSlackTokens) for f in handler.filters):
+            handler.addFilter(RedactSlackTokens())
+
+
+def serve(settings: Settings, services: Services | None = None) -> None:
+    """Run the bot until interrupted: Socket Mode if SLACK_APP_TOKEN is set, else HTTP."""
+    mode = check_settings(settings)
+    configure_logging(settings)
+    app = build_app(settings, services or Services.from_settings(settings), mode=mode)
+    try:
+        if mode == "socket":
+            from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+            handler = SocketModeHandler(app, settings.slack_app_token)
+            handler.start()  # type: ignore[no-untyped-call]
+        else:
+            HttpServer(app, settings.port).serve_forever()
+    finally:
+        close_app(app, wait=False)

@@ -1,0 +1,15 @@
+"""Slack listeners grouped by feature; each package wires its handlers in `register(app)`."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.listeners import actions, commands, events
+from bot.listeners.errors import handle_error
+
+
+def register_listeners(app: App) -> None:
+    events.register(app)
+    commands.register(app)
+    actions.register(app)
+    app.error(handle_error)

@@ -1,0 +1,78 @@
+"""Answering a question in a conversation: working signal, ask, post, remember the thread."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.listeners.deps import Deps
+from bot.views.answer import answer_fallback_text, build_answer_blocks
+
+WORKING = "hourglass_flowing_sand"
+log = logging.getLogger(__name__)
+
+
+def strip_mention(text: str, bot_user_id: str | None) -> str:
+    if bot_user_id:
+        text = re.sub(rf"<@{re.escape(bot_user_id)}(\|[^>]*)?>", " ", text)
+    return " ".join(text.split())
+
+
+def answer_in_conversation(
+    deps: Deps,
+    client: WebClient,
+    *,
+    channel: str,
+    user: str,
+    question: str,
+    message_ts: str,
+    thread_ts: str | None,
+    context: str | None = None,
+) -> None:
+    """Answer `question` in `channel` (in `thread_ts` if given) and remember the thread."""
+    if thread_ts is not None:
+        # Before posting: a reply that arrives right after the answer is already a follow-up.
+        deps.store.remember_thread(channel, thread_ts, question)
+    reacted = _react(client, "add", channel, message_ts)
+    try:
+        answer = deps.services.ask(question, context)
+        reply_id = deps.store.save_reply(
+            kind="answer",
+            user_id=user,
+            channel_id=channel,
+            thread_ts=thread_ts,
+            question=question,
+            answer=answer.text,
+            sources=[c.to_dict() for c in answer.citations],
+            route=answer.route,
+            confidence=answer.confidence,
+        )
+        client.chat_postMessage(
+            channel=channel,
+            thread_ts=thread_ts,
+            text=answer_fallback_text(answer),
+            blocks=build_answer_blocks(answer, reply_id),
+            unfurl_links=False,
+            unfurl_media=False,
+        )
+        if deps.log_message_text:
+            log.info("answered %r in %s", question, channel)
+    finally:
+        if reacted:
+            _react(client, "remove", channel, message_ts)
+
+
+def _react(client: WebClient, how: str, channel: str, ts: str) -> bool:
+    """The working signal is best effort: a missing reaction must not lose the answer."""
+    try:
+        if how == "add":
+            client.reactions_add(channel=channel, timestamp=ts, name=WORKING)
+        else:
+            client.reactions_remove(channel=channel, timestamp=ts, name=WORKING)
+    except SlackApiError as exc:
+        log.warning("reactions.%s failed in %s: %s", how, channel, exc.response.get("error"))
+        return False
+    return True

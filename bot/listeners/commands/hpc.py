@@ -1,0 +1,80 @@
+"""/hpc: `ask <question>` (a private answer with sources) and `help`; see SUBCOMMANDS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt import Ack, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.listeners.deps import Deps, deps_of
+from bot.views.answer import answer_fallback_text, build_answer_blocks
+from bot.views.help import HPC_USAGE, unknown_subcommand
+from bot.views.text_reply import notice_blocks
+
+WORKING = ":hourglass_flowing_sand: Looking into it…"
+
+
+@dataclass
+class Invocation:
+    ack: Ack
+    respond: Respond
+    deps: Deps
+    command: dict[str, Any]
+    body: dict[str, Any]
+    client: WebClient
+    args: str
+
+
+def _help(call: Invocation) -> None:
+    call.ack(text=HPC_USAGE, blocks=notice_blocks(HPC_USAGE))
+
+
+def _ask(call: Invocation) -> None:
+    question = call.args.strip()
+    if not question:
+        _help(call)
+        return
+    call.ack(text=WORKING)
+    deps, command = call.deps, call.command
+
+    def work() -> None:
+        answer = deps.services.ask(question, None)
+        reply_id = deps.store.save_reply(
+            kind="answer",
+            user_id=command.get("user_id", ""),
+            channel_id=command.get("channel_id", ""),
+            question=question,
+            answer=answer.text,
+            sources=[c.to_dict() for c in answer.citations],
+            route=answer.route,
+            confidence=answer.confidence,
+        )
+        blocks = build_answer_blocks(answer, reply_id, question=question, share=True)
+        text = answer_fallback_text(answer)
+        deps.store.set_reply_content(reply_id, text, blocks)
+        call.respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
+
+    deps.after_ack(work, body=call.body, client=call.client)
+
+
+SUBCOMMANDS: dict[str, Callable[[Invocation], None]] = {"ask": _ask, "help": _help}
+
+
+def handle_hpc_command(
+    ack: Ack,
+    command: dict[str, Any],
+    respond: Respond,
+    body: dict[str, Any],
+    client: WebClient,
+    context: BoltContext,
+) -> None:
+    word, _, rest = str(command.get("text", "")).strip().partition(" ")
+    handler = SUBCOMMANDS.get(word.lower() or "help")
+    if handler is None:
+        usage = unknown_subcommand(word, SUBCOMMANDS)
+        ack(text=usage, blocks=notice_blocks(usage))
+        return
+    handler(Invocation(ack, respond, deps_of(context), command, body, client, rest))

@@ -1,0 +1,61 @@
+"""What listeners need besides Bolt's own arguments, attached to every request's context."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from typing import Any
+
+from slack_bolt import BoltContext
+from slack_sdk import WebClient
+
+from bot.services import Services
+from bot.state import StateStore
+
+CONTEXT_KEY = "hpcbot"
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Deps:
+    services: Services
+    store: StateStore
+    workers: Executor
+    log_message_text: bool = False
+    _pending: int = field(default=0, init=False)
+    _idle: threading.Condition = field(default_factory=threading.Condition, init=False)
+
+    def after_ack(
+        self, work: Callable[[], None], *, body: dict[str, Any], client: WebClient
+    ) -> None:
+        """Run `work` on the worker pool; its errors go to the one error handler."""
+        from bot.listeners.errors import handle_error
+
+        def run() -> None:
+            try:
+                work()
+            except Exception as error:
+                handle_error(error, body, client)
+            finally:
+                with self._idle:
+                    self._pending -= 1
+                    self._idle.notify_all()
+
+        with self._idle:
+            self._pending += 1
+        self.workers.submit(run)
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until no after-ack work is queued or running (graceful shutdown, tests)."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._pending == 0, timeout)
+
+
+def deps_of(context: BoltContext) -> Deps:
+    deps = context.get(CONTEXT_KEY)
+    if not isinstance(deps, Deps):
+        raise RuntimeError("hpcbot dependencies are missing; build the app with bot.app.build_app")
+    return deps

@@ -1,0 +1,132 @@
+"""The narrow interfaces the Slack listeners use, and their wiring to the knowledge layer.
+
+Listeners only see `Services`: plain callables, so tests pass fakes with the same shape (fixed
+`Answer` objects, canned text) and never load a model. `Services.from_settings` builds the real
+ones lazily: nothing heavy is imported until `hpcbot serve` starts.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Protocol
+
+from knowledge.models import Answer
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from knowledge.assistant import Assistant
+    from knowledge.queue.model import QueueStatus
+
+
+class Ask(Protocol):
+    def __call__(self, question: str, context: str | None = None, /) -> Answer: ...
+
+
+class Specs(Protocol):
+    """Markdown-ish text describing a machine; raises UnknownName with suggestions."""
+
+    def __call__(self, machine: str, /) -> str: ...
+
+
+class Deadlines(Protocol):
+    """Markdown-ish text listing upcoming cut-offs, optionally for one call."""
+
+    def __call__(self, call: str | None, /) -> str: ...
+
+
+class Queue(Protocol):
+    def __call__(self, machine: str, partition: str | None, /) -> QueueStatus: ...
+
+
+def _nothing() -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Services:
+    ask: Ask
+    specs: Specs
+    deadlines: Deadlines
+    queue: Queue
+    machines: Callable[[], list[str]] = list
+    close: Callable[[], None] = field(default=_nothing)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Services:
+        """The real services: curated catalog, live queue, and the answering assistant.
+
+        The catalog loads now (it is small and its errors should stop start-up); the assistant
+        (embedding model, index) loads on the first question.
+        """
+        from bot.cli.queue import build_service
+        from knowledge.catalog import load_catalog
+        from knowledge.catalog_format import format_cutoffs, format_machine_card
+
+        catalog = load_catalog(settings.knowledge_dir)
+        queue_service = build_service(settings)
+        assistant = _LazyAssistant(settings)
+
+        def specs(machine: str) -> str:
+            return format_machine_card(
+                catalog.machine(machine), datetime.now(UTC), settings.stale_after_days
+            )
+
+        def deadlines(call: str | None) -> str:
+            now = datetime.now(UTC)
+            upcoming = catalog.upcoming_cutoffs(now, call=call)
+            missing = catalog.calls_without_future_cutoff(now) if call is None else []
+            return format_cutoffs(upcoming, settings.tz, missing)
+
+        def machines() -> list[str]:
+            return sorted({m.name for m in catalog.machine_names().values()})
+
+        return cls(
+            ask=assistant.ask,
+            specs=specs,
+            deadlines=deadlines,
+            queue=queue_service.status,
+            machines=machines,
+            close=queue_service.close,
+        )
+
+
+class _LazyAssistant:
+    """Opens the knowledge assistant in the background (loading the model takes seconds)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._assistant: Assistant | None = None
+        self._error: Exception | None = None
+        self._lock = threading.Lock()
+        threading.Thread(target=self._warm_up, name="hpcbot-warm-up", daemon=True).start()
+
+    def _warm_up(self) -> None:
+        try:
+            self._load()
+        except Exception as exc:  # the first question retries and reports it to the asker
+            log.warning("the assistant did not load at start: %s", exc)
+
+    def _load(self) -> Assistant:
+        with self._lock:
+            if self._assistant is None:
+                from knowledge.service import open_assistant, open_index
+
+                settings = self._settings
+                index = open_index(
+                    settings.chroma_url or settings.index_dir, settings.embedding_model
+                )
+                index.check_model()  # IndexModelMismatch is a KnowledgeError: shown to the asker
+                self._assistant = open_assistant(
+                    index, settings.knowledge_dir, stale_after_days=settings.stale_after_days
+                )
+                self._assistant.warm_up()
+            return self._assistant
+
+    def ask(self, question: str, context: str | None = None, /) -> Answer:
+        return self._load().ask(question, context=context)

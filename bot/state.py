@@ -1,0 +1,276 @@
+"""The bot's own state in a SQL database: processed events, answered threads, replies, feedback.
+
+SQLAlchemy 2; SQLite by default (`settings.state_database_url`), any SQLAlchemy URL works
+(PostgreSQL in production). Unique constraints, not in-process sets, make deduplication hold
+across replicas. To add a table (subscriptions, a ledger), subclass `Base` in its own module and
+import that module before `StateStore.create_tables()` runs; add methods or a small store class
+next to the model rather than growing this file.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    delete,
+    select,
+)
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ProcessedEvent(Base):
+    """An Events API `event_id` seen once; a retry of the same event is a duplicate."""
+
+    __tablename__ = "processed_events"
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+
+
+class AnsweredThread(Base):
+    """A thread the bot answered in: later messages there are follow-ups (no mention needed)."""
+
+    __tablename__ = "answered_threads"
+    channel_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    thread_ts: Mapped[str] = mapped_column(String(32), primary_key=True)
+    question: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class Reply(Base):
+    """Something the bot said (an answer, specs, deadlines...), kept for feedback and sharing."""
+
+    __tablename__ = "replies"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[str] = mapped_column(String(32))
+    channel_id: Mapped[str] = mapped_column(String(32))
+    thread_ts: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    question: Mapped[str] = mapped_column(Text, default="")
+    answer: Mapped[str] = mapped_column(Text, default="")
+    sources: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    route: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    blocks: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class Feedback(Base):
+    """One person's helpful / not helpful vote on one reply (a later click changes the vote)."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("reply_id", "user_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    reply_id: Mapped[str] = mapped_column(ForeignKey("replies.id"))
+    user_id: Mapped[str] = mapped_column(String(32))
+    helpful: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+@dataclass(frozen=True)
+class SavedReply:
+    id: str
+    kind: str
+    user_id: str
+    channel_id: str
+    thread_ts: str | None
+    question: str
+    answer: str
+    sources: list[dict[str, Any]]
+    text: str
+    blocks: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class FeedbackRecord:
+    reply_id: str
+    user_id: str
+    helpful: bool
+    question: str
+    answer: str
+    sources: list[dict[str, Any]]
+
+
+def _engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    database = parsed.database or ""
+    if database in ("", ":memory:"):
+        return create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
+    Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    return create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+
+class StateStore:
+    """Small, explicit operations on the state database; each runs in its own transaction."""
+
+    EVENT_TTL = timedelta(days=2)
+    _PRUNE_EVERY = 500
+
+    def __init__(self, url: str) -> None:
+        self.engine = _engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._claims = 0
+
+    @classmethod
+    def open(cls, url: str) -> StateStore:
+        store = cls(url)
+        store.create_tables()
+        return store
+
+    def create_tables(self) -> None:
+        Base.metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        with self._sessions.begin() as session:
+            yield session
+
+    # --- events -----------------------------------------------------------------------------
+    def claim_event(self, event_id: str) -> bool:
+        """True the first time `event_id` is seen (by any replica sharing the database)."""
+        try:
+            with self._session() as session:
+                session.add(ProcessedEvent(event_id=event_id))
+        except IntegrityError:
+            return False
+        self._claims += 1
+        if self._claims % self._PRUNE_EVERY == 0:
+            self.prune_events(_now() - self.EVENT_TTL)
+        return True
+
+    def prune_events(self, before: datetime) -> None:
+        with self._session() as session:
+            session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < before))
+
+    # --- threads ----------------------------------------------------------------------------
+    def remember_thread(self, channel_id: str, thread_ts: str, question: str) -> None:
+        """Mark a thread as answered; the first question stays as the thread's context."""
+        try:
+            with self._session() as session:
+                session.add(
+                    AnsweredThread(channel_id=channel_id, thread_ts=thread_ts, question=question)
+                )
+        except IntegrityError:
+            pass
+
+    def thread_question(self, channel_id: str, thread_ts: str) -> str | None:
+        with self._session() as session:
+            row = session.get(AnsweredThread, (channel_id, thread_ts))
+            return row.question if row else None
+
+    # --- replies and feedback ---------------------------------------------------------------
+    def save_reply(
+        self,
+        *,
+        kind: str,
+        user_id: str,
+        channel_id: str,
+        thread_ts: str | None = None,
+        question: str = "",
+        answer: str = "",
+        sources: list[dict[str, Any]] | None = None,
+        route: str | None = None,
+        confidence: float | None = None,
+        text: str = "",
+        blocks: list[dict[str, Any]] | None = None,
+    ) -> str:
+        reply_id = uuid.uuid4().hex
+        with self._session() as session:
+            session.add(
+                Reply(
+                    id=reply_id,
+                    kind=kind,
+                    user_id=user_id,
+                    channel_id=channel_id,
+                    thread_ts=thread_ts,
+                    question=question,
+                    answer=answer,
+                    sources=sources or [],
+                    route=route,
+                    confidence=confidence,
+                    text=text,
+                    blocks=blocks or [],
+                )
+            )
+        return reply_id
+
+    def set_reply_content(self, reply_id: str, text: str, blocks: list[dict[str, Any]]) -> None:
+        with self._session() as session:
+            row = session.get(Reply, reply_id)
+            if row is not None:
+                row.text, row.blocks = text, blocks
+
+    def reply(self, reply_id: str) -> SavedReply | None:
+        with self._session() as session:
+            row = session.get(Reply, reply_id)
+            if row is None:
+                return None
+            return SavedReply(
+                row.id,
+                row.kind,
+                row.user_id,
+                row.channel_id,
+                row.thread_ts,
+                row.question,
+                row.answer,
+                list(row.sources),
+                row.text,
+                list(row.blocks),
+            )
+
+    def record_feedback(self, reply_id: str, user_id: str, helpful: bool) -> bool:
+        """Store a vote; False if the reply is unknown. A second click replaces the vote."""
+        with self._session() as session:
+            if session.get(Reply, reply_id) is None:
+                return False
+            existing = session.scalars(
+                select(Feedback).where(Feedback.reply_id == reply_id, Feedback.user_id == user_id)
+            ).first()
+            if existing is not None:
+                existing.helpful, existing.created_at = helpful, _now()
+                return True
+            session.add(Feedback(reply_id=reply_id, user_id=user_id, helpful=helpful))
+        return True
+
+    def feedback(self, reply_id: str | None = None) -> list[FeedbackRecord]:
+        query = select(Feedback, Reply).join(Reply, Feedback.reply_id == Reply.id)
+        if reply_id is not None:
+            query = query.where(Feedback.reply_id == reply_id)
+        with self._session() as session:
+            return [
+                FeedbackRecord(
+                    f.reply_id, f.user_id, f.helpful, r.question, r.answer, list(r.sources)
+                )
+                for f, r in session.execute(query.order_by(Feedback.id)).tuples()
+            ]

@@ -1,0 +1,109 @@
+"""Start-up: settings are checked with actionable messages; the factory does no import-time work."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fakeslack import FakeSlack
+from fakeslack.services import FakeServices
+
+from bot.app import RedactSlackTokens, build_app, check_settings, close_app, slack_mode
+from bot.config import ConfigError, Settings
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def settings(**changes: object) -> Settings:
+    base = Settings(
+        data_dir=Path("/nonexistent"),
+        slack_bot_token="xoxb-1",
+        slack_signing_secret="s",
+    )
+    return base.override(**changes)
+
+
+def test_mode_follows_the_app_token() -> None:
+    assert slack_mode(settings()) == "http"
+    assert slack_mode(settings(slack_app_token="xapp-1")) == "socket"
+
+
+@pytest.mark.parametrize(
+    "changes,mode,expected",
+    [
+        ({"slack_bot_token": None}, "http", "Set SLACK_BOT_TOKEN: the Bot User OAuth Token"),
+        ({"slack_bot_token": "xoxp-user"}, "http", "SLACK_BOT_TOKEN must start with xoxb-"),
+        ({"slack_signing_secret": None}, "http", "Set SLACK_SIGNING_SECRET: the Signing Secret"),
+        ({"slack_app_token": "xoxb-wrong"}, "socket", "SLACK_APP_TOKEN must start with xapp-"),
+        ({"port": 70000}, "http", "HPCBOT_PORT=70000 is not a TCP port"),
+        ({"slack_api_url": "slack.com/api/"}, "http", "SLACK_API_URL='slack.com/api/' must be"),
+    ],
+)
+def test_bad_settings_say_what_to_set_and_where(
+    changes: dict[str, object], mode: str, expected: str
+) -> None:
+    with pytest.raises(ConfigError) as err:
+        check_settings(settings(**changes), mode)  # type: ignore[arg-type]
+    assert expected in str(err.value) and "xoxp-user" not in str(err.value)
+    assert (
+        "api.slack.com/apps" in str(err.value)
+        or "TCP port" in str(err.value)
+        or "http(s)" in str(err.value)
+    )
+
+
+def test_every_problem_is_listed_at_once() -> None:
+    with pytest.raises(ConfigError) as err:
+        check_settings(settings(slack_bot_token=None, slack_app_token="nope"))
+    assert "SLACK_BOT_TOKEN" in str(err.value) and "SLACK_APP_TOKEN" in str(err.value)
+
+
+def test_a_token_slack_rejects_fails_at_start(tmp_path: Path) -> None:
+    with FakeSlack() as slack:
+        bad = settings(
+            data_dir=tmp_path, slack_api_url=slack.api_url, slack_bot_token="xoxb-revoked"
+        )
+        with pytest.raises(ConfigError, match="Slack did not accept SLACK_BOT_TOKEN"):
+            build_app(bad, FakeServices().services())
+        good = bad.override(slack_bot_token=slack.bot_token)
+        app = build_app(good, FakeServices().services())
+        close_app(app)
+        assert [c.method for c in slack.api_calls()] == ["auth.test", "auth.test"]
+        assert (tmp_path / "state.db").exists()
+
+
+def test_importing_the_app_does_no_work() -> None:
+    code = "import bot.app, bot.listeners, bot.views.answer, sys; print('slack_bolt.app' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "/usr/bin:/bin", "SLACK_API_URL": "http://127.0.0.1:9/api/"},
+    )
+    assert out.stdout.strip() == "True" and out.stderr == ""
+
+
+def test_python_m_bot_fails_fast_with_a_message(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO), "HPCBOT_DATA_DIR": str(tmp_path)},
+        timeout=60,
+    )
+    assert out.returncode == 2
+    assert "Set SLACK_BOT_TOKEN" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_token_redaction_filter() -> None:
+    record = logging.LogRecord(
+        "x", logging.INFO, "f", 1, "sent %s and %s", ("xoxb-123-abc", "xapp-1-A-b"), None
+    )
+    assert RedactSlackTokens().filter(record)
+    assert record.getMessage() == "sent xoxb-[redacted] and xapp-[redacted]"

@@ -1,0 +1,79 @@
+"""The state database: dedup across replicas, answered threads, replies and feedback."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from sqlalchemy import inspect
+
+from bot.state import StateStore
+
+
+def test_tables_are_created(tmp_path: Path) -> None:
+    store = StateStore.open(f"sqlite:///{tmp_path / 'nested' / 'state.db'}")
+    assert set(inspect(store.engine).get_table_names()) >= {
+        "processed_events",
+        "answered_threads",
+        "replies",
+        "feedback",
+    }
+
+
+def test_an_event_is_claimed_once_even_across_replicas(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'state.db'}"
+    replicas = [StateStore.open(url) for _ in range(4)]
+    wins: list[bool] = []
+    lock = threading.Lock()
+
+    def claim(store: StateStore) -> None:
+        won = store.claim_event("Ev1")
+        with lock:
+            wins.append(won)
+
+    threads = [threading.Thread(target=claim, args=(s,)) for s in replicas for _ in range(5)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(wins) == [False] * 19 + [True]
+    assert replicas[0].claim_event("Ev2")
+
+
+def test_threads_keep_their_first_question() -> None:
+    store = StateStore.open("sqlite://")
+    assert store.thread_question("C1", "1.1") is None
+    store.remember_thread("C1", "1.1", "first?")
+    store.remember_thread("C1", "1.1", "second?")
+    assert store.thread_question("C1", "1.1") == "first?"
+
+
+def test_feedback_is_stored_with_the_reply_and_can_change() -> None:
+    store = StateStore.open("sqlite://")
+    reply_id = store.save_reply(
+        kind="answer",
+        user_id="U1",
+        channel_id="C1",
+        question="q?",
+        answer="a.",
+        sources=[{"title": "T", "url": "https://x"}],
+    )
+    assert store.record_feedback(reply_id, "U2", True)
+    assert store.record_feedback(reply_id, "U2", False)
+    assert store.record_feedback(reply_id, "U3", True)
+    assert not store.record_feedback("missing", "U2", True)
+    records = store.feedback(reply_id)
+    assert [(r.user_id, r.helpful) for r in records] == [("U2", False), ("U3", True)]
+    assert records[0].question == "q?" and records[0].sources == [
+        {"title": "T", "url": "https://x"}
+    ]
+
+
+def test_reply_content_round_trips() -> None:
+    store = StateStore.open("sqlite://")
+    reply_id = store.save_reply(kind="specs", user_id="U1", channel_id="C1")
+    blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": "x"}}]
+    store.set_reply_content(reply_id, "x", blocks)
+    saved = store.reply(reply_id)
+    assert saved is not None and saved.blocks == blocks and saved.text == "x"
+    assert store.reply("nope") is None

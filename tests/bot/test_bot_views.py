@@ -1,0 +1,119 @@
+"""Pure Block Kit builders, checked with plain asserts and against the fake's limit checker."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from fakeslack.blockkit import check_blocks
+from fakeslack.services import GPU_ANSWER, answer_for
+
+from bot.views import limits
+from bot.views.answer import LOW_CONFIDENCE_HINT, build_answer_blocks, source_line
+from bot.views.blocks import button, fit, header, section
+from bot.views.help import unknown_subcommand
+from bot.views.mrkdwn import escape, split, to_mrkdwn, truncate
+from bot.views.text_reply import build_text_blocks, shared_blocks
+from knowledge.models import Citation
+
+
+def accepted(blocks: list[dict[str, object]]) -> bool:
+    return check_blocks(blocks) == (None, [])
+
+
+@pytest.mark.parametrize(
+    "markdown,expected",
+    [
+        ("**bold** and __also__", "*bold* and *also*"),
+        (
+            "see [LUMI docs](https://docs.lumi.eu/a?b=1&c=2)",
+            "see <https://docs.lumi.eu/a?b=1&amp;c=2|LUMI docs>",
+        ),
+        ("`**not bold**` here", "`**not bold**` here"),
+        ("## Access\n- one\n* two", "*Access*\n• one\n• two"),
+        ("<!channel> & <@U1>", "&lt;!channel&gt; &amp; &lt;@U1&gt;"),
+        ("```\nsbatch <job>\n```", "```\nsbatch &lt;job&gt;\n```"),
+    ],
+)
+def test_to_mrkdwn(markdown: str, expected: str) -> None:
+    assert to_mrkdwn(markdown) == expected
+
+
+def test_escape_and_truncate_keep_links_whole() -> None:
+    assert escape("a<b>&c") == "a&lt;b&gt;&amp;c"
+    assert truncate("abc", 3) == "abc" and truncate("abcdef", 4) == "abc…"
+    assert truncate("see <https://x.example/long|link>", 12) == "see…"
+
+
+def test_split_respects_the_limit_and_boundaries() -> None:
+    text = "\n\n".join("para " + "x" * 50 for _ in range(10))
+    pieces = split(text, 120)
+    assert all(len(p) <= 120 for p in pieces) and all(p.startswith("para") for p in pieces)
+    assert split("y" * 250, 100) == ["y" * 100, "y" * 100, "y" * 50]
+
+
+def test_answer_blocks_have_text_numbered_sources_and_feedback() -> None:
+    blocks = build_answer_blocks(GPU_ANSWER, "r1")
+    assert accepted(blocks)
+    assert blocks[0]["text"]["text"].startswith("LUMI-G nodes have *4 AMD MI250X*")
+    sources = blocks[-2]["text"]["text"]
+    assert sources.startswith("*Sources*\n1. <https://docs.lumi-supercomputer.eu/hardware/lumig/|")
+    assert "\n2. <https://eurohpc-ju.europa.eu/access|" in sources
+    assert [e["action_id"] for e in blocks[-1]["elements"]] == [
+        "feedback_helpful",
+        "feedback_not_helpful",
+    ]
+    assert all(e["value"] == "r1" for e in blocks[-1]["elements"])
+    assert LOW_CONFIDENCE_HINT not in str(blocks)
+
+
+def test_low_confidence_and_abstention_hints() -> None:
+    low = build_answer_blocks(answer_for("q", confidence=0.2))
+    assert any(LOW_CONFIDENCE_HINT in str(b) for b in low)
+    abstained = build_answer_blocks(answer_for("q", "Not sure.", abstained=True, confidence=0.1))
+    assert "couldn't find this" in str(abstained) and LOW_CONFIDENCE_HINT not in str(abstained)
+
+
+def test_source_line_shows_section_date_and_confirmation() -> None:
+    citation = Citation("A | B", "https://x.example/p", "Sec <1>", date(2025, 2, 3), False)
+    line = source_line(3, citation)
+    assert line.startswith("3. <https://x.example/p|A ¦ B> · Sec &lt;1&gt; · as of 2025-02-03")
+    assert "confirm on the official page" in line
+
+
+def test_huge_answers_are_trimmed_not_rejected() -> None:
+    huge = answer_for("q", "word " * 20_000, citations=GPU_ANSWER.citations * 40)
+    blocks = build_answer_blocks(huge, "r1", question="q" * 5000, share=True)
+    assert accepted(blocks)
+    assert len(blocks) <= limits.MAX_BLOCKS
+    assert "trimmed to fit" in str(blocks) and "_…and 70 more_" in str(blocks)
+    assert blocks[-1]["type"] == "actions" and len(blocks[-1]["elements"]) == 3
+
+
+def test_many_short_paragraphs_stay_under_fifty_blocks() -> None:
+    blocks = fit([section(f"p{i}") for i in range(200)])
+    assert len(blocks) <= limits.MAX_BLOCKS and accepted(blocks)
+
+
+def test_element_limits_are_applied() -> None:
+    assert len(button("b" * 100, "a" * 300, "v" * 3000)["text"]["text"]) == limits.MAX_BUTTON_TEXT
+    assert len(header("h" * 200)["text"]["text"]) == limits.MAX_HEADER_TEXT
+    assert accepted(
+        [header("h" * 200), {"type": "actions", "elements": [button("b" * 100, "a", "v" * 3000)]}]
+    )
+
+
+def test_text_blocks_and_sharing() -> None:
+    blocks = build_text_blocks("**LUMI**\n• GPUs", title="Specs", reply_id="r9", share=True)
+    assert accepted(blocks) and blocks[0]["type"] == "header"
+    assert blocks[-1]["elements"][0]["action_id"] == "share_reply"
+    public = shared_blocks(blocks, "U0ALICE")
+    assert accepted(public)
+    assert all(b["type"] != "actions" for b in public)
+    assert public[-1]["elements"][0]["text"] == "Shared by <@U0ALICE>"
+
+
+def test_unknown_subcommand_suggests_and_escapes() -> None:
+    text = unknown_subcommand("<!here>", ["ask", "help"])
+    assert "&lt;!here&gt;" in text and "Did you mean" not in text
+    assert "Did you mean `ask`?" in unknown_subcommand("aks", ["ask", "help"])

@@ -1,0 +1,69 @@
+"""Start the bot, built by its real factory, against FakeSlack in Socket Mode or HTTP mode."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from fakeslack import FakeSlack
+from fakeslack.services import FakeServices
+from slack_bolt import App
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+from bot.app import HttpServer, build_app, close_app, wait_idle
+from bot.config import Settings
+from bot.state import StateStore
+
+
+@dataclass
+class Bot:
+    app: App
+    mode: str
+    store: StateStore
+    services: FakeServices
+
+    def idle(self, timeout: float = 10.0) -> None:
+        assert wait_idle(self.app, timeout), "the bot's after-ack work did not finish"
+
+
+def bot_settings(slack: FakeSlack, mode: str, data_dir: Path) -> Settings:
+    return Settings(
+        data_dir=data_dir,
+        slack_bot_token=slack.bot_token,
+        slack_app_token=slack.app_token if mode == "socket" else None,
+        slack_signing_secret=slack.signing_secret,
+        slack_api_url=slack.api_url,
+        port=0,
+    )
+
+
+def start_bot(slack: FakeSlack, mode: str, services: FakeServices, data_dir: Path) -> Iterator[Bot]:
+    settings = bot_settings(slack, mode, data_dir)
+    store = StateStore.open(settings.state_database_url)
+    app = build_app(settings, services.services(), store=store)
+    if mode == "socket":
+        handler = SocketModeHandler(app, slack.app_token)
+        handler.connect()  # type: ignore[no-untyped-call]
+        slack.wait_for(lambda: slack.hub.connected)
+    else:
+        server = HttpServer(app, port=0, host="127.0.0.1")
+        slack.deliver_over_http(f"http://127.0.0.1:{server.start()}/slack/events")
+    try:
+        yield Bot(app, mode, store, services)
+    finally:
+        wait_idle(app, 5)
+        if mode == "socket":
+            # SocketModeClient.close() waits ~1 s for its queue; don't make every test wait.
+            threading.Thread(target=_close_quietly, args=(handler,), daemon=True).start()
+        else:
+            server.stop()
+        close_app(app)
+
+
+def _close_quietly(handler: SocketModeHandler) -> None:
+    try:
+        handler.close()  # type: ignore[no-untyped-call]
+    except AttributeError:  # slack-sdk quirk after a forced reconnect (slack-testing.md §3.6)
+        pass

@@ -1,0 +1,72 @@
+"""HTTP mode only: request signatures, replay window, url_verification, /health, concurrency."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import json
+import urllib.request
+
+from botharness import Bot
+from fakeslack import FakeSlack
+
+COMMAND = {
+    "command": "/specs",
+    "text": "lumi",
+    "user_id": "U0ALICE",
+    "channel_id": "C0GENERAL",
+    "team_id": "T0FAKE",
+    "response_url": "http://127.0.0.1:9/never-used",
+    "trigger_id": "t",
+}
+
+
+def test_valid_signature_is_accepted(slack: FakeSlack, http_bot: Bot) -> None:
+    assert slack.send_signed("slash_commands", {**COMMAND, "text": ""})[0] == 200
+
+
+def test_forged_signature_is_rejected(slack: FakeSlack, http_bot: Bot) -> None:
+    status, body = slack.send_signed("slash_commands", COMMAND, secret="not-the-secret")
+    assert status == 401 and json.loads(body) == {"error": "invalid request"}
+
+
+def test_stale_timestamp_is_rejected(slack: FakeSlack, http_bot: Bot) -> None:
+    stale = int(slack.clock.now()) - 301
+    assert slack.send_signed("slash_commands", COMMAND, timestamp=stale)[0] == 401
+
+
+def test_tampered_body_is_rejected(slack: FakeSlack, http_bot: Bot) -> None:
+    status, _ = slack.send_signed(
+        "slash_commands", COMMAND, tamper=lambda b: b.replace(b"lumi", b"leonardo")
+    )
+    assert status == 401
+    http_bot.idle()
+    assert slack.api_calls() == [c for c in slack.api_calls() if c.method == "auth.test"]
+
+
+def test_url_verification_challenge(slack: FakeSlack, http_bot: Bot) -> None:
+    payload = {"token": "t", "challenge": "3eZbrw1aBm2", "type": "url_verification"}
+    status, body = slack.send_signed("events_api", payload)
+    assert status == 200 and json.loads(body) == {"challenge": "3eZbrw1aBm2"}
+
+
+def test_retry_header_is_seen_and_event_deduplicated(slack: FakeSlack, http_bot: Bot) -> None:
+    question = slack.mention("what GPUs does LUMI have?")
+    slack.wait_for_message(thread_ts=question.ts)
+    first = next(d for d in slack.deliveries() if d.payload["event"]["type"] == "app_mention")
+    assert slack.redeliver(first, retry_num=2).status == 200
+    http_bot.idle()
+    assert len(http_bot.services.asked) == 1
+
+
+def test_health(slack: FakeSlack, http_bot: Bot) -> None:
+    url = slack._http_target
+    assert url is not None
+    with urllib.request.urlopen(url.replace("/slack/events", "/health")) as resp:
+        assert resp.status == 200 and json.loads(resp.read()) == {"ok": True}
+
+
+def test_concurrent_slash_commands_are_all_acked_quickly(slack: FakeSlack, http_bot: Bot) -> None:
+    with concurrent.futures.ThreadPoolExecutor(20) as pool:
+        acks = list(pool.map(lambda i: slack.slash_command("/specs", "lumi"), range(20)))
+    assert all(a.acked and a.latency is not None and a.latency < 1.0 for a in acks)
+    slack.wait_for(lambda: len(slack.ephemerals()) == 20, timeout=10)

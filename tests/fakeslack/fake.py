@@ -1,0 +1,483 @@
+"""`FakeSlack`: a local Slack peer on 127.0.0.1 for end-to-end tests (slack-testing.md §4).
+
+    with FakeSlack() as slack:
+        app = build_app(settings.override(slack_api_url=slack.api_url, ...), services)
+        SocketModeHandler(app, slack.app_token).connect()   # or slack.deliver_over_http(url)
+        question = slack.mention("what GPUs does LUMI have?")
+        answer = slack.wait_for_message(thread_ts=question.ts, from_bot=True)
+
+The server runs in its own thread and event loop; test-facing methods are synchronous and
+block until the app has acknowledged what they sent. `wait_for` waits on a condition variable
+that every state change notifies, so tests never sleep for a fixed time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import threading
+import time
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import aiohttp
+from aiohttp import web
+
+from . import http_delivery, payloads, server
+from .clock import Clock
+from .socketmode import SocketHub
+from .state import BOT_ID, BOT_USER, ApiCall, Delivery, Fault, Hook, Message
+from .workspace import ALICE, Workspace
+
+T = TypeVar("T")
+MAX_RETRIES = 3
+
+
+class WaitTimeout(AssertionError):
+    pass
+
+
+class FakeSlack:
+    def __init__(
+        self,
+        *,
+        signing_secret: str = "fake-signing-secret",
+        bot_token: str = "xoxb-fake-bot-token",
+        app_token: str = "xapp-1-fake-app-token",
+        ack_timeout: float = 3.0,
+        redeliver_unacked: bool = True,
+        echo_bot_messages: bool = True,
+    ) -> None:
+        self.signing_secret = signing_secret
+        self.bot_token = bot_token
+        self.app_token = app_token
+        self.ack_timeout = ack_timeout
+        self.redeliver_unacked = redeliver_unacked
+        self.echo_bot_messages = echo_bot_messages
+        self.clock = Clock()
+        self.ws = Workspace(self.clock)
+        self.lock = threading.RLock()
+        self._cond = threading.Condition(self.lock)
+        self._ids = itertools.count(1)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._runner: web.AppRunner | None = None
+        self._session: aiohttp.ClientSession | None = None
+        self._http_target: str | None = None
+        self._background: set[asyncio.Task[Any]] = set()
+        self.port = 0
+        self.hub: SocketHub = SocketHub(self.ws, self._notify)
+
+    # ---------------------------------------------------------------- lifecycle
+    def start(self) -> FakeSlack:
+        ready = threading.Event()
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            loop = asyncio.new_event_loop()
+            self._loop = loop
+            try:
+                loop.run_until_complete(self._start_server())
+            except BaseException as exc:  # surfaced to the caller below
+                failure.append(exc)
+                ready.set()
+                return
+            ready.set()
+            loop.run_forever()
+            loop.run_until_complete(self._stop_server())
+            loop.close()
+
+        self._thread = threading.Thread(target=run, name="fakeslack", daemon=True)
+        self._thread.start()
+        if not ready.wait(5) or failure:
+            raise RuntimeError(f"FakeSlack failed to start: {failure}")
+        return self
+
+    async def _start_server(self) -> None:
+        self._session = aiohttp.ClientSession()
+        self._runner = web.AppRunner(server.build(self), access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+
+    async def _stop_server(self) -> None:
+        for task in list(self._background):
+            task.cancel()
+        await self.hub.drop()
+        if self._session is not None:
+            await self._session.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    def stop(self) -> None:
+        if self._loop is None or self._thread is None:
+            return
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(5)
+        self._loop = None
+
+    def __enter__(self) -> FakeSlack:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}/api/"  # the trailing slash matters: slack_sdk uses urljoin
+
+    # ---------------------------------------------------------------- plumbing
+    def _notify(self) -> None:
+        with self._cond:
+            self._cond.notify_all()
+
+    @contextmanager
+    def changed(self) -> Iterator[None]:
+        with self._cond:
+            yield
+            self._cond.notify_all()
+
+    def _run(self, coro: Coroutine[Any, Any, T], timeout: float | None = None) -> T:
+        assert self._loop is not None, "FakeSlack is not started"
+        future = asyncio.run_coroutine_threadsafe(coro, self._loop)
+        return future.result(timeout or self.ack_timeout * (MAX_RETRIES + 2) + 5)
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    def _event_id(self) -> str:
+        return f"Ev{next(self._ids):08d}"
+
+    def _new_hook(self, kind: str, channel: str, user: str, source: Message | None = None) -> str:
+        hook_id = f"{next(self._ids)}"
+        with self.changed():
+            self.ws.hooks[hook_id] = Hook(
+                hook_id, kind, channel, user, self.clock.now(), source=source
+            )
+        return f"{self.url}/hooks/{kind}/T0FAKE/{hook_id}/s3cr3t{hook_id}"
+
+    # ---------------------------------------------------------------- delivery
+    def deliver_over_http(self, url: str | None) -> None:
+        """Send events, commands and interactions to `url` (signed); None = Socket Mode."""
+        self._http_target = url
+
+    @property
+    def has_target(self) -> bool:
+        return self._http_target is not None or self.hub.connected
+
+    async def _deliver(self, kind: str, payload: dict[str, Any], retry_num: int = 0) -> Delivery:
+        transport = "http" if self._http_target else "socket"
+        delivery = Delivery(kind, payload, transport, retry_num)
+        with self.changed():
+            self.ws.deliveries.append(delivery)
+        started = time.perf_counter()
+        if self._http_target:
+            await self._deliver_http(delivery)
+        elif not self.hub.connected:
+            delivery.error = "no_app_connected"
+            return delivery
+        else:
+            envelope: dict[str, Any] = {
+                "envelope_id": f"env-{next(self._ids)}",
+                "type": kind,
+                "payload": payload,
+                "accepts_response_payload": kind == "slash_commands",
+            }
+            if kind == "events_api":
+                envelope["retry_attempt"] = retry_num
+                envelope["retry_reason"] = "timeout" if retry_num else ""
+            frame = await self.hub.send(envelope, self.ack_timeout)
+            delivery.acked = frame is not None
+            delivery.ack_payload = (frame or {}).get("payload")
+            delivery.error = None if frame is not None else "ack_timeout"
+        delivery.latency = time.perf_counter() - started
+        self._after_ack(delivery)
+        retry = kind == "events_api" and not delivery.acked and self.redeliver_unacked
+        if retry and retry_num < MAX_RETRIES:
+            return await self._deliver(kind, payload, retry_num + 1)
+        return delivery
+
+    async def _deliver_http(self, delivery: Delivery) -> None:
+        assert self._session is not None and self._http_target is not None
+        body, content_type = http_delivery.encode(delivery.kind, delivery.payload)
+        status, text, headers = await http_delivery.post(
+            self._session,
+            self._http_target,
+            body,
+            content_type,
+            secret=self.signing_secret,
+            timestamp=str(int(self.clock.now())),
+            retry_num=delivery.retry_num,
+            timeout=self.ack_timeout,
+        )
+        delivery.status, delivery.response_text = status, text
+        delivery.acked = 200 <= status < 300
+        if not delivery.acked:
+            delivery.error = text
+            if headers.get("X-Slack-No-Retry") == "1":
+                delivery.retry_num = MAX_RETRIES
+        if delivery.acked and text.strip().startswith("{"):
+            delivery.ack_payload = json.loads(text)
+        elif delivery.acked and text.strip():  # Slack shows a plain-text body as the message
+            delivery.ack_payload = {"text": text}
+
+    def _after_ack(self, delivery: Delivery) -> None:
+        with self.changed():
+            ack = delivery.ack_payload or {}
+            if delivery.kind == "slash_commands" and (ack.get("text") or ack.get("blocks")):
+                channel, user = delivery.payload["channel_id"], delivery.payload["user_id"]
+                in_channel = ack.get("response_type") == "in_channel"
+                msg = Message(
+                    channel,
+                    self.ws.next_ts(channel),
+                    str(ack.get("text", "")),
+                    BOT_USER,
+                    ack.get("blocks"),
+                    bot_id=BOT_ID,
+                    via="ack",
+                    ephemeral_to=None if in_channel else user,
+                    response_type="in_channel" if in_channel else "ephemeral",
+                )
+                self.ws.add(msg)
+                hook = self.ws.hooks.get(delivery.payload["response_url"].split("/")[-2])
+                if hook is not None:
+                    hook.last_posted = msg
+
+    def echo(self, msg: Message) -> None:
+        """Slack sends the bot's own channel posts back to it as `message` events."""
+        if not self.echo_bot_messages or not self.has_target:
+            return
+        channel = self.ws.channels[msg.channel]
+        event = payloads.bot_message_event(msg, channel)
+        body = payloads.event_callback(event, self._event_id(), int(self.clock.now()))
+        self._spawn(self._deliver("events_api", body))
+
+    def _send_event(self, event: dict[str, Any]) -> Delivery:
+        body = payloads.event_callback(event, self._event_id(), int(self.clock.now()))
+        return self._run(self._deliver("events_api", body))
+
+    # ---------------------------------------------------------------- people doing things
+    def post_as_user(
+        self, text: str, channel: str = "C0GENERAL", user: str = ALICE, thread_ts: str | None = None
+    ) -> Message:
+        """A person posts; Slack sends `message` (and `app_mention` if the bot is mentioned)."""
+        with self.changed():
+            ch = self.ws.channels[channel]
+            if thread_ts is not None and self.ws.find(channel, thread_ts) is None:
+                raise ValueError(f"no message {thread_ts} in {channel}")
+            msg = self.ws.add(
+                Message(
+                    channel, self.ws.next_ts(channel), text, user, thread_ts=thread_ts, via="user"
+                )
+            )
+        mentioned = f"<@{BOT_USER}>" in text and not ch.is_im
+        events = (
+            [payloads.user_message_event(msg, ch, mention=False)] if BOT_USER in ch.members else []
+        )
+        if mentioned:
+            events.append(payloads.user_message_event(msg, ch, mention=True))
+        for event in events:
+            self._send_event(event)
+        return msg
+
+    def mention(
+        self, text: str, channel: str = "C0GENERAL", user: str = ALICE, thread_ts: str | None = None
+    ) -> Message:
+        if f"<@{BOT_USER}>" not in text:
+            text = f"<@{BOT_USER}> {text}"
+        return self.post_as_user(text, channel, user, thread_ts)
+
+    def dm(self, text: str, user: str = ALICE, thread_ts: str | None = None) -> Message:
+        return self.post_as_user(text, self.ws.dm_channel(user).id, user, thread_ts)
+
+    def thread_reply(self, parent: Message, text: str, user: str = ALICE) -> Message:
+        return self.post_as_user(text, parent.channel, user, parent.thread_ts or parent.ts)
+
+    def edit(self, msg: Message, new_text: str) -> Delivery:
+        with self.changed():
+            event = payloads.changed_event(
+                msg, new_text, self.ws.channels[msg.channel], self.ws.next_ts(msg.channel)
+            )
+            msg.text, msg.edited = new_text, True
+        return self._send_event(event)
+
+    def delete(self, msg: Message) -> Delivery:
+        with self.changed():
+            msg.deleted = True
+            event = payloads.deleted_event(
+                msg, self.ws.channels[msg.channel], self.ws.next_ts(msg.channel)
+            )
+        return self._send_event(event)
+
+    def other_bot_posts(self, text: str, channel: str = "C0GENERAL") -> Delivery:
+        with self.changed():
+            msg = self.ws.add(
+                Message(channel, self.ws.next_ts(channel), text, "U0OTHERBOT", bot_id="B0OTHER")
+            )
+        return self._send_event(payloads.bot_message_event(msg, self.ws.channels[channel]))
+
+    def slash_command(
+        self, command: str, text: str = "", user: str = ALICE, channel: str = "C0GENERAL"
+    ) -> Delivery:
+        hook_url = self._new_hook("commands", channel, user)
+        body = payloads.slash_command(
+            command, text, self.ws.channels[channel], user, hook_url, f"trig-{next(self._ids)}"
+        )
+        return self._run(self._deliver("slash_commands", body))
+
+    def click(self, msg: Message, action_id: str, user: str | None = None) -> Delivery:
+        user = user or msg.ephemeral_to or ALICE
+        matches = [b for b in msg.buttons() if b.get("action_id") == action_id]
+        if not matches:
+            raise AssertionError(f"no button {action_id!r} in message {msg.ts}: {msg.buttons()}")
+        hook_url = self._new_hook("actions", msg.channel, user, source=msg)
+        body = payloads.block_actions(
+            msg,
+            matches[0],
+            self.ws.channels[msg.channel],
+            user,
+            hook_url,
+            f"trig-{next(self._ids)}",
+            f"{self.clock.now():.6f}",
+        )
+        return self._run(self._deliver("interactive", body))
+
+    def redeliver(self, delivery: Delivery, retry_num: int = 1) -> Delivery:
+        """Send the same payload again as a Slack retry (same event_id, higher retry number)."""
+        return self._run(self._deliver(delivery.kind, delivery.payload, retry_num))
+
+    def send_signed(
+        self,
+        kind: str,
+        payload: dict[str, Any],
+        *,
+        secret: str | None = None,
+        timestamp: int | None = None,
+        tamper: Callable[[bytes], bytes] | None = None,
+    ) -> tuple[int, str]:
+        """Low level: one signed HTTP POST to the app (forged secrets, stale stamps, edits)."""
+        assert self._http_target is not None, "call deliver_over_http(url) first"
+        body, content_type = http_delivery.encode(kind, payload)
+        stamp = str(timestamp if timestamp is not None else int(self.clock.now()))
+        signature = http_delivery.sign(secret or self.signing_secret, stamp, body)
+        sent = tamper(body) if tamper else body
+        assert self._session is not None
+
+        async def go() -> tuple[int, str]:
+            assert self._session is not None and self._http_target is not None
+            status, text, _ = await http_delivery.post(
+                self._session,
+                self._http_target,
+                sent,
+                content_type,
+                secret="",
+                timestamp=stamp,
+                signature=signature,
+                timeout=self.ack_timeout,
+            )
+            return status, text
+
+        return self._run(go())
+
+    def event_payload(self, event: dict[str, Any]) -> dict[str, Any]:
+        return payloads.event_callback(event, self._event_id(), int(self.clock.now()))
+
+    # ---------------------------------------------------------------- faults
+    def inject_fault(
+        self,
+        method: str,
+        *,
+        status: int = 429,
+        retry_after: int | None = 1,
+        error: str | None = None,
+        delay: float = 0.0,
+        times: int = 1,
+        drop_connection: bool = False,
+    ) -> None:
+        """Fail the next `times` calls of a Web API method (or "response_url")."""
+        with self.changed():
+            self.ws.faults.append(
+                Fault(method, status, retry_after, error, delay, times, drop_connection)
+            )
+
+    def disconnect_socket(self, reason: str = "refresh_requested") -> None:
+        self._run(self.hub.disconnect(reason))
+
+    def drop_sockets(self) -> None:
+        self._run(self.hub.drop())
+
+    # ---------------------------------------------------------------- looking
+    def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
+        """Block until `predicate()` is truthy (re-checked on every state change); return it."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                value = predicate()
+                if value:
+                    return value
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise WaitTimeout(f"condition not met within {timeout}s")
+                self._cond.wait(remaining)
+
+    def wait_for_message(
+        self,
+        match: Callable[[Message], bool] | None = None,
+        *,
+        channel: str | None = None,
+        thread_ts: str | None = None,
+        from_bot: bool | None = True,
+        ephemeral: bool | None = None,
+        timeout: float = 5.0,
+    ) -> Message:
+        def find() -> Message | None:
+            for msg in self.ws.messages:
+                if msg.deleted:
+                    continue
+                if channel is not None and msg.channel != channel:
+                    continue
+                if thread_ts is not None and msg.thread_ts != thread_ts:
+                    continue
+                if from_bot is not None and (msg.bot_id == BOT_ID) != from_bot:
+                    continue
+                if ephemeral is not None and msg.is_ephemeral != ephemeral:
+                    continue
+                if match is None or match(msg):
+                    return msg
+            return None
+
+        return self.wait_for(find, timeout)
+
+    def messages(self, channel: str | None = None) -> list[Message]:
+        """Everything visible in a channel (top level and threads), oldest first."""
+        with self.lock:
+            return self.ws.visible(channel)
+
+    def bot_messages(self, channel: str | None = None) -> list[Message]:
+        """Visible messages posted by the app under test (not by other bots)."""
+        return [m for m in self.messages(channel) if m.bot_id == BOT_ID]
+
+    def ephemerals(self, user: str | None = None) -> list[Message]:
+        with self.lock:
+            return [
+                m
+                for m in self.ws.messages
+                if m.is_ephemeral and not m.deleted and (user is None or m.ephemeral_to == user)
+            ]
+
+    def api_calls(self, method: str | None = None) -> list[ApiCall]:
+        with self.lock:
+            return [c for c in self.ws.calls if method is None or c.method == method]
+
+    def deliveries(self, kind: str | None = None) -> list[Delivery]:
+        with self.lock:
+            return [d for d in self.ws.deliveries if kind is None or d.kind == kind]

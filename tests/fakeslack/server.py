@@ -1,0 +1,177 @@
+"""The aiohttp application: Web API, Socket Mode link, response_url hooks."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+
+from . import blockkit, webapi
+from .state import BOT_ID, BOT_USER, Message
+
+if TYPE_CHECKING:
+    from .fake import FakeSlack
+
+HOOK_USES = 5
+HOOK_LIFETIME = 30 * 60
+
+
+async def _parse_args(request: web.Request) -> dict[str, Any]:
+    args: dict[str, Any] = dict(request.query)
+    raw = await request.read()
+    if raw:
+        if request.content_type == "application/json":
+            args.update(json.loads(raw))
+        else:
+            args.update(dict(parse_qsl(raw.decode(), keep_blank_values=True)))
+    for key in ("blocks", "attachments"):
+        if isinstance(args.get(key), str):
+            try:
+                args[key] = json.loads(args[key])
+            except ValueError:
+                args[key] = "<unparseable>"
+    return args
+
+
+def _token(request: web.Request, args: dict[str, Any]) -> str | None:
+    auth = request.headers.get("Authorization", "")
+    if auth.startswith("Bearer "):
+        return auth.removeprefix("Bearer ").strip()
+    token = args.pop("token", None)
+    return str(token) if token else None
+
+
+def build(fake: FakeSlack) -> web.Application:
+    app = web.Application(client_max_size=8 * 1024 * 1024)
+
+    async def api(request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        args = await _parse_args(request)
+        token = _token(request, args)
+        headers = {k: v for k, v in request.headers.items() if k.lower() != "authorization"}
+        with fake.lock:
+            fault = fake.ws.take_fault(method)
+        if fault is not None:
+            if fault.delay:
+                await asyncio.sleep(fault.delay)
+            if fault.drop_connection and request.transport is not None:
+                request.transport.close()
+                return web.Response(status=500)
+            body = {
+                "ok": False,
+                "error": fault.error or ("ratelimited" if fault.status == 429 else "fatal_error"),
+            }
+            extra = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
+            with fake.changed():
+                fake.ws.journal(method, args, headers, fault.status, body)
+            return web.json_response(body, status=fault.status, headers=extra)
+        ctx = webapi.Context(fake.ws, args, fake.url)
+        with fake.changed():
+            result = _dispatch(fake, method, token, ctx)
+            fake.ws.journal(method, args, headers, 200, result)
+        for msg in ctx.echoes:
+            fake.echo(msg)
+        return web.json_response(result)
+
+    async def hook(request: web.Request) -> web.Response:
+        return await _hook(fake, request)
+
+    app.router.add_post("/api/{method}", api)
+    app.router.add_get("/api/{method}", api)
+    app.router.add_get("/link/", fake.hub.handle)
+    app.router.add_post("/hooks/{kind}/{team}/{hook_id}/{secret}", hook)
+    return app
+
+
+def _dispatch(
+    fake: FakeSlack, method: str, token: str | None, ctx: webapi.Context
+) -> dict[str, Any]:
+    if method in webapi.APP_METHODS:
+        if token is None:
+            return {"ok": False, "error": "not_authed"}
+        if token == fake.bot_token:
+            return {"ok": False, "error": "not_allowed_token_type"}
+        if token != fake.app_token:
+            return {"ok": False, "error": "invalid_auth"}
+        return webapi.APP_METHODS[method](ctx)
+    if method not in webapi.BOT_METHODS:
+        return {"ok": False, "error": "unknown_method", "req_method": method}
+    if token is None:
+        return {"ok": False, "error": "not_authed"}
+    if token != fake.bot_token:
+        return {"ok": False, "error": "invalid_auth"}
+    return webapi.BOT_METHODS[method](ctx)
+
+
+async def _hook(fake: FakeSlack, request: web.Request) -> web.Response:
+    hook_id = request.match_info["hook_id"]
+    raw = await request.read()
+    with fake.lock:
+        fault = fake.ws.take_fault("response_url")
+    if fault is not None:
+        if fault.delay:
+            await asyncio.sleep(fault.delay)
+        extra = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
+        return web.Response(status=fault.status, text=fault.error or "rate_limited", headers=extra)
+    with fake.changed():
+        status, text, echo = _use_hook(fake, hook_id, raw)
+        fake.ws.journal(
+            "response_url",
+            {"hook": hook_id, "body": raw.decode()},
+            {},
+            status,
+            {"ok": status == 200, "text": text},
+        )
+    if echo is not None:
+        fake.echo(echo)
+    return web.Response(status=status, text=text)
+
+
+def _use_hook(fake: FakeSlack, hook_id: str, raw: bytes) -> tuple[int, str, Message | None]:
+    ws = fake.ws
+    hook = ws.hooks.get(hook_id)
+    if hook is None:
+        return 404, "no_service", None
+    if ws.clock.now() - hook.created_at > HOOK_LIFETIME:
+        return 404, "expired_url", None
+    if hook.uses >= HOOK_USES:
+        return 404, "used_url", None
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        return 400, "invalid_payload", None
+    hook.uses += 1
+    target = hook.source if hook.kind == "actions" else hook.last_posted
+    if body.get("delete_original"):
+        if target is not None:
+            target.deleted = True
+        if not body.get("text") and not body.get("blocks"):
+            return 200, "ok", None
+    error, _messages, text, _warnings = blockkit.check_message(body.get("text"), body.get("blocks"))
+    if error:
+        return 400, error, None
+    replace = body.get("replace_original", hook.kind == "actions")
+    if replace and target is not None and not target.deleted:
+        target.text, target.blocks, target.edited = text, body.get("blocks"), True
+        hook.last_posted = target
+        return 200, "ok", None
+    in_channel = body.get("response_type") == "in_channel"
+    msg = Message(
+        hook.channel,
+        ws.next_ts(hook.channel),
+        text,
+        BOT_USER,
+        body.get("blocks"),
+        body.get("thread_ts"),
+        BOT_ID,
+        ephemeral_to=None if in_channel else hook.user,
+        via="response_url",
+        response_type="in_channel" if in_channel else "ephemeral",
+        hook_id=hook.id,
+    )
+    ws.add(msg)
+    hook.last_posted = msg
+    return 200, "ok", msg if in_channel else None

@@ -1,0 +1,243 @@
+"""Web API methods, one small function each. Each returns the JSON body Slack would send.
+
+Functions run under the fake's lock; messages to echo back as events go to `echoes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import blockkit
+from .state import BOT_ID, BOT_USER, TEAM_ID, Message
+from .workspace import Workspace
+
+Result = dict[str, Any]
+
+
+class Context:
+    def __init__(self, ws: Workspace, args: dict[str, Any], base_url: str) -> None:
+        self.ws, self.args, self.base_url = ws, args, base_url
+        self.echoes: list[Message] = []
+
+
+def _err(error: str, **extra: Any) -> Result:
+    return {"ok": False, "error": error, **extra}
+
+
+def _channel_for_bot(ctx: Context) -> tuple[Any, Result | None]:
+    channel_id = ctx.args.get("channel")
+    if not channel_id:
+        return None, _err("channel_not_found")
+    channel = ctx.ws.channels.get(str(channel_id))
+    if channel is None:
+        return None, _err("channel_not_found")
+    if BOT_USER not in channel.members:
+        return None, _err("not_in_channel")
+    return channel, None
+
+
+def _checked_content(ctx: Context) -> tuple[str, Any, list[str], Result | None]:
+    blocks = ctx.args.get("blocks")
+    error, messages, text, warnings = blockkit.check_message(ctx.args.get("text"), blocks)
+    if error:
+        meta = {"messages": messages} if messages else {}
+        return "", None, [], _err(error, errors=messages, response_metadata=meta)
+    return text, blocks, warnings, None
+
+
+def _with_warnings(result: Result, warnings: list[str]) -> Result:
+    if warnings:
+        result["warning"] = ",".join(warnings)
+        result["response_metadata"] = {"warnings": warnings}
+    return result
+
+
+def auth_test(ctx: Context) -> Result:
+    return {
+        "ok": True,
+        "url": "https://fake.slack.com/",
+        "team": "Fake Workspace",
+        "user": "hpcbot",
+        "team_id": TEAM_ID,
+        "user_id": BOT_USER,
+        "bot_id": BOT_ID,
+        "is_enterprise_install": False,
+    }
+
+
+def chat_post_message(ctx: Context) -> Result:
+    channel, error = _channel_for_bot(ctx)
+    if error:
+        return error
+    text, blocks, warnings, error = _checked_content(ctx)
+    if error:
+        return error
+    thread_ts = ctx.args.get("thread_ts")
+    if thread_ts is not None:
+        parent = ctx.ws.find(channel.id, str(thread_ts))
+        if parent is None or parent.thread_ts not in (None, parent.ts):
+            return _err("thread_not_found")
+        thread_ts = parent.ts
+    msg = Message(channel.id, ctx.ws.next_ts(channel.id), text, BOT_USER, blocks, thread_ts, BOT_ID)
+    ctx.ws.add(msg)
+    ctx.echoes.append(msg)
+    result = {"ok": True, "channel": channel.id, "ts": msg.ts, "message": msg.to_api()}
+    return _with_warnings(result, warnings)
+
+
+def chat_post_ephemeral(ctx: Context) -> Result:
+    channel, error = _channel_for_bot(ctx)
+    if error:
+        return error
+    user = str(ctx.args.get("user", ""))
+    if user not in channel.members:
+        return _err("user_not_in_channel")
+    text, blocks, warnings, error = _checked_content(ctx)
+    if error:
+        return error
+    thread_ts = ctx.args.get("thread_ts")
+    msg = Message(
+        channel.id,
+        ctx.ws.next_ts(channel.id),
+        text,
+        BOT_USER,
+        blocks,
+        str(thread_ts) if thread_ts else None,
+        BOT_ID,
+        ephemeral_to=user,
+    )
+    ctx.ws.add(msg)
+    return _with_warnings({"ok": True, "message_ts": msg.ts}, warnings)
+
+
+def chat_update(ctx: Context) -> Result:
+    channel, error = _channel_for_bot(ctx)
+    if error:
+        return error
+    msg = ctx.ws.find(channel.id, str(ctx.args.get("ts", "")))
+    if msg is None:
+        return _err("message_not_found")
+    if msg.bot_id != BOT_ID:
+        return _err("cant_update_message")
+    if "text" not in ctx.args and "blocks" not in ctx.args:
+        return _err("no_text")
+    blocks = ctx.args["blocks"] if "blocks" in ctx.args else msg.blocks
+    error_code, messages, text, warnings = blockkit.check_message(
+        ctx.args.get("text", msg.text), blocks
+    )
+    if error_code:
+        return _err(error_code, errors=messages)
+    msg.text, msg.blocks, msg.edited = text, blocks, True
+    result = {
+        "ok": True,
+        "channel": channel.id,
+        "ts": msg.ts,
+        "text": text,
+        "message": msg.to_api(),
+    }
+    return _with_warnings(result, warnings)
+
+
+def chat_delete(ctx: Context) -> Result:
+    channel, error = _channel_for_bot(ctx)
+    if error:
+        return error
+    msg = ctx.ws.find(channel.id, str(ctx.args.get("ts", "")))
+    if msg is None:
+        return _err("message_not_found")
+    if msg.bot_id != BOT_ID:
+        return _err("cant_delete_message")
+    msg.deleted = True
+    return {"ok": True, "channel": channel.id, "ts": msg.ts}
+
+
+def _reaction_target(ctx: Context) -> tuple[Message | None, str, Result | None]:
+    channel, error = _channel_for_bot(ctx)
+    if error:
+        return None, "", error
+    name = str(ctx.args.get("name", "")).strip(":")
+    if not name:
+        return None, "", _err("invalid_name")
+    msg = ctx.ws.find(channel.id, str(ctx.args.get("timestamp", "")))
+    if msg is None:
+        return None, "", _err("message_not_found")
+    return msg, name, None
+
+
+def reactions_add(ctx: Context) -> Result:
+    msg, name, error = _reaction_target(ctx)
+    if error or msg is None:
+        return error or _err("message_not_found")
+    users = msg.reactions.setdefault(name, [])
+    if BOT_USER in users:
+        return _err("already_reacted")
+    users.append(BOT_USER)
+    return {"ok": True}
+
+
+def reactions_remove(ctx: Context) -> Result:
+    msg, name, error = _reaction_target(ctx)
+    if error or msg is None:
+        return error or _err("message_not_found")
+    users = msg.reactions.get(name, [])
+    if BOT_USER not in users:
+        return _err("no_reaction")
+    users.remove(BOT_USER)
+    if not users:
+        del msg.reactions[name]
+    return {"ok": True}
+
+
+def conversations_replies(ctx: Context) -> Result:
+    channel, error = _channel_for_bot(ctx)
+    if error:
+        return error
+    ts = str(ctx.args.get("ts", ""))
+    parent = ctx.ws.find(channel.id, ts)
+    if parent is None:
+        return _err("thread_not_found")
+    root = parent.thread_ts or parent.ts
+    thread = [m for m in ctx.ws.visible(channel.id) if m.ts == root or m.thread_ts == root]
+    return {"ok": True, "messages": [m.to_api() for m in thread], "has_more": False}
+
+
+def conversations_history(ctx: Context) -> Result:
+    channel, error = _channel_for_bot(ctx)
+    if error:
+        return error
+    limit = int(ctx.args.get("limit", 100))
+    top = [m for m in ctx.ws.visible(channel.id) if m.thread_ts in (None, m.ts)]
+    newest_first = sorted(top, key=lambda m: m.ts, reverse=True)[:limit]
+    return {"ok": True, "messages": [m.to_api() for m in newest_first], "has_more": False}
+
+
+def conversations_info(ctx: Context) -> Result:
+    channel = ctx.ws.channels.get(str(ctx.args.get("channel", "")))
+    if channel is None or (channel.is_private and BOT_USER not in channel.members):
+        return _err("channel_not_found")
+    return {"ok": True, "channel": channel.info(BOT_USER)}
+
+
+def apps_connections_open(ctx: Context) -> Result:
+    ticket = f"ticket-{ctx.ws.next_id()}"
+    ctx.ws.tickets.add(ticket)  # single use: the socket hub accepts it once
+    ws_url = ctx.base_url.replace("http://", "ws://", 1)
+    return {"ok": True, "url": f"{ws_url}/link/?ticket={ticket}&app_id=A0FAKEAPP"}
+
+
+BOT_METHODS: dict[str, Callable[[Context], Result]] = {
+    "auth.test": auth_test,
+    "chat.postMessage": chat_post_message,
+    "chat.postEphemeral": chat_post_ephemeral,
+    "chat.update": chat_update,
+    "chat.delete": chat_delete,
+    "reactions.add": reactions_add,
+    "reactions.remove": reactions_remove,
+    "conversations.replies": conversations_replies,
+    "conversations.history": conversations_history,
+    "conversations.info": conversations_info,
+}
+APP_METHODS: dict[str, Callable[[Context], Result]] = {
+    "apps.connections.open": apps_connections_open,
+}
