@@ -31,9 +31,9 @@ class HashEmbedder:
         if self.fail_after is not None and len(self.embedded) + len(texts) > self.fail_after:
             raise RuntimeError("simulated crash while embedding")
         self.embedded.extend(texts)
-        return (
-            np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self.dimensions))
-        )
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        return np.stack([self._vector(t) for t in texts])
 
     def embed_query(self, text: str) -> npt.NDArray[np.float32]:
         return self._vector(text)

@@ -315,10 +315,10 @@ def _handler(site: DocSite) -> type[BaseHTTPRequestHandler]:
                 slug = path.removeprefix("/docs/").removesuffix(suffix)
                 page = site.pages.get(slug)
                 if path.startswith("/docs/") and path.endswith(suffix) and page is not None:
-                    body = site.page_html(slug, page).encode()
-                    etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+                    data = site.page_html(slug, page).encode()
+                    etag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"'
                     modified = formatdate(page.modified, usegmt=True)
-                    return 200, {**html, "ETag": etag, "Last-Modified": modified}, body
+                    return 200, {**html, "ETag": etag, "Last-Modified": modified}, data
             return 404, html, b"<html><body><p>Not found</p></body></html>"
 
     return Handler

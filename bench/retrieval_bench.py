@@ -1,0 +1,176 @@
+"""Retrieval benchmark: quality against a naive LangChain RAG, latency at 10k chunks, memory, re-ingest.
+
+    .venv/bin/python bench/retrieval_bench.py [--corpus ../shared/corpus] [--questions ...]
+                                              [--chunks 10000] [--json]
+
+1. Ingests the corpus and the bundled knowledge into a fresh index (timed), then again (timed):
+   the second run must cost <= 5% of the first.
+2. Scores hpcbot on the question set, and a naive LangChain RAG on the same questions:
+   RecursiveCharacterTextSplitter(1000/200) over the raw files, the same MiniLM model, Chroma
+   top-4 (the first retrieved file is its "citation" for hit@1, the four for hit@4/5).
+3. Grows the index to N chunks with synthetic passages (sentences of real chunks shuffled, with
+   vectors near the real ones) and measures warm `ask` latency (query cache off), p50/p95/p99.
+4. Reports resident memory with the model and the grown index loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+from bot.config import bundled_knowledge_dir  # noqa: E402
+from ingest.bundled import bundled_roots  # noqa: E402
+from ingest.pipeline import ingest  # noqa: E402
+from ingest.sources import local_documents  # noqa: E402
+from knowledge.embed import SentenceTransformerEmbedder  # noqa: E402
+from knowledge.evaluate import evaluate, load_questions  # noqa: E402
+from knowledge.service import open_assistant  # noqa: E402
+from knowledge.store import Index  # noqa: E402
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def naive_baseline(corpus: Path, embedder: SentenceTransformerEmbedder, questions: list) -> dict:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
+    client = chromadb.EphemeralClient(ChromaSettings(anonymized_telemetry=False))
+    collection = client.create_collection("naive", metadata={"hnsw:space": "cosine"}, embedding_function=None)
+    texts, metas = [], []
+    for path in sorted(corpus.rglob("*.md")):
+        for piece in splitter.split_text(path.read_text(encoding="utf-8")):
+            texts.append(piece)
+            metas.append({"url": path.resolve().as_uri()})
+    vectors = embedder.embed_documents(texts)
+    for start in range(0, len(texts), 1000):
+        collection.add(
+            ids=[str(i) for i in range(start, min(start + 1000, len(texts)))],
+            documents=texts[start : start + 1000],
+            embeddings=[np.asarray(v) for v in vectors[start : start + 1000]],
+            metadatas=metas[start : start + 1000],
+        )
+    hits1 = hits4 = n = 0
+    for item in questions:
+        if not item.source.startswith("corpus:"):
+            continue
+        n += 1
+        target = "/" + item.source.split(":", 1)[1]
+        result = collection.query(query_embeddings=[embedder.embed_query(item.question)], n_results=4)
+        urls = [m["url"] for m in result["metadatas"][0]]
+        hits1 += bool(urls and urls[0].endswith(target))
+        hits4 += any(u.endswith(target) for u in urls)
+    return {"corpus_questions": n, "hit_at_1": round(hits1 / n, 4), "hit_at_4": round(hits4 / n, 4), "chunks": len(texts)}
+
+
+def grow(index: Index, target: int, seed: int = 7) -> int:
+    """Add synthetic chunks until the index holds `target` (vectors near real ones, no re-embedding)."""
+    rng = random.Random(seed)
+    collection = index._collection  # the benchmark writes synthetic rows directly, on purpose
+    real = collection.get(include=["documents", "embeddings", "metadatas"])
+    docs, vecs = real["documents"], np.asarray(real["embeddings"])
+    sentences = [s for d in docs for s in d.split(". ") if len(s) > 30]
+    added = 0
+    batch_ids, batch_docs, batch_vecs, batch_meta = [], [], [], []
+    while index.count() + added < target:
+        i = rng.randrange(len(docs))
+        text = ". ".join(rng.sample(sentences, 4))
+        vector = vecs[i] + np.random.default_rng(added).normal(0, 0.05, vecs.shape[1])
+        batch_ids.append(f"synthetic-{added}")
+        batch_docs.append(text)
+        batch_vecs.append(vector / np.linalg.norm(vector))
+        batch_meta.append({"url": f"https://synthetic.example/{added // 10}", "title": "Synthetic", "section": "",
+                           "doc_hash": "x", "content_hash": "x", "root": "synthetic", "origin": "document",
+                           "as_of": "", "position": added % 10, "n_chunks": 10})
+        added += 1
+        if len(batch_ids) == 1000 or index.count() + added >= target:
+            collection.add(ids=batch_ids, documents=batch_docs, embeddings=batch_vecs, metadatas=batch_meta)
+            batch_ids, batch_docs, batch_vecs, batch_meta = [], [], [], []
+    index._invalidate()
+    return added
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--questions", type=Path, default=ROOT.parent / "shared" / "eval" / "dev-questions.yaml")
+    parser.add_argument("--chunks", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    report: dict = {}
+    embedder = SentenceTransformerEmbedder()
+    embedder._cache_size = 0  # every question is embedded: no cache flattering the latency
+    with tempfile.TemporaryDirectory() as tmp:
+        index = Index(Path(tmp) / "index", embedder)
+        roots = lambda: [local_documents(args.corpus), *bundled_roots(bundled_knowledge_dir())]  # noqa: E731
+        first = ingest(index, roots())
+        second = ingest(index, roots())
+        report["ingest"] = {
+            "first_s": round(first.seconds, 2),
+            "second_s": round(second.seconds, 3),
+            "ratio": round(second.seconds / first.seconds, 4),
+            "chunks": first.chunks,
+        }
+        assistant = open_assistant(index, bundled_knowledge_dir())
+        assistant.warm_up()
+        items = load_questions(args.questions)
+        prefix = bundled_knowledge_dir().resolve().as_uri()
+        metrics = evaluate(assistant.ask, items, lambda url: url.startswith(prefix))
+        report["hpcbot"] = metrics.metrics()
+        corpus_results = [r for r in metrics.results if r.item.source.startswith("corpus:")]
+        report["hpcbot"]["corpus_hit_at_1"] = round(sum(bool(r.hit_at_1) for r in corpus_results) / len(corpus_results), 4)
+        report["naive_langchain_rag"] = naive_baseline(args.corpus, embedder, items)
+
+        added = grow(index, args.chunks)
+        assistant.warm_up()
+        latencies: list[float] = []
+        for _ in range(args.rounds):
+            for item in items:
+                started = time.perf_counter()
+                assistant.ask(item.question)
+                latencies.append((time.perf_counter() - started) * 1000)
+        report["latency_at_chunks"] = {
+            "chunks": index.count(),
+            "synthetic": added,
+            "questions": len(latencies),
+            "p50_ms": round(percentile(latencies, 50), 2),
+            "p95_ms": round(percentile(latencies, 95), 2),
+            "p99_ms": round(percentile(latencies, 99), 2),
+            "mean_ms": round(statistics.fmean(latencies), 2),
+        }
+        report["rss_mb"] = round(rss_mb(), 1)
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        for key, value in report.items():
+            print(f"{key}: {value}")
+
+
+if __name__ == "__main__":
+    main()
