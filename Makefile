@@ -11,16 +11,13 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[test]'
+$(STAMP): pyproject.toml scripts/install.sh
+	PYTHON=$(PYTHON) scripts/install.sh $(VENV)  # the same steps as the Dockerfile
 	rm -f $(VENV)/.installed-*
 	touch $@
 
 run: install
-	$(BIN)/hpcbot chat
+	$(BIN)/hpcbot serve  # no Slack tokens: a local Slack sandbox at http://127.0.0.1:3000
 
 test: install
 	$(BIN)/python -m pytest -q
@@ -29,6 +26,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/hadolint Dockerfile
 
 format: install
 	$(BIN)/ruff format .

@@ -2,12 +2,14 @@
 
 Nothing happens at import time. `build_app` checks the settings, opens the state database,
 verifies the bot token (`auth.test`) and registers the listeners. `serve` runs Socket Mode when
-`SLACK_APP_TOKEN` is set, otherwise an HTTP server with `/slack/events` and `GET /health`.
+`SLACK_APP_TOKEN` is set, otherwise an HTTP server with `/slack/events`; both serve `GET /health`,
+`/ready` and `/metrics` (bot.ops).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 import re
 import signal
@@ -26,16 +28,21 @@ from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
 )
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import ConfigError, Settings
 from bot.listeners import register_listeners
 from bot.listeners.deps import CONTEXT_KEY, Deps
+from bot.logs import install as install_logging
+from bot.ops import Ops
 from bot.services import Services
 from bot.state import StateStore
 
 Mode = Literal["socket", "http"]
 log = logging.getLogger(__name__)
 _DEPS: weakref.WeakKeyDictionary[App, Deps] = weakref.WeakKeyDictionary()
+_OPS: weakref.WeakKeyDictionary[App, Ops] = weakref.WeakKeyDictionary()
 
 WHERE = {
     "SLACK_BOT_TOKEN": "the Bot User OAuth Token (xoxb-…) from https://api.slack.com/apps → "
@@ -100,7 +107,7 @@ def build_app(
     store: StateStore | None = None,
 ) -> App:
     mode = check_settings(settings, mode)
-    store = store or StateStore.open(settings.state_database_url)
+    store = store or _open_state(settings)
     try:
         app = App(
             client=web_client(settings),
@@ -115,17 +122,41 @@ def build_app(
             f"Slack did not accept SLACK_BOT_TOKEN at {settings.slack_api_url} "
             f"({type(exc).__name__}: {exc}). Check {WHERE['SLACK_BOT_TOKEN']}."
         ) from None
+    from bot.schedule import knowledge_from_services, subscription_desk
+
+    ops = Ops.for_app(store, services)
     deps = Deps(
-        services=services,
+        services=ops.metrics.instrument(services),
         store=store,
         workers=ThreadPoolExecutor(16, thread_name_prefix="hpcbot-work"),
         log_message_text=settings.log_message_text,
+        subscriptions=subscription_desk(
+            settings, store, knowledge_from_services(settings, services)
+        ),
     )
     _DEPS[app] = deps
+    _OPS[app] = ops
+    app.use(ops.middleware())
     app.use(_attach(deps))
     app.use(_skip_duplicate_events(store))
     register_listeners(app)
     return app
+
+
+def _open_state(settings: Settings) -> StateStore:
+    try:
+        return StateStore.open(settings.state_database_url)
+    except SQLAlchemyError as exc:
+        url = make_url(settings.state_database_url).render_as_string(hide_password=True)
+        raise ConfigError(
+            f"Could not open the state database at {url} ({type(exc).__name__}: "
+            f"{str(exc).splitlines()[0]}). Check HPCBOT_STATE_URL and that the server is up."
+        ) from None
+
+
+def ops_of(app: App) -> Ops | None:
+    """Readiness checks and metrics of an app built by `build_app`."""
+    return _OPS.get(app)
 
 
 def wait_idle(app: App, timeout: float = 10.0) -> bool:
@@ -168,10 +199,20 @@ def _skip_duplicate_events(store: StateStore) -> Callable[..., BoltResponse | No
 # --------------------------------------------------------------------------- HTTP mode
 class HttpServer:
     """aiohttp server for HTTP mode: POST /slack/events (events, commands, interactivity) and
-    GET /health. Each request is dispatched on a thread pool, so concurrent acks don't queue."""
+    GET /health, /ready, /metrics. Each request is dispatched on a thread pool, so concurrent
+    acks don't queue. With `slack_events=False` (Socket Mode) it serves only the GET routes."""
 
-    def __init__(self, app: App, port: int, host: str = "0.0.0.0", workers: int = 32) -> None:
+    def __init__(
+        self,
+        app: App,
+        port: int,
+        host: str = "0.0.0.0",
+        workers: int = 32,
+        *,
+        slack_events: bool = True,
+    ) -> None:
         self.app, self.host, self.port = app, host, port
+        self.slack_events = slack_events
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix="http")
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -179,8 +220,12 @@ class HttpServer:
 
     def _web_app(self) -> web.Application:
         web_app = web.Application()
-        web_app.router.add_post("/slack/events", self._events)
-        web_app.router.add_get("/health", self._health)
+        if self.slack_events:
+            web_app.router.add_post("/slack/events", self._events)
+        ops = _OPS.get(self.app)
+        web_app.router.add_get("/health", ops.health if ops else self._health)
+        if ops is not None:
+            ops.add_routes(web_app)
         return web_app
 
     async def _events(self, request: web.Request) -> web.Response:
@@ -190,7 +235,10 @@ class HttpServer:
         }
         bolt_request = BoltRequest(body=body, query=request.query_string, headers=headers)
         loop = asyncio.get_running_loop()
-        response = await loop.run_in_executor(self._pool, self.app.dispatch, bolt_request)
+        context = contextvars.Context()  # per request: its log records carry its event id
+        response = await loop.run_in_executor(
+            self._pool, context.run, self.app.dispatch, bolt_request
+        )
         return web.Response(
             status=response.status,
             body=response.body.encode("utf-8"),
@@ -258,11 +306,9 @@ class RedactSlackTokens(logging.Filter):
 
 
 def configure_logging(settings: Settings) -> None:
+    """Structured logs (bot.logs): JSON unless on a terminal, level from HPCBOT_LOG_LEVEL."""
+    install_logging(settings.log_level, settings.log_format)
     root = logging.getLogger()
-    if not root.handlers:
-        logging.basicConfig(
-            level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
-        )
     for handler in root.handlers:
         if not any(isinstance(f, RedactSlackTokens) for f in handler.filters):
             handler.addFilter(RedactSlackTokens())
@@ -272,14 +318,35 @@ def serve(settings: Settings, services: Services | None = None) -> None:
     """Run the bot until interrupted: Socket Mode if SLACK_APP_TOKEN is set, else HTTP."""
     mode = check_settings(settings)
     configure_logging(settings)
-    app = build_app(settings, services or Services.from_settings(settings), mode=mode)
+    services = services or Services.from_settings(settings)
+    app = build_app(settings, services, mode=mode)
+    posts = None
+    if settings.scheduler_enabled:  # HPCBOT_SCHEDULER=0 when `hpcbot scheduler` runs apart
+        from bot.schedule import knowledge_from_services, scheduled_posts
+
+        knowledge = knowledge_from_services(settings, services)
+        posts = scheduled_posts(settings, knowledge=knowledge).start()
     try:
         if mode == "socket":
             from slack_bolt.adapter.socket_mode import SocketModeHandler
 
             handler = SocketModeHandler(app, settings.slack_app_token)
+            start_health_server(app, handler, settings.port)
             handler.start()  # type: ignore[no-untyped-call]
         else:
             HttpServer(app, settings.port).serve_forever()
     finally:
+        if posts is not None:
+            posts.stop()
         close_app(app, wait=False)
+
+
+def start_health_server(app: App, handler: Any, port: int, host: str = "0.0.0.0") -> HttpServer:
+    """Socket Mode needs no inbound HTTP, but probes and Prometheus do: /health, /ready,
+    /metrics on HPCBOT_PORT; readiness includes the socket being connected."""
+    ops = _OPS.get(app)
+    if ops is not None:
+        ops.checks["slack"] = lambda: None if handler.client.is_connected() else "disconnected"
+    server = HttpServer(app, port, host, slack_events=False, workers=4)
+    log.info("health and metrics on http://%s:%d/health", server.host, server.start())
+    return server

@@ -64,6 +64,8 @@ class Settings:
     log_level: str = "INFO"
     log_format: str = "auto"
     log_message_text: bool = False
+    scheduler_enabled: bool = True  # `hpcbot serve` also runs scheduled posts (bot/schedule/)
+    quiet_hours: str | None = None  # e.g. "22:00-07:00": scheduled posts wait until it ends
 
     @property
     def index_dir(self) -> Path:
@@ -143,4 +145,6 @@ class Settings:
             log_format=get("HPCBOT_LOG_FORMAT") or "auto",
             log_message_text=(get("HPCBOT_LOG_MESSAGE_TEXT") or "0").lower()
             in ("1", "true", "yes"),
+            scheduler_enabled=(get("HPCBOT_SCHEDULER") or "1").lower() not in ("0", "false", "no"),
+            quiet_hours=get("HPCBOT_QUIET_HOURS"),
         )

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol
 
-from knowledge.models import Answer
+from knowledge import Answer
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from bot.config import Settings
-    from knowledge.assistant import Assistant
-    from knowledge.queue.model import QueueStatus
+    from knowledge import Assistant
+    from knowledge.queue import QueueStatus
 
 
 class Ask(Protocol):
@@ -48,6 +48,10 @@ def _nothing() -> None:
     return None
 
 
+def _no_problem() -> str | None:
+    return None
+
+
 @dataclass(frozen=True)
 class Services:
     ask: Ask
@@ -56,21 +60,26 @@ class Services:
     queue: Queue
     machines: Callable[[], list[str]] = list
     close: Callable[[], None] = field(default=_nothing)
+    # None when answering can start (index loaded), else why not: the readiness check.
+    readiness: Callable[[], str | None] = field(default=_no_problem)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Services:
+    def from_settings(cls, settings: Settings, *, ask: Ask | None = None) -> Services:
         """The real services: curated catalog, live queue, and the answering assistant.
 
         The catalog loads now (it is small and its errors should stop start-up); the assistant
-        (embedding model, index) loads on the first question.
+        (embedding model, index) loads in the background. `ask` replaces the assistant (the
+        sandbox passes one that builds the index first).
         """
         from bot.cli.queue import build_service
-        from knowledge.catalog import load_catalog
-        from knowledge.catalog_format import format_cutoffs, format_machine_card
+        from knowledge import format_cutoffs, format_machine_card, load_catalog
 
         catalog = load_catalog(settings.knowledge_dir)
         queue_service = build_service(settings)
-        assistant = _LazyAssistant(settings)
+        readiness: Callable[[], str | None] = _no_problem
+        if ask is None:
+            assistant = _LazyAssistant(settings)
+            ask, readiness = assistant.ask, assistant.problem
 
         def specs(machine: str) -> str:
             return format_machine_card(
@@ -87,12 +96,13 @@ class Services:
             return sorted({m.name for m in catalog.machine_names().values()})
 
         return cls(
-            ask=assistant.ask,
+            ask=ask,
             specs=specs,
             deadlines=deadlines,
             queue=queue_service.status,
             machines=machines,
             close=queue_service.close,
+            readiness=readiness,
         )
 
 
@@ -110,12 +120,21 @@ class _LazyAssistant:
         try:
             self._load()
         except Exception as exc:  # the first question retries and reports it to the asker
+            self._error = exc
             log.warning("the assistant did not load at start: %s", exc)
+
+    def problem(self) -> str | None:
+        """None once loaded; else "loading" or why loading failed (readiness)."""
+        if self._assistant is not None:
+            return None
+        if self._error is not None:
+            return f"the index did not load: {self._error}"
+        return "the assistant and its index are still loading"
 
     def _load(self) -> Assistant:
         with self._lock:
             if self._assistant is None:
-                from knowledge.service import open_assistant, open_index
+                from knowledge import open_assistant, open_index
 
                 settings = self._settings
                 index = open_index(

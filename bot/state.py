@@ -146,7 +146,10 @@ class StateStore:
         return store
 
     def create_tables(self) -> None:
-        Base.metadata.create_all(self.engine)
+        """Create missing tables and apply pending migrations (safe with replicas racing)."""
+        from bot.migrations import migrate
+
+        migrate(self.engine, Base.metadata)
 
     def close(self) -> None:
         self.engine.dispose()

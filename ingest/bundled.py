@@ -12,8 +12,7 @@ CATALOG_ROOT = "hpcbot:catalog"
 
 def bundled_roots(knowledge_dir: Path) -> list[tuple[str, Iterable[SourceDocument]]]:
     """The FAQ and other Markdown under `knowledge_dir`, plus one document per catalog entry."""
-    from knowledge.catalog import load_catalog
-    from knowledge.catalog_documents import catalog_documents
+    from knowledge import catalog_documents, load_catalog
 
     roots: list[tuple[str, Iterable[SourceDocument]]] = [
         local_documents(knowledge_dir, origin="knowledge")

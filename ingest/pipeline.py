@@ -17,7 +17,7 @@ from typing import Literal
 from ingest.chunk import content_hash, split_document
 from ingest.parse import ParseError, parse_bytes
 from ingest.sources import SourceDocument
-from knowledge.store import Chunk, DocumentState, Index
+from knowledge import Chunk, DocumentState, Index
 
 log = logging.getLogger(__name__)
 

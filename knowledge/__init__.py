@@ -25,16 +25,21 @@ if TYPE_CHECKING:
     from knowledge.catalog import Catalog, load_catalog
     from knowledge.catalog_answers import route_question
     from knowledge.catalog_documents import CatalogDocument, catalog_documents
-    from knowledge.catalog_format import format_cutoffs, format_machine_card
+    from knowledge.catalog_format import format_cutoffs, format_machine_card, when_text
     from knowledge.catalog_models import AIFactory, Call, Machine, Partition, SlurmPartition
-    from knowledge.cutoffs import Cutoff
-    from knowledge.embed import Embedder, SentenceTransformerEmbedder
+    from knowledge.cutoffs import Cutoff, call_cutoffs
+    from knowledge.embed import Embedder, SentenceTransformerEmbedder, resolve_model_path
     from knowledge.evaluate import evaluate, load_questions
     from knowledge.icalendar_feed import catalog_to_ics
     from knowledge.service import open_assistant, open_index
-    from knowledge.store import Chunk, Index
+    from knowledge.store import SCHEMA_VERSION, Chunk, DocumentState, Index
 
 _LAZY = {
+    "when_text": "knowledge.catalog_format",
+    "resolve_model_path": "knowledge.embed",
+    "call_cutoffs": "knowledge.cutoffs",
+    "SCHEMA_VERSION": "knowledge.store",
+    "DocumentState": "knowledge.store",
     "AIFactory": "knowledge.catalog_models",
     "Assistant": "knowledge.assistant",
     "Call": "knowledge.catalog_models",
@@ -75,6 +80,7 @@ __all__ = [
     "Answer",
     "Assistant",
     "Call",
+    "call_cutoffs",
     "Catalog",
     "catalog_documents",
     "catalog_to_ics",
@@ -83,6 +89,7 @@ __all__ = [
     "Chunk",
     "Citation",
     "Cutoff",
+    "DocumentState",
     "Embedder",
     "evaluate",
     "format_cutoffs",
@@ -98,8 +105,11 @@ __all__ = [
     "open_assistant",
     "open_index",
     "Partition",
+    "resolve_model_path",
     "route_question",
+    "SCHEMA_VERSION",
     "SentenceTransformerEmbedder",
     "SlurmPartition",
     "UnknownName",
+    "when_text",
 ]

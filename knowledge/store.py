@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 
@@ -113,16 +113,20 @@ class Hit:
 
 def _client(location: Path | str) -> Any:
     import chromadb
-    from chromadb.config import Settings as ChromaSettings
+    from chromadb.config import DEFAULT_DATABASE, DEFAULT_TENANT, Settings as ChromaSettings
 
     settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if isinstance(location, str) and location.startswith(("http://", "https://")):
+        # `http://host:8000?database=NAME&tenant=NAME` selects a database (default: Chroma's).
         parsed = urlparse(location)
+        query = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
         return chromadb.HttpClient(
             host=parsed.hostname or "127.0.0.1",
             port=parsed.port or (443 if parsed.scheme == "https" else 8000),
             ssl=parsed.scheme == "https",
             settings=settings,
+            tenant=query.get("tenant", DEFAULT_TENANT),
+            database=query.get("database", DEFAULT_DATABASE),
         )
     path = Path(location)
     path.mkdir(parents=True, exist_ok=True)

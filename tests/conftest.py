@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from backends import fresh_chroma_database, fresh_postgres_database
 
 _LEAKY_PREFIXES = ("SLACK_",)  # HPCBOT_* stays: CI points tests at its servers with it
 
@@ -21,3 +23,23 @@ def clean_environ(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         if name.startswith(_LEAKY_PREFIXES):
             monkeypatch.delenv(name, raising=False)
     yield
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def state_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh state database: a SQLite file, and a PostgreSQL database (CI starts the server)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'state' / 'state.db'}"
+    else:
+        with fresh_postgres_database() as url:
+            yield url
+
+
+@pytest.fixture(params=["embedded", pytest.param("server", marks=pytest.mark.chroma_server)])
+def index_location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path | str]:
+    """Where a fresh index lives: embedded Chroma in a directory, or a Chroma server database."""
+    if request.param == "embedded":
+        yield tmp_path / "index"
+    else:
+        with fresh_chroma_database() as url:
+            yield url

@@ -25,6 +25,8 @@ COMMAND_MODULES = (
     "bot.cli.catalog",
     "bot.cli.queue",
     "bot.cli.serve",
+    "bot.cli.subscriptions",
+    "bot.cli.doctor",
 )
 
 for _name in COMMAND_MODULES:

@@ -9,11 +9,16 @@ from typing import Annotated, Any
 import typer
 
 from bot.config import Settings
-from knowledge.catalog import Catalog, load_catalog
-from knowledge.catalog_format import format_cutoffs, format_machine_card
-from knowledge.cutoffs import Cutoff
-from knowledge.errors import CatalogError, UnknownName
-from knowledge.icalendar_feed import catalog_to_ics
+from knowledge import (
+    Catalog,
+    CatalogError,
+    Cutoff,
+    UnknownName,
+    catalog_to_ics,
+    format_cutoffs,
+    format_machine_card,
+    load_catalog,
+)
 
 
 def _catalog(settings: Settings) -> Catalog:

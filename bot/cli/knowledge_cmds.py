@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -21,10 +22,7 @@ from rich.progress import (
 from bot.config import Settings
 from ingest.pipeline import IngestReport
 from ingest.web import CrawlProgress, CrawlReport, SiteSource, SourceReport
-from knowledge.assistant import Assistant
-from knowledge.errors import KnowledgeError
-from knowledge.models import Answer
-from knowledge.store import Index
+from knowledge import Answer, Assistant, Index, KnowledgeError
 
 console = Console(stderr=True)
 out = Console()
@@ -35,7 +33,7 @@ def _settings() -> Settings:
 
 
 def _open(settings: Settings) -> Index:
-    from knowledge.service import open_index
+    from knowledge import open_index
 
     location: Path | str = settings.chroma_url or settings.index_dir
     return open_index(location, settings.embedding_model)
@@ -212,6 +210,7 @@ def ingest_command(
     from ingest.web import SourcesError
 
     settings = _settings()
+    started = time.monotonic()
     try:
         site_sources, paths = _crawl_targets(list(targets or []), sources, rate)
         index = _open(settings)
@@ -222,7 +221,9 @@ def ingest_command(
         if paths or not site_sources:
             local = _run_ingest(settings, index, paths, rebuild=rebuild and crawl is None)
     except (KnowledgeError, SourcesError) as exc:
+        _record_run(settings, ok=False, detail=str(exc))
         raise typer.BadParameter(str(exc)) from None
+    _record_run(settings, ok=True, chunks=index.count(), seconds=time.monotonic() - started)
     if as_json:
         if crawl is not None and local is not None:
             payload: dict[str, object] = {"local": local.to_dict(), "web": crawl.to_dict()}
@@ -238,8 +239,23 @@ def ingest_command(
         _print_crawl(crawl)
 
 
+def _record_run(settings: Settings, **run: Any) -> None:
+    """Note the run in the state database (for /metrics and doctor); never fails the ingest."""
+    from bot.ingest_runs import record_ingest_run
+    from bot.state import StateStore
+
+    try:
+        store = StateStore.open(settings.state_database_url)
+        try:
+            record_ingest_run(store, **run)
+        finally:
+            store.close()
+    except Exception as exc:
+        console.print(f"[yellow]could not record the run in the state database:[/] {exc}")
+
+
 def _assistant(settings: Settings) -> Assistant:
-    from knowledge.service import open_assistant
+    from knowledge import open_assistant
 
     index = _open(settings)
     index.check_model()
@@ -301,7 +317,7 @@ def chat_command() -> None:
         index = _open(settings)
         index.check_model()
         _run_ingest(settings, index, [])  # incremental: seconds when nothing changed
-        from knowledge.service import open_assistant
+        from knowledge import open_assistant
 
         assistant = open_assistant(
             index, settings.knowledge_dir, stale_after_days=settings.stale_after_days
@@ -334,7 +350,7 @@ def eval_command(
     ] = False,
 ) -> None:
     """Score the assistant on a question set: hit@1, hit@5, correctness, abstention, latency."""
-    from knowledge.evaluate import evaluate, load_questions
+    from knowledge import evaluate, load_questions
 
     settings = _settings()
     try:

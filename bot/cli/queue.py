@@ -13,15 +13,16 @@ from typing import Annotated
 import typer
 
 from bot.config import Settings
-from knowledge.errors import KnowledgeError
+from knowledge import KnowledgeError
 from knowledge.queue import (
+    FetchError,
     QueueService,
     QueueUnavailable,
+    SlurmCliProvider,
     SlurmCliSource,
     load_queue_config,
     render_text,
 )
-from knowledge.queue.providers import FetchError, SlurmCliProvider
 
 
 def build_service(settings: Settings) -> QueueService:
@@ -44,7 +45,7 @@ def _catalog_resolver(settings: Settings) -> Callable[[str], str] | None:
     falls back to the config keys when the resolver raises UnknownName.
     """
     try:
-        from knowledge.catalog import load_catalog
+        from knowledge import load_catalog
 
         catalog = load_catalog(settings.knowledge_dir)
     except (ImportError, OSError, KnowledgeError):

@@ -1,4 +1,5 @@
-"""`hpcbot serve`: run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP)."""
+"""`hpcbot serve`: run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP), or the local
+sandbox when no Slack credentials are set."""
 
 from __future__ import annotations
 
@@ -13,11 +14,20 @@ def serve() -> None:
     Socket Mode when SLACK_APP_TOKEN is set (no public URL needed); otherwise an HTTP server on
     HPCBOT_PORT (default 3000) with /slack/events for events, commands and interactivity, and
     GET /health. SLACK_API_URL points the bot at another Web API (e.g. a local fake).
+
+    Without any Slack credentials: a local sandbox, a Slack-like page at
+    http://127.0.0.1:HPCBOT_PORT with hpcbot connected (the first start builds the index).
     """
     from bot.app import serve as run
 
     try:
-        run(Settings.from_env())
+        settings = Settings.from_env()
+        from bot.sandbox import run_sandbox, wants_sandbox
+
+        if wants_sandbox(settings):
+            run_sandbox(settings)
+            return
+        run(settings)
     except ConfigError as exc:
         typer.echo(f"hpcbot: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.services import Services
 from bot.state import StateStore
+
+if TYPE_CHECKING:
+    from bot.schedule.desk import SubscriptionDesk
 
 CONTEXT_KEY = "hpcbot"
 log = logging.getLogger(__name__)
@@ -25,6 +29,7 @@ class Deps:
     store: StateStore
     workers: Executor
     log_message_text: bool = False
+    subscriptions: SubscriptionDesk | None = None  # /hpc subscribe; None: not offered
     _pending: int = field(default=0, init=False)
     _idle: threading.Condition = field(default_factory=threading.Condition, init=False)
 
@@ -46,7 +51,8 @@ class Deps:
 
         with self._idle:
             self._pending += 1
-        self.workers.submit(run)
+        # Copy the request's context so log records after the ack keep its event id.
+        self.workers.submit(contextvars.copy_context().run, run)
 
     def wait_idle(self, timeout: float) -> bool:
         """Wait until no after-ack work is queued or running (graceful shutdown, tests)."""

@@ -14,7 +14,7 @@ from slack_sdk.webhook import WebhookClient
 
 from bot.errors import UserFacingError
 from bot.views.mrkdwn import escape
-from knowledge.errors import KnowledgeError
+from knowledge import KnowledgeError
 
 log = logging.getLogger(__name__)
 

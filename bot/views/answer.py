@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.views import limits
 from bot.views.blocks import Block, context, fit, reply_buttons, section
 from bot.views.mrkdwn import escape, link, split, to_mrkdwn, truncate
-from knowledge.models import Answer, Citation
+from knowledge import Answer, Citation
 
 LOW_CONFIDENCE = 0.5
 LOW_CONFIDENCE_HINT = ":warning: Low confidence: check the sources before relying on this."

@@ -13,8 +13,9 @@ from bot.views.limits import (
     MAX_SECTION_TEXT,
     MAX_TOTAL_BLOCK_TEXT,
 )
-from knowledge.queue.model import PartitionStatus, QueueStatus
-from knowledge.queue.render import (
+from knowledge.queue import (
+    PartitionStatus,
+    QueueStatus,
     duration,
     gpu_line,
     jobs_line,

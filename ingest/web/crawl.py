@@ -44,7 +44,7 @@ from ingest.web.limits import HostLimiter
 from ingest.web.report import ChangeNotice, CrawlReport, SourceReport
 from ingest.web.safety import UrlGuard, normalize_url
 from ingest.web.state import STATE_FILE, CrawlState, PageRecord, utc_now
-from knowledge.store import DocumentState, Index
+from knowledge import DocumentState, Index
 
 
 class CrawlProgress(Protocol):

@@ -29,16 +29,31 @@ from knowledge.queue.model import (
     Reservation,
     WaitStats,
 )
-from knowledge.queue.render import render_text
+from knowledge.queue.providers import FetchError, SlurmCliProvider
+from knowledge.queue.render import (
+    duration,
+    gpu_line,
+    jobs_line,
+    node_line,
+    render_text,
+    reservation_line,
+    wait_line,
+)
 from knowledge.queue.service import QueueService
 
 __all__ = [
-    "SNAPSHOT_FORMAT",
     "Capacity",
+    "duration",
+    "FetchError",
+    "gpu_line",
     "GpuSummary",
     "JobCounts",
+    "jobs_line",
+    "load_queue_config",
     "MachineSource",
+    "node_line",
     "NodeCounts",
+    "parse_queue_config",
     "PartitionStatus",
     "QueueAuthError",
     "QueueConfig",
@@ -49,12 +64,14 @@ __all__ = [
     "QueueStatus",
     "QueueUnavailable",
     "RawBundle",
+    "render_text",
     "Reservation",
+    "reservation_line",
+    "SlurmCliProvider",
     "SlurmCliSource",
     "SlurmRestdSource",
+    "SNAPSHOT_FORMAT",
     "SnapshotSource",
+    "wait_line",
     "WaitStats",
-    "load_queue_config",
-    "parse_queue_config",
-    "render_text",
 ]

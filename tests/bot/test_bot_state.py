@@ -1,17 +1,19 @@
-"""The state database: dedup across replicas, answered threads, replies and feedback."""
+"""The state database: dedup across replicas, answered threads, replies and feedback.
+
+Every test runs on SQLite and, via `state_url`, on PostgreSQL.
+"""
 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from sqlalchemy import inspect
 
 from bot.state import StateStore
 
 
-def test_tables_are_created(tmp_path: Path) -> None:
-    store = StateStore.open(f"sqlite:///{tmp_path / 'nested' / 'state.db'}")
+def test_tables_are_created(state_url: str) -> None:
+    store = StateStore.open(state_url)
     assert set(inspect(store.engine).get_table_names()) >= {
         "processed_events",
         "answered_threads",
@@ -20,9 +22,8 @@ def test_tables_are_created(tmp_path: Path) -> None:
     }
 
 
-def test_an_event_is_claimed_once_even_across_replicas(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'state.db'}"
-    replicas = [StateStore.open(url) for _ in range(4)]
+def test_an_event_is_claimed_once_even_across_replicas(state_url: str) -> None:
+    replicas = [StateStore.open(state_url) for _ in range(4)]
     wins: list[bool] = []
     lock = threading.Lock()
 
@@ -40,16 +41,16 @@ def test_an_event_is_claimed_once_even_across_replicas(tmp_path: Path) -> None:
     assert replicas[0].claim_event("Ev2")
 
 
-def test_threads_keep_their_first_question() -> None:
-    store = StateStore.open("sqlite://")
+def test_threads_keep_their_first_question(state_url: str) -> None:
+    store = StateStore.open(state_url)
     assert store.thread_question("C1", "1.1") is None
     store.remember_thread("C1", "1.1", "first?")
     store.remember_thread("C1", "1.1", "second?")
     assert store.thread_question("C1", "1.1") == "first?"
 
 
-def test_feedback_is_stored_with_the_reply_and_can_change() -> None:
-    store = StateStore.open("sqlite://")
+def test_feedback_is_stored_with_the_reply_and_can_change(state_url: str) -> None:
+    store = StateStore.open(state_url)
     reply_id = store.save_reply(
         kind="answer",
         user_id="U1",
@@ -69,8 +70,8 @@ def test_feedback_is_stored_with_the_reply_and_can_change() -> None:
     ]
 
 
-def test_reply_content_round_trips() -> None:
-    store = StateStore.open("sqlite://")
+def test_reply_content_round_trips(state_url: str) -> None:
+    store = StateStore.open(state_url)
     reply_id = store.save_reply(kind="specs", user_id="U1", channel_id="C1")
     blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": "x"}}]
     store.set_reply_content(reply_id, "x", blocks)

@@ -1,4 +1,7 @@
-"""Incremental ingestion into a real Chroma store (with a deterministic embedder)."""
+"""Incremental ingestion into a real Chroma store (with a deterministic embedder).
+
+Every test runs against embedded Chroma and, via `index_location`, a Chroma server.
+"""
 
 from __future__ import annotations
 
@@ -32,8 +35,8 @@ def embedder() -> HashEmbedder:
 
 
 @pytest.fixture()
-def index(tmp_path: Path, embedder: HashEmbedder) -> Index:
-    return Index(tmp_path / "index", embedder)
+def index(index_location: Path | str, embedder: HashEmbedder) -> Index:
+    return Index(index_location, embedder)
 
 
 def test_first_ingest_indexes_every_supported_file(index: Index, docs: Path) -> None:
@@ -128,12 +131,12 @@ def test_crash_mid_ingest_leaves_previous_state_searchable(
     assert "Scratch files are deleted after 30 days." in {c.text for c in index.all_chunks()}
 
 
-def test_model_change_forces_a_rebuild(tmp_path: Path, docs: Path) -> None:
-    ingest(Index(tmp_path / "index", HashEmbedder("model-a")), [local_documents(docs)])
+def test_model_change_forces_a_rebuild(index_location: Path | str, docs: Path) -> None:
+    ingest(Index(index_location, HashEmbedder("model-a")), [local_documents(docs)])
     other = HashEmbedder("model-b")
 
-    report = ingest(Index(tmp_path / "index", other), [local_documents(docs)])
+    report = ingest(Index(index_location, other), [local_documents(docs)])
 
     assert report.rebuilt
     assert report.new == 4
-    assert Index(tmp_path / "index", other).recorded_model == "model-b"
+    assert Index(index_location, other).recorded_model == "model-b"

@@ -1,4 +1,5 @@
-"""/hpc: `ask <question>` (a private answer with sources) and `help`; see SUBCOMMANDS."""
+"""/hpc: `ask <question>` (a private answer with sources), `help`, and scheduled posts
+(`subscribe`, `subscriptions`, `unsubscribe`); see SUBCOMMANDS."""
 
 from __future__ import annotations
 
@@ -9,6 +10,11 @@ from typing import Any
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.listeners.commands.subscriptions import (
+    handle_subscribe,
+    handle_subscriptions,
+    handle_unsubscribe,
+)
 from bot.listeners.deps import Deps, deps_of
 from bot.views.answer import answer_fallback_text, build_answer_blocks
 from bot.views.help import HPC_USAGE, unknown_subcommand
@@ -60,7 +66,13 @@ def _ask(call: Invocation) -> None:
     deps.after_ack(work, body=call.body, client=call.client)
 
 
-SUBCOMMANDS: dict[str, Callable[[Invocation], None]] = {"ask": _ask, "help": _help}
+SUBCOMMANDS: dict[str, Callable[[Invocation], None]] = {
+    "ask": _ask,
+    "help": _help,
+    "subscribe": handle_subscribe,
+    "subscriptions": handle_subscriptions,
+    "unsubscribe": handle_unsubscribe,
+}
 
 
 def handle_hpc_command(

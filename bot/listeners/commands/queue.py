@@ -14,7 +14,7 @@ from bot.views.help import QUEUE_USAGE, with_machines
 from bot.views.mrkdwn import escape
 from bot.views.queue_status import build_queue_blocks
 from bot.views.text_reply import notice_blocks
-from knowledge.queue.errors import QueueUnavailable
+from knowledge.queue import QueueUnavailable
 
 
 def handle_queue_command(

@@ -49,6 +49,7 @@ class FakeSlack:
         ack_timeout: float = 3.0,
         redeliver_unacked: bool = True,
         echo_bot_messages: bool = True,
+        port: int = 0,
     ) -> None:
         self.signing_secret = signing_secret
         self.bot_token = bot_token
@@ -67,7 +68,11 @@ class FakeSlack:
         self._session: aiohttp.ClientSession | None = None
         self._http_target: str | None = None
         self._background: set[asyncio.Task[Any]] = set()
-        self.port = 0
+        self.port = port
+        # Called (on any thread, lock held) after every state change: the sandbox page's feed.
+        self.listeners: list[Callable[[], None]] = []
+        # Called with the aiohttp application before it starts: extra routes (the sandbox page).
+        self.extensions: list[Callable[[web.Application], None]] = []
         self.hub: SocketHub = SocketHub(self.ws, self._notify)
 
     # ---------------------------------------------------------------- lifecycle
@@ -97,10 +102,17 @@ class FakeSlack:
 
     async def _start_server(self) -> None:
         self._session = aiohttp.ClientSession()
-        self._runner = web.AppRunner(server.build(self), access_log=None)
+        web_app = server.build(self)
+        for extend in self.extensions:
+            extend(web_app)
+        self._runner = web.AppRunner(web_app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
+        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
+        try:
+            await site.start()
+        except OSError:
+            await self._stop_server()
+            raise
         self.port = self._runner.addresses[0][1]
 
     async def _stop_server(self) -> None:
@@ -137,12 +149,18 @@ class FakeSlack:
     def _notify(self) -> None:
         with self._cond:
             self._cond.notify_all()
+            self._tell_listeners()
 
     @contextmanager
     def changed(self) -> Iterator[None]:
         with self._cond:
             yield
             self._cond.notify_all()
+            self._tell_listeners()
+
+    def _tell_listeners(self) -> None:
+        for listener in self.listeners:
+            listener()
 
     def _run(self, coro: Coroutine[Any, Any, T], timeout: float | None = None) -> T:
         assert self._loop is not None, "FakeSlack is not started"
@@ -402,11 +420,18 @@ class FakeSlack:
         delay: float = 0.0,
         times: int = 1,
         drop_connection: bool = False,
+        after_success: bool = False,
     ) -> None:
-        """Fail the next `times` calls of a Web API method (or "response_url")."""
+        """Fail the next `times` calls of a Web API method (or "response_url").
+
+        `after_success=True`: the call takes effect but the app gets the error, as when Slack
+        posts a message and the response is lost (to test against double posts).
+        """
         with self.changed():
             self.ws.faults.append(
-                Fault(method, status, retry_after, error, delay, times, drop_connection)
+                Fault(
+                    method, status, retry_after, error, delay, times, drop_connection, after_success
+                )
             )
 
     def disconnect_socket(self, reason: str = "refresh_requested") -> None:
@@ -416,7 +441,7 @@ class FakeSlack:
         self._run(self.hub.drop())
 
     # ---------------------------------------------------------------- looking
-    def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
+    def wait_for(self, predicate: Callable[[], T | None], timeout: float = 5.0) -> T:
         """Block until `predicate()` is truthy (re-checked on every state change); return it."""
         deadline = time.monotonic() + timeout
         with self._cond:

@@ -5,6 +5,7 @@ Functions run under the fake's lock; messages to echo back as events go to `echo
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -79,11 +80,33 @@ def chat_post_message(ctx: Context) -> Result:
         if parent is None or parent.thread_ts not in (None, parent.ts):
             return _err("thread_not_found")
         thread_ts = parent.ts
+    metadata, error = _metadata(ctx.args.get("metadata"))
+    if error:
+        return error
     msg = Message(channel.id, ctx.ws.next_ts(channel.id), text, BOT_USER, blocks, thread_ts, BOT_ID)
+    msg.metadata = metadata
     ctx.ws.add(msg)
     ctx.echoes.append(msg)
     result = {"ok": True, "channel": channel.id, "ts": msg.ts, "message": msg.to_api()}
     return _with_warnings(result, warnings)
+
+
+def _metadata(raw: Any) -> tuple[dict[str, Any] | None, Result | None]:
+    """`metadata` as Slack checks it: an object with `event_type` and `event_payload`."""
+    if raw is None or raw == "":
+        return None, None
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            return None, _err("invalid_metadata_format")
+    if (
+        not isinstance(raw, dict)
+        or not isinstance(raw.get("event_type"), str)
+        or not isinstance(raw.get("event_payload"), dict)
+    ):
+        return None, _err("invalid_metadata_schema")
+    return {"event_type": raw["event_type"], "event_payload": raw["event_payload"]}, None
 
 
 def chat_post_ephemeral(ctx: Context) -> Result:
@@ -203,13 +226,32 @@ def conversations_replies(ctx: Context) -> Result:
 
 
 def conversations_history(ctx: Context) -> Result:
+    """Newest first; `oldest`/`latest` bound the ts, `cursor` pages, and metadata is only
+    returned with `include_all_metadata` (as Slack does)."""
     channel, error = _channel_for_bot(ctx)
     if error:
         return error
-    limit = int(ctx.args.get("limit", 100))
-    top = [m for m in ctx.ws.visible(channel.id) if m.thread_ts in (None, m.ts)]
-    newest_first = sorted(top, key=lambda m: m.ts, reverse=True)[:limit]
-    return {"ok": True, "messages": [m.to_api() for m in newest_first], "has_more": False}
+    limit = max(1, min(int(ctx.args.get("limit", 100)), 999))
+    oldest = float(ctx.args.get("oldest") or 0)
+    latest = float(ctx.args.get("latest") or "inf")
+    with_meta = str(ctx.args.get("include_all_metadata", "")).lower() in ("1", "true")
+    top = [
+        m
+        for m in ctx.ws.visible(channel.id)
+        if m.thread_ts in (None, m.ts) and oldest <= float(m.ts) <= latest
+    ]
+    newest_first = sorted(top, key=lambda m: float(m.ts), reverse=True)
+    start = int(ctx.args.get("cursor") or 0)
+    page = newest_first[start : start + limit]
+    more = start + limit < len(newest_first)
+    result: Result = {
+        "ok": True,
+        "messages": [m.to_api(include_metadata=with_meta) for m in page],
+        "has_more": more,
+    }
+    if more:
+        result["response_metadata"] = {"next_cursor": str(start + limit)}
+    return result
 
 
 def conversations_info(ctx: Context) -> Result:

@@ -102,9 +102,13 @@ class SocketHub:
             await self.send_frame(sock, frame)
         loop = asyncio.get_running_loop()
         for sock in old:
-            loop.call_later(grace, lambda s=sock: asyncio.ensure_future(s.close()))
+            loop.call_later(grace, _close_soon, sock)
 
     async def drop(self) -> None:
         """Close every socket without a disconnect frame (a network failure)."""
         for sock in list(self.connections):
             await sock.close()
+
+
+def _close_soon(sock: web.WebSocketResponse) -> None:
+    asyncio.ensure_future(sock.close())

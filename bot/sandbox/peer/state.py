@@ -60,6 +60,7 @@ class Message:
     edited: bool = False
     reactions: dict[str, list[str]] = field(default_factory=dict)
     hook_id: str | None = None
+    metadata: dict[str, Any] | None = None  # chat.postMessage `metadata` (event_type, payload)
 
     @property
     def from_bot(self) -> bool:
@@ -87,8 +88,10 @@ class Message:
                 found.append({**accessory, "block_id": block.get("block_id", "")})
         return found
 
-    def to_api(self) -> dict[str, Any]:
+    def to_api(self, include_metadata: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {"type": "message", "ts": self.ts, "text": self.text}
+        if include_metadata and self.metadata:
+            data["metadata"] = self.metadata
         if self.user:
             data["user"] = self.user
         if self.bot_id:
@@ -175,3 +178,4 @@ class Fault:
     delay: float = 0.0
     times: int = 1
     drop_connection: bool = False
+    after_success: bool = False  # do the call, then answer with the fault (a lost response)

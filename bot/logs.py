@@ -1,0 +1,89 @@
+"""Logging for a running bot: one JSON object per line in production, readable text on a terminal.
+
+    HPCBOT_LOG_FORMAT=auto|json|text   auto: text on a terminal, JSON otherwise (default)
+    HPCBOT_LOG_LEVEL=INFO              any logging level name
+    HPCBOT_LOG_MESSAGE_TEXT=1          include what people wrote (off by default)
+
+Every record carries the Slack `event_id` (or command / action trigger) of the request being
+handled, also in work that runs after the ack, so one question's lines can be found together.
+Slack tokens are redacted from every message.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import logging
+import re
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "hpcbot_request_id", default=None
+)
+
+_HANDLER_NAME = "hpcbot"
+_SECRET = re.compile(r"\b(xox[abposre]-|xapp-)[A-Za-z0-9-]+")
+# Attributes every LogRecord has; anything else came in through `extra=` and is logged too.
+_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+
+
+def redact(text: str) -> str:
+    return _SECRET.sub(r"\1[redacted]", text)
+
+
+class RequestIdFilter(logging.Filter):
+    """Adds `event_id` (the Slack request being handled) to every record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not hasattr(record, "event_id"):
+            record.event_id = request_id.get()
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """`{"ts", "level", "logger", "msg", "event_id", ...extra, "exc"}` on one line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        data: dict[str, Any] = {
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "msg": redact(record.getMessage()),
+        }
+        for key, value in vars(record).items():
+            if key not in _STANDARD and key not in data:
+                data[key] = value if isinstance(value, int | float | bool | None) else str(value)
+        if record.exc_info:
+            data["exc"] = redact(self.formatException(record.exc_info))
+        return json.dumps(data, ensure_ascii=False)
+
+
+class TextFormatter(logging.Formatter):
+    def __init__(self) -> None:
+        super().__init__("%(asctime)s %(levelname)s %(name)s [%(event_id)s] %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+def use_json(log_format: str, stream: Any = None) -> bool:
+    if log_format in ("json", "text"):
+        return log_format == "json"
+    stream = stream if stream is not None else sys.stderr
+    return not (hasattr(stream, "isatty") and stream.isatty())
+
+
+def install(level: str = "INFO", log_format: str = "auto", stream: Any = None) -> logging.Handler:
+    """Put one structured handler on the root logger (replacing one installed before)."""
+    handler = logging.StreamHandler(stream if stream is not None else sys.stderr)
+    handler.setFormatter(JsonFormatter() if use_json(log_format, stream) else TextFormatter())
+    handler.addFilter(RequestIdFilter())
+    handler.set_name(_HANDLER_NAME)
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if h.get_name() == _HANDLER_NAME]:
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level)
+    return handler

@@ -1,0 +1,199 @@
+"""Parsing `/hpc subscribe ...` (and the CLI's equivalents) into subscription specs.
+
+    deadlines [CALL ...] [--days 30,7,1] [--tz ZONE]
+    queue MACHINE [daily|weekdays|weekly] [HH:MM] [ZONE]
+
+Call and machine names may have spaces ("large scale", "MareNostrum 5"): several calls are
+separated by commas or quoted, or matched longest-first ("large scale ai for science").
+Every error is a `SubscribeError` whose message says what to type instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shlex
+import zoneinfo
+
+from bot.errors import UsageError
+from bot.schedule.config import parse_clock_time
+from bot.schedule.knowledge import CallInfo, ScheduleKnowledge
+from bot.schedule.subscriptions import CADENCES, Cadence, DeadlineSpec, QueueSpec
+from knowledge import UnknownName
+
+DEFAULT_OFFSETS = (14, 7, 1)
+MAX_OFFSET_DAYS = 90
+MAX_OFFSETS = 6
+SUBSCRIBE_USAGE = (
+    "• `/hpc subscribe deadlines [call …] [--days 14,7,1]`: cut-off reminders here at 09:00, "
+    "e.g. `/hpc subscribe deadlines large scale --days 30,7,1`\n"
+    "• `/hpc subscribe queue <machine> [daily|weekdays|weekly] [HH:MM] [time zone]`: a queue "
+    "digest, e.g. `/hpc subscribe queue lumi weekdays 08:30 Europe/Helsinki`\n"
+    "• `/hpc subscriptions`: this channel's subscriptions · `/hpc unsubscribe <id>`: stop one"
+)
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})  # Slack clients send these
+_TIMEISH = re.compile(r"^\d{1,2}[:h.]\d{2}$|:")
+
+
+class SubscribeError(UsageError):
+    """`/hpc subscribe` input that can't be used; the message says how to fix it."""
+
+
+def parse_subscribe(
+    text: str, knowledge: ScheduleKnowledge, default_tz: str
+) -> DeadlineSpec | QueueSpec:
+    words = _words(text)
+    kind = words[0].lower() if words else ""
+    if kind in ("deadlines", "deadline", "cutoffs", "reminders"):
+        return parse_deadlines(words[1:], knowledge, default_tz)
+    if kind in ("queue", "digest"):
+        return parse_queue(words[1:], knowledge, default_tz)
+    raise SubscribeError(f"Subscribe to what? Use one of:\n{SUBSCRIBE_USAGE}")
+
+
+def parse_deadlines(
+    words: list[str], knowledge: ScheduleKnowledge, default_tz: str
+) -> DeadlineSpec:
+    words, options = _options(words, {"--days", "--tz"})
+    offsets = parse_offsets(options["--days"]) if "--days" in options else DEFAULT_OFFSETS
+    tz = parse_zone(options["--tz"]) if "--tz" in options else default_tz
+    calls = resolve_calls(words, knowledge)
+    return DeadlineSpec(tuple(dict.fromkeys(c.id for c in calls)), offsets, tz)
+
+
+def parse_queue(words: list[str], knowledge: ScheduleKnowledge, default_tz: str) -> QueueSpec:
+    split = next(
+        (i for i, w in enumerate(words) if w.lower() in CADENCES or _TIMEISH.search(w) or "/" in w),
+        len(words),
+    )
+    name, tail = " ".join(words[:split]), words[split:]
+    if not name:
+        raise SubscribeError(f"Which machine? For example:\n{SUBSCRIBE_USAGE}")
+    try:
+        machine = knowledge.resolve_machine(name)
+    except UnknownName as exc:
+        raise SubscribeError(str(exc)) from None
+    cadence: Cadence = "daily"
+    if tail and tail[0].lower() in CADENCES:
+        cadence = _cadence(tail.pop(0).lower())
+    at = parse_clock_time("09:00")
+    if tail and _TIMEISH.search(tail[0]):
+        at = parse_clock_time(tail[0].replace("h", ":").replace(".", ":"))
+        if at is None:
+            raise SubscribeError(
+                f"`{tail[0]}` is not a time of day; use 24-hour HH:MM, e.g. 08:30."
+            )
+        tail.pop(0)
+    tz = parse_zone(tail.pop(0)) if tail else default_tz
+    if tail:
+        raise SubscribeError(
+            f"I don't understand `{' '.join(tail)}`. The order is: machine, "
+            "daily|weekdays|weekly, HH:MM, time zone."
+        )
+    assert at is not None
+    return QueueSpec(machine, cadence, at, tz)
+
+
+def parse_offsets(text: str) -> tuple[int, ...]:
+    """'30,7,1' -> (30, 7, 1): distinct whole days 0..90, largest first."""
+    try:
+        days = {int(part) for part in re.split(r"[,\s]+", text.strip()) if part}
+    except ValueError:
+        days = set()
+    if not days or any(not 0 <= d <= MAX_OFFSET_DAYS for d in days) or len(days) > MAX_OFFSETS:
+        raise SubscribeError(
+            f"`--days {text}`: give up to {MAX_OFFSETS} whole numbers of days between 0 and "
+            f"{MAX_OFFSET_DAYS}, separated by commas, e.g. `--days 30,7,1`."
+        )
+    return tuple(sorted(days, reverse=True))
+
+
+def parse_zone(text: str) -> str:
+    """An IANA zone name, any letter case ('europe/helsinki' -> 'Europe/Helsinki')."""
+    name = _zones().get(text.strip().lower())
+    if name is None:
+        raise SubscribeError(
+            f"`{text}` is not a time zone I know; use an IANA name such as Europe/Brussels, "
+            "Europe/Helsinki or UTC."
+        )
+    return name
+
+
+def resolve_calls(words: list[str], knowledge: ScheduleKnowledge) -> list[CallInfo]:
+    """The calls named by `words` ([] for every call); longest names first."""
+    if not words:
+        return []
+    joined = " ".join(words)
+    if "," in joined:
+        groups = [g.split() for g in joined.split(",") if g.strip()]
+    else:
+        groups = [words]
+    calls: list[CallInfo] = []
+    for group in groups:
+        calls += _longest_matches(group, knowledge)
+    continuous = [c.name for c in calls if not c.dated]
+    if continuous:
+        raise SubscribeError(
+            f"{' and '.join(continuous)} take{'s' if len(continuous) == 1 else ''} applications "
+            "continuously, so there are no cut-offs to remind you of."
+        )
+    return calls
+
+
+def _longest_matches(words: list[str], knowledge: ScheduleKnowledge) -> list[CallInfo]:
+    found: list[CallInfo] = []
+    start = 0
+    while start < len(words):
+        for end in range(len(words), start, -1):
+            try:
+                found.append(knowledge.resolve_call(" ".join(words[start:end])))
+            except UnknownName:
+                continue
+            start = end
+            break
+        else:
+            rest = " ".join(words[start:])
+            try:
+                knowledge.resolve_call(rest)
+            except UnknownName as exc:
+                raise SubscribeError(
+                    f"{exc} Separate several calls with commas; `/deadlines` lists them."
+                ) from None
+    return found
+
+
+def _words(text: str) -> list[str]:
+    try:
+        return shlex.split(text.translate(_QUOTES))
+    except ValueError:
+        raise SubscribeError('A quote is not closed; check the `"` marks.') from None
+
+
+def _options(words: list[str], names: set[str]) -> tuple[list[str], dict[str, str]]:
+    rest: list[str] = []
+    options: dict[str, str] = {}
+    it = iter(words)
+    for word in it:
+        name, eq, value = word.partition("=")
+        if name.lower() in names:
+            value = value if eq else next(it, "")
+            if not value:
+                raise SubscribeError(f"`{name}` needs a value, e.g. `--days 14,7,1`.")
+            options[name.lower()] = value
+        elif word.startswith("--"):
+            raise SubscribeError(f"Unknown option `{word}`; use {', '.join(sorted(names))}.")
+        else:
+            rest.append(word)
+    return rest, options
+
+
+def _cadence(word: str) -> Cadence:
+    for cadence in CADENCES:
+        if cadence == word:
+            return cadence
+    raise SubscribeError(f"`{word}`: use daily, weekdays or weekly.")
+
+
+@functools.lru_cache(maxsize=1)
+def _zones() -> dict[str, str]:
+    return {name.lower(): name for name in zoneinfo.available_timezones()}

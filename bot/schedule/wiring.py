@@ -1,0 +1,100 @@
+"""Building the scheduler and the subscription desk from `Settings` (the two entry points:
+`hpcbot serve` runs the scheduler next to the app, `hpcbot scheduler` runs it alone)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from typing import TYPE_CHECKING
+
+from slack_sdk import WebClient
+
+from bot.config import Settings
+from bot.schedule.clock import Clock, ShiftedClock, SystemClock
+from bot.schedule.config import ScheduleConfig
+from bot.schedule.delivery import SlackPoster
+from bot.schedule.desk import SubscriptionDesk
+from bot.schedule.faults import CrashPoints
+from bot.schedule.knowledge import CatalogFiles, CatalogKnowledge, ScheduleKnowledge
+from bot.schedule.ledger import Ledger
+from bot.schedule.runner import Runner
+from bot.schedule.subscriptions import SubscriptionStore
+from bot.state import StateStore
+
+if TYPE_CHECKING:
+    from bot.schedule.scheduler import ScheduledPosts
+    from bot.services import Services
+
+
+def worker_id() -> str:
+    """Who holds a claim, in the ledger: host, pid and a per-start nonce."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def schedule_clock(config: ScheduleConfig) -> Clock:
+    return ShiftedClock(config.clock_offset) if config.clock_offset else SystemClock()
+
+
+def knowledge_from_services(settings: Settings, services: Services) -> CatalogKnowledge:
+    """The catalog (re-read when its files change) and the app's live queue service."""
+    return CatalogKnowledge(CatalogFiles(settings.knowledge_dir), services.queue, services.machines)
+
+
+def subscription_desk(
+    settings: Settings, store: StateStore, knowledge: ScheduleKnowledge
+) -> SubscriptionDesk:
+    return SubscriptionDesk(
+        SubscriptionStore.open(store.engine), knowledge, SystemClock(), settings.timezone
+    )
+
+
+def scheduled_posts(
+    settings: Settings,
+    *,
+    knowledge: ScheduleKnowledge | None = None,
+    store: StateStore | None = None,
+    client: WebClient | None = None,
+    config: ScheduleConfig | None = None,
+    clock: Clock | None = None,
+) -> ScheduledPosts:
+    """A scheduler ready to `start()`; it closes what it opened itself on `stop()`."""
+    from bot.schedule.scheduler import ScheduledPosts
+
+    config = config or ScheduleConfig.from_settings(settings)
+    clock = clock or schedule_clock(config)
+    own_store = store is None
+    store = store or StateStore.open(settings.state_database_url)
+    subscriptions = SubscriptionStore.open(store.engine)
+    # Our own retries: the SDK's connection-error retry could post twice (see delivery.py).
+    client = client or WebClient(
+        token=settings.slack_bot_token, base_url=settings.slack_api_url, retry_handlers=[]
+    )
+    closers = [store.close] if own_store else []
+    if knowledge is None:
+        from bot.cli.queue import build_service
+
+        queue = build_service(settings)
+        closers.append(queue.close)
+        knowledge = CatalogKnowledge(
+            CatalogFiles(settings.knowledge_dir), queue.status, queue.machines
+        )
+    runner = Runner(
+        subscriptions=subscriptions,
+        ledger=Ledger(store.engine, worker_id(), config.lease),
+        knowledge=knowledge,
+        poster=SlackPoster(
+            client, clock, attempts=config.send_attempts, backoff=config.backoff_seconds
+        ),
+        clock=clock,
+        config=config,
+        crash=CrashPoints.from_env(),
+    )
+    posts = ScheduledPosts(
+        runner,
+        store.engine,
+        sweep_seconds=config.sweep_seconds,
+        clock_offset=config.clock_offset,
+    )
+    posts.closers += closers
+    return posts

@@ -1,0 +1,141 @@
+"""/health, /ready and /metrics of one bot, in HTTP mode and beside Socket Mode (fake services)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fakeslack import FakeSlack
+from fakeslack.services import FakeServices, answer_for
+from opsharness import free_port, get
+from prometheus_client.parser import text_string_to_metric_families
+from slack_bolt import App
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+from bot.app import HttpServer, build_app, close_app, start_health_server, wait_idle
+from bot.config import Settings
+from bot.services import Services
+from knowledge.queue.errors import QueueUnavailable
+
+READY = {"ready": True, "checks": {"state_db": "ok", "index": "ok", "slack": "ok"}}
+
+
+def bot_settings(slack: FakeSlack, mode: str, data_dir: Path) -> Settings:
+    return Settings(
+        data_dir=data_dir,
+        slack_bot_token=slack.bot_token,
+        slack_app_token=slack.app_token if mode == "socket" else None,
+        slack_signing_secret=slack.signing_secret,
+        slack_api_url=slack.api_url,
+        port=0,
+    )
+
+
+@pytest.fixture
+def slack() -> Iterator[FakeSlack]:
+    with FakeSlack() as fake:
+        yield fake
+
+
+def start(slack: FakeSlack, services: Services, data_dir: Path) -> tuple[App, HttpServer, str]:
+    app = build_app(bot_settings(slack, "http", data_dir), services)
+    server = HttpServer(app, port=0, host="127.0.0.1")
+    url = f"http://127.0.0.1:{server.start()}"
+    slack.deliver_over_http(f"{url}/slack/events")
+    return app, server, url
+
+
+@pytest.fixture
+def bot(slack: FakeSlack, tmp_path: Path) -> Iterator[tuple[App, FakeServices, str]]:
+    fake = FakeServices()
+
+    def unavailable(machine: str, partition: str | None, /) -> object:
+        raise QueueUnavailable(machine, "no answer within 5 s")
+
+    services = dataclasses.replace(fake.services(), queue=unavailable)  # type: ignore[arg-type]
+    app, server, url = start(slack, services, tmp_path)
+    yield app, fake, url
+    wait_idle(app, 5)
+    server.stop()
+    close_app(app)
+
+
+def samples(url: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+    status, body = get(f"{url}/metrics")
+    assert status == 200
+    return {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(body)
+        for s in family.samples
+    }
+
+
+def test_liveness_and_readiness(bot: tuple[App, FakeServices, str]) -> None:
+    _, _, url = bot
+    assert get(f"{url}/health") == (200, '{"ok": true}')
+    for path in ("/ready", "/health?ready=1"):
+        status, body = get(url + path)
+        assert (status, json.loads(body)) == (200, READY)
+
+
+def test_not_ready_while_the_index_loads(slack: FakeSlack, tmp_path: Path) -> None:
+    services = dataclasses.replace(FakeServices().services(), readiness=lambda: "still loading")
+    app, server, url = start(slack, services, tmp_path)
+    try:
+        status, body = get(f"{url}/ready")
+        assert status == 503
+        assert json.loads(body)["checks"]["index"] == "still loading"
+        assert get(f"{url}/health")[0] == 200  # alive all the same
+        assert samples(url)[("hpcbot_ready", ())] == 0.0
+    finally:
+        server.stop()
+        close_app(app)
+
+
+def test_metrics_count_requests_answers_abstentions_feedback_and_queue_errors(
+    slack: FakeSlack, bot: tuple[App, FakeServices, str]
+) -> None:
+    app, fake, url = bot
+    question = slack.mention("what GPUs does LUMI have?")
+    answer = slack.wait_for_message(thread_ts=question.ts)
+    slack.click(answer, "feedback_helpful")
+    fake.answer = lambda q, c: answer_for(q, "I don't know.", abstained=True, citations=())
+    second = slack.mention("best lasagne recipe?")
+    slack.wait_for_message(thread_ts=second.ts)
+    slack.slash_command("/queue", "lumi")
+    assert wait_idle(app, 5)
+
+    got = samples(url)
+    assert got[("hpcbot_requests_total", (("kind", "event"), ("name", "app_mention")))] == 2
+    assert got[("hpcbot_requests_total", (("kind", "command"), ("name", "/queue")))] == 1
+    assert got[("hpcbot_requests_total", (("kind", "action"), ("name", "block_actions")))] == 1
+    assert got[("hpcbot_answers_total", (("outcome", "answered"),))] == 1
+    assert got[("hpcbot_answers_total", (("outcome", "abstained"),))] == 1
+    assert got[("hpcbot_answer_seconds_count", ())] == 2
+    assert got[("hpcbot_feedback_total", (("helpful", "true"),))] == 1
+    queue_key = (("error", "QueueUnavailable"), ("machine", "lumi"))
+    assert got[("hpcbot_queue_errors_total", queue_key)] == 1
+    assert got[("hpcbot_ingest_runs_total", (("outcome", "ok"),))] == 0
+
+
+def test_socket_mode_serves_health_and_metrics_on_its_port(
+    slack: FakeSlack, tmp_path: Path
+) -> None:
+    app = build_app(bot_settings(slack, "socket", tmp_path), FakeServices().services())
+    handler = SocketModeHandler(app, slack.app_token)
+    handler.connect()  # type: ignore[no-untyped-call]
+    server = start_health_server(app, handler, free_port(), host="127.0.0.1")
+    url = f"http://127.0.0.1:{server.port}"
+    try:
+        slack.wait_for(lambda: slack.hub.connected)
+        assert json.loads(get(f"{url}/ready")[1]) == READY
+        assert get(f"{url}/metrics")[0] == 200
+        handler.client.close()  # type: ignore[no-untyped-call]
+        status, body = get(f"{url}/ready")
+        assert (status, json.loads(body)["checks"]["slack"]) == (503, "disconnected")
+    finally:
+        server.stop()
+        close_app(app)

@@ -1,0 +1,66 @@
+"""Driving the sandbox page from tests: waits that re-check on every change, typing, sending.
+
+Selenium imports stay inside this module and the browser tests, so the rest of the suite runs
+without selenium installed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, cast
+
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.ui import WebDriverWait
+
+from bot.sandbox import Sandbox
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "artifacts" / "sandbox"
+
+
+def wait(browser: Any, seconds: float = 15) -> WebDriverWait:  # type: ignore[type-arg]
+    return WebDriverWait(browser, seconds, ignored_exceptions=(StaleElementReferenceException,))
+
+
+def find(browser: Any, css: str, text: str | None = None, seconds: float = 15) -> WebElement:
+    """The first element matching `css` (and containing `text`), once it is on the page."""
+
+    def present(driver: Any) -> WebElement | None:
+        for element in driver.find_elements(By.CSS_SELECTOR, css):
+            if text is None or text in element.text:
+                return cast(WebElement, element)
+        return None
+
+    found = wait(browser, seconds).until(present, f"no {css} with {text!r}")
+    assert isinstance(found, WebElement)
+    return found
+
+
+def open_page(browser: Any, sandbox: Sandbox) -> None:
+    browser.get(sandbox.url)
+    find(browser, "nav li.active")
+    wait(browser).until(lambda d: "connected" in d.find_element(By.ID, "connection-text").text)
+
+
+def type_into(browser: Any, text: str, box: str = "composer-input") -> WebElement:
+    field = cast(WebElement, browser.find_element(By.ID, box))
+    field.click()
+    field.send_keys(text)
+    return field
+
+
+def send(browser: Any, text: str, box: str = "composer-input") -> None:
+    type_into(browser, text, box).send_keys(Keys.ENTER)
+
+
+def ask_in_channel(browser: Any, question: str) -> WebElement:
+    """Mention hpcbot, wait for the answer's thread, open it; returns the thread pane."""
+    send(browser, f"@hpcbot {question}")
+    find(browser, "#messages .message", question)
+    find(browser, "#messages .thread-summary", "1 reply").click()
+    pane = find(browser, "#thread:not([hidden])")
+    find(browser, "#thread-messages .message.from-bot", "Sources")
+    return pane

@@ -1,0 +1,222 @@
+"""`hpcbot serve` without Slack tokens: the sandbox, its HTTP surface, and a real first start."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from fakeslack.services import FakeServices
+from typer.testing import CliRunner
+
+from bot.cli import app as cli
+from bot.config import ConfigError, Settings
+from bot.sandbox import Sandbox, wants_sandbox
+from bot.sandbox.demo import DEMO_SOURCE, with_demo_fallback
+from bot.sandbox.page import manifest_commands
+from knowledge.queue.errors import QueueNotConfigured, QueueUnavailable
+from knowledge.queue.model import QueueStatus
+
+HPCBOT = Path(sys.executable).with_name("hpcbot")
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "artifacts" / "sandbox"
+
+
+@pytest.mark.parametrize(
+    ("tokens", "sandbox"),
+    [
+        ({}, True),
+        ({"slack_bot_token": "xoxb-1"}, False),
+        ({"slack_app_token": "xapp-1"}, False),  # half configured: report it, don't fall back
+        ({"slack_signing_secret": "s"}, False),
+    ],
+)
+def test_the_sandbox_runs_only_without_any_slack_credential(
+    tokens: dict[str, str], sandbox: bool
+) -> None:
+    assert wants_sandbox(Settings(**tokens)) is sandbox  # type: ignore[arg-type]
+
+
+def test_serve_with_half_the_tokens_says_what_is_missing(tmp_path: Path) -> None:
+    env = {"SLACK_APP_TOKEN": "xapp-1-x", "HPCBOT_DATA_DIR": str(tmp_path)}
+    result = CliRunner().invoke(cli, ["serve"], env=env)
+    assert result.exit_code == 2
+    assert "Set SLACK_BOT_TOKEN" in result.output
+
+
+def test_autocomplete_lists_the_manifest_commands() -> None:
+    commands = {c["command"]: c for c in manifest_commands()}
+    assert set(commands) == {"/hpc", "/queue", "/deadlines", "/specs"}
+    assert commands["/queue"]["usage_hint"] == "<machine> [partition]"
+
+
+def test_machines_without_a_queue_source_get_labelled_demo_numbers() -> None:
+    def unconfigured(machine: str, partition: str | None, /) -> QueueStatus:
+        raise QueueNotConfigured("LUMI")
+
+    now = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+    status = with_demo_fallback(unconfigured, lambda: now)("lumi", None)
+    assert status.machine == "LUMI" and status.source == DEMO_SOURCE
+    assert status == with_demo_fallback(unconfigured, lambda: now)("lumi", None)  # stable
+    assert [p.name for p in with_demo_fallback(unconfigured)("lumi", "small-g").partitions] == [
+        "small-g"
+    ]
+
+    def down(machine: str, partition: str | None, /) -> QueueStatus:
+        raise QueueUnavailable("LUMI", "no answer within 5 s")
+
+    with pytest.raises(QueueUnavailable):  # a configured source failing is reported, not faked
+        with_demo_fallback(down)("lumi", None)
+
+
+@pytest.fixture
+def running(tmp_path: Path) -> Iterator[Sandbox]:
+    with Sandbox(Settings(data_dir=tmp_path, port=0), FakeServices().services()) as sandbox:
+        yield sandbox
+
+
+def test_the_page_and_its_assets_are_served(running: Sandbox) -> None:
+    page = httpx.get(running.url)
+    assert page.status_code == 200 and "hpcbot sandbox" in page.text
+    for asset in ("/static/app.js", "/static/app.css"):
+        assert httpx.get(running.url + asset).status_code == 200
+    meta = httpx.get(running.url + "/sandbox/meta").json()
+    assert [c["kind"] for c in meta["channels"]] == ["channel", "dm"]
+    state = httpx.get(running.url + "/sandbox/state").json()
+    assert state["connected"] is True and state["messages"] == [] and state["status"] is None
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/sandbox/message", {"channel": "C0RANDOM", "text": "hi"}),  # not shown in the sandbox
+        ("/sandbox/message", {"text": "   "}),
+        ("/sandbox/clock", {"seconds": -5}),
+        ("/sandbox/clock", {"seconds": "soon"}),
+        ("/sandbox/click", {"channel": "C0GENERAL", "ts": "1.000001", "action_id": "x"}),
+    ],
+)
+def test_bad_requests_are_refused(running: Sandbox, path: str, body: dict[str, Any]) -> None:
+    assert httpx.post(running.url + path, json=body).status_code in (400, 404)
+
+
+def test_events_stream_pushes_state_on_change(running: Sandbox) -> None:
+    pushed: list[dict[str, Any]] = []
+
+    def listen() -> None:
+        with httpx.stream("GET", running.url + "/sandbox/events", timeout=10) as stream:
+            for line in stream.iter_lines():
+                if line.startswith("data: "):
+                    pushed.append(json.loads(line.removeprefix("data: ")))
+                    if any(m["text"] == "hello" for m in pushed[-1]["messages"]):
+                        return
+
+    listener = threading.Thread(target=listen, daemon=True)
+    listener.start()
+    running.peer.wait_for(lambda: True)
+    time.sleep(0.2)  # let the stream connect; the first push is the current state
+    httpx.post(running.url + "/sandbox/message", json={"text": "hello"})
+    listener.join(10)
+    assert pushed and pushed[-1]["messages"][-1]["user"] == "U0ALICE"
+
+
+def test_a_busy_port_is_a_config_error(running: Sandbox, tmp_path: Path) -> None:
+    other = Sandbox(Settings(data_dir=tmp_path, port=running.peer.port), FakeServices().services())
+    with pytest.raises(ConfigError, match="HPCBOT_PORT"):
+        other.start()
+
+
+# --------------------------------------------------------------------------- the real thing
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _read_url(proc: subprocess.Popen[str], timeout: float) -> str:
+    found: list[str] = []
+
+    def read() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if "open http://" in line:
+                found.append(line.split("open ", 1)[1].split()[0])
+                return
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout)
+    assert found, f"hpcbot serve printed no URL within {timeout} s"
+    return found[0]
+
+
+@pytest.mark.slow
+def test_make_run_serves_the_page_and_answers_within_a_minute(browser: Any, tmp_path: Path) -> None:
+    """What `make run` does on a fresh checkout: no tokens, empty data dir, real knowledge."""
+    from sandboxpage import find, send, wait
+    from selenium.webdriver.common.by import By
+
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "HPCBOT_DATA_DIR": str(tmp_path / "data"),
+        "HPCBOT_PORT": str(_free_port()),
+    }
+    started = time.monotonic()
+    log = (tmp_path / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [str(HPCBOT), "serve"], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=log, text=True
+    )
+    timings: dict[str, float] = {}
+    try:
+        url = _read_url(proc, 30)
+        timings["page_served_s"] = time.monotonic() - started
+        browser.get(url)
+        find(browser, "nav li.active")
+        send(browser, "@hpcbot What GPUs does a LUMI-G node have?")
+        find(browser, "#messages .thread-summary", "1 reply", seconds=60).click()
+        answer = find(browser, "#thread-messages .message.from-bot", "MI250X", seconds=10)
+        timings["first_answer_s"] = time.monotonic() - started
+        assert timings["first_answer_s"] < 60
+        assert answer.find_elements(By.CSS_SELECTOR, "a[href^='http']")  # with sources
+        browser.save_screenshot(str(_artifact("first-start-answer.png")))
+
+        # A question only the index can answer waits for the first build, then is answered.
+        send(browser, "How do I load PyTorch in a container on LUMI?", box="thread-input")
+        wait(browser, 400).until(
+            lambda d: (
+                len(d.find_elements(By.CSS_SELECTOR, "#thread-messages .message.from-bot")) == 2
+            )
+        )
+        timings["index_answer_s"] = time.monotonic() - started
+        state = httpx.get(url + "/sandbox/state").json()
+        assert state["status"]["phase"] == "ready" and state["status"]["chunks"] > 100
+        timings["index_build_s"] = state["status"]["seconds"]
+        timings["chunks"] = state["status"]["chunks"]
+        browser.save_screenshot(str(_artifact("first-start-index-answer.png")))
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        code = proc.wait(30)
+        log.close()
+        _artifact("first-start.json").write_text(json.dumps(timings, indent=2))
+    assert code == 0, (tmp_path / "serve.log").read_text()[-3000:]
+
+
+def _artifact(name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS / name
+
+
+def test_artifacts_are_ignored_by_git() -> None:
+    assert "artifacts/" in (REPO / ".gitignore").read_text().split()
