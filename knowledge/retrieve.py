@@ -10,9 +10,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document
-from langchain_core.retrievers import BaseRetriever
 
 from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.store import Chunk, Index
@@ -119,23 +116,3 @@ class HybridRetriever:
         return Retrieval(
             query=query, tokens=tokens, hits=hits, lexical=lexical, top_dense=top_dense
         )
-
-
-class LangChainRetriever(BaseRetriever):
-    """The hybrid retriever as a LangChain retriever, for chains that want `Document`s."""
-
-    retriever: HybridRetriever
-    k: int = 5
-
-    model_config = {"arbitrary_types_allowed": True}
-
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
-        result = self.retriever.retrieve(query, self.k)
-        return [
-            Document(
-                page_content=hit.chunk.text, metadata={**hit.chunk.metadata(), "score": hit.score}
-            )
-            for hit in result.hits
-        ]
