@@ -39,7 +39,7 @@ from ingest.bundled import bundled_roots  # noqa: E402
 from ingest.pipeline import ingest  # noqa: E402
 from ingest.sources import local_documents  # noqa: E402
 from knowledge.embed import SentenceTransformerEmbedder  # noqa: E402
-from knowledge.evaluate import load_questions  # noqa: E402
+from knowledge.evaluation import load_questions  # noqa: E402
 from knowledge.service import open_assistant  # noqa: E402
 from knowledge.store import Index  # noqa: E402
 

@@ -24,12 +24,12 @@ if TYPE_CHECKING:
     from knowledge.assistant import Assistant
     from knowledge.catalog import Catalog, load_catalog
     from knowledge.catalog_answers import route_question
-    from knowledge.catalog_documents import CatalogDocument, catalog_documents
     from knowledge.catalog_format import format_cutoffs, format_machine_card, when_text
     from knowledge.catalog_models import AIFactory, Call, Machine, Partition, SlurmPartition
+    from knowledge.catalog_render import CatalogDocument, catalog_documents
     from knowledge.cutoffs import Cutoff, call_cutoffs
     from knowledge.embed import Embedder, SentenceTransformerEmbedder, resolve_model_path
-    from knowledge.evaluate import evaluate, load_questions
+    from knowledge.evaluation import evaluate, load_questions
     from knowledge.icalendar_feed import catalog_to_ics
     from knowledge.service import open_assistant, open_index
     from knowledge.store import SCHEMA_VERSION, Chunk, DocumentState, Index
@@ -44,7 +44,7 @@ _LAZY = {
     "Assistant": "knowledge.assistant",
     "Call": "knowledge.catalog_models",
     "Catalog": "knowledge.catalog",
-    "CatalogDocument": "knowledge.catalog_documents",
+    "CatalogDocument": "knowledge.catalog_render",
     "Chunk": "knowledge.store",
     "Cutoff": "knowledge.cutoffs",
     "Embedder": "knowledge.embed",
@@ -53,13 +53,13 @@ _LAZY = {
     "Partition": "knowledge.catalog_models",
     "SentenceTransformerEmbedder": "knowledge.embed",
     "SlurmPartition": "knowledge.catalog_models",
-    "catalog_documents": "knowledge.catalog_documents",
+    "catalog_documents": "knowledge.catalog_render",
     "catalog_to_ics": "knowledge.icalendar_feed",
-    "evaluate": "knowledge.evaluate",
+    "evaluate": "knowledge.evaluation",
     "format_cutoffs": "knowledge.catalog_format",
     "format_machine_card": "knowledge.catalog_format",
     "load_catalog": "knowledge.catalog",
-    "load_questions": "knowledge.evaluate",
+    "load_questions": "knowledge.evaluation",
     "open_assistant": "knowledge.service",
     "open_index": "knowledge.service",
     "route_question": "knowledge.catalog_answers",

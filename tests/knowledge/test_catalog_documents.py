@@ -10,7 +10,7 @@ import pytest
 
 import knowledge.catalog
 from knowledge.catalog import Catalog, load_catalog
-from knowledge.catalog_documents import CatalogDocument, catalog_documents
+from knowledge.catalog_render import CatalogDocument, catalog_documents
 
 DATA = Path(knowledge.catalog.__file__).parent / "data"
 

@@ -22,3 +22,13 @@ def test_unknown_attribute_raises_attribute_error() -> None:
         assert "not_a_thing" in str(exc)
     else:
         raise AssertionError("expected AttributeError")
+
+
+def test_no_exported_name_is_also_a_submodule_name() -> None:
+    # Importing a submodule sets an attribute of the same name on the package, which would
+    # silently replace a lazily exported function of that name.
+    import pkgutil
+
+    submodules = {info.name for info in pkgutil.iter_modules(knowledge.__path__)}
+
+    assert submodules.isdisjoint(knowledge.__all__)

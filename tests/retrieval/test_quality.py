@@ -9,7 +9,7 @@ from paths import DEV_QUESTIONS
 
 from bot.config import bundled_knowledge_dir
 from knowledge.assistant import Assistant
-from knowledge.evaluate import EvalReport, evaluate, load_questions
+from knowledge.evaluation import EvalReport, evaluate, load_questions
 
 pytestmark = pytest.mark.slow
 
