@@ -130,7 +130,7 @@ class Assistant:
     def _extracts(self, query: str, retrieval: Retrieval) -> list[Extract]:
         hits = _diverse(retrieval.hits, head=3, extra_documents=2)
         vectors = self.index.unit_vectors([h.chunk.id for h in hits])
-        question_vector = self.index.embedder.embed_query(query)  # cached: no second encode
+        question_vector = retrieval.vector
         extracts = []
         for hit in hits:
             unit_vectors = vectors.get(hit.chunk.id)

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.store import Chunk, Index
@@ -34,6 +35,7 @@ class Retrieval:
     hits: tuple[Retrieved, ...]
     lexical: LexicalIndex
     top_dense: float
+    vector: npt.NDArray[np.float32]
 
 
 @dataclass
@@ -114,5 +116,10 @@ class HybridRetriever:
         )
         top_dense = dense_hits[0].score if dense_hits else 0.0
         return Retrieval(
-            query=query, tokens=tokens, hits=hits, lexical=lexical, top_dense=top_dense
+            query=query,
+            tokens=tokens,
+            hits=hits,
+            lexical=lexical,
+            top_dense=top_dense,
+            vector=vector,
         )

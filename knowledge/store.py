@@ -31,9 +31,11 @@ COLLECTION = "hpcbot_chunks"
 UNITS = "hpcbot_units"
 SCHEMA_VERSION = 2  # 2: unit vectors
 _BATCH = 256
+# Reading the whole collection in small pages keeps the peak (and so the resident) memory low.
+_READ_BATCH = 1000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chunk:
     """A passage of a document, as stored and retrieved."""
 
@@ -109,6 +111,16 @@ class DocumentState:
 class Hit:
     chunk: Chunk
     score: float
+
+
+def _release_freed_memory() -> None:
+    """Hand memory freed after a big build back to the OS (glibc keeps it otherwise)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 def _client(location: Path | str) -> Any:
@@ -219,7 +231,7 @@ class Index:
         states: dict[str, DocumentState] = {}
         offset = 0
         while True:
-            batch = self._collection.get(include=["metadatas"], limit=5000, offset=offset)
+            batch = self._collection.get(include=["metadatas"], limit=_READ_BATCH, offset=offset)
             ids = batch["ids"]
             if not ids:
                 break
@@ -241,7 +253,7 @@ class Index:
         offset = 0
         while True:
             batch = self._collection.get(
-                include=["metadatas", "documents"], limit=5000, offset=offset
+                include=["metadatas", "documents"], limit=_READ_BATCH, offset=offset
             )
             ids = batch["ids"]
             if not ids:
@@ -357,6 +369,7 @@ class Index:
                 chunks = self.all_chunks()
                 self._lexical = LexicalIndex([c.search_text for c in chunks])
                 self._lexical_chunks = chunks
+                _release_freed_memory()
             return self._lexical, self._lexical_chunks
 
     def dense_search(self, vector: np.ndarray, k: int) -> list[Hit]:
