@@ -45,13 +45,21 @@ _active_lock = threading.Lock()
 
 
 def run_sweep() -> None:
-    if _active is not None:
-        _active.sweep()
+    active = _active
+    if active is not None and active.begin_job():
+        try:
+            active.sweep()
+        finally:
+            active.end_job()
 
 
 def run_due(subscription_ids: list[int]) -> None:
-    if _active is not None:
-        _active.run_due(subscription_ids)
+    active = _active
+    if active is not None and active.begin_job():
+        try:
+            active.run_due(subscription_ids)
+        finally:
+            active.end_job()
 
 
 class _NoOverlapWarnings(logging.Filter):
@@ -109,6 +117,12 @@ class ScheduledPosts:
         self.last_sweep: SweepResult | None = None
         self._sweeps = 0
         self._swept = threading.Condition()
+        # Jobs in flight, and whether we are stopping: APScheduler's shutdown(wait=True) holds
+        # its job-store lock while it joins the job threads, so a sweep that then touches the
+        # scheduler (get_jobs) would deadlock. stop() drains our jobs before shutting down.
+        self._in_flight = threading.Condition()
+        self._running_jobs = 0
+        self._stopping = False
 
     def start(self) -> ScheduledPosts:
         global _active
@@ -141,9 +155,27 @@ class ScheduledPosts:
         )
         self.scheduler.resume()
 
-    def stop(self) -> None:
+    def begin_job(self) -> bool:
+        """Count a job in; False once stopping (the job then does nothing)."""
+        with self._in_flight:
+            if self._stopping:
+                return False
+            self._running_jobs += 1
+            return True
+
+    def end_job(self) -> None:
+        with self._in_flight:
+            self._running_jobs -= 1
+            self._in_flight.notify_all()
+
+    def stop(self, drain_seconds: float = 30.0) -> None:
         global _active
+        with self._in_flight:
+            self._stopping = True
         if self.scheduler.running:
+            self.scheduler.pause()
+            with self._in_flight:
+                self._in_flight.wait_for(lambda: self._running_jobs == 0, drain_seconds)
             self.scheduler.shutdown(wait=True)
         self.runner.close()
         with _active_lock:
@@ -180,7 +212,7 @@ class ScheduledPosts:
             return self._swept.wait_for(lambda: self._sweeps >= count, timeout)
 
     def _sync_jobs(self, next_due: dict[int, datetime]) -> None:
-        if not self.scheduler.running:
+        if self._stopping or not self.scheduler.running:
             return
         groups: dict[datetime, list[int]] = {}
         for sub_id, due in next_due.items():
