@@ -40,8 +40,6 @@ class Calibration:
     threshold: float = 0.42
     unseen_penalty: float = 0.12
     prefer_documents_above: float = 0.6
-    rare_idf: float = 4.5
-    missing_rare_penalty: float = 0.0
     second_extract_ratio: float = 0.85
     max_citations: int = 5
 
@@ -152,21 +150,8 @@ class Assistant:
         # Words the whole collection has never seen ("quantum", "director") are the clearest
         # sign that a question is about something the documents do not cover.
         unseen = {t for t in retrieval.tokens if not t.isdigit() and not retrieval.lexical.known(t)}
-        # A rare word of the question (a machine's name, say) missing from the passage means the
-        # passage is probably about something else, however similar it sounds.
-        missing_rare = {
-            t
-            for t in retrieval.tokens
-            if retrieval.lexical.known(t)
-            and retrieval.lexical.idf(t) >= c.rare_idf
-            and t not in chunk_tokens
-            and not t.isdigit()
-        }
         score = (
-            c.dense_weight * dense
-            + (1 - c.dense_weight) * lexical
-            - c.unseen_penalty * len(unseen)
-            - c.missing_rare_penalty * len(missing_rare)
+            c.dense_weight * dense + (1 - c.dense_weight) * lexical - c.unseen_penalty * len(unseen)
         )
         return max(0.0, min(1.0, score))
 

@@ -46,7 +46,6 @@ class _Candidate:
     lexical: float = 0.0
     dense_rank: int | None = None
     lexical_rank: int | None = None
-    base: float = 0.0
     score: float = 0.0
 
 
@@ -55,8 +54,6 @@ class Weights:
     dense: float = 1.0
     lexical: float = 1.0
     document: float = 0.2
-    rank: float = 1.0
-    magnitude: float = 0.0
     support_depth: int = 2
 
 
@@ -93,21 +90,15 @@ class HybridRetriever:
                 candidate.rrf += w.lexical / (RRF_K + rank + 1)
                 candidate.lexical, candidate.lexical_rank = value, rank
 
-        top_lexical = max((c.lexical for c in candidates.values()), default=0.0) or 1.0
-        for candidate in candidates.values():
-            # Ranks say which chunks both sides like; scores say by how much.
-            candidate.base = candidate.rrf * RRF_K * w.rank + w.magnitude * (
-                candidate.dense + candidate.lexical / top_lexical
-            )
         by_document: dict[str, list[float]] = defaultdict(list)
         for candidate in candidates.values():
-            by_document[candidate.chunk.url].append(candidate.base)
+            by_document[candidate.chunk.url].append(candidate.rrf)
         document_support = {
             url: sum(sorted(values, reverse=True)[1 : 1 + w.support_depth])
             for url, values in by_document.items()
         }
         for candidate in candidates.values():
-            candidate.score = candidate.base + w.document * document_support[candidate.chunk.url]
+            candidate.score = candidate.rrf + w.document * document_support[candidate.chunk.url]
 
         ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:k]
         hits = tuple(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -226,43 +226,35 @@ class Index:
     def count(self) -> int:
         return int(self._collection.count())
 
+    def _records(self, with_text: bool) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """Every stored chunk as (id, text, metadata), read page by page."""
+        include = ["metadatas", "documents"] if with_text else ["metadatas"]
+        offset = 0
+        while True:
+            batch = self._collection.get(include=include, limit=_READ_BATCH, offset=offset)
+            ids = batch["ids"]
+            if not ids:
+                return
+            texts = batch["documents"] if with_text else None
+            for position, (chunk_id, meta) in enumerate(
+                zip(ids, batch["metadatas"] or [], strict=False)
+            ):
+                yield chunk_id, (texts[position] or "") if texts else "", dict(meta or {})
+            offset += len(ids)
+
     def documents(self) -> dict[str, DocumentState]:
         """Every document in the index with the hashes and chunk ids stored for it."""
         states: dict[str, DocumentState] = {}
-        offset = 0
-        while True:
-            batch = self._collection.get(include=["metadatas"], limit=_READ_BATCH, offset=offset)
-            ids = batch["ids"]
-            if not ids:
-                break
-            for chunk_id, meta in zip(ids, batch["metadatas"] or [], strict=False):
-                url = str(meta.get("url", ""))
-                state = states.setdefault(
-                    url, DocumentState(url=url, root=str(meta.get("root", "")))
-                )
-                state.doc_hashes.add(str(meta.get("doc_hash", "")))
-                state.chunk_ids.add(chunk_id)
-                state.expected_chunks = max(
-                    state.expected_chunks, int(meta.get("n_chunks", 0) or 0)
-                )
-            offset += len(ids)
+        for chunk_id, _, meta in self._records(with_text=False):
+            url = str(meta.get("url", ""))
+            state = states.setdefault(url, DocumentState(url=url, root=str(meta.get("root", ""))))
+            state.doc_hashes.add(str(meta.get("doc_hash", "")))
+            state.chunk_ids.add(chunk_id)
+            state.expected_chunks = max(state.expected_chunks, int(meta.get("n_chunks", 0) or 0))
         return states
 
     def all_chunks(self) -> list[Chunk]:
-        chunks: list[Chunk] = []
-        offset = 0
-        while True:
-            batch = self._collection.get(
-                include=["metadatas", "documents"], limit=_READ_BATCH, offset=offset
-            )
-            ids = batch["ids"]
-            if not ids:
-                break
-            for chunk_id, text, meta in zip(
-                ids, batch["documents"] or [], batch["metadatas"] or [], strict=False
-            ):
-                chunks.append(Chunk.from_record(chunk_id, text or "", dict(meta or {})))
-            offset += len(ids)
+        chunks = [Chunk.from_record(i, text, meta) for i, text, meta in self._records(True)]
         chunks.sort(key=lambda c: (c.url, c.position))
         return chunks
 
