@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from bot.config import Settings
-    from knowledge import Assistant
+    from knowledge import Assistant, Catalog
     from knowledge.queue import QueueStatus
 
 
@@ -71,14 +71,14 @@ class Services:
         (embedding model, index) loads in the background. `ask` replaces the assistant (the
         sandbox passes one that builds the index first).
         """
-        from bot.cli.queue import build_service
+        from bot.queues import build_service
         from knowledge import format_cutoffs, format_machine_card, load_catalog
 
         catalog = load_catalog(settings.knowledge_dir)
-        queue_service = build_service(settings)
+        queue_service = build_service(settings, catalog)
         readiness: Callable[[], str | None] = _no_problem
         if ask is None:
-            assistant = _LazyAssistant(settings)
+            assistant = _LazyAssistant(settings, catalog)
             ask, readiness = assistant.ask, assistant.problem
 
         def specs(machine: str) -> str:
@@ -109,8 +109,9 @@ class Services:
 class _LazyAssistant:
     """Opens the knowledge assistant in the background (loading the model takes seconds)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, catalog: Catalog) -> None:
         self._settings = settings
+        self._catalog = catalog
         self._assistant: Assistant | None = None
         self._error: Exception | None = None
         self._lock = threading.Lock()
@@ -142,7 +143,7 @@ class _LazyAssistant:
                 )
                 index.check_model()  # IndexModelMismatch is a KnowledgeError: shown to the asker
                 self._assistant = open_assistant(
-                    index, settings.knowledge_dir, stale_after_days=settings.stale_after_days
+                    index, self._catalog, stale_after_days=settings.stale_after_days
                 )
                 self._assistant.warm_up()
             return self._assistant

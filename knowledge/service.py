@@ -7,7 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from knowledge.assistant import Assistant
+from knowledge.catalog import Catalog, load_catalog
+from knowledge.catalog_answers import route_question
 from knowledge.embed import Embedder, SentenceTransformerEmbedder
+from knowledge.models import Answer
 from knowledge.store import Index
 
 Clock = Callable[[], datetime]
@@ -25,24 +28,20 @@ def open_index(
 
 def open_assistant(
     index: Index,
-    knowledge_dir: Path | None,
+    knowledge: Path | Catalog | None,
     *,
     stale_after_days: int = 90,
     clock: Clock = utc_now,
 ) -> Assistant:
-    """The assistant over `index`, routing catalogue questions to the data in `knowledge_dir`."""
-    router = None
-    if knowledge_dir is not None:
-        from knowledge.catalog import load_catalog
+    """The assistant over `index`, routing catalogue questions to the curated data.
 
-        try:
-            from knowledge.catalog_answers import route_question
-        except ImportError:  # TODO(integration): remove once catalog_answers lands
-            return Assistant(index)
+    `knowledge` is the curated data directory, or a catalog the caller has already loaded.
+    """
+    if knowledge is None:
+        return Assistant(index)
+    catalog = knowledge if isinstance(knowledge, Catalog) else load_catalog(knowledge)
 
-        catalog = load_catalog(knowledge_dir)
+    def router(question: str) -> Answer | None:
+        return route_question(question, catalog, clock(), stale_after_days)
 
-        def router(question: str) -> object:
-            return route_question(question, catalog, clock(), stale_after_days)
-
-    return Assistant(index, router=router)  # type: ignore[arg-type]
+    return Assistant(index, router=router)

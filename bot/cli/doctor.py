@@ -159,7 +159,7 @@ def check_state(settings: Settings) -> Iterator[Finding]:
 
 
 def check_queues(settings: Settings, live: bool) -> Iterator[Finding]:
-    from bot.cli.queue import build_service
+    from bot.queues import build_service
     from knowledge import KnowledgeError
 
     path = settings.queue_config_path

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
@@ -13,48 +12,15 @@ from typing import Annotated
 import typer
 
 from bot.config import Settings
+from bot.queues import build_service
 from knowledge import KnowledgeError
 from knowledge.queue import (
     FetchError,
-    QueueService,
     QueueUnavailable,
     SlurmCliProvider,
     SlurmCliSource,
-    load_queue_config,
     render_text,
 )
-
-
-def build_service(settings: Settings) -> QueueService:
-    path = settings.queue_config_path
-    return QueueService(
-        load_queue_config(path),
-        cache_seconds=settings.queue_cache_seconds,
-        timeout_seconds=settings.queue_timeout_seconds,
-        resolve_machine=_catalog_resolver(settings),
-        state_dir=settings.data_dir / "queue",
-        tz=settings.tz,
-        config_path=path,
-    )
-
-
-def _catalog_resolver(settings: Settings) -> Callable[[str], str] | None:
-    """Canonical machine names ("lumi-g" -> "LUMI") from the curated catalog, if it loads.
-
-    The queue still works for machines the catalog lacks (e.g. a test cluster): the service
-    falls back to the config keys when the resolver raises UnknownName.
-    """
-    try:
-        from knowledge import load_catalog
-
-        catalog = load_catalog(settings.knowledge_dir)
-    except (ImportError, OSError, KnowledgeError):
-        return None
-
-    def resolve(name: str) -> str:
-        return catalog.machine(name).name
-
-    return resolve
 
 
 def queue(

@@ -30,7 +30,7 @@ group = typer.Typer(
 
 @contextmanager
 def _desk() -> Iterator[SubscriptionDesk]:
-    from bot.cli.queue import build_service
+    from bot.queues import build_service
     from bot.schedule import CatalogFiles, CatalogKnowledge, SubscriptionStore, SystemClock
     from bot.schedule.desk import SubscriptionDesk as Desk
     from bot.state import StateStore

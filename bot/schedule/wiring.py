@@ -72,7 +72,7 @@ def scheduled_posts(
     )
     closers = [store.close] if own_store else []
     if knowledge is None:
-        from bot.cli.queue import build_service
+        from bot.queues import build_service
 
         queue = build_service(settings)
         closers.append(queue.close)
