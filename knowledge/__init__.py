@@ -22,47 +22,47 @@ from knowledge.models import Answer, Citation
 
 if TYPE_CHECKING:
     from knowledge.assistant import Assistant
-    from knowledge.catalog import Catalog, load_catalog
-    from knowledge.catalog_answers import route_question
-    from knowledge.catalog_format import format_cutoffs, format_machine_card, when_text
-    from knowledge.catalog_models import AIFactory, Call, Machine, Partition, SlurmPartition
-    from knowledge.catalog_render import CatalogDocument, catalog_documents
-    from knowledge.cutoffs import Cutoff, call_cutoffs
+    from knowledge.catalog.catalog import Catalog, load_catalog
+    from knowledge.catalog.chat_text import format_cutoffs, format_machine_card, when_text
+    from knowledge.catalog.cutoffs import Cutoff, call_cutoffs
+    from knowledge.catalog.ical import catalog_to_ics
+    from knowledge.catalog.index_markdown import CatalogDocument, catalog_documents
+    from knowledge.catalog.models import AIFactory, Call, Machine, Partition, SlurmPartition
+    from knowledge.catalog.router import route_question
     from knowledge.embed import Embedder, SentenceTransformerEmbedder, resolve_model_path
     from knowledge.evaluation import evaluate, load_questions
-    from knowledge.icalendar_feed import catalog_to_ics
     from knowledge.service import open_assistant, open_index
     from knowledge.store import SCHEMA_VERSION, Chunk, DocumentState, Index
 
 _LAZY = {
-    "when_text": "knowledge.catalog_format",
+    "when_text": "knowledge.catalog.chat_text",
     "resolve_model_path": "knowledge.embed",
-    "call_cutoffs": "knowledge.cutoffs",
+    "call_cutoffs": "knowledge.catalog.cutoffs",
     "SCHEMA_VERSION": "knowledge.store",
     "DocumentState": "knowledge.store",
-    "AIFactory": "knowledge.catalog_models",
+    "AIFactory": "knowledge.catalog.models",
     "Assistant": "knowledge.assistant",
-    "Call": "knowledge.catalog_models",
-    "Catalog": "knowledge.catalog",
-    "CatalogDocument": "knowledge.catalog_render",
+    "Call": "knowledge.catalog.models",
+    "Catalog": "knowledge.catalog.catalog",
+    "CatalogDocument": "knowledge.catalog.index_markdown",
     "Chunk": "knowledge.store",
-    "Cutoff": "knowledge.cutoffs",
+    "Cutoff": "knowledge.catalog.cutoffs",
     "Embedder": "knowledge.embed",
     "Index": "knowledge.store",
-    "Machine": "knowledge.catalog_models",
-    "Partition": "knowledge.catalog_models",
+    "Machine": "knowledge.catalog.models",
+    "Partition": "knowledge.catalog.models",
     "SentenceTransformerEmbedder": "knowledge.embed",
-    "SlurmPartition": "knowledge.catalog_models",
-    "catalog_documents": "knowledge.catalog_render",
-    "catalog_to_ics": "knowledge.icalendar_feed",
+    "SlurmPartition": "knowledge.catalog.models",
+    "catalog_documents": "knowledge.catalog.index_markdown",
+    "catalog_to_ics": "knowledge.catalog.ical",
     "evaluate": "knowledge.evaluation",
-    "format_cutoffs": "knowledge.catalog_format",
-    "format_machine_card": "knowledge.catalog_format",
-    "load_catalog": "knowledge.catalog",
+    "format_cutoffs": "knowledge.catalog.chat_text",
+    "format_machine_card": "knowledge.catalog.chat_text",
+    "load_catalog": "knowledge.catalog.catalog",
     "load_questions": "knowledge.evaluation",
     "open_assistant": "knowledge.service",
     "open_index": "knowledge.service",
-    "route_question": "knowledge.catalog_answers",
+    "route_question": "knowledge.catalog.router",
 }
 
 

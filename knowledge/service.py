@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from knowledge.assistant import Assistant
-from knowledge.catalog import Catalog, load_catalog
-from knowledge.catalog_answers import route_question
+from knowledge.catalog.catalog import Catalog, load_catalog
+from knowledge.catalog.router import route_question
 from knowledge.embed import Embedder, SentenceTransformerEmbedder
 from knowledge.models import Answer
 from knowledge.store import Index

@@ -9,10 +9,10 @@ import typer
 from icalendar import Calendar
 from typer.testing import CliRunner
 
-import knowledge.catalog
+import knowledge
 from bot.cli.catalog import register
 
-DATA = Path(knowledge.catalog.__file__).parent / "data"
+DATA = Path(knowledge.__file__).parent / "data"
 ENV = {"HPCBOT_KNOWLEDGE_DIR": str(DATA), "HPCBOT_TIMEZONE": "Europe/Brussels"}
 NOW = "2026-12-20T12:00:00+01:00"
 

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-import knowledge.catalog
-from knowledge.catalog import Catalog, load_catalog
+import knowledge
+from knowledge.catalog.catalog import Catalog, load_catalog
 
-DATA = Path(knowledge.catalog.__file__).parent / "data"
+DATA = Path(knowledge.__file__).parent / "data"
 UTC = ZoneInfo("UTC")
 BRUSSELS = ZoneInfo("Europe/Brussels")
 

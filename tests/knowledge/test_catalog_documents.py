@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import knowledge.catalog
-from knowledge.catalog import Catalog, load_catalog
-from knowledge.catalog_render import CatalogDocument, catalog_documents
+import knowledge
+from knowledge.catalog.catalog import Catalog, load_catalog
+from knowledge.catalog.index_markdown import CatalogDocument, catalog_documents
 
-DATA = Path(knowledge.catalog.__file__).parent / "data"
+DATA = Path(knowledge.__file__).parent / "data"
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-import knowledge.catalog
-from knowledge.catalog import Catalog, load_catalog
-from knowledge.icalendar_feed import catalog_to_ics
+import knowledge
+from knowledge.catalog.catalog import Catalog, load_catalog
+from knowledge.catalog.ical import catalog_to_ics
 
-DATA = Path(knowledge.catalog.__file__).parent / "data"
+DATA = Path(knowledge.__file__).parent / "data"
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=ZoneInfo("UTC"))
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-import knowledge.catalog
-from knowledge.catalog import load_catalog
+import knowledge
+from knowledge.catalog.catalog import load_catalog
 from knowledge.errors import CatalogError
 
 # Not bot.config.bundled_knowledge_dir(): under pytest `tests/knowledge` shadows the package
 # name, so `knowledge.__file__` is None there, while submodules still resolve correctly.
-DATA = Path(knowledge.catalog.__file__).parent / "data"
+DATA = Path(knowledge.__file__).parent / "data"
 
 MACHINE = """\
   - id: {ident}

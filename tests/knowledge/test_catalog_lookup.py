@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-import knowledge.catalog
-from knowledge.catalog import Catalog, load_catalog
+import knowledge
+from knowledge.catalog.catalog import Catalog, load_catalog
 from knowledge.errors import UnknownName
 
-DATA = Path(knowledge.catalog.__file__).parent / "data"
+DATA = Path(knowledge.__file__).parent / "data"
 
 
 @pytest.fixture(scope="module")

@@ -12,11 +12,11 @@ import pytest
 import yaml
 from paths import DEV_QUESTIONS as SHARED_DEV_QUESTIONS
 
-import knowledge.catalog
-from knowledge.catalog import Catalog, load_catalog
-from knowledge.catalog_answers import route_question
+import knowledge
+from knowledge.catalog.catalog import Catalog, load_catalog
+from knowledge.catalog.router import route_question
 
-DATA = Path(knowledge.catalog.__file__).parent / "data"
+DATA = Path(knowledge.__file__).parent / "data"
 DEV_QUESTIONS = SHARED_DEV_QUESTIONS
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=ZoneInfo("UTC"))
 CATALOG_IDS = ["d15", "d16", "d17", "d18", "d19", "d20", "d21", "d22", "d23", "d32", "d33", "d34"]

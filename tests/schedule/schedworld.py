@@ -26,7 +26,7 @@ from bot.schedule import (
 from bot.schedule.delivery import SlackPoster
 from bot.schedule.ledger import Ledger
 from bot.state import StateStore
-from knowledge.cutoffs import Cutoff
+from knowledge.catalog.cutoffs import Cutoff
 from knowledge.errors import UnknownName
 from knowledge.queue.model import QueueStatus
 

@@ -15,7 +15,7 @@ from schedworld import BRUSSELS, World, cutoff, make_world
 from bot.schedule import QuietHours
 from bot.schedule.delivery import metadata
 from bot.schedule.occurrences import reminder_occurrences
-from knowledge.cutoffs import Cutoff
+from knowledge.catalog.cutoffs import Cutoff
 
 DEC_15 = cutoff(date(2026, 12, 15))
 

@@ -11,8 +11,8 @@ from datetime import UTC, datetime, time
 
 from icalendar import Calendar, Event
 
-from knowledge.catalog_format import CONFIRM
-from knowledge.cutoffs import Cutoff
+from knowledge.catalog.chat_text import CONFIRM
+from knowledge.catalog.cutoffs import Cutoff
 
 PRODID = "-//hpcbot//EuroHPC cut-offs//EN"
 

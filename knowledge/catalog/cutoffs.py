@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from knowledge.catalog_models import Call
+from knowledge.catalog.models import Call
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from knowledge.catalog_models import (
+from knowledge.catalog.cutoffs import Cutoff, call_cutoffs, is_stale, select_upcoming
+from knowledge.catalog.models import (
     AIFactoriesFile,
     AIFactory,
     Antennas,
@@ -35,7 +36,6 @@ from knowledge.catalog_models import (
     Wave,
     normalize_name,
 )
-from knowledge.cutoffs import Cutoff, call_cutoffs, is_stale, select_upcoming
 from knowledge.errors import CatalogError, UnknownName
 
 MACHINES_FILE = "machines.yaml"
@@ -154,7 +154,7 @@ def _describe(error: Any) -> str:
     kind = error["type"]
     field = error["loc"][-1] if error["loc"] else ""
     if kind == "extra_forbidden":
-        return f"unknown field '{field}' (check the spelling against knowledge/catalog_models.py)"
+        return f"unknown field '{field}' (check the spelling against knowledge/catalog/models.py)"
     if kind == "missing":
         return f"missing required field '{field}'"
     if kind == "string_pattern_mismatch" and field == "source":

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, tzinfo
 
-from knowledge.catalog_models import (
+from knowledge.catalog.cutoffs import Cutoff, is_stale
+from knowledge.catalog.models import (
     Call,
     Machine,
     Partition,
@@ -16,7 +17,6 @@ from knowledge.catalog_models import (
     Sourced,
     normalize_name,
 )
-from knowledge.cutoffs import Cutoff, is_stale
 
 CONFIRM = "confirm on the official page"
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from knowledge.catalog import Catalog
-from knowledge.catalog_format import (
+from knowledge.catalog.catalog import Catalog
+from knowledge.catalog.chat_text import (
     day_text,
     describe_partition,
     describe_slurm_partition,
@@ -24,8 +24,8 @@ from knowledge.catalog_format import (
     source_line,
     when_text,
 )
-from knowledge.catalog_models import Call, Machine, Partition, SlurmPartition, Sourced
-from knowledge.cutoffs import call_cutoffs, is_stale
+from knowledge.catalog.cutoffs import call_cutoffs, is_stale
+from knowledge.catalog.models import Call, Machine, Partition, SlurmPartition, Sourced
 from knowledge.models import Answer, Citation
 
 PORTAL = "https://access.eurohpc-ju.europa.eu/"

@@ -13,15 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from knowledge.catalog import Catalog
-from knowledge.catalog_format import (
+from knowledge.catalog.catalog import Catalog
+from knowledge.catalog.chat_text import (
     CONFIRM,
     day_text,
     describe_partition,
     describe_slurm_partition,
     partition_label,
 )
-from knowledge.catalog_models import Call, Machine, Sourced
+from knowledge.catalog.models import Call, Machine, Sourced
 
 
 @dataclass(frozen=True)
