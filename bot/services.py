@@ -143,7 +143,10 @@ class _LazyAssistant:
                 )
                 index.check_model()  # IndexModelMismatch is a KnowledgeError: shown to the asker
                 self._assistant = open_assistant(
-                    index, self._catalog, stale_after_days=settings.stale_after_days
+                    index,
+                    settings.knowledge_dir,
+                    catalog=self._catalog,
+                    stale_after_days=settings.stale_after_days,
                 )
                 self._assistant.warm_up()
             return self._assistant

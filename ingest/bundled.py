@@ -1,33 +1,25 @@
-"""The bundled knowledge base as ingest roots: its Markdown files and the curated data rendered."""
+"""The bundled knowledge base as ingest roots: its Markdown files, except the curated facts.
+
+The catalogue (machines, calls, AI Factories) and the FAQ are curated facts that the assistant
+matches directly, with their own sources; indexing renderings of them beside the documents
+would only crowd out the documents. An index built by an older version still holds such
+renderings: the (empty) catalogue root below removes them on the next run.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
-from ingest.sources import SourceDocument, local_documents, memory_document
+from ingest.sources import SourceDocument, local_documents
 
 CATALOG_ROOT = "hpcbot:catalog"
+# Read by the assistant as curated facts, not indexed as a document.
+CURATED_FILES = {"faq.md"}
 
 
 def bundled_roots(knowledge_dir: Path) -> list[tuple[str, Iterable[SourceDocument]]]:
-    """The FAQ and other Markdown under `knowledge_dir`, plus one document per catalog entry."""
-    from knowledge import catalog_documents, load_catalog
-
-    roots: list[tuple[str, Iterable[SourceDocument]]] = [
-        local_documents(knowledge_dir, origin="knowledge")
-    ]
-    catalog = load_catalog(knowledge_dir)
-    documents = [
-        memory_document(
-            doc.url,
-            CATALOG_ROOT,
-            doc.markdown,
-            origin="catalog",
-            as_of=doc.as_of.isoformat(),
-            title=doc.title,
-        )
-        for doc in catalog_documents(catalog)
-    ]
-    roots.append((CATALOG_ROOT, documents))
-    return roots
+    """Markdown under `knowledge_dir` other than the curated files; no catalogue renderings."""
+    root, documents = local_documents(knowledge_dir, origin="knowledge")
+    kept = (d for d in documents if d.url.rsplit("/", 1)[-1] not in CURATED_FILES)
+    return [(root, kept), (CATALOG_ROOT, [])]

@@ -242,17 +242,36 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
         ]
     ):
         tag.decompose()
-    for tag in soup.find_all(True):
-        if not isinstance(tag, Tag) or tag.attrs is None:
-            continue
-        marker = " ".join(
-            [str(tag.get("id") or ""), " ".join(tag.get("class") or []), str(tag.get("role") or "")]
-        )
-        if tag.name not in ("html", "body", "main", "article") and _NOISE.search(marker):
-            tag.decompose()
-    main = soup.find("main") or soup.find("article") or soup.find(role="main") or soup.body
+    # Find the content first, then clear page furniture out of it. Themes name their content
+    # wrappers after the navigation they sit beside (Sphinx: "wy-nav-content"), so judging
+    # every element by its class alone would throw the whole page away.
+    main = (
+        soup.find("main")
+        or soup.find(role="main")
+        or soup.find("article")
+        or soup.find(itemprop="articleBody")
+        or soup.body
+    )
+    if isinstance(main, Tag):
+        whole = len(main.get_text(" ", strip=True)) or 1
+        for tag in main.find_all(True):
+            if not isinstance(tag, Tag) or tag.attrs is None or tag.decomposed:
+                continue
+            if len(tag.get_text(" ", strip=True)) > whole / 2:
+                continue  # furniture is small; a wrapper holding most of the text is content
+            marker = " ".join(
+                [
+                    str(tag.get("id") or ""),
+                    " ".join(tag.get("class") or []),
+                    str(tag.get("role") or ""),
+                ]
+            )
+            if tag.name not in ("main", "article") and _NOISE.search(marker):
+                tag.decompose()
     if main is None or not isinstance(main, Tag):
         raise ParseError("the HTML has no body")
+    for br in main.find_all("br"):
+        br.replace_with("\n")
     # Permalink anchors (mkdocs, Sphinx) would add "¶" to every heading.
     for anchor in main.find_all("a", class_="headerlink"):
         anchor.decompose()
@@ -287,7 +306,14 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
         # Nested blocks (a <p> inside an <li>) would be read twice; keep the innermost only.
         if element.find(_BLOCK_TAGS):
             continue
-        text = element.get_text(" " if element.name != "pre" else "", strip=element.name != "pre")
+        if element.name == "pre":
+            text = element.get_text("")
+        else:
+            # The page's own whitespace, not a space at every tag: "--account=<account>" must
+            # stay one option, not "--account =< account >".
+            text = re.sub(r"\s+", " ", element.get_text("")).strip()
+        if not text:
+            continue
         if element.name == "li":
             text = f"- {text}"
         buffer.append(text)
@@ -330,13 +356,80 @@ def parse_pdf(data: bytes) -> ParsedDocument:
         raise ParseError(f"corrupt PDF ({exc.__class__.__name__}: {exc})") from exc
     except Exception as exc:  # pypdf raises many internal types on damaged files
         raise ParseError(f"corrupt PDF ({exc.__class__.__name__})") from exc
+    pages = _drop_running_lines([_clean_pdf_text(text) for text in pages])
     sections = tuple(
-        Section(path=f"page {number}", text=re.sub(r"[ \t]+", " ", text).strip(), page=number)
+        Section(path=f"page {number}", text=_unwrap_pdf(text), page=number)
         for number, text in enumerate(pages, start=1)
         if text.strip()
     )
     first_line = next((s.text.splitlines()[0] for s in sections if s.text), "")
-    return ParsedDocument(title=str(meta_title).strip() or first_line[:120], sections=sections)
+    title = _clean_pdf_text(str(meta_title)).strip() if meta_title else ""
+    return ParsedDocument(title=title or first_line[:120], sections=sections)
+
+
+_PDF_ESCAPE = re.compile(r"/x([0-9A-F]{2})")
+
+
+def _clean_pdf_text(text: str) -> str:
+    """Ligatures to letters ("conﬁgure" -> "configure", or no search finds the word), and
+    characters pypdf could not map back ("/x24") to what they are."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text)
+    text = _PDF_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return re.sub(r"[ \t]+", " ", text)
+
+
+_PDF_STRUCTURED = re.compile(r"^([-•*·▪◦]\s|\d+[.)]\s|\$ |#|>>>|\|)")
+
+
+def _unwrap_pdf(text: str) -> str:
+    """Join the lines a PDF broke inside sentences; keep lists, commands and short lines apart.
+
+    PDF text comes out one printed line at a time, so a sentence (and the value it states)
+    would otherwise be cut in two wherever the page wrapped it. Words hyphenated at a line end
+    are joined back.
+    """
+    out: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            if out and out[-1]:
+                out.append("")
+            continue
+        prev = out[-1] if out else ""
+        joinable = (
+            bool(prev)
+            and len(prev) >= 40
+            and not _PDF_STRUCTURED.match(line)
+            and (not prev.endswith((".", ":", "!", "?")) or line[:1].islower())
+        )
+        if joinable and prev.endswith("-") and line[:1].islower() and prev[-2:-1].isalpha():
+            out[-1] = prev[:-1] + line
+        elif joinable:
+            out[-1] = f"{prev} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+def _drop_running_lines(pages: list[str]) -> list[str]:
+    """Remove running headers and footers: lines (numbers aside) repeated on most pages."""
+    if len(pages) < 4:
+        return pages
+    seen: dict[str, int] = {}
+    for page in pages:
+        for key in {
+            re.sub(r"\d+", "#", line.strip()) for line in page.splitlines() if line.strip()
+        }:
+            seen[key] = seen.get(key, 0) + 1
+    running = {key for key, count in seen.items() if count >= 0.6 * len(pages)}
+    return [
+        "\n".join(
+            line for line in page.splitlines() if re.sub(r"\d+", "#", line.strip()) not in running
+        )
+        for page in pages
+    ]
 
 
 def parse_text(text: str) -> ParsedDocument:

@@ -22,7 +22,7 @@ from knowledge import Chunk, DocumentState, Index
 log = logging.getLogger(__name__)
 
 # Bump when parsing or chunking changes, so every document is re-chunked on the next run.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 
 @dataclass

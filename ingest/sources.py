@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ingest.parse import kind_of
@@ -30,6 +31,15 @@ def _reader(path: Path) -> Callable[[], bytes]:
     return path.read_bytes
 
 
+def _modified(path: Path) -> str:
+    """A local copy is as of the day it was last written: answers show that date, and a copy
+    newer than a curated fact's check date may replace the fact (see knowledge.assistant)."""
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC).date().isoformat()
+    except OSError:
+        return ""
+
+
 def local_documents(
     path: Path, *, origin: str = "document"
 ) -> tuple[str, Iterator[SourceDocument]]:
@@ -48,7 +58,12 @@ def local_documents(
             if kind is None:
                 continue
             yield SourceDocument(
-                url=file.as_uri(), root=root, kind=kind, read=_reader(file), origin=origin
+                url=file.as_uri(),
+                root=root,
+                kind=kind,
+                read=_reader(file),
+                origin=origin,
+                as_of=_modified(file),
             )
 
     return root, walk()

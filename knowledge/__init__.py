@@ -22,13 +22,12 @@ from knowledge.models import Answer, Citation
 
 if TYPE_CHECKING:
     from knowledge.assistant import Assistant
+    from knowledge.catalog.answerer import CuratedAnswerer
     from knowledge.catalog.catalog import Catalog, load_catalog
     from knowledge.catalog.chat_text import format_cutoffs, format_machine_card, when_text
     from knowledge.catalog.cutoffs import Cutoff, call_cutoffs
     from knowledge.catalog.ical import catalog_to_ics
-    from knowledge.catalog.index_markdown import CatalogDocument, catalog_documents
     from knowledge.catalog.models import AIFactory, Call, Machine, Partition, SlurmPartition
-    from knowledge.catalog.router import route_question
     from knowledge.embed import Embedder, SentenceTransformerEmbedder, resolve_model_path
     from knowledge.evaluation import evaluate, load_questions
     from knowledge.service import open_assistant, open_index
@@ -44,7 +43,7 @@ _LAZY = {
     "Assistant": "knowledge.assistant",
     "Call": "knowledge.catalog.models",
     "Catalog": "knowledge.catalog.catalog",
-    "CatalogDocument": "knowledge.catalog.index_markdown",
+    "CuratedAnswerer": "knowledge.catalog.answerer",
     "Chunk": "knowledge.store",
     "Cutoff": "knowledge.catalog.cutoffs",
     "Embedder": "knowledge.embed",
@@ -53,7 +52,6 @@ _LAZY = {
     "Partition": "knowledge.catalog.models",
     "SentenceTransformerEmbedder": "knowledge.embed",
     "SlurmPartition": "knowledge.catalog.models",
-    "catalog_documents": "knowledge.catalog.index_markdown",
     "catalog_to_ics": "knowledge.catalog.ical",
     "evaluate": "knowledge.evaluation",
     "format_cutoffs": "knowledge.catalog.chat_text",
@@ -62,7 +60,6 @@ _LAZY = {
     "load_questions": "knowledge.evaluation",
     "open_assistant": "knowledge.service",
     "open_index": "knowledge.service",
-    "route_question": "knowledge.catalog.router",
 }
 
 
@@ -82,12 +79,11 @@ __all__ = [
     "Call",
     "call_cutoffs",
     "Catalog",
-    "catalog_documents",
     "catalog_to_ics",
-    "CatalogDocument",
     "CatalogError",
     "Chunk",
     "Citation",
+    "CuratedAnswerer",
     "Cutoff",
     "DocumentState",
     "Embedder",
@@ -106,7 +102,6 @@ __all__ = [
     "open_index",
     "Partition",
     "resolve_model_path",
-    "route_question",
     "SCHEMA_VERSION",
     "SentenceTransformerEmbedder",
     "SlurmPartition",

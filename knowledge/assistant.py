@@ -1,7 +1,10 @@
-"""Answering a question: curated data first, then hybrid retrieval with extractive answers.
+"""Answering a question from two kinds of evidence: curated facts and document passages.
 
-The assistant abstains, rather than guessing, when the evidence is weak: it says it does not
-know and where to ask.
+Both are looked up for every question. Precedence follows trust: a curated fact (typed, with
+its own source, as-of date and confirmation) leads whenever it matches the question well; a
+document passage replaces it only when the passage comes from the fact's own source and is
+newer, and otherwise is offered as further reading. When neither matches well enough the
+assistant abstains: it says it does not know and where to ask.
 """
 
 from __future__ import annotations
@@ -10,16 +13,19 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 
+from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch
+from knowledge.catalog.chat_text import CONFIRM
+from knowledge.catalog.cutoffs import is_stale
+from knowledge.catalog.facts import CuratedFact
 from knowledge.errors import IndexNotBuilt
 from knowledge.extract import Extract, best_extract, coverage
 from knowledge.lexical import tokenize
 from knowledge.models import Answer, Citation
 from knowledge.retrieve import HybridRetriever, Retrieval, Retrieved
+from knowledge.sources import same_document
 from knowledge.store import Chunk, Index
-
-Router = Callable[[str], Answer | None]
 
 RANK_PRIOR = 1.0
 
@@ -39,9 +45,14 @@ class Calibration:
     dense_weight: float = 0.5
     threshold: float = 0.42
     unseen_penalty: float = 0.12
-    prefer_documents_above: float = 0.6
     second_extract_ratio: float = 0.85
     max_citations: int = 5
+    # Curated facts: the match score (topic + name + content, see knowledge.catalog.answerer)
+    # above which a fact answers, and what each word unknown to every source costs.
+    curated_threshold: float = 0.62
+    curated_unseen_penalty: float = 0.05
+    # A passage from a fact's own, newer source replaces it only when this confident.
+    replace_fact_above: float = 0.5
 
 
 def _cited_as_of(chunk: Chunk) -> date | None:
@@ -52,42 +63,80 @@ def _cited_as_of(chunk: Chunk) -> date | None:
 
 
 def citation_for(chunk: Chunk) -> Citation:
+    """A document passage's citation. Documents are what they say; `confirmed` stays True
+    because the page itself is the source (only curated facts can rest on secondary copies)."""
     section = chunk.section
     if chunk.page is not None and not section:
         section = f"page {chunk.page}"
     return Citation(title=chunk.title, url=chunk.url, section=section, as_of=_cited_as_of(chunk))
 
 
+def fact_citation(fact: CuratedFact) -> list[Citation]:
+    """A curated fact's citations: its own source, and any further sources it rests on."""
+    first = Citation(
+        title=_title_of(fact), url=fact.source, as_of=fact.as_of, confirmed=fact.confirmed
+    )
+    more = [
+        Citation(title=_title_of(fact), url=url, as_of=as_of, confirmed=confirmed)
+        for url, as_of, confirmed in fact.more_sources
+    ]
+    return [first, *more]
+
+
+def _title_of(fact: CuratedFact) -> str:
+    if fact.subjects:
+        return f"{fact.subjects[0].name} (hpcbot knowledge base)"
+    return "hpcbot knowledge base"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Everything looked up for one question, before deciding what to answer."""
+
+    question: str
+    has_documents: bool
+    documents: Retrieval | None
+    extracts: tuple[Extract, ...]
+    doc_confidence: float
+    match: CuratedMatch | None
+    unseen: tuple[str, ...]
+
+
 class Assistant:
-    """Answers questions from the index, with an optional router to curated data."""
+    """Answers questions from curated facts and the document index, with citations."""
 
     def __init__(
-        self, index: Index, *, router: Router | None = None, calibration: Calibration | None = None
+        self,
+        index: Index,
+        *,
+        curated: CuratedAnswerer | None = None,
+        calibration: Calibration | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        stale_after_days: int = 90,
     ) -> None:
         self.index = index
         self.retriever = HybridRetriever(index)
-        self.router = router
+        self.curated = curated
         self.calibration = calibration or Calibration()
+        self.clock = clock
+        self.stale_after_days = stale_after_days
 
     def warm_up(self) -> None:
-        """Load the lexical index and run the model once, so the first question is fast."""
+        """Load everything an answer needs, so the first question is as fast as the next."""
         self.index.lexical()
         self.index.embedder.embed_query("warm up")
+        if self.curated is not None:
+            self.curated.warm_up()
+        if self.index.count():
+            self.ask("How do I warm up?")  # first-call costs inside Chroma and numpy
 
     def ask(self, question: str, context: str | None = None) -> Answer:
         started = time.perf_counter()
         answer = self._answer(question.strip(), (context or "").strip())
         elapsed = (time.perf_counter() - started) * 1000
-        return Answer(
-            question=answer.question,
-            text=answer.text,
-            abstained=answer.abstained,
-            confidence=answer.confidence,
-            citations=answer.citations,
-            route=answer.route,
-            latency_ms=elapsed,
-            notes=answer.notes,
-        )
+        return replace(answer, latency_ms=elapsed)
+
+    # -- the decision -------------------------------------------------------------------
 
     def _answer(self, question: str, context: str) -> Answer:
         if not tokenize(question):
@@ -98,32 +147,170 @@ class Assistant:
                 confidence=0.0,
                 route="abstain",
             )
-        query = f"{context} {question}" if context and _is_elliptic(question) else question
-        routed = self.router(query) if self.router is not None else None
-        if routed is not None and (routed.abstained or _TIME_SENSITIVE.search(query)):
-            return routed  # dates and eligibility come from curated data only
-        if not self.index.count():
-            if routed is not None:
-                return routed
+        return self.decide(self.gather(question, context))
+
+    def gather(self, question: str, context: str = "") -> Evidence:
+        """Look up both kinds of evidence for a question (the costly part of answering)."""
+        elliptic = bool(context) and _is_elliptic(question)
+        query = f"{context} {question}" if elliptic else question
+        has_documents = self.index.count() > 0
+        # One model call for both texts the answer needs: the question, and the question with
+        # its names masked (what curated topics are matched on).
+        texts = [query]
+        if self.curated is not None:
+            texts.append(self.curated.masked(question, context if elliptic else ""))
+        vectors = self.index.embedder.embed_documents(texts)
+        retrieval = (
+            self.retriever.retrieve(query, k=12, vector=vectors[0]) if has_documents else None
+        )
+        match = (
+            self.curated.match(
+                question,
+                vectors[0],
+                context=context if elliptic else "",
+                masked_vector=vectors[1],
+            )
+            if self.curated is not None
+            else None
+        )
+        documents = _documents_only(retrieval) if retrieval is not None else None
+        extracts = self._extracts(query, documents) if documents and documents.hits else []
+        doc_confidence = (
+            self.confidence(documents, extracts[0]) if documents is not None and extracts else 0.0
+        )
+        return Evidence(
+            question=question,
+            has_documents=has_documents,
+            documents=documents,
+            extracts=tuple(extracts),
+            doc_confidence=doc_confidence,
+            match=match,
+            unseen=self._unseen(match, retrieval),
+        )
+
+    def decide(self, evidence: Evidence, calibration: Calibration | None = None) -> Answer:
+        """Which evidence answers, by trust and by how well it matches (cheap; no lookups)."""
+        c = calibration or self.calibration
+        question, match, extracts = evidence.question, evidence.match, list(evidence.extracts)
+        doc_confidence = evidence.doc_confidence
+        curated_confidence = self._curated_confidence(match, evidence.unseen, c)
+        if (
+            match is not None
+            and match.lead is not None
+            and curated_confidence >= c.curated_threshold
+        ):
+            lead_extract = extracts[0] if extracts else None
+            if (
+                evidence.documents is not None
+                and lead_extract is not None
+                and doc_confidence >= c.replace_fact_above
+                and _replaces(lead_extract.hit.chunk, match.lead)
+            ):
+                answer = self._compose(question, evidence.documents, extracts, doc_confidence)
+                return _with_citations(answer, fact_citation(match.lead), "retrieval")
+            answer = self._curated_answer(question, match, curated_confidence)
+            if lead_extract is not None and doc_confidence >= c.threshold:
+                answer = _with_further_reading(answer, lead_extract.hit.chunk)
+            return answer
+        if evidence.documents is not None and extracts and doc_confidence >= c.threshold:
+            return self._compose(question, evidence.documents, extracts, doc_confidence)
+        if not evidence.has_documents and self.curated is None:
             raise IndexNotBuilt("The search index is empty. Run `hpcbot ingest` to build it.")
-        retrieval = self.retriever.retrieve(query, k=12)
-        if not retrieval.hits:
-            return routed or self.abstain(question, 0.0)
-        if routed is not None:
-            # Curated data answers spec questions unless an ingested document (the primary
-            # source, possibly fresher than our as-of date) answers them with confidence.
-            retrieval = _documents_only(retrieval)
-            if not retrieval.hits:
-                return routed
-        extracts = self._extracts(query, retrieval)
-        confidence = self.confidence(retrieval, extracts[0])
-        if routed is not None and confidence < self.calibration.prefer_documents_above:
-            if confidence < self.calibration.threshold:
-                return routed
-            return _with_further_reading(routed, extracts[0].hit.chunk)
-        if confidence < self.calibration.threshold:
-            return self.abstain(question, confidence)
-        return self._compose(question, retrieval, extracts, confidence)
+        best = max(doc_confidence, curated_confidence)
+        if (
+            match is not None
+            and evidence.unseen
+            and not match.mentions
+            and self.curated is not None
+            and "call" in self.curated.subject_kinds(match.topic)
+        ):
+            return self._no_such_call(question, evidence.unseen, best)
+        return self.abstain(question, best)
+
+    def _unseen(self, match: CuratedMatch | None, retrieval: Retrieval | None) -> tuple[str, ...]:
+        """Question words that neither the curated facts nor the documents know."""
+        if match is None:
+            return ()
+        if retrieval is None:
+            return match.unseen
+        return tuple(t for t in match.unseen if not retrieval.lexical.known(t) or t.isdigit())
+
+    def _curated_confidence(
+        self, match: CuratedMatch | None, unseen: tuple[str, ...], c: Calibration | None = None
+    ) -> float:
+        """How well the lead fact's topic matches what is asked, less the unknown words."""
+        if match is None or not match.facts:
+            return 0.0
+        penalty = (c or self.calibration).curated_unseen_penalty
+        return match.facts[0].topic - penalty * len(unseen)
+
+    def curated_only(self, question: str) -> Answer | None:
+        """A curated answer without the document index (used while the index is being built)."""
+        if self.curated is None:
+            return None
+        vector = self.index.embedder.embed_query(question)
+        match = self.curated.match(question, vector)
+        confidence = self._curated_confidence(match, match.unseen)
+        if match.lead is None or confidence < self.calibration.curated_threshold:
+            return None
+        return self._curated_answer(question, match, confidence)
+
+    # -- curated answers ----------------------------------------------------------------
+
+    def _curated_answer(self, question: str, match: CuratedMatch, confidence: float) -> Answer:
+        assert self.curated is not None
+        now = self.clock()
+        facts = [s.fact for s in match.facts]
+        lines: list[str] = []
+        lines = [f.text_at(now, question) for f in facts]
+        citations: list[Citation] = []
+        for fact in facts:
+            for citation in fact_citation(fact):
+                if citation not in citations:
+                    citations.append(citation)
+        notes: list[str] = []
+        if any(not c.confirmed for c in citations):
+            notes.append("unconfirmed")
+        stale_facts = [f for f in facts if is_stale(f.as_of, now, self.stale_after_days)]
+        if stale_facts:
+            notes.append("stale")
+        lines.append(_source_line(citations))
+        if stale_facts:
+            oldest = min(f.as_of for f in stale_facts)
+            lines.append(
+                f"Note: this was last checked on {oldest.isoformat()}, more than "
+                f"{self.stale_after_days} days ago, so it may have changed; check the source."
+            )
+        return Answer(
+            question=question,
+            text="\n".join(lines),
+            abstained=False,
+            confidence=max(0.0, min(1.0, confidence)),
+            citations=tuple(citations[: self.calibration.max_citations]),
+            route="catalog",
+            notes=tuple(notes),
+        )
+
+    def _no_such_call(self, question: str, unseen: tuple[str, ...], confidence: float) -> Answer:
+        assert self.curated is not None
+        original = [
+            w for w in re.findall(r"[\w'+-]+", question) if tokenize(w) and tokenize(w)[0] in unseen
+        ]
+        label = " ".join(original) or "that"
+        known = ", ".join(c.name for c in self.curated.catalog.calls)
+        return Answer(
+            question=question,
+            text=(
+                f"I don't know: I have no record of **{label}**, so I can't answer this.\n"
+                f"Calls I know: {known}.\n{WHERE_TO_ASK}"
+            ),
+            abstained=True,
+            confidence=confidence,
+            route="abstain",
+            notes=("unknown name",),
+        )
+
+    # -- document answers ---------------------------------------------------------------
 
     def _extracts(self, query: str, retrieval: Retrieval) -> list[Extract]:
         hits = _diverse(retrieval.hits, head=3, extra_documents=2)
@@ -227,12 +414,6 @@ def _documents_only(retrieval: Retrieval) -> Retrieval:
     return replace(retrieval, hits=hits, top_dense=max((h.dense for h in hits), default=0.0))
 
 
-_TIME_SENSITIVE = re.compile(
-    r"\b(deadlines?|cut-?offs?|when|next|opens?|closes?|apply|application|eligib\w*|free|cost|"
-    r"pay|price|who can|calls?)\b",
-    re.I,
-)
-
 _ELLIPTIC = re.compile(
     r"^(and|what about|how about|also|but|or|what if|same for)\b|\b(it|that|"
     r"this|those|these|they|them|there)\b",
@@ -243,3 +424,31 @@ _ELLIPTIC = re.compile(
 def _is_elliptic(question: str) -> bool:
     """A follow-up that leans on the earlier question ("and on LEONARDO?", "how long does it last?")."""
     return bool(_ELLIPTIC.search(question)) or len(tokenize(question)) <= 3
+
+
+def _replaces(chunk: Chunk, fact: CuratedFact) -> bool:
+    """A passage replaces a curated fact only when it is the fact's own source, and newer.
+
+    "Own source" means the same page: the same URL, or a local copy of it (a Markdown or HTML
+    file whose path ends like the URL's, e.g. `docs/hardware/lumig.md` for
+    `https://docs.lumi-supercomputer.eu/hardware/lumig/`). A passage of unknown date is not newer.
+    """
+    if not same_document(chunk.url, fact.source):
+        return False
+    as_of = _cited_as_of(chunk)
+    return as_of is not None and as_of >= fact.as_of
+
+
+def _with_citations(answer: Answer, extra: list[Citation], route: str) -> Answer:
+    urls = {c.url for c in answer.citations}
+    added = tuple(c for c in extra if c.url not in urls)
+    return replace(answer, citations=(*answer.citations, *added), route=route)
+
+
+def _source_line(citations: list[Citation]) -> str:
+    parts = []
+    for c in citations:
+        as_of = f", as of {c.as_of.isoformat()}" if c.as_of else ""
+        flag = "" if c.confirmed else f" ({CONFIRM})"
+        parts.append(f"{c.url}{as_of}{flag}")
+    return ("Source: " if len(parts) == 1 else "Sources: ") + "; ".join(parts)

@@ -15,11 +15,54 @@ from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.retrieve import Retrieved
 from knowledge.units import Unit, split_units
 
-_NUMERIC_QUESTION = re.compile(
-    r"\b(how (many|much|long|large|big)|what is the (max|min|default)|"
-    r"maximum|minimum|limit|quota|size)\b",
-    re.I,
-)
+# What kind of answer a question wants, from how it is asked; a passage that holds a value of
+# that kind is the one that answers (a row with "2 days", not the sentence introducing the table).
+_WANTS = {
+    "duration": re.compile(
+        r"\b(how long|how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
+        r"timeout|expire\w*|deleted|purged|duration|lifetime)\b",
+        re.I,
+    ),
+    "quantity": re.compile(
+        r"\b(how (many|much|large|big)|what is the (max\w*|min\w*|default|size|number)|"
+        r"maximum|minimum|limit|quota|size|number of|capacity)\b",
+        re.I,
+    ),
+    "date": re.compile(r"\b(when|what date|which date|deadline|cut-?off|since when)\b", re.I),
+    "code": re.compile(
+        r"\b(which|what) (option|flag|switch|argument|parameter|variable|env\w*|command|"
+        r"setting|directive|keyword|function|method|call|module|file|path|syntax)s?\b|"
+        r"\bhow (do|can|should) (i|we|you) (set|enable|disable|configure|specify|request|"
+        r"select|pass|change|limit|run|launch|load|start|submit|use)\b|\bcommand\b",
+        re.I,
+    ),
+}
+_HAS = {
+    "duration": re.compile(
+        r"\b\d+(\.\d+)?\s*(-\s*)?(s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|"
+        r"months?|years?)\b|\b\d{1,2}:\d{2}(:\d{2})?\b|\b\d+-\d{1,2}:\d{2}\b|"
+        r"\b(one|two|three|four|five|six|seven|ten|twelve|thirty|ninety)\s+"
+        r"(minutes?|hours?|days?|weeks?|months?|years?)\b",
+        re.I,
+    ),
+    "quantity": re.compile(r"\d"),
+    "date": re.compile(
+        r"\b(19|20)\d{2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b",
+        re.I,
+    ),
+    "code": re.compile(
+        r"`[^`]+`|(?<!\w)--?[a-zA-Z][\w-]*|\b[A-Z][A-Z0-9_]{2,}\b|\b\w+=\S+|"
+        r"(?<!\w)/[\w.-]+/[\w./-]*|\$ \w|\b\w+\(\)",
+    ),
+}
+TYPE_BONUS = 0.2
+
+
+def wanted_kinds(question: str) -> tuple[str, ...]:
+    """The kinds of value the question asks for ("duration", "quantity", "date", "code")."""
+    return tuple(kind for kind, pattern in _WANTS.items() if pattern.search(question))
+
+
 MAX_ANSWER_CHARS = 700
 TARGET_ANSWER_CHARS = 320
 UNIT_DENSE_WEIGHT = 0.75
@@ -45,14 +88,18 @@ class Extract:
 
 
 def _unit_score(
-    unit: Unit, tokens: tuple[str, ...], heading: set[str], lexical: LexicalIndex, numeric: bool
+    unit: Unit,
+    tokens: tuple[str, ...],
+    heading: set[str],
+    lexical: LexicalIndex,
+    wants: tuple[str, ...],
 ) -> float:
     unit_tokens = set(tokenize(unit.text))
     score = coverage(tokens, unit_tokens, lexical)
     # Words of the section heading count half: a table row under "LUMI-C" is about LUMI-C.
     score += 0.5 * coverage(tokens, heading - unit_tokens, lexical)
-    if numeric and re.search(r"\d", unit.text):
-        score += 0.15
+    if any(_HAS[kind].search(unit.text) for kind in wants):
+        score += TYPE_BONUS
     if len(unit.text) < 25:
         score *= 0.6  # a bare heading-like line rarely answers anything alone
     return score
@@ -73,13 +120,13 @@ def best_extract(
     units = split_units(hit.chunk.text)
     if not units:
         return Extract(hit, hit.chunk.text[:MAX_ANSWER_CHARS], 0.0)
-    numeric = bool(_NUMERIC_QUESTION.search(question))
+    wants = wanted_kinds(question)
     heading = set(tokenize(f"{hit.chunk.title} {hit.chunk.section}"))
     if similarities is None or len(similarities) != len(units):
         similarities = [0.0] * len(units)
     scored = [
         (
-            _unit_score(u, tokens, heading, lexical, numeric)
+            _unit_score(u, tokens, heading, lexical, wants)
             + UNIT_DENSE_WEIGHT * max(0.0, similarity - UNIT_DENSE_FLOOR),
             u,
         )

@@ -67,10 +67,14 @@ class HybridRetriever:
         self.candidates = candidates
         self.weights = weights or Weights()
 
-    def retrieve(self, query: str, k: int = 8) -> Retrieval:
+    def retrieve(
+        self, query: str, k: int = 8, vector: npt.NDArray[np.float32] | None = None
+    ) -> Retrieval:
+        """The best `k` chunks for `query` (`vector`: its embedding, if already computed)."""
         lexical, chunks = self.index.lexical()
         tokens = tuple(tokenize(query))
-        vector = self.index.embedder.embed_query(query)
+        if vector is None:
+            vector = self.index.embedder.embed_query(query)
         dense_hits = self.index.dense_search(vector, self.candidates)
         candidates: dict[str, _Candidate] = {}
         w = self.weights

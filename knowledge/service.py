@@ -1,4 +1,4 @@
-"""Opening the assistant with everything it needs: embedder, index, catalog router."""
+"""Opening the assistant with everything it needs: embedder, index, curated facts."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from knowledge.assistant import Assistant
+from knowledge.assistant import Assistant, Calibration
+from knowledge.catalog.answerer import CuratedAnswerer
 from knowledge.catalog.catalog import Catalog, load_catalog
-from knowledge.catalog.router import route_question
 from knowledge.embed import Embedder, SentenceTransformerEmbedder
-from knowledge.models import Answer
 from knowledge.store import Index
 
 Clock = Callable[[], datetime]
@@ -28,20 +27,30 @@ def open_index(
 
 def open_assistant(
     index: Index,
-    knowledge: Path | Catalog | None,
+    knowledge_dir: Path | None,
     *,
+    catalog: Catalog | None = None,
     stale_after_days: int = 90,
     clock: Clock = utc_now,
+    calibration: Calibration | None = None,
 ) -> Assistant:
-    """The assistant over `index`, routing catalogue questions to the curated data.
+    """The assistant over `index` and the curated facts of `knowledge_dir`.
 
-    `knowledge` is the curated data directory, or a catalog the caller has already loaded.
+    `catalog` is the catalogue already loaded from `knowledge_dir`, if the caller has one.
+    Without a knowledge directory the assistant answers from documents only.
     """
-    if knowledge is None:
-        return Assistant(index)
-    catalog = knowledge if isinstance(knowledge, Catalog) else load_catalog(knowledge)
-
-    def router(question: str) -> Answer | None:
-        return route_question(question, catalog, clock(), stale_after_days)
-
-    return Assistant(index, router=router)
+    curated = None
+    if knowledge_dir is not None:
+        curated = CuratedAnswerer(
+            catalog or load_catalog(knowledge_dir),
+            knowledge_dir,
+            index.embedder.embed_query,
+            index.embed_cached,
+        )
+    return Assistant(
+        index,
+        curated=curated,
+        calibration=calibration,
+        clock=clock,
+        stale_after_days=stale_after_days,
+    )

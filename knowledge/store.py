@@ -29,6 +29,9 @@ COLLECTION = "hpcbot_chunks"
 # One vector per answer unit (sentence or line) of every chunk, so extractive answers can pick
 # the passage that means the same as the question without embedding anything at question time.
 UNITS = "hpcbot_units"
+# Vectors of short texts that are not passages (curated facts, topic examples), keyed by a hash
+# of model and text: embedding them once per index instead of at every start.
+TEXT_CACHE = "hpcbot_text_cache"
 SCHEMA_VERSION = 2  # 2: unit vectors
 _BATCH = 256
 # Reading the whole collection in small pages keeps the peak (and so the resident) memory low.
@@ -347,6 +350,37 @@ class Index:
             chunk_id: np.stack([v for _, v in sorted(items, key=lambda item: item[0])])
             for chunk_id, items in rows.items()
         }
+
+    def embed_cached(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors of `texts`, embedded once and then read back from the index."""
+        import hashlib
+
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        keys = [
+            hashlib.sha256(f"{self.embedder.name}\x1f{t}".encode()).hexdigest()[:40] for t in texts
+        ]
+        cache = self._client.get_or_create_collection(
+            TEXT_CACHE, embedding_function=self._function, metadata={"hnsw:space": "cosine"}
+        )
+        found: dict[str, np.ndarray] = {}
+        unique = list(dict.fromkeys(keys))
+        for start in range(0, len(unique), _READ_BATCH):
+            got = cache.get(ids=unique[start : start + _READ_BATCH], include=["embeddings"])
+            embeddings = got["embeddings"] if got["embeddings"] is not None else []
+            found.update(zip(got["ids"], (np.asarray(v) for v in embeddings), strict=False))
+        missing = [i for i, key in enumerate(keys) if key not in found]
+        if missing:
+            todo = list({keys[i]: texts[i] for i in missing}.items())
+            vectors = self.embedder.embed_documents([text for _, text in todo])
+            for start in range(0, len(todo), _BATCH):
+                batch = todo[start : start + _BATCH]
+                cache.upsert(
+                    ids=[key for key, _ in batch],
+                    embeddings=[np.asarray(v) for v in vectors[start : start + _BATCH]],
+                )
+            found.update(zip((key for key, _ in todo), vectors, strict=True))
+        return np.stack([found[key] for key in keys]).astype(np.float32)
 
     def _invalidate(self) -> None:
         self._lexical = None

@@ -4,6 +4,7 @@
 usage: check-set.py SET.yaml [DEST]
 DEST defaults to ${XDG_CACHE_HOME:-$HOME/.cache}/hpcbot/blind-corpus (built by fetch-corpus.sh).
 """
+
 import os
 import re
 import sys
@@ -51,15 +52,17 @@ def main() -> int:
         src = str(it.get("source", ""))
         if src.startswith("corpus:"):
             counts["corpus"] += 1
-            if not os.path.isfile(os.path.join(dest, src[len("corpus:"):])):
+            if not os.path.isfile(os.path.join(dest, src[len("corpus:") :])):
                 errors.append(f"{where}: corpus file missing under {dest}")
         elif src.startswith("facts:"):
             counts["facts"] += 1
         else:
             counts["other"] += 1
             errors.append(f"{where}: source must start with corpus: or facts:")
-    print(f"{len(items)} items: {counts['corpus']} document, {counts['facts']} fact, "
-          f"{counts['abstain']} unanswerable, {counts['other']} other")
+    print(
+        f"{len(items)} items: {counts['corpus']} document, {counts['facts']} fact, "
+        f"{counts['abstain']} unanswerable, {counts['other']} other"
+    )
     for e in errors:
         print("ERROR", e, file=sys.stderr)
     return 1 if errors else 0

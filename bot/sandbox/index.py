@@ -12,14 +12,13 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
 from knowledge import Answer
 
 if TYPE_CHECKING:
     from bot.config import Settings
-    from knowledge import Assistant, Catalog
+    from knowledge import Assistant
 
 Phase = Literal["starting", "loading", "indexing", "ready", "failed"]
 log = logging.getLogger(__name__)
@@ -81,7 +80,7 @@ class IndexBuild:
         self._started = time.monotonic()
         self._ready = threading.Event()
         self._assistant: Assistant | None = None
-        self._catalog: Catalog | None = None
+        self._early: Assistant | None = None
         self._thread = threading.Thread(target=self._run, name="hpcbot-index", daemon=True)
 
     @property
@@ -112,13 +111,19 @@ class IndexBuild:
     def _build(self) -> None:
         from ingest.bundled import bundled_roots
         from ingest.pipeline import ingest
-        from knowledge import load_catalog, open_assistant, open_index
+        from knowledge import open_assistant, open_index
 
         settings = self._settings
-        self._catalog = load_catalog(settings.knowledge_dir)
         self._set("loading")
         index = open_index(settings.chroma_url or settings.index_dir, settings.embedding_model)
         index.check_model()
+        # Curated facts need only the model: they answer while the documents are indexed.
+        early = open_assistant(
+            index, settings.knowledge_dir, stale_after_days=settings.stale_after_days
+        )
+        if early.curated is not None:
+            early.curated.warm_up()
+        self._early = early
         self._set("indexing")
         report = ingest(
             index,
@@ -151,13 +156,5 @@ class IndexBuild:
         return self._assistant.ask(question, context=context)
 
     def _catalog_answer(self, question: str) -> Answer | None:
-        if self._catalog is None:
-            return None
-        try:
-            from knowledge import route_question
-        except ImportError:
-            return None
-        answer = route_question(
-            question, self._catalog, datetime.now(UTC), self._settings.stale_after_days
-        )
-        return None if answer is None or answer.abstained else answer
+        early = self._early
+        return early.curated_only(question) if early is not None else None

@@ -1,0 +1,130 @@
+"""Fit the assistant's decision thresholds by cross-validation, and report held-out figures.
+
+    .venv/bin/python bench/calibrate.py --data-dir DIR --questions dev-questions.yaml
+                                        [--folds 4] [--seed 7] [--json]
+
+The evidence for each question (curated match, retrieval, extracts) is looked up once; the
+decision (`Assistant.decide`) is then replayed for every candidate calibration. Each fold's
+thresholds are chosen on the other folds and scored on it, so the reported figure was never
+fitted on the questions it counts. The thresholds fitted on all questions are printed last:
+those are the values to put in `knowledge.assistant.Calibration` (and the CV figure, not the
+all-data one, is what to report).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import random
+import sys
+from dataclasses import asdict, replace
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.config import bundled_knowledge_dir  # noqa: E402
+from knowledge.assistant import Assistant, Calibration, Evidence  # noqa: E402
+from knowledge.embed import SentenceTransformerEmbedder  # noqa: E402
+from knowledge.evaluation import EvalItem, load_questions, score  # noqa: E402
+from knowledge.service import open_assistant  # noqa: E402
+from knowledge.store import Index  # noqa: E402
+
+GRID = {
+    "curated_threshold": [0.54, 0.58, 0.62, 0.66, 0.7, 0.74],
+    "curated_unseen_penalty": [0.0, 0.05, 0.1],
+    "threshold": [0.34, 0.38, 0.42, 0.46, 0.5],
+    "replace_fact_above": [0.4, 0.5, 0.6],
+}
+
+
+def candidates() -> list[Calibration]:
+    keys = list(GRID)
+    return [
+        replace(Calibration(), **dict(zip(keys, values, strict=True)))
+        for values in itertools.product(*(GRID[k] for k in keys))
+    ]
+
+
+def utility(
+    assistant: Assistant,
+    items: list[tuple[EvalItem, Evidence]],
+    calibration: Calibration,
+    is_knowledge: object,
+) -> float:
+    """Mean of answer correctness (declines included) and hit@1 over the items."""
+    total = 0.0
+    for item, evidence in items:
+        result = score(item, assistant.decide(evidence, calibration), is_knowledge)  # type: ignore[arg-type]
+        hit = 1.0 if result.hit_at_1 is None else float(result.hit_at_1)
+        total += (float(result.correct) + hit) / 2
+    return total / len(items) if items else 0.0
+
+
+def best(
+    assistant: Assistant, items: list[tuple[EvalItem, Evidence]], is_knowledge: object
+) -> Calibration:
+    default = Calibration()
+    ranked = sorted(
+        candidates(),
+        key=lambda c: (
+            utility(assistant, items, c, is_knowledge),
+            # Ties go to the values nearest the defaults: no drift without evidence.
+            -sum(abs(getattr(c, k) - getattr(default, k)) for k in GRID),
+        ),
+        reverse=True,
+    )
+    return ranked[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--questions", type=Path, required=True)
+    parser.add_argument("--folds", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    index = Index(args.data_dir / "index", SentenceTransformerEmbedder())
+    knowledge = bundled_knowledge_dir()
+    assistant = open_assistant(index, knowledge)
+    assistant.warm_up()
+    prefix = knowledge.resolve().as_uri()
+
+    def is_knowledge(url: str) -> bool:
+        return url.startswith(prefix)
+
+    items = [(item, assistant.gather(item.question)) for item in load_questions(args.questions)]
+    order = list(range(len(items)))
+    random.Random(args.seed).shuffle(order)
+    folds = [order[i :: args.folds] for i in range(args.folds)]
+    report: dict[str, object] = {"folds": []}
+    held_out_total = 0.0
+    for k, fold in enumerate(folds):
+        train = [items[i] for i in order if i not in fold]
+        test = [items[i] for i in fold]
+        chosen = best(assistant, train, is_knowledge)
+        held_out = utility(assistant, test, chosen, is_knowledge)
+        held_out_total += held_out * len(test)
+        report["folds"].append(  # type: ignore[attr-defined]
+            {
+                "fold": k,
+                "questions": len(test),
+                "chosen": {key: getattr(chosen, key) for key in GRID},
+                "held_out_utility": round(held_out, 4),
+            }
+        )
+    report["cross_validated_utility"] = round(held_out_total / len(items), 4)
+    report["default_utility_all"] = round(
+        utility(assistant, items, Calibration(), is_knowledge), 4
+    )
+    fitted = best(assistant, items, is_knowledge)
+    report["fitted_on_all"] = {key: getattr(fitted, key) for key in GRID}
+    report["defaults"] = {key: asdict(Calibration())[key] for key in GRID}
+    print(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()

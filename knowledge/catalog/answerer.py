@@ -1,0 +1,274 @@
+"""Answering from curated facts: find the facts a question asks for, by names and by meaning.
+
+A question is matched in three ways, and the scores add up:
+
+- **names**: the machines, partitions, calls, AI Factories and countries it mentions
+  (`mentions.py`). A fact about another machine than the one named is never a candidate.
+- **topic**: the question, with its names masked, is compared by meaning with the example
+  questions of every topic (`data/topics.yaml`, and each FAQ entry's own question).
+- **content**: the question is compared by meaning and by rare words with each fact's text, so
+  "which machine has H100 GPUs" finds the partitions whose GPUs are H100s.
+
+No intent is a regular expression and no machine or call is named in code: what a topic means
+lives in the YAML, what a fact says lives in the catalogue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import yaml
+
+from knowledge.catalog.catalog import Catalog
+from knowledge.catalog.facts import CuratedFact, catalog_facts, faq_questions
+from knowledge.catalog.mentions import Mention, NameTable, mask
+from knowledge.lexical import tokenize
+
+Matrix = npt.NDArray[np.float32]
+# Embeds texts, possibly from a cache: the answerer's only use of the model.
+EmbedMany = Callable[[Sequence[str]], Matrix]
+
+TOPICS_FILE = "topics.yaml"
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How the three kinds of evidence add up (fitted by cross-validation, see bench/)."""
+
+    name: float = 0.3
+    content: float = 0.15
+    rare_words: float = 0.25
+    # Facts within this margin of the best one are shown with it (lists, two-part questions).
+    keep_within: float = 0.06
+    max_facts: int = 6
+
+
+@dataclass(frozen=True)
+class ScoredFact:
+    fact: CuratedFact
+    score: float
+    topic: float
+    named: bool
+
+
+@dataclass(frozen=True)
+class CuratedMatch:
+    """The facts a question asks for, best first, and how sure the match is."""
+
+    facts: tuple[ScoredFact, ...]
+    mentions: tuple[Mention, ...]
+    topic: str
+    topic_score: float
+    unseen: tuple[str, ...] = field(default=())
+
+    @property
+    def score(self) -> float:
+        return self.facts[0].score if self.facts else 0.0
+
+    @property
+    def lead(self) -> CuratedFact | None:
+        return self.facts[0].fact if self.facts else None
+
+
+def load_topics(knowledge_dir: Path, names: NameTable) -> dict[str, list[str]]:
+    """Topic -> example questions (names masked), from topics.yaml and each FAQ entry."""
+    raw = yaml.safe_load((knowledge_dir / TOPICS_FILE).read_text(encoding="utf-8")) or {}
+    topics = {str(k): [str(a) for a in v.get("asks", [])] for k, v in raw["topics"].items()}
+    faq = knowledge_dir / "faq.md"
+    if faq.is_file():
+        for key, question in faq_questions(faq.read_text(encoding="utf-8")).items():
+            topics[key] = [mask(question, names.find(question)), *topics.get(key, [])]
+    return topics
+
+
+def _vocabulary_idf(texts: Sequence[str]) -> tuple[dict[str, float], list[set[str]]]:
+    token_sets = [set(tokenize(t)) for t in texts]
+    df: Counter[str] = Counter()
+    for tokens in token_sets:
+        df.update(tokens)
+    n = len(texts)
+    idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+    return idf, token_sets
+
+
+class CuratedAnswerer:
+    """Matches questions to the catalogue's facts; the assistant decides whether they lead."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        knowledge_dir: Path,
+        embed_query: Callable[[str], Matrix],
+        embed_many: EmbedMany,
+        *,
+        weights: Weights | None = None,
+    ) -> None:
+        self.catalog = catalog
+        self.names = NameTable(catalog)
+        faq = knowledge_dir / "faq.md"
+        questions = faq_questions(faq.read_text(encoding="utf-8")) if faq.is_file() else {}
+        self.facts = [
+            _with_named_subjects(f, self.names, questions)
+            for f in catalog_facts(catalog, knowledge_dir)
+        ]
+        self.topics = load_topics(knowledge_dir, self.names)
+        self.weights = weights or Weights()
+        self._embed_query = embed_query
+        self._embed = embed_many
+        self._idf, self._fact_tokens = _vocabulary_idf([f.text for f in self.facts])
+        for call in catalog.calls:  # cut-off years are dynamic text, but known words
+            for entry in call.cutoffs.dates:
+                self._idf.setdefault(str(entry.day.year), 1.0)
+        self._prototype_topic: list[str] = []
+        self._prototypes: Matrix | None = None
+        self._fact_vectors: Matrix | None = None
+
+    def warm_up(self) -> None:
+        """Embed the topics' examples and the facts (cached by the caller's `embed`)."""
+        if self._prototypes is not None:
+            return
+        texts: list[str] = []
+        for topic, asks in self.topics.items():
+            for ask in asks:
+                texts.append(ask)
+                self._prototype_topic.append(topic)
+        self._prototypes = np.asarray(self._embed(texts), dtype=np.float32)
+        self._fact_vectors = np.asarray(
+            self._embed([_plain(f.text) for f in self.facts]), dtype=np.float32
+        )
+
+    def subject_kinds(self, topic: str) -> set[str]:
+        """The kinds of subject facts of this topic are about ("call" for "cutoffs")."""
+        return {s.kind for f in self.facts if topic in f.topics for s in f.subjects}
+
+    def known(self, token: str) -> bool:
+        return token in self._idf
+
+    def masked(self, question: str, context: str = "") -> str:
+        """The question with its names replaced by placeholders (what topics are matched on).
+
+        A follow-up ("and on LEONARDO?", "how long does it take?") is read together with the
+        earlier question: the topic usually comes from one, the names from the other.
+        """
+        text = mask(question, self.names.find(question))
+        if context:
+            text = f"{mask(context, self.names.find(context))} {text}"
+        return text
+
+    def match(
+        self,
+        question: str,
+        question_vector: Matrix,
+        *,
+        context: str = "",
+        masked_vector: Matrix | None = None,
+    ) -> CuratedMatch:
+        """Score every fact for the question (and, for a follow-up, the earlier question).
+
+        `masked_vector` is the embedding of `masked(question, context)`, if the caller already
+        computed it together with the question's.
+        """
+        self.warm_up()
+        assert self._prototypes is not None and self._fact_vectors is not None
+        mentions = self.names.find(question)
+        if not mentions and context:
+            mentions = self.names.find(context)
+        if masked_vector is None:
+            masked_vector = self._embed_query(self.masked(question, context))
+        similarities = self._prototypes @ masked_vector
+        topic_scores: dict[str, float] = {}
+        for topic, value in zip(self._prototype_topic, similarities, strict=True):
+            topic_scores[topic] = max(topic_scores.get(topic, -1.0), float(value))
+        content = self._fact_vectors @ question_vector
+        tokens = set(tokenize(question))
+        rare_total = sum(self._idf.get(t, 0.0) for t in tokens)
+        named_ids = {(m.subject.kind, m.subject.id) for m in mentions}
+        named_ids |= {(m.parent.kind, m.parent.id) for m in mentions if m.parent is not None}
+        named_kinds = {kind for kind, _ in named_ids}
+        w = self.weights
+        scored: list[ScoredFact] = []
+        for position, fact in enumerate(self.facts):
+            subject_ids = {(s.kind, s.id) for s in fact.subjects}
+            subject_kinds = {s.kind for s in fact.subjects}
+            # A fact about another machine (or call, ...) than the one named is not a candidate.
+            clash = any(
+                kind in named_kinds
+                and not any((kind, i) in named_ids for k, i in subject_ids if k == kind)
+                for kind in subject_kinds
+            )
+            if clash:
+                continue
+            named = bool(subject_ids & named_ids)
+            on_topic = max(topic_scores.get(t, 0.0) for t in fact.topics)
+            rare = (
+                sum(self._idf.get(t, 0.0) for t in tokens & self._fact_tokens[position])
+                / rare_total
+                if rare_total
+                else 0.0
+            )
+            score = (
+                on_topic
+                + w.name * named
+                + w.content * float(content[position])
+                + w.rare_words * rare
+            )
+            scored.append(ScoredFact(fact, score, on_topic, named))
+        scored.sort(key=lambda s: s.score, reverse=True)
+        best_topic = max(topic_scores, key=lambda t: topic_scores[t]) if topic_scores else ""
+        unseen = tuple(
+            t
+            for t in sorted(tokens)
+            if not self.known(t) and not t.isdigit() or _unknown_year(t, self._idf)
+        )
+        if not scored:
+            return CuratedMatch(
+                (), tuple(mentions), best_topic, topic_scores.get(best_topic, 0.0), unseen
+            )
+        lead = scored[0]
+        kept = [lead]
+        for other in scored[1:]:
+            if len(kept) >= w.max_facts:
+                break
+            same_topic = set(other.fact.topics) & set(lead.fact.topics)
+            if (
+                other.score >= lead.score - w.keep_within
+                and same_topic
+                and (other.named or not lead.named)
+                and (lead.fact.listable or other.named)
+            ):
+                kept.append(other)
+        return CuratedMatch(
+            tuple(kept), tuple(mentions), best_topic, topic_scores.get(best_topic, 0.0), unseen
+        )
+
+
+def _with_named_subjects(
+    fact: CuratedFact, names: NameTable, questions: dict[str, str]
+) -> CuratedFact:
+    """An FAQ entry is about the machines, calls, ... its question names ("Docker on LUMI")."""
+    question = questions.get(fact.topics[0]) if fact.topics else None
+    if fact.subjects or question is None:
+        return fact
+    found = tuple(dict.fromkeys(m.subject for m in names.find(question)))
+    return replace(fact, subjects=found) if found else fact
+
+
+def _unknown_year(token: str, idf: dict[str, float]) -> bool:
+    """A year the catalogue never mentions ("the 2031 call") is a name we do not know."""
+    return token.isdigit() and len(token) == 4 and token.startswith("20") and token not in idf
+
+
+def _plain(text: str) -> str:
+    return text.replace("**", "").replace("`", "")
+
+
+def text_key(model: str, text: str) -> str:
+    """Cache key of one embedded text under one model."""
+    return hashlib.sha256(f"{model}\x1f{text}".encode()).hexdigest()[:40]

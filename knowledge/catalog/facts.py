@@ -1,0 +1,535 @@
+"""Curated facts as evidence: every fact group of the catalogue as one typed, sourced record.
+
+A `CuratedFact` is what the answerer retrieves for catalogue questions, the way a passage is
+retrieved for documents: our own sentence about one subject (a machine, a partition, a call, an
+AI Factory, a country), the topics it answers (keys of `topics.yaml`), and the provenance of
+the fact group it was rendered from (its own source URL, the day that source was checked and
+whether an official page states it). Facts whose wording depends on the day (the next
+cut-off) carry a `render` function that the answerer calls with the current time.
+
+Nothing here names a particular machine or call: adding one to the YAML adds its facts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal
+
+from knowledge.catalog.catalog import Catalog
+from knowledge.catalog.chat_text import (
+    day_text,
+    describe_partition,
+    describe_slurm_partition,
+    partition_label,
+    when_text,
+)
+from knowledge.catalog.cutoffs import call_cutoffs
+from knowledge.catalog.models import Call, Machine, Sourced
+
+SubjectKind = Literal["machine", "partition", "slurm", "call", "factory", "country"]
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Something a question can name: the catalogue's entities, and countries."""
+
+    kind: SubjectKind
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class CuratedFact:
+    """One fact group of the catalogue, ready to be matched and quoted."""
+
+    id: str
+    subjects: tuple[Subject, ...]
+    topics: tuple[str, ...]
+    text: str
+    source: str
+    as_of: date
+    confirmed: bool
+    # Facts whose text depends on the day (next cut-off) or on the question (which call fits
+    # the GPU-hours asked for): called with the current time and the question.
+    render: Callable[[datetime, str], str] | None = field(default=None, compare=False)
+    # A question about this fact may ask for a list of several subjects ("which machines ...").
+    listable: bool = False
+    # Further sources a composite fact rests on (the upcoming cut-offs of several calls).
+    more_sources: tuple[tuple[str, date, bool], ...] = ()
+
+    def text_at(self, now: datetime, question: str = "") -> str:
+        return self.render(now, question) if self.render is not None else self.text
+
+
+def _lc(text: str) -> str:
+    text = text.strip().rstrip(".")
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _fact(
+    fid: str,
+    subjects: Iterable[Subject],
+    topics: Iterable[str],
+    text: str,
+    provenance: Sourced,
+    **extra: object,
+) -> CuratedFact:
+    return CuratedFact(
+        id=fid,
+        subjects=tuple(subjects),
+        topics=tuple(topics),
+        text=text,
+        source=provenance.source,
+        as_of=provenance.as_of,
+        confirmed=provenance.confirmed,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def machine_subject(machine: Machine) -> Subject:
+    return Subject("machine", machine.id, machine.name)
+
+
+def call_subject(call: Call) -> Subject:
+    return Subject("call", call.id, call.name)
+
+
+def country_subject(country: str) -> Subject:
+    return Subject("country", country.casefold(), country)
+
+
+def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
+    me = machine_subject(m)
+    place = ", ".join(x for x in (m.site, m.city, m.country) if x)
+    where = (me, country_subject(m.country))
+    yield _fact(
+        f"{m.id}/overview",
+        [me],
+        ["overview"],
+        f"**{m.name}** is a {m.tier} EuroHPC supercomputer at {place}. {m.overview.text}",
+        m.overview,
+    )
+    yield _fact(
+        f"{m.id}/place",
+        where,
+        ["place"],
+        f"**{m.name}** is hosted by {m.site}"
+        + (f" in {m.city}" if m.city else "")
+        + f", {m.country}.",
+        m.overview,
+        listable=True,
+    )
+    detail = f" {m.status.detail}" if m.status.detail else ""
+    since = f" (since {day_text(m.status.date)})" if m.status.date else ""
+    yield _fact(
+        f"{m.id}/status",
+        [me],
+        ["status"],
+        f"**{m.name}** is {m.status.state}{since}.{detail}",
+        m.status,
+    )
+    for part in m.partitions:
+        sub = Subject("partition", part.id, partition_label(m, part))
+        topics = ["hardware", "nodes", "memory"]
+        if part.gpu is not None:
+            topics.append("gpu")
+        if part.cpu is not None:
+            topics.append("cpu")
+        yield _fact(
+            f"{m.id}/partition/{part.id}",
+            [me, sub],
+            topics,
+            describe_partition(m, part),
+            part,
+            listable=True,
+        )
+    if m.interconnect:
+        yield _fact(
+            f"{m.id}/interconnect",
+            [me],
+            ["interconnect"],
+            f"**{m.name}** interconnect: {m.interconnect.text}",
+            m.interconnect,
+        )
+    for i, perf in enumerate(m.performance):
+        note = f" ({perf.note})" if perf.note else ""
+        yield _fact(
+            f"{m.id}/performance/{i}",
+            [me],
+            ["performance"],
+            f"**{m.name}** {perf.metric}: {perf.value}{note}.",
+            perf,
+        )
+    if m.scheduler:
+        note = f" {m.scheduler.note}" if m.scheduler.note else ""
+        yield _fact(
+            f"{m.id}/scheduler",
+            [me],
+            ["scheduler"],
+            f"**{m.name}** runs the **{m.scheduler.name}** batch scheduler.{note}",
+            m.scheduler,
+        )
+    for sp in m.slurm_partitions:
+        yield _fact(
+            f"{m.id}/slurm/{sp.name}",
+            [me, Subject("slurm", f"{m.id}/{sp.name}", sp.name)],
+            ["queue_limits"],
+            f"**{m.name}** {describe_slurm_partition(sp)}",
+            sp,
+            listable=True,
+        )
+    if m.billing:
+        rules = "".join(f"\n• {r}" for r in m.billing.rules)
+        yield _fact(
+            f"{m.id}/billing",
+            [me],
+            ["billing"],
+            f"**Billing on {m.name}** (units: {', '.join(m.billing.units)}):{rules}",
+            m.billing,
+        )
+    if m.login:
+        note = f" ({m.login.note})" if m.login.note else ""
+        yield _fact(
+            f"{m.id}/login",
+            [me],
+            ["login"],
+            f"Log in to **{m.name}** at `{m.login.host}`{note}.",
+            m.login,
+        )
+    if m.docs:
+        yield _fact(
+            f"{m.id}/docs",
+            [me],
+            ["docs"],
+            f"**{m.name}** user documentation: {m.docs.url}",
+            m.docs,
+        )
+    for i, note_fact in enumerate(m.notes):
+        yield _fact(
+            f"{m.id}/note/{i}", [me], ["overview"], f"**{m.name}:** {note_fact.text}", note_fact
+        )
+    if m.ai_factory:
+        factory = next((f for f in catalog.ai_factories if f.id == m.ai_factory), None)
+        if factory is not None:
+            yield _fact(
+                f"{m.id}/ai-factory",
+                [me, Subject("factory", factory.id, factory.name)],
+                ["factory_system"],
+                f"**{m.name}** serves the **{factory.name}** AI Factory ({factory.host}, {factory.country}).",
+                factory.system,
+            )
+
+
+_CALL_FACETS: tuple[tuple[str, str, str], ...] = (
+    # (attribute, topic, label)
+    ("summary", "overview", "in short"),
+    ("eligibility", "eligibility", "who can apply"),
+    ("offer", "offer", "what you can get"),
+    ("duration", "duration", "how long an allocation lasts"),
+    ("review", "review", "how proposals are selected"),
+    ("time_to_access", "time_to_access", "time to access"),
+    ("cost", "cost", "cost"),
+)
+
+
+def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
+    me = call_subject(call)
+    for attribute, topic, label in _CALL_FACETS:
+        group = getattr(call, attribute)
+        if group is None:
+            continue
+        yield _fact(
+            f"{call.id}/{attribute}",
+            [me],
+            [topic],
+            f"**{call.name}, {label}:** {group.text}",
+            group,
+        )
+    if call.obligations:
+        yield _fact(
+            f"{call.id}/obligations",
+            [me],
+            ["obligations"],
+            f"**{call.name}, obligations:** " + " ".join(o.text for o in call.obligations),
+            call.obligations[0],
+        )
+    yield _fact(
+        f"{call.id}/apply",
+        [me],
+        ["apply"],
+        f"**{call.name}, how to apply:** {call.apply.text} {call.apply.url}",
+        call.apply,
+    )
+    schedule = call.cutoffs
+    if schedule.frequency or schedule.rule == "continuous":
+        how_often = (
+            "continuously open: apply any time"
+            if schedule.rule == "continuous"
+            else "reviewed at dated cut-offs"
+        )
+        extra = f" ({schedule.frequency})" if schedule.frequency else ""
+        yield _fact(
+            f"{call.id}/frequency",
+            [me],
+            ["frequency"],
+            f"**{call.name}** is {how_often}{extra}.",
+            schedule,
+        )
+    yield _fact(
+        f"{call.id}/cutoffs",
+        [me],
+        ["cutoffs"],
+        f"Cut-offs of {call.name}",
+        schedule,
+        render=lambda now, _q, call=call: next_cutoff_text(catalog, call, now),
+    )
+    if call.machines:
+        names = [catalog.machine(mid).name for mid in call.machines]
+        yield _fact(
+            f"{call.id}/machines",
+            [me, *(machine_subject(catalog.machine(mid)) for mid in call.machines)],
+            ["call_machines"],
+            f"**{call.name}** gives access to: {', '.join(names)}.",
+            call.summary,
+        )
+
+
+def next_cutoff_text(catalog: Catalog, call: Call, now: datetime) -> str:
+    """The next cut-off of `call` from `now`, or why there is none (computed, never stored)."""
+    if call.cutoffs.rule == "continuous":
+        extra = f" ({call.cutoffs.frequency})" if call.cutoffs.frequency else ""
+        return (
+            f"**{call.name}** has no deadline: it is continuously open{extra}, so apply any time."
+        )
+    upcoming = catalog.upcoming_cutoffs(now, call=call.id)
+    if upcoming:
+        first = upcoming[0]
+        later = ", ".join(day_text(c.day) for c in upcoming[1:3])
+        then = f" (then {later})" if later else ""
+        return f"**Next {call.name} cut-off: {when_text(first)}**{then}."
+    past = call_cutoffs(call)
+    last = f"; the last one on record was {day_text(past[-1].day)}" if past else ""
+    return (
+        f"**No future {call.name} cut-off is on record**{last}. "
+        f"The calendar may be out of date: check {call.cutoffs.source}"
+    )
+
+
+def _upcoming_text(catalog: Catalog, now: datetime) -> str:
+    upcoming = catalog.upcoming_cutoffs(now)[:4]
+    lines = ["**Next cut-offs on record:**"]
+    lines += [f"• **{c.call_name}**: {when_text(c)}" for c in upcoming] or ["• none on record"]
+    continuous = [c.name for c in catalog.calls if c.cutoffs.rule == "continuous"]
+    if continuous:
+        lines.append(f"No deadline for {', '.join(continuous)}: they are open all the time.")
+    lines.append("Full list: `/deadlines`.")
+    return "\n".join(lines)
+
+
+def _factory_facts(catalog: Catalog) -> Iterator[CuratedFact]:
+    names = {f.id: f.name for f in catalog.ai_factories}
+    for f in catalog.ai_factories:
+        me = Subject("factory", f.id, f.name)
+        partners = f" Partners: {', '.join(f.partners)}." if f.partners else ""
+        yield _fact(
+            f"factory/{f.id}",
+            [me, country_subject(f.country)],
+            ["factory_host"],
+            f"**{f.name}** is an AI Factory hosted by {f.host}, {f.country}; selected in wave "
+            f"{f.wave}.{partners}",
+            f,
+            listable=True,
+        )
+        machine = next((m for m in catalog.machines if m.id == f.system.machine), None)
+        subjects = [me, country_subject(f.country)]
+        if machine is not None:
+            subjects.append(machine_subject(machine))
+        yield _fact(
+            f"factory/{f.id}/system",
+            subjects,
+            ["factory_system"],
+            f"**{f.name}** AI Factory system: {f.system.text}.",
+            f.system,
+        )
+    for antenna in catalog.antennas.members:
+        link = f", linked to {names[antenna.linked_factory]}" if antenna.linked_factory else ""
+        yield _fact(
+            f"antenna/{antenna.country.casefold()}",
+            [country_subject(antenna.country)],
+            ["factory_host"],
+            f"{antenna.country} has an **AI Factory Antenna**{link}.",
+            antenna,
+            listable=True,
+        )
+    yield _fact(
+        "factories/overview",
+        [],
+        ["factories_overview"],
+        catalog.factories_overview.text,
+        catalog.factories_overview,
+    )
+    yield _fact(
+        "antennas/overview",
+        [],
+        ["factories_overview"],
+        catalog.antennas.overview.text,
+        catalog.antennas.overview,
+    )
+
+
+_FAQ_SOURCE = re.compile(r"^Source:\s*(\S+)\s*\(as of (\d{4}-\d{2}-\d{2})\)\s*$", re.M)
+
+
+def faq_facts(markdown: str) -> Iterator[CuratedFact]:
+    """FAQ entries as facts: the `##` heading is the question, the body the answer.
+
+    Each entry ends with a `Source: URL (as of DATE)` line; "Confirm on the official page" in
+    the body marks an entry that rests on secondary sources.
+    """
+    for block in re.split(r"^## ", markdown, flags=re.M)[1:]:
+        heading, _, body = block.partition("\n")
+        found = _FAQ_SOURCE.search(body)
+        if not found:
+            continue
+        answer = body[: found.start()].strip()
+        confirmed = "confirm on the official page" not in answer.lower()
+        slug = re.sub(r"[^a-z0-9]+", "-", heading.lower()).strip("-")
+        yield CuratedFact(
+            id=f"faq/{slug}",
+            subjects=(),
+            topics=(f"faq/{slug}",),
+            text=answer,
+            source=found.group(1),
+            as_of=date.fromisoformat(found.group(2)),
+            confirmed=confirmed,
+        )
+
+
+def faq_questions(markdown: str) -> dict[str, str]:
+    """Topic key of each FAQ entry -> its question (used as the entry's prototype)."""
+    questions = {}
+    for block in re.split(r"^## ", markdown, flags=re.M)[1:]:
+        heading = block.partition("\n")[0].strip()
+        slug = re.sub(r"[^a-z0-9]+", "-", heading.lower()).strip("-")
+        questions[f"faq/{slug}"] = heading
+    return questions
+
+
+def catalog_facts(catalog: Catalog, knowledge_dir: Path | None = None) -> list[CuratedFact]:
+    """Every curated fact: machines, calls, AI Factories, dynamic cut-offs and the FAQ."""
+    facts: list[CuratedFact] = []
+    for machine in catalog.machines:
+        facts += _machine_facts(catalog, machine)
+    for call in catalog.calls:
+        facts += _call_facts(catalog, call)
+    facts += _factory_facts(catalog)
+    dated = [c.cutoffs for c in catalog.calls if c.cutoffs.rule == "dated"]
+    if dated:
+        sources = {(s.source, s.as_of, s.confirmed): None for s in dated}
+        facts.append(
+            _fact(
+                "cutoffs/upcoming",
+                [],
+                ["cutoffs"],
+                "Upcoming cut-offs",
+                dated[0],
+                render=lambda now, _q: _upcoming_text(catalog, now),
+                more_sources=tuple(sources)[1:],
+            )
+        )
+    # Every call that says what it offers and how fast: the ladder from a first test upwards.
+    sized = [c for c in catalog.calls if c.offer is not None and c.time_to_access is not None]
+    if sized:
+        offers = [c.offer for c in sized if c.offer is not None]
+        facts.append(
+            _fact(
+                "calls/fit",
+                [],
+                ["fit"],
+                _ladder_text(sized),
+                offers[0],
+                render=lambda now, question: fit_text(catalog, sized, question, now),
+                more_sources=tuple({(o.source, o.as_of, o.confirmed): None for o in offers[1:]}),
+            )
+        )
+    if knowledge_dir is not None and (knowledge_dir / "faq.md").is_file():
+        facts += faq_facts((knowledge_dir / "faq.md").read_text(encoding="utf-8"))
+    return facts
+
+
+_GPU_HOURS = re.compile(
+    r"(\d[\d,. ]*\d|\d)\s*(k|thousand|m|million)?\s*(?:gpu[- ]?h(?:ours?|rs?)?\b|gpuh\b)", re.I
+)
+
+
+def gpu_hours_in(question: str) -> int | None:
+    """A GPU-hour amount in the question ("200,000 GPU hours", "50k gpu-h"), or None."""
+    found = _GPU_HOURS.search(question)
+    if not found:
+        return None
+    digits = re.sub(r"[ ,]", "", found.group(1))
+    if digits.count(".") > 1:
+        digits = digits.replace(".", "")
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}.get(
+        (found.group(2) or "").lower(), 1.0
+    )
+    return int(value * scale)
+
+
+def _gpu_hour_range(call: Call) -> tuple[int | None, int | None]:
+    offer = call.offer
+    return (None, None) if offer is None else (offer.gpu_hours_min, offer.gpu_hours_max)
+
+
+def _size(call: Call) -> int:
+    """Where a call sits on the ladder: its largest GPU-hour amount (0 for unsized trials)."""
+    low, high = _gpu_hour_range(call)
+    return high if high is not None else (low or 0)
+
+
+def _ladder_text(calls: list[Call]) -> str:
+    """The calls with a GPU-hour range, smallest first: which one fits which size."""
+    ordered = sorted(calls, key=lambda c: (_size(c), c.name))
+    lines = ["**Which call fits depends on how many GPU-hours you need:**"]
+    for call in ordered:
+        assert call.offer is not None
+        extra = []
+        if call.duration:
+            extra.append(f"lasts {_lc(call.duration.text)}")
+        if call.time_to_access:
+            extra.append(f"access in {_lc(call.time_to_access.text)}")
+        more = f" ({'; '.join(extra)})" if extra else ""
+        lines.append(f"• **{call.name}**: {_lc(call.offer.text)}{more}.")
+    return "\n".join(lines)
+
+
+def fit_text(catalog: Catalog, calls: list[Call], question: str, now: datetime) -> str:
+    """Which of `calls` fit the GPU-hours the question names; the whole ladder otherwise."""
+    hours = gpu_hours_in(question)
+    if hours is None:
+        return _ladder_text(calls)
+    fitting = [
+        c
+        for c in calls
+        if _gpu_hour_range(c) != (None, None)
+        and (_gpu_hour_range(c)[0] or 0) <= hours <= (_gpu_hour_range(c)[1] or 10**12)
+    ]
+    if not fitting:
+        return f"No call on record covers {hours:,} GPU-hours.\n" + _ladder_text(calls)
+    lines = []
+    for call in fitting:
+        assert call.offer is not None
+        line = f"**{call.name}** fits {hours:,} GPU-hours: {_lc(call.offer.text)}."
+        if call.duration:
+            line += f" Allocations last {_lc(call.duration.text)}."
+        lines.append(line)
+        lines.append(next_cutoff_text(catalog, call, now))
+    return "\n".join(lines)

@@ -1,0 +1,172 @@
+"""Finding the catalogue's names in a question: machines, partitions, calls, AI Factories, countries.
+
+Names come from the data (ids, names, aliases), so a new machine or call is recognised as soon
+as it is in the YAML. Matching ignores case, spaces and punctuation ("MN-5" == "mn5"), tolerates
+one typo in long names ("Leonrado"), and prefers the longest name ("LEONARDO Booster" over
+"LEONARDO"). Each mention also records where it is, so the question can be matched to topics
+with the names masked out.
+
+The work is bounded: a question is at most a few hundred words, names are tried only at word
+boundaries, and fuzzy matching compares single words against single-word names only.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from knowledge.catalog.catalog import Catalog
+from knowledge.catalog.chat_text import partition_label
+from knowledge.catalog.facts import Subject, call_subject, country_subject, machine_subject
+
+# Aliases made only of these words are ordinary English in HPC talk ("a regular node",
+# "large-scale training"): they name a call only next to a word about calls.
+_COMMON = frozenset(
+    """regular development benchmark large scale access mode innovation studies study business
+    experiments experiment playground extreme public administration grand challenge frontier
+    science fast lane""".split()
+)
+_CALL_WORDS = re.compile(
+    r"\b(access|calls?|modes?|allocations?|proposals?|cut-?offs?|deadlines?|apply|applying|"
+    r"application|eurohpc|grants?|track|route|programme|program)\b",
+    re.I,
+)
+_PARTITION_WORDS = re.compile(r"\b(partitions?|queues?)\b", re.I)
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+]*(?:[-_./][A-Za-z0-9+]+)*")
+MAX_NAME_WORDS = 6
+
+# What a masked name becomes: the same words the topics' example questions use.
+PLACEHOLDER = {
+    "machine": "{system}",
+    "partition": "{system}",
+    "slurm": "{queue}",
+    "call": "{call}",
+    "factory": "{factory}",
+    "country": "{country}",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    subject: Subject
+    start: int
+    end: int
+    # The machine a partition or Slurm partition belongs to.
+    parent: Subject | None = None
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+class NameTable:
+    """Every name of the catalogue, keyed by its normalised form."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._names: dict[str, tuple[Subject, Subject | None, bool]] = {}
+        self._longest = 1
+        for m in catalog.machines:
+            me = machine_subject(m)
+            # Partitions first: "LEONARDO Booster" is the partition, even if the machine lists
+            # it as an alias too; the machine is still named, as the partition's parent.
+            for part in m.partitions:
+                sub = Subject("partition", part.id, partition_label(m, part))
+                for name in (*part.aliases, f"{m.name} {part.name}", part.id):
+                    self._add(name, sub, me)
+            for name in (m.id, m.name, *m.aliases):
+                self._add(name, me, None)
+            self._add(m.country, country_subject(m.country), None)
+        owners: dict[str, list[tuple[Subject, Subject]]] = {}
+        for m in catalog.machines:
+            for sp in m.slurm_partitions:
+                sub = Subject("slurm", f"{m.id}/{sp.name}", sp.name)
+                owners.setdefault(_key(sp.name), []).append((sub, machine_subject(m)))
+        for key, found in owners.items():
+            # A Slurm name two machines share ("debug") says nothing about which one is meant.
+            if len(found) == 1 and key not in self._names:
+                sub, parent = found[0]
+                plain = not re.search(r"[-_]", sub.name)
+                self._names[key] = (sub, parent, plain)
+        for c in catalog.calls:
+            me = call_subject(c)
+            for name in (c.id, c.name, *c.aliases):
+                words = set(re.findall(r"[a-z]+", name.lower()))
+                self._add(name, me, None, weak=words <= _COMMON)
+        for f in catalog.ai_factories:
+            me = Subject("factory", f.id, f.name)
+            for name in (f.id, f.name, *f.aliases):
+                self._add(name, me, None)
+            self._add(f.country, country_subject(f.country), None)
+        for antenna in catalog.antennas.members:
+            self._add(antenna.country, country_subject(antenna.country), None)
+        self._single = sorted(k for k in self._names if len(k) >= 5 and k.isalpha())
+
+    def _add(self, name: str, subject: Subject, parent: Subject | None, weak: bool = False) -> None:
+        key = _key(name)
+        if len(key) < 2 or key in self._names:
+            return
+        self._names[key] = (subject, parent, weak)
+        self._longest = max(self._longest, min(MAX_NAME_WORDS, len(_WORD.findall(name)) + 1))
+
+    def find(self, question: str) -> list[Mention]:
+        words = list(_WORD.finditer(question))
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(words):
+            found = None
+            for span in range(min(self._longest, len(words) - i), 0, -1):
+                start, end = words[i].start(), words[i + span - 1].end()
+                entry = self._names.get(_key(question[start:end]))
+                if entry is None and span == 1:
+                    entry = self._fuzzy(words[i].group(0))
+                if entry is None:
+                    continue
+                subject, parent, weak = entry
+                if weak and not self._weak_ok(subject, question, start, end):
+                    continue
+                found = Mention(subject, start, end, parent), span
+                break
+            if found is None:
+                i += 1
+                continue
+            mentions.append(found[0])
+            i += found[1]
+        return mentions
+
+    def _weak_ok(self, subject: Subject, question: str, start: int, end: int) -> bool:
+        if subject.kind == "slurm":
+            # A plain word ("standard", "small") is a partition only beside "partition".
+            window = question[max(0, start - 20) : end + 20]
+            return (
+                bool(_PARTITION_WORDS.search(window))
+                or "`" in question[max(0, start - 1) : end + 1]
+            )
+        written = question[start:end]
+        words = written.split()
+        # "Fast Lane" written as a name (capitalised, and not just a sentence's first word)
+        # is the call; "a regular node" or "large-scale training" is not.
+        as_name = all(w[:1].isupper() for w in words) and (start > 0 or len(words) > 1)
+        return as_name or bool(_CALL_WORDS.search(question))
+
+    def _fuzzy(self, word: str) -> tuple[Subject, Subject | None, bool] | None:
+        key = _key(word)
+        if len(key) < 6 or not key.isalpha():
+            return None
+        close = difflib.get_close_matches(key, self._single, n=1, cutoff=0.84)
+        if not close:
+            return None
+        subject, parent, weak = self._names[close[0]]
+        return None if weak else (subject, parent, weak)
+
+
+def mask(question: str, mentions: list[Mention]) -> str:
+    """The question with each name replaced by its kind's placeholder."""
+    out: list[str] = []
+    last = 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        out.append(question[last : m.start])
+        out.append(PLACEHOLDER[m.subject.kind])
+        last = m.end
+    out.append(question[last:])
+    return "".join(out)

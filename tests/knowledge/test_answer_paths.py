@@ -1,0 +1,149 @@
+"""Every way an answer can come about, one row each: curated, document, replaced, merged,
+abstained, unknown name, follow-up. Real index (embedded Chroma), real catalogue, the hash
+embedder instead of the model, so each row runs in milliseconds."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from fakes.embedder import HashEmbedder
+
+import knowledge
+from ingest.pipeline import ingest
+from ingest.sources import local_documents
+from knowledge.assistant import WHERE_TO_ASK, Assistant
+from knowledge.service import open_assistant
+from knowledge.store import Index
+
+DATA = Path(knowledge.__file__).parent / "data"
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=ZoneInfo("UTC"))
+LUMIG_SOURCE = "https://docs.lumi-supercomputer.eu/hardware/lumig/"
+
+DOCUMENTS = {
+    "site/batch/job-arrays.md": (
+        "# Job arrays\n\n"
+        "A job array runs the same batch script many times. Submit ten array tasks with "
+        "`sbatch --array=1-10 job.sh`; each task reads its index from SLURM_ARRAY_TASK_ID.\n"
+    ),
+    # A newer local copy of the page a curated fact cites: it may replace the fact.
+    "mirror/docs/hardware/lumig.md": (
+        "# LUMI-G\n\n"
+        "Each LUMI-G node has 4 AMD MI250X GPUs, seen by Slurm as 8 GPUs (GCDs), "
+        "and 512 GiB of memory; the GPU node count is 2978.\n"
+    ),
+    "notes/leonardo-booster.md": (
+        "# LEONARDO Booster notes\n\n"
+        "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
+        "should request GPUs per node explicitly.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root = tmp_path_factory.mktemp("docs")
+    for relative, text in DOCUMENTS.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, (NOW.timestamp(), NOW.timestamp()))
+    index = Index(tmp_path_factory.mktemp("index"), HashEmbedder())
+    ingest(index, [local_documents(root)])
+    return open_assistant(index, DATA, clock=lambda: NOW)
+
+
+@dataclass(frozen=True)
+class Row:
+    question: str
+    route: str
+    says: str
+    first_source: str
+    context: str = ""
+    abstained: bool = False
+
+
+ROWS = {
+    "curated fact leads": Row(
+        "What is the maximum walltime on the small-g partition?",
+        "catalog",
+        "max walltime 3 days",
+        "https://docs.lumi-supercomputer.eu/runjobs/scheduled-jobs/partitions/",
+    ),
+    "document answers a usage question": Row(
+        "How do I submit a job array with ten array tasks?",
+        "retrieval",
+        "--array=1-10",
+        "site/batch/job-arrays.md",
+    ),
+    "newer copy of the fact's own source replaces it": Row(
+        "How many gpus per node on LUMI-G?",
+        "retrieval",
+        "8 GPUs (GCDs)",
+        "mirror/docs/hardware/lumig.md",
+    ),
+    "unknown question is declined with where to ask": Row(
+        "Can you book me a train ticket to Bologna for next week?",
+        "abstain",
+        WHERE_TO_ASK,
+        "",
+        abstained=True,
+    ),
+    "deadline of an unknown call is declined": Row(
+        "What is the deadline for the Quantum Gaming call?",
+        "abstain",
+        "I have no record of **Quantum Gaming**",
+        "",
+        abstained=True,
+    ),
+    "follow-up takes its topic from the earlier question": Row(
+        "and on MareNostrum 5?",
+        "catalog",
+        "H100",
+        "",
+        context="What gpus does the LEONARDO Booster have?",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(ROWS))
+def test_answer_path(assistant: Assistant, name: str) -> None:
+    row = ROWS[name]
+    answer = assistant.ask(row.question, context=row.context or None)
+    assert (answer.route, answer.abstained) == (row.route, row.abstained), answer.text
+    assert row.says in answer.text
+    if row.first_source:
+        assert answer.citations[0].url.endswith(row.first_source)
+
+
+def test_a_replaced_fact_is_still_cited_after_the_passages(assistant: Assistant) -> None:
+    answer = assistant.ask("How many gpus per node on LUMI-G?")
+    assert answer.citations[-1].url == LUMIG_SOURCE
+
+
+def test_a_curated_answer_offers_a_matching_document_as_further_reading(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("What gpus per node does the LEONARDO Booster have?")
+    assert answer.route == "catalog" and "A100" in answer.text
+    assert answer.citations[0].url == "https://leonardo-supercomputer.cineca.eu/hpc-system"
+    assert answer.citations[-1].url.endswith("notes/leonardo-booster.md")
+
+
+def test_curated_answers_show_trust_and_check_date_of_each_source(assistant: Assistant) -> None:
+    answer = assistant.ask("How many GPU hours can we get through AI Factories Fast Lane?")
+    assert answer.route == "catalog"
+    citation = answer.citations[0]
+    assert citation.url == "https://www.eurohpc-ju.europa.eu/fast-lane-access-ai-factories_en"
+    assert citation.as_of is not None and not citation.confirmed
+    assert "confirm on the official page" in answer.text and "unconfirmed" in answer.notes
+
+
+def test_an_empty_index_still_answers_curated_questions(tmp_path: Path) -> None:
+    assistant = open_assistant(Index(tmp_path, HashEmbedder()), DATA, clock=lambda: NOW)
+    answer = assistant.ask("When is the next AI Factories Large Scale cut-off?")
+    assert answer.route == "catalog" and "Next AI Factories Large Scale cut-off" in answer.text

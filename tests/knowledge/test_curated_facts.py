@@ -1,0 +1,171 @@
+"""Curated facts: each fact group of the catalogue becomes one typed, sourced fact."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import knowledge
+from knowledge.catalog.catalog import Catalog, load_catalog
+from knowledge.catalog.facts import (
+    CuratedFact,
+    catalog_facts,
+    faq_facts,
+    gpu_hours_in,
+)
+from knowledge.catalog.mentions import NameTable, mask
+from knowledge.sources import same_document
+
+DATA = Path(knowledge.__file__).parent / "data"
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=ZoneInfo("UTC"))
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(DATA)
+
+
+@pytest.fixture(scope="module")
+def facts(catalog: Catalog) -> dict[str, CuratedFact]:
+    return {f.id: f for f in catalog_facts(catalog, DATA)}
+
+
+def test_fact_ids_are_unique(catalog: Catalog) -> None:
+    ids = [f.id for f in catalog_facts(catalog, DATA)]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_partition_fact_cites_the_partition_source_not_the_machine_page(
+    catalog: Catalog, facts: dict[str, CuratedFact]
+) -> None:
+    part = catalog.machine("lumi").partition("LUMI-G")
+    assert part is not None
+    fact = facts["lumi/partition/lumi-g"]
+    assert (fact.source, fact.as_of, fact.confirmed) == (part.source, part.as_of, part.confirmed)
+    assert "MI250X" in fact.text and {s.kind for s in fact.subjects} == {"machine", "partition"}
+
+
+def test_a_call_facet_keeps_its_own_trust(catalog: Catalog, facts: dict[str, CuratedFact]) -> None:
+    offer = catalog.call("fast-lane").offer
+    assert offer is not None
+    fact = facts["fast-lane/offer"]
+    assert (fact.source, fact.confirmed) == (offer.source, offer.confirmed)
+    assert fact.topics == ("offer",)
+
+
+def test_the_next_cutoff_is_computed_from_the_time_of_asking(
+    facts: dict[str, CuratedFact],
+) -> None:
+    fact = facts["large-scale/cutoffs"]
+    early = fact.text_at(datetime(2026, 1, 1, tzinfo=ZoneInfo("UTC")))
+    late = fact.text_at(datetime(2026, 11, 29, tzinfo=ZoneInfo("UTC")))
+    assert early != late and "Next AI Factories Large Scale cut-off" in late
+
+
+def test_which_call_fits_follows_the_gpu_hours_asked_for(facts: dict[str, CuratedFact]) -> None:
+    fit = facts["calls/fit"]
+    assert "**AI Factories Large Scale** fits 200,000 GPU-hours" in fit.text_at(
+        NOW, "we need 200,000 GPU hours"
+    )
+    assert "**AI Factories Fast Lane** fits 20,000 GPU-hours" in fit.text_at(NOW, "20k gpu-h")
+
+
+def test_without_an_amount_the_fit_fact_lists_every_route_smallest_first(
+    facts: dict[str, CuratedFact],
+) -> None:
+    text = facts["calls/fit"].text_at(NOW, "which call should we use?")
+    assert text.index("Playground") < text.index("Fast Lane") < text.index("Large Scale")
+
+
+@pytest.mark.parametrize(
+    ("question", "hours"),
+    [
+        ("We need 200,000 GPU hours", 200_000),
+        ("about 50k gpu-hours", 50_000),
+        ("1.5 million GPU hours", 1_500_000),
+        ("120 000 GPUh", 120_000),
+        ("how many gpus does LUMI have", None),
+    ],
+)
+def test_gpu_hour_amounts_are_read_in_their_usual_spellings(
+    question: str, hours: int | None
+) -> None:
+    assert gpu_hours_in(question) == hours
+
+
+def test_faq_entries_become_facts_with_their_own_source_and_date() -> None:
+    text = (
+        "# FAQ\n\n## Can we?\n\nYes, you can. Confirm on the official page.\n\n"
+        "Source: https://example.eu/page (as of 2026-03-01)\n\n"
+        "## Must we?\n\nNo.\n\nSource: https://example.eu/other (as of 2026-04-02)\n"
+    )
+    first, second = faq_facts(text)
+    assert (first.id, first.source, first.as_of.isoformat(), first.confirmed) == (
+        "faq/can-we",
+        "https://example.eu/page",
+        "2026-03-01",
+        False,
+    )
+    assert (second.text, second.confirmed) == ("No.", True)
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("What GPUs does the LEONARDO Booster have?", ["partition:LEONARDO Booster"]),
+        ("mn5 vs lumi", ["machine:MareNostrum 5", "machine:LUMI"]),
+        ("Is Leonrado down?", ["machine:LEONARDO"]),
+        ("limits of the standard-g queue", ["slurm:standard-g"]),
+        ("a regular node with large scale training", []),
+        ("When is the next Large Scale cut-off?", ["call:AI Factories Large Scale"]),
+        ("Which AI factory is in Poland?", ["country:Poland"]),
+    ],
+)
+def test_names_are_found_by_alias_spelling_and_typo(
+    catalog: Catalog, question: str, found: list[str]
+) -> None:
+    mentions = NameTable(catalog).find(question)
+    assert [f"{m.subject.kind}:{m.subject.name}" for m in mentions] == found
+
+
+def test_masking_replaces_each_name_with_its_kind(catalog: Catalog) -> None:
+    question = "How long does Fast Lane take on LUMI?"
+    assert mask(question, NameTable(catalog).find(question)) == (
+        "How long does {call} take on {system}?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "source", "same"),
+    [
+        (
+            "file:///x/lumi-userguide/docs/hardware/lumig.md",
+            "https://docs.lumi-supercomputer.eu/hardware/lumig/",
+            True,
+        ),
+        (
+            "https://docs.lumi-supercomputer.eu/hardware/lumig",
+            "https://docs.lumi-supercomputer.eu/hardware/lumig/",
+            True,
+        ),
+        (
+            "https://mirror.example/hardware/lumig/",
+            "https://docs.lumi-supercomputer.eu/hardware/lumig/",
+            False,
+        ),
+        ("file:///x/storage/index.md", "https://docs.lumi-supercomputer.eu/storage/", False),
+        (
+            "file:///x/docs/hardware/lumic.md",
+            "https://docs.lumi-supercomputer.eu/hardware/lumig/",
+            False,
+        ),
+        ("file:///x/playground-access.html", "https://eurohpc.eu/playground-access", False),
+    ],
+)
+def test_a_local_copy_is_the_same_document_only_when_its_path_ends_like_the_url(
+    document: str, source: str, same: bool
+) -> None:
+    assert same_document(document, source) is same
