@@ -117,6 +117,56 @@ def deadlines(
         typer.echo(format_cutoffs(upcoming, settings.tz, missing))
 
 
+def facts(
+    stale: Annotated[
+        bool,
+        typer.Option(
+            "--stale", help="Only facts last checked more than HPCBOT_STALE_AFTER_DAYS days ago."
+        ),
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the facts as JSON.")] = False,
+    at: Annotated[
+        str | None, typer.Option("--now", hidden=True, help="Pretend it is this ISO 8601 time.")
+    ] = None,
+) -> None:
+    """List the curated facts with their source, check date and trust (for whoever keeps them)."""
+    settings = Settings.from_env()
+    catalog = _catalog(settings)
+    now = _now(settings, at)
+    if stale:
+        rows = catalog.stale_facts(now, settings.stale_after_days)
+    else:
+        rows = catalog.all_facts()
+    records = [
+        {
+            "entity": name,
+            "fact": type(fact).__name__.lower(),
+            "as_of": fact.as_of.isoformat(),
+            "age_days": (now.date() - fact.as_of).days,
+            "confirmed": fact.confirmed,
+            "source": fact.source,
+        }
+        for name, fact in sorted(rows, key=lambda row: (row[1].as_of, row[0]))
+    ]
+    if as_json:
+        typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        return
+    if not records:
+        typer.echo(f"No fact is older than {settings.stale_after_days} days.")
+        return
+    for r in records:
+        trust = "" if r["confirmed"] else " [unconfirmed]"
+        typer.echo(
+            f"{r['as_of']} ({r['age_days']} days) {r['entity']}: {r['fact']}{trust}\n    {r['source']}"
+        )
+    if stale:
+        typer.echo(
+            f"{len(records)} facts last checked more than {settings.stale_after_days} days ago: "
+            "check each source and update `as_of` (and the fact) in knowledge/data."
+        )
+
+
 def register(app: typer.Typer) -> None:
     app.command("specs")(specs)
     app.command("deadlines")(deadlines)
+    app.command("facts")(facts)

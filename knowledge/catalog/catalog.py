@@ -249,17 +249,22 @@ class Catalog:
 
     # --- staleness --------------------------------------------------------------------------
 
-    def stale_facts(self, now: datetime, stale_after_days: int = 90) -> list[tuple[str, Sourced]]:
-        """(entity name, fact group) for every fact last checked too long ago."""
+    def all_facts(self) -> list[tuple[str, Sourced]]:
+        """(entity name, fact group) for every sourced fact of the catalogue."""
         entities: list[tuple[str, list[Sourced]]] = [
             *((m.name, m.facts()) for m in self.machines),
             *((c.name, c.facts()) for c in self.calls),
             *((f.name, [f, f.system]) for f in self.ai_factories),
+            ("AI Factories", [self.factories_overview, *self.waves]),
+            ("AI Factory Antennas", [self.antennas.overview, *self.antennas.members]),
         ]
+        return [(name, fact) for name, facts in entities for fact in facts]
+
+    def stale_facts(self, now: datetime, stale_after_days: int = 90) -> list[tuple[str, Sourced]]:
+        """(entity name, fact group) for every fact last checked too long ago."""
         return [
             (name, fact)
-            for name, facts in entities
-            for fact in facts
+            for name, fact in self.all_facts()
             if is_stale(fact.as_of, now, stale_after_days)
         ]
 

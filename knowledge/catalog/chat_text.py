@@ -122,42 +122,67 @@ def describe_slurm_partition(part: SlurmPartition) -> str:
     return text + "."
 
 
+class _Sources:
+    """Numbers each distinct source once, so every line of a card can say where it comes from."""
+
+    def __init__(self) -> None:
+        self._order: dict[str, list[Sourced]] = {}
+
+    def ref(self, fact: Sourced) -> str:
+        group = self._order.setdefault(fact.source, [])
+        group.append(fact)
+        return f" [{list(self._order).index(fact.source) + 1}]"
+
+    def lines(self) -> list[str]:
+        out = ["Sources:"] if self._order else []
+        for number, (url, facts) in enumerate(self._order.items(), start=1):
+            as_of = min(f.as_of for f in facts).isoformat()
+            flag = "" if all(f.confirmed for f in facts) else f", {CONFIRM}"
+            out.append(f"[{number}] {url} (as of {as_of}{flag})")
+        return out
+
+
 def format_machine_card(
     machine: Machine, now: datetime | None = None, stale_after_days: int = 90
 ) -> str:
-    """A compact spec card: hardware, status, scheduler, access and sources."""
+    """A compact spec card: hardware, status, scheduler, access; each line cites its source."""
+    refs = _Sources()
     place = ", ".join(x for x in (machine.site, machine.city, machine.country) if x)
-    lines = [f"**{machine.name}**: {place} ({machine.tier}, {machine.status.state})"]
+    lines = [
+        f"**{machine.name}**: {place} ({machine.tier}, {machine.status.state})"
+        + refs.ref(machine.overview)
+    ]
     if machine.vendor:
         lines.append(f"Vendor: {machine.vendor}.")
-    lines.append(machine.overview.text)
+    lines.append(machine.overview.text + refs.ref(machine.overview))
     if machine.status.detail:
-        lines.append(f"Status: {machine.status.detail}")
-    lines += [f"• {describe_partition(machine, p)}" for p in machine.partitions]
+        lines.append(f"Status: {machine.status.detail}" + refs.ref(machine.status))
+    lines += [f"• {describe_partition(machine, p)}" + refs.ref(p) for p in machine.partitions]
     if machine.interconnect:
-        lines.append(f"Interconnect: {machine.interconnect.text}")
-    if machine.performance:
-        perf = "; ".join(
-            f"{p.metric} {p.value}" + (f" ({p.note})" if p.note else "")
-            for p in machine.performance
-        )
-        lines.append(f"Performance: {perf}.")
+        lines.append(f"Interconnect: {machine.interconnect.text}" + refs.ref(machine.interconnect))
+    for p in machine.performance:
+        note = f" ({p.note})" if p.note else ""
+        lines.append(f"Performance: {p.metric} {p.value}{note}." + refs.ref(p))
     if machine.scheduler:
         note = f" {machine.scheduler.note}" if machine.scheduler.note else ""
-        lines.append(f"Scheduler: {machine.scheduler.name}.{note}")
+        lines.append(f"Scheduler: {machine.scheduler.name}.{note}" + refs.ref(machine.scheduler))
     if machine.slurm_partitions:
         lines.append("Slurm partitions:")
-        lines += [f"• {describe_slurm_partition(p)}" for p in machine.slurm_partitions]
+        lines += [
+            f"• {describe_slurm_partition(p)}" + refs.ref(p) for p in machine.slurm_partitions
+        ]
     if machine.billing:
-        lines.append(f"Billing units: {', '.join(machine.billing.units)}.")
+        lines.append(
+            f"Billing units: {', '.join(machine.billing.units)}." + refs.ref(machine.billing)
+        )
     if machine.login:
         note = f" ({machine.login.note})" if machine.login.note else ""
-        lines.append(f"Login: `{machine.login.host}`{note}")
+        lines.append(f"Login: `{machine.login.host}`{note}" + refs.ref(machine.login))
     if machine.docs:
-        lines.append(f"Docs: {machine.docs.url}")
-    unconfirmed = [f for f in machine.facts() if not f.confirmed]
-    if unconfirmed:
-        lines.append(f"Some details come from secondary sources ({CONFIRM}).")
+        lines.append(f"Docs: {machine.docs.url}" + refs.ref(machine.docs))
+    for n in machine.notes:
+        lines.append(f"Note: {n.text}" + refs.ref(n))
+    lines += refs.lines()
     stale = staleness_note(machine.facts(), now, stale_after_days)
     if stale:
         lines.append(stale)
@@ -167,15 +192,23 @@ def format_machine_card(
 def format_cutoffs(
     cutoffs: Sequence[Cutoff], tz: tzinfo, without_future: Sequence[Call] = ()
 ) -> str:
-    """Upcoming cut-offs, one per line, plus the dated calls that have none on record."""
+    """Upcoming cut-offs, one per line with its source, plus dated calls that have none."""
     lines = []
+    sources: dict[str, tuple[date, bool]] = {}
     for cutoff in cutoffs:
-        flag = f" ({CONFIRM})" if not cutoff.confirmed else ""
         note = f" ({cutoff.note})" if cutoff.note else ""
-        lines.append(f"• **{cutoff.call_name}**: {when_text(cutoff, tz)}{note}{flag}")
+        known = sources.setdefault(cutoff.source, (cutoff.as_of, cutoff.confirmed))
+        sources[cutoff.source] = (min(known[0], cutoff.as_of), known[1] and cutoff.confirmed)
+        ref = list(sources).index(cutoff.source) + 1
+        lines.append(f"• **{cutoff.call_name}**: {when_text(cutoff, tz)}{note} [{ref}]")
     if not lines:
         lines.append("No upcoming cut-offs on record.")
     if without_future:
         names = ", ".join(c.name for c in without_future)
         lines.append(f"No future cut-off on record for: {names}. Check their call pages.")
+    if sources:
+        lines.append("Sources:")
+        for number, (url, (as_of, confirmed)) in enumerate(sources.items(), start=1):
+            flag = "" if confirmed else f", {CONFIRM}"
+            lines.append(f"[{number}] {url} (as of {as_of.isoformat()}{flag})")
     return "\n".join(lines)

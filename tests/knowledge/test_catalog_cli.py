@@ -69,7 +69,7 @@ def test_deadlines_text_flags_calls_without_future_cutoffs() -> None:
     result = CliRunner().invoke(_app(), ["deadlines", "--now", NOW], env=ENV)
     assert result.exit_code == 0
     assert result.output.splitlines()[0] == (
-        "• **AI Factories Large Scale**: Mon 4 Jan 2027, 10:00 CET (confirm on the official page)"
+        "• **AI Factories Large Scale**: Mon 4 Jan 2027, 10:00 CET [1]"
     )
     assert (
         "No future cut-off on record for: AI for Science and Collaborative EU Projects"
@@ -95,3 +95,39 @@ def test_deadlines_unknown_call_exits_2() -> None:
     result = CliRunner().invoke(_app(), ["deadlines", "--call", "quantum gaming"], env=ENV)
     assert result.exit_code == 2
     assert "Unknown call 'quantum gaming'." in result.output
+
+
+def test_deadlines_text_cites_each_source_with_its_check_date_and_trust() -> None:
+    result = CliRunner().invoke(_app(), ["deadlines", "--now", NOW], env=ENV)
+    assert result.output.splitlines()[-2:] == [
+        "Sources:",
+        "[1] https://www.eurohpc-ju.europa.eu/large-scale-access-ai-factories_en "
+        "(as of 2026-11-27, confirm on the official page)",
+    ]
+
+
+def test_specs_text_cites_every_line_and_lists_sources_with_dates() -> None:
+    result = CliRunner().invoke(_app(), ["specs", "lumi"], env=ENV)
+    lines = result.output.splitlines()
+    partition = next(line for line in lines if line.startswith("• **LUMI-G**"))
+    number = partition.rsplit("[", 1)[1].rstrip("]")
+    assert (
+        f"[{number}] https://docs.lumi-supercomputer.eu/hardware/lumig/ (as of 2024-10-15)" in lines
+    )
+
+
+def test_facts_stale_lists_old_facts_with_source_and_age() -> None:
+    result = CliRunner().invoke(_app(), ["facts", "--stale", "--json", "--now", NOW], env=ENV)
+    assert result.exit_code == 0
+    rows = json.loads(result.output)
+    lumig = next(
+        r for r in rows if r["source"] == "https://docs.lumi-supercomputer.eu/hardware/lumig/"
+    )
+    assert (lumig["entity"], lumig["as_of"], lumig["confirmed"]) == ("LUMI", "2024-10-15", True)
+    assert all(r["age_days"] > 90 for r in rows)
+
+
+def test_facts_stale_says_so_when_nothing_is_old() -> None:
+    env = {**ENV, "HPCBOT_STALE_AFTER_DAYS": "100000"}
+    result = CliRunner().invoke(_app(), ["facts", "--stale", "--now", NOW], env=env)
+    assert result.output.strip() == "No fact is older than 100000 days."
