@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.config import Settings
-from knowledge import Catalog, KnowledgeError, load_catalog
+from knowledge import Catalog, CatalogSource, KnowledgeError
 from knowledge.queue import QueueService, load_queue_config
 
 
-def build_service(settings: Settings, catalog: Catalog | None = None) -> QueueService:
-    """The queue service; pass an already loaded `catalog` to resolve machine aliases with it."""
+def build_service(settings: Settings, catalog: Callable[[], Catalog] | None = None) -> QueueService:
+    """The queue service; pass the live `catalog` to resolve machine aliases with it."""
     path = settings.queue_config_path
     return QueueService(
         load_queue_config(path),
@@ -23,7 +23,9 @@ def build_service(settings: Settings, catalog: Catalog | None = None) -> QueueSe
     )
 
 
-def _catalog_resolver(settings: Settings, catalog: Catalog | None) -> Callable[[str], str] | None:
+def _catalog_resolver(
+    settings: Settings, catalog: Callable[[], Catalog] | None
+) -> Callable[[str], str] | None:
     """Canonical machine names ("lumi-g" -> "LUMI") from the curated catalog, if it loads.
 
     The queue still works for machines the catalog lacks (e.g. a test cluster): the service
@@ -31,12 +33,12 @@ def _catalog_resolver(settings: Settings, catalog: Catalog | None) -> Callable[[
     """
     if catalog is None:
         try:
-            catalog = load_catalog(settings.knowledge_dir)
+            catalog = CatalogSource(settings.knowledge_dir)
         except (OSError, KnowledgeError):
             return None
     known = catalog
 
     def resolve(name: str) -> str:
-        return known.machine(name).name
+        return known().machine(name).name
 
     return resolve

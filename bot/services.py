@@ -62,6 +62,8 @@ class Services:
     close: Callable[[], None] = field(default=_nothing)
     # None when answering can start (index loaded), else why not: the readiness check.
     readiness: Callable[[], str | None] = field(default=_no_problem)
+    # The live catalogue everything above reads (None: the services do not use one).
+    catalog: Callable[[], Catalog] | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, *, ask: Ask | None = None) -> Services:
@@ -72,9 +74,11 @@ class Services:
         sandbox passes one that builds the index first).
         """
         from bot.queues import build_service
-        from knowledge import format_cutoffs, format_machine_card, load_catalog
+        from knowledge import CatalogSource, format_cutoffs, format_machine_card
 
-        catalog = load_catalog(settings.knowledge_dir)
+        # One live catalogue for answers, cards, deadlines, reminders and queue names: an edit
+        # of the YAML reaches all of them without a restart.
+        catalog = CatalogSource(settings.knowledge_dir)
         queue_service = build_service(settings, catalog)
         readiness: Callable[[], str | None] = _no_problem
         if ask is None:
@@ -83,17 +87,18 @@ class Services:
 
         def specs(machine: str) -> str:
             return format_machine_card(
-                catalog.machine(machine), datetime.now(UTC), settings.stale_after_days
+                catalog().machine(machine), datetime.now(UTC), settings.stale_after_days
             )
 
         def deadlines(call: str | None) -> str:
             now = datetime.now(UTC)
-            upcoming = catalog.upcoming_cutoffs(now, call=call)
-            missing = catalog.calls_without_future_cutoff(now) if call is None else []
+            current = catalog()
+            upcoming = current.upcoming_cutoffs(now, call=call)
+            missing = current.calls_without_future_cutoff(now) if call is None else []
             return format_cutoffs(upcoming, settings.tz, missing)
 
         def machines() -> list[str]:
-            return sorted({m.name for m in catalog.machine_names().values()})
+            return sorted({m.name for m in catalog().machine_names().values()})
 
         return cls(
             ask=ask,
@@ -103,13 +108,14 @@ class Services:
             machines=machines,
             close=queue_service.close,
             readiness=readiness,
+            catalog=catalog,
         )
 
 
 class _LazyAssistant:
     """Opens the knowledge assistant in the background (loading the model takes seconds)."""
 
-    def __init__(self, settings: Settings, catalog: Catalog) -> None:
+    def __init__(self, settings: Settings, catalog: Callable[[], Catalog]) -> None:
         self._settings = settings
         self._catalog = catalog
         self._assistant: Assistant | None = None

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from knowledge.catalog.cutoffs import Cutoff, call_cutoffs
     from knowledge.catalog.ical import catalog_to_ics
     from knowledge.catalog.models import AIFactory, Call, Machine, Partition, SlurmPartition
+    from knowledge.catalog.source import CatalogSource
     from knowledge.embed import Embedder, SentenceTransformerEmbedder, resolve_model_path
     from knowledge.evaluation import evaluate, load_questions
     from knowledge.service import open_assistant, open_index
@@ -43,6 +44,7 @@ _LAZY = {
     "Assistant": "knowledge.assistant",
     "Call": "knowledge.catalog.models",
     "Catalog": "knowledge.catalog.catalog",
+    "CatalogSource": "knowledge.catalog.source",
     "CuratedAnswerer": "knowledge.catalog.answerer",
     "Chunk": "knowledge.store",
     "Cutoff": "knowledge.catalog.cutoffs",
@@ -81,6 +83,7 @@ __all__ = [
     "Catalog",
     "catalog_to_ics",
     "CatalogError",
+    "CatalogSource",
     "Chunk",
     "Citation",
     "CuratedAnswerer",

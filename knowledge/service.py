@@ -8,7 +8,8 @@ from pathlib import Path
 
 from knowledge.assistant import Assistant, Calibration
 from knowledge.catalog.answerer import CuratedAnswerer
-from knowledge.catalog.catalog import Catalog, load_catalog
+from knowledge.catalog.catalog import Catalog
+from knowledge.catalog.source import CatalogSource
 from knowledge.embed import Embedder, SentenceTransformerEmbedder
 from knowledge.store import Index
 
@@ -29,20 +30,21 @@ def open_assistant(
     index: Index,
     knowledge_dir: Path | None,
     *,
-    catalog: Catalog | None = None,
+    catalog: Catalog | Callable[[], Catalog] | None = None,
     stale_after_days: int = 90,
     clock: Clock = utc_now,
     calibration: Calibration | None = None,
 ) -> Assistant:
     """The assistant over `index` and the curated facts of `knowledge_dir`.
 
-    `catalog` is the catalogue already loaded from `knowledge_dir`, if the caller has one.
+    `catalog` is the catalogue of `knowledge_dir` if the caller has one: loaded, or a live
+    `CatalogSource` (then answers follow edits of the YAML without a restart).
     Without a knowledge directory the assistant answers from documents only.
     """
     curated = None
     if knowledge_dir is not None:
         curated = CuratedAnswerer(
-            catalog or load_catalog(knowledge_dir),
+            catalog or CatalogSource(knowledge_dir),
             knowledge_dir,
             index.embedder.embed_query,
             index.embed_cached,

@@ -31,14 +31,17 @@ group = typer.Typer(
 @contextmanager
 def _desk() -> Iterator[SubscriptionDesk]:
     from bot.queues import build_service
-    from bot.schedule import CatalogFiles, CatalogKnowledge, SubscriptionStore, SystemClock
+    from bot.schedule import CatalogKnowledge, SubscriptionStore, SystemClock
     from bot.schedule.desk import SubscriptionDesk as Desk
     from bot.state import StateStore
+    from knowledge import CatalogSource
 
     settings = Settings.from_env()
     store = StateStore.open(settings.state_database_url)
     queue = build_service(settings)
-    knowledge = CatalogKnowledge(CatalogFiles(settings.knowledge_dir), queue.status, queue.machines)
+    knowledge = CatalogKnowledge(
+        CatalogSource(settings.knowledge_dir), queue.status, queue.machines
+    )
     try:
         yield Desk(
             SubscriptionStore.open(store.engine), knowledge, SystemClock(), settings.timezone

@@ -1,24 +1,19 @@
 """What scheduled posts need to know, re-read at send time: calls, cut-offs, machines, queues.
 
-`CatalogKnowledge` adapts the curated catalog (reloaded when its files change, so a corrected
-cut-off is seen without a restart) and the live queue service. Tests pass any object with the
+`CatalogKnowledge` adapts the curated catalog (a `CatalogSource`, reloaded when its files
+change, so a corrected cut-off is seen without a restart) and the live queue service. Tests pass any object with the
 same methods (`ScheduleKnowledge`).
 """
 
 from __future__ import annotations
 
 import difflib
-import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol
 
-from knowledge import Catalog, Cutoff, KnowledgeError, UnknownName, call_cutoffs, load_catalog
+from knowledge import Catalog, Cutoff, UnknownName, call_cutoffs
 from knowledge.queue import QueueStatus
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -44,32 +39,6 @@ class ScheduleKnowledge(Protocol):
         ...
 
     def queue(self, machine: str) -> QueueStatus: ...
-
-
-class CatalogFiles:
-    """`load_catalog(data_dir)`, reloaded when a file changes; a broken edit keeps the last good."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-        self._lock = threading.Lock()
-        self._stamp: tuple[int, ...] | None = None
-        self._catalog: Catalog | None = None
-
-    def _mtimes(self) -> tuple[int, ...]:
-        return tuple(p.stat().st_mtime_ns for p in sorted(self.data_dir.glob("*.yaml")))
-
-    def __call__(self) -> Catalog:
-        with self._lock:
-            stamp = self._mtimes()
-            if self._catalog is None or stamp != self._stamp:
-                try:
-                    self._catalog = load_catalog(self.data_dir)
-                except KnowledgeError as exc:
-                    if self._catalog is None:
-                        raise
-                    log.error("catalog edit rejected, still using the previous one: %s", exc)
-                self._stamp = stamp
-            return self._catalog
 
 
 class CatalogKnowledge:

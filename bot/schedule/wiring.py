@@ -16,11 +16,12 @@ from bot.schedule.config import ScheduleConfig
 from bot.schedule.delivery import SlackPoster
 from bot.schedule.desk import SubscriptionDesk
 from bot.schedule.faults import CrashPoints
-from bot.schedule.knowledge import CatalogFiles, CatalogKnowledge, ScheduleKnowledge
+from bot.schedule.knowledge import CatalogKnowledge, ScheduleKnowledge
 from bot.schedule.ledger import Ledger
 from bot.schedule.runner import Runner
 from bot.schedule.subscriptions import SubscriptionStore
 from bot.state import StateStore
+from knowledge import CatalogSource
 
 if TYPE_CHECKING:
     from bot.schedule.scheduler import ScheduledPosts
@@ -38,7 +39,8 @@ def schedule_clock(config: ScheduleConfig) -> Clock:
 
 def knowledge_from_services(settings: Settings, services: Services) -> CatalogKnowledge:
     """The catalog (re-read when its files change) and the app's live queue service."""
-    return CatalogKnowledge(CatalogFiles(settings.knowledge_dir), services.queue, services.machines)
+    catalog = services.catalog or CatalogSource(settings.knowledge_dir)
+    return CatalogKnowledge(catalog, services.queue, services.machines)
 
 
 def subscription_desk(
@@ -77,7 +79,7 @@ def scheduled_posts(
         queue = build_service(settings)
         closers.append(queue.close)
         knowledge = CatalogKnowledge(
-            CatalogFiles(settings.knowledge_dir), queue.status, queue.machines
+            CatalogSource(settings.knowledge_dir), queue.status, queue.machines
         )
     runner = Runner(
         subscriptions=subscriptions,

@@ -103,13 +103,23 @@ class CuratedAnswerer:
 
     def __init__(
         self,
-        catalog: Catalog,
+        catalog: Catalog | Callable[[], Catalog],
         knowledge_dir: Path,
         embed_query: Callable[[str], Matrix],
         embed_many: EmbedMany,
         *,
         weights: Weights | None = None,
     ) -> None:
+        # A callable is a live source: the facts are rebuilt when it hands out a new catalogue.
+        self._source = catalog if callable(catalog) else None
+        self._knowledge_dir = knowledge_dir
+        self.weights = weights or Weights()
+        self._embed_query = embed_query
+        self._embed = embed_many
+        self._load(catalog() if callable(catalog) else catalog)
+
+    def _load(self, catalog: Catalog) -> None:
+        knowledge_dir = self._knowledge_dir
         self.catalog = catalog
         self.names = NameTable(catalog)
         faq = knowledge_dir / "faq.md"
@@ -119,9 +129,6 @@ class CuratedAnswerer:
             for f in catalog_facts(catalog, knowledge_dir)
         ]
         self.topics = load_topics(knowledge_dir, self.names)
-        self.weights = weights or Weights()
-        self._embed_query = embed_query
-        self._embed = embed_many
         self._idf, self._fact_tokens = _vocabulary_idf([f.text for f in self.facts])
         for call in catalog.calls:  # cut-off years are dynamic text, but known words
             for entry in call.cutoffs.dates:
@@ -129,6 +136,14 @@ class CuratedAnswerer:
         self._prototype_topic: list[str] = []
         self._prototypes: Matrix | None = None
         self._fact_vectors: Matrix | None = None
+
+    def _refresh(self) -> None:
+        """Follow the live catalogue: rebuild (vectors come from the cache) after an edit."""
+        if self._source is not None:
+            current = self._source()
+            if current is not self.catalog:
+                self._load(current)
+                self.warm_up()
 
     def warm_up(self) -> None:
         """Embed the topics' examples and the facts (cached by the caller's `embed`)."""
@@ -157,6 +172,7 @@ class CuratedAnswerer:
         A follow-up ("and on LEONARDO?", "how long does it take?") is read together with the
         earlier question: the topic usually comes from one, the names from the other.
         """
+        self._refresh()
         text = mask(question, self.names.find(question))
         if context:
             text = f"{mask(context, self.names.find(context))} {text}"
@@ -175,6 +191,7 @@ class CuratedAnswerer:
         `masked_vector` is the embedding of `masked(question, context)`, if the caller already
         computed it together with the question's.
         """
+        self._refresh()
         self.warm_up()
         assert self._prototypes is not None and self._fact_vectors is not None
         mentions = self.names.find(question)

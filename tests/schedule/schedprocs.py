@@ -17,7 +17,6 @@ from sqlalchemy import create_engine
 
 from bot.config import bundled_knowledge_dir
 from bot.schedule import (
-    CatalogFiles,
     CatalogKnowledge,
     ManualClock,
     SubscriptionDesk,
@@ -25,6 +24,7 @@ from bot.schedule import (
 )
 from bot.schedule.ledger import Ledger, Record
 from bot.state import StateStore
+from knowledge import CatalogSource
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -34,7 +34,7 @@ def real_catalog_desk(url: str, created: datetime) -> SubscriptionDesk:
     StateStore.open(url).close()
     services = FakeServices()
     knowledge = CatalogKnowledge(
-        CatalogFiles(bundled_knowledge_dir()), services.queue, services.machines
+        CatalogSource(bundled_knowledge_dir()), services.queue, services.machines
     )
     store = SubscriptionStore.open(create_engine(url))
     return SubscriptionDesk(store, knowledge, ManualClock(created), "Europe/Brussels")
