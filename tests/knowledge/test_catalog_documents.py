@@ -56,13 +56,13 @@ def test_partition_facts_read_as_searchable_sentences(documents: list[CatalogDoc
 
 def test_document_as_of_is_the_oldest_fact(documents: list[CatalogDocument]) -> None:
     assert _by_title(documents, "LUMI supercomputer").as_of == date(2024, 10, 15)
-    assert _by_title(documents, "AI Factories Large Scale").as_of == date(2026, 11, 27)
+    assert _by_title(documents, "AI Factories Large Scale").as_of == date(2026, 1, 1)
 
 
 def test_cutoffs_appear_only_as_the_full_dated_list(documents: list[CatalogDocument]) -> None:
     text = _by_title(documents, "AI Factories Large Scale").markdown
     assert (
-        "All AI Factories Large Scale cut-offs on record as of 2026-11-27: 30 Jan 2026 at 10:00,"
+        "All AI Factories Large Scale cut-offs on record as of 2026-04-21: 30 Jan 2026 at 10:00,"
         in text
     )
     assert "4 Jan 2027 at 10:00. Times are Europe/Brussels time." in text

@@ -124,7 +124,7 @@ def test_citations_carry_as_of_and_confirmation(catalog: Catalog) -> None:
     assert answer is not None
     [citation] = answer.citations
     assert citation.url == "https://www.eurohpc-ju.europa.eu/large-scale-access-ai-factories_en"
-    assert citation.as_of is not None and citation.as_of.isoformat() == "2026-11-27"
+    assert citation.as_of is not None and citation.as_of.isoformat() == "2026-01-01"
     assert citation.confirmed is False
     assert "(confirm on the official page)" in answer.text
 
