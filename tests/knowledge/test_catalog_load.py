@@ -26,12 +26,12 @@ MACHINE = """\
       text: A machine used only by tests.
       source: https://example.org/{ident}
       as_of: 2026-01-01
-      confirmed: true
+      confirmed: false
     status:
       state: operational
       source: https://example.org/{ident}
       as_of: 2026-01-01
-      confirmed: true
+      confirmed: false
 """
 
 
