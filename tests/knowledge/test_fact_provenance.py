@@ -194,6 +194,24 @@ def test_compile_date_only_on_pages_the_sheet_read_itself(
     assert misdated == []
 
 
+def test_faq_sources_are_listed_in_the_research_sheets(sheet_tags: dict[str, set[str]]) -> None:
+    missing = [
+        (section, url) for section, url, _ in _faq_sources() if not _tags_for(url, sheet_tags)
+    ]
+    assert missing == []
+
+
+def test_faq_compile_date_only_on_pages_the_sheet_read_itself(
+    sheet_tags: dict[str, set[str]],
+) -> None:
+    misdated = [
+        (section, url)
+        for section, url, as_of in _faq_sources()
+        if as_of == SHEET_COMPILED and "P" not in _tags_for(url, sheet_tags)
+    ]
+    assert misdated == []
+
+
 # --- known check dates ----------------------------------------------------------------------
 
 
@@ -255,6 +273,17 @@ def _walk(value: Any, path: str) -> Iterator[tuple[str, Sourced]]:
         for index, item in enumerate(value):
             key = getattr(item, "id", None) or getattr(item, "country", None) or index
             yield from _walk(item, f"{path}[{key}]")
+
+
+def _faq_sources() -> list[tuple[str, str, date]]:
+    """(section heading, URL, as-of date) for every 'Source: <url> (as of <date>)' in faq.md."""
+    found = []
+    for section in re.split(r"^## ", (DATA / "faq.md").read_text(encoding="utf-8"), flags=re.M)[1:]:
+        heading = section.splitlines()[0]
+        for url, day in re.findall(r"Source: (\S+) \(as of (\d{4}-\d{2}-\d{2})\)", section):
+            found.append((heading, url, date.fromisoformat(day)))
+    assert found, "faq.md has no 'Source: <url> (as of <date>)' lines"
+    return found
 
 
 def _texts(fact: Sourced) -> list[str]:
