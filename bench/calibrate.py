@@ -117,9 +117,7 @@ def main() -> None:
             }
         )
     report["cross_validated_utility"] = round(held_out_total / len(items), 4)
-    report["default_utility_all"] = round(
-        utility(assistant, items, Calibration(), is_knowledge), 4
-    )
+    report["default_utility_all"] = round(utility(assistant, items, Calibration(), is_knowledge), 4)
     fitted = best(assistant, items, is_knowledge)
     report["fitted_on_all"] = {key: getattr(fitted, key) for key in GRID}
     report["defaults"] = {key: asdict(Calibration())[key] for key in GRID}

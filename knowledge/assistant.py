@@ -19,6 +19,7 @@ from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch
 from knowledge.catalog.chat_text import CONFIRM
 from knowledge.catalog.cutoffs import is_stale
 from knowledge.catalog.facts import CuratedFact
+from knowledge.catalog.models import is_primary_source
 from knowledge.errors import IndexNotBuilt
 from knowledge.extract import Extract, best_extract, coverage
 from knowledge.lexical import tokenize
@@ -63,12 +64,20 @@ def _cited_as_of(chunk: Chunk) -> date | None:
 
 
 def citation_for(chunk: Chunk) -> Citation:
-    """A document passage's citation. Documents are what they say; `confirmed` stays True
-    because the page itself is the source (only curated facts can rest on secondary copies)."""
+    """A document passage's citation, with its trust: a page on an official domain (see
+    `PRIMARY_DOMAINS`) or the operator's own local files count as confirmed; anything else
+    crawled from the web is shown as unconfirmed."""
     section = chunk.section
     if chunk.page is not None and not section:
         section = f"page {chunk.page}"
-    return Citation(title=chunk.title, url=chunk.url, section=section, as_of=_cited_as_of(chunk))
+    trusted = chunk.url.startswith("file:") or is_primary_source(chunk.url)
+    return Citation(
+        title=chunk.title,
+        url=chunk.url,
+        section=section,
+        as_of=_cited_as_of(chunk),
+        confirmed=trusted,
+    )
 
 
 def fact_citation(fact: CuratedFact) -> list[Citation]:

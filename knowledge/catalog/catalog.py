@@ -159,6 +159,8 @@ def _describe(error: Any) -> str:
         return f"missing required field '{field}'"
     if kind == "string_pattern_mismatch" and field == "source":
         return "source must be an http(s) URL"
+    if kind == "value_error":  # our own validators: their message without pydantic's prefix
+        return str(error["ctx"]["error"])
     return str(error["msg"])
 
 

@@ -28,7 +28,7 @@ from knowledge.catalog.chat_text import (
     when_text,
 )
 from knowledge.catalog.cutoffs import call_cutoffs
-from knowledge.catalog.models import Call, Machine, Sourced
+from knowledge.catalog.models import Call, Machine, Sourced, is_primary_source
 
 SubjectKind = Literal["machine", "partition", "slurm", "call", "factory", "country"]
 
@@ -381,31 +381,36 @@ def _factory_facts(catalog: Catalog) -> Iterator[CuratedFact]:
     )
 
 
-_FAQ_SOURCE = re.compile(r"^Source:\s*(\S+)\s*\(as of (\d{4}-\d{2}-\d{2})\)\s*$", re.M)
+_FAQ_SOURCE = re.compile(r"^(?:- )?Source:\s*(\S+)\s*\(as of (\d{4}-\d{2}-\d{2})\)\s*$", re.M)
 
 
 def faq_facts(markdown: str) -> Iterator[CuratedFact]:
     """FAQ entries as facts: the `##` heading is the question, the body the answer.
 
-    Each entry ends with a `Source: URL (as of DATE)` line; "Confirm on the official page" in
-    the body marks an entry that rests on secondary sources.
+    Each entry ends with one `Source: URL (as of DATE)` line per page it rests on (optionally
+    as list items). An entry is confirmed only when it does not say "confirm on the official
+    page" and every page it rests on is official.
     """
     for block in re.split(r"^## ", markdown, flags=re.M)[1:]:
         heading, _, body = block.partition("\n")
-        found = _FAQ_SOURCE.search(body)
+        found = list(_FAQ_SOURCE.finditer(body))
         if not found:
             continue
-        answer = body[: found.start()].strip()
-        confirmed = "confirm on the official page" not in answer.lower()
+        answer = body[: found[0].start()].strip()
+        pages = [(m.group(1), date.fromisoformat(m.group(2))) for m in found]
+        confirmed = "confirm on the official page" not in answer.lower() and all(
+            is_primary_source(url) for url, _ in pages
+        )
         slug = re.sub(r"[^a-z0-9]+", "-", heading.lower()).strip("-")
         yield CuratedFact(
             id=f"faq/{slug}",
             subjects=(),
             topics=(f"faq/{slug}",),
             text=answer,
-            source=found.group(1),
-            as_of=date.fromisoformat(found.group(2)),
+            source=pages[0][0],
+            as_of=pages[0][1],
             confirmed=confirmed,
+            more_sources=tuple((url, as_of, confirmed) for url, as_of in pages[1:]),
         )
 
 

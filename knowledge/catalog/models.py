@@ -1,14 +1,16 @@
 """Typed shape of the curated data files (machines, calls, AI Factories).
 
 Every group of facts that someone could want to cite inherits `Sourced`: the page that states
-it, the day it was last checked and whether an official page confirms it. Models forbid unknown
-fields so a typo in the YAML fails loudly instead of silently dropping a fact.
+it, the day it was last checked and whether an official page confirms it. Only a page on one of
+`PRIMARY_DOMAINS` can confirm a fact. Models forbid unknown fields so a typo in the YAML fails
+loudly instead of silently dropping a fact.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -16,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -29,13 +32,70 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# Official ("primary") sources: the EU bodies that run the calls, the hosting sites and their
+# user documentation, national competence centres and the programmes' own sites. An entry is a
+# domain (which covers its subdomains), optionally followed by a path prefix. News sites,
+# aggregators and encyclopaedias are not listed, however reliable: facts from them stay
+# `confirmed: false`, so the bot tells readers to check the official page.
+PRIMARY_DOMAINS: tuple[str, ...] = (
+    "europa.eu",  # EuroHPC JU, European Commission
+    "lumi-supercomputer.eu",  # LUMI consortium, docs.lumi-supercomputer.eu
+    "lumi-ai-factory.eu",
+    "github.com/Lumi-supercomputer",  # LUMI's own repositories (LUMI AI Guide)
+    "cineca.eu",  # LEONARDO
+    "cineca.it",
+    "bsc.es",  # MareNostrum 5
+    "fz-juelich.de",  # JUPITER
+    "lxp.lu",  # MeluXina (LuxProvide)
+    "public.lu",  # Luxembourg government
+    "it4i.cz",  # Karolina (IT4Innovations)
+    "izum.si",  # Vega
+    "discoverer.bg",
+    "fccn.pt",  # Deucalion (MACC)
+    "prace-ri.eu",  # PRACE, which ran EuroHPC's access calls
+    "hpc-cc.hr",  # Croatian national competence centre for HPC
+    "roncc.ro",  # Romanian national competence centre for HPC
+    "ffplus-project.eu",  # FFplus
+)
+
+
+def is_primary_source(url: str) -> bool:
+    """True when `url` is on one of `PRIMARY_DOMAINS` (subdomains and path prefixes included)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").casefold()
+    path = parts.path.casefold()
+    for entry in PRIMARY_DOMAINS:
+        domain, _, prefix = entry.casefold().partition("/")
+        if host != domain and not host.endswith(f".{domain}"):
+            continue
+        if not prefix or path == f"/{prefix}" or path.startswith(f"/{prefix}/"):
+            return True
+    return False
+
+
 class Sourced(_Model):
     """Provenance shared by every fact group."""
 
     source: Url
+    # The day `source` was checked, not the day the data file was edited.
     as_of: dt.date
-    # False when only a third-party document quotes the official page.
+    # True only when an official page (see PRIMARY_DOMAINS) states the fact; false when only a
+    # third-party document quotes the official page, or the source is not official.
     confirmed: bool
+
+    @field_validator("confirmed")
+    @classmethod
+    def _confirmed_needs_official_source(cls, value: bool, info: ValidationInfo) -> bool:
+        source = info.data.get("source")  # absent when the source itself failed validation
+        if value and source is not None and not is_primary_source(source):
+            host = urlsplit(source).hostname
+            raise ValueError(
+                f"confirmed: true, but the source {source} is not an official page ({host} is "
+                "not in PRIMARY_DOMAINS in knowledge/catalog/models.py). Set confirmed: false, "
+                "or cite the official page that states this fact (add its domain to "
+                "PRIMARY_DOMAINS only if it is official)."
+            )
+        return value
 
 
 class Fact(Sourced):

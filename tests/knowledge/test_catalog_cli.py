@@ -59,7 +59,7 @@ def test_deadlines_json_lists_upcoming_cutoffs_with_offsets() -> None:
             "all_day": False,
             "note": "",
             "source": "https://www.eurohpc-ju.europa.eu/large-scale-access-ai-factories_en",
-            "as_of": "2026-11-27",
+            "as_of": "2026-04-21",
             "confirmed": False,
         }
     ]
@@ -102,7 +102,7 @@ def test_deadlines_text_cites_each_source_with_its_check_date_and_trust() -> Non
     assert result.output.splitlines()[-2:] == [
         "Sources:",
         "[1] https://www.eurohpc-ju.europa.eu/large-scale-access-ai-factories_en "
-        "(as of 2026-11-27, confirm on the official page)",
+        "(as of 2026-04-21, confirm on the official page)",
     ]
 
 

@@ -97,11 +97,19 @@ def test_naive_now_is_rejected(catalog: Catalog) -> None:
         catalog.upcoming_cutoffs(datetime(2026, 11, 27, 12, 0))
 
 
-def test_lumi_snapshot_facts_are_stale_after_ninety_days(catalog: Catalog) -> None:
+def test_facts_checked_more_than_ninety_days_ago_are_stale(catalog: Catalog) -> None:
     stale = catalog.stale_facts(datetime(2026, 11, 27, tzinfo=UTC), stale_after_days=90)
-    assert {name for name, _ in stale} == {"LUMI"}
-    assert {fact.as_of.isoformat() for _, fact in stale} == {"2024-10-15", "2026-05-19"}
+    assert {fact.as_of.isoformat() for _, fact in stale} == {
+        "2021-01-01",  # the 2021 third-party systems table
+        "2024-10-15",  # the LUMI user-guide snapshot
+        "2025-11-18",
+        "2026-01-01",  # undated third-party notes
+        "2026-04-21",  # the third-party cut-off lists
+        "2026-05-19",  # the LUMI AI Guide
+        "2026-06-19",
+    }
 
 
 def test_nothing_is_stale_right_after_checking(catalog: Catalog) -> None:
-    assert catalog.stale_facts(datetime(2024, 11, 1, tzinfo=UTC), stale_after_days=90) == []
+    # The oldest check on record is the 2021 systems table (as_of 2021-01-01).
+    assert catalog.stale_facts(datetime(2021, 1, 2, tzinfo=UTC), stale_after_days=90) == []

@@ -62,7 +62,7 @@ def test_timed_cutoff_keeps_its_brussels_tzid(catalog: Catalog) -> None:
     assert (
         str(event["URL"]) == "https://www.eurohpc-ju.europa.eu/large-scale-access-ai-factories_en"
     )
-    assert "as of 2026-11-27" in str(event["DESCRIPTION"])
+    assert "as of 2026-04-21" in str(event["DESCRIPTION"])
     assert "confirm on the official page" in str(event["DESCRIPTION"])
 
 

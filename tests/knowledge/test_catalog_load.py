@@ -26,12 +26,12 @@ MACHINE = """\
       text: A machine used only by tests.
       source: https://example.org/{ident}
       as_of: 2026-01-01
-      confirmed: true
+      confirmed: false
     status:
       state: operational
       source: https://example.org/{ident}
       as_of: 2026-01-01
-      confirmed: true
+      confirmed: false
 """
 
 
@@ -82,6 +82,36 @@ def test_lumi_user_guide_facts_use_public_urls_and_snapshot_date() -> None:
     assert lumi_g is not None
     assert lumi_g.source == "https://docs.lumi-supercomputer.eu/hardware/lumig/"
     assert lumi_g.as_of.isoformat() == "2024-10-15"
+
+
+def test_czai_system_is_not_linked_to_karolina() -> None:
+    czai = load_catalog(DATA).ai_factory("czai")
+    assert (czai.system.text, czai.system.machine) == (
+        "KarolAIna, a new AI system (not the existing Karolina)",
+        None,
+    )
+
+
+def test_mn5_ngt_note_puts_grace_only_in_the_accelerated_partition() -> None:
+    ngt = load_catalog(DATA).machine("mn5").partition("MN5 NGT")
+    assert ngt is not None
+    assert ngt.notes.endswith("only NGT ACC is built around NVIDIA Grace.")
+
+
+def test_public_administration_track_is_listed_for_regular_and_extreme_scale() -> None:
+    catalog = load_catalog(DATA)
+    assert "Public Administration (a PI from the public" in catalog.call("regular").summary.text
+    notes = [d.note for d in catalog.call("extreme-scale").cutoffs.dates]
+    assert all(n.endswith("including a Public Administration Access track") for n in notes)
+
+
+def test_jupiter_performance_keeps_design_figure_and_top500_lists_apart() -> None:
+    jupiter = load_catalog(DATA).machine("jupiter")
+    assert [(p.metric, p.value, p.source.split("/")[2]) for p in jupiter.performance] == [
+        ("HPL (Booster)", "1 EF FP64", "www.fz-juelich.de"),
+        ("TOP500", "4th", "gayaone.com"),
+        ("TOP500, November 2025", "over 1 EF", "www.itforbusiness.fr"),
+    ]
 
 
 def test_unknown_field_names_file_and_line(tmp_path: Path) -> None:

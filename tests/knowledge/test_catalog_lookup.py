@@ -81,3 +81,18 @@ def test_slurm_partition_limits_are_recorded(catalog: Catalog) -> None:
     standard_g = catalog.machine("lumi").slurm_partition("standard-g")
     assert standard_g is not None
     assert (standard_g.max_walltime, standard_g.max_nodes) == ("2 days", 1024)
+
+
+@pytest.mark.parametrize("name", ["KarolAIna", "MeluXina-AI"])
+def test_new_ai_factory_systems_do_not_resolve_to_older_machines(
+    catalog: Catalog, name: str
+) -> None:
+    # KarolAIna (CZAI) and MeluXina-AI are new systems, not Karolina or MeluXina.
+    with pytest.raises(UnknownName):
+        catalog.machine(name)
+
+
+def test_public_administration_access_is_not_an_extreme_scale_alias(catalog: Catalog) -> None:
+    # Regular Access has a Public Administration track too, so the name picks no single call.
+    with pytest.raises(UnknownName):
+        catalog.call("Public Administration Access")

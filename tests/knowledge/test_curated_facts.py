@@ -100,7 +100,7 @@ def test_faq_entries_become_facts_with_their_own_source_and_date() -> None:
     text = (
         "# FAQ\n\n## Can we?\n\nYes, you can. Confirm on the official page.\n\n"
         "Source: https://example.eu/page (as of 2026-03-01)\n\n"
-        "## Must we?\n\nNo.\n\nSource: https://example.eu/other (as of 2026-04-02)\n"
+        "## Must we?\n\nNo.\n\n- Source: https://eurohpc-ju.europa.eu/other (as of 2026-04-02)\n"
     )
     first, second = faq_facts(text)
     assert (first.id, first.source, first.as_of.isoformat(), first.confirmed) == (
@@ -109,7 +109,13 @@ def test_faq_entries_become_facts_with_their_own_source_and_date() -> None:
         "2026-03-01",
         False,
     )
-    assert (second.text, second.confirmed) == ("No.", True)
+    assert (second.text, second.confirmed) == ("No.", True)  # official page, nothing to confirm
+
+
+def test_an_faq_entry_on_a_third_party_page_is_not_confirmed() -> None:
+    text = "## Is it?\n\nYes.\n\nSource: https://example.eu/page (as of 2026-03-01)\n"
+    (fact,) = faq_facts(text)
+    assert fact.confirmed is False
 
 
 @pytest.mark.parametrize(
