@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -98,6 +99,34 @@ def _vocabulary_idf(texts: Sequence[str]) -> tuple[dict[str, float], list[set[st
     return idf, token_sets
 
 
+@dataclass
+class _Facts:
+    """The curated facts of one catalogue, with their vectors once embedded."""
+
+    catalog: Catalog
+    names: NameTable
+    facts: list[CuratedFact]
+    topics: dict[str, list[str]]
+    idf: dict[str, float]
+    fact_tokens: list[set[str]]
+    prototype_topic: list[str] = field(default_factory=list)
+    prototypes: Matrix | None = None
+    fact_vectors: Matrix | None = None
+
+    def embed(self, embed_many: EmbedMany) -> None:
+        if self.prototypes is not None:
+            return
+        texts: list[str] = []
+        owners: list[str] = []
+        for topic, asks in self.topics.items():
+            texts += asks
+            owners += [topic] * len(asks)
+        fact_vectors = np.asarray(embed_many([_plain(f.text) for f in self.facts]), np.float32)
+        self.prototype_topic = owners
+        self.fact_vectors = fact_vectors
+        self.prototypes = np.asarray(embed_many(texts), dtype=np.float32)  # set last: "ready"
+
+
 class CuratedAnswerer:
     """Matches questions to the catalogue's facts; the assistant decides whether they lead."""
 
@@ -116,55 +145,65 @@ class CuratedAnswerer:
         self.weights = weights or Weights()
         self._embed_query = embed_query
         self._embed = embed_many
-        self._load(catalog() if callable(catalog) else catalog)
+        self._lock = threading.Lock()
+        self._state = self._build(catalog() if callable(catalog) else catalog, embed=False)
 
-    def _load(self, catalog: Catalog) -> None:
+    def _build(self, catalog: Catalog, *, embed: bool) -> _Facts:
+        """Everything derived from one catalogue, made whole before it is used (a question
+        answered during a reload sees the old facts or the new ones, never a mix)."""
         knowledge_dir = self._knowledge_dir
-        self.catalog = catalog
-        self.names = NameTable(catalog)
+        names = NameTable(catalog)
         faq = knowledge_dir / "faq.md"
         questions = faq_questions(faq.read_text(encoding="utf-8")) if faq.is_file() else {}
-        self.facts = [
-            _with_named_subjects(f, self.names, questions)
-            for f in catalog_facts(catalog, knowledge_dir)
+        facts = [
+            _with_named_subjects(f, names, questions) for f in catalog_facts(catalog, knowledge_dir)
         ]
-        self.topics = load_topics(knowledge_dir, self.names)
-        self._idf, self._fact_tokens = _vocabulary_idf([f.text for f in self.facts])
+        topics = load_topics(knowledge_dir, names)
+        idf, fact_tokens = _vocabulary_idf([f.text for f in facts])
         for call in catalog.calls:  # cut-off years are dynamic text, but known words
             for entry in call.cutoffs.dates:
-                self._idf.setdefault(str(entry.day.year), 1.0)
-        self._prototype_topic: list[str] = []
-        self._prototypes: Matrix | None = None
-        self._fact_vectors: Matrix | None = None
+                idf.setdefault(str(entry.day.year), 1.0)
+        state = _Facts(catalog, names, facts, topics, idf, fact_tokens)
+        if embed:
+            state.embed(self._embed)
+        return state
 
-    def _refresh(self) -> None:
-        """Follow the live catalogue: rebuild (vectors come from the cache) after an edit."""
-        if self._source is not None:
-            current = self._source()
-            if current is not self.catalog:
-                self._load(current)
-                self.warm_up()
+    @property
+    def catalog(self) -> Catalog:
+        return self._state.catalog
+
+    @property
+    def facts(self) -> list[CuratedFact]:
+        return self._state.facts
+
+    @property
+    def names(self) -> NameTable:
+        return self._state.names
+
+    @property
+    def topics(self) -> dict[str, list[str]]:
+        return self._state.topics
+
+    def _current(self) -> _Facts:
+        """The facts of the live catalogue: rebuilt (vectors from the cache) after an edit."""
+        if self._source is not None and self._source() is not self._state.catalog:
+            with self._lock:
+                current = self._source()
+                if current is not self._state.catalog:
+                    self._state = self._build(current, embed=True)
+        state = self._state
+        if state.prototypes is None:
+            with self._lock:
+                state.embed(self._embed)
+        return state
 
     def warm_up(self) -> None:
         """Embed the topics' examples and the facts (cached by the caller's `embed`)."""
-        if self._prototypes is not None:
-            return
-        texts: list[str] = []
-        for topic, asks in self.topics.items():
-            for ask in asks:
-                texts.append(ask)
-                self._prototype_topic.append(topic)
-        self._prototypes = np.asarray(self._embed(texts), dtype=np.float32)
-        self._fact_vectors = np.asarray(
-            self._embed([_plain(f.text) for f in self.facts]), dtype=np.float32
-        )
+        self._current()
 
     def subject_kinds(self, topic: str) -> set[str]:
         """The kinds of subject facts of this topic are about ("call" for "cutoffs")."""
-        return {s.kind for f in self.facts if topic in f.topics for s in f.subjects}
-
-    def known(self, token: str) -> bool:
-        return token in self._idf
+        return {s.kind for f in self._state.facts if topic in f.topics for s in f.subjects}
 
     def masked(self, question: str, context: str = "") -> str:
         """The question with its names replaced by placeholders (what topics are matched on).
@@ -172,10 +211,10 @@ class CuratedAnswerer:
         A follow-up ("and on LEONARDO?", "how long does it take?") is read together with the
         earlier question: the topic usually comes from one, the names from the other.
         """
-        self._refresh()
-        text = mask(question, self.names.find(question))
+        names = self._current().names
+        text = mask(question, names.find(question))
         if context:
-            text = f"{mask(context, self.names.find(context))} {text}"
+            text = f"{mask(context, names.find(context))} {text}"
         return text
 
     def match(
@@ -191,27 +230,26 @@ class CuratedAnswerer:
         `masked_vector` is the embedding of `masked(question, context)`, if the caller already
         computed it together with the question's.
         """
-        self._refresh()
-        self.warm_up()
-        assert self._prototypes is not None and self._fact_vectors is not None
-        mentions = self.names.find(question)
+        st = self._current()
+        assert st.prototypes is not None and st.fact_vectors is not None
+        mentions = st.names.find(question)
         if not mentions and context:
-            mentions = self.names.find(context)
+            mentions = st.names.find(context)
         if masked_vector is None:
             masked_vector = self._embed_query(self.masked(question, context))
-        similarities = self._prototypes @ masked_vector
+        similarities = st.prototypes @ masked_vector
         topic_scores: dict[str, float] = {}
-        for topic, value in zip(self._prototype_topic, similarities, strict=True):
+        for topic, value in zip(st.prototype_topic, similarities, strict=True):
             topic_scores[topic] = max(topic_scores.get(topic, -1.0), float(value))
-        content = self._fact_vectors @ question_vector
+        content = st.fact_vectors @ question_vector
         tokens = set(tokenize(question))
-        rare_total = sum(self._idf.get(t, 0.0) for t in tokens)
+        rare_total = sum(st.idf.get(t, 0.0) for t in tokens)
         named_ids = {(m.subject.kind, m.subject.id) for m in mentions}
         named_ids |= {(m.parent.kind, m.parent.id) for m in mentions if m.parent is not None}
         named_kinds = {kind for kind, _ in named_ids}
         w = self.weights
         scored: list[ScoredFact] = []
-        for position, fact in enumerate(self.facts):
+        for position, fact in enumerate(st.facts):
             subject_ids = {(s.kind, s.id) for s in fact.subjects}
             subject_kinds = {s.kind for s in fact.subjects}
             # A fact about another machine (or call, ...) than the one named is not a candidate.
@@ -225,8 +263,7 @@ class CuratedAnswerer:
             named = bool(subject_ids & named_ids)
             on_topic = max(topic_scores.get(t, 0.0) for t in fact.topics)
             rare = (
-                sum(self._idf.get(t, 0.0) for t in tokens & self._fact_tokens[position])
-                / rare_total
+                sum(st.idf.get(t, 0.0) for t in tokens & st.fact_tokens[position]) / rare_total
                 if rare_total
                 else 0.0
             )
@@ -242,7 +279,7 @@ class CuratedAnswerer:
         unseen = tuple(
             t
             for t in sorted(tokens)
-            if not self.known(t) and not t.isdigit() or _unknown_year(t, self._idf)
+            if t not in st.idf and not t.isdigit() or _unknown_year(t, st.idf)
         )
         if not scored:
             return CuratedMatch(
