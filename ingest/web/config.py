@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ingest.sizes import parse_size
 from ingest.web.errors import SourcesError
 from ingest.web.safety import Allowlist, url_prefix
 
@@ -41,8 +42,6 @@ Kind = Literal["page", "sitemap", "pdf", "markdown-repo"]
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)\s*$")
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|KiB|MiB|GiB)?\s*$", re.I)
-_BYTES = {"b": 1, "kb": 1000, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
 _NAME = r"^[a-z0-9][a-z0-9._:/-]*$"
 
 
@@ -90,10 +89,7 @@ class SiteSource(BaseModel):
     @classmethod
     def _size(cls, value: Any) -> Any:
         if isinstance(value, str):
-            match = _SIZE.match(value)
-            if not match:
-                raise ValueError(f"{value!r} is not a size like 500KB or 5MB")
-            return int(float(match.group(1)) * _BYTES[(match.group(2) or "b").lower()])
+            return parse_size(value)
         return value
 
     @property

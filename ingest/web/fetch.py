@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from ingest.sizes import format_size
 from ingest.web.errors import FetchFailed, PageGone, UnsupportedContent, UrlRefused
 from ingest.web.limits import HostLimiter
 from ingest.web.robots import RobotsPolicy
@@ -209,12 +210,14 @@ class Fetcher:
                 raise UnsupportedContent(f"not indexed: {content_type or 'no content type'}")
             declared = reply.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limits.max_bytes:
-                raise FetchFailed(f"larger than the {_size(limits.max_bytes)} limit ({declared} B)")
+                raise FetchFailed(
+                    f"larger than the {format_size(limits.max_bytes)} limit ({declared} B)"
+                )
             body = bytearray()
             for chunk in reply.iter_bytes():
                 body += chunk
                 if len(body) > limits.max_bytes:
-                    raise FetchFailed(f"larger than the {_size(limits.max_bytes)} limit")
+                    raise FetchFailed(f"larger than the {format_size(limits.max_bytes)} limit")
                 if time.monotonic() > deadline:  # a slow drip never trips the read timeout
                     raise FetchFailed(f"timed out after {limits.timeout:g} s")
             return _Raw(status, reply.headers, bytes(body))
@@ -260,10 +263,3 @@ def _status_reason(status: int) -> str:
         return f"HTTP {status} {HTTPStatus(status).phrase}"
     except ValueError:
         return f"HTTP {status}"
-
-
-def _size(limit: int) -> str:
-    for unit, factor in (("MB", 10**6), ("KB", 10**3)):
-        if limit >= factor:
-            return f"{limit / factor:g} {unit}"
-    return f"{limit} B"

@@ -96,3 +96,32 @@ def test_local_paths_still_work(index: Index, tmp_path: Path) -> None:
     report = run(str(docs))
 
     assert (report["new"], report["skipped"]) == (1, [])
+
+
+def test_local_files_over_the_size_limit_are_skipped_with_a_reason(
+    index: Index, tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "storage.md").write_text("# Storage\n\nScratch files are deleted after 90 days.\n")
+    (docs / "dump.txt").write_text("x" * 3000)
+
+    report = run(str(docs), "--max-file-size", "2KB")
+
+    assert report["new"] == 1
+    assert report["skipped"] == [
+        {
+            "url": (docs / "dump.txt").as_uri(),
+            "reason": "larger than the 2 KB limit for local files (3 KB); "
+            "raise it with --max-file-size if the file is wanted",
+        }
+    ]
+
+
+def test_a_max_file_size_that_is_not_a_size_is_a_usage_error(index: Index, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["ingest", str(tmp_path), "--max-file-size", "big"], env={"COLUMNS": "400"}
+    )
+
+    assert result.exit_code == 2
+    assert "'big' is not a size like 500KB or 20MB" in result.output
