@@ -2,9 +2,10 @@
 
 `Fetcher.fetch` checks every hop (allowlist, scheme, private addresses, robots.txt), follows
 redirects itself so a redirect cannot leave the allowed prefixes, sends ETag/Last-Modified
-validators, streams the body and stops past the size limit, and retries 429 (honouring
-Retry-After) and 5xx with exponential back-off. Failures raise a `CrawlError` subclass whose
-message is the reason shown in the report.
+validators, streams the body and stops past the size limit (counted after decompression, which
+goes a bounded piece at a time: ingest/web/decode.py), and retries 429 (honouring Retry-After)
+and 5xx with exponential back-off. Failures raise a `CrawlError` subclass whose message is the
+reason shown in the report.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from ingest.sizes import format_size
+from ingest.web.decode import ACCEPT_ENCODING, decoded
 from ingest.web.errors import FetchFailed, PageGone, UnsupportedContent, UrlRefused
 from ingest.web.limits import HostLimiter
 from ingest.web.robots import RobotsPolicy
@@ -120,6 +122,9 @@ class Fetcher:
         self.requests = 0
         self._client = client or httpx.Client()
         self._client.headers["User-Agent"] = user_agent()
+        # Only what `decoded` can undo in bounded pieces (httpx would also offer br, and
+        # decode any coding whole).
+        self._client.headers["Accept-Encoding"] = ACCEPT_ENCODING
         self._client.follow_redirects = False
         self.robots = RobotsPolicy(
             self._fetch_robots, ROBOTS_AGENT, on_crawl_delay=limiter.slow_down
@@ -214,7 +219,9 @@ class Fetcher:
                     f"larger than the {format_size(limits.max_bytes)} limit ({declared} B)"
                 )
             body = bytearray()
-            for chunk in reply.iter_bytes():
+            # Raw bytes, decoded here a piece at a time: the limit holds after decompression.
+            encoding = reply.headers.get("content-encoding", "")
+            for chunk in decoded(reply.iter_raw(), encoding):
                 body += chunk
                 if len(body) > limits.max_bytes:
                     raise FetchFailed(f"larger than the {format_size(limits.max_bytes)} limit")
