@@ -90,7 +90,9 @@ def crawl_sources(
 
     Crawl state (validators, hashes, 404 streaks) lives in `data_dir`/crawl-state.sqlite3.
     `client` lets tests and mirrors pass a configured `httpx.Client` (its redirect setting is
-    overridden: redirects are always followed by hand, within the allowed prefixes).
+    overridden: redirects are always followed by hand, within the allowed prefixes). Without
+    it, connections go only to addresses the guard checked; a client passed in should use
+    `ingest.web.connect.PinnedTransport` for that.
     """
     started = time.perf_counter()
     if rebuild:

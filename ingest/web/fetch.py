@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from ingest.sizes import format_size
+from ingest.web.connect import PinnedTransport
 from ingest.web.decode import ACCEPT_ENCODING, decoded
 from ingest.web.errors import FetchFailed, PageGone, UnsupportedContent, UrlRefused
 from ingest.web.limits import HostLimiter
@@ -106,7 +107,12 @@ class _Raw:
 
 
 class Fetcher:
-    """One per crawl run; thread-safe (httpx.Client is)."""
+    """One per crawl run; thread-safe (httpx.Client is).
+
+    Without a `client`, connections go only to the addresses the guard checked
+    (`PinnedTransport`). A client passed in connects through its own transport: build it with
+    `PinnedTransport(guard)` to keep that protection.
+    """
 
     def __init__(
         self,
@@ -120,7 +126,7 @@ class Fetcher:
         self.limiter = limiter
         self.options = options or FetchOptions()
         self.requests = 0
-        self._client = client or httpx.Client()
+        self._client = client or httpx.Client(transport=PinnedTransport(guard))
         self._client.headers["User-Agent"] = user_agent()
         # Only what `decoded` can undo in bounded pieces (httpx would also offer br, and
         # decode any coding whole).

@@ -10,10 +10,12 @@ from __future__ import annotations
 import functools
 import socket
 import ssl
+import subprocess
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -108,3 +110,28 @@ def ipv6_loopback() -> bool:
     except OSError:
         return False
     return True
+
+
+def tls_contexts(folder: Path, name: str) -> tuple[ssl.SSLContext, ssl.SSLContext]:
+    """(server, client) TLS contexts: a certificate for `name` from a throwaway CA the client
+    trusts. Made with the openssl command line (no Python crypto package is installed)."""
+
+    def openssl(*args: str) -> None:
+        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
+
+    key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+    openssl("req", "-x509", *key, "-keyout", "ca.key", "-out", "ca.pem", "-days", "1",
+            "-subj", "/CN=hpcbot test CA", "-addext", "basicConstraints=critical,CA:TRUE",
+            "-addext", "keyUsage=critical,keyCertSign")  # fmt: skip
+    openssl("req", *key, "-keyout", "site.key", "-out", "site.csr", "-subj", f"/CN={name}")
+    (folder / "site.ext").write_text(
+        f"subjectAltName=DNS:{name}\nbasicConstraints=CA:FALSE\n"
+        "keyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n"
+        "subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n"
+    )
+    openssl("x509", "-req", "-in", "site.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+            "-CAcreateserial", "-out", "site.pem", "-days", "1", "-extfile", "site.ext")  # fmt: skip
+    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server.load_cert_chain(folder / "site.pem", folder / "site.key")
+    client = ssl.create_default_context(cafile=str(folder / "ca.pem"))
+    return server, client
