@@ -90,7 +90,12 @@ def document_chunks(
 
     Raises ParseError with a one-line reason, or SourceRefused past `max_chunks` passages.
     """
-    parsed = parse_bytes(data, source.kind, base_url=source.url)
+    try:
+        parsed = parse_bytes(data, source.kind, base_url=source.url)
+    except ValueError as exc:
+        # A parser tripping over hostile input (an href like "http://[x/" made urljoin raise)
+        # costs that document, not the run.
+        raise ParseError(f"could not be parsed ({type(exc).__name__}: {exc})") from exc
     title = source.title or parsed.title or source.url.rsplit("/", 1)[-1]
     chunks: list[Chunk] = []
     seen: set[str] = set()

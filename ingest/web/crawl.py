@@ -285,7 +285,10 @@ class _SourceCrawl:
         links: list[str] = []
         doc_url = final
         if response.kind == "html":
-            parsed = parse_html(response.body.decode("utf-8", errors="replace"), final)
+            try:
+                parsed = parse_html(response.body.decode("utf-8", errors="replace"), final)
+            except ValueError as exc:  # as in document_chunks: this page, not the crawl
+                raise ParseError(f"could not be parsed ({type(exc).__name__}: {exc})") from exc
             links = html_links(parsed.links)
             if parsed.canonical_url:
                 canonical = normalize_url(parsed.canonical_url)

@@ -26,7 +26,7 @@ from ingest.web.decode import ACCEPT_ENCODING, decoded
 from ingest.web.errors import FetchFailed, PageGone, UnsupportedContent, UrlRefused
 from ingest.web.limits import HostLimiter
 from ingest.web.robots import RobotsPolicy
-from ingest.web.safety import Allowlist, UrlGuard
+from ingest.web.safety import Allowlist, UrlGuard, normalize_url
 
 ROBOTS_AGENT = "hpcbot"
 PROJECT_URL = "https://github.com/hpcbot/hpcbot"
@@ -149,14 +149,14 @@ class Fetcher:
         current = url
         for _ in range(self.options.max_redirects + 1):
             current = self.guard.check(current, limits.allowlist)
-            self.robots.check(current)
+            self.robots.check(current, limits.allowlist)
             conditional = validators.headers() if validators and validators.url == current else {}
             raw = self._request(current, conditional, limits, classify)
             if raw.status in _REDIRECTS:
                 location = raw.headers.get("location")
                 if not location:
                     raise FetchFailed(f"HTTP {raw.status} without a Location header", raw.status)
-                target = urljoin(current, location)
+                target = _redirect_target(current, location)
                 if limits.allowlist is not None and not limits.allowlist.allows(target):
                     raise UrlRefused(f"redirects outside the allowed prefixes, to {target}")
                 current = target
@@ -235,7 +235,7 @@ class Fetcher:
                     raise FetchFailed(f"timed out after {limits.timeout:g} s")
             return _Raw(status, reply.headers, bytes(body))
 
-    def _fetch_robots(self, url: str) -> tuple[int, str]:
+    def _fetch_robots(self, url: str, allowlist: Allowlist | None) -> tuple[int, str]:
         limits = Limits(allowlist=None, max_bytes=_ROBOTS_MAX_BYTES, timeout=20.0)
         current = url
         for _ in range(self.options.max_redirects + 1):
@@ -249,10 +249,42 @@ class Fetcher:
                     return exc.status, ""
                 raise
             if raw.status in _REDIRECTS and raw.headers.get("location"):
-                current = urljoin(current, raw.headers["location"])
+                target = _redirect_target(current, raw.headers["location"])
+                if not robots_may_follow(url, target, allowlist):
+                    raise UrlRefused(
+                        f"robots.txt redirects outside the allowed prefixes, to {target}"
+                    )
+                current = target
                 continue
             return raw.status, raw.body.decode("utf-8", errors="replace")
         return 404, ""  # a redirect loop: treat as no robots.txt, like most crawlers
+
+
+def robots_may_follow(robots_url: str, target: str, allowlist: Allowlist | None) -> bool:
+    """Whether a robots.txt redirect may be followed.
+
+    To the same host's /robots.txt (http to https, or the other default port), or into the
+    allowed prefixes of the page that asked; anywhere else, following it would make the crawler
+    request what its source never allowed, on a site's say-so.
+    """
+    start, moved = urlsplit(robots_url), urlsplit(normalize_url(target))
+    same_file = (
+        moved.hostname == start.hostname
+        and moved.path == "/robots.txt"
+        and not moved.query
+        and moved.port in (None, start.port)
+    )
+    return same_file or (allowlist is not None and allowlist.allows(target))
+
+
+def _redirect_target(current: str, location: str) -> str:
+    """The absolute URL a Location header points to; `UrlRefused` if it is not a URL."""
+    try:
+        target = urljoin(current, location)
+        normalize_url(target)
+    except ValueError:
+        raise UrlRefused(f"redirects to an invalid URL ({location[:200]})") from None
+    return target
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from fakes.embedder import HashEmbedder
 
+import ingest.pipeline as pipeline
 import ingest.sources as sources
+from ingest.parse import ParsedDocument
 from ingest.pipeline import MAX_CHUNKS, IngestReport, ingest
 from ingest.sources import FileLimits, local_documents
 from knowledge.store import Index
@@ -258,3 +260,24 @@ def test_a_file_refused_now_is_removed_from_the_index(
 
     assert (report.removed, len(report.skipped)) == (1, 1)
     assert {c.url for c in index.all_chunks()} == {(docs / "guide.md").as_uri()}
+
+
+def test_a_document_the_parser_trips_over_is_skipped_and_the_run_goes_on(
+    index: Index, docs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (docs / "hostile.html").write_text("<html><body><p>x</p></body></html>")
+    real_parse = pipeline.parse_bytes
+
+    def tripping(data: bytes, kind: str, *, base_url: str | None = None) -> ParsedDocument:
+        if kind == "html":  # what urljoin does with <a href="http://[x/">
+            raise ValueError("Invalid IPv6 URL")
+        return real_parse(data, kind, base_url=base_url)
+
+    monkeypatch.setattr(pipeline, "parse_bytes", tripping)
+
+    report = run(index, docs)
+
+    assert report.skipped == [
+        ((docs / "hostile.html").as_uri(), "could not be parsed (ValueError: Invalid IPv6 URL)")
+    ]
+    assert report.new == 1

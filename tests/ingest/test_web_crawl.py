@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from canned_site import Reply, Serve
 from fakes.documents import write_pdf
 from fakes.embedder import HashEmbedder
 from fakes.site import EXTRAS, DocSite, corpus_pages, title_of
@@ -264,3 +265,27 @@ def test_sitemap_source_crawls_the_listed_pages_only(index: Index, tmp_path: Pat
 
     assert sorted(report.sources[0].new) == sorted(site.url(s) for s in PAGES)
     assert site.hits_for("/docs/missing/") == []  # linked from pages, but not in the sitemap
+
+
+def test_links_that_are_not_urls_do_not_stop_the_crawl(
+    index: Index, tmp_path: Path, serve: Serve
+) -> None:
+    page = "<html><body><main><h1>{0}</h1><p>The {0} page of the guide.</p>{1}</main></body></html>"
+    broken = '<a href="http://[oops/">broken</a> <a href="//[::1">also</a> <a href="good/">ok</a>'
+    site = serve(
+        {
+            "/docs/": Reply(body=page.format("Home", broken).encode()),
+            "/docs/good/": Reply(body=page.format("Good", "").encode()),
+        }
+    )
+    docs = f"http://127.0.0.1:{site.port}/docs/"
+    source = SiteSource(name="hostile", start_urls=[docs, f"{docs}good/"], rate=200, timeout=2)
+
+    report = crawl(index, tmp_path, source)
+
+    (result,) = report.sources
+    assert f"{docs}good/" in result.new
+    assert result.failed == []
+    # Skipped while parse_html raises on such links ("could not be parsed"), indexed once it
+    # ignores them; either way the crawl finishes and reports what became of the page.
+    assert docs in result.new or dict(result.skipped)[docs].startswith("could not be parsed")

@@ -7,16 +7,17 @@ import tracemalloc
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from canned_site import CannedSite, Reply, Serve
 from fakes.embedder import HashEmbedder
 from fakes.site import DocSite, corpus_pages
 
-from ingest.web import FetchFailed, FetchOptions, SiteSource, crawl_sources
-from ingest.web.fetch import Fetcher, Limits, Response
+from ingest.web import FetchFailed, FetchOptions, SiteSource, UrlRefused, crawl_sources
+from ingest.web.fetch import Fetcher, Limits, Response, robots_may_follow
 from ingest.web.limits import HostLimiter
-from ingest.web.safety import UrlGuard
+from ingest.web.safety import Allowlist, UrlGuard
 from knowledge.store import Index
 
 
@@ -192,3 +193,83 @@ def test_a_corrupt_compressed_body_is_a_failure_with_a_reason(serve: Serve) -> N
 
     with pytest.raises(FetchFailed, match=r"^the gzip body is corrupt \(Error -3"):
         get_once(site, "/page")
+
+
+# -- redirects: robots.txt goes where pages may go ---------------------------------------------
+
+ROBOTS_ALLOW_ALL = Reply(headers={"Content-Type": "text/plain"}, body=b"User-agent: *\nAllow: /\n")
+
+
+def moved(location: str) -> Reply:
+    return Reply(301, {"Location": location})
+
+
+def docs_limits(site: CannedSite) -> Limits:
+    return Limits(Allowlist.of([f"http://127.0.0.1:{site.port}/docs/"]), 10**6, timeout=5)
+
+
+@pytest.mark.parametrize("location", ["/elsewhere/robots.txt", "http://other.test/robots.txt"])
+def test_a_robots_txt_redirect_outside_the_allowed_prefixes_is_not_followed(
+    serve: Serve, location: str
+) -> None:
+    site = serve({"/robots.txt": moved(location), "/elsewhere/robots.txt": ROBOTS_ALLOW_ALL})
+    fetch = fetcher(site)
+    target = urljoin(f"http://127.0.0.1:{site.port}/robots.txt", location)
+
+    with pytest.raises(FetchFailed) as failed:
+        fetch.fetch(f"http://127.0.0.1:{site.port}/docs/a", docs_limits(site), html)
+    fetch.close()
+
+    assert str(failed.value) == (
+        f"robots.txt unreachable (robots.txt redirects outside the allowed prefixes, "
+        f"to {target}); site skipped"
+    )
+    assert [request.path for request in site.requests] == ["/robots.txt"]
+
+
+def test_a_robots_txt_redirect_into_the_allowed_prefixes_is_followed(serve: Serve) -> None:
+    rules = Reply(
+        headers={"Content-Type": "text/plain"}, body=b"User-agent: *\nDisallow: /docs/a\n"
+    )
+    site = serve({"/robots.txt": moved("/docs/robots.txt"), "/docs/robots.txt": rules})
+    fetch = fetcher(site)
+
+    with pytest.raises(UrlRefused, match="^disallowed by robots.txt$"):
+        fetch.fetch(f"http://127.0.0.1:{site.port}/docs/a", docs_limits(site), html)
+    fetch.close()
+
+    assert [request.path for request in site.requests] == ["/robots.txt", "/docs/robots.txt"]
+
+
+@pytest.mark.parametrize(
+    ("target", "allowed"),
+    [
+        ("https://docs.example.org/robots.txt", True),  # the usual http -> https move
+        ("http://docs.example.org:80/robots.txt", True),
+        ("https://docs.example.org/docs/robots.txt", True),  # inside the allowed prefix
+        ("https://docs.example.org/other/robots.txt", False),
+        ("https://docs.example.org:8443/robots.txt", False),
+        ("https://docs.example.org/robots.txt?x=1", False),
+        ("https://cdn.example.net/robots.txt", False),
+        ("http://127.0.0.1/robots.txt", False),
+    ],
+)
+def test_robots_txt_may_move_to_the_same_hosts_robots_txt_or_into_the_prefixes(
+    target: str, allowed: bool
+) -> None:
+    allowlist = Allowlist.of(["https://docs.example.org/docs/"])
+
+    assert robots_may_follow("http://docs.example.org/robots.txt", target, allowlist) is allowed
+
+
+def test_a_redirect_to_something_that_is_not_a_url_is_refused(serve: Serve) -> None:
+    site = serve({"/docs/a": moved("http://[oops/")})
+    fetch = fetcher(site)
+
+    with pytest.raises(UrlRefused, match=r"^redirects to an invalid URL \(http://\[oops/\)$"):
+        fetch.fetch(f"http://127.0.0.1:{site.port}/docs/a", docs_limits(site), html)
+    fetch.close()
+
+
+def html(_type: str, _url: str) -> str:
+    return "html"

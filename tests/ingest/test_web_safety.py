@@ -178,3 +178,11 @@ def test_links_from_markdown_and_sitemaps_are_absolute() -> None:
         "https://raw.h/repo/main/01-start/a.md",
     ]
     assert sitemap_links(sitemap) == (["https://h.org/a/?x=1&y=2"], False)
+
+
+def test_links_that_are_not_urls_are_dropped() -> None:
+    text = "[bad](http://[oops/) [also bad](//[::1) [good](b.md) [port](http://h.org:x/)"
+    sitemap = "<urlset><url><loc>http://[::1</loc></url><url><loc>https://h.org/a</loc></url>"
+
+    assert markdown_links(text, "https://raw.h/repo/a.md") == ["https://raw.h/repo/b.md"]
+    assert sitemap_links(sitemap) == (["https://h.org/a"], False)
