@@ -38,7 +38,14 @@ from ingest.pipeline import IngestReport, ingest_document
 from ingest.sources import SourceDocument
 from ingest.web.config import SiteSource
 from ingest.web.content import html_links, is_asset, kind_for, markdown_links, sitemap_links
-from ingest.web.errors import CrawlError, FetchFailed, PageGone, UnsupportedContent, UrlRefused
+from ingest.web.errors import (
+    CrawlError,
+    FetchFailed,
+    PageGone,
+    TooLarge,
+    UnsupportedContent,
+    UrlRefused,
+)
 from ingest.web.fetch import Fetcher, FetchOptions, Limits, Response, Validators
 from ingest.web.limits import HostLimiter
 from ingest.web.report import ChangeNotice, CrawlReport, SourceReport
@@ -227,7 +234,7 @@ class _SourceCrawl:
         except PageGone as exc:
             self._gone(url, record, exc)
             return []
-        except (UrlRefused, UnsupportedContent) as exc:
+        except (UrlRefused, UnsupportedContent, TooLarge) as exc:
             self._note(url, "skipped", str(exc), self.report.skipped)
             return known_links
         except FetchFailed as exc:

@@ -23,7 +23,7 @@ import httpx
 from ingest.sizes import format_size
 from ingest.web.connect import PinnedTransport
 from ingest.web.decode import ACCEPT_ENCODING, decoded
-from ingest.web.errors import FetchFailed, PageGone, UnsupportedContent, UrlRefused
+from ingest.web.errors import FetchFailed, PageGone, TooLarge, UnsupportedContent, UrlRefused
 from ingest.web.limits import HostLimiter
 from ingest.web.robots import RobotsPolicy
 from ingest.web.safety import Allowlist, UrlGuard, normalize_url
@@ -221,16 +221,14 @@ class Fetcher:
                 raise UnsupportedContent(f"not indexed: {content_type or 'no content type'}")
             declared = reply.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limits.max_bytes:
-                raise FetchFailed(
-                    f"larger than the {format_size(limits.max_bytes)} limit ({declared} B)"
-                )
+                raise TooLarge(_too_large(limits.max_bytes, f" ({format_size(int(declared))})"))
             body = bytearray()
             # Raw bytes, decoded here a piece at a time: the limit holds after decompression.
             encoding = reply.headers.get("content-encoding", "")
             for chunk in decoded(reply.iter_raw(), encoding):
                 body += chunk
                 if len(body) > limits.max_bytes:
-                    raise FetchFailed(f"larger than the {format_size(limits.max_bytes)} limit")
+                    raise TooLarge(_too_large(limits.max_bytes))
                 if time.monotonic() > deadline:  # a slow drip never trips the read timeout
                     raise FetchFailed(f"timed out after {limits.timeout:g} s")
             return _Raw(status, reply.headers, bytes(body))
@@ -244,6 +242,8 @@ class Fetcher:
                 raw = self._request(current, {}, limits, lambda _type, _url: "text")
             except PageGone as exc:
                 return exc.status or 404, ""
+            except TooLarge:  # max_page_size does not apply here: say which limit it was
+                raise FetchFailed("larger than the 512 KiB robots.txt limit") from None
             except FetchFailed as exc:
                 if exc.status is not None and 400 <= exc.status < 500:
                     return exc.status, ""
@@ -299,6 +299,13 @@ def _retry_after(value: str | None) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _too_large(limit: int, size: str = "") -> str:
+    return (
+        f"larger than the {format_size(limit)} page limit{size}; "
+        "raise max_page_size if the page is wanted"
+    )
 
 
 def _status_reason(status: int) -> str:

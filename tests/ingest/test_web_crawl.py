@@ -174,7 +174,9 @@ def test_awkward_pages_are_reported_with_reasons_and_the_rest_is_indexed(
     failed, skipped = dict(source.failed), dict(source.skipped)
     assert failed[f"{base}slow/"] == "timed out after 0.5 s (gave up after 2 attempts)"
     assert failed[f"{base}flaky/"] == "HTTP 500 Internal Server Error (gave up after 2 attempts)"
-    assert failed[f"{base}huge/"] == "larger than the 1 MB limit"
+    assert skipped[f"{base}huge/"] == (
+        "larger than the 1 MB page limit; raise max_page_size if the page is wanted"
+    )
     assert skipped[f"{base}partner/"].startswith("redirects outside the allowed prefixes")
     assert skipped[f"{base}downloads/tool.zip"] == "not indexed: application/zip"
     assert skipped[f"{base}missing/"] == "broken link (HTTP 404 Not Found)"

@@ -14,7 +14,7 @@ from canned_site import CannedSite, Reply, Serve
 from fakes.embedder import HashEmbedder
 from fakes.site import DocSite, corpus_pages
 
-from ingest.web import FetchFailed, FetchOptions, SiteSource, UrlRefused, crawl_sources
+from ingest.web import FetchFailed, FetchOptions, SiteSource, TooLarge, UrlRefused, crawl_sources
 from ingest.web.fetch import Fetcher, Limits, Response, robots_may_follow
 from ingest.web.limits import HostLimiter
 from ingest.web.safety import Allowlist, UrlGuard
@@ -145,7 +145,9 @@ def test_a_decompression_bomb_stops_at_the_page_limit_with_bounded_memory(
 
     tracemalloc.start()
     try:
-        with pytest.raises(FetchFailed, match=r"^larger than the 1 MB limit$"):
+        with pytest.raises(
+            TooLarge, match=r"^larger than the 1 MB page limit; raise max_page_size"
+        ):
             get(fetch, f"http://127.0.0.1:{site.port}/bomb")
         _, peak = tracemalloc.get_traced_memory()
     finally:
@@ -155,6 +157,29 @@ def test_a_decompression_bomb_stops_at_the_page_limit_with_bounded_memory(
     # The 1 MB limit plus a few 64 KiB pieces (1.5 MB measured); the bomb expands to 32 MiB.
     assert len(bomb(coding)) < 70_000
     assert peak < 3 * 10**6
+
+
+def test_a_page_declaring_a_length_over_the_limit_is_not_read(serve: Serve) -> None:
+    site = serve({"/big": Reply(body=b"x" * 2 * 10**6)})
+
+    with pytest.raises(TooLarge) as refused:
+        get_once(site, "/big")
+
+    assert str(refused.value) == (
+        "larger than the 1 MB page limit (2 MB); raise max_page_size if the page is wanted"
+    )
+
+
+def test_a_robots_txt_over_its_limit_makes_the_site_unreachable(serve: Serve) -> None:
+    robots = Reply(headers={"Content-Type": "text/plain"}, body=b"# " + b"x" * 600_000)
+    site = serve({"/robots.txt": robots, "/page": Reply(body=PAGE)})
+
+    with pytest.raises(FetchFailed) as failed:
+        get_once(site, "/page")
+
+    assert str(failed.value) == (
+        "robots.txt unreachable (larger than the 512 KiB robots.txt limit); site skipped"
+    )
 
 
 @pytest.mark.parametrize("coding", CODINGS)
