@@ -463,12 +463,12 @@ def parse_bytes(data: bytes, kind: str, *, base_url: str | None = None) -> Parse
     if kind == "pdf":
         document = parse_pdf(data)
     else:
-        if b"\x00" in data[:4096]:
+        from ingest.charset import decode_text
+
+        decoded = decode_text(data, name=base_url or "")
+        if decoded is None:
             raise ParseError(f"binary content in a {kind} file")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
+        text = decoded.text
         if kind == "markdown":
             document = parse_markdown(text)
         elif kind == "html":

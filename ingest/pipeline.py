@@ -2,7 +2,8 @@
 
 A run is idempotent. A document whose bytes hash the same as what the index holds is skipped
 without being read twice or embedded; a changed document has only its new passages embedded;
-a document that disappeared from an ingested root is removed. Each document is written on its
+a document that disappeared from an ingested root, or that is now refused (a symlink out of the
+folder, over a size limit, too many passages), is removed. Each document is written on its
 own, so a crash part-way leaves every other document as it was.
 """
 
@@ -16,13 +17,18 @@ from typing import Literal
 
 from ingest.chunk import content_hash, split_document
 from ingest.parse import ParseError, parse_bytes
-from ingest.sources import SourceDocument
+from ingest.sources import SourceDocument, SourceRefused
 from knowledge import Chunk, DocumentState, Index
 
 log = logging.getLogger(__name__)
 
 # Bump when parsing or chunking changes, so every document is re-chunked on the next run.
-PIPELINE_VERSION = "4"
+# 5: documents over the passage limit are refused rather than kept; text that is not valid
+# UTF-8 is decoded per file (see ingest/charset.py), no longer as Latin-1 as a whole.
+PIPELINE_VERSION = "5"
+# Passages per document. About 4.5 MB of text, a 2,000-page manual; one more file that size
+# would crowd every other document out of the answers, and embedding it takes minutes.
+MAX_CHUNKS = 5000
 
 
 @dataclass
@@ -67,20 +73,38 @@ class DocumentOutcome:
 
     `text_changed` is False when only the bytes changed (markup, timestamps) but every passage
     is the same; the web crawler reports a page as changed only when the text changed.
+    `refused` marks a skip by policy (limits, symlinks): whatever an earlier run indexed under
+    the URL must go, where an unreadable or unparseable document keeps its earlier version.
     """
 
     status: Literal["new", "changed", "unchanged", "skipped"]
     text_changed: bool = False
     reason: str = ""
+    refused: bool = False
 
 
-def document_chunks(source: SourceDocument, data: bytes, doc_hash: str) -> list[Chunk]:
-    """Parse and chunk one document; raises ParseError with a one-line reason."""
-    parsed = parse_bytes(data, source.kind, base_url=source.url)
+def document_chunks(
+    source: SourceDocument, data: bytes, doc_hash: str, *, max_chunks: int = MAX_CHUNKS
+) -> list[Chunk]:
+    """Parse and chunk one document.
+
+    Raises ParseError with a one-line reason, or SourceRefused past `max_chunks` passages.
+    """
+    try:
+        parsed = parse_bytes(data, source.kind, base_url=source.url)
+    except ValueError as exc:
+        # A parser tripping over hostile input (an href like "http://[x/" made urljoin raise)
+        # costs that document, not the run.
+        raise ParseError(f"could not be parsed ({type(exc).__name__}: {exc})") from exc
     title = source.title or parsed.title or source.url.rsplit("/", 1)[-1]
     chunks: list[Chunk] = []
     seen: set[str] = set()
     for position, piece in enumerate(split_document(parsed)):
+        if position == max_chunks:  # stop here rather than hash and hold every passage
+            raise SourceRefused(
+                f"more than {max_chunks} passages (the limit per document); "
+                "split it into smaller files"
+            )
         text_hash = content_hash(piece.section, piece.text)
         chunk_id = content_hash(source.url, text_hash)[:40]
         while chunk_id in seen:  # identical passages twice in one document
@@ -114,6 +138,7 @@ def ingest(
     on_start: Callable[[int], None] | None = None,
     on_document: Progress | None = None,
     rebuild: bool = False,
+    max_chunks: int = MAX_CHUNKS,
 ) -> IngestReport:
     """Bring the index in line with the documents under each root."""
     started = time.perf_counter()
@@ -129,8 +154,9 @@ def ingest(
     for root, documents in planned:
         seen: set[str] = set()
         for source in documents:
-            seen.add(source.url)
-            ingest_document(index, source, states, report)
+            outcome = ingest_document(index, source, states, report, max_chunks=max_chunks)
+            if not outcome.refused:
+                seen.add(source.url)
             if on_document:
                 on_document(source.url)
         gone = [url for url, state in states.items() if state.root == root and url not in seen]
@@ -141,16 +167,24 @@ def ingest(
 
 
 def ingest_document(
-    index: Index, source: SourceDocument, states: dict[str, DocumentState], report: IngestReport
+    index: Index,
+    source: SourceDocument,
+    states: dict[str, DocumentState],
+    report: IngestReport,
+    *,
+    max_chunks: int = MAX_CHUNKS,
 ) -> DocumentOutcome:
-    """Bring one document up to date in the index; `states` is the index's view before the run."""
+    """Bring one document up to date in the index; `states` is the index's view before the run.
+
+    A refused document is not removed here: `ingest` removes it with the rest of its root's
+    leftovers, and the crawler drops it with the page.
+    """
     try:
         data = source.read()
+    except SourceRefused as exc:
+        return _skipped(report, source, str(exc), refused=True)
     except OSError as exc:
-        reason = f"unreadable ({exc.strerror or exc})"
-        report.skipped.append((source.url, reason))
-        log.warning("skipped %s: %s", source.url, reason)
-        return DocumentOutcome("skipped", reason=reason)
+        return _skipped(report, source, f"unreadable ({exc.strerror or exc})")
     doc_hash = content_hash(PIPELINE_VERSION, source.kind, source.title, source.as_of)
     doc_hash = content_hash(doc_hash, data.decode("latin-1"))
     state = states.get(source.url)
@@ -158,14 +192,22 @@ def ingest_document(
         report.unchanged += 1
         return DocumentOutcome("unchanged")
     try:
-        chunks = document_chunks(source, data, doc_hash)
+        chunks = document_chunks(source, data, doc_hash, max_chunks=max_chunks)
+    except SourceRefused as exc:
+        return _skipped(report, source, str(exc), refused=True)
     except ParseError as exc:
-        report.skipped.append((source.url, str(exc)))
-        log.warning("skipped %s: %s", source.url, exc)
-        return DocumentOutcome("skipped", reason=str(exc))
+        return _skipped(report, source, str(exc))
     report.embedded += index.replace_document(source.url, chunks)
     if state is None:
         report.new += 1
         return DocumentOutcome("new", text_changed=True)
     report.changed += 1
     return DocumentOutcome("changed", text_changed={c.id for c in chunks} != state.chunk_ids)
+
+
+def _skipped(
+    report: IngestReport, source: SourceDocument, reason: str, *, refused: bool = False
+) -> DocumentOutcome:
+    report.skipped.append((source.url, reason))
+    log.warning("skipped %s: %s", source.url, reason)
+    return DocumentOutcome("skipped", reason=reason, refused=refused)

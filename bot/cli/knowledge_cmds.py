@@ -46,14 +46,18 @@ def _run_ingest(
     *,
     rebuild: bool = False,
     quiet: bool = False,
+    max_file_size: int | None = None,
 ) -> IngestReport:
     from ingest.bundled import bundled_roots
     from ingest.pipeline import ingest
-    from ingest.sources import SourceNotFound, local_documents
+    from ingest.sources import FileLimits, SourceNotFound, local_documents
 
+    limits = FileLimits.of(max_file_size)
     try:
         roots = (
-            [local_documents(p) for p in paths] if paths else bundled_roots(settings.knowledge_dir)
+            [local_documents(p, limits=limits) for p in paths]
+            if paths
+            else bundled_roots(settings.knowledge_dir)
         )
     except SourceNotFound as exc:
         raise typer.BadParameter(str(exc)) from None
@@ -198,6 +202,15 @@ def ingest_command(
             "for your own mirrors).",
         ),
     ] = None,
+    max_file_size: Annotated[
+        str | None,
+        typer.Option(
+            "--max-file-size",
+            metavar="SIZE",
+            help="Skip local files larger than this, e.g. 100MB (default 20MB, PDFs 50MB).",
+            show_default=False,
+        ),
+    ] = None,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Drop the index and re-embed everything.")
     ] = False,
@@ -207,8 +220,13 @@ def ingest_command(
 
     hpcbot ingest docs/ · hpcbot ingest https://docs.lxp.lu/ · hpcbot ingest --sources
     """
+    from ingest.sizes import parse_size
     from ingest.web import SourcesError
 
+    try:
+        file_limit = parse_size(max_file_size) if max_file_size is not None else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--max-file-size") from None
     settings = _settings()
     started = time.monotonic()
     try:
@@ -219,7 +237,13 @@ def ingest_command(
             crawl = _run_crawl(settings, index, site_sources, rebuild=rebuild, quiet=as_json)
         local = None
         if paths or not site_sources:
-            local = _run_ingest(settings, index, paths, rebuild=rebuild and crawl is None)
+            local = _run_ingest(
+                settings,
+                index,
+                paths,
+                rebuild=rebuild and crawl is None,
+                max_file_size=file_limit,
+            )
     except (KnowledgeError, SourcesError) as exc:
         _record_run(settings, ok=False, detail=str(exc))
         raise typer.BadParameter(str(exc)) from None

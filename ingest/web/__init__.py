@@ -7,6 +7,7 @@ from ingest.web.errors import (
     FetchFailed,
     PageGone,
     SourcesError,
+    TooLarge,
     UnsupportedContent,
     UrlRefused,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "SiteSource",
     "SourceReport",
     "SourcesError",
+    "TooLarge",
     "UnsupportedContent",
     "UrlRefused",
     "adhoc_source",

@@ -17,6 +17,7 @@ Unknown keys and bad values raise `SourcesError` naming the file and line.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -26,6 +27,7 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ingest.sizes import parse_size
 from ingest.web.errors import SourcesError
 from ingest.web.safety import Allowlist, url_prefix
 
@@ -41,8 +43,6 @@ Kind = Literal["page", "sitemap", "pdf", "markdown-repo"]
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)\s*$")
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|KiB|MiB|GiB)?\s*$", re.I)
-_BYTES = {"b": 1, "kb": 1000, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
 _NAME = r"^[a-z0-9][a-z0-9._:/-]*$"
 
 
@@ -90,10 +90,7 @@ class SiteSource(BaseModel):
     @classmethod
     def _size(cls, value: Any) -> Any:
         if isinstance(value, str):
-            match = _SIZE.match(value)
-            if not match:
-                raise ValueError(f"{value!r} is not a size like 500KB or 5MB")
-            return int(float(match.group(1)) * _BYTES[(match.group(2) or "b").lower()])
+            return parse_size(value)
         return value
 
     @property
@@ -136,9 +133,28 @@ def adhoc_source(url: str, **overrides: Any) -> SiteSource:
         kind = "sitemap"
     elif path.endswith((".md", ".markdown")):
         kind = "markdown-repo"
-    return SiteSource.model_validate(
-        {"name": url_prefix(url), "kind": kind, "start_urls": [url], **overrides}
-    )
+    prefix = url_prefix(url)  # ValueError for a URL that does not parse ("http://[::1/")
+    try:
+        return SiteSource.model_validate(
+            {"name": _adhoc_name(prefix), "kind": kind, "start_urls": [url], **overrides}
+        )
+    except ValidationError as exc:  # one line for the command line, not pydantic's report
+        error = exc.errors()[0]
+        where = ".".join(str(p) for p in error["loc"])
+        raise ValueError(f"{where}: {error['msg'].removeprefix('Value error, ')}") from None
+
+
+def _adhoc_name(prefix: str) -> str:
+    """The source name for an ad hoc URL: its folder, made a valid name if it is not one.
+
+    `http://[::1]:8080/` or a path with capitals is not a valid name; the cleaned-up spelling
+    gets a hash of the original so that two such URLs never share a name (and index root).
+    """
+    if re.fullmatch(_NAME, prefix):
+        return prefix
+    bare = prefix.lower().replace("[", "").replace("]", "")  # IPv6 literal brackets
+    cleaned = re.sub(r"[^a-z0-9._:/-]+", "-", bare).strip("-")
+    return f"{cleaned}-{hashlib.sha256(prefix.encode()).hexdigest()[:8]}"
 
 
 def load_sources(path: Path | None = None) -> list[SiteSource]:

@@ -69,8 +69,13 @@ def _absolute(urls: list[str], base_url: str) -> list[str]:
     for href in urls:
         if href.startswith(("mailto:", "javascript:", "tel:", "data:", "#")):
             continue
-        url = urljoin(base_url, href) if base_url else href
-        if urlsplit(url).scheme in ("http", "https"):
+        try:
+            url = urljoin(base_url, href) if base_url else href
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+        except ValueError:  # "http://[oops/", "http://h:x/": a broken link, not a reason to stop
+            continue
+        if parts.scheme in ("http", "https"):
             result.append(normalize_url(url))
     return list(dict.fromkeys(result))
 

@@ -38,7 +38,14 @@ from ingest.pipeline import IngestReport, ingest_document
 from ingest.sources import SourceDocument
 from ingest.web.config import SiteSource
 from ingest.web.content import html_links, is_asset, kind_for, markdown_links, sitemap_links
-from ingest.web.errors import CrawlError, FetchFailed, PageGone, UnsupportedContent, UrlRefused
+from ingest.web.errors import (
+    CrawlError,
+    FetchFailed,
+    PageGone,
+    TooLarge,
+    UnsupportedContent,
+    UrlRefused,
+)
 from ingest.web.fetch import Fetcher, FetchOptions, Limits, Response, Validators
 from ingest.web.limits import HostLimiter
 from ingest.web.report import ChangeNotice, CrawlReport, SourceReport
@@ -90,7 +97,9 @@ def crawl_sources(
 
     Crawl state (validators, hashes, 404 streaks) lives in `data_dir`/crawl-state.sqlite3.
     `client` lets tests and mirrors pass a configured `httpx.Client` (its redirect setting is
-    overridden: redirects are always followed by hand, within the allowed prefixes).
+    overridden: redirects are always followed by hand, within the allowed prefixes). Without
+    it, connections go only to addresses the guard checked; a client passed in should use
+    `ingest.web.connect.PinnedTransport` for that.
     """
     started = time.perf_counter()
     if rebuild:
@@ -225,7 +234,7 @@ class _SourceCrawl:
         except PageGone as exc:
             self._gone(url, record, exc)
             return []
-        except (UrlRefused, UnsupportedContent) as exc:
+        except (UrlRefused, UnsupportedContent, TooLarge) as exc:
             self._note(url, "skipped", str(exc), self.report.skipped)
             return known_links
         except FetchFailed as exc:
@@ -283,7 +292,10 @@ class _SourceCrawl:
         links: list[str] = []
         doc_url = final
         if response.kind == "html":
-            parsed = parse_html(response.body.decode("utf-8", errors="replace"), final)
+            try:
+                parsed = parse_html(response.body.decode("utf-8", errors="replace"), final)
+            except ValueError as exc:  # as in document_chunks: this page, not the crawl
+                raise ParseError(f"could not be parsed ({type(exc).__name__}: {exc})") from exc
             links = html_links(parsed.links)
             if parsed.canonical_url:
                 canonical = normalize_url(parsed.canonical_url)

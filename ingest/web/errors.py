@@ -3,8 +3,9 @@
     CrawlError                  base: one URL could not be crawled; the message is the reason
     ├── UrlRefused              policy said no: scheme, allowlist, private address, robots.txt
     ├── UnsupportedContent      fetched headers show a type we do not index (images, archives)
-    └── FetchFailed             the server or network failed: timeout, 5xx, too large
-         └── PageGone           404 or 410: removed from the index after two runs in a row
+    └── FetchFailed             the server or network failed: timeout, 5xx
+         ├── PageGone           404 or 410: removed from the index after two runs in a row
+         └── TooLarge           over the page size limit (reported as skipped: it is the limit)
 
 `SourcesError` is separate: the sources file itself is wrong (file and line in the message).
 """
@@ -34,6 +35,14 @@ class FetchFailed(CrawlError):
 
 class PageGone(FetchFailed):
     """The server says the page does not exist (404) or was removed (410)."""
+
+
+class TooLarge(FetchFailed):
+    """The body is over the size limit (after decompression); the page keeps what the index has.
+
+    A FetchFailed for callers of the fetcher, but reported as skipped: it is a limit the
+    operator chose, not a failure that a later run may not have.
+    """
 
 
 class SourcesError(Exception):

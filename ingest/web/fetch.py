@@ -2,9 +2,10 @@
 
 `Fetcher.fetch` checks every hop (allowlist, scheme, private addresses, robots.txt), follows
 redirects itself so a redirect cannot leave the allowed prefixes, sends ETag/Last-Modified
-validators, streams the body and stops past the size limit, and retries 429 (honouring
-Retry-After) and 5xx with exponential back-off. Failures raise a `CrawlError` subclass whose
-message is the reason shown in the report.
+validators, streams the body and stops past the size limit (counted after decompression, which
+goes a bounded piece at a time: ingest/web/decode.py), and retries 429 (honouring Retry-After)
+and 5xx with exponential back-off. Failures raise a `CrawlError` subclass whose message is the
+reason shown in the report.
 """
 
 from __future__ import annotations
@@ -19,10 +20,13 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from ingest.web.errors import FetchFailed, PageGone, UnsupportedContent, UrlRefused
+from ingest.sizes import format_size
+from ingest.web.connect import PinnedTransport
+from ingest.web.decode import ACCEPT_ENCODING, decoded
+from ingest.web.errors import FetchFailed, PageGone, TooLarge, UnsupportedContent, UrlRefused
 from ingest.web.limits import HostLimiter
 from ingest.web.robots import RobotsPolicy
-from ingest.web.safety import Allowlist, UrlGuard
+from ingest.web.safety import Allowlist, UrlGuard, normalize_url
 
 ROBOTS_AGENT = "hpcbot"
 PROJECT_URL = "https://github.com/hpcbot/hpcbot"
@@ -103,7 +107,12 @@ class _Raw:
 
 
 class Fetcher:
-    """One per crawl run; thread-safe (httpx.Client is)."""
+    """One per crawl run; thread-safe (httpx.Client is).
+
+    Without a `client`, connections go only to the addresses the guard checked
+    (`PinnedTransport`). A client passed in connects through its own transport: build it with
+    `PinnedTransport(guard)` to keep that protection.
+    """
 
     def __init__(
         self,
@@ -117,8 +126,11 @@ class Fetcher:
         self.limiter = limiter
         self.options = options or FetchOptions()
         self.requests = 0
-        self._client = client or httpx.Client()
+        self._client = client or httpx.Client(transport=PinnedTransport(guard))
         self._client.headers["User-Agent"] = user_agent()
+        # Only what `decoded` can undo in bounded pieces (httpx would also offer br, and
+        # decode any coding whole).
+        self._client.headers["Accept-Encoding"] = ACCEPT_ENCODING
         self._client.follow_redirects = False
         self.robots = RobotsPolicy(
             self._fetch_robots, ROBOTS_AGENT, on_crawl_delay=limiter.slow_down
@@ -137,14 +149,14 @@ class Fetcher:
         current = url
         for _ in range(self.options.max_redirects + 1):
             current = self.guard.check(current, limits.allowlist)
-            self.robots.check(current)
+            self.robots.check(current, limits.allowlist)
             conditional = validators.headers() if validators and validators.url == current else {}
             raw = self._request(current, conditional, limits, classify)
             if raw.status in _REDIRECTS:
                 location = raw.headers.get("location")
                 if not location:
                     raise FetchFailed(f"HTTP {raw.status} without a Location header", raw.status)
-                target = urljoin(current, location)
+                target = _redirect_target(current, location)
                 if limits.allowlist is not None and not limits.allowlist.allows(target):
                     raise UrlRefused(f"redirects outside the allowed prefixes, to {target}")
                 current = target
@@ -209,17 +221,19 @@ class Fetcher:
                 raise UnsupportedContent(f"not indexed: {content_type or 'no content type'}")
             declared = reply.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limits.max_bytes:
-                raise FetchFailed(f"larger than the {_size(limits.max_bytes)} limit ({declared} B)")
+                raise TooLarge(_too_large(limits.max_bytes, f" ({format_size(int(declared))})"))
             body = bytearray()
-            for chunk in reply.iter_bytes():
+            # Raw bytes, decoded here a piece at a time: the limit holds after decompression.
+            encoding = reply.headers.get("content-encoding", "")
+            for chunk in decoded(reply.iter_raw(), encoding):
                 body += chunk
                 if len(body) > limits.max_bytes:
-                    raise FetchFailed(f"larger than the {_size(limits.max_bytes)} limit")
+                    raise TooLarge(_too_large(limits.max_bytes))
                 if time.monotonic() > deadline:  # a slow drip never trips the read timeout
                     raise FetchFailed(f"timed out after {limits.timeout:g} s")
             return _Raw(status, reply.headers, bytes(body))
 
-    def _fetch_robots(self, url: str) -> tuple[int, str]:
+    def _fetch_robots(self, url: str, allowlist: Allowlist | None) -> tuple[int, str]:
         limits = Limits(allowlist=None, max_bytes=_ROBOTS_MAX_BYTES, timeout=20.0)
         current = url
         for _ in range(self.options.max_redirects + 1):
@@ -228,15 +242,49 @@ class Fetcher:
                 raw = self._request(current, {}, limits, lambda _type, _url: "text")
             except PageGone as exc:
                 return exc.status or 404, ""
+            except TooLarge:  # max_page_size does not apply here: say which limit it was
+                raise FetchFailed("larger than the 512 KiB robots.txt limit") from None
             except FetchFailed as exc:
                 if exc.status is not None and 400 <= exc.status < 500:
                     return exc.status, ""
                 raise
             if raw.status in _REDIRECTS and raw.headers.get("location"):
-                current = urljoin(current, raw.headers["location"])
+                target = _redirect_target(current, raw.headers["location"])
+                if not robots_may_follow(url, target, allowlist):
+                    raise UrlRefused(
+                        f"robots.txt redirects outside the allowed prefixes, to {target}"
+                    )
+                current = target
                 continue
             return raw.status, raw.body.decode("utf-8", errors="replace")
         return 404, ""  # a redirect loop: treat as no robots.txt, like most crawlers
+
+
+def robots_may_follow(robots_url: str, target: str, allowlist: Allowlist | None) -> bool:
+    """Whether a robots.txt redirect may be followed.
+
+    To the same host's /robots.txt (http to https, or the other default port), or into the
+    allowed prefixes of the page that asked; anywhere else, following it would make the crawler
+    request what its source never allowed, on a site's say-so.
+    """
+    start, moved = urlsplit(robots_url), urlsplit(normalize_url(target))
+    same_file = (
+        moved.hostname == start.hostname
+        and moved.path == "/robots.txt"
+        and not moved.query
+        and moved.port in (None, start.port)
+    )
+    return same_file or (allowlist is not None and allowlist.allows(target))
+
+
+def _redirect_target(current: str, location: str) -> str:
+    """The absolute URL a Location header points to; `UrlRefused` if it is not a URL."""
+    try:
+        target = urljoin(current, location)
+        normalize_url(target)
+    except ValueError:
+        raise UrlRefused(f"redirects to an invalid URL ({location[:200]})") from None
+    return target
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -253,6 +301,13 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+def _too_large(limit: int, size: str = "") -> str:
+    return (
+        f"larger than the {format_size(limit)} page limit{size}; "
+        "raise max_page_size if the page is wanted"
+    )
+
+
 def _status_reason(status: int) -> str:
     try:
         from http import HTTPStatus
@@ -260,10 +315,3 @@ def _status_reason(status: int) -> str:
         return f"HTTP {status} {HTTPStatus(status).phrase}"
     except ValueError:
         return f"HTTP {status}"
-
-
-def _size(limit: int) -> str:
-    for unit, factor in (("MB", 10**6), ("KB", 10**3)):
-        if limit >= factor:
-            return f"{limit / factor:g} {unit}"
-    return f"{limit} B"

@@ -2,7 +2,8 @@
 
 Status handling follows RFC 9309: a missing robots.txt (any 4xx) allows everything; one that
 cannot be fetched (5xx, network error) disallows the whole site for this run, because silence
-from a struggling server is not permission.
+from a struggling server is not permission. A robots.txt that redirects where the crawler may
+not go (see `robots_may_follow` in fetch.py) cannot be read, so it counts as unreachable too.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from urllib.parse import urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
 from ingest.web.errors import CrawlError, FetchFailed, UrlRefused
+from ingest.web.safety import Allowlist
 
-# (status, text); raises CrawlError when the file cannot be fetched at all.
-RobotsFetcher = Callable[[str], tuple[int, str]]
+# (status, text) of a robots.txt URL, whose redirects may go only where `allowlist` (of the
+# page that asked) allows; raises CrawlError when the file cannot be fetched at all.
+RobotsFetcher = Callable[[str, Allowlist | None], tuple[int, str]]
 
 
 @dataclass(frozen=True)
@@ -40,27 +43,31 @@ class RobotsPolicy:
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
-    def check(self, url: str) -> None:
-        """Raise `UrlRefused` if the site's robots.txt disallows `url` for our agent."""
-        rules = self._rules_for(url)
+    def check(self, url: str, allowlist: Allowlist | None = None) -> None:
+        """Raise `UrlRefused` if the site's robots.txt disallows `url` for our agent.
+
+        The site's rules are fetched once per run, on behalf of the first page that asks:
+        `allowlist` is that page's, for the robots.txt redirects.
+        """
+        rules = self._rules_for(url, allowlist)
         if rules.unreachable:  # the site is down or failing: a failure, not a refusal
             raise FetchFailed(f"robots.txt unreachable ({rules.unreachable}); site skipped")
         if rules.parser is not None and not rules.parser.can_fetch(self._agent, url):
             raise UrlRefused("disallowed by robots.txt")
 
-    def _rules_for(self, url: str) -> _Rules:
+    def _rules_for(self, url: str, allowlist: Allowlist | None) -> _Rules:
         parts = urlsplit(url)
         origin = urlunsplit((parts.scheme, parts.netloc, "", "", ""))
         with self._guard:
             lock = self._locks.setdefault(origin, threading.Lock())
         with lock:  # one fetch per site even when several workers ask at once
             if origin not in self._rules:
-                self._rules[origin] = self._load(origin, parts.netloc)
+                self._rules[origin] = self._load(origin, parts.netloc, allowlist)
             return self._rules[origin]
 
-    def _load(self, origin: str, host: str) -> _Rules:
+    def _load(self, origin: str, host: str, allowlist: Allowlist | None) -> _Rules:
         try:
-            status, text = self._fetch(f"{origin}/robots.txt")
+            status, text = self._fetch(f"{origin}/robots.txt", allowlist)
         except CrawlError as exc:
             return _Rules(parser=None, unreachable=str(exc))
         if status >= 500:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,51 @@ def test_empty_file_is_a_parse_error() -> None:
 def test_binary_content_in_a_text_file_is_a_parse_error() -> None:
     with pytest.raises(ParseError, match="binary content"):
         parse_bytes(b"\x00\x01\x02binary", "markdown")
+
+
+def test_a_stray_byte_in_utf8_is_replaced_and_the_rest_stays_utf8() -> None:
+    data = "# Café\n\nGrüße from the Jülich team. Price: 5 € \xa9 2024.\n".encode()
+    data = data.replace("\xa9".encode(), b"\xa9")  # one Latin-1 byte in a UTF-8 file
+
+    doc = parse_bytes(data, "markdown")
+
+    assert doc.title == "Café"
+    assert doc.sections[0].text == "Grüße from the Jülich team. Price: 5 € \ufffd 2024."
+
+
+def test_what_was_replaced_or_guessed_is_logged_with_the_file(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="ingest.charset"):
+        parse_bytes(
+            b"# Caf\xc3\xa9\n\nCopyright \xa9 CSC.\n", "markdown", base_url="file:///d/a.md"
+        )
+        parse_bytes(b"# Gr\xfc\xdfe\n\nHallo.\n", "markdown", base_url="file:///d/b.md")
+
+    assert caplog.messages == [
+        "file:///d/a.md: not valid UTF-8; 1 stray byte sequence(s) replaced by U+FFFD",
+        "file:///d/b.md: not UTF-8; read as Windows-1252",
+    ]
+
+
+def test_a_file_in_windows_1252_is_read_as_windows_1252() -> None:
+    data = "# Grüße\n\n“Smart quotes” and – dashes from a word processor.\n".encode("cp1252")
+
+    doc = parse_bytes(data, "markdown")
+
+    assert doc.title == "Grüße"
+    assert doc.sections[0].text == "“Smart quotes” and – dashes from a word processor."
+
+
+def test_a_utf8_byte_order_mark_is_not_part_of_the_text() -> None:
+    doc = parse_bytes("\ufeff# Storage\n\nScratch is purged.\n".encode(), "markdown")
+
+    assert doc.title == "Storage"
+
+
+def test_utf16_with_a_byte_order_mark_is_text_not_binary() -> None:
+    doc = parse_bytes(
+        "# Storage\n\nScratch is purged after 90 days.\n".encode("utf-16"), "markdown"
+    )
+
+    assert (doc.title, doc.sections[0].text) == ("Storage", "Scratch is purged after 90 days.")

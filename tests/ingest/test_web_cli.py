@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from canned_site import Reply, Serve, ipv6_loopback
 from fakes.embedder import HashEmbedder
 from fakes.site import DocSite, corpus_pages
 from typer.testing import CliRunner
@@ -96,3 +97,59 @@ def test_local_paths_still_work(index: Index, tmp_path: Path) -> None:
     report = run(str(docs))
 
     assert (report["new"], report["skipped"]) == (1, [])
+
+
+def test_local_files_over_the_size_limit_are_skipped_with_a_reason(
+    index: Index, tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "storage.md").write_text("# Storage\n\nScratch files are deleted after 90 days.\n")
+    (docs / "dump.txt").write_text("x" * 3000)
+
+    report = run(str(docs), "--max-file-size", "2KB")
+
+    assert report["new"] == 1
+    assert report["skipped"] == [
+        {
+            "url": (docs / "dump.txt").as_uri(),
+            "reason": "larger than the 2 KB limit for local files (3 KB); "
+            "raise it with --max-file-size if the file is wanted",
+        }
+    ]
+
+
+def test_a_max_file_size_that_is_not_a_size_is_a_usage_error(index: Index, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["ingest", str(tmp_path), "--max-file-size", "big"], env={"COLUMNS": "400"}
+    )
+
+    assert result.exit_code == 2
+    assert "'big' is not a size like 500KB or 20MB" in result.output
+
+
+def test_an_ipv6_literal_url_is_judged_by_the_guard(index: Index) -> None:
+    report = run("http://[::1]:9/docs/")
+
+    assert report["sources"][0]["skipped"] == [  # type: ignore[index]
+        {
+            "url": "http://[::1]:9/docs/",
+            "reason": "::1 is a loopback address; "
+            "set HPCBOT_ALLOW_PRIVATE_URLS=1 to crawl internal mirrors",
+        }
+    ]
+
+
+@pytest.mark.skipif(not ipv6_loopback(), reason="no IPv6 loopback here")
+def test_an_ipv6_literal_url_is_crawled_when_private_urls_are_allowed(
+    index: Index, serve: Serve, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HPCBOT_ALLOW_PRIVATE_URLS", "1")
+    page = b"<html><body><main><h1>Docs</h1><p>Served over IPv6 loopback.</p></main></body></html>"
+    site = serve({"/docs/": Reply(body=page)}, address="::1")
+    url = f"http://[::1]:{site.port}/docs/"
+
+    report = run(url, "--rate", "200")
+
+    assert report["sources"][0]["new"] == [url]  # type: ignore[index]
+    assert [request.path for request in site.requests] == ["/robots.txt", "/docs/"]

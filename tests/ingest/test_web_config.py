@@ -101,3 +101,35 @@ def test_adhoc_source_stays_under_the_url_folder_and_guesses_the_kind() -> None:
     assert page.allowlist.prefixes == ("https://docs.lxp.lu/first-steps/quick_start/",)
     assert (page.kind, pdf.kind, sitemap.kind) == ("page", "pdf", "sitemap")
     assert page.root == "web:https://docs.lxp.lu/first-steps/quick_start/"
+
+
+def test_an_ipv6_literal_url_is_a_source_of_its_own() -> None:
+    source = adhoc_source("http://[::1]:8080/docs/")
+
+    assert source.start_urls == ["http://[::1]:8080/docs/"]
+    assert source.allowlist.prefixes == ("http://[::1]:8080/docs/",)
+    assert source.name == "http://::1:8080/docs/-5a36d8ae"
+
+
+def test_urls_that_differ_only_in_case_are_different_sources() -> None:
+    upper = adhoc_source("https://docs.example.org/Guide/")
+    lower = adhoc_source("https://docs.example.org/guide/")
+
+    assert (upper.name, lower.name) == (
+        "https://docs.example.org/guide/-0a8d5223",
+        "https://docs.example.org/guide/",
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://[::1/", "Invalid IPv6 URL"),
+        ("http:///x", "start_urls.0: 'http:///x' is not an http(s) URL"),
+    ],
+)
+def test_a_url_that_is_not_one_is_a_one_line_error(url: str, message: str) -> None:
+    with pytest.raises(ValueError) as error:
+        adhoc_source(url)
+
+    assert str(error.value) == message
