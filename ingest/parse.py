@@ -206,6 +206,17 @@ _NOISE = re.compile(
 _BLOCK_TAGS = ("p", "li", "pre", "td", "th", "dd", "dt", "blockquote", "figcaption")
 
 
+def _joined(base_url: str | None, href: str) -> str | None:
+    """`href` resolved against the page; None for a link that is not a URL (`http://[oops/`),
+    which must cost that link, not the page."""
+    from urllib.parse import urljoin
+
+    try:
+        return urljoin(base_url or "", href)
+    except ValueError:
+        return None
+
+
 def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
     from urllib.parse import urljoin
 
@@ -219,12 +230,9 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
     canonical = soup.find("link", rel="canonical")
     canonical_url = None
     if isinstance(canonical, Tag) and canonical.get("href"):
-        canonical_url = urljoin(base_url or "", str(canonical.get("href")))
-    links = tuple(
-        urljoin(base_url or "", str(a.get("href")))
-        for a in soup.find_all("a", href=True)
-        if isinstance(a, Tag)
-    )
+        canonical_url = _joined(base_url, str(canonical.get("href")))
+    joined = (_joined(base_url, str(a.get("href"))) for a in soup.find_all("a", href=True))
+    links = tuple(link for link in joined if link)
     for tag in soup(
         [
             "script",

@@ -143,3 +143,60 @@ def test_utf16_with_a_byte_order_mark_is_text_not_binary() -> None:
     )
 
     assert (doc.title, doc.sections[0].text) == ("Storage", "Scratch is purged after 90 days.")
+
+
+def test_a_link_that_is_not_a_url_costs_the_link_not_the_page() -> None:
+    html = (
+        "<html><body><main><h1>Jobs</h1><p>Use sbatch to submit.</p>"
+        '<a href="http://[oops/">broken</a><a href="/ok">fine</a></main></body></html>'
+    )
+    document = parse_bytes(html.encode(), "html", base_url="https://docs.example/x/")
+    assert document.links == ("https://docs.example/ok",)
+    assert "Use sbatch to submit." in document.sections[0].text
+
+
+SPHINX_PAGE = """<!doctype html><html><head><title>FAQ</title></head>
+<body class="wy-body-for-nav"><div class="wy-grid-for-nav">
+<nav class="wy-nav-side"><div class="wy-menu" role="navigation"><a href="/">Home</a></div></nav>
+<section class="wy-nav-content-wrap"><div class="wy-nav-content"><div class="rst-content">
+<div role="navigation" aria-label="Page navigation"><a href="/">Docs</a> &raquo; FAQ</div>
+<div role="main" class="document"><div itemprop="articleBody">
+<h1>Frequently asked questions</h1>
+<p>Images are cached under <code>/var/tmp</code> for 30 days.</p>
+</div></div></div></div></section></div></body></html>"""
+
+
+def test_a_sphinx_theme_page_keeps_its_content_though_its_wrappers_are_named_nav() -> None:
+    document = parse_bytes(SPHINX_PAGE.encode(), "html")
+    assert document.title == "Frequently asked questions"
+    assert document.sections[0].text == "Images are cached under /var/tmp for 30 days."
+
+
+def test_inline_markup_does_not_split_an_option_and_its_value() -> None:
+    html = "<main><dl><dt><b>-A</b>, <b>--account</b>=&lt;<i>account</i>&gt;</dt></dl></main>"
+    document = parse_bytes(html.encode(), "html")
+    assert document.sections[0].text == "-A, --account=<account>"
+
+
+def test_pdf_lines_broken_inside_a_sentence_are_joined_and_hyphenation_undone(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "The default time limit for interactive jobs on the cluster is exactly thirty min-\n"
+        "utes, after which the job is cancelled by the scheduler without any warning.\n"
+        "Compiling\n"
+        "Use mpicc for C programs."
+    )
+    pdf = write_pdf(tmp_path / "guide.pdf", [text])
+    page = parse_bytes(pdf.read_bytes(), "pdf").sections[0].text
+    assert "is exactly thirty minutes, after which the job is cancelled" in page
+    assert page.splitlines()[-2:] == ["Compiling", "Use mpicc for C programs."]
+
+
+def test_pdf_ligatures_become_letters(tmp_path: Path) -> None:
+    from ingest.parse import _clean_pdf_text
+
+    assert (
+        _clean_pdf_text("conﬁgured and speciﬁed /x24{prefix}")
+        == "configured and specified ${prefix}"
+    )
