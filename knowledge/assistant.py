@@ -247,11 +247,13 @@ class Assistant:
     def _curated_confidence(
         self, match: CuratedMatch | None, unseen: tuple[str, ...], c: Calibration | None = None
     ) -> float:
-        """How well the lead fact's topic matches what is asked, less the unknown words."""
+        """How well the lead fact's topic matches what is asked, less the unknown words, and
+        less how much better the question fits a topic no fact answers ("how do I run ...")."""
         if match is None or not match.facts:
             return 0.0
         penalty = (c or self.calibration).curated_unseen_penalty
-        return match.facts[0].topic - penalty * len(unseen)
+        lead = match.facts[0].topic
+        return lead - penalty * len(unseen) - max(0.0, match.topic_score - lead)
 
     def curated_only(self, question: str) -> Answer | None:
         """A curated answer without the document index (used while the index is being built)."""

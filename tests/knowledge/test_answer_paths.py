@@ -147,3 +147,10 @@ def test_an_empty_index_still_answers_curated_questions(tmp_path: Path) -> None:
     assistant = open_assistant(Index(tmp_path, HashEmbedder()), DATA, clock=lambda: NOW)
     answer = assistant.ask("When is the next AI Factories Large Scale cut-off?")
     assert answer.route == "catalog" and "Next AI Factories Large Scale cut-off" in answer.text
+
+
+def test_a_how_to_question_naming_a_machine_is_left_to_the_documents(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("How do I submit a batch job array on LUMI?")
+    assert answer.route == "retrieval" and "--array=1-10" in answer.text
