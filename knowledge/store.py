@@ -8,6 +8,7 @@ collection's metadata so that a model change forces a rebuild instead of mixing 
 from __future__ import annotations
 
 import threading
+import time
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ UNITS = "hpcbot_units"
 TEXT_CACHE = "hpcbot_text_cache"
 SCHEMA_VERSION = 2  # 2: unit vectors
 _BATCH = 256
+COUNT_TTL_SECONDS = 5.0
 # Reading the whole collection in small pages keeps the peak (and so the resident) memory low.
 _READ_BATCH = 1000
 
@@ -167,6 +169,7 @@ class Index:
         self._lock = threading.RLock()
         self._lexical: LexicalIndex | None = None
         self._lexical_chunks: list[Chunk] = []
+        self._count: tuple[int, float] | None = None
 
     def _open_collection(self) -> Any:
         return self._client.get_or_create_collection(
@@ -227,7 +230,12 @@ class Index:
     # -- reading -----------------------------------------------------------------------
 
     def count(self) -> int:
-        return int(self._collection.count())
+        """Chunks in the index. Remembered for a few seconds: answering asks on every question,
+        and a round-trip costs more than the rest of the lookup; our own writes reset it."""
+        now = time.monotonic()
+        if self._count is None or now - self._count[1] > COUNT_TTL_SECONDS:
+            self._count = (int(self._collection.count()), now)
+        return self._count[0]
 
     def _records(self, with_text: bool) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """Every stored chunk as (id, text, metadata), read page by page."""
@@ -385,6 +393,7 @@ class Index:
     def _invalidate(self) -> None:
         self._lexical = None
         self._lexical_chunks = []
+        self._count = None
 
     # -- searching ---------------------------------------------------------------------
 
