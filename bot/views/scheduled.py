@@ -44,7 +44,11 @@ def reminder(cutoff: Cutoff, now: datetime, tz: tzinfo, late_due: datetime | Non
     if late_due is not None:
         notes.append(late_note(late_due, tz))
     if cutoff.source:
-        notes.append(f"Call page: {cutoff.source} · `/deadlines` lists every cut-off")
+        trust = "" if cutoff.confirmed else ", confirm on the official page"
+        notes.append(
+            f"Source: {cutoff.source} (as of {cutoff.as_of.isoformat()}{trust}) · "
+            "`/deadlines` lists every cut-off"
+        )
     blocks = [section(text)] + ([context(*notes)] if notes else [])
     return text, blocks
 

@@ -117,3 +117,27 @@ def test_unknown_subcommand_suggests_and_escapes() -> None:
     text = unknown_subcommand("<!here>", ["ask", "help"])
     assert "&lt;!here&gt;" in text and "Did you mean" not in text
     assert "Did you mean `ask`?" in unknown_subcommand("aks", ["ask", "help"])
+
+
+def test_a_reminder_shows_the_cutoff_source_its_check_date_and_trust() -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from bot.views.scheduled import reminder
+    from knowledge import Cutoff
+
+    zone = ZoneInfo("Europe/Brussels")
+    cutoff = Cutoff(
+        call_id="large-scale",
+        call_name="AI Factories Large Scale",
+        at=datetime(2027, 1, 4, 10, 0, tzinfo=zone),
+        all_day=False,
+        source="https://www.eurohpc-ju.europa.eu/large-scale-access-ai-factories_en",
+        as_of=date(2026, 4, 21),
+        confirmed=False,
+    )
+    _, blocks = reminder(cutoff, datetime(2026, 12, 28, 9, 0, tzinfo=UTC), zone, None)
+    assert (
+        "Source: https://www.eurohpc-ju.europa.eu/large-scale-access-ai-factories_en "
+        "(as of 2026-04-21, confirm on the official page)" in str(blocks)
+    )
