@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
+from knowledge.answer_kinds import holds, wanted_kinds
 from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch
 from knowledge.catalog.chat_text import CONFIRM
 from knowledge.catalog.cutoffs import is_stale
@@ -51,9 +52,17 @@ class Calibration:
     # Curated facts: the match score (topic + name + content, see knowledge.catalog.answerer)
     # above which a fact answers, and what each word unknown to every source costs.
     curated_threshold: float = 0.62
-    curated_unseen_penalty: float = 0.05
+    curated_unseen_penalty: float = 0.0
     # A passage from a fact's own, newer source replaces it only when this confident.
     replace_fact_above: float = 0.5
+    # An unknown word written as a name ("Turbo Lane", "Quantum") costs this much more: the
+    # question is about something none of the sources know.
+    unknown_name_penalty: float = 0.2
+    # Facts that hold no value of the kind asked for ("how many" and no number) lose this much.
+    missing_value_penalty: float = 0.3
+    # A passage that mentions none of the machines, calls or AI Factories the question names
+    # loses this much of its confidence.
+    unnamed_passage_penalty: float = 0.15
 
 
 def _cited_as_of(chunk: Chunk) -> date | None:
@@ -187,6 +196,13 @@ class Assistant:
         doc_confidence = (
             self.confidence(documents, extracts[0]) if documents is not None and extracts else 0.0
         )
+        unseen = self._unseen(match, retrieval)
+        if extracts and match is not None:
+            if not _mentions_any(extracts[0].hit.chunk, match):
+                doc_confidence -= self.calibration.unnamed_passage_penalty
+            # A name none of the sources know ("Turbo Lane"): no passage is about it.
+            unknown_names = [t for t in unseen if t in match.name_like]
+            doc_confidence -= self.calibration.unknown_name_penalty * len(unknown_names)
         return Evidence(
             question=question,
             has_documents=has_documents,
@@ -194,7 +210,7 @@ class Assistant:
             extracts=tuple(extracts),
             doc_confidence=doc_confidence,
             match=match,
-            unseen=self._unseen(match, retrieval),
+            unseen=unseen,
         )
 
     def decide(self, evidence: Evidence, calibration: Calibration | None = None) -> Answer:
@@ -251,9 +267,21 @@ class Assistant:
         less how much better the question fits a topic no fact answers ("how do I run ...")."""
         if match is None or not match.facts:
             return 0.0
-        penalty = (c or self.calibration).curated_unseen_penalty
+        c = c or self.calibration
         lead = match.facts[0].topic
-        return lead - penalty * len(unseen) - max(0.0, match.topic_score - lead)
+        names = [t for t in unseen if t in match.name_like]
+        confidence = (
+            lead
+            - c.curated_unseen_penalty * len(unseen)
+            - c.unknown_name_penalty * len(names)
+            - max(0.0, match.topic_score - lead)
+        )
+        wants = tuple(k for k in wanted_kinds(match.question) if k in ("quantity", "duration"))
+        if wants and not any(
+            holds(s.fact.text_at(self.clock(), match.question), wants) for s in match.facts
+        ):
+            confidence -= c.missing_value_penalty
+        return confidence
 
     def curated_only(self, question: str) -> Answer | None:
         """A curated answer without the document index (used while the index is being built)."""
@@ -274,6 +302,7 @@ class Assistant:
         facts = [s.fact for s in match.facts]
         lines: list[str] = []
         lines = [f.text_at(now, question) for f in facts]
+        unknown = all(f.is_unknown(now) for f in facts)
         citations: list[Citation] = []
         for fact in facts:
             for citation in fact_citation(fact):
@@ -292,6 +321,10 @@ class Assistant:
                 f"Note: this was last checked on {oldest.isoformat()}, more than "
                 f"{self.stale_after_days} days ago, so it may have changed; check the source."
             )
+        if unknown:
+            # Nothing on record for what is next: the answer says so with the last known date
+            # (which is itself what some asked for), and where to ask.
+            lines.insert(len(lines) - 1, WHERE_TO_ASK)
         return Answer(
             question=question,
             text="\n".join(lines),
@@ -435,6 +468,23 @@ _ELLIPTIC = re.compile(
 def _is_elliptic(question: str) -> bool:
     """A follow-up that leans on the earlier question ("and on LEONARDO?", "how long does it last?")."""
     return bool(_ELLIPTIC.search(question)) or len(tokenize(question)) <= 3
+
+
+def _mentions_any(chunk: Chunk, match: CuratedMatch) -> bool:
+    """Whether a passage (its text, headings or address) names anything the question names.
+
+    True when the question names nothing. A passage about another machine or programme than
+    the one asked about answers a different question, however close its words.
+    """
+    named = [m for m in match.mentions if m.subject.kind in ("machine", "call", "factory")]
+    if not named:
+        return True
+    where = _squash(f"{chunk.url} {chunk.title} {chunk.section} {chunk.text}")
+    return any(_squash(m.subject.name) in where or _squash(m.said) in where for m in named)
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _replaces(chunk: Chunk, fact: CuratedFact) -> bool:

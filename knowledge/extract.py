@@ -7,66 +7,19 @@ much of the question's (IDF-weighted) vocabulary they contain.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from knowledge.answer_kinds import holds, wanted_kinds
 from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.retrieve import Retrieved
 from knowledge.units import Unit, split_units
-
-# What kind of answer a question wants, from how it is asked; a passage that holds a value of
-# that kind is the one that answers (a row with "2 days", not the sentence introducing the table).
-_WANTS = {
-    "duration": re.compile(
-        r"\b(how long|how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
-        r"timeout|expire\w*|deleted|purged|duration|lifetime)\b",
-        re.I,
-    ),
-    "quantity": re.compile(
-        r"\b(how (many|much|large|big)|what is the (max\w*|min\w*|default|size|number)|"
-        r"maximum|minimum|limit|quota|size|number of|capacity)\b",
-        re.I,
-    ),
-    "date": re.compile(r"\b(when|what date|which date|deadline|cut-?off|since when)\b", re.I),
-    "code": re.compile(
-        r"\b(which|what) (option|flag|switch|argument|parameter|variable|env\w*|command|"
-        r"setting|directive|keyword|function|method|call|module|file|path|syntax)s?\b|"
-        r"\bhow (do|can|should) (i|we|you) (set|enable|disable|configure|specify|request|"
-        r"select|pass|change|limit|run|launch|load|start|submit|use)\b|\bcommand\b",
-        re.I,
-    ),
-}
-_HAS = {
-    "duration": re.compile(
-        r"\b\d+(\.\d+)?\s*(-\s*)?(s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|"
-        r"months?|years?)\b|\b\d{1,2}:\d{2}(:\d{2})?\b|\b\d+-\d{1,2}:\d{2}\b|"
-        r"\b(one|two|three|four|five|six|seven|ten|twelve|thirty|ninety)\s+"
-        r"(minutes?|hours?|days?|weeks?|months?|years?)\b",
-        re.I,
-    ),
-    "quantity": re.compile(r"\d"),
-    "date": re.compile(
-        r"\b(19|20)\d{2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b",
-        re.I,
-    ),
-    "code": re.compile(
-        r"`[^`]+`|(?<!\w)--?[a-zA-Z][\w-]*|\b[A-Z][A-Z0-9_]{2,}\b|\b\w+=\S+|"
-        r"(?<!\w)/[\w.-]+/[\w./-]*|\$ \w|\b\w+\(\)",
-    ),
-}
-TYPE_BONUS = 0.2
-
-
-def wanted_kinds(question: str) -> tuple[str, ...]:
-    """The kinds of value the question asks for ("duration", "quantity", "date", "code")."""
-    return tuple(kind for kind, pattern in _WANTS.items() if pattern.search(question))
-
 
 MAX_ANSWER_CHARS = 700
 TARGET_ANSWER_CHARS = 320
 UNIT_DENSE_WEIGHT = 0.75
 UNIT_DENSE_FLOOR = 0.2
+TYPE_BONUS = 0.2
 
 
 def coverage(
@@ -98,7 +51,7 @@ def _unit_score(
     score = coverage(tokens, unit_tokens, lexical)
     # Words of the section heading count half: a table row under "LUMI-C" is about LUMI-C.
     score += 0.5 * coverage(tokens, heading - unit_tokens, lexical)
-    if any(_HAS[kind].search(unit.text) for kind in wants):
+    if holds(unit.text, wants):
         score += TYPE_BONUS
     if len(unit.text) < 25:
         score *= 0.6  # a bare heading-like line rarely answers anything alone
@@ -153,6 +106,28 @@ def best_extract(
             break
         chosen.append(unit)
         length += len(unit.text) + 1
+    if wants and not any(holds(u.text, wants) for u in chosen):
+        # The answer must show the value asked for ("how do I fix ..." -> the flag, "how many"
+        # -> the number): take the nearest unit that holds one, if it fits.
+        nearest = sorted(
+            (u for u in units if holds(u.text, wants)), key=lambda u: abs(u.index - best.index)
+        )
+        if nearest and abs(nearest[0].index - best.index) <= 3:
+            extra = nearest[0]
+            between = [
+                u
+                for u in units
+                if min(extra.index, best.index) < u.index < max(extra.index, best.index)
+                and u not in chosen
+            ]
+            added = [*between, extra]
+            if len(best.text) + sum(len(u.text) + 1 for u in added) <= MAX_ANSWER_CHARS:
+                chosen = [
+                    c
+                    for c in chosen
+                    if min(extra.index, best.index) <= c.index <= max(extra.index, best.index)
+                ]
+                chosen = list({u.index: u for u in [best, *chosen, *added]}.values())
     chosen.sort(key=lambda u: u.index)
     pieces: list[str] = []
     for unit in chosen:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -68,6 +69,9 @@ class CuratedMatch:
     topic: str
     topic_score: float
     unseen: tuple[str, ...] = field(default=())
+    question: str = ""
+    # Words of the question written as names: capitalised inside the sentence, or quoted.
+    name_like: frozenset[str] = frozenset()
 
     @property
     def score(self) -> float:
@@ -281,9 +285,16 @@ class CuratedAnswerer:
             for t in sorted(tokens)
             if t not in st.idf and not t.isdigit() or _unknown_year(t, st.idf)
         )
+        name_like = _name_like(question)
         if not scored:
             return CuratedMatch(
-                (), tuple(mentions), best_topic, topic_scores.get(best_topic, 0.0), unseen
+                (),
+                tuple(mentions),
+                best_topic,
+                topic_scores.get(best_topic, 0.0),
+                unseen,
+                question,
+                name_like,
             )
         lead = scored[0]
         kept = [lead]
@@ -299,7 +310,13 @@ class CuratedAnswerer:
             ):
                 kept.append(other)
         return CuratedMatch(
-            tuple(kept), tuple(mentions), best_topic, topic_scores.get(best_topic, 0.0), unseen
+            tuple(kept),
+            tuple(mentions),
+            best_topic,
+            topic_scores.get(best_topic, 0.0),
+            unseen,
+            question,
+            name_like,
         )
 
 
@@ -312,6 +329,15 @@ def _with_named_subjects(
         return fact
     found = tuple(dict.fromkeys(m.subject for m in names.find(question)))
     return replace(fact, subjects=found) if found else fact
+
+
+def _name_like(question: str) -> frozenset[str]:
+    """Tokens of words written as names: capitalised after the first word, or in quotes."""
+    words = re.findall(r"[\"'“”‘’]([^\"'“”‘’]{2,40})[\"'“”‘’]", question)
+    for found in re.finditer(r"\b[A-Z][\w-]*", question):
+        if found.start() > 0:
+            words.append(found.group(0))
+    return frozenset(t for word in words for t in tokenize(word))
 
 
 def _unknown_year(token: str, idf: dict[str, float]) -> bool:

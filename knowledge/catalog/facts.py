@@ -60,6 +60,12 @@ class CuratedFact:
     listable: bool = False
     # Further sources a composite fact rests on (the upcoming cut-offs of several calls).
     more_sources: tuple[tuple[str, date, bool], ...] = ()
+    # True when, at that time, the fact has nothing to say (no future cut-off on record): the
+    # answer is then an honest "I don't know", not a fact.
+    unknown_at: Callable[[datetime], bool] | None = field(default=None, compare=False)
+
+    def is_unknown(self, now: datetime) -> bool:
+        return self.unknown_at is not None and self.unknown_at(now)
 
     def text_at(self, now: datetime, question: str = "") -> str:
         return self.render(now, question) if self.render is not None else self.text
@@ -286,6 +292,9 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
         f"Cut-offs of {call.name}",
         schedule,
         render=lambda now, _q, call=call: next_cutoff_text(catalog, call, now),
+        unknown_at=lambda now, call=call: (
+            call.cutoffs.rule == "dated" and not catalog.upcoming_cutoffs(now, call=call.id)
+        ),
     )
     if call.machines:
         names = [catalog.machine(mid).name for mid in call.machines]

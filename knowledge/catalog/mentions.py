@@ -54,6 +54,8 @@ class Mention:
     end: int
     # The machine a partition or Slurm partition belongs to.
     parent: Subject | None = None
+    # The name as the question wrote it ("MN5").
+    said: str = ""
 
 
 def _key(text: str) -> str:
@@ -125,7 +127,7 @@ class NameTable:
                 subject, parent, weak = entry
                 if weak and not self._weak_ok(subject, question, start, end):
                     continue
-                found = Mention(subject, start, end, parent), span
+                found = Mention(subject, start, end, parent, question[start:end]), span
                 break
             if found is None:
                 i += 1

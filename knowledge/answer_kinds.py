@@ -1,0 +1,61 @@
+"""What kind of value a question asks for, and whether a text holds one.
+
+"How long ..." wants a duration, "how many ..." a quantity, "when ..." a date, "which option
+..." or "how do I set ..." a command, option or setting. A passage or fact that holds no value
+of the kind asked for does not answer, however well its words match.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What kind of answer a question wants, from how it is asked; a passage that holds a value of
+# that kind is the one that answers (a row with "2 days", not the sentence introducing the table).
+_WANTS = {
+    "duration": re.compile(
+        r"\b(how long|how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
+        r"timeout|expire\w*|deleted|purged|duration|lifetime)\b",
+        re.I,
+    ),
+    "quantity": re.compile(
+        r"\b(how (many|much|large|big)|what is the (max\w*|min\w*|default|size|number)|"
+        r"maximum|minimum|limit|quota|size|number of|capacity)\b",
+        re.I,
+    ),
+    "date": re.compile(r"\b(when|what date|which date|deadline|cut-?off|since when)\b", re.I),
+    "code": re.compile(
+        r"\b(which|what) (option|flag|switch|argument|parameter|variable|env\w*|command|"
+        r"setting|directive|keyword|function|method|call|module|file|path|syntax)s?\b|"
+        r"\bhow (do|can|should) (i|we|you) (set|enable|disable|configure|specify|request|"
+        r"select|pass|change|limit|run|launch|load|start|submit|use)\b|\bcommand\b",
+        re.I,
+    ),
+}
+_HAS = {
+    "duration": re.compile(
+        r"\b(\d+(\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|"
+        r"ninety)\s*(-\s*)?([a-z]+\s+)?(s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|"
+        r"weeks?|months?|years?)\b|\b\d{1,2}:\d{2}(:\d{2})?\b|\b\d+-\d{1,2}:\d{2}\b",
+        re.I,
+    ),
+    # "Free of charge" answers "how much does it cost".
+    "quantity": re.compile(r"\d|\bfree of charge\b|\bno cost\b", re.I),
+    "date": re.compile(
+        r"\b(19|20)\d{2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b",
+        re.I,
+    ),
+    "code": re.compile(
+        r"`[^`]+`|(?<!\w)--?[a-zA-Z][\w-]*|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b\w+=\S+|"
+        r"(?<!\w)/[\w.-]+/[\w./-]*|\$ \w|\b\w+\(\)",
+    ),
+}
+
+
+def wanted_kinds(question: str) -> tuple[str, ...]:
+    """The kinds of value the question asks for ("duration", "quantity", "date", "code")."""
+    return tuple(kind for kind, pattern in _WANTS.items() if pattern.search(question))
+
+
+def holds(text: str, kinds: tuple[str, ...]) -> bool:
+    """True when `text` holds a value of one of `kinds`."""
+    return any(_HAS[kind].search(text) for kind in kinds)
