@@ -192,8 +192,9 @@ def test_make_run_serves_the_page_and_answers_within_a_minute(browser: Any, tmp_
         assert answer.find_elements(By.CSS_SELECTOR, "a[href^='http']")  # with sources
         browser.save_screenshot(str(_artifact("first-start-answer.png")))
 
-        # A question only the index can answer waits for the first build, then is answered.
-        send(browser, "How do I load PyTorch in a container on LUMI?", box="thread-input")
+        # The bundled knowledge is curated facts (nothing to embed but their short texts), so
+        # the index is ready at once; a follow-up in the thread is answered too.
+        send(browser, "Can we run Docker containers on LUMI?", box="thread-input")
         wait(browser, 400).until(
             lambda d: (
                 len(d.find_elements(By.CSS_SELECTOR, "#thread-messages .message.from-bot")) == 2
@@ -201,7 +202,9 @@ def test_make_run_serves_the_page_and_answers_within_a_minute(browser: Any, tmp_
         )
         timings["index_answer_s"] = time.monotonic() - started
         state = httpx.get(url + "/sandbox/state").json()
-        assert state["status"]["phase"] == "ready" and state["status"]["chunks"] > 100
+        assert state["status"]["phase"] == "ready"
+        second = browser.find_elements(By.CSS_SELECTOR, "#thread-messages .message.from-bot")[1]
+        assert "Singularity" in second.text or "Apptainer" in second.text
         timings["index_build_s"] = state["status"]["seconds"]
         timings["chunks"] = state["status"]["chunks"]
         browser.save_screenshot(str(_artifact("first-start-index-answer.png")))
