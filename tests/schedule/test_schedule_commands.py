@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from bot.app import wait_idle
 from bot.cli import app as cli
+from bot.schedule.parse import MAX_SUBSCRIBE_WORDS
 
 
 def run(slack: FakeSlack, app: App, text: str, channel: str = "C0GENERAL") -> Message:
@@ -117,3 +118,11 @@ def test_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert hpcbot("subscriptions", "remove", "2")[1].startswith("Removed: #2 LEONARDO")
     assert hpcbot("subscriptions", "remove", "2")[0] == 2
     assert hpcbot("subscriptions", "list", "--channel", "C0OTHER") == (0, "No subscriptions.\n")
+
+
+def test_an_oversized_subscribe_is_refused_in_the_ack(slack: FakeSlack, bot_app: App) -> None:
+    text = "subscribe deadlines " + " ".join(["ai4s"] * MAX_SUBSCRIBE_WORDS)
+    reply = run(slack, bot_app, text)
+    assert reply.is_ephemeral and reply.via == "ack"
+    assert reply.text.startswith("That is more than I read: keep `/hpc subscribe` under 500")
+    assert "no subscriptions" in run(slack, bot_app, "subscriptions").text

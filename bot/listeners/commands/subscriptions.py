@@ -8,7 +8,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.errors import UserFacingError
 from bot.schedule.desk import SubscriptionDesk
-from bot.schedule.parse import SUBSCRIBE_USAGE
+from bot.schedule.parse import SUBSCRIBE_USAGE, SubscribeError, check_subscribe_size
 from bot.views import scheduled
 from bot.views.mrkdwn import escape
 from bot.views.text_reply import notice_blocks
@@ -43,6 +43,11 @@ def handle_subscribe(call: Invocation) -> None:
         return
     if not call.args.strip():
         _tell(call, f"*Scheduled posts in this channel*\n{SUBSCRIBE_USAGE}")
+        return
+    try:  # in the ack: oversized text costs no worker and gets its answer at once
+        check_subscribe_size(call.args)
+    except SubscribeError as exc:
+        _tell(call, escape(str(exc)))
         return
     call.ack()
     channel, user = call.command.get("channel_id", ""), call.command.get("user_id", "")
