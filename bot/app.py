@@ -17,6 +17,7 @@ import threading
 import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from typing import Any, Literal
 
 from aiohttp import web
@@ -108,6 +109,7 @@ def build_app(
 ) -> App:
     mode = check_settings(settings, mode)
     store = store or _open_state(settings)
+    store.prune_questions()  # then every few hundred replies (StateStore.save_reply)
     try:
         app = App(
             client=web_client(settings),
@@ -145,7 +147,10 @@ def build_app(
 
 def _open_state(settings: Settings) -> StateStore:
     try:
-        return StateStore.open(settings.state_database_url)
+        return StateStore.open(
+            settings.state_database_url,
+            question_retention=timedelta(days=settings.question_retention_days),
+        )
     except SQLAlchemyError as exc:
         url = make_url(settings.state_database_url).render_as_string(hide_password=True)
         raise ConfigError(

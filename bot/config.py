@@ -66,6 +66,7 @@ class Settings:
     log_message_text: bool = False
     scheduler_enabled: bool = True  # `hpcbot serve` also runs scheduled posts (bot/schedule/)
     quiet_hours: str | None = None  # e.g. "22:00-07:00": scheduled posts wait until it ends
+    question_retention_days: int = 30  # then what people asked is pruned from the state database
 
     @property
     def index_dir(self) -> Path:
@@ -116,6 +117,13 @@ class Settings:
                 f"HPCBOT_TIMEZONE={timezone!r} is not an IANA time zone; use e.g. Europe/Brussels."
             ) from None
 
+        retention = number("HPCBOT_QUESTION_RETENTION_DAYS", 30, int)
+        if retention < 1:
+            raise ConfigError(
+                f"HPCBOT_QUESTION_RETENTION_DAYS={retention} must be at least 1 (days); "
+                "questions are pruned once they are that old."
+            )
+
         api_url = get("SLACK_API_URL") or "https://slack.com/api/"
         if not api_url.endswith("/"):
             api_url += "/"  # slack_sdk joins method names with urljoin, which drops a last segment
@@ -147,4 +155,5 @@ class Settings:
             in ("1", "true", "yes"),
             scheduler_enabled=(get("HPCBOT_SCHEDULER") or "1").lower() not in ("0", "false", "no"),
             quiet_hours=get("HPCBOT_QUIET_HOURS"),
+            question_retention_days=retention,
         )

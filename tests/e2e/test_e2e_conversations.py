@@ -158,3 +158,37 @@ def test_socket_mode_reconnects_after_disconnect(slack: FakeSlack, socket_bot: B
     question = slack.mention("still there?")
     assert slack.wait_for_message(thread_ts=question.ts)
     assert BOT_USER in question.text
+
+
+OVERSIZED = "why? " * 20_000  # 100 KB
+REFUSAL = "That question is 99,999 characters long; I read questions of up to 2,000 characters."
+
+
+def test_an_oversized_mention_is_refused_privately_without_asking(
+    slack: FakeSlack, bot: Bot
+) -> None:
+    slack.mention(OVERSIZED)
+    refusal = slack.wait_for_message(ephemeral=True)
+    assert refusal.ephemeral_to == ALICE and refusal.text.startswith(REFUSAL)
+    bot.idle()
+    assert bot.services.asked == [] and slack.bot_messages() == []
+
+
+def test_an_oversized_direct_message_is_refused_privately_without_asking(
+    slack: FakeSlack, bot: Bot
+) -> None:
+    slack.dm(OVERSIZED)
+    refusal = slack.wait_for_message(channel="D0ALICE", ephemeral=True)
+    assert refusal.text.startswith(REFUSAL)
+    bot.idle()
+    assert bot.services.asked == [] and slack.bot_messages() == []
+
+
+def test_an_oversized_thread_follow_up_is_refused_privately(slack: FakeSlack, bot: Bot) -> None:
+    question = slack.mention("what GPUs does LUMI have?")
+    slack.wait_for_message(thread_ts=question.ts)
+    slack.thread_reply(question, OVERSIZED)
+    refusal = slack.wait_for_message(ephemeral=True)
+    assert refusal.thread_ts == question.ts and refusal.text.startswith(REFUSAL)
+    bot.idle()
+    assert bot.services.asked == [("what GPUs does LUMI have?", None)]

@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from bot.listeners.answering import answer_in_conversation, strip_mention
+from bot.listeners.answering import answer_in_conversation, question_too_long, strip_mention
 from bot.listeners.deps import deps_of
 from bot.listeners.errors import tell_privately
 from bot.views.help import MENTION_HELP
@@ -22,6 +22,10 @@ def handle_app_mention(
     thread_ts = event.get("thread_ts") or ts
     if not question:
         deps.after_ack(lambda: tell_privately(client, body, MENTION_HELP), body=body, client=client)
+        return
+    refusal = question_too_long(question)
+    if refusal is not None:  # before any model work
+        deps.after_ack(lambda: tell_privately(client, body, refusal), body=body, client=client)
         return
 
     def work() -> None:
