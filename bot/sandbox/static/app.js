@@ -74,6 +74,8 @@ function mrkdwn(raw, markdown) {
   text = text.replace(/```([\s\S]*?)```/g, (m, code) => keep(`<pre>${esc(unentity(code.replace(/^\n/, "")))}</pre>`));
   text = text.replace(/`([^`\n]+)`/g, (m, code) => keep(`<code>${esc(unentity(code))}</code>`));
   text = text.replace(/<([^<>\n]+)>/g, (m, inner) => keep(entity(inner)));
+  // Slack makes a bare URL clickable, showing the URL itself (not trailing punctuation).
+  text = text.replace(/https?:\/\/[^\s<>|]*[^\s<>|.,;:!?)\]'"]/g, (url) => keep(entity(url)));
   // Left: plain text with Slack's &amp; &lt; &gt; escapes; make it safe HTML again.
   text = esc(unentity(text));
   const lines = text.split("\n").map((line) => {
