@@ -1,4 +1,9 @@
-"""hpcbot's settings: one object, read once from the environment (and a `.env` file if present).
+"""hpcbot's settings: one object, read once from the environment.
+
+A file of `KEY=VALUE` lines is read too, but only when asked for: `hpcbot --env-file PATH ...`
+or `HPCBOT_ENV_FILE=PATH`. A `.env` that happens to be in the working directory is never read:
+it could point SLACK_API_URL (and so the bot token) or a queue command somewhere else. The
+environment wins over the file.
 
 Every knob has a default that needs no server, so `hpcbot chat` works on a fresh machine. The
 same code talks to a Chroma server or PostgreSQL when `HPCBOT_CHROMA_URL` / `HPCBOT_STATE_URL`
@@ -8,6 +13,7 @@ are set.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -20,10 +26,16 @@ class ConfigError(Exception):
     """A setting is missing or malformed; the message says what to set and where to get it."""
 
 
+ENV_FILE_VARIABLE = "HPCBOT_ENV_FILE"
+
+
 def _env_file_values(path: Path) -> dict[str, str]:
     values: dict[str, str] = {}
     if not path.is_file():
-        return values
+        raise ConfigError(
+            f"The settings file {path} (--env-file or {ENV_FILE_VARIABLE}) is not a file; "
+            "fix the path, or leave it unset to use the environment only."
+        )
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
         if not line or line.startswith("#") or "=" not in line:
@@ -89,10 +101,14 @@ class Settings:
 
     @classmethod
     def from_env(
-        cls, environ: dict[str, str] | None = None, env_file: Path | None = None
+        cls, environ: Mapping[str, str] | None = None, env_file: Path | None = None
     ) -> Settings:
-        env = dict(_env_file_values(env_file or Path(".env")))
-        env.update(os.environ if environ is None else environ)
+        """Settings from `environ` (default: the process environment) and, only if named by
+        `env_file` or HPCBOT_ENV_FILE, a settings file."""
+        base = os.environ if environ is None else environ
+        named = env_file or (Path(base[ENV_FILE_VARIABLE]) if base.get(ENV_FILE_VARIABLE) else None)
+        env = _env_file_values(named) if named is not None else {}
+        env.update(base)
 
         def get(name: str) -> str | None:
             value = env.get(name)
