@@ -6,6 +6,7 @@ Functions run under the fake's lock; messages to echo back as events go to `echo
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Callable
 from typing import Any
 
@@ -262,7 +263,7 @@ def conversations_info(ctx: Context) -> Result:
 
 
 def apps_connections_open(ctx: Context) -> Result:
-    ticket = f"ticket-{ctx.ws.next_id()}"
+    ticket = secrets.token_urlsafe(24)  # unguessable, like Slack's
     ctx.ws.tickets.add(ticket)  # single use: the socket hub accepts it once
     ws_url = ctx.base_url.replace("http://", "ws://", 1)
     return {"ok": True, "url": f"{ws_url}/link/?ticket={ticket}&app_id=A0FAKEAPP"}

@@ -285,7 +285,8 @@ function renderSidebar() {
 
 // ------------------------------------------------------------------ talking to the peer
 async function post(path, body) {
-  const res = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const headers = { "Content-Type": "application/json", "X-Sandbox-Token": app.meta.token };
+  const res = await fetch(path, { method: "POST", headers, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }
