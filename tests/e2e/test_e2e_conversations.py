@@ -82,6 +82,18 @@ def test_edits_deletions_and_other_bots_are_ignored(slack: FakeSlack, bot: Bot) 
     assert len(bot.services.asked) == 2 and len(slack.bot_messages()) == 2
 
 
+@pytest.mark.parametrize("subtype", [None, "bot_message"])
+def test_mentions_by_other_bots_are_not_answered(
+    slack: FakeSlack, bot: Bot, subtype: str | None
+) -> None:
+    """Two bots answering each other's mentions would never stop."""
+    deliveries = slack.other_bot_posts(f"<@{BOT_USER}> what GPUs does LUMI have?", subtype=subtype)
+    assert [d.payload["event"]["type"] for d in deliveries] == ["message", "app_mention"]
+    assert all(d.acked for d in deliveries)
+    bot.idle()
+    assert bot.services.asked == [] and slack.bot_messages() == [] and slack.ephemerals() == []
+
+
 def test_empty_mention_gets_private_help(slack: FakeSlack, bot: Bot) -> None:
     slack.mention("")
     hint = slack.wait_for_message(ephemeral=True)

@@ -1,4 +1,5 @@
-"""@hpcbot in a channel: answer in a thread (with the thread's first question as context)."""
+"""@hpcbot in a channel: answer in a thread (with the thread's first question as context).
+Mentions by apps and bots are ignored, like their messages (events/message.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from bot.views.help import MENTION_HELP
 def handle_app_mention(
     event: dict[str, Any], body: dict[str, Any], client: WebClient, context: BoltContext
 ) -> None:
+    if event.get("bot_id") or event.get("subtype") == "bot_message":
+        return  # another app (or this one): answering could start a bot-to-bot loop
     deps = deps_of(context)
     question = strip_mention(str(event.get("text", "")), context.bot_user_id)
     channel, ts, user = event["channel"], event["ts"], event.get("user", "")

@@ -339,12 +339,24 @@ class FakeSlack:
             )
         return self._send_event(event)
 
-    def other_bot_posts(self, text: str, channel: str = "C0GENERAL") -> Delivery:
+    def other_bot_posts(
+        self, text: str, channel: str = "C0GENERAL", *, subtype: str | None = None
+    ) -> list[Delivery]:
+        """Another app posts (`subtype="bot_message"`: a webhook or legacy bot, no user).
+
+        Slack sends `message`, and `app_mention` too when the text mentions this app: both
+        carry the poster's `bot_id`.
+        """
+        user = None if subtype == "bot_message" else "U0OTHERBOT"
         with self.changed():
             msg = self.ws.add(
-                Message(channel, self.ws.next_ts(channel), text, "U0OTHERBOT", bot_id="B0OTHER")
+                Message(channel, self.ws.next_ts(channel), text, user, bot_id="B0OTHER")
             )
-        return self._send_event(payloads.bot_message_event(msg, self.ws.channels[channel]))
+        ch = self.ws.channels[channel]
+        events = [payloads.bot_message_event(msg, ch, subtype=subtype)]
+        if f"<@{BOT_USER}>" in text and not ch.is_im:
+            events.append(payloads.bot_mention_event(msg, subtype=subtype))
+        return [self._send_event(event) for event in events]
 
     def slash_command(
         self, command: str, text: str = "", user: str = ALICE, channel: str = "C0GENERAL"
