@@ -46,7 +46,7 @@ def reminder(cutoff: Cutoff, now: datetime, tz: tzinfo, late_due: datetime | Non
     if cutoff.source:
         trust = "" if cutoff.confirmed else ", confirm on the official page"
         notes.append(
-            f"Source: {cutoff.source} (as of {cutoff.as_of.isoformat()}{trust}) · "
+            f"Source: {escape(cutoff.source)} (as of {cutoff.as_of.isoformat()}{trust}) · "
             "`/deadlines` lists every cut-off"
         )
     blocks = [section(text)] + ([context(*notes)] if notes else [])
