@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import hashlib
+import hmac
 import logging
 import re
 import signal
 import threading
+import time
 import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -35,7 +38,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.config import ConfigError, Settings
 from bot.listeners import register_listeners
 from bot.listeners.deps import CONTEXT_KEY, Deps
-from bot.logs import install as install_logging
+from bot.logs import install as install_logging, redact
 from bot.ops import Ops
 from bot.services import Services
 from bot.state import StateStore
@@ -44,6 +47,10 @@ Mode = Literal["socket", "http"]
 log = logging.getLogger(__name__)
 _DEPS: weakref.WeakKeyDictionary[App, Deps] = weakref.WeakKeyDictionary()
 _OPS: weakref.WeakKeyDictionary[App, Ops] = weakref.WeakKeyDictionary()
+_SIGNING_SECRETS: weakref.WeakKeyDictionary[App, str] = weakref.WeakKeyDictionary()
+# What a refused request's log line may quote of each header (never the body).
+_LOGGED_HEADER_CHARS = 80
+_SIGNATURE_WINDOW = 60 * 5  # seconds, as Slack and Bolt allow
 
 WHERE = {
     "SLACK_BOT_TOKEN": "the Bot User OAuth Token (xoxb-…) from https://api.slack.com/apps → "
@@ -138,6 +145,8 @@ def build_app(
     )
     _DEPS[app] = deps
     _OPS[app] = ops
+    if mode == "http" and settings.slack_signing_secret:
+        _SIGNING_SECRETS[app] = settings.slack_signing_secret
     app.use(ops.middleware())
     app.use(_attach(deps))
     app.use(_skip_duplicate_events(store))
@@ -219,6 +228,8 @@ class HttpServer:
         self.app, self.host, self.port = app, host, port
         self.slack_events = slack_events
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix="http")
+        secret = _SIGNING_SECRETS.get(app)
+        self._secret = secret.encode() if secret else None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
@@ -234,7 +245,18 @@ class HttpServer:
         return web_app
 
     async def _events(self, request: web.Request) -> web.Response:
-        body = (await request.read()).decode("utf-8")
+        raw = await request.read()
+        # Checked here, before Bolt parses the body (costly for a large form) or logs it (Bolt
+        # logs a refused request's whole body): anyone can send anything to this URL.
+        refusal = self._signature_problem(raw, request)
+        if refusal is not None:
+            log.warning("refused a request to /slack/events: %s", refusal)
+            return web.json_response({"error": "invalid request"}, status=401)
+        try:
+            body = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            log.warning("refused a signed request to /slack/events: the body is not UTF-8")
+            return web.json_response({"error": "the body is not UTF-8"}, status=400)
         headers: dict[str, str | Sequence[str]] = {
             k.lower(): request.headers.getall(k) for k in request.headers
         }
@@ -248,6 +270,41 @@ class HttpServer:
             status=response.status,
             body=response.body.encode("utf-8"),
             headers={k: v for k, v in response.first_headers_without_set_cookie().items()},
+        )
+
+    def _signature_problem(self, raw: bytes, request: web.Request) -> str | None:
+        """None for a request Slack signed; else a short summary to log, without the body.
+
+        Slack's v0 scheme: HMAC-SHA256 of "v0:{timestamp}:{body}" with the signing secret,
+        over the raw bytes (slack_sdk's verifier needs UTF-8, which is checked after this).
+        """
+        if self._secret is None:
+            return None
+        stamp = request.headers.get("X-Slack-Request-Timestamp", "")
+        signature = request.headers.get("X-Slack-Signature", "")
+        fresh = stamp.isdigit() and abs(time.time() - int(stamp)) <= _SIGNATURE_WINDOW
+        if fresh and signature:
+            base = b"v0:" + stamp.encode() + b":" + raw
+            expected = "v0=" + hmac.new(self._secret, base, hashlib.sha256).hexdigest()
+            if hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace")):
+                return None
+        if not stamp or not signature:
+            why = "no signature headers"
+        elif not fresh:
+            why = "timestamp more than 5 minutes off"
+        else:
+            why = "signature does not match"
+
+        def shown(name: str) -> str:
+            value = request.headers.get(name, "-")
+            cut = value[:_LOGGED_HEADER_CHARS] + ("…" if len(value) > _LOGGED_HEADER_CHARS else "")
+            return redact(cut)
+
+        return (
+            f"{why} ({len(raw)} bytes of {shown('Content-Type')}, "
+            f"timestamp {shown('X-Slack-Request-Timestamp')}, "
+            f"signature {redact(signature[:12]) or '-'}…, from {request.remote or '-'}, "
+            f"user agent {shown('User-Agent')})"
         )
 
     async def _health(self, request: web.Request) -> web.Response:
