@@ -353,15 +353,13 @@ class HttpServer:
 
 
 # --------------------------------------------------------------------------- running
-_SECRET = re.compile(r"\b(xox[abposre]-|xapp-)[A-Za-z0-9-]+")
-
-
 class RedactSlackTokens(logging.Filter):
-    """Replace anything that looks like a Slack token in log records."""
+    """Redact secrets (Slack tokens, URL passwords, JWTs: `bot.logs.redact`) in log records,
+    also for handlers hpcbot did not install."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        redacted = _SECRET.sub(r"\1[redacted]", message)
+        redacted = redact(message)
         if redacted != message:
             record.msg, record.args = redacted, None
         return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,9 +16,10 @@ from prometheus_client.parser import text_string_to_metric_families
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-from bot.app import HttpServer, build_app, close_app, start_health_server, wait_idle
+from bot.app import HttpServer, build_app, close_app, ops_of, start_health_server, wait_idle
 from bot.config import Settings
-from bot.services import Services
+from bot.services import LazyAssistant, Services
+from knowledge import Assistant, KnowledgeError
 from knowledge.queue.errors import QueueUnavailable
 
 READY = {"ready": True, "checks": {"state_db": "ok", "index": "ok", "slack": "ok"}}
@@ -136,6 +138,43 @@ def test_socket_mode_serves_health_and_metrics_on_its_port(
         handler.client.close()  # type: ignore[no-untyped-call]
         status, body = get(f"{url}/ready")
         assert (status, json.loads(body)["checks"]["slack"]) == (503, "disconnected")
+    finally:
+        server.stop()
+        close_app(app)
+
+
+def test_readiness_says_what_failed_but_not_the_servers_credentials(
+    slack: FakeSlack, tmp_path: Path
+) -> None:
+    def unreachable_index() -> Assistant:
+        raise KnowledgeError(
+            "Could not open the vector store at http://hpcbot:s3cret@chroma.internal:8000: "
+            "Could not connect to a Chroma server."
+        )
+
+    def unreachable_database() -> str | None:
+        raise OSError("could not connect to postgresql://hpcbot:pw0rd@db.internal/hpcbot")
+
+    index = LazyAssistant(Settings(data_dir=tmp_path), opener=unreachable_index)
+    deadline = time.monotonic() + 10
+    while "did not load" not in (index.problem() or ""):  # it fails in its warm-up thread
+        assert time.monotonic() < deadline, index.problem()
+        time.sleep(0.01)
+    services = dataclasses.replace(FakeServices().services(), readiness=index.problem)
+    app, server, url = start(slack, services, tmp_path)
+    try:
+        ops = ops_of(app)
+        assert ops is not None
+        ops.checks["state_db"] = unreachable_database
+        status, body = get(f"{url}/ready")
+        assert (status, json.loads(body)["checks"]) == (
+            503,
+            {
+                "state_db": "OSError (the log says why)",
+                "index": "the index did not load (KnowledgeError; the log says why)",
+                "slack": "ok",
+            },
+        )
     finally:
         server.stop()
         close_app(app)
