@@ -95,6 +95,15 @@ def check_settings(settings: Settings, mode: Mode | None = None) -> Mode:
     return mode
 
 
+def listen_host(settings: Settings, mode: Mode) -> str:
+    """Where the HTTP server listens: HPCBOT_HOST, else everywhere in HTTP mode (Slack must
+    reach /slack/events) and only on loopback in Socket Mode, where it serves just /health,
+    /ready and /metrics for probes and Prometheus on the same machine."""
+    if settings.host:
+        return settings.host
+    return "0.0.0.0" if mode == "http" else "127.0.0.1"
+
+
 def web_client(settings: Settings) -> WebClient:
     """Web API client that honours 429 Retry-After and retries dropped connections."""
     return WebClient(
@@ -336,6 +345,13 @@ class HttpServer:
             raise RuntimeError(f"HTTP server did not start on {self.host}:{self.port}")
         return self.port
 
+    @property
+    def addresses(self) -> list[tuple[str, int]]:
+        """(host, port) of every socket the server listens on, once started."""
+        if self._runner is None:
+            return []
+        return [(str(a[0]), int(a[1])) for a in self._runner.addresses]
+
     def stop(self) -> None:
         if self._loop is not None and self._thread is not None:
             self._loop.call_soon_threadsafe(self._loop.stop)
@@ -391,19 +407,20 @@ def serve(settings: Settings, services: Services | None = None) -> None:
             from slack_bolt.adapter.socket_mode import SocketModeHandler
 
             handler = SocketModeHandler(app, settings.slack_app_token)
-            start_health_server(app, handler, settings.port)
+            start_health_server(app, handler, settings.port, listen_host(settings, mode))
             handler.start()  # type: ignore[no-untyped-call]
         else:
-            HttpServer(app, settings.port).serve_forever()
+            HttpServer(app, settings.port, listen_host(settings, mode)).serve_forever()
     finally:
         if posts is not None:
             posts.stop()
         close_app(app, wait=False)
 
 
-def start_health_server(app: App, handler: Any, port: int, host: str = "0.0.0.0") -> HttpServer:
+def start_health_server(app: App, handler: Any, port: int, host: str = "127.0.0.1") -> HttpServer:
     """Socket Mode needs no inbound HTTP, but probes and Prometheus do: /health, /ready,
-    /metrics on HPCBOT_PORT; readiness includes the socket being connected."""
+    /metrics on HPCBOT_PORT; readiness includes the socket being connected. Loopback only
+    unless HPCBOT_HOST says otherwise (`listen_host`)."""
     ops = _OPS.get(app)
     if ops is not None:
         ops.checks["slack"] = lambda: None if handler.client.is_connected() else "disconnected"

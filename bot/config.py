@@ -69,6 +69,7 @@ class Settings:
     slack_signing_secret: str | None = None
     slack_api_url: str = "https://slack.com/api/"
     port: int = 3000
+    host: str | None = None  # None: 0.0.0.0 in HTTP mode, 127.0.0.1 in Socket Mode (bot.app)
     queue_config: Path | None = None
     queue_cache_seconds: float = 60.0
     queue_timeout_seconds: float = 5.0
@@ -160,6 +161,7 @@ class Settings:
             slack_signing_secret=get("SLACK_SIGNING_SECRET"),
             slack_api_url=api_url,
             port=number("HPCBOT_PORT", 3000, int),
+            host=get("HPCBOT_HOST"),
             queue_config=Path(queue_config) if queue_config else None,
             queue_cache_seconds=number("HPCBOT_QUEUE_CACHE_SECONDS", 60.0),
             queue_timeout_seconds=number("HPCBOT_QUEUE_TIMEOUT_SECONDS", 5.0),

@@ -16,7 +16,16 @@ from prometheus_client.parser import text_string_to_metric_families
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-from bot.app import HttpServer, build_app, close_app, ops_of, start_health_server, wait_idle
+from bot.app import (
+    HttpServer,
+    Mode,
+    build_app,
+    close_app,
+    listen_host,
+    ops_of,
+    start_health_server,
+    wait_idle,
+)
 from bot.config import Settings
 from bot.services import LazyAssistant, Services
 from knowledge import Assistant, KnowledgeError
@@ -178,3 +187,30 @@ def test_readiness_says_what_failed_but_not_the_servers_credentials(
     finally:
         server.stop()
         close_app(app)
+
+
+def test_socket_mode_serves_health_and_metrics_on_loopback_only(
+    slack: FakeSlack, tmp_path: Path
+) -> None:
+    app = build_app(bot_settings(slack, "socket", tmp_path), FakeServices().services())
+    handler = SocketModeHandler(app, slack.app_token)
+    server = start_health_server(app, handler, 0)
+    try:
+        assert [host for host, _ in server.addresses] == ["127.0.0.1"]
+        assert get(f"http://127.0.0.1:{server.port}/health")[0] == 200
+    finally:
+        server.stop()
+        close_app(app)
+
+
+@pytest.mark.parametrize(
+    ("environ", "mode", "host"),
+    [
+        ({}, "socket", "127.0.0.1"),
+        ({}, "http", "0.0.0.0"),  # Slack must reach /slack/events
+        ({"HPCBOT_HOST": "0.0.0.0"}, "socket", "0.0.0.0"),  # e.g. Prometheus on another host
+        ({"HPCBOT_HOST": "127.0.0.1"}, "http", "127.0.0.1"),  # behind a local reverse proxy
+    ],
+)
+def test_where_the_http_server_listens(environ: dict[str, str], mode: Mode, host: str) -> None:
+    assert listen_host(Settings.from_env(environ), mode) == host
