@@ -53,9 +53,10 @@ class QueueNotConfigured(QueueError):
 class QueueAuthError(QueueError):
     """The site answered but refused the credentials hpcbot sent."""
 
-    def __init__(self, message: str, detail: str | None = None) -> None:
+    def __init__(self, message: str, detail: str | None = None, machine: str | None = None) -> None:
         super().__init__(message)
         self.detail = detail
+        self.machine = machine  # its display name, as in QueueUnavailable
 
 
 class QueueUnavailable(QueueError):

@@ -190,7 +190,7 @@ class QueueService:
     def _as_error(self, exc: Exception, display: str, last: QueueStatus | None) -> Exception:
         detail = exc.detail if isinstance(exc, FetchError) else None
         if isinstance(exc, FetchAuthError):
-            return QueueAuthError(f"{display}: {exc}", detail)
+            return QueueAuthError(f"{display}: {exc}", detail, display)
         return QueueUnavailable(display, str(exc), last, self._tz, detail)
 
     @staticmethod

@@ -30,6 +30,7 @@ from bot.config import Settings
 from bot.services import LazyAssistant, Services
 from knowledge import Assistant, KnowledgeError
 from knowledge.queue.errors import QueueUnavailable
+from knowledge.queue.model import QueueStatus
 
 READY = {"ready": True, "checks": {"state_db": "ok", "index": "ok", "slack": "ok"}}
 
@@ -214,3 +215,27 @@ def test_socket_mode_serves_health_and_metrics_on_loopback_only(
 )
 def test_where_the_http_server_listens(environ: dict[str, str], mode: Mode, host: str) -> None:
     assert listen_host(Settings.from_env(environ), mode) == host
+
+
+def test_queue_errors_are_counted_by_canonical_machine_not_by_spelling(
+    slack: FakeSlack, tmp_path: Path
+) -> None:
+    def unavailable(machine: str, partition: str | None, /) -> QueueStatus:
+        # As the real service does: the name is resolved first, then the site fails.
+        raise QueueUnavailable(FakeServices._machine(machine), "no answer within 5 s")
+
+    services = dataclasses.replace(FakeServices().services(), queue=unavailable)
+    app, server, url = start(slack, services, tmp_path)
+    try:
+        for spelling in ("lumi", "LUMI", "Lumi", "lu-mi"):
+            slack.slash_command("/queue", spelling)
+        assert wait_idle(app, 5)
+        series = {
+            labels: value
+            for (name, labels), value in samples(url).items()
+            if name == "hpcbot_queue_errors_total"
+        }
+        assert series == {(("error", "QueueUnavailable"), ("machine", "lumi")): 4.0}
+    finally:
+        server.stop()
+        close_app(app)
