@@ -24,7 +24,7 @@ from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.socket_mode.response import SocketModeResponse
 from slack_sdk.webhook import WebhookClient
 
-from fakeslack import ALICE, BOT_USER, FakeSlack, sign
+from fakeslack import ALICE, BOB, BOT_USER, FakeSlack, sign
 
 
 @pytest.fixture
@@ -147,6 +147,25 @@ def test_ephemeral_needs_the_user_in_the_channel(slack: FakeSlack, client: WebCl
         client.chat_postEphemeral(channel="G0PRIVATE", user="U0BOB", text="psst")
     assert [m.text for m in slack.ephemerals(ALICE)] == ["psst"]
     assert slack.messages("G0PRIVATE") == []
+
+
+def test_users_info_reports_workspace_roles(slack: FakeSlack, client: WebClient) -> None:
+    member = client.users_info(user=ALICE)["user"]
+    assert (member["id"], member["is_admin"], member["is_owner"], member["is_bot"]) == (
+        ALICE,
+        False,
+        False,
+        False,
+    )
+    slack.ws.admins.add(ALICE)
+    assert client.users_info(user=ALICE)["user"]["is_admin"] is True
+    slack.ws.owners.add(BOB)
+    owner = client.users_info(user=BOB)["user"]
+    assert (owner["is_admin"], owner["is_owner"]) == (True, True)  # owners are admins too
+    assert client.users_info(user=BOT_USER)["user"]["is_bot"] is True
+    with pytest.raises(SlackApiError) as missing:
+        client.users_info(user="U0NOBODY")
+    assert missing.value.response["error"] == "user_not_found"
 
 
 def test_form_encoded_requests_and_string_blocks(slack: FakeSlack, client: WebClient) -> None:
