@@ -9,7 +9,9 @@
 #     -e HPCBOT_STATE_URL=postgresql+psycopg://hpcbot:...@postgres:5432/hpcbot hpcbot
 #
 # HTTP mode (no SLACK_APP_TOKEN) takes Slack's requests on port 3000 at /slack/events; both modes
-# serve /health (liveness), /ready and /metrics there. The index is built at first start into
+# serve /health (liveness), /ready and /metrics there. Outside a container Socket Mode listens on
+# 127.0.0.1 only; in the image HPCBOT_HOST=0.0.0.0 (the container's network is the boundary:
+# publish the port only where probes and Prometheus need it). The index is built at first start into
 # /data (mount it to keep it) or into the Chroma server; `docker run ... hpcbot doctor` checks a
 # deployment. compose.yaml runs two replicas with Chroma and PostgreSQL.
 #
@@ -42,6 +44,7 @@ ENV PATH=/opt/hpcbot/bin:$PATH \
     TRANSFORMERS_OFFLINE=1 \
     HPCBOT_DATA_DIR=/data \
     HPCBOT_PORT=3000 \
+    HPCBOT_HOST=0.0.0.0 \
     HPCBOT_LOG_FORMAT=json
 USER 10001:10001
 WORKDIR /home/hpcbot

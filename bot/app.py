@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import hashlib
+import hmac
 import logging
 import re
 import signal
 import threading
+import time
 import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from typing import Any, Literal
 
 from aiohttp import web
@@ -34,7 +38,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.config import ConfigError, Settings
 from bot.listeners import register_listeners
 from bot.listeners.deps import CONTEXT_KEY, Deps
-from bot.logs import install as install_logging
+from bot.logs import install as install_logging, redact
 from bot.ops import Ops
 from bot.services import Services
 from bot.state import StateStore
@@ -43,6 +47,10 @@ Mode = Literal["socket", "http"]
 log = logging.getLogger(__name__)
 _DEPS: weakref.WeakKeyDictionary[App, Deps] = weakref.WeakKeyDictionary()
 _OPS: weakref.WeakKeyDictionary[App, Ops] = weakref.WeakKeyDictionary()
+_SIGNING_SECRETS: weakref.WeakKeyDictionary[App, str] = weakref.WeakKeyDictionary()
+# What a refused request's log line may quote of each header (never the body).
+_LOGGED_HEADER_CHARS = 80
+_SIGNATURE_WINDOW = 60 * 5  # seconds, as Slack and Bolt allow
 
 WHERE = {
     "SLACK_BOT_TOKEN": "the Bot User OAuth Token (xoxb-…) from https://api.slack.com/apps → "
@@ -87,6 +95,15 @@ def check_settings(settings: Settings, mode: Mode | None = None) -> Mode:
     return mode
 
 
+def listen_host(settings: Settings, mode: Mode) -> str:
+    """Where the HTTP server listens: HPCBOT_HOST, else everywhere in HTTP mode (Slack must
+    reach /slack/events) and only on loopback in Socket Mode, where it serves just /health,
+    /ready and /metrics for probes and Prometheus on the same machine."""
+    if settings.host:
+        return settings.host
+    return "0.0.0.0" if mode == "http" else "127.0.0.1"
+
+
 def web_client(settings: Settings) -> WebClient:
     """Web API client that honours 429 Retry-After and retries dropped connections."""
     return WebClient(
@@ -108,6 +125,7 @@ def build_app(
 ) -> App:
     mode = check_settings(settings, mode)
     store = store or _open_state(settings)
+    store.prune_questions()  # then every few hundred replies (StateStore.save_reply)
     try:
         app = App(
             client=web_client(settings),
@@ -136,6 +154,8 @@ def build_app(
     )
     _DEPS[app] = deps
     _OPS[app] = ops
+    if mode == "http" and settings.slack_signing_secret:
+        _SIGNING_SECRETS[app] = settings.slack_signing_secret
     app.use(ops.middleware())
     app.use(_attach(deps))
     app.use(_skip_duplicate_events(store))
@@ -145,7 +165,10 @@ def build_app(
 
 def _open_state(settings: Settings) -> StateStore:
     try:
-        return StateStore.open(settings.state_database_url)
+        return StateStore.open(
+            settings.state_database_url,
+            question_retention=timedelta(days=settings.question_retention_days),
+        )
     except SQLAlchemyError as exc:
         url = make_url(settings.state_database_url).render_as_string(hide_password=True)
         raise ConfigError(
@@ -214,6 +237,8 @@ class HttpServer:
         self.app, self.host, self.port = app, host, port
         self.slack_events = slack_events
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix="http")
+        secret = _SIGNING_SECRETS.get(app)
+        self._secret = secret.encode() if secret else None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
@@ -229,7 +254,18 @@ class HttpServer:
         return web_app
 
     async def _events(self, request: web.Request) -> web.Response:
-        body = (await request.read()).decode("utf-8")
+        raw = await request.read()
+        # Checked here, before Bolt parses the body (costly for a large form) or logs it (Bolt
+        # logs a refused request's whole body): anyone can send anything to this URL.
+        refusal = self._signature_problem(raw, request)
+        if refusal is not None:
+            log.warning("refused a request to /slack/events: %s", refusal)
+            return web.json_response({"error": "invalid request"}, status=401)
+        try:
+            body = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            log.warning("refused a signed request to /slack/events: the body is not UTF-8")
+            return web.json_response({"error": "the body is not UTF-8"}, status=400)
         headers: dict[str, str | Sequence[str]] = {
             k.lower(): request.headers.getall(k) for k in request.headers
         }
@@ -243,6 +279,41 @@ class HttpServer:
             status=response.status,
             body=response.body.encode("utf-8"),
             headers={k: v for k, v in response.first_headers_without_set_cookie().items()},
+        )
+
+    def _signature_problem(self, raw: bytes, request: web.Request) -> str | None:
+        """None for a request Slack signed; else a short summary to log, without the body.
+
+        Slack's v0 scheme: HMAC-SHA256 of "v0:{timestamp}:{body}" with the signing secret,
+        over the raw bytes (slack_sdk's verifier needs UTF-8, which is checked after this).
+        """
+        if self._secret is None:
+            return None
+        stamp = request.headers.get("X-Slack-Request-Timestamp", "")
+        signature = request.headers.get("X-Slack-Signature", "")
+        fresh = stamp.isdigit() and abs(time.time() - int(stamp)) <= _SIGNATURE_WINDOW
+        if fresh and signature:
+            base = b"v0:" + stamp.encode() + b":" + raw
+            expected = "v0=" + hmac.new(self._secret, base, hashlib.sha256).hexdigest()
+            if hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace")):
+                return None
+        if not stamp or not signature:
+            why = "no signature headers"
+        elif not fresh:
+            why = "timestamp more than 5 minutes off"
+        else:
+            why = "signature does not match"
+
+        def shown(name: str) -> str:
+            value = request.headers.get(name, "-")
+            cut = value[:_LOGGED_HEADER_CHARS] + ("…" if len(value) > _LOGGED_HEADER_CHARS else "")
+            return redact(cut)
+
+        return (
+            f"{why} ({len(raw)} bytes of {shown('Content-Type')}, "
+            f"timestamp {shown('X-Slack-Request-Timestamp')}, "
+            f"signature {redact(signature[:12]) or '-'}…, from {request.remote or '-'}, "
+            f"user agent {shown('User-Agent')})"
         )
 
     async def _health(self, request: web.Request) -> web.Response:
@@ -274,6 +345,13 @@ class HttpServer:
             raise RuntimeError(f"HTTP server did not start on {self.host}:{self.port}")
         return self.port
 
+    @property
+    def addresses(self) -> list[tuple[str, int]]:
+        """(host, port) of every socket the server listens on, once started."""
+        if self._runner is None:
+            return []
+        return [(str(a[0]), int(a[1])) for a in self._runner.addresses]
+
     def stop(self) -> None:
         if self._loop is not None and self._thread is not None:
             self._loop.call_soon_threadsafe(self._loop.stop)
@@ -291,15 +369,13 @@ class HttpServer:
 
 
 # --------------------------------------------------------------------------- running
-_SECRET = re.compile(r"\b(xox[abposre]-|xapp-)[A-Za-z0-9-]+")
-
-
 class RedactSlackTokens(logging.Filter):
-    """Replace anything that looks like a Slack token in log records."""
+    """Redact secrets (Slack tokens, URL passwords, JWTs: `bot.logs.redact`) in log records,
+    also for handlers hpcbot did not install."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        redacted = _SECRET.sub(r"\1[redacted]", message)
+        redacted = redact(message)
         if redacted != message:
             record.msg, record.args = redacted, None
         return True
@@ -331,19 +407,20 @@ def serve(settings: Settings, services: Services | None = None) -> None:
             from slack_bolt.adapter.socket_mode import SocketModeHandler
 
             handler = SocketModeHandler(app, settings.slack_app_token)
-            start_health_server(app, handler, settings.port)
+            start_health_server(app, handler, settings.port, listen_host(settings, mode))
             handler.start()  # type: ignore[no-untyped-call]
         else:
-            HttpServer(app, settings.port).serve_forever()
+            HttpServer(app, settings.port, listen_host(settings, mode)).serve_forever()
     finally:
         if posts is not None:
             posts.stop()
         close_app(app, wait=False)
 
 
-def start_health_server(app: App, handler: Any, port: int, host: str = "0.0.0.0") -> HttpServer:
+def start_health_server(app: App, handler: Any, port: int, host: str = "127.0.0.1") -> HttpServer:
     """Socket Mode needs no inbound HTTP, but probes and Prometheus do: /health, /ready,
-    /metrics on HPCBOT_PORT; readiness includes the socket being connected."""
+    /metrics on HPCBOT_PORT; readiness includes the socket being connected. Loopback only
+    unless HPCBOT_HOST says otherwise (`listen_host`)."""
     ops = _OPS.get(app)
     if ops is not None:
         ops.checks["slack"] = lambda: None if handler.client.is_connected() else "disconnected"

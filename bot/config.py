@@ -1,4 +1,9 @@
-"""hpcbot's settings: one object, read once from the environment (and a `.env` file if present).
+"""hpcbot's settings: one object, read once from the environment.
+
+A file of `KEY=VALUE` lines is read too, but only when asked for: `hpcbot --env-file PATH ...`
+or `HPCBOT_ENV_FILE=PATH`. A `.env` that happens to be in the working directory is never read:
+it could point SLACK_API_URL (and so the bot token) or a queue command somewhere else. The
+environment wins over the file.
 
 Every knob has a default that needs no server, so `hpcbot chat` works on a fresh machine. The
 same code talks to a Chroma server or PostgreSQL when `HPCBOT_CHROMA_URL` / `HPCBOT_STATE_URL`
@@ -8,6 +13,7 @@ are set.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -20,10 +26,16 @@ class ConfigError(Exception):
     """A setting is missing or malformed; the message says what to set and where to get it."""
 
 
+ENV_FILE_VARIABLE = "HPCBOT_ENV_FILE"
+
+
 def _env_file_values(path: Path) -> dict[str, str]:
     values: dict[str, str] = {}
     if not path.is_file():
-        return values
+        raise ConfigError(
+            f"The settings file {path} (--env-file or {ENV_FILE_VARIABLE}) is not a file; "
+            "fix the path, or leave it unset to use the environment only."
+        )
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
         if not line or line.startswith("#") or "=" not in line:
@@ -57,6 +69,7 @@ class Settings:
     slack_signing_secret: str | None = None
     slack_api_url: str = "https://slack.com/api/"
     port: int = 3000
+    host: str | None = None  # None: 0.0.0.0 in HTTP mode, 127.0.0.1 in Socket Mode (bot.app)
     queue_config: Path | None = None
     queue_cache_seconds: float = 60.0
     queue_timeout_seconds: float = 5.0
@@ -66,6 +79,7 @@ class Settings:
     log_message_text: bool = False
     scheduler_enabled: bool = True  # `hpcbot serve` also runs scheduled posts (bot/schedule/)
     quiet_hours: str | None = None  # e.g. "22:00-07:00": scheduled posts wait until it ends
+    question_retention_days: int = 30  # then what people asked is pruned from the state database
 
     @property
     def index_dir(self) -> Path:
@@ -88,10 +102,14 @@ class Settings:
 
     @classmethod
     def from_env(
-        cls, environ: dict[str, str] | None = None, env_file: Path | None = None
+        cls, environ: Mapping[str, str] | None = None, env_file: Path | None = None
     ) -> Settings:
-        env = dict(_env_file_values(env_file or Path(".env")))
-        env.update(os.environ if environ is None else environ)
+        """Settings from `environ` (default: the process environment) and, only if named by
+        `env_file` or HPCBOT_ENV_FILE, a settings file."""
+        base = os.environ if environ is None else environ
+        named = env_file or (Path(base[ENV_FILE_VARIABLE]) if base.get(ENV_FILE_VARIABLE) else None)
+        env = _env_file_values(named) if named is not None else {}
+        env.update(base)
 
         def get(name: str) -> str | None:
             value = env.get(name)
@@ -116,6 +134,13 @@ class Settings:
                 f"HPCBOT_TIMEZONE={timezone!r} is not an IANA time zone; use e.g. Europe/Brussels."
             ) from None
 
+        retention = number("HPCBOT_QUESTION_RETENTION_DAYS", 30, int)
+        if retention < 1:
+            raise ConfigError(
+                f"HPCBOT_QUESTION_RETENTION_DAYS={retention} must be at least 1 (days); "
+                "questions are pruned once they are that old."
+            )
+
         api_url = get("SLACK_API_URL") or "https://slack.com/api/"
         if not api_url.endswith("/"):
             api_url += "/"  # slack_sdk joins method names with urljoin, which drops a last segment
@@ -136,6 +161,7 @@ class Settings:
             slack_signing_secret=get("SLACK_SIGNING_SECRET"),
             slack_api_url=api_url,
             port=number("HPCBOT_PORT", 3000, int),
+            host=get("HPCBOT_HOST"),
             queue_config=Path(queue_config) if queue_config else None,
             queue_cache_seconds=number("HPCBOT_QUEUE_CACHE_SECONDS", 60.0),
             queue_timeout_seconds=number("HPCBOT_QUEUE_TIMEOUT_SECONDS", 5.0),
@@ -147,4 +173,5 @@ class Settings:
             in ("1", "true", "yes"),
             scheduler_enabled=(get("HPCBOT_SCHEDULER") or "1").lower() not in ("0", "false", "no"),
             quiet_hours=get("HPCBOT_QUIET_HOURS"),
+            question_retention_days=retention,
         )

@@ -4,9 +4,11 @@
     └── UserFacingError      the message is written for the person who asked; shown as it is
         └── UsageError       input a command cannot use; the message carries the usage text
 
-`knowledge.errors.KnowledgeError` (UnknownName, IndexNotBuilt, QueueError, ...) is treated like
-UserFacingError: its message is shown privately. Anything else is a bug: the person gets a
-short apology and the log gets a line with the event id (`bot/listeners/errors.py`).
+Knowledge errors written for the asker (UnknownName, and the live-queue errors, whose details
+stay in `.detail`) are shown privately like UserFacingError; other KnowledgeErrors describe
+hpcbot's own set-up (index, model, server URLs) and get a short note, the reason going to the
+log. Anything else is a bug: the person gets a short apology and the log gets a line with the
+event id (`bot/listeners/errors.py`).
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@
 
 Every record carries the Slack `event_id` (or command / action trigger) of the request being
 handled, also in work that runs after the ack, so one question's lines can be found together.
-Slack tokens are redacted from every message.
+Secrets are redacted from every message (`redact`): Slack tokens, the password part of URLs
+(a Chroma or database URL with credentials), bearer tokens and JWTs.
 """
 
 from __future__ import annotations
@@ -24,13 +25,22 @@ request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar(
 )
 
 _HANDLER_NAME = "hpcbot"
-_SECRET = re.compile(r"\b(xox[abposre]-|xapp-)[A-Za-z0-9-]+")
+_SECRETS = (
+    (re.compile(r"\b(xox[abposre]-|xapp-)[A-Za-z0-9-]+"), r"\1[redacted]"),
+    # scheme://user:password@host or scheme://token@host -> scheme://[redacted]@host
+    (re.compile(r"\b([a-z][a-z0-9+.-]*://)[^/\s@]+@", re.IGNORECASE), r"\1[redacted]@"),
+    (re.compile(r"\b(Bearer\s+)[A-Za-z0-9._~+/=-]+", re.IGNORECASE), r"\1[redacted]"),
+    (re.compile(r"\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*"), "[redacted JWT]"),
+)
 # Attributes every LogRecord has; anything else came in through `extra=` and is logged too.
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
 
 
 def redact(text: str) -> str:
-    return _SECRET.sub(r"\1[redacted]", text)
+    """`text` without anything that looks like a secret (for logs and for Slack)."""
+    for pattern, replacement in _SECRETS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 class RequestIdFilter(logging.Filter):

@@ -118,7 +118,10 @@ class Metrics:
             try:
                 return queue(machine, partition)
             except (QueueUnavailable, QueueAuthError) as exc:
-                self.queue_errors.labels(machine.strip().lower()[:32], type(exc).__name__).inc()
+                # The machine's canonical name, never what was typed: every spelling of
+                # "lumi" would otherwise be a new time series.
+                label = (exc.machine or "unknown").lower()[:32]
+                self.queue_errors.labels(label, type(exc).__name__).inc()
                 raise
 
         return dataclasses.replace(services, ask=timed_ask, queue=counted_queue)

@@ -62,7 +62,10 @@ class Ops:
             try:
                 problem = check()
             except Exception as exc:
-                problem = f"{type(exc).__name__}: {exc}"
+                # The message can hold a server URL with its password (a database or Chroma
+                # error): /ready shows only the type; the log has the rest, redacted.
+                log.warning("readiness check %s failed: %s: %s", name, type(exc).__name__, exc)
+                problem = f"{type(exc).__name__} (the log says why)"
             results[name] = "ok" if problem is None else problem
         return results
 

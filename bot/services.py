@@ -82,7 +82,7 @@ class Services:
         queue_service = build_service(settings, catalog)
         readiness: Callable[[], str | None] = _no_problem
         if ask is None:
-            assistant = _LazyAssistant(settings, catalog)
+            assistant = LazyAssistant(settings, catalog)
             ask, readiness = assistant.ask, assistant.problem
 
         def specs(machine: str) -> str:
@@ -112,12 +112,23 @@ class Services:
         )
 
 
-class _LazyAssistant:
-    """Opens the knowledge assistant in the background (loading the model takes seconds)."""
+class LazyAssistant:
+    """Opens the knowledge assistant in the background (loading the model takes seconds).
 
-    def __init__(self, settings: Settings, catalog: Callable[[], Catalog]) -> None:
+    `opener` replaces the real opening (tests). Why loading failed is logged (redacted), not
+    put in the readiness answer: it can name a server URL with credentials, and /ready is
+    served to anyone who can reach the port.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        catalog: Callable[[], Catalog] | None = None,
+        opener: Callable[[], Assistant] | None = None,
+    ) -> None:
         self._settings = settings
         self._catalog = catalog
+        self._open = opener or self._open_real
         self._assistant: Assistant | None = None
         self._error: Exception | None = None
         self._lock = threading.Lock()
@@ -135,27 +146,29 @@ class _LazyAssistant:
         if self._assistant is not None:
             return None
         if self._error is not None:
-            return f"the index did not load: {self._error}"
+            return f"the index did not load ({type(self._error).__name__}; the log says why)"
         return "the assistant and its index are still loading"
 
     def _load(self) -> Assistant:
         with self._lock:
             if self._assistant is None:
-                from knowledge import open_assistant, open_index
-
-                settings = self._settings
-                index = open_index(
-                    settings.chroma_url or settings.index_dir, settings.embedding_model
-                )
-                index.check_model()  # IndexModelMismatch is a KnowledgeError: shown to the asker
-                self._assistant = open_assistant(
-                    index,
-                    settings.knowledge_dir,
-                    catalog=self._catalog,
-                    stale_after_days=settings.stale_after_days,
-                )
-                self._assistant.warm_up()
+                self._assistant = self._open()
             return self._assistant
+
+    def _open_real(self) -> Assistant:
+        from knowledge import open_assistant, open_index
+
+        settings = self._settings
+        index = open_index(settings.chroma_url or settings.index_dir, settings.embedding_model)
+        index.check_model()  # IndexModelMismatch is a KnowledgeError: logged, the asker told
+        assistant = open_assistant(
+            index,
+            settings.knowledge_dir,
+            catalog=self._catalog,
+            stale_after_days=settings.stale_after_days,
+        )
+        assistant.warm_up()
+        return assistant
 
     def ask(self, question: str, context: str | None = None, /) -> Answer:
         return self._load().ask(question, context=context)

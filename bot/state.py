@@ -1,7 +1,8 @@
 """The bot's own state in a SQL database: processed events, answered threads, replies, feedback.
 
 SQLAlchemy 2; SQLite by default (`settings.state_database_url`), any SQLAlchemy URL works
-(PostgreSQL in production). Unique constraints, not in-process sets, make deduplication hold
+(PostgreSQL in production). What people asked is kept for `question_retention` (default 30
+days, `HPCBOT_QUESTION_RETENTION_DAYS`) and then pruned (`prune_questions`). Unique constraints, not in-process sets, make deduplication hold
 across replicas. To add a table (subscriptions, a ledger), subclass `Base` in its own module and
 import that module before `StateStore.create_tables()` runs; add methods or a small store class
 next to the model rather than growing this file.
@@ -29,6 +30,7 @@ from sqlalchemy import (
     create_engine,
     delete,
     select,
+    update,
 )
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError
@@ -128,20 +130,29 @@ def _engine(url: str) -> Engine:
     return create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
 
+DEFAULT_QUESTION_RETENTION = timedelta(days=30)
+
+
 class StateStore:
     """Small, explicit operations on the state database; each runs in its own transaction."""
 
     EVENT_TTL = timedelta(days=2)
     _PRUNE_EVERY = 500
 
-    def __init__(self, url: str) -> None:
+    def __init__(
+        self, url: str, *, question_retention: timedelta = DEFAULT_QUESTION_RETENTION
+    ) -> None:
         self.engine = _engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._claims = 0
+        self._saves = 0
+        self.question_retention = question_retention
 
     @classmethod
-    def open(cls, url: str) -> StateStore:
-        store = cls(url)
+    def open(
+        cls, url: str, *, question_retention: timedelta = DEFAULT_QUESTION_RETENTION
+    ) -> StateStore:
+        store = cls(url, question_retention=question_retention)
         store.create_tables()
         return store
 
@@ -175,6 +186,22 @@ class StateStore:
     def prune_events(self, before: datetime) -> None:
         with self._session() as session:
             session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < before))
+
+    def prune_questions(self, now: datetime | None = None) -> None:
+        """Forget what people asked longer than `question_retention` ago.
+
+        Answered threads go (a late reply there needs a mention again). Replies keep their
+        id, kind, sources, route and confidence, so feedback still counts; their question and
+        stored message (which quotes the question) are cleared, so they can't be shared.
+        """
+        before = (now or _now()) - self.question_retention
+        with self._session() as session:
+            session.execute(delete(AnsweredThread).where(AnsweredThread.created_at < before))
+            session.execute(
+                update(Reply)
+                .where(Reply.created_at < before, Reply.question != "")
+                .values(question="", text="", blocks=[])
+            )
 
     # --- threads ----------------------------------------------------------------------------
     def remember_thread(self, channel_id: str, thread_ts: str, question: str) -> None:
@@ -226,6 +253,9 @@ class StateStore:
                     blocks=blocks or [],
                 )
             )
+        self._saves += 1
+        if self._saves % self._PRUNE_EVERY == 0:
+            self.prune_questions()
         return reply_id
 
     def set_reply_content(self, reply_id: str, text: str, blocks: list[dict[str, Any]]) -> None:

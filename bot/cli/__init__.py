@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import importlib
+import os
+from pathlib import Path
+from typing import Annotated
 
 import typer
+
+from bot.config import ENV_FILE_VARIABLE
 
 app = typer.Typer(
     name="hpcbot",
@@ -18,6 +23,27 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _options(
+    env_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--env-file",
+            help=(
+                "Also read settings from this file of KEY=VALUE lines (the environment wins). "
+                f"Without it (or {ENV_FILE_VARIABLE}), no .env file is read."
+            ),
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    if env_file is not None:
+        # Through the environment, so every Settings.from_env() of this command sees it.
+        os.environ[ENV_FILE_VARIABLE] = str(env_file.resolve())
+
 
 # Each module registers its commands; keep this list in the order `--help` should show them.
 COMMAND_MODULES = (

@@ -179,8 +179,10 @@ def check_queues(settings: Settings, live: bool) -> Iterator[Finding]:
                 status = service.status(machine)
                 yield Finding(f"queue {machine}", "ok", f"{len(status.partitions)} partitions")
             except Exception as exc:
+                detail = getattr(exc, "detail", None)
+                problem = f"{exc} ({detail})" if detail else str(exc)
                 yield Finding(
-                    f"queue {machine}", "fail", str(exc), f"Check {machine}'s entry in {path}."
+                    f"queue {machine}", "fail", problem, f"Check {machine}'s entry in {path}."
                 )
     finally:
         service.close()

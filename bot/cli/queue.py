@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from bot.config import Settings
+from bot.logs import redact
 from bot.queues import build_service
 from knowledge import KnowledgeError
 from knowledge.queue import (
@@ -40,17 +41,18 @@ def queue(
         # Still useful: the last good status, clearly labelled as old.
         if as_json:
             last = exc.last_known.to_dict() if exc.last_known else None
-            typer.echo(json.dumps({"error": str(exc), "last_known": last}, indent=1))
+            report = {"error": str(exc), "detail": _detail(exc), "last_known": last}
+            typer.echo(json.dumps(report, indent=1))
         else:
-            typer.echo(str(exc), err=True)
+            typer.echo(_with_detail(exc), err=True)
             if exc.last_known is not None:
                 typer.echo(render_text(exc.last_known, settings.tz))
         raise typer.Exit(1) from None
     except KnowledgeError as exc:
         if as_json:
-            typer.echo(json.dumps({"error": str(exc)}, indent=1))
+            typer.echo(json.dumps({"error": str(exc), "detail": _detail(exc)}, indent=1))
         else:
-            typer.echo(str(exc), err=True)
+            typer.echo(_with_detail(exc), err=True)
         raise typer.Exit(1) from None
     finally:
         service.close()
@@ -58,6 +60,17 @@ def queue(
         typer.echo(json.dumps(status.to_dict(), indent=1))
     else:
         typer.echo(render_text(status, settings.tz))
+
+
+def _detail(exc: Exception) -> str | None:
+    """What went wrong in more detail (stderr, the command): for the operator, not for Slack."""
+    detail = getattr(exc, "detail", None)
+    return redact(detail) if isinstance(detail, str) else None
+
+
+def _with_detail(exc: Exception) -> str:
+    detail = _detail(exc)
+    return f"{exc}\n  detail: {detail}" if detail else str(exc)
 
 
 def queue_snapshot(
@@ -75,7 +88,7 @@ def queue_snapshot(
     try:
         bundle = provider.fetch(timeout)
     except FetchError as exc:
-        typer.echo(f"queue-snapshot failed: {exc}", err=True)
+        typer.echo(f"queue-snapshot failed: {_with_detail(exc)}", err=True)
         raise typer.Exit(1) from None
     text = bundle.dumps()
     if output is None:

@@ -12,7 +12,21 @@ from bot.listeners.deps import Deps
 from bot.views.answer import answer_fallback_text, build_answer_blocks
 
 WORKING = "hourglass_flowing_sand"
+# A question, not a document: long enough for a question with an error message in it, short
+# enough that answering it (and storing it) costs what a question should.
+MAX_QUESTION_CHARS = 2000
 log = logging.getLogger(__name__)
+
+
+def question_too_long(question: str) -> str | None:
+    """The polite refusal for a question over MAX_QUESTION_CHARS, else None (cheap: a length)."""
+    if len(question) <= MAX_QUESTION_CHARS:
+        return None
+    return (
+        f"That question is {len(question):,} characters long; I read questions of up to "
+        f"{MAX_QUESTION_CHARS:,} characters. Please ask again with just the question (for an "
+        "error, the line that says what went wrong rather than the whole log)."
+    )
 
 
 def strip_mention(text: str, bot_user_id: str | None) -> str:

@@ -1,6 +1,9 @@
 """The one error handler: expected errors become a private, helpful message; bugs an apology.
 
 Used as Bolt's `@app.error` handler and for work that runs after the ack (`Deps.after_ack`).
+Only errors written for the person who asked are shown as they are (a name to correct, a site
+that is down); the others describe hpcbot's own set-up (the index, the model, a server URL that
+may carry credentials, files), so the person gets a short note and the log the reason.
 """
 
 from __future__ import annotations
@@ -13,11 +16,26 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
 from bot.errors import UserFacingError
+from bot.logs import redact
 from bot.views.mrkdwn import escape
-from knowledge import KnowledgeError
+from knowledge import KnowledgeError, UnknownName
+from knowledge.queue import QueueAuthError, QueueNotConfigured, QueueUnavailable
 
 log = logging.getLogger(__name__)
 
+# Their messages are for the asker and hold no command output or credentials (queue errors
+# keep those in `.detail`, which only the log gets).
+FOR_THE_ASKER: tuple[type[Exception], ...] = (
+    UserFacingError,
+    UnknownName,
+    QueueNotConfigured,
+    QueueUnavailable,
+    QueueAuthError,
+)
+SETUP_PROBLEM = (
+    ":warning: I can't answer that right now: part of my set-up isn't working "
+    "(ref `{ref}`). The people who run me can find the reason in the log."
+)
 APOLOGY = (
     ":warning: Sorry, something went wrong on my side and I couldn't finish that. "
     "It has been logged (ref `{ref}`); please try again in a minute."
@@ -31,9 +49,14 @@ def reference(body: dict[str, Any]) -> str:
 
 def handle_error(error: Exception, body: dict[str, Any], client: WebClient) -> None:
     ref = reference(body)
-    if isinstance(error, UserFacingError | KnowledgeError):
-        log.info("told the user: %s (ref=%s)", type(error).__name__, ref)
-        text = escape(str(error))
+    detail = getattr(error, "detail", None)
+    if isinstance(error, FOR_THE_ASKER):
+        more = f": {detail}" if detail else ""
+        log.info("told the user: %s (ref=%s)%s", type(error).__name__, ref, more)
+        text = escape(redact(str(error)))
+    elif isinstance(error, KnowledgeError):
+        log.warning("set-up problem (ref=%s): %s: %s", ref, type(error).__name__, error)
+        text = SETUP_PROBLEM.format(ref=ref)
     else:
         log.error("unexpected %s (ref=%s)", type(error).__name__, ref, exc_info=error)
         text = APOLOGY.format(ref=ref)

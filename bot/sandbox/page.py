@@ -11,6 +11,13 @@
 
 What the page does goes to the bot exactly as Slack would send it: through the peer's
 delivery path (Socket Mode envelopes or signed HTTP), as the person "alice".
+
+Any web page the user has open can make the browser send requests to 127.0.0.1. So the POSTs
+act only for the page itself: they must be `application/json` (a cross-site form or
+`text/plain` post can't be), carry the per-run token that /sandbox/meta gives the page in
+`X-Sandbox-Token` (a custom header needs CORS, which is never granted, and another origin
+can't read /sandbox/meta), and come from the page's own origin. The peer serves only loopback
+`Host` names, so a rebound name can't read the page, its state or its token (`peer.guard`).
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import secrets
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -29,12 +37,16 @@ from aiohttp import web
 
 from bot.sandbox.index import BuildStatus
 from bot.sandbox.peer import ALICE, BOT_ID, BOT_USER, Delivery, FakeSlack, Message
+from bot.sandbox.peer.guard import origin_allowed, same_secret
 
 STATIC = Path(__file__).resolve().parent / "static"
 MANIFEST = Path(__file__).resolve().parents[1] / "manifest.yaml"
 SLACKBOT = "USLACKBOT"
 CHANNEL = "C0GENERAL"
 _MENTION = re.compile(r"(?<![\w<])@hpcbot\b", re.IGNORECASE)
+TOKEN_HEADER = "X-Sandbox-Token"
+# What a same-origin fetch() says; "none" is a request the user typed (not from a page).
+_OWN_FETCH_SITES = ("same-origin", "none")
 
 
 def manifest_commands(path: Path = MANIFEST) -> list[dict[str, str]]:
@@ -64,6 +76,7 @@ class SandboxPage:
         self.status = status
         self.fast_forward = fast_forward or peer.clock.advance
         self.dm = peer.ws.dm_channel(ALICE).id
+        self.token = secrets.token_urlsafe(32)  # per run; required on every POST
         peer.ws.users.setdefault(SLACKBOT, "Slackbot")
         self.version = 0
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -174,6 +187,7 @@ class SandboxPage:
                     {"id": self.dm, "name": "hpcbot", "kind": "dm"},
                 ],
                 "commands": self._commands,
+                "token": self.token,
             }
         )
 
@@ -206,6 +220,16 @@ class SandboxPage:
         return await asyncio.get_running_loop().run_in_executor(self._pool, work)
 
     async def _body(self, request: web.Request) -> dict[str, Any]:
+        """The JSON object of a POST from the page itself; anything else is refused."""
+        site = request.headers.get("Sec-Fetch-Site")
+        if not origin_allowed(request.headers.get("Origin"), self.peer.port) or (
+            site is not None and site not in _OWN_FETCH_SITES
+        ):
+            raise web.HTTPForbidden(text="only the sandbox page itself may do this")
+        if not same_secret(request.headers.get(TOKEN_HEADER, ""), self.token):
+            raise web.HTTPForbidden(text=f"missing or wrong {TOKEN_HEADER}; reload the page")
+        if request.content_type != "application/json":
+            raise web.HTTPUnsupportedMediaType(text="send application/json")
         try:
             data = await request.json()
         except ValueError:

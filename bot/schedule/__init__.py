@@ -17,7 +17,12 @@ from __future__ import annotations
 from bot.schedule.clock import Clock, ManualClock, ShiftedClock, SystemClock
 from bot.schedule.config import QuietHours, ScheduleConfig
 from bot.schedule.desk import SubscriptionDesk
-from bot.schedule.knowledge import CallInfo, CatalogKnowledge, ScheduleKnowledge
+from bot.schedule.knowledge import (
+    CallInfo,
+    CallNames,
+    CatalogKnowledge,
+    ScheduleKnowledge,
+)
 from bot.schedule.parse import SubscribeError, parse_subscribe
 from bot.schedule.runner import Runner, SweepResult
 from bot.schedule.subscriptions import DeadlineSpec, QueueSpec, Subscription, SubscriptionStore
@@ -25,6 +30,7 @@ from bot.schedule.wiring import knowledge_from_services, scheduled_posts, subscr
 
 __all__ = [
     "CallInfo",
+    "CallNames",
     "CatalogKnowledge",
     "Clock",
     "DeadlineSpec",

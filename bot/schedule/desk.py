@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.schedule.clock import Clock
 from bot.schedule.knowledge import ScheduleKnowledge
 from bot.schedule.parse import SubscribeError, parse_subscribe
@@ -14,6 +16,17 @@ from bot.schedule.subscriptions import (
     TooManySubscriptions,
 )
 from knowledge import KnowledgeError
+
+
+class NotAllowed(SubscribeError):
+    """Someone other than its creator (and not a workspace admin) tried to remove it."""
+
+    def __init__(self, subscription: Subscription) -> None:
+        super().__init__(
+            f"Only whoever set up subscription #{subscription.id}, or a workspace admin, "
+            "can stop it."
+        )
+        self.subscription = subscription
 
 
 class SubscriptionDesk:
@@ -59,19 +72,38 @@ class SubscriptionDesk:
     def listed(self, channel_id: str | None = None) -> list[Subscription]:
         return self.store.listed(channel_id)
 
-    def unsubscribe(self, id_text: str, channel_id: str | None = None) -> Subscription:
+    def unsubscribe(
+        self,
+        id_text: str,
+        channel_id: str | None = None,
+        *,
+        by: str | None = None,
+        by_admin: Callable[[], bool] = lambda: False,
+    ) -> Subscription:
+        """Remove a subscription (only from `channel_id`, when given).
+
+        With `by` (a Slack user), only the person who made it may, or a workspace admin
+        (`by_admin`, asked only when needed: it costs a Slack call). Without `by`: the CLI,
+        whose user runs the deployment.
+        """
         number = id_text.strip().lstrip("#")
         if not number.isdigit():
             raise SubscribeError(
                 f"`{id_text}` is not a subscription id; `/hpc subscriptions` lists them, "
                 "then `/hpc unsubscribe 12`."
             )
+        where = " in this channel" if channel_id else ""
+        missing = SubscribeError(
+            f"There is no subscription #{number}{where}; `/hpc subscriptions` lists them."
+        )
+        found = self.store.get(int(number))
+        if found is None or (channel_id is not None and found.channel_id != channel_id):
+            raise missing
+        if by is not None and found.created_by != by and not by_admin():
+            raise NotAllowed(found)
         removed = self.store.remove(int(number), channel_id)
-        if removed is None:
-            where = " in this channel" if channel_id else ""
-            raise SubscribeError(
-                f"There is no subscription #{number}{where}; `/hpc subscriptions` lists them."
-            )
+        if removed is None:  # removed meanwhile
+            raise missing
         return removed
 
     def call_names(self) -> dict[str, str]:

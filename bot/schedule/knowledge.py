@@ -8,11 +8,12 @@ same methods (`ScheduleKnowledge`).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from knowledge import Catalog, Cutoff, UnknownName, call_cutoffs
+from knowledge import Call, Catalog, Cutoff, UnknownName, call_cutoffs
+from knowledge.catalog.models import normalize_name
 from knowledge.queue import QueueStatus
 
 
@@ -23,7 +24,35 @@ class CallInfo:
     dated: bool  # False: applications are taken continuously, there is nothing to remind
 
 
+@dataclass(frozen=True)
+class CallNames:
+    """Every name and alias of every call, keyed the way the catalogue compares names.
+
+    Built once per catalogue, so matching the words of `/hpc subscribe` costs a dictionary
+    lookup per word span instead of a catalogue lookup (with fuzzy suggestions) per span.
+    """
+
+    by_key: Mapping[str, CallInfo]
+    max_words: int  # the most words any name has as written
+    key: Callable[[str], str]
+
+    @classmethod
+    def build(cls, names: Mapping[str, CallInfo], key: Callable[[str], str]) -> CallNames:
+        by_key: dict[str, CallInfo] = {}
+        for name, info in names.items():
+            by_key.setdefault(key(name), info)
+        longest = max((len(name.split()) for name in names), default=1)
+        return cls(by_key, longest, key)
+
+    def get(self, words: str) -> CallInfo | None:
+        return self.by_key.get(self.key(words))
+
+
 class ScheduleKnowledge(Protocol):
+    def call_names(self) -> CallNames:
+        """Every call name and alias, to match words against without a lookup each."""
+        ...
+
     def resolve_call(self, name: str) -> CallInfo:
         """The call called `name`; raises UnknownName with suggestions."""
         ...
@@ -49,10 +78,18 @@ class CatalogKnowledge:
         machines: Callable[[], list[str]] = list,
     ) -> None:
         self._catalog, self._queue, self._machines = catalog, queue, machines
+        self._names: tuple[Catalog, CallNames] | None = None
+
+    def call_names(self) -> CallNames:
+        catalog = self._catalog()
+        cached = self._names
+        if cached is None or cached[0] is not catalog:  # first use, or the files changed
+            names = {name: _info(call) for name, call in catalog.call_names().items()}
+            cached = self._names = (catalog, CallNames.build(names, normalize_name))
+        return cached[1]
 
     def resolve_call(self, name: str) -> CallInfo:
-        call = self._catalog().call(name)
-        return CallInfo(call.id, call.name, call.cutoffs.rule == "dated")
+        return _info(self._catalog().call(name))
 
     def dated_calls(self) -> list[CallInfo]:
         return [
@@ -79,3 +116,7 @@ class CatalogKnowledge:
 
     def queue(self, machine: str) -> QueueStatus:
         return self._queue(machine, None)
+
+
+def _info(call: Call) -> CallInfo:
+    return CallInfo(call.id, call.name, call.cutoffs.rule == "dated")

@@ -6,6 +6,10 @@
 Call and machine names may have spaces ("large scale", "MareNostrum 5"): several calls are
 separated by commas or quoted, or matched longest-first ("large scale ai for science").
 Every error is a `SubscribeError` whose message says what to type instead.
+
+Any channel member can send this text, so its size is bounded (`check_subscribe_size`, before
+any parsing) and the work is linear in it: word spans are at most as long as the longest call
+name and are looked up in one table (`CallNames`), not resolved against the catalogue each.
 """
 
 from __future__ import annotations
@@ -17,13 +21,20 @@ import zoneinfo
 
 from bot.errors import UsageError
 from bot.schedule.config import parse_clock_time
-from bot.schedule.knowledge import CallInfo, ScheduleKnowledge
+from bot.schedule.knowledge import CallInfo, CallNames, ScheduleKnowledge
 from bot.schedule.subscriptions import CADENCES, Cadence, DeadlineSpec, QueueSpec
 from knowledge import UnknownName
 
 DEFAULT_OFFSETS = (14, 7, 1)
 MAX_OFFSET_DAYS = 90
 MAX_OFFSETS = 6
+# Naming every dated call by its full name takes under 300 characters and 50 words.
+MAX_SUBSCRIBE_CHARS = 500
+MAX_SUBSCRIBE_WORDS = 60
+MAX_CALLS_NAMED = 10
+# Names are compared without spaces and punctuation ("FF plus" == "FFplus"), so a name may be
+# typed with a few more words than it is written with.
+_EXTRA_SPAN_WORDS = 2
 SUBSCRIBE_USAGE = (
     "• `/hpc subscribe deadlines [call …] [--days 14,7,1]`: cut-off reminders here at 09:00, "
     "e.g. `/hpc subscribe deadlines large scale --days 30,7,1`\n"
@@ -39,9 +50,20 @@ class SubscribeError(UsageError):
     """`/hpc subscribe` input that can't be used; the message says how to fix it."""
 
 
+def check_subscribe_size(text: str) -> None:
+    """Refuse text longer than anyone needs, before spending any work on it."""
+    if len(text) > MAX_SUBSCRIBE_CHARS or len(text.split()) > MAX_SUBSCRIBE_WORDS:
+        raise SubscribeError(
+            f"That is more than I read: keep `/hpc subscribe` under {MAX_SUBSCRIBE_CHARS} "
+            f"characters and {MAX_SUBSCRIBE_WORDS} words. Name up to {MAX_CALLS_NAMED} calls "
+            "(`/deadlines` lists them), or none to be reminded of every call."
+        )
+
+
 def parse_subscribe(
     text: str, knowledge: ScheduleKnowledge, default_tz: str
 ) -> DeadlineSpec | QueueSpec:
+    check_subscribe_size(text)
     words = _words(text)
     kind = words[0].lower() if words else ""
     if kind in ("deadlines", "deadline", "cutoffs", "reminders"):
@@ -128,9 +150,15 @@ def resolve_calls(words: list[str], knowledge: ScheduleKnowledge) -> list[CallIn
         groups = [g.split() for g in joined.split(",") if g.strip()]
     else:
         groups = [words]
+    names = knowledge.call_names()
     calls: list[CallInfo] = []
     for group in groups:
-        calls += _longest_matches(group, knowledge)
+        calls += _longest_matches(group, names, knowledge)
+        if len(calls) > MAX_CALLS_NAMED:
+            raise SubscribeError(
+                f"Name up to {MAX_CALLS_NAMED} calls, or none to be reminded of every call; "
+                "`/deadlines` lists them."
+            )
     continuous = [c.name for c in calls if not c.dated]
     if continuous:
         raise SubscribeError(
@@ -140,25 +168,30 @@ def resolve_calls(words: list[str], knowledge: ScheduleKnowledge) -> list[CallIn
     return calls
 
 
-def _longest_matches(words: list[str], knowledge: ScheduleKnowledge) -> list[CallInfo]:
+def _longest_matches(
+    words: list[str], names: CallNames, knowledge: ScheduleKnowledge
+) -> list[CallInfo]:
+    """Greedy longest match: at each word, the longest span (up to the longest name) that is
+    a call name. Linear in the number of words; the catalogue is asked once, for the error."""
     found: list[CallInfo] = []
+    span = names.max_words + _EXTRA_SPAN_WORDS
     start = 0
     while start < len(words):
-        for end in range(len(words), start, -1):
-            try:
-                found.append(knowledge.resolve_call(" ".join(words[start:end])))
-            except UnknownName:
-                continue
-            start = end
-            break
+        for end in range(min(len(words), start + span), start, -1):
+            call = names.get(" ".join(words[start:end]))
+            if call is not None:
+                found.append(call)
+                start = end
+                break
         else:
             rest = " ".join(words[start:])
-            try:
-                knowledge.resolve_call(rest)
+            try:  # for its suggestions ("Did you mean ...?")
+                found.append(knowledge.resolve_call(rest))
             except UnknownName as exc:
                 raise SubscribeError(
                     f"{exc} Separate several calls with commas; `/deadlines` lists them."
                 ) from None
+            break  # a name longer than any span, spelt unusually: it is the whole rest
     return found
 
 

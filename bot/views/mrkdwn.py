@@ -17,10 +17,14 @@ def escape(text: str) -> str:
 
 
 def to_mrkdwn(markdown: str) -> str:
-    """**bold** -> *bold*, [text](url) -> <url|text>, # Heading -> *Heading*, - item -> • item.
+    """**bold** -> *bold*, [text](url) -> text (url), # Heading -> *Heading*, - item -> • item.
 
-    Everything is escaped first, so text from documents or models can't mention @here;
-    code spans are kept as they are.
+    Everything is escaped first, so text from documents or models can't mention @here.
+    Links in the text come from documents (crawled pages, answers built from them), so they
+    are never made into <url|text> links: a page's "[Log in to LUMI](https://evil.example/)"
+    would show only "Log in to LUMI". The URL is written out instead (Slack makes a bare URL
+    clickable, showing the URL itself). The bot's own links (sources) use `link()`.
+    Code spans are kept as they are.
     """
     parts = _CODE.split(markdown)
     out = []
@@ -29,12 +33,17 @@ def to_mrkdwn(markdown: str) -> str:
             out.append(escape(part))
             continue
         text = escape(part)
-        text = _LINK.sub(lambda m: f"<{_safe_url(m.group(2))}|{m.group(1)}>", text)
+        text = _LINK.sub(_visible_link, text)
         text = _BOLD.sub(lambda m: f"*{m.group(1) or m.group(2)}*", text)
         text = _HEADING.sub(lambda m: f"*{m.group(1)}*", text)
         text = _BULLET.sub(lambda m: f"{m.group(1)}• ", text)
         out.append(text)
     return "".join(out)
+
+
+def _visible_link(match: re.Match[str]) -> str:
+    text, url = match.group(1), match.group(2)
+    return url if text.strip() == url else f"{text} ({url})"
 
 
 def _safe_url(url: str) -> str:

@@ -1,4 +1,9 @@
-"""Block Kit for a queue status: a compact card per machine, one section per partition."""
+"""Block Kit for a queue status: a compact card per machine, one section per partition.
+
+Every name and reason in a status comes from Slurm (partition, reservation and GRES names,
+states, pending reasons), which a cluster's users or admins can set to anything, `<!here>`
+included; so all of it is escaped before it goes into mrkdwn (plain_text needs no escaping).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from bot.views.limits import (
     MAX_SECTION_TEXT,
     MAX_TOTAL_BLOCK_TEXT,
 )
+from bot.views.mrkdwn import escape
 from knowledge.queue import (
     PartitionStatus,
     QueueStatus,
@@ -67,7 +73,7 @@ def build_queue_blocks(
         hidden = len(partitions) - len(shown)
         blocks.append(_context(f"…and {hidden} more partitions; ask for one by name."))
     if status.reservations:
-        lines = [f"• {reservation_line(r, tz, now)}" for r in status.reservations[:10]]
+        lines = [f"• {escape(reservation_line(r, tz, now))}" for r in status.reservations[:10]]
         blocks.append(_section("*Reservations*\n" + "\n".join(lines)))
     blocks.append(_context(_freshness(status, now)))
     return blocks
@@ -75,7 +81,7 @@ def build_queue_blocks(
 
 def _partition_section(p: PartitionStatus, tz: tzinfo, now: datetime) -> Block:
     limit = f"max {duration(p.time_limit_s)}" if p.time_limit_s else "no time limit"
-    state = f" · *{p.state}*" if p.state and p.state != "UP" else ""
+    state = f" · *{escape(p.state)}*" if p.state and p.state != "UP" else ""
     fields = [
         ("Nodes", node_line(p)),
         ("GPUs free", gpu_line(p)),
@@ -85,9 +91,12 @@ def _partition_section(p: PartitionStatus, tz: tzinfo, now: datetime) -> Block:
     ]
     return {
         "type": "section",
-        "text": {"type": "mrkdwn", "text": _cut(f"*{p.name}* ({limit}){state}", MAX_SECTION_TEXT)},
+        "text": {
+            "type": "mrkdwn",
+            "text": _cut(f"*{escape(p.name)}* ({limit}){state}", MAX_SECTION_TEXT),
+        },
         "fields": [
-            {"type": "mrkdwn", "text": _cut(f"*{label}*\n{value}", MAX_FIELD_TEXT)}
+            {"type": "mrkdwn", "text": _cut(f"*{label}*\n{escape(value)}", MAX_FIELD_TEXT)}
             for label, value in fields
             if value
         ][:MAX_FIELDS],
@@ -99,7 +108,7 @@ def _freshness(status: QueueStatus, now: datetime) -> str:
     fallback = status.as_of.strftime("%Y-%m-%d %H:%M UTC")
     age = duration(max((now - status.as_of).total_seconds(), 0))
     return (
-        f"Source: {status.source} · as of <!date^{epoch}^{{date_short_pretty}} {{time}}|{fallback}>"
+        f"Source: {escape(status.source)} · as of <!date^{epoch}^{{date_short_pretty}} {{time}}|{fallback}>"
         f" ({age} ago)"
     )
 

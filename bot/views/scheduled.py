@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
 
+from bot.logs import redact
 from bot.schedule.subscriptions import Subscription
 from bot.views.blocks import Block, context, fit, section
 from bot.views.mrkdwn import escape
@@ -46,7 +47,7 @@ def reminder(cutoff: Cutoff, now: datetime, tz: tzinfo, late_due: datetime | Non
     if cutoff.source:
         trust = "" if cutoff.confirmed else ", confirm on the official page"
         notes.append(
-            f"Source: {cutoff.source} (as of {cutoff.as_of.isoformat()}{trust}) · "
+            f"Source: {escape(cutoff.source)} (as of {cutoff.as_of.isoformat()}{trust}) · "
             "`/deadlines` lists every cut-off"
         )
     blocks = [section(text)] + ([context(*notes)] if notes else [])
@@ -84,14 +85,16 @@ def digest(
     if late_due is not None:
         notes.append(late_note(late_due, sub.tz))
     blocks = build_queue_blocks(status, tz=sub.tz, now=now)
-    extra = [context(*notes)] + ([context(f":warning: {escape(warning)}")] if warning else [])
+    extra = [context(*notes)] + (
+        [context(f":warning: {escape(redact(warning))}")] if warning else []
+    )
     return escape(f"{status.machine} queue digest"), fit(blocks[:1] + extra + blocks[1:])
 
 
 def digest_unavailable(machine: str, reason: str, sub: Subscription) -> Rendered:
     text = (
         f":warning: The {escape(machine)} queue digest (subscription #{sub.id}) has no data "
-        f"today: {escape(reason)}"
+        f"today: {escape(redact(reason))}"
     )
     return text, [section(text)]
 

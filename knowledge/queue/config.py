@@ -15,7 +15,9 @@ Example (`HPCBOT_QUEUE_CONFIG`, default `<data dir>/queue.yaml`)::
       provider: snapshot
       url: https://example.org/hpcbot/meluxina-queue.json
 
-Unknown keys are errors, so a typo cannot silently switch a setting off.
+Unknown keys are errors, so a typo cannot silently switch a setting off. A slurmrestd JWT is
+sent only over https:// or to this machine, unless `allow_plain_http: true` says the network
+to the site is trusted.
 """
 
 from __future__ import annotations
@@ -70,6 +72,10 @@ class SlurmRestdSource(_Source):
     token_env: str | None = Field(default=None, description="Env var holding the JWT")
     api_version: str | None = Field(default=None, pattern=r"^v\d+\.\d+\.\d+$")
     unix_socket: Path | None = Field(default=None, description="rest_auth/local socket")
+    allow_plain_http: bool = Field(
+        default=False,
+        description="Send the JWT over http:// to a host other than this one (a trusted network)",
+    )
 
     @field_validator("url")
     @classmethod
@@ -82,6 +88,19 @@ class SlurmRestdSource(_Source):
     def _needs_credentials(self) -> SlurmRestdSource:
         if self.token_env is None and self.unix_socket is None:
             raise ValueError("set token_env (the env var with the JWT) or unix_socket")
+        return self
+
+    @model_validator(mode="after")
+    def _token_only_encrypted(self) -> SlurmRestdSource:
+        """The JWT acts as a Slurm user: over plain http anyone on the path can take it."""
+        parts = urlsplit(self.url)
+        plain = parts.scheme == "http" and not _is_loopback(parts.hostname)
+        if self.token_env and self.unix_socket is None and plain and not self.allow_plain_http:
+            raise ValueError(
+                f"url {parts.scheme}://{parts.hostname} would send the JWT unencrypted; use "
+                "https://, a slurmrestd on this machine (127.0.0.1), unix_socket, or set "
+                "allow_plain_http: true if the network to it is trusted"
+            )
         return self
 
 

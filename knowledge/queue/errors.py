@@ -8,7 +8,9 @@
         └── QueueUnavailable             the site is slow, unreachable or answered garbage;
                                          carries the last good status when there is one
 
-Messages are written for the person who asked: the CLI and Slack show them as they are.
+Messages are written for the person who asked: the CLI and Slack show them as they are, so
+they hold no command line, stderr, path or URL credentials. Those are in `detail` (None when
+there is nothing more), for the log and for operators (`hpcbot queue`, `hpcbot doctor`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 
 class QueueError(KnowledgeError):
     """Base class for live queue failures."""
+
+    detail: str | None = None
 
 
 class QueueConfigError(QueueError):
@@ -49,6 +53,11 @@ class QueueNotConfigured(QueueError):
 class QueueAuthError(QueueError):
     """The site answered but refused the credentials hpcbot sent."""
 
+    def __init__(self, message: str, detail: str | None = None, machine: str | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail
+        self.machine = machine  # its display name, as in QueueUnavailable
+
 
 class QueueUnavailable(QueueError):
     """The site did not give a usable answer in time.
@@ -63,10 +72,12 @@ class QueueUnavailable(QueueError):
         reason: str,
         last_known: QueueStatus | None = None,
         tz: tzinfo = UTC,
+        detail: str | None = None,
     ) -> None:
         self.machine = machine
         self.reason = reason
         self.last_known = last_known
+        self.detail = detail
         if last_known is not None:
             when = last_known.as_of.astimezone(tz).strftime("%H:%M %Z")
             message = f"{machine} status unavailable ({reason}), last known status from {when}."
@@ -78,4 +89,4 @@ class QueueUnavailable(QueueError):
         super().__init__(message)
 
     def with_last_known(self, last_known: QueueStatus | None, tz: tzinfo = UTC) -> QueueUnavailable:
-        return QueueUnavailable(self.machine, self.reason, last_known, tz)
+        return QueueUnavailable(self.machine, self.reason, last_known, tz, self.detail)

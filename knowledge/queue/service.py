@@ -167,7 +167,8 @@ class QueueService:
                 status = self._fetch(key, source, display)
             except FetchError as exc:
                 entry.failure, entry.failed_at = exc, now
-                log.warning("queue status for %s unavailable: %s", display, exc)
+                more = f" ({exc.detail})" if exc.detail else ""
+                log.warning("queue status for %s unavailable: %s%s", display, exc, more)
                 raise self._as_error(exc, display, self._last_known(key, entry)) from None
             entry.status, entry.fetched_at, entry.failure = status, now, None
             self._remember(key, status)
@@ -187,9 +188,10 @@ class QueueService:
         )
 
     def _as_error(self, exc: Exception, display: str, last: QueueStatus | None) -> Exception:
+        detail = exc.detail if isinstance(exc, FetchError) else None
         if isinstance(exc, FetchAuthError):
-            return QueueAuthError(f"{display}: {exc}")
-        return QueueUnavailable(display, str(exc), last, self._tz)
+            return QueueAuthError(f"{display}: {exc}", detail, display)
+        return QueueUnavailable(display, str(exc), last, self._tz, detail)
 
     @staticmethod
     def _age(then: datetime, now: datetime) -> float:

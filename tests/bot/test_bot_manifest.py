@@ -74,7 +74,7 @@ def test_events_agree() -> None:
 def test_scopes_cover_what_the_app_does() -> None:
     scopes = set(MANIFEST["oauth_config"]["scopes"]["bot"])
     needed = {EVENT_SCOPES[e] for e in MANIFEST["settings"]["event_subscriptions"]["bot_events"]}
-    needed |= {"chat:write", "commands", "reactions:write"}
+    needed |= {"chat:write", "commands", "reactions:write", "users:read"}
     assert scopes == needed
 
 

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from fakeslack import FakeSlack
 from fakeslack.services import FakeServices
+from typer.testing import CliRunner
 
 from bot.app import RedactSlackTokens, build_app, check_settings, close_app, slack_mode
-from bot.config import ConfigError, Settings
+from bot.cli import app as cli
+from bot.config import ENV_FILE_VARIABLE, ConfigError, Settings
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -107,3 +109,52 @@ def test_token_redaction_filter() -> None:
     )
     assert RedactSlackTokens().filter(record)
     assert record.getMessage() == "sent xoxb-[redacted] and xapp-[redacted]"
+
+
+# --------------------------------------------------------------------------- settings files
+HOSTILE_DOT_ENV = "SLACK_API_URL=http://evil.example/api/\nSLACK_BOT_TOKEN=xoxb-planted\n"
+
+
+@pytest.fixture
+def no_env_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No HPCBOT_ENV_FILE from outside; one set by the test (or the CLI) is removed after."""
+    monkeypatch.delenv(ENV_FILE_VARIABLE, raising=False)
+
+
+def test_a_dot_env_in_the_working_directory_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_env_file: None
+) -> None:
+    (tmp_path / ".env").write_text(HOSTILE_DOT_ENV)
+    monkeypatch.chdir(tmp_path)
+    for loaded in (Settings.from_env({}), Settings.from_env()):
+        assert loaded.slack_api_url == "https://slack.com/api/"
+        assert loaded.slack_bot_token is None
+
+
+def test_a_settings_file_is_read_when_named_and_the_environment_wins(tmp_path: Path) -> None:
+    named = tmp_path / "hpcbot.env"
+    named.write_text("HPCBOT_TIMEZONE=Europe/Helsinki\nexport HPCBOT_PORT='3100'\n")
+    loaded = Settings.from_env({ENV_FILE_VARIABLE: str(named), "HPCBOT_PORT": "3200"})
+    assert (loaded.timezone, loaded.port) == ("Europe/Helsinki", 3200)
+    assert Settings.from_env({}, env_file=named).port == 3100
+    with pytest.raises(ConfigError, match="is not a file"):
+        Settings.from_env({ENV_FILE_VARIABLE: str(tmp_path / "missing.env")})
+
+
+def test_the_cli_reads_a_settings_file_only_with_env_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_env_file: None
+) -> None:
+    for name in ("HPCBOT_DATA_DIR", "HPCBOT_STATE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text(f"HPCBOT_DATA_DIR={tmp_path / 'planted'}\n")
+    (tmp_path / "asked.env").write_text(f"HPCBOT_DATA_DIR={tmp_path / 'asked'}\n")
+    monkeypatch.setenv("HPCBOT_DATA_DIR", str(tmp_path / "environment"))
+    runner = CliRunner()
+    assert runner.invoke(cli, ["subscriptions", "list"]).exit_code == 0
+    assert (tmp_path / "environment" / "state.db").is_file()
+    monkeypatch.delenv("HPCBOT_DATA_DIR")
+    result = runner.invoke(cli, ["--env-file", "asked.env", "subscriptions", "list"])
+    assert (result.exit_code, result.output) == (0, "No subscriptions.\n")
+    assert (tmp_path / "asked" / "state.db").is_file()
+    assert not (tmp_path / "planted").exists()

@@ -6,9 +6,12 @@ Every test runs on SQLite and, via `state_url`, on PostgreSQL.
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import inspect
 
+from bot.config import ConfigError, Settings
 from bot.state import StateStore
 
 
@@ -78,3 +81,34 @@ def test_reply_content_round_trips(state_url: str) -> None:
     saved = store.reply(reply_id)
     assert saved is not None and saved.blocks == blocks and saved.text == "x"
     assert store.reply("nope") is None
+
+
+def test_questions_older_than_the_retention_are_pruned(state_url: str) -> None:
+    store = StateStore.open(state_url, question_retention=timedelta(days=30))
+    blocks = [{"type": "context", "elements": [{"type": "mrkdwn", "text": "> my question?"}]}]
+    reply_id = store.save_reply(
+        kind="answer", user_id="U1", channel_id="C1", question="my question?", answer="a."
+    )
+    store.set_reply_content(reply_id, "a.", blocks)
+    store.remember_thread("C1", "1.1", "my question?")
+    assert store.record_feedback(reply_id, "U2", True)
+
+    store.prune_questions(now=datetime.now(UTC) + timedelta(days=29))
+    kept = store.reply(reply_id)
+    assert kept is not None and kept.question == "my question?" and kept.blocks == blocks
+    assert store.thread_question("C1", "1.1") == "my question?"
+
+    store.prune_questions(now=datetime.now(UTC) + timedelta(days=31))
+    pruned = store.reply(reply_id)
+    assert pruned is not None
+    assert (pruned.question, pruned.text, pruned.blocks) == ("", "", [])
+    assert pruned.answer == "a."  # the bot's own words, kept with the feedback
+    assert store.thread_question("C1", "1.1") is None
+    assert [(f.helpful, f.question) for f in store.feedback(reply_id)] == [(True, "")]
+
+
+def test_the_retention_is_a_setting() -> None:
+    assert Settings.from_env({}).question_retention_days == 30
+    assert Settings.from_env({"HPCBOT_QUESTION_RETENTION_DAYS": "7"}).question_retention_days == 7
+    with pytest.raises(ConfigError, match="must be at least 1"):
+        Settings.from_env({"HPCBOT_QUESTION_RETENTION_DAYS": "0"})

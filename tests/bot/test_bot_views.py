@@ -9,7 +9,12 @@ from fakeslack.blockkit import check_blocks
 from fakeslack.services import GPU_ANSWER, answer_for
 
 from bot.views import limits
-from bot.views.answer import LOW_CONFIDENCE_HINT, build_answer_blocks, source_line
+from bot.views.answer import (
+    LOW_CONFIDENCE_HINT,
+    answer_fallback_text,
+    build_answer_blocks,
+    source_line,
+)
 from bot.views.blocks import button, fit, header, section
 from bot.views.help import unknown_subcommand
 from bot.views.mrkdwn import escape, split, to_mrkdwn, truncate
@@ -27,8 +32,9 @@ def accepted(blocks: list[dict[str, object]]) -> bool:
         ("**bold** and __also__", "*bold* and *also*"),
         (
             "see [LUMI docs](https://docs.lumi.eu/a?b=1&c=2)",
-            "see <https://docs.lumi.eu/a?b=1&amp;c=2|LUMI docs>",
+            "see LUMI docs (https://docs.lumi.eu/a?b=1&amp;c=2)",
         ),
+        ("at [https://docs.lumi.eu/](https://docs.lumi.eu/)", "at https://docs.lumi.eu/"),
         ("`**not bold**` here", "`**not bold**` here"),
         ("## Access\n- one\n* two", "*Access*\n• one\n• two"),
         ("<!channel> & <@U1>", "&lt;!channel&gt; &amp; &lt;@U1&gt;"),
@@ -37,6 +43,16 @@ def accepted(blocks: list[dict[str, object]]) -> bool:
 )
 def test_to_mrkdwn(markdown: str, expected: str) -> None:
     assert to_mrkdwn(markdown) == expected
+
+
+def test_a_link_from_a_document_shows_its_url_and_the_sources_stay_links() -> None:
+    phishing = answer_for("how do I log in?", "First [Log in to LUMI](https://evil.example/).")
+    blocks = build_answer_blocks(phishing)
+    assert blocks[0]["text"]["text"] == "First Log in to LUMI (https://evil.example/)."
+    assert "<https://evil.example/" not in str(blocks)
+    assert answer_fallback_text(phishing) == "First Log in to LUMI (https://evil.example/)."
+    sources = blocks[-1]["text"]["text"]
+    assert "1. <https://docs.lumi-supercomputer.eu/hardware/lumig/|LUMI-G hardware>" in sources
 
 
 def test_escape_and_truncate_keep_links_whole() -> None:

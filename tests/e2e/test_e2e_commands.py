@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from botharness import Bot
 from fakeslack import ALICE, FakeSlack
+
+from bot.listeners.answering import MAX_QUESTION_CHARS
 
 
 def test_queue_answers_privately_with_a_share_button(slack: FakeSlack, bot: Bot) -> None:
@@ -76,6 +80,18 @@ def test_share_button_posts_in_channel_and_removes_the_private_copy(
     slack.wait_for(lambda: private.deleted)
 
 
+def test_a_reply_whose_question_was_pruned_can_no_longer_be_shared(
+    slack: FakeSlack, bot: Bot
+) -> None:
+    slack.slash_command("/hpc", "ask what GPUs does LUMI have?")
+    private = slack.wait_for_message(lambda m: m.via == "response_url", ephemeral=True)
+    bot.store.prune_questions(now=datetime.now(UTC) + timedelta(days=31))
+    slack.click(private, "share_reply")
+    refused = slack.wait_for_message(lambda m: "too old to share" in m.text, ephemeral=True)
+    assert refused.ephemeral_to == ALICE
+    assert slack.messages("C0GENERAL") == []
+
+
 def test_feedback_click_is_persisted_with_question_answer_and_sources(
     slack: FakeSlack, bot: Bot
 ) -> None:
@@ -92,3 +108,25 @@ def test_feedback_click_is_persisted_with_question_answer_and_sources(
     slack.click(answer, "feedback_helpful", user="U0BOB")  # changing one's mind
     slack.wait_for(lambda: bot.store.feedback()[0].helpful)
     assert len(bot.store.feedback()) == 1
+
+
+def test_an_oversized_question_is_refused_in_the_ack_without_asking(
+    slack: FakeSlack, bot: Bot
+) -> None:
+    ack = slack.slash_command("/hpc", "ask " + "why? " * 20_000)  # 100 KB
+    assert (
+        (ack.ack_payload or {})
+        .get("text", "")
+        .startswith(
+            "That question is 99,999 characters long; I read questions of up to 2,000 characters."
+        )
+    )
+    bot.idle()
+    assert bot.services.asked == []
+
+
+def test_a_question_of_the_largest_allowed_size_is_answered(slack: FakeSlack, bot: Bot) -> None:
+    question = "x" * (MAX_QUESTION_CHARS - 1) + "?"
+    slack.slash_command("/hpc", f"ask {question}")
+    slack.wait_for_message(lambda m: m.via == "response_url", ephemeral=True)
+    assert bot.services.asked == [(question, None)]

@@ -82,6 +82,18 @@ def test_edits_deletions_and_other_bots_are_ignored(slack: FakeSlack, bot: Bot) 
     assert len(bot.services.asked) == 2 and len(slack.bot_messages()) == 2
 
 
+@pytest.mark.parametrize("subtype", [None, "bot_message"])
+def test_mentions_by_other_bots_are_not_answered(
+    slack: FakeSlack, bot: Bot, subtype: str | None
+) -> None:
+    """Two bots answering each other's mentions would never stop."""
+    deliveries = slack.other_bot_posts(f"<@{BOT_USER}> what GPUs does LUMI have?", subtype=subtype)
+    assert [d.payload["event"]["type"] for d in deliveries] == ["message", "app_mention"]
+    assert all(d.acked for d in deliveries)
+    bot.idle()
+    assert bot.services.asked == [] and slack.bot_messages() == [] and slack.ephemerals() == []
+
+
 def test_empty_mention_gets_private_help(slack: FakeSlack, bot: Bot) -> None:
     slack.mention("")
     hint = slack.wait_for_message(ephemeral=True)
@@ -158,3 +170,37 @@ def test_socket_mode_reconnects_after_disconnect(slack: FakeSlack, socket_bot: B
     question = slack.mention("still there?")
     assert slack.wait_for_message(thread_ts=question.ts)
     assert BOT_USER in question.text
+
+
+OVERSIZED = "why? " * 20_000  # 100 KB
+REFUSAL = "That question is 99,999 characters long; I read questions of up to 2,000 characters."
+
+
+def test_an_oversized_mention_is_refused_privately_without_asking(
+    slack: FakeSlack, bot: Bot
+) -> None:
+    slack.mention(OVERSIZED)
+    refusal = slack.wait_for_message(ephemeral=True)
+    assert refusal.ephemeral_to == ALICE and refusal.text.startswith(REFUSAL)
+    bot.idle()
+    assert bot.services.asked == [] and slack.bot_messages() == []
+
+
+def test_an_oversized_direct_message_is_refused_privately_without_asking(
+    slack: FakeSlack, bot: Bot
+) -> None:
+    slack.dm(OVERSIZED)
+    refusal = slack.wait_for_message(channel="D0ALICE", ephemeral=True)
+    assert refusal.text.startswith(REFUSAL)
+    bot.idle()
+    assert bot.services.asked == [] and slack.bot_messages() == []
+
+
+def test_an_oversized_thread_follow_up_is_refused_privately(slack: FakeSlack, bot: Bot) -> None:
+    question = slack.mention("what GPUs does LUMI have?")
+    slack.wait_for_message(thread_ts=question.ts)
+    slack.thread_reply(question, OVERSIZED)
+    refusal = slack.wait_for_message(ephemeral=True)
+    assert refusal.thread_ts == question.ts and refusal.text.startswith(REFUSAL)
+    bot.idle()
+    assert bot.services.asked == [("what GPUs does LUMI have?", None)]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import concurrent.futures
 import json
+import logging
 import urllib.request
 
+import httpx
+import pytest
 from botharness import Bot
-from fakeslack import FakeSlack
+from fakeslack import FakeSlack, sign
 
 COMMAND = {
     "command": "/specs",
@@ -70,3 +73,36 @@ def test_concurrent_slash_commands_are_all_acked_quickly(slack: FakeSlack, http_
         acks = list(pool.map(lambda i: slack.slash_command("/specs", "lumi"), range(20)))
     assert all(a.acked and a.latency is not None and a.latency < 1.0 for a in acks)
     slack.wait_for(lambda: len(slack.ephemerals()) == 20, timeout=10)
+
+
+def test_a_refused_request_is_logged_as_a_short_summary_without_its_body(
+    slack: FakeSlack, http_bot: Bot, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    marker = "xoxb-1234-planted-" + "A" * 900_000  # a large body with a token in it
+    status, _ = slack.send_signed("slash_commands", {**COMMAND, "text": marker}, secret="forged")
+    assert status == 401
+    http_bot.idle()
+    messages = [record.getMessage() for record in caplog.records]
+    assert not any("planted" in m or "AAAAAAAA" in m for m in messages)
+    assert max(len(m) for m in messages) < 500
+    [refused] = [m for m in messages if m.startswith("refused a request to /slack/events")]
+    assert refused.startswith("refused a request to /slack/events: signature does not match (900")
+    assert "bytes of application/x-www-form-urlencoded" in refused
+
+
+def test_a_signed_body_that_is_not_utf8_is_a_bad_request(slack: FakeSlack, http_bot: Bot) -> None:
+    body = b"command=%2Fspecs&text=\xff\xfelumi"
+    stamp = str(int(slack.clock.now()))
+    url = slack._http_target
+    assert url is not None
+    response = httpx.post(
+        url,
+        content=body,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Slack-Request-Timestamp": stamp,
+            "X-Slack-Signature": sign(slack.signing_secret, stamp, body),
+        },
+    )
+    assert (response.status_code, response.json()) == (400, {"error": "the body is not UTF-8"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -9,7 +10,10 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
+import aiohttp
+import httpx
 import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -20,7 +24,7 @@ from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.socket_mode.response import SocketModeResponse
 from slack_sdk.webhook import WebhookClient
 
-from fakeslack import ALICE, BOT_USER, FakeSlack, sign
+from fakeslack import ALICE, BOB, BOT_USER, FakeSlack, sign
 
 
 @pytest.fixture
@@ -145,6 +149,25 @@ def test_ephemeral_needs_the_user_in_the_channel(slack: FakeSlack, client: WebCl
     assert slack.messages("G0PRIVATE") == []
 
 
+def test_users_info_reports_workspace_roles(slack: FakeSlack, client: WebClient) -> None:
+    member = client.users_info(user=ALICE)["user"]
+    assert (member["id"], member["is_admin"], member["is_owner"], member["is_bot"]) == (
+        ALICE,
+        False,
+        False,
+        False,
+    )
+    slack.ws.admins.add(ALICE)
+    assert client.users_info(user=ALICE)["user"]["is_admin"] is True
+    slack.ws.owners.add(BOB)
+    owner = client.users_info(user=BOB)["user"]
+    assert (owner["is_admin"], owner["is_owner"]) == (True, True)  # owners are admins too
+    assert client.users_info(user=BOT_USER)["user"]["is_bot"] is True
+    with pytest.raises(SlackApiError) as missing:
+        client.users_info(user="U0NOBODY")
+    assert missing.value.response["error"] == "user_not_found"
+
+
 def test_form_encoded_requests_and_string_blocks(slack: FakeSlack, client: WebClient) -> None:
     blocks = json.dumps([section("*hi*")])
     client.api_call("chat.postMessage", data={"channel": "C0GENERAL", "blocks": blocks})
@@ -247,6 +270,79 @@ def test_response_url_budget_and_types(slack: FakeSlack) -> None:
     assert late.send(text="too late").status_code >= 400
     bad = WebhookClient(slack._new_hook("commands", "C0GENERAL", ALICE))
     assert bad.send(text="x", blocks=[section("x" * 3001)]).status_code == 400
+
+
+def test_a_response_url_needs_its_secret(slack: FakeSlack) -> None:
+    url = slack._new_hook("commands", "C0GENERAL", ALICE)
+    guessed = url.rsplit("/", 1)[0] + "/s3cr3t" + url.rsplit("/", 2)[1]  # the old pattern
+    assert WebhookClient(guessed).send(text="forged", response_type="in_channel").status_code == 404
+    assert slack.messages("C0GENERAL") == [] and slack.ephemerals() == []
+    assert WebhookClient(url).send(text="real").body == "ok"
+
+
+# --------------------------------------------------------------------------- who may connect
+def test_every_peer_has_its_own_random_credentials() -> None:
+    with FakeSlack() as one, FakeSlack() as two:
+        for name in ("bot_token", "app_token", "signing_secret"):
+            assert getattr(one, name) != getattr(two, name), name
+        assert one.bot_token.startswith("xoxb-") and len(one.bot_token) >= 37
+        assert one.app_token.startswith("xapp-1-") and len(one.app_token) >= 39
+        assert len(one.signing_secret) >= 32
+
+
+def test_socket_mode_tickets_are_unguessable_and_single_use(slack: FakeSlack) -> None:
+    web = WebClient(token=slack.app_token, base_url=slack.api_url)
+    urls = [web.apps_connections_open(app_token=slack.app_token)["url"] for _ in range(2)]
+    tickets = [parse_qs(urlsplit(u).query)["ticket"][0] for u in urls]
+    assert tickets[0] != tickets[1] and all(len(t) >= 32 for t in tickets)
+    assert _ws_status(f"{slack.url}/link/?ticket=ticket-1") == 401  # a guess
+    assert _ws_status(urls[0]) == 101
+    assert _ws_status(urls[0]) == 401  # used once
+
+
+def test_a_web_page_cannot_open_the_socket(slack: FakeSlack) -> None:
+    web = WebClient(token=slack.app_token, base_url=slack.api_url)
+    url = web.apps_connections_open(app_token=slack.app_token)["url"]
+    assert _ws_status(url, Origin="http://evil.example") == 403
+    assert _ws_status(url, Origin=f"http://localhost:{slack.port}") == 101
+
+
+@pytest.mark.parametrize(
+    "host, served",
+    [
+        ("127.0.0.1:{port}", True),
+        ("localhost:{port}", True),
+        ("[::1]:{port}", True),
+        ("evil.example:{port}", False),  # DNS rebinding: the attacker's name, our address
+        ("127.0.0.1:1", False),
+        ("127.0.0.1", False),
+        ("127.0.0.1.evil.example:{port}", False),
+    ],
+)
+def test_only_loopback_host_names_are_served(slack: FakeSlack, host: str, served: bool) -> None:
+    response = httpx.post(
+        f"{slack.api_url}auth.test",
+        headers={
+            "Host": host.format(port=slack.port),
+            "Authorization": f"Bearer {slack.bot_token}",
+        },
+    )
+    assert response.status_code == (200 if served else 421)
+    assert response.json()["ok"] if served else "answers only" in response.text
+
+
+def _ws_status(url: str, **headers: str) -> int:
+    """The HTTP status a WebSocket handshake to `url` gets (101: connected)."""
+
+    async def handshake() -> int:
+        async with aiohttp.ClientSession() as session:
+            try:
+                async with session.ws_connect(url.replace("http://", "ws://"), headers=headers):
+                    return 101
+            except aiohttp.WSServerHandshakeError as refused:
+                return refused.status
+
+    return asyncio.run(handshake())
 
 
 # --------------------------------------------------------------------------- Socket Mode

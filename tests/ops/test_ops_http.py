@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,10 +16,21 @@ from prometheus_client.parser import text_string_to_metric_families
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-from bot.app import HttpServer, build_app, close_app, start_health_server, wait_idle
+from bot.app import (
+    HttpServer,
+    Mode,
+    build_app,
+    close_app,
+    listen_host,
+    ops_of,
+    start_health_server,
+    wait_idle,
+)
 from bot.config import Settings
-from bot.services import Services
+from bot.services import LazyAssistant, Services
+from knowledge import Assistant, KnowledgeError
 from knowledge.queue.errors import QueueUnavailable
+from knowledge.queue.model import QueueStatus
 
 READY = {"ready": True, "checks": {"state_db": "ok", "index": "ok", "slack": "ok"}}
 
@@ -136,6 +148,94 @@ def test_socket_mode_serves_health_and_metrics_on_its_port(
         handler.client.close()  # type: ignore[no-untyped-call]
         status, body = get(f"{url}/ready")
         assert (status, json.loads(body)["checks"]["slack"]) == (503, "disconnected")
+    finally:
+        server.stop()
+        close_app(app)
+
+
+def test_readiness_says_what_failed_but_not_the_servers_credentials(
+    slack: FakeSlack, tmp_path: Path
+) -> None:
+    def unreachable_index() -> Assistant:
+        raise KnowledgeError(
+            "Could not open the vector store at http://hpcbot:s3cret@chroma.internal:8000: "
+            "Could not connect to a Chroma server."
+        )
+
+    def unreachable_database() -> str | None:
+        raise OSError("could not connect to postgresql://hpcbot:pw0rd@db.internal/hpcbot")
+
+    index = LazyAssistant(Settings(data_dir=tmp_path), opener=unreachable_index)
+    deadline = time.monotonic() + 10
+    while "did not load" not in (index.problem() or ""):  # it fails in its warm-up thread
+        assert time.monotonic() < deadline, index.problem()
+        time.sleep(0.01)
+    services = dataclasses.replace(FakeServices().services(), readiness=index.problem)
+    app, server, url = start(slack, services, tmp_path)
+    try:
+        ops = ops_of(app)
+        assert ops is not None
+        ops.checks["state_db"] = unreachable_database
+        status, body = get(f"{url}/ready")
+        assert (status, json.loads(body)["checks"]) == (
+            503,
+            {
+                "state_db": "OSError (the log says why)",
+                "index": "the index did not load (KnowledgeError; the log says why)",
+                "slack": "ok",
+            },
+        )
+    finally:
+        server.stop()
+        close_app(app)
+
+
+def test_socket_mode_serves_health_and_metrics_on_loopback_only(
+    slack: FakeSlack, tmp_path: Path
+) -> None:
+    app = build_app(bot_settings(slack, "socket", tmp_path), FakeServices().services())
+    handler = SocketModeHandler(app, slack.app_token)
+    server = start_health_server(app, handler, 0)
+    try:
+        assert [host for host, _ in server.addresses] == ["127.0.0.1"]
+        assert get(f"http://127.0.0.1:{server.port}/health")[0] == 200
+    finally:
+        server.stop()
+        close_app(app)
+
+
+@pytest.mark.parametrize(
+    ("environ", "mode", "host"),
+    [
+        ({}, "socket", "127.0.0.1"),
+        ({}, "http", "0.0.0.0"),  # Slack must reach /slack/events
+        ({"HPCBOT_HOST": "0.0.0.0"}, "socket", "0.0.0.0"),  # e.g. Prometheus on another host
+        ({"HPCBOT_HOST": "127.0.0.1"}, "http", "127.0.0.1"),  # behind a local reverse proxy
+    ],
+)
+def test_where_the_http_server_listens(environ: dict[str, str], mode: Mode, host: str) -> None:
+    assert listen_host(Settings.from_env(environ), mode) == host
+
+
+def test_queue_errors_are_counted_by_canonical_machine_not_by_spelling(
+    slack: FakeSlack, tmp_path: Path
+) -> None:
+    def unavailable(machine: str, partition: str | None, /) -> QueueStatus:
+        # As the real service does: the name is resolved first, then the site fails.
+        raise QueueUnavailable(FakeServices._machine(machine), "no answer within 5 s")
+
+    services = dataclasses.replace(FakeServices().services(), queue=unavailable)
+    app, server, url = start(slack, services, tmp_path)
+    try:
+        for spelling in ("lumi", "LUMI", "Lumi", "lu-mi"):
+            slack.slash_command("/queue", spelling)
+        assert wait_idle(app, 5)
+        series = {
+            labels: value
+            for (name, labels), value in samples(url).items()
+            if name == "hpcbot_queue_errors_total"
+        }
+        assert series == {(("error", "QueueUnavailable"), ("machine", "lumi")): 4.0}
     finally:
         server.stop()
         close_app(app)

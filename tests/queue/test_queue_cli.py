@@ -92,3 +92,25 @@ def test_stale_snapshot_shows_last_known_status(app: typer.Typer, snapshot_confi
     assert out["error"].startswith("LUMI status unavailable (the published snapshot is 3 h old")
     assert "last known status from" in out["error"]
     assert out["last_known"]["partitions"][0]["name"] == "small-g"
+
+
+def test_the_operator_sees_the_detail_slack_users_do_not(
+    app: typer.Typer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "ssh").write_text("#!/bin/sh\necho 'Permission denied (publickey).' >&2\nexit 255\n")
+    (bin_dir / "ssh").chmod(0o755)
+    config = tmp_path / "queue.yaml"
+    config.write_text(
+        f"lumi: {{provider: slurm-cli, command_prefix: ssh lumi-login, "
+        f"env: {{PATH: '{bin_dir}:/usr/bin:/bin'}}}}\n"
+    )
+    monkeypatch.setenv("HPCBOT_QUEUE_CONFIG", str(config))
+    monkeypatch.setenv("HPCBOT_DATA_DIR", str(tmp_path / "data"))
+    result = CliRunner().invoke(app, ["queue", "lumi", "--json"])
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert report["error"].startswith("LUMI status unavailable (ssh to the cluster failed).")
+    assert report["detail"].endswith("exit 255: Permission denied (publickey).")
+    assert report["detail"].startswith("`ssh lumi-login ")

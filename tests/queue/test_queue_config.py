@@ -66,6 +66,10 @@ def test_missing_file_means_nothing_configured(tmp_path: Path) -> None:
         ("lumi: {provider: snapshot}", "set exactly one of path or url"),
         ("lumi: {provider: snapshot, url: 'http://example.org/q.json'}", "must be https://"),
         ("lumi: [unbalanced", "is not valid YAML"),
+        (
+            "lumi: {provider: slurmrestd, url: 'http://slurm.example.org:6820', token_env: T}",
+            "url http://slurm.example.org would send the JWT unencrypted",
+        ),
     ],
 )
 def test_invalid_files_are_refused_with_the_field_named(
@@ -75,3 +79,22 @@ def test_invalid_files_are_refused_with_the_field_named(
         load_queue_config(write(tmp_path, text))
     assert complaint in str(caught.value)
     assert "s3cr3t" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "url, extra",
+    [
+        ("https://slurm.example.org", ""),
+        ("http://127.0.0.1:6820", ""),
+        ("http://localhost:6820", ""),
+        ("http://[::1]:6820", ""),
+        ("http://slurm.example.org:6820", ", allow_plain_http: true"),  # the operator says so
+        ("http://slurm.example.org:6820", ", unix_socket: /run/slurmrestd.sock"),  # no network
+    ],
+)
+def test_a_jwt_travels_encrypted_or_stays_on_this_machine(
+    tmp_path: Path, url: str, extra: str
+) -> None:
+    text = f"lumi: {{provider: slurmrestd, url: '{url}', token_env: T{extra}}}"
+    [machine] = load_queue_config(write(tmp_path, text)).machines
+    assert machine == "lumi"

@@ -16,7 +16,7 @@ from bot.views.limits import (
     MAX_TOTAL_BLOCK_TEXT,
 )
 from bot.views.queue_status import build_queue_blocks
-from knowledge.queue.model import PartitionStatus, QueueStatus
+from knowledge.queue.model import GpuSummary, PartitionStatus, QueueStatus, Reservation
 from knowledge.queue.summary import summarise
 
 AS_OF = datetime(2026, 11, 27, 21, 30, tzinfo=UTC)
@@ -78,3 +78,34 @@ def test_partition_without_gpus_or_jobs_still_renders() -> None:
     blocks = build_queue_blocks(bare, now=AS_OF)
     labels = [f["text"].split("\n")[0] for f in blocks[1]["fields"]]
     assert labels == ["*Nodes*", "*CPUs free*", "*Jobs*"]
+
+
+def test_names_and_reasons_from_slurm_are_escaped() -> None:
+    """Anyone who can name a reservation (or a job's hold reason) must not ping a channel."""
+    hostile = QueueStatus(
+        machine="LUMI",
+        source="snapshot <https://evil.example|official>",
+        as_of=AS_OF,
+        partitions=[
+            PartitionStatus(
+                name="<!here> gpu",
+                state="<!channel>",
+                gpus=GpuSummary(type="<@U0ALICE>", free=1, total=8),
+                pending_reasons={"<!everyone> hold": 3},
+            )
+        ],
+        reservations=[Reservation(name="<!here> maintenance", flags=["MAINT"])],
+    )
+    blocks = build_queue_blocks(hostile, now=AS_OF)
+    section = blocks[1]
+    assert section["text"]["text"] == "*&lt;!here&gt; gpu* (no time limit) · *&lt;!channel&gt;*"
+    fields = [f["text"] for f in section["fields"]]
+    assert "*GPUs free*\n1 of 8 &lt;@U0ALICE&gt; free" in fields
+    assert "*Jobs*\n0 running · 0 pending (&lt;!everyone&gt; hold 3)" in fields
+    assert "• maintenance &lt;!here&gt; maintenance" in blocks[2]["text"]["text"]
+    assert blocks[-1]["elements"][0]["text"].startswith(
+        "Source: snapshot &lt;https://evil.example|official&gt; · as of <!date^"
+    )
+    assert blocks[0]["text"] == {"type": "plain_text", "text": "LUMI queue · <!here> gpu"}
+    mrkdwn = texts(blocks[1:]).replace("<!date^", "")  # the header is plain text
+    assert "<!" not in mrkdwn and "<@" not in mrkdwn and "<http" not in mrkdwn

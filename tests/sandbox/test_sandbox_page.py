@@ -38,7 +38,9 @@ def test_mention_gets_a_threaded_answer_with_sources(
     assert "4 AMD MI250X" in answer.text
     assert "APP" in answer.text  # the bot's badge
     links = answer.find_elements(By.CSS_SELECTOR, "a[href^='https://docs.lumi-supercomputer.eu']")
-    assert {a.text for a in links} == {"the LUMI docs", "LUMI-G hardware"}
+    # A link in the answer text comes from a document: shown with its URL, not behind text.
+    assert {a.text for a in links} == {"https://docs.lumi-supercomputer.eu/", "LUMI-G hardware"}
+    assert "See the LUMI docs (https://docs.lumi-supercomputer.eu/)." in answer.text
     assert answer.find_element(By.CSS_SELECTOR, "b").text == "4 AMD MI250X"  # mrkdwn bold
     buttons = [b.text for b in answer.find_elements(By.CSS_SELECTOR, "button.bk-button")]
     assert buttons == ["👍 Helpful", "👎 Not helpful"]

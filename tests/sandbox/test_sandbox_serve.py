@@ -24,7 +24,7 @@ from bot.cli import app as cli
 from bot.config import ConfigError, Settings
 from bot.sandbox import Sandbox, wants_sandbox
 from bot.sandbox.demo import DEMO_SOURCE, with_demo_fallback
-from bot.sandbox.page import manifest_commands
+from bot.sandbox.page import TOKEN_HEADER, manifest_commands
 from knowledge.queue.errors import QueueNotConfigured, QueueUnavailable
 from knowledge.queue.model import QueueStatus
 
@@ -108,7 +108,116 @@ def test_the_page_and_its_assets_are_served(running: Sandbox) -> None:
     ],
 )
 def test_bad_requests_are_refused(running: Sandbox, path: str, body: dict[str, Any]) -> None:
-    assert httpx.post(running.url + path, json=body).status_code in (400, 404)
+    assert page_post(running, path, body).status_code in (400, 404)
+
+
+def page_post(sandbox: Sandbox, path: str, body: dict[str, Any]) -> httpx.Response:
+    """A POST as the page makes it: JSON, with the token the page got from /sandbox/meta."""
+    token = httpx.get(sandbox.url + "/sandbox/meta").json()["token"]
+    return httpx.post(sandbox.url + path, json=body, headers={TOKEN_HEADER: token})
+
+
+# --------------------------------------------------------------------------- other web pages
+ACTIONS = [
+    ("/sandbox/message", {"text": "@hpcbot what GPUs does LUMI have?"}),
+    ("/sandbox/command", {"command": "/hpc", "text": "subscribe deadlines"}),
+    ("/sandbox/clock", {"seconds": 86400}),
+]
+
+
+def nothing_happened(sandbox: Sandbox, clock_before: float) -> bool:
+    peer = sandbox.peer
+    return (
+        peer.messages() == [] and peer.deliveries() == [] and peer.clock.now() < clock_before + 60
+    )
+
+
+@pytest.mark.parametrize(("path", "body"), ACTIONS)
+def test_a_cross_site_post_is_refused(running: Sandbox, path: str, body: dict[str, Any]) -> None:
+    """What any page the user visits can make the browser send, no CORS needed."""
+    before = running.peer.clock.now()
+    response = httpx.post(
+        running.url + path,
+        content=json.dumps(body),
+        headers={
+            "Content-Type": "text/plain",
+            "Origin": "http://evil.example",
+            "Sec-Fetch-Site": "cross-site",
+        },
+    )
+    assert response.status_code == 403
+    assert nothing_happened(running, before)
+
+
+@pytest.mark.parametrize("token", [None, "guessed"])
+@pytest.mark.parametrize(("path", "body"), ACTIONS)
+def test_posts_without_the_pages_token_are_refused(
+    running: Sandbox, path: str, body: dict[str, Any], token: str | None
+) -> None:
+    before = running.peer.clock.now()
+    headers = {TOKEN_HEADER: token} if token else {}
+    response = httpx.post(running.url + path, json=body, headers=headers)
+    assert (response.status_code, response.text) == (
+        403,
+        "missing or wrong X-Sandbox-Token; reload the page",
+    )
+    assert nothing_happened(running, before)
+
+
+def test_posts_must_be_json(running: Sandbox) -> None:
+    token = httpx.get(running.url + "/sandbox/meta").json()["token"]
+    response = httpx.post(
+        running.url + "/sandbox/message",
+        content='{"text": "hi"}',
+        headers={"Content-Type": "text/plain", TOKEN_HEADER: token},
+    )
+    assert response.status_code == 415 and running.peer.messages() == []
+
+
+def test_posts_from_another_origin_are_refused_even_with_the_token(running: Sandbox) -> None:
+    token = httpx.get(running.url + "/sandbox/meta").json()["token"]
+    response = httpx.post(
+        running.url + "/sandbox/message",
+        json={"text": "hi"},
+        headers={TOKEN_HEADER: token, "Origin": "http://evil.example"},
+    )
+    assert response.status_code == 403 and running.peer.messages() == []
+
+
+def test_the_page_itself_can_post(running: Sandbox) -> None:
+    token = httpx.get(running.url + "/sandbox/meta").json()["token"]
+    response = httpx.post(
+        running.url + "/sandbox/message",
+        json={"text": "hi"},
+        headers={
+            TOKEN_HEADER: token,
+            "Origin": running.url,
+            "Sec-Fetch-Site": "same-origin",
+        },
+    )
+    assert response.status_code == 200
+    assert [m.text for m in running.peer.messages()] == ["hi"]
+
+
+@pytest.mark.parametrize("path", ["/", "/sandbox/meta", "/sandbox/state", "/static/app.js"])
+def test_a_rebound_name_is_not_served(running: Sandbox, path: str) -> None:
+    """DNS rebinding: the attacker's name now resolves to 127.0.0.1; `Host` still says it."""
+    response = httpx.get(
+        running.url + path, headers={"Host": f"rebind.evil.example:{running.peer.port}"}
+    )
+    assert response.status_code == 421 and "token" not in response.text
+
+
+def test_every_run_has_its_own_page_token_and_slack_tokens(tmp_path: Path) -> None:
+    runs = [
+        Sandbox(Settings(data_dir=tmp_path / str(i), port=0), FakeServices().services())
+        for i in range(2)
+    ]
+    tokens = [
+        (s.page.token, s.peer.bot_token, s.peer.app_token, s.peer.signing_secret) for s in runs
+    ]
+    assert all(a != b for a, b in zip(*tokens, strict=True))
+    assert all(len(s.page.token) >= 40 for s in runs)
 
 
 def test_events_stream_pushes_state_on_change(running: Sandbox) -> None:
@@ -126,7 +235,7 @@ def test_events_stream_pushes_state_on_change(running: Sandbox) -> None:
     listener.start()
     running.peer.wait_for(lambda: True)
     time.sleep(0.2)  # let the stream connect; the first push is the current state
-    httpx.post(running.url + "/sandbox/message", json={"text": "hello"})
+    page_post(running, "/sandbox/message", {"text": "hello"})
     listener.join(10)
     assert pushed and pushed[-1]["messages"][-1]["user"] == "U0ALICE"
 

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 
 from bot.schedule import (
     CallInfo,
+    CallNames,
     ManualClock,
     Runner,
     ScheduleConfig,
@@ -56,15 +57,25 @@ class FakeKnowledge:
         self.dates: dict[str, list[Cutoff]] = {c: [] for c in self.NAMES if c != "fast-lane"}
         self.services = FakeServices()
 
-    def resolve_call(self, name: str) -> CallInfo:
-        key = name.strip().lower()
+    def _index(self) -> dict[str, str]:
         index = {**{k: k for k in self.NAMES}, **{v.lower(): k for k, v in self.NAMES.items()}}
         index.update(self.ALIASES)
+        return index
+
+    def call_names(self) -> CallNames:
+        names = {name: self._info(ident) for name, ident in self._index().items()}
+        return CallNames.build(names, lambda words: " ".join(words.lower().split()))
+
+    def _info(self, ident: str) -> CallInfo:
+        return CallInfo(ident, self.NAMES[ident], ident in self.dates)
+
+    def resolve_call(self, name: str) -> CallInfo:
+        key = name.strip().lower()
+        index = self._index()
         if key not in index:
             close = difflib.get_close_matches(key, list(index), n=3, cutoff=0.6)
             raise UnknownName("call", name, [self.NAMES[index[c]] for c in close])
-        ident = index[key]
-        return CallInfo(ident, self.NAMES[ident], ident in self.dates)
+        return self._info(index[key])
 
     def dated_calls(self) -> list[CallInfo]:
         return [CallInfo(c, self.NAMES[c], True) for c in self.dates]

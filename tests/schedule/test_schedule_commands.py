@@ -6,18 +6,21 @@ import json
 from pathlib import Path
 
 import pytest
-from fakeslack import ALICE, FakeSlack, Message
+from fakeslack import ALICE, BOB, FakeSlack, Message
 from slack_bolt import App
 from typer.testing import CliRunner
 
 from bot.app import wait_idle
 from bot.cli import app as cli
+from bot.schedule.parse import MAX_SUBSCRIBE_WORDS
 
 
-def run(slack: FakeSlack, app: App, text: str, channel: str = "C0GENERAL") -> Message:
+def run(
+    slack: FakeSlack, app: App, text: str, channel: str = "C0GENERAL", user: str = ALICE
+) -> Message:
     """Send `/hpc <text>` and return the reply (from the ack or from response_url)."""
     before = len(slack.ws.messages)
-    slack.slash_command("/hpc", text, channel=channel)
+    slack.slash_command("/hpc", text, channel=channel, user=user)
     assert wait_idle(app, 5)
     return slack.wait_for(lambda: next(iter(slack.ws.messages[before:]), None))
 
@@ -117,3 +120,38 @@ def test_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert hpcbot("subscriptions", "remove", "2")[1].startswith("Removed: #2 LEONARDO")
     assert hpcbot("subscriptions", "remove", "2")[0] == 2
     assert hpcbot("subscriptions", "list", "--channel", "C0OTHER") == (0, "No subscriptions.\n")
+
+
+def test_an_oversized_subscribe_is_refused_in_the_ack(slack: FakeSlack, bot_app: App) -> None:
+    text = "subscribe deadlines " + " ".join(["ai4s"] * MAX_SUBSCRIBE_WORDS)
+    reply = run(slack, bot_app, text)
+    assert reply.is_ephemeral and reply.via == "ack"
+    assert reply.text.startswith("That is more than I read: keep `/hpc subscribe` under 500")
+    assert "no subscriptions" in run(slack, bot_app, "subscriptions").text
+
+
+def test_only_its_creator_or_a_workspace_admin_can_stop_a_subscription(
+    slack: FakeSlack, bot_app: App
+) -> None:
+    run(slack, bot_app, "subscribe deadlines large scale")
+    refused = run(slack, bot_app, "unsubscribe 1", user=BOB)
+    assert refused.is_ephemeral and refused.ephemeral_to == BOB
+    assert refused.text == (
+        f"Only <@{ALICE}> or a workspace admin can stop `#1` cut-off reminders for AI "
+        "Factories Large Scale, 14/7/1 days before, at 09:00 Europe/Brussels."
+    )
+    assert "`#1`" in run(slack, bot_app, "subscriptions").text  # still there
+
+    slack.ws.admins.add(BOB)
+    stopped = run(slack, bot_app, "unsubscribe 1", user=BOB)
+    assert stopped.response_type == "in_channel"
+    assert stopped.text.startswith(f":no_bell: <@{BOB}> stopped `#1` cut-off reminders")
+
+
+def test_the_creator_stops_a_subscription_without_slack_being_asked_who_is_admin(
+    slack: FakeSlack, bot_app: App
+) -> None:
+    run(slack, bot_app, "subscribe queue lumi")
+    stopped = run(slack, bot_app, "unsubscribe 1")
+    assert stopped.text.startswith(f":no_bell: <@{ALICE}> stopped `#1` LUMI queue digest")
+    assert slack.api_calls("users.info") == []

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import time
 
 import pytest
+from fakeslack.services import FakeServices
 from schedworld import FakeKnowledge
 
-from bot.schedule import DeadlineSpec, QueueSpec, SubscribeError, parse_subscribe
+from bot.config import bundled_knowledge_dir
+from bot.schedule import (
+    CallInfo,
+    CallNames,
+    CatalogKnowledge,
+    DeadlineSpec,
+    QueueSpec,
+    SubscribeError,
+    parse_subscribe,
+)
 from bot.schedule.config import QuietHours, parse_clock_time
-from bot.schedule.parse import parse_offsets
+from bot.schedule.parse import (
+    MAX_CALLS_NAMED,
+    MAX_SUBSCRIBE_CHARS,
+    MAX_SUBSCRIBE_WORDS,
+    parse_offsets,
+)
+from knowledge import CatalogSource
 
 KB = FakeKnowledge()
 
@@ -93,3 +110,70 @@ def test_offsets_and_times() -> None:
     assert quiet.contains(time(23, 0)) and quiet.contains(time(6, 59))
     assert not quiet.contains(time(7, 0)) and not quiet.contains(time(21, 59))
     assert QuietHours.parse("12:00-13:30").contains(time(12, 45))
+
+
+# --------------------------------------------------------------------------- size and cost
+class CountingKnowledge(FakeKnowledge):
+    """FakeKnowledge that counts how often the parser asks it for names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: Counter[str] = Counter()
+
+    def call_names(self) -> CallNames:
+        self.asked["call_names"] += 1
+        return super().call_names()
+
+    def resolve_call(self, name: str) -> CallInfo:
+        self.asked["resolve_call"] += 1
+        return super().resolve_call(name)
+
+
+def test_naming_calls_reads_the_name_table_once_and_never_resolves_word_spans() -> None:
+    kb = CountingKnowledge()
+    text = "deadlines " + " ".join(["ai for science"] * MAX_CALLS_NAMED)
+    spec = parse_subscribe(text, kb, "Europe/Brussels")
+    assert isinstance(spec, DeadlineSpec) and spec.calls == ("ai4s",)
+    assert kb.asked == Counter({"call_names": 1})
+
+
+def test_an_unknown_name_asks_the_catalogue_once_for_suggestions() -> None:
+    kb = CountingKnowledge()
+    with pytest.raises(SubscribeError, match="Unknown call 'larg scale'. Did you mean"):
+        parse_subscribe("deadlines ai4s ai4s ai4s larg scale", kb, "Europe/Brussels")
+    assert kb.asked == Counter({"call_names": 1, "resolve_call": 1})
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "deadlines " + " ".join(["ai4s"] * MAX_SUBSCRIBE_WORDS),
+            f"under {MAX_SUBSCRIBE_CHARS} characters and {MAX_SUBSCRIBE_WORDS} words",
+        ),
+        (
+            "deadlines " + "x" * MAX_SUBSCRIBE_CHARS,
+            f"under {MAX_SUBSCRIBE_CHARS} characters and {MAX_SUBSCRIBE_WORDS} words",
+        ),
+        (
+            "deadlines " + " ".join(["ai4s"] * (MAX_CALLS_NAMED + 1)),
+            f"Name up to {MAX_CALLS_NAMED} calls, or none",
+        ),
+    ],
+)
+def test_subscribe_text_is_bounded(text: str, message: str) -> None:
+    kb = CountingKnowledge()
+    with pytest.raises(SubscribeError, match=message):
+        parse_subscribe(text, kb, "Europe/Brussels")
+    assert kb.asked["resolve_call"] == 0
+
+
+def test_the_longest_allowed_subscribe_names_calls_of_the_bundled_catalogue() -> None:
+    catalog = CatalogKnowledge(CatalogSource(bundled_knowledge_dir()), FakeServices().queue)
+    names = ["AI for Science and Collaborative EU Projects access"] * 5 + ["large scale"] * 5
+    text = "deadlines " + ", ".join(names) + " --days 30,14,7,3,1,0 --tz europe/helsinki"
+    assert len(text.split()) <= MAX_SUBSCRIBE_WORDS and len(text) <= MAX_SUBSCRIBE_CHARS
+    spec = parse_subscribe(text, catalog, "Europe/Brussels")
+    assert spec == DeadlineSpec(
+        ("ai-for-science", "large-scale"), (30, 14, 7, 3, 1, 0), "Europe/Helsinki"
+    )

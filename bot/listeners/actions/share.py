@@ -26,7 +26,7 @@ def handle_share(
 
     def work() -> None:
         reply = deps.store.reply(str(action.get("value", "")))
-        if reply is None:
+        if reply is None or not reply.blocks:  # unknown, or pruned (StateStore.prune_questions)
             raise UserFacingError("That reply is too old to share; run the command again.")
         blocks = shared_blocks(reply.blocks, user)
         respond(text=reply.text, blocks=blocks, response_type="in_channel", replace_original=False)

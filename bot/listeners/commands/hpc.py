@@ -10,6 +10,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.listeners.answering import question_too_long
 from bot.listeners.commands.subscriptions import (
     handle_subscribe,
     handle_subscriptions,
@@ -42,6 +43,10 @@ def _ask(call: Invocation) -> None:
     question = call.args.strip()
     if not question:
         _help(call)
+        return
+    refusal = question_too_long(question)
+    if refusal is not None:  # before any model work: a length check, answered in the ack
+        call.ack(text=refusal, blocks=notice_blocks(refusal))
         return
     call.ack(text=WORKING)
     deps, command = call.deps, call.command

@@ -8,8 +8,9 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from bot.listeners.answering import answer_in_conversation, strip_mention
+from bot.listeners.answering import answer_in_conversation, question_too_long, strip_mention
 from bot.listeners.deps import deps_of
+from bot.listeners.errors import tell_privately
 
 
 def handle_message(
@@ -26,11 +27,15 @@ def handle_message(
     if not question:
         return
     deps = deps_of(context)
+    refusal = question_too_long(question)
 
     def work() -> None:
         earlier = deps.store.thread_question(channel, thread_ts) if thread_ts else None
         if not is_dm and earlier is None:
             return  # a thread the bot was never part of
+        if refusal is not None:  # before any model work
+            tell_privately(client, body, refusal)
+            return
         answer_in_conversation(
             deps,
             client,

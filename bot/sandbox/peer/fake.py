@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import secrets
 import threading
 import time
 from collections.abc import Callable, Coroutine, Iterator
@@ -43,17 +44,19 @@ class FakeSlack:
     def __init__(
         self,
         *,
-        signing_secret: str = "fake-signing-secret",
-        bot_token: str = "xoxb-fake-bot-token",
-        app_token: str = "xapp-1-fake-app-token",
+        signing_secret: str | None = None,
+        bot_token: str | None = None,
+        app_token: str | None = None,
         ack_timeout: float = 3.0,
         redeliver_unacked: bool = True,
         echo_bot_messages: bool = True,
         port: int = 0,
     ) -> None:
-        self.signing_secret = signing_secret
-        self.bot_token = bot_token
-        self.app_token = app_token
+        # New for every peer: anything else on this machine (a web page in the user's browser
+        # included) could otherwise read or act as the bot with well-known constants.
+        self.signing_secret = signing_secret or secrets.token_hex(16)
+        self.bot_token = bot_token or f"xoxb-{secrets.token_hex(16)}"
+        self.app_token = app_token or f"xapp-1-{secrets.token_hex(16)}"
         self.ack_timeout = ack_timeout
         self.redeliver_unacked = redeliver_unacked
         self.echo_bot_messages = echo_bot_messages
@@ -73,7 +76,7 @@ class FakeSlack:
         self.listeners: list[Callable[[], None]] = []
         # Called with the aiohttp application before it starts: extra routes (the sandbox page).
         self.extensions: list[Callable[[web.Application], None]] = []
-        self.hub: SocketHub = SocketHub(self.ws, self._notify)
+        self.hub: SocketHub = SocketHub(self.ws, self._notify, lambda: self.port)
 
     # ---------------------------------------------------------------- lifecycle
     def start(self) -> FakeSlack:
@@ -176,12 +179,12 @@ class FakeSlack:
         return f"Ev{next(self._ids):08d}"
 
     def _new_hook(self, kind: str, channel: str, user: str, source: Message | None = None) -> str:
-        hook_id = f"{next(self._ids)}"
+        hook_id, secret = f"{next(self._ids)}", secrets.token_urlsafe(18)
         with self.changed():
             self.ws.hooks[hook_id] = Hook(
-                hook_id, kind, channel, user, self.clock.now(), source=source
+                hook_id, kind, channel, user, self.clock.now(), source=source, secret=secret
             )
-        return f"{self.url}/hooks/{kind}/T0FAKE/{hook_id}/s3cr3t{hook_id}"
+        return f"{self.url}/hooks/{kind}/T0FAKE/{hook_id}/{secret}"
 
     # ---------------------------------------------------------------- delivery
     def deliver_over_http(self, url: str | None) -> None:
@@ -336,12 +339,24 @@ class FakeSlack:
             )
         return self._send_event(event)
 
-    def other_bot_posts(self, text: str, channel: str = "C0GENERAL") -> Delivery:
+    def other_bot_posts(
+        self, text: str, channel: str = "C0GENERAL", *, subtype: str | None = None
+    ) -> list[Delivery]:
+        """Another app posts (`subtype="bot_message"`: a webhook or legacy bot, no user).
+
+        Slack sends `message`, and `app_mention` too when the text mentions this app: both
+        carry the poster's `bot_id`.
+        """
+        user = None if subtype == "bot_message" else "U0OTHERBOT"
         with self.changed():
             msg = self.ws.add(
-                Message(channel, self.ws.next_ts(channel), text, "U0OTHERBOT", bot_id="B0OTHER")
+                Message(channel, self.ws.next_ts(channel), text, user, bot_id="B0OTHER")
             )
-        return self._send_event(payloads.bot_message_event(msg, self.ws.channels[channel]))
+        ch = self.ws.channels[channel]
+        events = [payloads.bot_message_event(msg, ch, subtype=subtype)]
+        if f"<@{BOT_USER}>" in text and not ch.is_im:
+            events.append(payloads.bot_mention_event(msg, subtype=subtype))
+        return [self._send_event(event) for event in events]
 
     def slash_command(
         self, command: str, text: str = "", user: str = ALICE, channel: str = "C0GENERAL"

@@ -60,9 +60,21 @@ def user_message_event(msg: Message, channel: Channel, *, mention: bool) -> dict
     return event
 
 
-def bot_message_event(msg: Message, channel: Channel) -> dict[str, Any]:
+def bot_message_event(
+    msg: Message, channel: Channel, *, subtype: str | None = None
+) -> dict[str, Any]:
     event = {**msg.to_api(), "channel": msg.channel, "event_ts": msg.ts}
     event["channel_type"] = channel.channel_type
+    if subtype:
+        event["subtype"] = subtype
+    return event
+
+
+def bot_mention_event(msg: Message, *, subtype: str | None = None) -> dict[str, Any]:
+    """The `app_mention` Slack sends when another app's message mentions this one."""
+    event = {**msg.to_api(), "type": "app_mention", "channel": msg.channel, "event_ts": msg.ts}
+    if subtype:
+        event["subtype"] = subtype
     return event
 
 

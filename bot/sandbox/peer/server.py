@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 from aiohttp import web
 
 from . import blockkit, webapi
+from .guard import host_allowed, same_secret
 from .state import BOT_ID, BOT_USER, Message
 
 if TYPE_CHECKING:
     from .fake import FakeSlack
 
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 HOOK_USES = 5
 HOOK_LIFETIME = 30 * 60
 
@@ -45,7 +48,19 @@ def _token(request: web.Request, args: dict[str, Any]) -> str | None:
 
 
 def build(fake: FakeSlack) -> web.Application:
-    app = web.Application(client_max_size=8 * 1024 * 1024)
+    @web.middleware
+    async def loopback_hosts_only(request: web.Request, handler: Handler) -> web.StreamResponse:
+        """Refuse any other `Host` (DNS rebinding: a page whose name now means 127.0.0.1)."""
+        host = request.headers.get("Host")
+        if not host_allowed(host, fake.port, portless_ok=request.path == "/link/"):
+            return web.Response(
+                status=421,
+                text="This local Slack answers only http://127.0.0.1, localhost or [::1] "
+                f"on port {fake.port}.",
+            )
+        return await handler(request)
+
+    app = web.Application(client_max_size=8 * 1024 * 1024, middlewares=[loopback_hosts_only])
 
     async def api(request: web.Request) -> web.Response:
         method = request.match_info["method"]
@@ -114,6 +129,9 @@ def _dispatch(
 
 async def _hook(fake: FakeSlack, request: web.Request) -> web.Response:
     hook_id = request.match_info["hook_id"]
+    hook = fake.ws.hooks.get(hook_id)
+    if hook is None or not same_secret(request.match_info["secret"], hook.secret):
+        return web.Response(status=404, text="no_service")
     raw = await request.read()
     with fake.lock:
         fault = fake.ws.take_fault("response_url")

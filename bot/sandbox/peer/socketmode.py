@@ -1,4 +1,5 @@
-"""The Socket Mode side: single-use tickets, hello, envelopes, acks with a deadline, disconnect."""
+"""The Socket Mode side: single-use random tickets, hello, envelopes, acks with a deadline,
+disconnect. Only non-browser clients, or pages from the peer itself, may connect."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from .guard import origin_allowed
 from .workspace import Workspace
 
 HELLO = {
@@ -21,9 +23,10 @@ HELLO = {
 
 
 class SocketHub:
-    def __init__(self, ws: Workspace, notify: Callable[[], None]) -> None:
+    def __init__(self, ws: Workspace, notify: Callable[[], None], port: Callable[[], int]) -> None:
         self.ws = ws
         self.notify = notify
+        self.port = port
         self.connections: list[web.WebSocketResponse] = []
         self.pending: dict[str, asyncio.Future[dict[str, Any]]] = {}
         self.received: list[dict[str, Any]] = []
@@ -32,6 +35,10 @@ class SocketHub:
         self._connected = asyncio.Event()
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
+        # A browser page elsewhere could open this socket and read every envelope (the whole
+        # conversation); browsers always say where they come from in `Origin`.
+        if not origin_allowed(request.headers.get("Origin"), self.port()):
+            return web.Response(status=403, text="cross-origin WebSocket refused")
         ticket = request.query.get("ticket", "")
         if ticket not in self.ws.tickets:
             return web.Response(status=401, text="invalid ticket")

@@ -165,6 +165,7 @@ class Hook:
     uses: int = 0
     source: Message | None = None  # the message an action came from
     last_posted: Message | None = None
+    secret: str = ""  # the URL's last segment; a URL with another one is refused
 
 
 @dataclass

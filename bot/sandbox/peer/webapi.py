@@ -6,6 +6,7 @@ Functions run under the fake's lock; messages to echo back as events go to `echo
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Callable
 from typing import Any
 
@@ -261,8 +262,41 @@ def conversations_info(ctx: Context) -> Result:
     return {"ok": True, "channel": channel.info(BOT_USER)}
 
 
+def users_info(ctx: Context) -> Result:
+    """users.info: the fields of Slack's user object an app reads to decide who may do what.
+
+    `is_admin` and `is_owner` are what Slack reports for workspace admins and owners (an
+    owner is an admin too); the bot itself is `is_bot`.
+    """
+    user = str(ctx.args.get("user", ""))
+    ws = ctx.ws
+    if user not in ws.users:
+        return _err("user_not_found")
+    owner = user in ws.owners
+    return {
+        "ok": True,
+        "user": {
+            "id": user,
+            "team_id": TEAM_ID,
+            "name": ws.users[user],
+            "deleted": False,
+            "real_name": ws.users[user],
+            "tz": "Europe/Brussels",
+            "is_admin": owner or user in ws.admins,
+            "is_owner": owner,
+            "is_primary_owner": False,
+            "is_restricted": False,
+            "is_ultra_restricted": False,
+            "is_bot": user == BOT_USER,
+            "is_app_user": False,
+            "updated": 1700000000,
+            "profile": {"real_name": ws.users[user], "display_name": ws.users[user]},
+        },
+    }
+
+
 def apps_connections_open(ctx: Context) -> Result:
-    ticket = f"ticket-{ctx.ws.next_id()}"
+    ticket = secrets.token_urlsafe(24)  # unguessable, like Slack's
     ctx.ws.tickets.add(ticket)  # single use: the socket hub accepts it once
     ws_url = ctx.base_url.replace("http://", "ws://", 1)
     return {"ok": True, "url": f"{ws_url}/link/?ticket={ticket}&app_id=A0FAKEAPP"}
@@ -279,6 +313,7 @@ BOT_METHODS: dict[str, Callable[[Context], Result]] = {
     "conversations.replies": conversations_replies,
     "conversations.history": conversations_history,
     "conversations.info": conversations_info,
+    "users.info": users_info,
 }
 APP_METHODS: dict[str, Callable[[Context], Result]] = {
     "apps.connections.open": apps_connections_open,

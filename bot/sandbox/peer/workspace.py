@@ -15,6 +15,9 @@ class Workspace:
     def __init__(self, clock: Clock) -> None:
         self.clock = clock
         self.users = {BOT_USER: "hpcbot", ALICE: "alice", BOB: "bob"}
+        # Workspace roles, as users.info reports them; nobody has one unless a test says so.
+        self.admins: set[str] = set()
+        self.owners: set[str] = set()
         self.channels: dict[str, Channel] = {}
         self.messages: list[Message] = []
         self.calls: list[ApiCall] = []

@@ -74,6 +74,8 @@ function mrkdwn(raw, markdown) {
   text = text.replace(/```([\s\S]*?)```/g, (m, code) => keep(`<pre>${esc(unentity(code.replace(/^\n/, "")))}</pre>`));
   text = text.replace(/`([^`\n]+)`/g, (m, code) => keep(`<code>${esc(unentity(code))}</code>`));
   text = text.replace(/<([^<>\n]+)>/g, (m, inner) => keep(entity(inner)));
+  // Slack makes a bare URL clickable, showing the URL itself (not trailing punctuation).
+  text = text.replace(/https?:\/\/[^\s<>|]*[^\s<>|.,;:!?)\]'"]/g, (url) => keep(entity(url)));
   // Left: plain text with Slack's &amp; &lt; &gt; escapes; make it safe HTML again.
   text = esc(unentity(text));
   const lines = text.split("\n").map((line) => {
@@ -283,7 +285,8 @@ function renderSidebar() {
 
 // ------------------------------------------------------------------ talking to the peer
 async function post(path, body) {
-  const res = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const headers = { "Content-Type": "application/json", "X-Sandbox-Token": app.meta.token };
+  const res = await fetch(path, { method: "POST", headers, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }

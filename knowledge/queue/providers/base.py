@@ -9,7 +9,15 @@ from knowledge.queue.bundle import RawBundle
 
 
 class FetchError(Exception):
-    """The source gave no usable answer; the message is a short reason ("no answer within 5 s")."""
+    """The source gave no usable answer; the message is a short reason ("no answer within 5 s").
+
+    The message is shown to whoever asked (in Slack: anyone), so it names no command line,
+    path, URL credentials or remote error text; those go in `detail`, for the log and the CLI.
+    """
+
+    def __init__(self, message: str, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail
 
 
 class FetchAuthError(FetchError):

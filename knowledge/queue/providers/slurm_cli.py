@@ -84,20 +84,29 @@ class SlurmCliProvider:
                 start_new_session=True,
             )
         except FileNotFoundError:
+            # The program's name, not its path: the message reaches Slack users.
             raise FetchError(
-                f"`{command[0]}` is not installed here; install the Slurm client tools "
-                "or set command_prefix (e.g. `ssh login-node`)"
+                f"`{os.path.basename(command[0])}` is not installed here; install the Slurm "
+                "client tools or set command_prefix (e.g. `ssh login-node`)",
+                detail=f"cannot run `{shown}`",
             ) from None
         try:
             stdout, stderr = process.communicate(timeout=deadline.remaining())
         except (subprocess.TimeoutExpired, FetchError):
             _kill_group(process)
-            raise FetchError(f"no answer within {deadline.seconds:g} s from `{shown}`") from None
+            raise FetchError(
+                f"no answer within {deadline.seconds:g} s", detail=f"from `{shown}`"
+            ) from None
         if process.returncode != 0:
+            # stderr (an ssh key path, a host name, a user) and the command prefix stay in
+            # the detail, for the log; the message says only what failed.
             first_line = next((ln for ln in stderr.splitlines() if ln.strip()), "no error output")
+            detail = f"`{shown}` exit {process.returncode}: {first_line[:300]}"
             if process.returncode == _SSH_FAILURE and self.source.command_prefix[:1] == ["ssh"]:
-                raise FetchError(f"ssh failed: {first_line[:160]}")
-            raise FetchError(f"`{shown}` failed (exit {process.returncode}): {first_line[:160]}")
+                raise FetchError("ssh to the cluster failed", detail=detail)
+            raise FetchError(
+                f"`{' '.join(argv)}` failed (exit {process.returncode})", detail=detail
+            )
         return stdout
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -92,8 +93,9 @@ class SlurmRestdProvider:
                 self._api_version = version  # only a clean answer is worth remembering
             return version
         raise FetchError(
-            f"{self.source.url} serves none of the Slurm API versions hpcbot reads "
-            f"({KNOWN_API_VERSIONS[-1]}–{KNOWN_API_VERSIONS[0]}); set api_version in the config"
+            f"slurmrestd at {public_url(self.source.url)} serves none of the Slurm API versions "
+            f"hpcbot reads ({KNOWN_API_VERSIONS[-1]}–{KNOWN_API_VERSIONS[0]}); set api_version "
+            "in the config"
         )
 
     def _request(self, path: str, headers: dict[str, str], deadline: Deadline) -> httpx.Response:
@@ -102,7 +104,9 @@ class SlurmRestdProvider:
         except httpx.TimeoutException:
             raise FetchError(f"no answer within {deadline.seconds:g} s") from None
         except httpx.ConnectError:
-            raise FetchError(f"cannot connect to slurmrestd at {self.source.url}") from None
+            raise FetchError(
+                f"cannot connect to slurmrestd at {public_url(self.source.url)}"
+            ) from None
         except httpx.HTTPError as exc:
             raise FetchError(f"slurmrestd request failed: {type(exc).__name__}") from None
 
@@ -118,7 +122,8 @@ class SlurmRestdProvider:
         if response.status_code != 200 or not isinstance(document, dict):
             problems = slurm.errors(document) or [response.text[:120].strip() or "empty body"]
             raise FetchError(
-                f"slurmrestd answered HTTP {response.status_code} for {path}: {problems[0]}"
+                f"slurmrestd answered HTTP {response.status_code}",
+                detail=f"for {path}: {problems[0]}",
             )
         return document
 
@@ -132,10 +137,19 @@ class SlurmRestdProvider:
                 else f"HTTP {response.status_code}"
             )
             raise FetchAuthError(
-                f"slurmrestd at {self.source.url} rejected hpcbot's credentials{who} "
+                f"slurmrestd at {public_url(self.source.url)} rejected hpcbot's credentials{who} "
                 f"({status}); mint a new token with "
                 f"`scontrol token username=<user> lifespan=<seconds>`{env}"
             )
+
+
+def public_url(url: str) -> str:
+    """scheme://host[:port] of `url`: no user, password, path or query (for messages)."""
+    parts = urlsplit(url)
+    host = parts.hostname or "?"
+    if ":" in host:  # an IPv6 literal
+        host = f"[{host}]"
+    return f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")
 
 
 def _is_22_05_token_rejection(response: httpx.Response) -> bool:
