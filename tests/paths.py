@@ -17,4 +17,3 @@ DEFAULT_SHARED = REPO.parent / "shared"
 SHARED = Path(os.environ.get("HPCBOT_SHARED_DIR", DEFAULT_SHARED)).resolve()
 CORPUS = SHARED / "corpus"
 DEV_QUESTIONS = SHARED / "eval" / "dev-questions.yaml"
-SLURM_SCRIPTS = Path(os.environ.get("HPCBOT_SLURM_SCRIPTS", SHARED / "slurm"))

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from paths import FIXTURES, SLURM_SCRIPTS
+from paths import FIXTURES
 
-SHARED_SLURM = SLURM_SCRIPTS
 CAPTURES = FIXTURES / "slurm"  # real Slurm output; see tests/fixtures/README.md
 V22 = CAPTURES / "slurm-22.05.8"
 V24 = CAPTURES / "slurm-24.11.5"
