@@ -2,10 +2,10 @@
 
     .venv/bin/python bench/crawl_bench.py [--pages 100] [--hash-embedder]
 
-Serves a 100-page site built from the shared corpus on 127.0.0.1 (the test site in
-tests/fakes/site.py), crawls it into a fresh index, then crawls it again. The second crawl
-should be all conditional GETs answered 304, with nothing parsed or embedded. Uses the real
-embedding model when it loads, else the deterministic hash embedder (and says so).
+Serves a 100-page site on 127.0.0.1 (the test site in tests/fakes/site.py, its pages in
+tests/fixtures/docsite repeated), crawls it into a fresh index, then crawls it again. The second
+crawl should be all conditional GETs answered 304, with nothing parsed or embedded. Uses the
+real embedding model when it loads, else the deterministic hash embedder (and says so).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Benchmark `hpcbot queue` against the local Slurm test cluster.
 
-    env_out=$(/work/shared/slurm/start-slurm.sh) && eval "$env_out"
+    env_out=$(scripts/slurm-test-cluster.sh start) && eval "$env_out"     # as root
     .venv/bin/python bench/queue_bench.py [--runs 50]
 
 Measures, in-process (as the Slack app and the CLI call it): a warm cache miss (connection and
@@ -34,7 +34,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=50)
     args = parser.parse_args()
     if "SLURMRESTD_URL" not in os.environ:
-        raise SystemExit('start the cluster first: eval "$(/work/shared/slurm/start-slurm.sh)"')
+        raise SystemExit('start the cluster first: eval "$(scripts/slurm-test-cluster.sh start)"')
     snapshot = Path(tempfile.mkdtemp()) / "snapshot.json"
     snapshot.write_text(SlurmCliProvider(SlurmCliSource(provider="slurm-cli")).fetch(10).dumps())
     config = parse_queue_config(

@@ -1,4 +1,10 @@
-"""Where the read-only shared material lives: `../shared` next to the repository checkout."""
+"""Where test material lives.
+
+Everything the test suite needs ships in the repository under `FIXTURES`. The one exception is
+the optional evaluation set in the shared folder (`../shared` beside the checkout, or
+`HPCBOT_SHARED_DIR`): the LUMI corpus and the development questions, which are not ours to
+redistribute. Tests that use them go through `external.evaluation_set()`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,8 @@ import os
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("HPCBOT_SHARED_DIR", REPO.parent / "shared")).resolve()
+FIXTURES = REPO / "tests" / "fixtures"
+DEFAULT_SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("HPCBOT_SHARED_DIR", DEFAULT_SHARED)).resolve()
 CORPUS = SHARED / "corpus"
 DEV_QUESTIONS = SHARED / "eval" / "dev-questions.yaml"
-SLURM_SCRIPTS = Path(os.environ.get("HPCBOT_SLURM_SCRIPTS", SHARED / "slurm"))

@@ -1,9 +1,11 @@
-"""A documentation site on 127.0.0.1 for crawler tests, built from the shared corpus.
+"""A documentation site on 127.0.0.1 for crawler tests, built from the repository's own pages.
 
-Pages are real Markdown from /work/shared/corpus rendered to HTML (markdown-it-py) inside
-site chrome (header, navigation, cookie banner, footer), served by a threaded `http.server`
-with ETag / Last-Modified validators, a robots.txt with a Disallow and a sitemap. Optional
-"extras" add the awkward cases: redirects, a slow page, 404/500/429, a huge page, a binary.
+Pages are the Markdown files in tests/fixtures/docsite (a short user guide for a fictional
+cluster, written for these tests, with mkdocs-style relative links, tables, code blocks and
+admonitions) rendered to HTML (markdown-it-py) inside site chrome (header, navigation, cookie
+banner, footer), served by a threaded `http.server` with ETag / Last-Modified validators, a
+robots.txt with a Disallow and a sitemap. Optional "extras" add the awkward cases: redirects,
+a slow page, 404/500/429, a huge page, a binary.
 
 Every request is recorded in `hits` with its arrival time, so tests assert on what the server
 saw rather than on what the client believes it did.
@@ -21,22 +23,22 @@ from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from markdown_it import MarkdownIt
-from paths import CORPUS as SHARED_CORPUS
+from paths import FIXTURES
 
-CORPUS = SHARED_CORPUS
+DOCSITE = FIXTURES / "docsite"
 EXTRAS = ("redirects", "slow", "errors", "busy", "huge", "binary", "pdf", "private", "outside")
 
 _markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
 _MD_HREF = re.compile(r'href="(?!https?:|/)([^"#]+\.md)(?:#[^"]*)?"')
 
 
-def corpus_pages(count: int, *, folder: str = "lumi-userguide/docs") -> dict[str, str]:
-    """`count` corpus Markdown files as {slug: markdown}; repeats files to reach `count`."""
-    files = sorted((CORPUS / folder).rglob("*.md"))
+def corpus_pages(count: int) -> dict[str, str]:
+    """`count` test-site Markdown files as {slug: markdown}; repeats files to reach `count`."""
+    files = sorted(DOCSITE.rglob("*.md"))
     pages: dict[str, str] = {}
     for number in range(count):
         file = files[number % len(files)]
-        slug = file.relative_to(CORPUS / folder).with_suffix("").as_posix()
+        slug = file.relative_to(DOCSITE).with_suffix("").as_posix()
         if number >= len(files):
             slug = f"copy{number // len(files)}/{slug}"
         pages[slug] = file.read_text(encoding="utf-8")

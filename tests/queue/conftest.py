@@ -1,9 +1,9 @@
-"""Fixtures for the live-queue tests: capture files, a fake clock, and the real Slurm cluster.
+"""Fixtures for the live-queue tests: a fake clock, and the real Slurm cluster.
 
-The `slurm_cluster` fixture starts the throw-away cluster from /work/shared/slurm (or reuses one
-that is already up, e.g. started by scripts/ci-slurm.sh) and yields its `export` variables.
-Outside CI it skips when the cluster cannot be started (not root, packages missing); with
-CI=true the same failure is an error, so a broken CI machine cannot pass by skipping.
+The `slurm_cluster` fixture starts the throw-away cluster with scripts/slurm-test-cluster.sh (or
+reuses one that is already up, e.g. started by scripts/ci-slurm.sh) and yields its `export`
+variables. Outside CI it skips when the cluster cannot be started (not root, packages missing);
+with CI=true the same failure is an error, so a broken CI machine cannot pass by skipping.
 """
 
 from __future__ import annotations
@@ -14,7 +14,11 @@ import subprocess
 from collections.abc import Iterator
 
 import pytest
-from queue_testing import SHARED_SLURM, FakeClock
+from external import unavailable
+from paths import REPO
+from queue_testing import FakeClock
+
+CLUSTER = REPO / "scripts" / "slurm-test-cluster.sh"
 
 
 @pytest.fixture
@@ -31,28 +35,26 @@ def _parse_exports(text: str) -> dict[str, str]:
     return env
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"CI=true but the Slurm test cluster is unavailable: {reason}")
-    pytest.skip(f"Slurm test cluster unavailable: {reason}")
+def _cluster(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(CLUSTER), *args], capture_output=True, text=True, check=False, timeout=timeout
+    )
 
 
 @pytest.fixture(scope="session")
 def slurm_cluster() -> Iterator[dict[str, str]]:
-    start = SHARED_SLURM / "start-slurm.sh"
-    if not start.is_file():
-        _unavailable(f"{start} not found")
     if os.geteuid() != 0:
-        _unavailable("start-slurm.sh must run as root (it creates users and starts daemons)")
-    already_up = (
-        subprocess.run(
-            [str(start), "--env"], capture_output=True, text=True, check=False
-        ).returncode
-        == 0
-    )
-    result = subprocess.run([str(start)], capture_output=True, text=True, check=False, timeout=300)
+        unavailable(
+            "Slurm test cluster unavailable: scripts/slurm-test-cluster.sh must run as root "
+            "(it adds users and starts daemons); CI starts it with scripts/ci-services.sh"
+        )
+    already_up = _cluster("env", timeout=60).returncode == 0
+    result = _cluster("start")
     if result.returncode != 0:
-        _unavailable(f"start-slurm.sh exit {result.returncode}: {result.stderr.strip()[-400:]}")
+        unavailable(
+            f"Slurm test cluster unavailable: slurm-test-cluster.sh start exit "
+            f"{result.returncode}: {result.stderr.strip()[-400:]}"
+        )
     env = _parse_exports(result.stdout)
     saved = {key: os.environ.get(key) for key in ("SLURM_CONF",)}
     os.environ["SLURM_CONF"] = env["SLURM_CONF"]  # the CLI tools need it; REST clients do not
@@ -63,4 +65,4 @@ def slurm_cluster() -> Iterator[dict[str, str]]:
         else:
             os.environ[key] = value
     if not already_up:  # leave a cluster someone else started alone
-        subprocess.run([str(SHARED_SLURM / "stop-slurm.sh"), "--purge"], check=False, timeout=120)
+        _cluster("stop", "--purge", timeout=120)

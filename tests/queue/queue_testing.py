@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from paths import SLURM_SCRIPTS
+from paths import FIXTURES
 
-SHARED_SLURM = SLURM_SCRIPTS
-CAPTURES = SHARED_SLURM / "captures"
+CAPTURES = FIXTURES / "slurm"  # real Slurm output; see tests/fixtures/README.md
 V22 = CAPTURES / "slurm-22.05.8"
 V24 = CAPTURES / "slurm-24.11.5"
 

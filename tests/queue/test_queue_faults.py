@@ -127,7 +127,7 @@ def test_wrong_token_is_an_auth_error_that_does_not_echo_it(
         service.status("lumi")
     message = str(caught.value)
     assert message.startswith(
-        "LUMI: slurmrestd at http://127.0.0.1:6820 rejected hpcbot's credentials"
+        f"LUMI: slurmrestd at {slurm_cluster['SLURMRESTD_URL']} rejected hpcbot's credentials"
     )
     assert "scontrol token" in message and "$SLURMRESTD_JWT" in message
     assert wrong not in message and wrong[:20] not in message

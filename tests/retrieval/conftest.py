@@ -13,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 from backends import fresh_chroma_database
+from external import evaluation_set
 from paths import CORPUS
 
 from bot.config import bundled_knowledge_dir
@@ -58,8 +59,7 @@ def corpus_index(
     tmp_path_factory: pytest.TempPathFactory,
     real_embedder: RememberingEmbedder,
 ) -> Iterator[Index]:
-    if not CORPUS.is_dir():
-        pytest.fail(f"the evaluation corpus is missing at {CORPUS}")
+    evaluation_set()
     roots = [local_documents(CORPUS), *bundled_roots(bundled_knowledge_dir())]
     if request.param == "embedded":
         index = Index(tmp_path_factory.mktemp("corpus-index"), real_embedder)

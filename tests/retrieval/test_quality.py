@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from external import evaluation_set
 from paths import DEV_QUESTIONS
 
 from bot.config import bundled_knowledge_dir
@@ -12,6 +13,7 @@ from knowledge.assistant import Assistant
 from knowledge.evaluation import EvalReport, evaluate, load_questions
 
 pytestmark = pytest.mark.slow
+evaluation_set(module=True)
 
 
 @pytest.fixture(scope="module")
