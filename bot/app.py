@@ -37,6 +37,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import ConfigError, Settings
 from bot.listeners import register_listeners
+from bot.listeners.answering import MAX_QUESTION_CHARS
 from bot.listeners.deps import CONTEXT_KEY, Deps
 from bot.logs import install as install_logging, redact
 from bot.ops import Ops
@@ -51,6 +52,10 @@ _SIGNING_SECRETS: weakref.WeakKeyDictionary[App, str] = weakref.WeakKeyDictionar
 # What a refused request's log line may quote of each header (never the body).
 _LOGGED_HEADER_CHARS = 80
 _SIGNATURE_WINDOW = 60 * 5  # seconds, as Slack and Bolt allow
+# A slash command carrying a question of MAX_QUESTION_CHARS is a few KB even when every
+# character is percent-encoded; a larger command form is refused before Bolt decodes it (that
+# decoding is what costs time on a 100 KB body). Interactive payloads are not commands.
+_MAX_COMMAND_FORM_BYTES = 3 * 4 * MAX_QUESTION_CHARS + 4096
 
 WHERE = {
     "SLACK_BOT_TOKEN": "the Bot User OAuth Token (xoxb-…) from https://api.slack.com/apps → "
@@ -266,6 +271,17 @@ class HttpServer:
         except UnicodeDecodeError:
             log.warning("refused a signed request to /slack/events: the body is not UTF-8")
             return web.json_response({"error": "the body is not UTF-8"}, status=400)
+        if (
+            len(raw) > _MAX_COMMAND_FORM_BYTES
+            and request.content_type == "application/x-www-form-urlencoded"
+            and not raw.startswith(b"payload=")
+        ):
+            log.warning("refused an oversized slash command (%d bytes)", len(raw))
+            text = (
+                f"That question is too long; I read questions of up to {MAX_QUESTION_CHARS:,} "
+                "characters. Please ask again with just the question."
+            )
+            return web.json_response({"response_type": "ephemeral", "text": text})
         headers: dict[str, str | Sequence[str]] = {
             k.lower(): request.headers.getall(k) for k in request.headers
         }

@@ -114,13 +114,10 @@ def test_an_oversized_question_is_refused_in_the_ack_without_asking(
     slack: FakeSlack, bot: Bot
 ) -> None:
     ack = slack.slash_command("/hpc", "ask " + "why? " * 20_000)  # 100 KB
-    assert (
-        (ack.ack_payload or {})
-        .get("text", "")
-        .startswith(
-            "That question is 99,999 characters long; I read questions of up to 2,000 characters."
-        )
-    )
+    text = (ack.ack_payload or {}).get("text", "")
+    # Socket Mode counts the characters; HTTP mode refuses the oversized form before decoding it.
+    assert text.startswith("That question is ")
+    assert "I read questions of up to 2,000 characters." in text
     bot.idle()
     assert bot.services.asked == []
 
