@@ -112,8 +112,10 @@ def test_an_oversized_command_form_is_refused_before_bolt_decodes_it(
     slack: FakeSlack, http_bot: Bot
 ) -> None:
     ack = slack.slash_command("/hpc", "ask " + "?" * 100_000)
-    assert (ack.ack_payload or {}).get("text", "").startswith(
-        "That question is too long; I read questions of up to 2,000 characters."
+    assert (
+        (ack.ack_payload or {})
+        .get("text", "")
+        .startswith("That question is too long; I read questions of up to 2,000 characters.")
     )
     http_bot.idle()
     assert http_bot.services.asked == []
