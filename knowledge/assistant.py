@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 
 from knowledge.answer_kinds import holds, wanted_kinds
 from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch
-from knowledge.catalog.chat_text import CONFIRM
+from knowledge.catalog.chat_text import CONFIRM, staleness_note
 from knowledge.catalog.cutoffs import is_stale
 from knowledge.catalog.facts import CuratedFact
 from knowledge.catalog.models import is_primary_source
@@ -300,7 +300,6 @@ class Assistant:
         assert self.curated is not None
         now = self.clock()
         facts = [s.fact for s in match.facts]
-        lines: list[str] = []
         lines = [f.text_at(now, question) for f in facts]
         unknown = all(f.is_unknown(now) for f in facts)
         citations: list[Citation] = []
@@ -315,12 +314,9 @@ class Assistant:
         if stale_facts:
             notes.append("stale")
         lines.append(_source_line(citations))
-        if stale_facts:
-            oldest = min(f.as_of for f in stale_facts)
-            lines.append(
-                f"Note: this was last checked on {oldest.isoformat()}, more than "
-                f"{self.stale_after_days} days ago, so it may have changed; check the source."
-            )
+        stale = staleness_note(stale_facts, now, self.stale_after_days)
+        if stale:
+            lines.append(stale)
         if unknown:
             # Nothing on record for what is next: the answer says so with the last known date
             # (which is itself what some asked for), and where to ask.

@@ -5,8 +5,9 @@ Text uses **bold** and `code` only; the Slack layer converts it to mrkdwn.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
+from typing import Protocol
 
 from knowledge.catalog.cutoffs import Cutoff, is_stale
 from knowledge.catalog.models import (
@@ -34,24 +35,13 @@ def when_text(cutoff: Cutoff, tz: tzinfo | None = None) -> str:
     return f"{local:%a} {day_text(local.date())}, {local:%H:%M %Z}"
 
 
-def source_line(
-    facts: Iterable[Sourced], now: datetime | None = None, stale_after_days: int = 90
-) -> str:
-    """'Source: <url> (as of ...)' for each distinct URL, with confirmation and staleness notes."""
-    by_url: dict[str, list[Sourced]] = {}
-    for fact in facts:
-        by_url.setdefault(fact.source, []).append(fact)
-    parts = []
-    for url, group in by_url.items():
-        as_of = min(f.as_of for f in group)
-        unconfirmed = "" if all(f.confirmed for f in group) else f" ({CONFIRM})"
-        parts.append(f"{url}, as of {as_of.isoformat()}{unconfirmed}")
-    text = ("Source: " if len(parts) == 1 else "Sources: ") + "; ".join(parts)
-    stale = staleness_note([f for g in by_url.values() for f in g], now, stale_after_days)
-    return f"{text}\n{stale}" if stale else text
+class Dated(Protocol):
+    @property
+    def as_of(self) -> date: ...
 
 
-def staleness_note(facts: Sequence[Sourced], now: datetime | None, stale_after_days: int) -> str:
+def staleness_note(facts: Sequence[Dated], now: datetime | None, stale_after_days: int) -> str:
+    """The warning for facts last checked more than `stale_after_days` ago ("" when none)."""
     if now is None:
         return ""
     old = [f for f in facts if is_stale(f.as_of, now, stale_after_days)]
