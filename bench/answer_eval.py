@@ -25,23 +25,9 @@ sys.path.insert(0, str(ROOT))
 from bot.config import bundled_knowledge_dir  # noqa: E402
 from knowledge.assistant import Calibration  # noqa: E402
 from knowledge.embed import SentenceTransformerEmbedder  # noqa: E402
-from knowledge.evaluation import EvalReport, evaluate, load_questions  # noqa: E402
+from knowledge.evaluation import by_kind, evaluate, load_questions  # noqa: E402
 from knowledge.service import open_assistant  # noqa: E402
 from knowledge.store import Index  # noqa: E402
-
-
-def kind_of(source: str, abstain: bool) -> str:
-    if abstain:
-        return "decline"
-    return "fact" if source.startswith("facts:") else "document"
-
-
-def split(report: EvalReport) -> dict[str, dict[str, object]]:
-    kinds: dict[str, EvalReport] = {}
-    for result in report.results:
-        kind = kind_of(result.item.source, result.item.abstain)
-        kinds.setdefault(kind, EvalReport()).results.append(result)
-    return {kind: sub.metrics() for kind, sub in sorted(kinds.items())}
 
 
 def main() -> None:
@@ -64,9 +50,7 @@ def main() -> None:
     assistant.warm_up()
     prefix = knowledge.resolve().as_uri()
     report = evaluate(assistant.ask, load_questions(args.questions), lambda u: u.startswith(prefix))
-    out: dict[str, object] = {"all": report.metrics()}
-    if args.by_kind:
-        out.update(split(report))
+    out: dict[str, object] = dict(by_kind(report)) if args.by_kind else {"all": report.metrics()}
     print(json.dumps(out, indent=1))
     if args.details:
         with args.details.open("w") as handle:

@@ -44,7 +44,7 @@ from ingest.bundled import bundled_roots  # noqa: E402
 from ingest.pipeline import ingest  # noqa: E402
 from ingest.sources import local_documents  # noqa: E402
 from knowledge.embed import SentenceTransformerEmbedder  # noqa: E402
-from knowledge.evaluation import evaluate, load_questions  # noqa: E402
+from knowledge.evaluation import EvalReport, by_kind, evaluate, load_questions  # noqa: E402
 from knowledge.service import open_assistant  # noqa: E402
 from knowledge.store import Index  # noqa: E402
 
@@ -177,22 +177,9 @@ def measure_loaded(index_dir: Path, questions: Path, rounds: int) -> dict:
     }
 
 
-def by_kind(report: object) -> dict:
-    """Figures per kind of question: documents, curated facts, questions to decline."""
-    from knowledge.evaluation import EvalReport
-
-    assert isinstance(report, EvalReport)
-    kinds: dict[str, EvalReport] = {}
-    for result in report.results:
-        source = result.item.source
-        kind = (
-            "decline"
-            if result.item.abstain
-            else ("fact" if source.startswith("facts:") else "document")
-        )
-        kinds.setdefault(kind, EvalReport()).results.append(result)
-    out = {"all": report.metrics()}
-    out.update({kind: sub.metrics() for kind, sub in sorted(kinds.items())})
+def quality(report: EvalReport) -> dict:
+    """Figures per kind of question, without the latencies (measured apart, below)."""
+    out = by_kind(report)
     for figures in out.values():
         figures.pop("latency_ms", None)
     return out
@@ -257,12 +244,12 @@ def main() -> None:
         prefix = bundled_knowledge_dir().resolve().as_uri()
         metrics = evaluate(assistant.ask, items, lambda url: url.startswith(prefix))
         report["hpcbot"] = metrics.metrics()
-        report["quality_by_set"] = {"dev": by_kind(metrics)}
+        report["quality_by_set"] = {"dev": quality(metrics)}
         for questions, _ in blind:
             scored = evaluate(
                 assistant.ask, load_questions(questions), lambda url: url.startswith(prefix)
             )
-            report["quality_by_set"][questions.stem] = by_kind(scored)
+            report["quality_by_set"][questions.stem] = quality(scored)
         corpus_results = [r for r in metrics.results if r.item.source.startswith("corpus:")]
         report["hpcbot"]["corpus_hit_at_1"] = round(
             sum(bool(r.hit_at_1) for r in corpus_results) / len(corpus_results), 4

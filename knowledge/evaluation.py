@@ -71,6 +71,21 @@ class EvalReport:
         }
 
 
+def kind_of(item: EvalItem) -> str:
+    """ "document" (a `corpus:` source), "fact" (`facts:`) or "decline" (`abstain: true`)."""
+    if item.abstain:
+        return "decline"
+    return "fact" if item.source.startswith("facts:") else "document"
+
+
+def by_kind(report: EvalReport) -> dict[str, dict[str, Any]]:
+    """The report's figures for all questions and for each kind of question."""
+    kinds: dict[str, EvalReport] = {}
+    for result in report.results:
+        kinds.setdefault(kind_of(result.item), EvalReport()).results.append(result)
+    return {"all": report.metrics(), **{k: sub.metrics() for k, sub in sorted(kinds.items())}}
+
+
 def load_questions(path: Path) -> list[EvalItem]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     if not isinstance(raw, list):
