@@ -278,12 +278,22 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
             else "reviewed at dated cut-offs"
         )
         extra = f" ({schedule.frequency})" if schedule.frequency else ""
+        how_often_text = f"**{call.name}** is {how_often}{extra}."
+        # "How often" and "when next" are asked in near-identical words, so each of the two
+        # facts carries the other's value: whichever one the question meets answers it.
         yield _fact(
             f"{call.id}/frequency",
             [me],
             ["frequency"],
-            f"**{call.name}** is {how_often}{extra}.",
+            how_often_text,
             schedule,
+            render=(
+                None
+                if schedule.rule == "continuous"
+                else lambda now, _q, call=call, text=how_often_text: (
+                    f"{text} {next_cutoff_text(catalog, call, now, how_often=False)}"
+                )
+            ),
         )
     yield _fact(
         f"{call.id}/cutoffs",
@@ -307,7 +317,7 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
         )
 
 
-def next_cutoff_text(catalog: Catalog, call: Call, now: datetime) -> str:
+def next_cutoff_text(catalog: Catalog, call: Call, now: datetime, *, how_often: bool = True) -> str:
     """The next cut-off of `call` from `now`, or why there is none (computed, never stored)."""
     if call.cutoffs.rule == "continuous":
         extra = f" ({call.cutoffs.frequency})" if call.cutoffs.frequency else ""
@@ -319,7 +329,9 @@ def next_cutoff_text(catalog: Catalog, call: Call, now: datetime) -> str:
         first = upcoming[0]
         later = ", ".join(day_text(c.day) for c in upcoming[1:3])
         then = f" (then {later})" if later else ""
-        return f"**Next {call.name} cut-off: {when_text(first)}**{then}."
+        frequency = call.cutoffs.frequency if how_often else ""
+        rhythm = f" How often: {frequency}." if frequency else ""
+        return f"**Next {call.name} cut-off: {when_text(first)}**{then}.{rhythm}"
     past = call_cutoffs(call)
     last = f"; the last one on record was {day_text(past[-1].day)}" if past else ""
     return (
