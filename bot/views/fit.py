@@ -38,6 +38,11 @@ BLOCK_OF = {
 }
 
 
+def _first_upper(text: str) -> str:
+    """'start-up or SME' -> 'Start-up or SME' (str.capitalize would lower the rest)."""
+    return text[:1].upper() + text[1:]
+
+
 def _option(text: str, value: str) -> dict[str, Any]:
     return {"text": {"type": "plain_text", "text": truncate(text, 75)}, "value": value}
 
@@ -93,7 +98,7 @@ def fit_modal(data: FitData, channel_id: str) -> dict[str, Any]:
             "Tell me who applies and what you want to run; I'll size it per machine and list "
             "the access routes that fit, with their next cut-off."
         ),
-        _select("org", "Organisation", [(o.id, o.name.capitalize()) for o in data.org_types]),
+        _select("org", "Organisation", [(o.id, _first_upper(o.name)) for o in data.org_types]),
         _text(
             "country",
             "Country where it is established",
@@ -104,13 +109,13 @@ def fit_modal(data: FitData, channel_id: str) -> dict[str, Any]:
         _select(
             "purpose",
             "Purpose",
-            [(p.id, p.name.capitalize()) for p in data.purposes],
+            [(p.id, _first_upper(p.name)) for p in data.purposes],
             optional=True,
         ),
         _select(
             "task",
             "Task",
-            [(t.id, t.name.capitalize()) for t in data.tasks],
+            [(t.id, _first_upper(t.name)) for t in data.tasks],
             initial=data.tasks[0].id,
         ),
         _text("params", "Model size (parameters)", "7B", optional=True),
