@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-from fitdata import fit_data
+import shutil
+from pathlib import Path
 
-from knowledge import FitInputError
-from knowledge.fit import build_request
+import pytest
+from fitdata import DATA, fit_data
+
+from knowledge import CatalogError, FitInputError
+from knowledge.catalog.catalog import load_catalog
+from knowledge.fit import build_request, load_fit_data
 
 BASE = {"org": "startup", "country": "DE", "params": "7B", "tokens": "1T"}
 
@@ -67,3 +71,16 @@ def test_neither_a_workload_nor_gpu_hours_is_refused() -> None:
 def test_countries_by_code_name_or_alias(written: str, code: str, kind: str) -> None:
     country = fit_data().country(written)
     assert (country.code, country.kind) == (code, kind)
+
+
+def test_a_rule_naming_an_unknown_call_fails_at_load_with_its_line(tmp_path: Path) -> None:
+    shutil.copytree(DATA, tmp_path, dirs_exist_ok=True)
+    routes = tmp_path / "routes.yaml"
+    text = routes.read_text(encoding="utf-8")
+    routes.write_text(text.replace("  - call: fast-lane", "  - call: fast-lame"), encoding="utf-8")
+    line = text.splitlines().index("  - call: fast-lane") + 1
+    with pytest.raises(CatalogError) as caught:
+        load_fit_data(tmp_path, load_catalog(tmp_path))
+    assert str(caught.value) == (
+        f"{routes}:{line}: routes[1].call: unknown call id 'fast-lame' (calls.yaml)"
+    )
