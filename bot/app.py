@@ -145,6 +145,7 @@ def build_app(
             f"Slack did not accept SLACK_BOT_TOKEN at {settings.slack_api_url} "
             f"({type(exc).__name__}: {exc}). Check {WHERE['SLACK_BOT_TOKEN']}."
         ) from None
+    from bot.fit import fit_desk
     from bot.schedule import knowledge_from_services, subscription_desk
 
     ops = Ops.for_app(store, services)
@@ -156,6 +157,7 @@ def build_app(
         subscriptions=subscription_desk(
             settings, store, knowledge_from_services(settings, services)
         ),
+        fit=fit_desk(settings, services),
     )
     _DEPS[app] = deps
     _OPS[app] = ops

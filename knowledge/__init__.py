@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.errors import (
     CatalogError,
+    FitInputError,
     IndexModelMismatch,
     IndexNotBuilt,
     KnowledgeError,
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from knowledge.catalog.source import CatalogSource
     from knowledge.embed import Embedder, SentenceTransformerEmbedder, resolve_model_path
     from knowledge.evaluation import evaluate, load_questions
+    from knowledge.fit import FitData, FitResult, build_request, fit_text, load_fit_data, run_fit
     from knowledge.service import open_assistant, open_index
     from knowledge.store import SCHEMA_VERSION, Chunk, DocumentState, Index
 
@@ -56,6 +58,12 @@ _LAZY = {
     "SlurmPartition": "knowledge.catalog.models",
     "catalog_to_ics": "knowledge.catalog.ical",
     "evaluate": "knowledge.evaluation",
+    "FitData": "knowledge.fit",
+    "FitResult": "knowledge.fit",
+    "build_request": "knowledge.fit",
+    "fit_text": "knowledge.fit",
+    "load_fit_data": "knowledge.fit",
+    "run_fit": "knowledge.fit",
     "format_cutoffs": "knowledge.catalog.chat_text",
     "format_machine_card": "knowledge.catalog.chat_text",
     "load_catalog": "knowledge.catalog.catalog",
@@ -78,6 +86,7 @@ __all__ = [
     "AIFactory",
     "Answer",
     "Assistant",
+    "build_request",
     "Call",
     "call_cutoffs",
     "Catalog",
@@ -91,6 +100,10 @@ __all__ = [
     "DocumentState",
     "Embedder",
     "evaluate",
+    "fit_text",
+    "FitData",
+    "FitInputError",
+    "FitResult",
     "format_cutoffs",
     "format_machine_card",
     "Index",
@@ -98,6 +111,7 @@ __all__ = [
     "IndexNotBuilt",
     "KnowledgeError",
     "load_catalog",
+    "load_fit_data",
     "load_questions",
     "Machine",
     "ModelNotAvailable",
@@ -105,6 +119,7 @@ __all__ = [
     "open_index",
     "Partition",
     "resolve_model_path",
+    "run_fit",
     "SCHEMA_VERSION",
     "SentenceTransformerEmbedder",
     "SlurmPartition",

@@ -49,6 +49,7 @@ def _options(
 COMMAND_MODULES = (
     "bot.cli.knowledge_cmds",
     "bot.cli.catalog",
+    "bot.cli.fit",
     "bot.cli.queue",
     "bot.cli.serve",
     "bot.cli.subscriptions",

@@ -17,6 +17,7 @@ from bot.services import Services
 from bot.state import StateStore
 
 if TYPE_CHECKING:
+    from bot.fit import FitDesk
     from bot.schedule.desk import SubscriptionDesk
 
 CONTEXT_KEY = "hpcbot"
@@ -30,6 +31,7 @@ class Deps:
     workers: Executor
     log_message_text: bool = False
     subscriptions: SubscriptionDesk | None = None  # /hpc subscribe; None: not offered
+    fit: FitDesk | None = None  # /hpc fit; None: not offered
     _pending: int = field(default=0, init=False)
     _idle: threading.Condition = field(default_factory=threading.Condition, init=False)
 

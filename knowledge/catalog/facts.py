@@ -482,9 +482,36 @@ def catalog_facts(catalog: Catalog, knowledge_dir: Path | None = None) -> list[C
                 more_sources=tuple({(o.source, o.as_of, o.confirmed): None for o in offers[1:]}),
             )
         )
+    if knowledge_dir is not None:
+        facts += _workload_facts(catalog, knowledge_dir)
     if knowledge_dir is not None and (knowledge_dir / "faq.md").is_file():
         facts += faq_facts((knowledge_dir / "faq.md").read_text(encoding="utf-8"))
     return facts
+
+
+def _workload_facts(catalog: Catalog, knowledge_dir: Path) -> list[CuratedFact]:
+    """ "Fine-tune a 70B model on 20B tokens: where do we apply?", answered by the fit finder."""
+    # Imported here: knowledge.fit reads the catalogue (and this module's gpu_hours_in).
+    from knowledge.fit.data import ROUTES_FILE, SIZING_FILE, load_fit_data
+    from knowledge.fit.question import answer_question
+
+    if not (knowledge_dir / SIZING_FILE).is_file() or not (knowledge_dir / ROUTES_FILE).is_file():
+        return []
+    data = load_fit_data(knowledge_dir, catalog)
+    assumptions = data.sizing.assumptions
+    provenance = [*data.tasks, *(h.accelerator for h in data.hardware)]
+    return [
+        _fact(
+            "calls/fit-workload",
+            [],
+            ["fit_workload"],
+            "How many GPU-hours training or fine-tuning a model needs on each machine, and "
+            "which access call fits that amount: " + assumptions.mfu.text,
+            assumptions.mfu,
+            render=lambda now, question: answer_question(data, question, now),
+            more_sources=tuple({(p.source, p.as_of, p.confirmed): None for p in provenance}),
+        )
+    ]
 
 
 _GPU_HOURS = re.compile(

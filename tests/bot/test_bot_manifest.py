@@ -34,6 +34,7 @@ class RecordingApp:
         self.commands: list[str] = []
         self.events: list[str] = []
         self.actions: list[str] = []
+        self.views: list[str] = []
         self.error_handlers: list[Callable[..., Any]] = []
 
     def _recorder(self, into: list[str], name: str) -> Callable[[Callable[..., Any]], Any]:
@@ -48,6 +49,9 @@ class RecordingApp:
 
     def action(self, name: str) -> Callable[[Callable[..., Any]], Any]:
         return self._recorder(self.actions, name)
+
+    def view(self, callback_id: str) -> Callable[[Callable[..., Any]], Any]:
+        return self._recorder(self.views, callback_id)
 
     def error(self, func: Callable[..., Any]) -> Callable[..., Any]:
         self.error_handlers.append(func)
@@ -81,6 +85,12 @@ def test_scopes_cover_what_the_app_does() -> None:
 def test_interactivity_and_socket_mode() -> None:
     app = registered()
     assert MANIFEST["settings"]["interactivity"]["is_enabled"] is True
-    assert set(app.actions) == {"feedback_helpful", "feedback_not_helpful", "share_reply"}
+    assert set(app.actions) == {
+        "feedback_helpful",
+        "feedback_not_helpful",
+        "share_reply",
+        "fit_remind",
+    }
+    assert app.views == ["fit_request"]  # modal submissions arrive as interactivity too
     assert MANIFEST["settings"]["socket_mode_enabled"] is True
     assert len(app.error_handlers) == 1

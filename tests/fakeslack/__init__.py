@@ -17,6 +17,8 @@ from bot.sandbox.peer import (
     Delivery,
     FakeSlack,
     Message,
+    OpenView,
+    ViewRefused,
     WaitTimeout,
     blockkit,
     clock,
@@ -27,12 +29,24 @@ from bot.sandbox.peer import (
     sign,
     socketmode,
     state,
+    views,
     webapi,
     workspace,
 )
 
 # `from fakeslack.blockkit import check_blocks` and friends resolve to the peer's modules.
-_MODULES = (blockkit, clock, fake, http_delivery, payloads, server, socketmode, state, webapi)
+_MODULES = (
+    blockkit,
+    clock,
+    fake,
+    http_delivery,
+    payloads,
+    server,
+    socketmode,
+    state,
+    views,
+    webapi,
+)
 for _module in (*_MODULES, workspace):
     sys.modules[f"{__name__}.{_module.__name__.rsplit('.', 1)[-1]}"] = _module
 
@@ -47,6 +61,8 @@ __all__ = [
     "Delivery",
     "FakeSlack",
     "Message",
+    "OpenView",
+    "ViewRefused",
     "WaitTimeout",
     "peer",
     "sign",

@@ -1,4 +1,5 @@
-"""/hpc: `ask <question>` (a private answer with sources), `help`, and scheduled posts
+"""/hpc: `ask <question>` (a private answer with sources), `fit` (the route and sizing
+modal), `help`, and scheduled posts
 (`subscribe`, `subscriptions`, `unsubscribe`); see SUBCOMMANDS."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.listeners.answering import question_too_long
+from bot.listeners.commands.fit import handle_fit
 from bot.listeners.commands.subscriptions import (
     handle_subscribe,
     handle_subscriptions,
@@ -73,6 +75,7 @@ def _ask(call: Invocation) -> None:
 
 SUBCOMMANDS: dict[str, Callable[[Invocation], None]] = {
     "ask": _ask,
+    "fit": handle_fit,
     "help": _help,
     "subscribe": handle_subscribe,
     "subscriptions": handle_subscriptions,

@@ -8,6 +8,7 @@ end-to-end tests drive (`tests/fakeslack` re-exports it).
 from .fake import FakeSlack, WaitTimeout
 from .http_delivery import sign
 from .state import APP_ID, BOT_ID, BOT_USER, TEAM_ID, ApiCall, Delivery, Message
+from .views import OpenView, ViewRefused
 from .workspace import ALICE, BOB
 
 __all__ = [
@@ -21,6 +22,8 @@ __all__ = [
     "Delivery",
     "FakeSlack",
     "Message",
+    "OpenView",
+    "ViewRefused",
     "WaitTimeout",
     "sign",
 ]

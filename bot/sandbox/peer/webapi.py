@@ -10,7 +10,7 @@ import secrets
 from collections.abc import Callable
 from typing import Any
 
-from . import blockkit
+from . import blockkit, views
 from .state import BOT_ID, BOT_USER, TEAM_ID, Message
 from .workspace import Workspace
 
@@ -295,6 +295,29 @@ def users_info(ctx: Context) -> Result:
     }
 
 
+def views_open(ctx: Context) -> Result:
+    """Open a modal for whoever the trigger came from (once, within 3 seconds)."""
+    trigger_id = str(ctx.args.get("trigger_id", ""))
+    view = views.parse_view_arg(ctx.args.get("view"))
+    if not trigger_id or view is None:
+        return _err("invalid_arguments")
+    trigger = ctx.ws.triggers.get(trigger_id)
+    if trigger is None:
+        return _err("invalid_trigger_id")
+    if trigger.used:
+        return _err("exchanged_trigger_id")
+    if ctx.ws.clock.now() - trigger.issued_at > views.TRIGGER_LIFETIME:
+        return _err("expired_trigger_id")
+    problems = views.check_view(view)
+    if problems:
+        return _err("invalid_arguments", response_metadata={"messages": problems})
+    trigger.used = True
+    view_id = f"V{ctx.ws.next_id():08d}"
+    stored = views.stored_view(view, view_id, view_id, None)
+    ctx.ws.views[view_id] = views.OpenView(view_id, trigger.user, stored, view_id)
+    return {"ok": True, "view": stored}
+
+
 def apps_connections_open(ctx: Context) -> Result:
     ticket = secrets.token_urlsafe(24)  # unguessable, like Slack's
     ctx.ws.tickets.add(ticket)  # single use: the socket hub accepts it once
@@ -314,6 +337,7 @@ BOT_METHODS: dict[str, Callable[[Context], Result]] = {
     "conversations.history": conversations_history,
     "conversations.info": conversations_info,
     "users.info": users_info,
+    "views.open": views_open,
 }
 APP_METHODS: dict[str, Callable[[Context], Result]] = {
     "apps.connections.open": apps_connections_open,

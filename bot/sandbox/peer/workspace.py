@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import secrets
 from typing import Any
 
 from .clock import Clock
 from .state import BOT_USER, ApiCall, Channel, Delivery, Fault, Hook, Message
+from .views import OpenView, Trigger
 
 ALICE, BOB = "U0ALICE", "U0BOB"
 
@@ -25,6 +27,8 @@ class Workspace:
         self.hooks: dict[str, Hook] = {}
         self.faults: list[Fault] = []
         self.tickets: set[str] = set()
+        self.triggers: dict[str, Trigger] = {}
+        self.views: dict[str, OpenView] = {}
         self._last_ts: dict[str, int] = {}
         self._ids = itertools.count(1)
         self.add_channel("C0GENERAL", "general", {BOT_USER, ALICE, BOB})
@@ -79,6 +83,16 @@ class Workspace:
             for m in self.messages
             if not m.deleted and not m.is_ephemeral and (channel is None or m.channel == channel)
         ]
+
+    def issue_trigger(self, user: str) -> str:
+        """A trigger id like Slack's ("<n>.<n>.<hex>"), valid once for 3 seconds."""
+        # Unguessable like Slack's: a page on this machine must not be able to open views.
+        trigger_id = f"{self.next_id()}.{int(self.clock.now())}.{secrets.token_hex(16)}"
+        self.triggers[trigger_id] = Trigger(trigger_id, user, self.clock.now())
+        return trigger_id
+
+    def open_views(self, user: str | None = None) -> list[OpenView]:
+        return [v for v in self.views.values() if not v.closed and (user is None or v.user == user)]
 
     def take_fault(self, method: str) -> Fault | None:
         for fault in self.faults:
