@@ -146,6 +146,7 @@ def build_app(
             f"({type(exc).__name__}: {exc}). Check {WHERE['SLACK_BOT_TOKEN']}."
         ) from None
     from bot.schedule import knowledge_from_services, subscription_desk
+    from bot.usage.wiring import usage_desk
 
     ops = Ops.for_app(store, services)
     deps = Deps(
@@ -156,6 +157,8 @@ def build_app(
         subscriptions=subscription_desk(
             settings, store, knowledge_from_services(settings, services)
         ),
+        usage=usage_desk(settings, store, services.catalog),
+        timezone=settings.timezone,
     )
     _DEPS[app] = deps
     _OPS[app] = ops
@@ -199,6 +202,8 @@ def close_app(app: App, wait: bool = True) -> None:
     if deps is not None:
         deps.workers.shutdown(wait=wait)
         deps.services.close()
+        if deps.usage is not None:
+            deps.usage.close()
         deps.store.close()
 
 

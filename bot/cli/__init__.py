@@ -50,6 +50,7 @@ COMMAND_MODULES = (
     "bot.cli.knowledge_cmds",
     "bot.cli.catalog",
     "bot.cli.queue",
+    "bot.cli.usage",
     "bot.cli.serve",
     "bot.cli.subscriptions",
     "bot.cli.doctor",

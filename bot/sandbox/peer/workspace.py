@@ -6,6 +6,7 @@ import itertools
 from typing import Any
 
 from .clock import Clock
+from .files import StoredFile
 from .state import BOT_USER, ApiCall, Channel, Delivery, Fault, Hook, Message
 
 ALICE, BOB = "U0ALICE", "U0BOB"
@@ -25,6 +26,7 @@ class Workspace:
         self.hooks: dict[str, Hook] = {}
         self.faults: list[Fault] = []
         self.tickets: set[str] = set()
+        self.files: dict[str, StoredFile] = {}  # files.getUploadURLExternal and after
         self._last_ts: dict[str, int] = {}
         self._ids = itertools.count(1)
         self.add_channel("C0GENERAL", "general", {BOT_USER, ALICE, BOB})
