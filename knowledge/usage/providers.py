@@ -10,9 +10,9 @@ They reuse the queue's transports (same config shapes, same auth and error rules
 from __future__ import annotations
 
 import json
-from concurrent.futures import ThreadPoolExecutor
 import socket
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
