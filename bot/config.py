@@ -82,8 +82,6 @@ class Settings:
     question_retention_days: int = 30  # then what people asked is pruned from the state database
     usage_config: Path | None = None  # projects and accounting sources (knowledge.usage.config)
     usage_cache_seconds: float = 300.0
-    public_url: str | None = None  # where Slurm jobs reach hpcbot's /notify (job notifications)
-    notify_secret: str | None = None  # HMAC key of notification URLs; None: a key file in data_dir
 
     @property
     def index_dir(self) -> Path:
@@ -185,6 +183,4 @@ class Settings:
             question_retention_days=retention,
             usage_config=Path(usage_config) if usage_config else None,
             usage_cache_seconds=number("HPCBOT_USAGE_CACHE_SECONDS", 300.0),
-            public_url=get("HPCBOT_PUBLIC_URL"),
-            notify_secret=get("HPCBOT_NOTIFY_SECRET"),
         )
