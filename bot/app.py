@@ -147,6 +147,7 @@ def build_app(
         ) from None
     from bot.fit import fit_desk
     from bot.schedule import knowledge_from_services, subscription_desk
+    from bot.usage.wiring import usage_desk
 
     ops = Ops.for_app(store, services)
     deps = Deps(
@@ -158,6 +159,8 @@ def build_app(
             settings, store, knowledge_from_services(settings, services)
         ),
         fit=fit_desk(settings, services),
+        usage=usage_desk(settings, store, services.catalog),
+        timezone=settings.timezone,
     )
     _DEPS[app] = deps
     _OPS[app] = ops
@@ -201,6 +204,8 @@ def close_app(app: App, wait: bool = True) -> None:
     if deps is not None:
         deps.workers.shutdown(wait=wait)
         deps.services.close()
+        if deps.usage is not None:
+            deps.usage.close()
         deps.store.close()
 
 

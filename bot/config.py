@@ -80,6 +80,8 @@ class Settings:
     scheduler_enabled: bool = True  # `hpcbot serve` also runs scheduled posts (bot/schedule/)
     quiet_hours: str | None = None  # e.g. "22:00-07:00": scheduled posts wait until it ends
     question_retention_days: int = 30  # then what people asked is pruned from the state database
+    usage_config: Path | None = None  # projects and accounting sources (knowledge.usage.config)
+    usage_cache_seconds: float = 300.0
 
     @property
     def index_dir(self) -> Path:
@@ -92,6 +94,10 @@ class Settings:
     @property
     def queue_config_path(self) -> Path:
         return self.queue_config or self.data_dir / "queue.yaml"
+
+    @property
+    def usage_config_path(self) -> Path:
+        return self.usage_config or self.data_dir / "usage.yaml"
 
     @property
     def tz(self) -> ZoneInfo:
@@ -148,6 +154,7 @@ class Settings:
         data_dir = Path(get("HPCBOT_DATA_DIR") or default_data_dir()).expanduser()
         knowledge_dir = get("HPCBOT_KNOWLEDGE_DIR")
         queue_config = get("HPCBOT_QUEUE_CONFIG")
+        usage_config = get("HPCBOT_USAGE_CONFIG")
         return cls(
             data_dir=data_dir,
             knowledge_dir=Path(knowledge_dir) if knowledge_dir else bundled_knowledge_dir(),
@@ -174,4 +181,6 @@ class Settings:
             scheduler_enabled=(get("HPCBOT_SCHEDULER") or "1").lower() not in ("0", "false", "no"),
             quiet_hours=get("HPCBOT_QUIET_HOURS"),
             question_retention_days=retention,
+            usage_config=Path(usage_config) if usage_config else None,
+            usage_cache_seconds=number("HPCBOT_USAGE_CACHE_SECONDS", 300.0),
         )

@@ -51,6 +51,7 @@ COMMAND_MODULES = (
     "bot.cli.catalog",
     "bot.cli.fit",
     "bot.cli.queue",
+    "bot.cli.usage",
     "bot.cli.serve",
     "bot.cli.subscriptions",
     "bot.cli.doctor",

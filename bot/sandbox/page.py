@@ -176,6 +176,16 @@ class SandboxPage:
             "is_bot": m.bot_id == BOT_ID,
             "text": m.text,
             "blocks": m.blocks,
+            # Shared files, served by the peer on this same origin (images are shown inline).
+            "files": [
+                {
+                    "url": f"/files/{f['id']}/{f['name']}",
+                    "title": f["title"],
+                    "mimetype": f["mimetype"],
+                    "alt": f["alt_txt"],
+                }
+                for f in m.files
+            ],
             "ephemeral": m.is_ephemeral,
             "edited": m.edited,
             "reactions": [

@@ -66,7 +66,17 @@ def registered() -> RecordingApp:
 
 def test_commands_agree() -> None:
     declared = {c["command"] for c in MANIFEST["features"]["slash_commands"]}
-    assert declared == set(registered().commands) == {"/hpc", "/queue", "/deadlines", "/specs"}
+    assert (
+        declared
+        == set(registered().commands)
+        == {
+            "/hpc",
+            "/queue",
+            "/deadlines",
+            "/specs",
+            "/usage",
+        }
+    )
 
 
 def test_events_agree() -> None:
@@ -79,6 +89,7 @@ def test_scopes_cover_what_the_app_does() -> None:
     scopes = set(MANIFEST["oauth_config"]["scopes"]["bot"])
     needed = {EVENT_SCOPES[e] for e in MANIFEST["settings"]["event_subscriptions"]["bot_events"]}
     needed |= {"chat:write", "commands", "reactions:write", "users:read"}
+    needed |= {"files:write", "im:write"}  # /usage charts, job notification DMs
     assert scopes == needed
 
 

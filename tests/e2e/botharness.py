@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fakeslack import FakeSlack
 from fakeslack.services import FakeServices
@@ -39,8 +40,11 @@ def bot_settings(slack: FakeSlack, mode: str, data_dir: Path) -> Settings:
     )
 
 
-def start_bot(slack: FakeSlack, mode: str, services: FakeServices, data_dir: Path) -> Iterator[Bot]:
-    settings = bot_settings(slack, mode, data_dir)
+def start_bot(
+    slack: FakeSlack, mode: str, services: FakeServices, data_dir: Path, **changes: Any
+) -> Iterator[Bot]:
+    """The bot on `slack`; `changes` override its settings (e.g. usage_config=PATH)."""
+    settings = bot_settings(slack, mode, data_dir).override(**changes)
     store = StateStore.open(settings.state_database_url)
     app = build_app(settings, services.services(), store=store)
     if mode == "socket":

@@ -18,6 +18,7 @@ from bot.listeners.commands.subscriptions import (
     handle_subscriptions,
     handle_unsubscribe,
 )
+from bot.listeners.commands.usage import handle_link
 from bot.listeners.deps import Deps, deps_of
 from bot.views.answer import answer_fallback_text, build_answer_blocks
 from bot.views.help import HPC_USAGE, unknown_subcommand
@@ -80,6 +81,8 @@ SUBCOMMANDS: dict[str, Callable[[Invocation], None]] = {
     "subscribe": handle_subscribe,
     "subscriptions": handle_subscriptions,
     "unsubscribe": handle_unsubscribe,
+    "link": handle_link,
+    "unlink": lambda call: handle_link(call, unlink=True),
 }
 
 

@@ -7,6 +7,7 @@ import secrets
 from typing import Any
 
 from .clock import Clock
+from .files import StoredFile
 from .state import BOT_USER, ApiCall, Channel, Delivery, Fault, Hook, Message
 from .views import OpenView, Trigger
 
@@ -29,6 +30,7 @@ class Workspace:
         self.tickets: set[str] = set()
         self.triggers: dict[str, Trigger] = {}
         self.views: dict[str, OpenView] = {}
+        self.files: dict[str, StoredFile] = {}  # files.getUploadURLExternal and after
         self._last_ts: dict[str, int] = {}
         self._ids = itertools.count(1)
         self.add_channel("C0GENERAL", "general", {BOT_USER, ALICE, BOB})

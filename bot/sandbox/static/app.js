@@ -161,6 +161,9 @@ function renderMessage(msg, opts) {
   const body = msg.blocks && msg.blocks.length
     ? msg.blocks.map((b) => renderBlock(b, msg)).join("")
     : `<div class="msg-text">${mrkdwn(msg.text)}</div>`;
+  const files = (msg.files || []).map((f) => f.mimetype.startsWith("image/")
+    ? `<figure class="msg-file"><img src="${esc(f.url)}" alt="${esc(f.alt || f.title)}"><figcaption>${esc(f.title)}</figcaption></figure>`
+    : `<div class="msg-file"><a href="${esc(f.url)}">${esc(f.title)}</a></div>`).join("");
   const reactions = msg.reactions.length
     ? `<div class="reactions">${msg.reactions.map((r) =>
         `<span class="reaction${r.users.includes(app.meta.me) ? " mine" : ""}" data-reaction="${esc(r.name)}">${EMOJI[r.name] || ":" + esc(r.name) + ":"} ${r.count}</span>`).join("")}</div>`
@@ -176,7 +179,7 @@ function renderMessage(msg, opts) {
     <div class="msg-body">
       ${msg.ephemeral ? `<div class="only-you">👁️ Only visible to you</div>` : ""}
       <div class="msg-head"><span class="msg-name">${esc(name)}</span>${badge}<span class="msg-time">${time(msg.ts)}</span></div>
-      ${body}${msg.edited ? `<span class="edited">(edited)</span>` : ""}
+      ${body}${files}${msg.edited ? `<span class="edited">(edited)</span>` : ""}
       ${reactions}${summary}
     </div>${actions}</div>`;
 }
