@@ -150,16 +150,17 @@ def build_app(
     from bot.usage.wiring import usage_desk
 
     ops = Ops.for_app(store, services)
+    usage = usage_desk(settings, store, services.catalog)
     deps = Deps(
         services=ops.metrics.instrument(services),
         store=store,
         workers=ThreadPoolExecutor(16, thread_name_prefix="hpcbot-work"),
         log_message_text=settings.log_message_text,
         subscriptions=subscription_desk(
-            settings, store, knowledge_from_services(settings, services)
+            settings, store, knowledge_from_services(settings, services), usage
         ),
         fit=fit_desk(settings, services),
-        usage=usage_desk(settings, store, services.catalog),
+        usage=usage,
         timezone=settings.timezone,
     )
     _DEPS[app] = deps
