@@ -3,9 +3,10 @@
 A call is `GET /notify?id=ID&sig=SIG&event=start|end&job=JOBID[&exit=N]`. Forged, revoked and
 replayed calls get 401 and are counted (`hpcbot_job_notifications_total{outcome}`); an
 accepted one gets 202 at once, and the DM follows from a worker: the job as the machine's
-accounting knows it (name, state, elapsed; at the end, exit code and GPU-hours). At the end
-the job is usually still running when it calls (it is its last line), so the desk waits up to
-`settle_seconds` for accounting to record the end. When the lookup fails, the DM says so.
+accounting knows it (name, state, elapsed; at the end, exit code and GPU-hours). Accounting
+lags the job: at its start slurmdbd may not have the start yet, and at its end the job is still
+running when it calls (the call is its last act), so the desk waits up to `settle_seconds` for
+accounting to catch up, then reports what it has. When the lookup fails, the DM says so.
 """
 
 from __future__ import annotations
@@ -39,6 +40,14 @@ class Call:
     event: str
     job_id: str
     exit_code: int | None
+
+
+def _settled(job: JobCharge, event: str) -> bool:
+    """Whether accounting has caught up with the event: slurmctld tells slurmdbd a job started
+    (until then it shows PENDING, named "allocation") and ended a moment after it happened."""
+    if event == "start":
+        return job.start is not None and job.state != "PENDING"
+    return job.state not in UNFINISHED
 
 
 class NotifyDesk:
@@ -139,10 +148,8 @@ class NotifyDesk:
         if self.usage is None:
             raise UsageError("no accounting is configured here (HPCBOT_USAGE_CONFIG)")
         job = self.usage.job(call.token.machine, call.job_id)
-        if call.event != "end":
-            return job
         waited = 0.0
-        while job is not None and job.state in UNFINISHED and waited < self.settle_seconds:
+        while job is not None and not _settled(job, call.event) and waited < self.settle_seconds:
             self.sleep(self.poll_seconds)
             waited += self.poll_seconds
             job = self.usage.job(call.token.machine, call.job_id)
