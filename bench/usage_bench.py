@@ -3,17 +3,25 @@
     env_out=$(scripts/slurm-test-cluster.sh start) && eval "$env_out"     # as root
     .venv/bin/python bench/usage_bench.py [--runs 30] [--account project_alpha]
 
+Without the cluster's variables it reads those of the running cluster
+(`scripts/slurm-test-cluster.sh env`, honouring SLURM_TEST_DIR); with none running it says so
+and exits 0, so `make bench` runs it where a cluster is up and skips it elsewhere.
+
 Measures, in-process (as the Slack app and the CLI call it), per provider: a cold report (cache
 cleared, the accounting queries and the report itself; connection and API version known) and a
 cached one; and the burn-down chart's rendering. Targets: cold <= 300 ms, cached <= 5 ms,
-chart <= 300 ms (p95).
+chart <= 300 ms (p95). Every provider's cold figure is judged against the cold target, the
+snapshot's too (reading and parsing the file is its accounting query); only the cache hits
+are judged against the cached one.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import statistics
+import subprocess
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
@@ -30,7 +38,27 @@ from knowledge.usage import (
 from knowledge.usage.chart import burn_down_png
 
 TARGET_COLD_MS, TARGET_CACHED_MS, TARGET_CHART_MS = 300.0, 5.0, 300.0
-KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge" / "data"
+REPO = Path(__file__).resolve().parents[1]
+KNOWLEDGE = REPO / "knowledge" / "data"
+
+
+def cluster_env() -> bool:
+    """Export the running test cluster's variables; False when none runs."""
+    if "SLURMRESTD_URL" in os.environ:
+        return True
+    found = subprocess.run(
+        [str(REPO / "scripts" / "slurm-test-cluster.sh"), "env"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if found.returncode != 0:
+        return False
+    for line in found.stdout.splitlines():
+        key, _, value = line.removeprefix("export ").partition("=")
+        if key and value:
+            os.environ[key] = shlex.split(value)[0]
+    return "SLURMRESTD_URL" in os.environ
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -43,8 +71,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--account", default="project_alpha")
     args = parser.parse_args()
-    if "SLURMRESTD_URL" not in os.environ:
-        raise SystemExit('start the cluster first: eval "$(scripts/slurm-test-cluster.sh start)"')
+    if not cluster_env():
+        print(
+            "usage bench skipped: no Slurm test cluster is running (as root: "
+            'eval "$(scripts/slurm-test-cluster.sh start)")'
+        )
+        return
     start = datetime.now(UTC).date() - timedelta(days=30)
     since = datetime.combine(start, datetime.min.time(), tzinfo=UTC)
     cli = {"provider": "slurm-cli"}
@@ -74,7 +106,10 @@ def main() -> None:
     service = UsageService(
         config, rules=billing_rules(CatalogSource(KNOWLEDGE)), cache_seconds=3600
     )
-    print(f"{'provider':<12} {'cold p50':>9} {'cold p95':>9} {'hit p50':>8} {'hit p95':>8}  (ms)")
+    print(
+        f"{'provider':<12} {'cold p50':>9} {'cold p95':>9} {'hit p50':>8} {'hit p95':>8}  (ms)  "
+        f"cold p95 <= {TARGET_COLD_MS:.0f}, hit p95 <= {TARGET_CACHED_MS:.0f}"
+    )
     ok = True
     report = None
     for name in machines:
@@ -88,8 +123,10 @@ def main() -> None:
             service.report(name)
             hits.append((time.perf_counter() - started) * 1000)
         (c50, c95), (h50, h95) = percentiles(colds), percentiles(hits)
-        ok &= c95 <= TARGET_COLD_MS and h95 <= TARGET_CACHED_MS
-        print(f"{name:<12} {c50:9.1f} {c95:9.1f} {h50:8.3f} {h95:8.3f}")
+        cold_ok, hit_ok = c95 <= TARGET_COLD_MS, h95 <= TARGET_CACHED_MS
+        ok &= cold_ok and hit_ok
+        verdict = f"cold {'met' if cold_ok else 'NOT met'}, hit {'met' if hit_ok else 'NOT met'}"
+        print(f"{name:<12} {c50:9.1f} {c95:9.1f} {h50:8.3f} {h95:8.3f}        {verdict}")
     assert report is not None
     burn_down_png(report)  # the first chart pays for importing matplotlib
     charts = []

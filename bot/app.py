@@ -146,20 +146,25 @@ def build_app(
             f"({type(exc).__name__}: {exc}). Check {WHERE['SLACK_BOT_TOKEN']}."
         ) from None
     from bot.fit import fit_desk
+    from bot.notify.wiring import notify_desk
     from bot.schedule import knowledge_from_services, subscription_desk
     from bot.usage.wiring import usage_desk
 
     ops = Ops.for_app(store, services)
+    usage = usage_desk(settings, store, services.catalog)
     deps = Deps(
         services=ops.metrics.instrument(services),
         store=store,
         workers=ThreadPoolExecutor(16, thread_name_prefix="hpcbot-work"),
         log_message_text=settings.log_message_text,
         subscriptions=subscription_desk(
-            settings, store, knowledge_from_services(settings, services)
+            settings, store, knowledge_from_services(settings, services), usage
         ),
         fit=fit_desk(settings, services),
-        usage=usage_desk(settings, store, services.catalog),
+        usage=usage,
+        notify=notify_desk(
+            settings, store, usage.service if usage else None, ops.metrics.count_job_notification
+        ),
         timezone=settings.timezone,
     )
     _DEPS[app] = deps
@@ -263,6 +268,19 @@ class HttpServer:
         web_app.router.add_get("/health", ops.health if ops else self._health)
         if ops is not None:
             ops.add_routes(web_app)
+        deps = _DEPS.get(self.app)
+        if deps is not None and deps.notify is not None:  # job notifications, in both modes
+            from bot.notify.http import add_routes
+
+            notify, client = deps.notify, self.app.client
+            add_routes(
+                web_app,
+                notify,
+                self._pool,
+                lambda call: deps.after_ack(
+                    lambda: notify.deliver(call, client), body={}, client=client
+                ),
+            )
         return web_app
 
     async def _events(self, request: web.Request) -> web.Response:

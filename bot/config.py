@@ -82,6 +82,10 @@ class Settings:
     question_retention_days: int = 30  # then what people asked is pruned from the state database
     usage_config: Path | None = None  # projects and accounting sources (knowledge.usage.config)
     usage_cache_seconds: float = 300.0
+    notify_secret: str | None = None  # signs job-notification URLs (bot/notify/)
+    public_url: str | None = (
+        None  # where batch jobs reach this bot, e.g. https://hpcbot.example.org
+    )
 
     @property
     def index_dir(self) -> Path:
@@ -183,4 +187,6 @@ class Settings:
             question_retention_days=retention,
             usage_config=Path(usage_config) if usage_config else None,
             usage_cache_seconds=number("HPCBOT_USAGE_CACHE_SECONDS", 300.0),
+            notify_secret=get("HPCBOT_NOTIFY_SECRET"),
+            public_url=get("HPCBOT_PUBLIC_URL"),
         )

@@ -8,6 +8,8 @@ counters). What is measured:
     hpcbot_answers_total{outcome}                  answered / abstained / error
     hpcbot_feedback_total{helpful}                 helpful / not helpful clicks
     hpcbot_queue_errors_total{machine, error}      queue provider failures by machine
+    hpcbot_job_notifications_total{outcome}        calls to /notify: accepted, forged, revoked,
+                                                   replayed, malformed
     hpcbot_ingest_runs_total{outcome}              ingest runs recorded in the state database
     hpcbot_ingest_last_success_age_seconds         how old the index content is
     hpcbot_ready                                   1 when every readiness check passes
@@ -75,6 +77,16 @@ class Metrics:
             ["machine", "error"],
             registry=self.registry,
         )
+
+        self.job_notifications = Counter(
+            "hpcbot_job_notifications",
+            "Calls to the job notification URL, by outcome",
+            ["outcome"],
+            registry=self.registry,
+        )
+
+    def count_job_notification(self, outcome: str) -> None:
+        self.job_notifications.labels(outcome).inc()
 
     def add_collector(self, collector: Collector) -> None:
         self.registry.register(collector)

@@ -21,7 +21,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, insert, select, text
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    insert,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.engine import Connection, Engine
 
 # Any fixed 64-bit number; it names hpcbot's lock among all advisory locks of the database.
@@ -51,7 +62,19 @@ def m001_baseline(conn: Connection) -> None:
     """The first release's tables (events, threads, replies, feedback): created, not altered."""
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, m001_baseline),)
+def m002_subscriptions_project(conn: Connection) -> None:
+    """Usage alerts name a project: `subscriptions.project` (NULL for the older kinds)."""
+    if not conn.dialect.has_table(conn, "subscriptions"):
+        return  # created with the column when the scheduler first opens it
+    columns = {c["name"] for c in inspect(conn).get_columns("subscriptions")}
+    if "project" not in columns:
+        conn.execute(text("ALTER TABLE subscriptions ADD COLUMN project VARCHAR(64)"))
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, m001_baseline),
+    Migration(2, m002_subscriptions_project),
+)
 
 
 @contextmanager

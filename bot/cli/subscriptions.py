@@ -22,7 +22,8 @@ group = typer.Typer(
         "Scheduled posts: cut-off reminders and queue digests, per Slack channel.\n\n"
         "Examples:\n\n"
         "  hpcbot subscriptions add-deadlines C0123ABC 'large scale' --days 30,7,1\n\n"
-        "  hpcbot subscriptions add-queue C0123ABC lumi weekdays 08:30 Europe/Helsinki"
+        "  hpcbot subscriptions add-queue C0123ABC lumi weekdays 08:30 Europe/Helsinki\n\n"
+        "  hpcbot subscriptions add-usage C0123ABC alpha 09:00"
     ),
     no_args_is_help=True,
 )
@@ -34,19 +35,26 @@ def _desk() -> Iterator[SubscriptionDesk]:
     from bot.schedule import CatalogKnowledge, SubscriptionStore, SystemClock
     from bot.schedule.desk import SubscriptionDesk as Desk
     from bot.state import StateStore
+    from bot.usage.wiring import usage_desk
     from knowledge import CatalogSource
 
     settings = Settings.from_env()
     store = StateStore.open(settings.state_database_url)
     queue = build_service(settings)
-    knowledge = CatalogKnowledge(
-        CatalogSource(settings.knowledge_dir), queue.status, queue.machines
-    )
+    catalog = CatalogSource(settings.knowledge_dir)
+    knowledge = CatalogKnowledge(catalog, queue.status, queue.machines)
+    usage = usage_desk(settings, store, catalog)
     try:
         yield Desk(
-            SubscriptionStore.open(store.engine), knowledge, SystemClock(), settings.timezone
+            SubscriptionStore.open(store.engine),
+            knowledge,
+            SystemClock(),
+            settings.timezone,
+            usage,
         )
     finally:
+        if usage is not None:
+            usage.close()
         queue.close()
         store.close()
 
@@ -82,6 +90,7 @@ def list_(
                 "days": list(s.offsets),
                 "machine": s.machine,
                 "cadence": s.cadence,
+                "project": s.project,
                 "at": f"{s.at:%H:%M}",
                 "tz": s.tz_name,
                 "status": s.status,
@@ -124,15 +133,30 @@ def add_queue(
     _add(channel, "queue", words)
 
 
+@group.command("add-usage")
+def add_usage(
+    channel: Annotated[str, typer.Argument(help="Slack channel id, e.g. C0123ABC")],
+    words: Annotated[list[str], typer.Argument(help="PROJECT [HH:MM] [ZONE]")],
+) -> None:
+    """Usage alerts (50/80/90/100 %, run-out and unused forecasts) and a Monday summary of a
+    project, in a channel it is linked to (`hpcbot usage-link`)."""
+    _add(channel, "usage", words)
+
+
 def _add(channel: str, kind: str, words: list[str]) -> None:
     from bot.schedule import SubscribeError
-    from bot.schedule.parse import parse_deadlines, parse_queue
+    from bot.schedule.parse import parse_deadlines, parse_queue, parse_usage
+    from bot.schedule.subscriptions import Spec
     from bot.views.scheduled import describe
 
     with _desk() as desk:
         try:
-            parse = parse_deadlines if kind == "deadlines" else parse_queue
-            spec = parse(words, desk.knowledge, desk.default_tz)
+            spec: Spec
+            if kind == "usage":
+                spec = parse_usage(words, desk.usage, desk.default_tz)
+            else:
+                parse = parse_deadlines if kind == "deadlines" else parse_queue
+                spec = parse(words, desk.knowledge, desk.default_tz)
             sub, created = desk.add(channel, spec, "cli")
         except SubscribeError as exc:
             raise _fail(exc) from None

@@ -18,6 +18,7 @@ from bot.state import StateStore
 
 if TYPE_CHECKING:
     from bot.fit import FitDesk
+    from bot.notify.desk import NotifyDesk
     from bot.schedule.desk import SubscriptionDesk
     from bot.usage.desk import UsageDesk
 
@@ -34,6 +35,7 @@ class Deps:
     subscriptions: SubscriptionDesk | None = None  # /hpc subscribe; None: not offered
     fit: FitDesk | None = None  # /hpc fit; None: not offered
     usage: UsageDesk | None = None  # /usage, /hpc link; None: no usage config
+    notify: NotifyDesk | None = None  # /hpc notify and GET /notify; None: not set up
     timezone: str = "Europe/Brussels"
     _pending: int = field(default=0, init=False)
     _idle: threading.Condition = field(default_factory=threading.Condition, init=False)

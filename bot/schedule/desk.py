@@ -8,13 +8,14 @@ from bot.schedule.clock import Clock
 from bot.schedule.knowledge import ScheduleKnowledge
 from bot.schedule.parse import SubscribeError, parse_subscribe
 from bot.schedule.subscriptions import (
-    DeadlineSpec,
     KnownCutoff,
-    QueueSpec,
+    Spec,
     Subscription,
     SubscriptionStore,
     TooManySubscriptions,
+    UsageSpec,
 )
+from bot.schedule.usage_alerts import UsageAccess
 from knowledge import KnowledgeError
 
 
@@ -36,6 +37,7 @@ class SubscriptionDesk:
         knowledge: ScheduleKnowledge,
         clock: Clock,
         default_tz: str,
+        usage: UsageAccess | None = None,
     ) -> None:
         self.store, self.knowledge, self.clock, self.default_tz = (
             store,
@@ -43,14 +45,22 @@ class SubscriptionDesk:
             clock,
             default_tz,
         )
+        self.usage = usage  # usage alerts; None: no usage config
 
     def subscribe(self, channel_id: str, text: str, user: str) -> tuple[Subscription, bool]:
         """Parse `/hpc subscribe` text and add it; raises SubscribeError with the fix."""
-        return self.add(channel_id, parse_subscribe(text, self.knowledge, self.default_tz), user)
+        spec = parse_subscribe(text, self.knowledge, self.default_tz, self.usage)
+        return self.add(channel_id, spec, user)
 
-    def add(
-        self, channel_id: str, spec: DeadlineSpec | QueueSpec, user: str
-    ) -> tuple[Subscription, bool]:
+    def add(self, channel_id: str, spec: Spec, user: str) -> tuple[Subscription, bool]:
+        """Add a subscription; a usage one only where the project is linked to the channel."""
+        if isinstance(spec, UsageSpec) and (
+            self.usage is None or not self.usage.linked(channel_id, spec.project)
+        ):
+            raise SubscribeError(
+                f"This channel cannot see the usage of {spec.project}: a workspace admin has "
+                f"to link the project here first with `/hpc link {spec.project}`."
+            )
         now = self.clock.now()
         try:
             sub, created = self.store.add(channel_id, spec, user=user, now=now)

@@ -1,6 +1,6 @@
 """Tables for scheduled posts, added to the state database's `Base`.
 
-    subscriptions    what a channel asked for (deadline reminders or a queue digest)
+    subscriptions    what a channel asked for (deadline reminders, a queue digest, usage alerts)
     deliveries       the ledger: one row per (subscription, occurrence), claimed before posting
     known_cutoffs    cut-offs a subscription has seen, so a moved one can be announced as a move
 
@@ -52,10 +52,11 @@ class SubscriptionRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     channel_id: Mapped[str] = mapped_column(String(32), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # deadlines | queue
+    kind: Mapped[str] = mapped_column(String(16))  # deadlines | queue | usage
     calls: Mapped[list[str]] = mapped_column(JSON, default=list)  # call ids; [] = every call
     offsets: Mapped[list[int]] = mapped_column(JSON, default=list)  # days before a cut-off
     machine: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    project: Mapped[str | None] = mapped_column(String(64), nullable=True)  # usage alerts
     cadence: Mapped[str | None] = mapped_column(String(16), nullable=True)
     at_time: Mapped[str] = mapped_column(String(5))  # HH:MM, local to `tz`
     tz: Mapped[str] = mapped_column(String(64))

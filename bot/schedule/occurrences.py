@@ -5,6 +5,7 @@ An occurrence is identified by a key that does not depend on when it is computed
 
     remind:<call id>:<cut-off, UTC>:<days>d   a reminder `days` before one cut-off
     digest:<local date>                       a queue digest on one day in the channel's zone
+    usage:<project>:<period>:...              usage alerts and summaries (`usage_alerts`)
 
 so every process, before and after a restart, names the same post the same way.
 """
@@ -25,7 +26,7 @@ from knowledge import Cutoff
 class Occurrence:
     subscription: Subscription
     occurrence: str
-    kind: Literal["reminder", "digest"]
+    kind: Literal["reminder", "digest", "usage_alert", "usage_summary"]
     nominal_at: datetime  # when the subscription says (before quiet hours)
     due_at: datetime  # when to post
     expires_at: datetime  # not posted after this; recorded as missed instead

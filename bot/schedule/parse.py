@@ -2,6 +2,7 @@
 
     deadlines [CALL ...] [--days 30,7,1] [--tz ZONE]
     queue MACHINE [daily|weekdays|weekly] [HH:MM] [ZONE]
+    usage PROJECT [HH:MM] [ZONE]
 
 Call and machine names may have spaces ("large scale", "MareNostrum 5"): several calls are
 separated by commas or quoted, or matched longest-first ("large scale ai for science").
@@ -18,12 +19,16 @@ import functools
 import re
 import shlex
 import zoneinfo
+from typing import TYPE_CHECKING
 
 from bot.errors import UsageError
 from bot.schedule.config import parse_clock_time
 from bot.schedule.knowledge import CallInfo, CallNames, ScheduleKnowledge
-from bot.schedule.subscriptions import CADENCES, Cadence, DeadlineSpec, QueueSpec
-from knowledge import UnknownName
+from bot.schedule.subscriptions import CADENCES, Cadence, DeadlineSpec, QueueSpec, Spec, UsageSpec
+from knowledge import KnowledgeError, UnknownName
+
+if TYPE_CHECKING:
+    from bot.schedule.usage_alerts import UsageAccess
 
 DEFAULT_OFFSETS = (14, 7, 1)
 MAX_OFFSET_DAYS = 90
@@ -40,6 +45,9 @@ SUBSCRIBE_USAGE = (
     "e.g. `/hpc subscribe deadlines large scale --days 30,7,1`\n"
     "• `/hpc subscribe queue <machine> [daily|weekdays|weekly] [HH:MM] [time zone]`: a queue "
     "digest, e.g. `/hpc subscribe queue lumi weekdays 08:30 Europe/Helsinki`\n"
+    "• `/hpc subscribe usage <project> [HH:MM] [time zone]`: alerts at 50/80/90/100 % used "
+    "and when the forecast says it runs out early or leaves hours unused, plus a summary every "
+    "Monday (the project must be linked here)\n"
     "• `/hpc subscriptions`: this channel's subscriptions · `/hpc unsubscribe <id>`: stop one"
 )
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})  # Slack clients send these
@@ -61,8 +69,8 @@ def check_subscribe_size(text: str) -> None:
 
 
 def parse_subscribe(
-    text: str, knowledge: ScheduleKnowledge, default_tz: str
-) -> DeadlineSpec | QueueSpec:
+    text: str, knowledge: ScheduleKnowledge, default_tz: str, usage: UsageAccess | None = None
+) -> Spec:
     check_subscribe_size(text)
     words = _words(text)
     kind = words[0].lower() if words else ""
@@ -70,6 +78,8 @@ def parse_subscribe(
         return parse_deadlines(words[1:], knowledge, default_tz)
     if kind in ("queue", "digest"):
         return parse_queue(words[1:], knowledge, default_tz)
+    if kind in ("usage", "allocation"):
+        return parse_usage(words[1:], usage, default_tz)
     raise SubscribeError(f"Subscribe to what? Use one of:\n{SUBSCRIBE_USAGE}")
 
 
@@ -114,6 +124,34 @@ def parse_queue(words: list[str], knowledge: ScheduleKnowledge, default_tz: str)
         )
     assert at is not None
     return QueueSpec(machine, cadence, at, tz)
+
+
+def parse_usage(words: list[str], usage: UsageAccess | None, default_tz: str) -> UsageSpec:
+    """`PROJECT [HH:MM] [ZONE]`: the project as the usage config names it."""
+    if usage is None:
+        raise SubscribeError(
+            "Usage reports are not set up here: the people who run hpcbot list projects in "
+            "HPCBOT_USAGE_CONFIG (README: Your project on the machine)."
+        )
+    if not words:
+        raise SubscribeError(f"Which project? For example:\n{SUBSCRIBE_USAGE}")
+    try:
+        project = usage.canonical(words[0])
+    except KnowledgeError as exc:
+        raise SubscribeError(str(exc)) from None
+    tail = words[1:]
+    at = parse_clock_time("09:00")
+    if tail and _TIMEISH.search(tail[0]):
+        at = parse_clock_time(tail.pop(0).replace("h", ":").replace(".", ":"))
+        if at is None:
+            raise SubscribeError("The summary time is not a time of day; use 24-hour HH:MM.")
+    tz = parse_zone(tail.pop(0)) if tail else default_tz
+    if tail:
+        raise SubscribeError(
+            f"I don't understand `{' '.join(tail)}`. The order is: project, HH:MM, time zone."
+        )
+    assert at is not None
+    return UsageSpec(project, at, tz)
 
 
 def parse_offsets(text: str) -> tuple[int, ...]:

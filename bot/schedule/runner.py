@@ -36,9 +36,17 @@ from bot.schedule.knowledge import ScheduleKnowledge
 from bot.schedule.ledger import MAX_ATTEMPTS, Claim, Ledger
 from bot.schedule.occurrences import Occurrence, Plan, cutoff_stamp, plan
 from bot.schedule.subscriptions import KnownCutoff, Subscription, SubscriptionStore
-from bot.views import scheduled as views
+from bot.schedule.usage_alerts import (
+    UsageAccess,
+    UsageAlert,
+    parse_occurrence,
+    still_holds,
+    usage_plan,
+)
+from bot.views import scheduled as views, usage as usage_views
 from knowledge import Cutoff, KnowledgeError
 from knowledge.queue import QueueUnavailable
+from knowledge.usage import Project, UsageError, UsageReport
 
 log = logging.getLogger(__name__)
 CHANGED = "cut-off changed"
@@ -65,9 +73,11 @@ class Runner:
         clock: Clock,
         config: ScheduleConfig,
         crash: CrashPoints | None = None,
+        usage: UsageAccess | None = None,
     ) -> None:
         self.subscriptions, self.ledger, self.knowledge = subscriptions, ledger, knowledge
         self.poster, self.clock, self.config = poster, clock, config
+        self.usage = usage
         self.crash = crash or CrashPoints()
         self._pool = ThreadPoolExecutor(config.workers, thread_name_prefix="hpcbot-post")
 
@@ -116,7 +126,9 @@ class Runner:
         dated: list[str] | None = None
         plans, new = [], []
         for sub in subs:
-            if sub.kind != "deadlines":
+            if sub.kind == "usage":
+                p = self._usage_plan(sub, now)
+            elif sub.kind != "deadlines":
                 p = plan(sub, now, self.config)
             else:
                 if not sub.calls and dated is None:
@@ -152,6 +164,36 @@ class Runner:
             plans.append(p)
         self.subscriptions.remember_cutoffs(new, now)
         return plans
+
+    def _usage_plan(self, sub: Subscription, now: datetime) -> Plan:
+        """Plan a usage subscription; stop it when its project or link is gone."""
+        project = self._project(sub)
+        if project is None:
+            return Plan()
+        report: UsageReport | None = None
+        try:
+            report = self.usage.report_for(sub.channel_id, project.name)  # type: ignore[union-attr]
+        except UsageError as exc:
+            log.warning("usage alerts for %s wait: %s", _where(sub), exc)
+        return usage_plan(sub, now, self.config, project, report)
+
+    def _project(self, sub: Subscription) -> Project | None:
+        """The subscription's project, if it may still post; else disable it, saying why."""
+        name = sub.project or ""
+        if self.usage is None:  # a deployment problem, not the channel's: keep it for the fix
+            log.error("subscription %d needs usage reports; set HPCBOT_USAGE_CONFIG", sub.id)
+            return None
+        reason = None
+        project = self.usage.project(name)
+        if project is None:
+            reason = f"there is no project {name} in the usage config any more"
+        elif not self.usage.linked(sub.channel_id, project.name):
+            reason = f"{name} is no longer linked to this channel (`/hpc link {name}`)"
+        if reason is not None:
+            self.subscriptions.disable(sub.id, reason)
+            log.warning("disabled subscription %d: %s", sub.id, reason)
+            return None
+        return project
 
     # ------------------------------------------------------------------ one delivery
     def _deliver(self, occ: Occurrence) -> str:
@@ -206,6 +248,8 @@ class Runner:
     def _message(self, occ: Occurrence, now: datetime) -> tuple[SlackMessage | None, str]:
         """What to post, read from the knowledge base now; (None, why) to post nothing."""
         sub = occ.subscription
+        if occ.kind in ("usage_alert", "usage_summary"):
+            return self._usage_message(occ, now)
         late = occ.due_at if now - occ.due_at > self.config.late_after else None
         if occ.kind == "digest":
             return self._digest(sub, now, late), "late" if late else ""
@@ -252,6 +296,29 @@ class Runner:
             return SlackMessage(*views.digest_unavailable(machine, str(exc), sub))
         return SlackMessage(*views.digest(status, sub, now, late, warning))
 
+    def _usage_message(self, occ: Occurrence, now: datetime) -> tuple[SlackMessage | None, str]:
+        """A usage alert or summary from the figures now; an alert no longer true is skipped."""
+        sub = occ.subscription
+        project = self._project(sub)
+        if project is None:
+            return None, "project gone or unlinked"
+        try:
+            report = self.usage.report_for(sub.channel_id, project.name)  # type: ignore[union-attr]
+        except UsageError as exc:
+            if occ.kind == "usage_alert":  # owed, but the figures are missing: a later sweep
+                raise Unsettled(f"usage of {project.name} unavailable") from None
+            return SlackMessage(*usage_views.summary_unavailable(project.name, str(exc), sub)), ""
+        if occ.kind == "usage_summary":
+            late = occ.due_at if now - occ.due_at > self.config.late_after else None
+            return SlackMessage(*usage_views.weekly_summary(report, sub, late)), (
+                "late" if late else ""
+            )
+        parsed = parse_occurrence(occ.occurrence, project)
+        alert = UsageAlert(parsed[1]) if parsed is not None else None
+        if alert is None or not still_holds(alert, report, now):
+            return None, "no longer holds"
+        return SlackMessage(*usage_views.usage_alert(report, alert.name, sub)), ""
+
     # ------------------------------------------------------------------ crash recovery
     def _recover(self, now: datetime, result: SweepResult) -> None:
         for claim in self.ledger.expired_claims(now):
@@ -292,6 +359,15 @@ class Runner:
 
     def _rebuild(self, claim: Claim, sub: Subscription) -> Occurrence | None:
         grace = self.config.digest_grace
+        if claim.occurrence.startswith("usage:"):
+            project = self.usage.project(sub.project or "") if self.usage else None
+            parsed = parse_occurrence(claim.occurrence, project) if project else None
+            if project is None or parsed is None:
+                return None
+            due = claim.due_at
+            if parsed[0] == "week":
+                return Occurrence(sub, claim.occurrence, "usage_summary", due, due, due + grace)
+            return Occurrence(sub, claim.occurrence, "usage_alert", due, due, project.end)
         if claim.occurrence.startswith("digest:"):
             due = claim.due_at
             return Occurrence(sub, claim.occurrence, "digest", due, due, due + grace)

@@ -21,7 +21,7 @@ from bot.schedule.models import SCHEDULE_TABLES, KnownCutoffRow, SubscriptionRow
 from bot.state import Base
 from knowledge import Cutoff
 
-Kind = Literal["deadlines", "queue"]
+Kind = Literal["deadlines", "queue", "usage"]
 Cadence = Literal["daily", "weekdays", "weekly"]
 CADENCES: tuple[Cadence, ...] = ("daily", "weekdays", "weekly")
 REMINDER_TIME = time(9, 0)
@@ -47,6 +47,18 @@ class QueueSpec:
 
 
 @dataclass(frozen=True)
+class UsageSpec:
+    """Alerts about `project`'s allocation, and its summary every Monday at `at` in `tz`."""
+
+    project: str
+    at: time
+    tz: str
+
+
+Spec = DeadlineSpec | QueueSpec | UsageSpec
+
+
+@dataclass(frozen=True)
 class Subscription:
     id: int
     channel_id: str
@@ -61,6 +73,7 @@ class Subscription:
     created_at: datetime
     status: str = "active"
     status_reason: str = ""
+    project: str | None = None  # usage alerts: the project (as the usage config names it)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -93,12 +106,16 @@ class KnownCutoff:
         return (self.call_id, self.at, self.all_day) == (cutoff.call_id, cutoff.at, cutoff.all_day)
 
 
+def _kind(stored: str) -> Kind:
+    return "queue" if stored == "queue" else "usage" if stored == "usage" else "deadlines"
+
+
 def _subscription(row: SubscriptionRow) -> Subscription:
     hour, minute = (int(part) for part in row.at_time.split(":"))
     return Subscription(
         id=row.id,
         channel_id=row.channel_id,
-        kind="queue" if row.kind == "queue" else "deadlines",
+        kind=_kind(row.kind),
         calls=tuple(row.calls or ()),
         offsets=tuple(row.offsets or ()),
         machine=row.machine,
@@ -109,6 +126,7 @@ def _subscription(row: SubscriptionRow) -> Subscription:
         created_at=row.created_at,
         status=row.status,
         status_reason=row.status_reason,
+        project=row.project,
     )
 
 
@@ -130,16 +148,19 @@ class SubscriptionStore:
 
     # --- subscriptions ----------------------------------------------------------------------
     def add(
-        self, channel_id: str, spec: DeadlineSpec | QueueSpec, *, user: str, now: datetime
+        self, channel_id: str, spec: Spec, *, user: str, now: datetime
     ) -> tuple[Subscription, bool]:
         """(subscription, created): asking twice for the same thing returns the first one."""
         values: dict[str, Any]
         if isinstance(spec, DeadlineSpec):
             values = dict(kind="deadlines", calls=list(spec.calls), offsets=list(spec.offsets))
-            values.update(machine=None, cadence=None)
-        else:
+            values.update(machine=None, cadence=None, project=None)
+        elif isinstance(spec, QueueSpec):
             values = dict(kind="queue", calls=[], offsets=[], machine=spec.machine)
-            values.update(cadence=spec.cadence)
+            values.update(cadence=spec.cadence, project=None)
+        else:  # the weekly summary is on Mondays, as a weekly queue digest
+            values = dict(kind="usage", calls=[], offsets=[], machine=None, cadence="weekly")
+            values.update(project=spec.project)
         values.update(at_time=f"{spec.at:%H:%M}", tz=spec.tz)
         with self._sessions.begin() as session:
             live = session.scalars(

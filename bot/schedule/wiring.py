@@ -25,6 +25,7 @@ from knowledge import CatalogSource
 
 if TYPE_CHECKING:
     from bot.schedule.scheduler import ScheduledPosts
+    from bot.schedule.usage_alerts import UsageAccess
     from bot.services import Services
 
 
@@ -44,10 +45,13 @@ def knowledge_from_services(settings: Settings, services: Services) -> CatalogKn
 
 
 def subscription_desk(
-    settings: Settings, store: StateStore, knowledge: ScheduleKnowledge
+    settings: Settings,
+    store: StateStore,
+    knowledge: ScheduleKnowledge,
+    usage: UsageAccess | None = None,
 ) -> SubscriptionDesk:
     return SubscriptionDesk(
-        SubscriptionStore.open(store.engine), knowledge, SystemClock(), settings.timezone
+        SubscriptionStore.open(store.engine), knowledge, SystemClock(), settings.timezone, usage
     )
 
 
@@ -59,6 +63,7 @@ def scheduled_posts(
     client: WebClient | None = None,
     config: ScheduleConfig | None = None,
     clock: Clock | None = None,
+    usage: UsageAccess | None = None,
 ) -> ScheduledPosts:
     """A scheduler ready to `start()`; it closes what it opened itself on `stop()`."""
     from bot.schedule.scheduler import ScheduledPosts
@@ -81,6 +86,13 @@ def scheduled_posts(
         knowledge = CatalogKnowledge(
             CatalogSource(settings.knowledge_dir), queue.status, queue.machines
         )
+    if usage is None:
+        from bot.usage.wiring import usage_desk
+
+        desk = usage_desk(settings, store)
+        if desk is not None:
+            closers.append(desk.close)
+        usage = desk
     runner = Runner(
         subscriptions=subscriptions,
         ledger=Ledger(store.engine, worker_id(), config.lease),
@@ -91,6 +103,7 @@ def scheduled_posts(
         clock=clock,
         config=config,
         crash=CrashPoints.from_env(),
+        usage=usage,
     )
     posts = ScheduledPosts(
         runner,

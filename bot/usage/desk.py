@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.errors import UserFacingError
 from bot.usage.links import ProjectLinks
-from knowledge.usage import UnknownProject, UsageReport, UsageService
+from knowledge.usage import Project, UnknownProject, UsageReport, UsageService
 
 
 class NotLinked(UserFacingError):
@@ -39,6 +39,12 @@ class UsageDesk:
         if found is None:
             raise UnknownProject(project, self.service.projects)
         return found.name
+
+    def project(self, name: str) -> Project | None:
+        return self.service.config.project(name)
+
+    def linked(self, channel_id: str, project: str) -> bool:
+        return self.links.linked(channel_id, project)
 
     def report_for(self, channel_id: str, project: str) -> UsageReport:
         name = self.canonical(project)

@@ -107,6 +107,12 @@ def describe(sub: Subscription, call_names: Mapping[str, str]) -> str:
         calls = ", ".join(escape(call_names.get(c, c)) for c in sub.calls) or "every call"
         days = "/".join(str(d) for d in sub.offsets)
         what = f"cut-off reminders for {calls}, {days} days before, at {sub.at:%H:%M} {zone}"
+    elif sub.kind == "usage":
+        project = escape(sub.project or "?")
+        what = (
+            f"usage alerts for {project} (50/80/90/100 % used, run-out and unused forecasts) "
+            f"and its summary every Monday at {sub.at:%H:%M} {zone}"
+        )
     else:
         cadence = CADENCE_TEXT.get(sub.cadence or "", "")
         what = f"{escape(sub.machine or '?')} queue digest {cadence} at {sub.at:%H:%M} {zone}"

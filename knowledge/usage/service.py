@@ -132,14 +132,16 @@ class UsageService:
             return report
 
     def job(self, machine: str, job_id: str) -> JobCharge | None:
-        """One job from `machine`'s accounting (None: unknown job or no such machine)."""
+        """One job from `machine`'s accounting (None: no such job, or no such machine).
+
+        Raises UsageUnavailable when the accounting does not answer."""
         if self.config.source(machine) is None:
             return None
         try:
             return self._provider(machine).job(job_id, self.timeout_seconds)
         except FetchError as exc:
             log.warning("job %s on %s: %s (%s)", job_id, machine, exc, exc.detail)
-            return None
+            raise UsageUnavailable(machine, str(exc), exc.detail) from None
 
     @property
     def machines(self) -> list[str]:

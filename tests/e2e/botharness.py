@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from fakeslack.services import FakeServices
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-from bot.app import HttpServer, build_app, close_app, wait_idle
+from bot.app import HttpServer, build_app, close_app, start_health_server, wait_idle
 from bot.config import Settings
 from bot.state import StateStore
 
@@ -71,3 +72,43 @@ def _close_quietly(handler: SocketModeHandler) -> None:
         handler.close()  # type: ignore[no-untyped-call]
     except AttributeError:  # slack-sdk quirk after a forced reconnect (slack-testing.md §3.6)
         pass
+
+
+NOTIFY_SECRET = "test-notify-secret"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_notify_bot(
+    slack: FakeSlack, mode: str, services: FakeServices, data_dir: Path, usage_config: Path
+) -> Iterator[tuple[Bot, str]]:
+    """The bot with job notifications on, its HTTP server on a known port in both modes (in
+    Socket Mode the health server, as `hpcbot serve` runs it); yields (bot, its base URL)."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    settings = bot_settings(slack, mode, data_dir).override(
+        usage_config=usage_config, notify_secret=NOTIFY_SECRET, public_url=base
+    )
+    store = StateStore.open(settings.state_database_url)
+    app = build_app(settings, services.services(), store=store)
+    if mode == "socket":
+        handler = SocketModeHandler(app, slack.app_token)
+        handler.connect()  # type: ignore[no-untyped-call]
+        slack.wait_for(lambda: slack.hub.connected)
+        server = start_health_server(app, handler, port)
+    else:
+        server = HttpServer(app, port=port, host="127.0.0.1")
+        server.start()
+        slack.deliver_over_http(f"{base}/slack/events")
+    try:
+        yield Bot(app, mode, store, services), base
+    finally:
+        wait_idle(app, 5)
+        if mode == "socket":
+            threading.Thread(target=_close_quietly, args=(handler,), daemon=True).start()
+        server.stop()
+        close_app(app)

@@ -58,7 +58,7 @@ def test_a_new_step_runs_once_on_an_existing_database(state_url: str) -> None:
             text("CREATE INDEX IF NOT EXISTS ix_replies_channel ON replies (channel_id)")
         )
 
-    steps = (*MIGRATIONS, Migration(2, m002_replies_channel_index))
+    steps = (*MIGRATIONS, Migration(latest_version() + 1, m002_replies_channel_index))
     engine = create_engine(state_url)
     assert migrate(engine, Base.metadata, steps) == ["m002_replies_channel_index"]
     assert migrate(engine, Base.metadata, steps) == []
@@ -99,3 +99,17 @@ def test_apscheduler_job_store_lives_in_the_state_database(state_url: str) -> No
     again.start(BackgroundScheduler(), "default")
     assert [job.id for job in again.get_all_jobs()] == ["digest"]
     again.shutdown()
+
+
+def test_a_subscriptions_table_from_before_usage_alerts_gains_its_project_column(
+    state_url: str,
+) -> None:
+    engine = StateStore(state_url).engine  # no migration yet
+    with engine.begin() as conn:  # the table as the first scheduler release made it
+        conn.execute(text("CREATE TABLE subscriptions (id INTEGER PRIMARY KEY, kind VARCHAR(16))"))
+    migrate(engine, Base.metadata, MIGRATIONS[:1])
+
+    assert migrate(engine, Base.metadata) == ["m002_subscriptions_project"]
+
+    columns = {c["name"] for c in inspect(engine).get_columns("subscriptions")}
+    assert columns == {"id", "kind", "project"}

@@ -26,6 +26,7 @@ from bot.schedule import (
 )
 from bot.schedule.delivery import SlackPoster
 from bot.schedule.ledger import Ledger
+from bot.schedule.usage_alerts import UsageAccess
 from bot.state import StateStore
 from knowledge.catalog.cutoffs import Cutoff
 from knowledge.errors import UnknownName
@@ -98,11 +99,16 @@ class World:
     knowledge: FakeKnowledge
     config: ScheduleConfig
     sleeps: list[float] = field(default_factory=list)
+    usage: UsageAccess | None = None
 
     def __post_init__(self) -> None:
         self.store = SubscriptionStore.open(self.engine)
         self.desk = SubscriptionDesk(self.store, self.knowledge, self.clock, "Europe/Brussels")
         self.runner = self.runner_for("process-a")
+
+    def attach_usage(self, usage: UsageAccess) -> None:
+        """Offer usage subscriptions: the desk and every runner made from now on use `usage`."""
+        self.usage = self.desk.usage = self.runner.usage = usage
 
     def runner_for(self, owner: str) -> Runner:
         """A runner as another process would have it: same database, its own ledger owner."""
@@ -113,6 +119,7 @@ class World:
             poster=self.poster(),
             clock=self.clock,
             config=self.config,
+            usage=self.usage,
         )
 
     def ledger_for(self, owner: str) -> Ledger:

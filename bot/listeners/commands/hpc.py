@@ -13,6 +13,7 @@ from slack_sdk import WebClient
 
 from bot.listeners.answering import question_too_long
 from bot.listeners.commands.fit import handle_fit
+from bot.listeners.commands.notify import handle_notify
 from bot.listeners.commands.subscriptions import (
     handle_subscribe,
     handle_subscriptions,
@@ -83,6 +84,7 @@ SUBCOMMANDS: dict[str, Callable[[Invocation], None]] = {
     "unsubscribe": handle_unsubscribe,
     "link": handle_link,
     "unlink": lambda call: handle_link(call, unlink=True),
+    "notify": handle_notify,
 }
 
 
