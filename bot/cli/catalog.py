@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bot.config import Settings
-from knowledge import (
-    Catalog,
-    CatalogError,
-    Cutoff,
-    UnknownName,
-    catalog_to_ics,
-    format_cutoffs,
-    format_machine_card,
-    load_catalog,
-)
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from knowledge import Catalog, Cutoff, UnknownName
 
 
 def _catalog(settings: Settings) -> Catalog:
+    from knowledge import CatalogError, load_catalog
+
     try:
         return load_catalog(settings.knowledge_dir)
     except CatalogError as exc:
@@ -55,6 +49,9 @@ def specs(
     ] = False,
 ) -> None:
     """Show a machine's hardware, partitions, scheduler and access details."""
+    from bot.config import Settings
+    from knowledge import UnknownName, format_machine_card
+
     settings = Settings.from_env()
     catalog = _catalog(settings)
     try:
@@ -100,6 +97,9 @@ def deadlines(
     ] = None,
 ) -> None:
     """List upcoming call cut-offs, soonest first (continuous calls have none)."""
+    from bot.config import Settings
+    from knowledge import UnknownName, catalog_to_ics, format_cutoffs
+
     settings = Settings.from_env()
     catalog = _catalog(settings)
     now = _now(settings, at)
@@ -130,6 +130,8 @@ def facts(
     ] = None,
 ) -> None:
     """List the curated facts with their source, check date and trust (for whoever keeps them)."""
+    from bot.config import Settings
+
     settings = Settings.from_env()
     catalog = _catalog(settings)
     now = _now(settings, at)

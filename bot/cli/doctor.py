@@ -12,13 +12,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-import numpy as np
-import numpy.typing as npt
 import typer
 
-from bot.config import ConfigError, Settings
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from bot.config import Settings
 
 Status = Literal["ok", "warn", "fail"]
 MARK = {"ok": "✓", "warn": "!", "fail": "✗"}
@@ -50,6 +52,7 @@ def check_slack(settings: Settings) -> Iterator[Finding]:
     from slack_sdk.errors import SlackApiError
 
     from bot.app import WHERE, check_settings
+    from bot.config import ConfigError
 
     try:
         mode = check_settings(settings)
@@ -214,6 +217,8 @@ def doctor(
 
     Prints what to fix; exits 1 if anything is broken. hpcbot doctor · hpcbot doctor --live
     """
+    from bot.config import ConfigError, Settings
+
     try:
         settings = Settings.from_env()
     except ConfigError as exc:

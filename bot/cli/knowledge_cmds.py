@@ -6,29 +6,26 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
-from bot.config import Settings
-from ingest.pipeline import IngestReport
-from ingest.web import CrawlProgress, CrawlReport, SiteSource, SourceReport
-from knowledge import Answer, Assistant, Index, KnowledgeError
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+    from bot.config import Settings
+    from ingest.pipeline import IngestReport
+    from ingest.web import CrawlProgress, CrawlReport, SiteSource, SourceReport
+    from knowledge import Answer, Assistant, Index
 
 console = Console(stderr=True)
 out = Console()
 
 
 def _settings() -> Settings:
+    from bot.config import Settings
+
     return Settings.from_env()
 
 
@@ -48,6 +45,14 @@ def _run_ingest(
     quiet: bool = False,
     max_file_size: int | None = None,
 ) -> IngestReport:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     from ingest.bundled import bundled_roots
     from ingest.pipeline import ingest
     from ingest.sources import FileLimits, SourceNotFound, local_documents
@@ -112,6 +117,8 @@ def _run_crawl(
     rebuild: bool = False,
     quiet: bool = False,
 ) -> CrawlReport:
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     from ingest.web import crawl_sources
 
     def crawl(progress: CrawlProgress | None) -> CrawlReport:
@@ -222,6 +229,7 @@ def ingest_command(
     """
     from ingest.sizes import parse_size
     from ingest.web import SourcesError
+    from knowledge import KnowledgeError
 
     try:
         file_limit = parse_size(max_file_size) if max_file_size is not None else None
@@ -317,6 +325,8 @@ def ask_command(
     ] = False,
 ) -> None:
     """Answer a question from the knowledge base, with sources."""
+    from knowledge import KnowledgeError
+
     settings = _settings()
     try:
         assistant = _assistant(settings)
@@ -336,12 +346,13 @@ def ask_command(
 
 def chat_command() -> None:
     """Interactive questions and answers in the terminal (empty line or Ctrl-D quits)."""
+    from knowledge import KnowledgeError, open_assistant
+
     settings = _settings()
     try:
         index = _open(settings)
         index.check_model()
         _run_ingest(settings, index, [])  # incremental: seconds when nothing changed
-        from knowledge import open_assistant
 
         assistant = open_assistant(
             index, settings.knowledge_dir, stale_after_days=settings.stale_after_days
@@ -374,7 +385,7 @@ def eval_command(
     ] = False,
 ) -> None:
     """Score the assistant on a question set: hit@1, hit@5, correctness, abstention, latency."""
-    from knowledge import evaluate, load_questions
+    from knowledge import KnowledgeError, evaluate, load_questions
 
     settings = _settings()
     try:

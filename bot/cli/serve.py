@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import typer
 
-from bot.config import ConfigError, Settings
-
 
 def serve() -> None:
     """Run the Slack bot until interrupted.
@@ -19,6 +17,7 @@ def serve() -> None:
     http://127.0.0.1:HPCBOT_PORT with hpcbot connected (the first start builds the index).
     """
     from bot.app import serve as run
+    from bot.config import ConfigError, Settings
 
     try:
         settings = Settings.from_env()

@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.config import ConfigError, Settings
-
 if TYPE_CHECKING:
     from bot.schedule import SubscriptionDesk
 
@@ -30,6 +28,7 @@ group = typer.Typer(
 
 @contextmanager
 def _desk() -> Iterator[SubscriptionDesk]:
+    from bot.config import Settings
     from bot.queues import build_service
     from bot.schedule import CatalogKnowledge, SubscriptionStore, SystemClock
     from bot.schedule.desk import SubscriptionDesk as Desk
@@ -165,6 +164,7 @@ def scheduler() -> None:
     from slack_sdk.errors import SlackApiError
 
     from bot.app import WHERE, configure_logging
+    from bot.config import ConfigError, Settings
     from bot.schedule import scheduled_posts
 
     try:
