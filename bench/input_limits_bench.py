@@ -30,7 +30,7 @@ from urllib.parse import urlencode
 from slack_bolt import BoltRequest
 
 from bot.app import build_app, close_app
-from bot.config import Settings, bundled_knowledge_dir
+from bot.config import Settings, SlackSettings, StorageSettings, bundled_knowledge_dir
 from bot.sandbox.peer import FakeSlack, sign
 from bot.schedule import CatalogKnowledge, SubscribeError, parse_subscribe
 from bot.schedule.parse import MAX_SUBSCRIBE_CHARS, MAX_SUBSCRIBE_WORDS
@@ -101,11 +101,12 @@ def bench_refusal(runs: int) -> None:
     }
     with FakeSlack() as slack, tempfile.TemporaryDirectory() as data_dir:
         settings = Settings(
-            data_dir=Path(data_dir),
-            slack_bot_token=slack.bot_token,
-            slack_signing_secret=slack.signing_secret,
-            slack_api_url=slack.api_url,
-            port=0,
+            slack=SlackSettings(
+                bot_token=slack.bot_token,
+                signing_secret=slack.signing_secret,
+                api_url=slack.api_url,
+            ),
+            storage=StorageSettings(data_dir=Path(data_dir)),
         )
         app = build_app(settings, services, mode="http")
         for label, question in questions.items():

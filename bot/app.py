@@ -69,7 +69,7 @@ WHERE = {
 
 
 def slack_mode(settings: Settings) -> Mode:
-    return "socket" if settings.slack_app_token else "http"
+    return "socket" if settings.slack.app_token else "http"
 
 
 def check_settings(settings: Settings, mode: Mode | None = None) -> Mode:
@@ -83,16 +83,16 @@ def check_settings(settings: Settings, mode: Mode | None = None) -> Mode:
         elif prefix and not value.startswith(prefix):
             problems.append(f"{name} must start with {prefix}; use {WHERE[name]}.")
 
-    need("SLACK_BOT_TOKEN", settings.slack_bot_token, "xoxb-")
+    need("SLACK_BOT_TOKEN", settings.slack.bot_token, "xoxb-")
     if mode == "socket":
-        need("SLACK_APP_TOKEN", settings.slack_app_token, "xapp-")
+        need("SLACK_APP_TOKEN", settings.slack.app_token, "xapp-")
     else:
-        need("SLACK_SIGNING_SECRET", settings.slack_signing_secret)
-        if not 0 <= settings.port < 65536:  # 0: any free port
-            problems.append(f"HPCBOT_PORT={settings.port} is not a TCP port; use e.g. 3000.")
-    if not re.match(r"https?://", settings.slack_api_url):
+        need("SLACK_SIGNING_SECRET", settings.slack.signing_secret)
+        if not 0 <= settings.server.port < 65536:  # 0: any free port
+            problems.append(f"HPCBOT_PORT={settings.server.port} is not a TCP port; use e.g. 3000.")
+    if not re.match(r"https?://", settings.slack.api_url):
         problems.append(
-            f"SLACK_API_URL={settings.slack_api_url!r} must be an http(s) URL, "
+            f"SLACK_API_URL={settings.slack.api_url!r} must be an http(s) URL, "
             "e.g. https://slack.com/api/ (the default)."
         )
     if problems:
@@ -104,16 +104,16 @@ def listen_host(settings: Settings, mode: Mode) -> str:
     """Where the HTTP server listens: HPCBOT_HOST, else everywhere in HTTP mode (Slack must
     reach /slack/events) and only on loopback in Socket Mode, where it serves just /health,
     /ready and /metrics for probes and Prometheus on the same machine."""
-    if settings.host:
-        return settings.host
+    if settings.server.host:
+        return settings.server.host
     return "0.0.0.0" if mode == "http" else "127.0.0.1"
 
 
 def web_client(settings: Settings) -> WebClient:
     """Web API client that honours 429 Retry-After and retries dropped connections."""
     return WebClient(
-        token=settings.slack_bot_token,
-        base_url=settings.slack_api_url,
+        token=settings.slack.bot_token,
+        base_url=settings.slack.api_url,
         retry_handlers=[
             ConnectionErrorRetryHandler(),
             RateLimitErrorRetryHandler(max_retry_count=2),
@@ -134,7 +134,7 @@ def build_app(
     try:
         app = App(
             client=web_client(settings),
-            signing_secret=settings.slack_signing_secret or "",
+            signing_secret=settings.slack.signing_secret or "",
             request_verification_enabled=mode == "http",
             process_before_response=True,  # listeners only ack and hand work to `Deps.workers`
             listener_executor=ThreadPoolExecutor(8, thread_name_prefix="bolt"),
@@ -142,7 +142,7 @@ def build_app(
         )
     except (BoltError, SlackApiError, OSError) as exc:
         raise ConfigError(
-            f"Slack did not accept SLACK_BOT_TOKEN at {settings.slack_api_url} "
+            f"Slack did not accept SLACK_BOT_TOKEN at {settings.slack.api_url} "
             f"({type(exc).__name__}: {exc}). Check {WHERE['SLACK_BOT_TOKEN']}."
         ) from None
     from bot.schedule import knowledge_from_services, subscription_desk
@@ -152,15 +152,15 @@ def build_app(
         services=ops.metrics.instrument(services),
         store=store,
         workers=ThreadPoolExecutor(16, thread_name_prefix="hpcbot-work"),
-        log_message_text=settings.log_message_text,
+        log_message_text=settings.logs.message_text,
         subscriptions=subscription_desk(
             settings, store, knowledge_from_services(settings, services)
         ),
     )
     _DEPS[app] = deps
     _OPS[app] = ops
-    if mode == "http" and settings.slack_signing_secret:
-        _SIGNING_SECRETS[app] = settings.slack_signing_secret
+    if mode == "http" and settings.slack.signing_secret:
+        _SIGNING_SECRETS[app] = settings.slack.signing_secret
     app.use(ops.middleware())
     app.use(_attach(deps))
     app.use(_skip_duplicate_events(store))
@@ -172,7 +172,7 @@ def _open_state(settings: Settings) -> StateStore:
     try:
         return StateStore.open(
             settings.state_database_url,
-            question_retention=timedelta(days=settings.question_retention_days),
+            question_retention=timedelta(days=settings.storage.question_retention_days),
         )
     except SQLAlchemyError as exc:
         url = make_url(settings.state_database_url).render_as_string(hide_password=True)
@@ -399,7 +399,7 @@ class RedactSlackTokens(logging.Filter):
 
 def configure_logging(settings: Settings) -> None:
     """Structured logs (bot.logs): JSON unless on a terminal, level from HPCBOT_LOG_LEVEL."""
-    install_logging(settings.log_level, settings.log_format)
+    install_logging(settings.logs.level, settings.logs.format)
     root = logging.getLogger()
     for handler in root.handlers:
         if not any(isinstance(f, RedactSlackTokens) for f in handler.filters):
@@ -413,7 +413,7 @@ def serve(settings: Settings, services: Services | None = None) -> None:
     services = services or Services.from_settings(settings)
     app = build_app(settings, services, mode=mode)
     posts = None
-    if settings.scheduler_enabled:  # HPCBOT_SCHEDULER=0 when `hpcbot scheduler` runs apart
+    if settings.schedule.scheduler:  # HPCBOT_SCHEDULER=0 when `hpcbot scheduler` runs apart
         from bot.schedule import knowledge_from_services, scheduled_posts
 
         knowledge = knowledge_from_services(settings, services)
@@ -422,11 +422,11 @@ def serve(settings: Settings, services: Services | None = None) -> None:
         if mode == "socket":
             from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-            handler = SocketModeHandler(app, settings.slack_app_token)
-            start_health_server(app, handler, settings.port, listen_host(settings, mode))
+            handler = SocketModeHandler(app, settings.slack.app_token)
+            start_health_server(app, handler, settings.server.port, listen_host(settings, mode))
             handler.start()  # type: ignore[no-untyped-call]
         else:
-            HttpServer(app, settings.port, listen_host(settings, mode)).serve_forever()
+            HttpServer(app, settings.server.port, listen_host(settings, mode)).serve_forever()
     finally:
         if posts is not None:
             posts.stop()

@@ -17,7 +17,7 @@ def _catalog(settings: Settings) -> Catalog:
     from knowledge import CatalogError, load_catalog
 
     try:
-        return load_catalog(settings.knowledge_dir)
+        return load_catalog(settings.knowledge.knowledge_dir)
     except CatalogError as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(1) from None
@@ -62,7 +62,9 @@ def specs(
         typer.echo(json.dumps(found.model_dump(mode="json"), indent=2, ensure_ascii=False))
         return
     now = datetime.now(settings.tz)
-    typer.echo(format_machine_card(found, now=now, stale_after_days=settings.stale_after_days))
+    typer.echo(
+        format_machine_card(found, now=now, stale_after_days=settings.knowledge.stale_after_days)
+    )
 
 
 def _cutoff_json(cutoff: Cutoff) -> dict[str, Any]:
@@ -136,7 +138,7 @@ def facts(
     catalog = _catalog(settings)
     now = _now(settings, at)
     if stale:
-        rows = catalog.stale_facts(now, settings.stale_after_days)
+        rows = catalog.stale_facts(now, settings.knowledge.stale_after_days)
     else:
         rows = catalog.all_facts()
     records = [
@@ -154,7 +156,7 @@ def facts(
         typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
         return
     if not records:
-        typer.echo(f"No fact is older than {settings.stale_after_days} days.")
+        typer.echo(f"No fact is older than {settings.knowledge.stale_after_days} days.")
         return
     for r in records:
         trust = "" if r["confirmed"] else " [unconfirmed]"
@@ -163,7 +165,7 @@ def facts(
         )
     if stale:
         typer.echo(
-            f"{len(records)} facts last checked more than {settings.stale_after_days} days ago: "
+            f"{len(records)} facts last checked more than {settings.knowledge.stale_after_days} days ago: "
             "check each source and update `as_of` (and the fact) in knowledge/data."
         )
 

@@ -32,8 +32,8 @@ def _settings() -> Settings:
 def _open(settings: Settings) -> Index:
     from knowledge import open_index
 
-    location: Path | str = settings.chroma_url or settings.index_dir
-    return open_index(location, settings.embedding_model)
+    location: Path | str = settings.index_location
+    return open_index(location, settings.index.embedding_model)
 
 
 def _run_ingest(
@@ -62,7 +62,7 @@ def _run_ingest(
         roots = (
             [local_documents(p, limits=limits) for p in paths]
             if paths
-            else bundled_roots(settings.knowledge_dir)
+            else bundled_roots(settings.knowledge.knowledge_dir)
         )
     except SourceNotFound as exc:
         raise typer.BadParameter(str(exc)) from None
@@ -125,8 +125,8 @@ def _run_crawl(
         return crawl_sources(
             index,
             sources,
-            data_dir=settings.data_dir,
-            allow_private=settings.allow_private_urls,
+            data_dir=settings.storage.data_dir,
+            allow_private=settings.crawl.allow_private_urls,
             rebuild=rebuild,
             progress=progress,
         )
@@ -295,7 +295,9 @@ def _assistant(settings: Settings) -> Assistant:
         console.print("The index is empty: building it from the bundled knowledge base first.")
         _run_ingest(settings, index, [], quiet=not console.is_terminal)
     assistant = open_assistant(
-        index, settings.knowledge_dir, stale_after_days=settings.stale_after_days
+        index,
+        settings.knowledge.knowledge_dir,
+        stale_after_days=settings.knowledge.stale_after_days,
     )
     assistant.warm_up()
     return assistant
@@ -355,7 +357,9 @@ def chat_command() -> None:
         _run_ingest(settings, index, [])  # incremental: seconds when nothing changed
 
         assistant = open_assistant(
-            index, settings.knowledge_dir, stale_after_days=settings.stale_after_days
+            index,
+            settings.knowledge.knowledge_dir,
+            stale_after_days=settings.knowledge.stale_after_days,
         )
         assistant.warm_up()
     except KnowledgeError as exc:
@@ -392,7 +396,7 @@ def eval_command(
         assistant = _assistant(settings)
     except KnowledgeError as exc:
         raise typer.BadParameter(str(exc)) from None
-    knowledge_prefix = settings.knowledge_dir.resolve().as_uri()
+    knowledge_prefix = settings.knowledge.knowledge_dir.resolve().as_uri()
 
     def is_knowledge(url: str) -> bool:
         return url.startswith(knowledge_prefix)

@@ -39,11 +39,14 @@ def _desk() -> Iterator[SubscriptionDesk]:
     store = StateStore.open(settings.state_database_url)
     queue = build_service(settings)
     knowledge = CatalogKnowledge(
-        CatalogSource(settings.knowledge_dir), queue.status, queue.machines
+        CatalogSource(settings.knowledge.knowledge_dir), queue.status, queue.machines
     )
     try:
         yield Desk(
-            SubscriptionStore.open(store.engine), knowledge, SystemClock(), settings.timezone
+            SubscriptionStore.open(store.engine),
+            knowledge,
+            SystemClock(),
+            settings.knowledge.timezone,
         )
     finally:
         queue.close()
@@ -169,11 +172,11 @@ def scheduler() -> None:
 
     try:
         settings = Settings.from_env()
-        if not (settings.slack_bot_token or "").startswith("xoxb-"):
+        if not (settings.slack.bot_token or "").startswith("xoxb-"):
             raise ConfigError(f"Set SLACK_BOT_TOKEN: {WHERE['SLACK_BOT_TOKEN']}.")
         configure_logging(settings)
         try:
-            WebClient(settings.slack_bot_token, base_url=settings.slack_api_url).auth_test()
+            WebClient(settings.slack.bot_token, base_url=settings.slack.api_url).auth_test()
         except (SlackApiError, OSError) as exc:
             raise ConfigError(f"Slack did not accept SLACK_BOT_TOKEN: {exc}") from None
         posts = scheduled_posts(settings).start()

@@ -57,7 +57,7 @@ class Sandbox:
         on_status: Callable[[BuildStatus], None] | None = None,
     ) -> None:
         self.settings = settings
-        self.peer = FakeSlack(port=settings.port if port is None else port)
+        self.peer = FakeSlack(port=settings.server.port if port is None else port)
         self.clock = SandboxClock(self.peer.clock)
         # Called with the seconds skipped after every fast-forward (e.g. "run due posts now").
         self.on_advance: list[Callable[[float], None]] = []
@@ -100,10 +100,12 @@ class Sandbox:
         """The settings hpcbot runs with: the peer's tokens and Web API, Socket Mode."""
         peer = self.peer
         return self.settings.override(
-            slack_bot_token=peer.bot_token,
-            slack_app_token=peer.app_token,
-            slack_signing_secret=peer.signing_secret,
-            slack_api_url=peer.api_url,
+            slack={
+                "bot_token": peer.bot_token,
+                "app_token": peer.app_token,
+                "signing_secret": peer.signing_secret,
+                "api_url": peer.api_url,
+            }
         )
 
     def start(self) -> str:
@@ -131,7 +133,7 @@ class Sandbox:
         self._handler = SocketModeHandler(self.app, self.peer.app_token)
         self._handler.connect()  # type: ignore[no-untyped-call]
         self.peer.wait_for(lambda: self.peer.hub.connected, timeout=10)
-        if settings.scheduler_enabled:
+        if settings.schedule.scheduler:
             self._start_scheduled_posts(settings, services)
         if self.build is not None:
             self.build.start()

@@ -39,7 +39,7 @@ def schedule_clock(config: ScheduleConfig) -> Clock:
 
 def knowledge_from_services(settings: Settings, services: Services) -> CatalogKnowledge:
     """The catalog (re-read when its files change) and the app's live queue service."""
-    catalog = services.catalog or CatalogSource(settings.knowledge_dir)
+    catalog = services.catalog or CatalogSource(settings.knowledge.knowledge_dir)
     return CatalogKnowledge(catalog, services.queue, services.machines)
 
 
@@ -47,7 +47,7 @@ def subscription_desk(
     settings: Settings, store: StateStore, knowledge: ScheduleKnowledge
 ) -> SubscriptionDesk:
     return SubscriptionDesk(
-        SubscriptionStore.open(store.engine), knowledge, SystemClock(), settings.timezone
+        SubscriptionStore.open(store.engine), knowledge, SystemClock(), settings.knowledge.timezone
     )
 
 
@@ -70,7 +70,7 @@ def scheduled_posts(
     subscriptions = SubscriptionStore.open(store.engine)
     # Our own retries: the SDK's connection-error retry could post twice (see delivery.py).
     client = client or WebClient(
-        token=settings.slack_bot_token, base_url=settings.slack_api_url, retry_handlers=[]
+        token=settings.slack.bot_token, base_url=settings.slack.api_url, retry_handlers=[]
     )
     closers = [store.close] if own_store else []
     if knowledge is None:
@@ -79,7 +79,7 @@ def scheduled_posts(
         queue = build_service(settings)
         closers.append(queue.close)
         knowledge = CatalogKnowledge(
-            CatalogSource(settings.knowledge_dir), queue.status, queue.machines
+            CatalogSource(settings.knowledge.knowledge_dir), queue.status, queue.machines
         )
     runner = Runner(
         subscriptions=subscriptions,

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from fakeslack import FakeSlack
 from fakeslack.services import FakeServices
+from fakeslack.settings import bot_settings
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.app import HttpServer, build_app, close_app, wait_idle
-from bot.config import Settings
 from bot.state import StateStore
 
 
@@ -28,19 +28,8 @@ class Bot:
         assert wait_idle(self.app, timeout), "the bot's after-ack work did not finish"
 
 
-def bot_settings(slack: FakeSlack, mode: str, data_dir: Path) -> Settings:
-    return Settings(
-        data_dir=data_dir,
-        slack_bot_token=slack.bot_token,
-        slack_app_token=slack.app_token if mode == "socket" else None,
-        slack_signing_secret=slack.signing_secret,
-        slack_api_url=slack.api_url,
-        port=0,
-    )
-
-
 def start_bot(slack: FakeSlack, mode: str, services: FakeServices, data_dir: Path) -> Iterator[Bot]:
-    settings = bot_settings(slack, mode, data_dir)
+    settings = bot_settings(slack, data_dir, mode)
     store = StateStore.open(settings.state_database_url)
     app = build_app(settings, services.services(), store=store)
     if mode == "socket":

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from fakeslack import FakeSlack
 from fakeslack.services import FakeServices, answer_for
+from fakeslack.settings import bot_settings
 from opsharness import free_port, get
 from prometheus_client.parser import text_string_to_metric_families
 from slack_bolt import App
@@ -26,24 +27,13 @@ from bot.app import (
     start_health_server,
     wait_idle,
 )
-from bot.config import Settings
+from bot.config import Settings, StorageSettings
 from bot.services import LazyAssistant, Services
 from knowledge import Assistant, KnowledgeError
 from knowledge.queue.errors import QueueUnavailable
 from knowledge.queue.model import QueueStatus
 
 READY = {"ready": True, "checks": {"state_db": "ok", "index": "ok", "slack": "ok"}}
-
-
-def bot_settings(slack: FakeSlack, mode: str, data_dir: Path) -> Settings:
-    return Settings(
-        data_dir=data_dir,
-        slack_bot_token=slack.bot_token,
-        slack_app_token=slack.app_token if mode == "socket" else None,
-        slack_signing_secret=slack.signing_secret,
-        slack_api_url=slack.api_url,
-        port=0,
-    )
 
 
 @pytest.fixture
@@ -53,7 +43,7 @@ def slack() -> Iterator[FakeSlack]:
 
 
 def start(slack: FakeSlack, services: Services, data_dir: Path) -> tuple[App, HttpServer, str]:
-    app = build_app(bot_settings(slack, "http", data_dir), services)
+    app = build_app(bot_settings(slack, data_dir), services)
     server = HttpServer(app, port=0, host="127.0.0.1")
     url = f"http://127.0.0.1:{server.start()}"
     slack.deliver_over_http(f"{url}/slack/events")
@@ -136,7 +126,7 @@ def test_metrics_count_requests_answers_abstentions_feedback_and_queue_errors(
 def test_socket_mode_serves_health_and_metrics_on_its_port(
     slack: FakeSlack, tmp_path: Path
 ) -> None:
-    app = build_app(bot_settings(slack, "socket", tmp_path), FakeServices().services())
+    app = build_app(bot_settings(slack, tmp_path, "socket"), FakeServices().services())
     handler = SocketModeHandler(app, slack.app_token)
     handler.connect()  # type: ignore[no-untyped-call]
     server = start_health_server(app, handler, free_port(), host="127.0.0.1")
@@ -165,7 +155,9 @@ def test_readiness_says_what_failed_but_not_the_servers_credentials(
     def unreachable_database() -> str | None:
         raise OSError("could not connect to postgresql://hpcbot:pw0rd@db.internal/hpcbot")
 
-    index = LazyAssistant(Settings(data_dir=tmp_path), opener=unreachable_index)
+    index = LazyAssistant(
+        Settings(storage=StorageSettings(data_dir=tmp_path)), opener=unreachable_index
+    )
     deadline = time.monotonic() + 10
     while "did not load" not in (index.problem() or ""):  # it fails in its warm-up thread
         assert time.monotonic() < deadline, index.problem()
@@ -193,7 +185,7 @@ def test_readiness_says_what_failed_but_not_the_servers_credentials(
 def test_socket_mode_serves_health_and_metrics_on_loopback_only(
     slack: FakeSlack, tmp_path: Path
 ) -> None:
-    app = build_app(bot_settings(slack, "socket", tmp_path), FakeServices().services())
+    app = build_app(bot_settings(slack, tmp_path, "socket"), FakeServices().services())
     handler = SocketModeHandler(app, slack.app_token)
     server = start_health_server(app, handler, 0)
     try:
@@ -213,8 +205,14 @@ def test_socket_mode_serves_health_and_metrics_on_loopback_only(
         ({"HPCBOT_HOST": "127.0.0.1"}, "http", "127.0.0.1"),  # behind a local reverse proxy
     ],
 )
-def test_where_the_http_server_listens(environ: dict[str, str], mode: Mode, host: str) -> None:
-    assert listen_host(Settings.from_env(environ), mode) == host
+def test_where_the_http_server_listens(
+    environ: dict[str, str], mode: Mode, host: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HPCBOT_HOST", raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+
+    assert listen_host(Settings.from_env(), mode) == host
 
 
 def test_queue_errors_are_counted_by_canonical_machine_not_by_spelling(
