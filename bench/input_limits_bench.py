@@ -29,7 +29,7 @@ from urllib.parse import urlencode
 
 from slack_bolt import BoltRequest
 
-from bot.app import build_app, close_app
+from bot.app import build_app
 from bot.config import Settings, SlackSettings, StorageSettings, bundled_knowledge_dir
 from bot.sandbox.peer import FakeSlack, sign
 from bot.schedule import CatalogKnowledge, SubscribeError, parse_subscribe
@@ -127,12 +127,12 @@ def bench_refusal(runs: int) -> None:
                     "x-slack-signature": [sign(slack.signing_secret, stamp, body.encode())],
                     "x-slack-request-timestamp": [stamp],
                 }
-                response = app.dispatch(BoltRequest(body=body, headers=headers))
+                response = app.bolt.dispatch(BoltRequest(body=body, headers=headers))
                 assert response.status == 200 and "That question is" in response.body
 
             def over_socket(fields: dict[str, str] = fields) -> None:
                 request = BoltRequest(body=dict(fields), mode="socket_mode")
-                assert "That question is" in app.dispatch(request).body
+                assert "That question is" in app.bolt.dispatch(request).body
 
             for mode, dispatch in (("Socket Mode", over_socket), ("HTTP mode", over_http)):
                 median, worst = timed(dispatch, runs)
@@ -140,7 +140,7 @@ def bench_refusal(runs: int) -> None:
                     f"refuse a 100 KB /hpc ask, {label}, {mode} (dispatched to its ack): "
                     f"median {median:.2f} ms, max {worst:.2f} ms (target < {TARGET_REFUSE_MS:.0f} ms)"
                 )
-        close_app(app)
+        app.close()
 
 
 def main() -> None:

@@ -52,13 +52,14 @@ def run_bot(mode: str, api_url: str, secret: str, data_dir: str) -> None:
     """The child process: the real app with fake services; prints its port, serves forever."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    from bot.app import HttpServer, build_app, close_app
+    from bot.app import build_app
+    from bot.http_server import HttpServer
 
     slack = FakeSlack(signing_secret=secret)  # only for its default tokens; never started
     settings = bot_settings(slack, Path(data_dir), mode).override(slack={"api_url": api_url})
     app = build_app(settings, FakeServices().services())
     if mode == "socket":
-        handler = SocketModeHandler(app, slack.app_token)
+        handler = SocketModeHandler(app.bolt, slack.app_token)
         handler.connect()  # type: ignore[no-untyped-call]
         print("connected", flush=True)
     else:
@@ -69,7 +70,7 @@ def run_bot(mode: str, api_url: str, secret: str, data_dir: str) -> None:
         handler.close()  # type: ignore[no-untyped-call]
     else:
         server.stop()
-    close_app(app)
+    app.close()
 
 
 @contextmanager

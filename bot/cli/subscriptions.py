@@ -166,15 +166,16 @@ def scheduler() -> None:
     from slack_sdk import WebClient
     from slack_sdk.errors import SlackApiError
 
-    from bot.app import WHERE, configure_logging
+    from bot.app import WHERE
     from bot.config import ConfigError, Settings
+    from bot.logs import install as install_logging
     from bot.schedule import scheduled_posts
 
     try:
         settings = Settings.from_env()
         if not (settings.slack.bot_token or "").startswith("xoxb-"):
             raise ConfigError(f"Set SLACK_BOT_TOKEN: {WHERE['SLACK_BOT_TOKEN']}.")
-        configure_logging(settings)
+        install_logging(settings.logs.level, settings.logs.format)
         try:
             WebClient(settings.slack.bot_token, base_url=settings.slack.api_url).auth_test()
         except (SlackApiError, OSError) as exc:

@@ -12,9 +12,10 @@ from fakeslack import FakeSlack
 from fakeslack.services import FakeServices
 from typer.testing import CliRunner
 
-from bot.app import RedactSlackTokens, build_app, check_settings, close_app, slack_mode
+from bot.app import build_app, check_settings, slack_mode
 from bot.cli import app as cli
 from bot.config import ENV_FILE_VARIABLE, ConfigError, Settings, SlackSettings, StorageSettings
+from bot.logs import RedactSecrets
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -72,7 +73,7 @@ def test_a_token_slack_rejects_fails_at_start(tmp_path: Path) -> None:
             build_app(bad, FakeServices().services())
         good = bad.override(slack={"bot_token": slack.bot_token})
         app = build_app(good, FakeServices().services())
-        close_app(app)
+        app.close()
         assert [c.method for c in slack.api_calls()] == ["auth.test", "auth.test"]
         assert (tmp_path / "state.db").exists()
 
@@ -96,19 +97,34 @@ def test_python_m_bot_fails_fast_with_a_message(tmp_path: Path) -> None:
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO), "HPCBOT_DATA_DIR": str(tmp_path)},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(REPO),
+            "HPCBOT_DATA_DIR": str(tmp_path),
+            "SLACK_APP_TOKEN": "xapp-1-x",  # half configured: not the sandbox, an error
+        },
         timeout=60,
     )
     assert out.returncode == 2
     assert "Set SLACK_BOT_TOKEN" in out.stderr and "Traceback" not in out.stderr
 
 
-def test_token_redaction_filter() -> None:
+def test_the_redaction_filter_redacts_message_arguments() -> None:
     record = logging.LogRecord(
         "x", logging.INFO, "f", 1, "sent %s and %s", ("xoxb-123-abc", "xapp-1-A-b"), None
     )
-    assert RedactSlackTokens().filter(record)
+    assert RedactSecrets().filter(record)
     assert record.getMessage() == "sent xoxb-[redacted] and xapp-[redacted]"
+
+
+def test_the_redaction_filter_redacts_tracebacks() -> None:
+    try:
+        raise ValueError("could not reach postgresql://hpcbot:s3cret@db/hpcbot")
+    except ValueError:
+        record = logging.LogRecord("x", logging.ERROR, "f", 1, "failed", None, sys.exc_info())
+    assert RedactSecrets().filter(record)
+    assert record.exc_text is not None
+    assert record.exc_text.endswith("ValueError: could not reach postgresql://[redacted]@db/hpcbot")
 
 
 # --------------------------------------------------------------------------- settings files

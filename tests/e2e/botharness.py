@@ -10,22 +10,22 @@ from pathlib import Path
 from fakeslack import FakeSlack
 from fakeslack.services import FakeServices
 from fakeslack.settings import bot_settings
-from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-from bot.app import HttpServer, build_app, close_app, wait_idle
+from bot.app import SlackApp, build_app
+from bot.http_server import HttpServer
 from bot.state import StateStore
 
 
 @dataclass
 class Bot:
-    app: App
+    app: SlackApp
     mode: str
     store: StateStore
     services: FakeServices
 
     def idle(self, timeout: float = 10.0) -> None:
-        assert wait_idle(self.app, timeout), "the bot's after-ack work did not finish"
+        assert self.app.wait_idle(timeout), "the bot's after-ack work did not finish"
 
 
 def start_bot(slack: FakeSlack, mode: str, services: FakeServices, data_dir: Path) -> Iterator[Bot]:
@@ -33,7 +33,7 @@ def start_bot(slack: FakeSlack, mode: str, services: FakeServices, data_dir: Pat
     store = StateStore.open(settings.state_database_url)
     app = build_app(settings, services.services(), store=store)
     if mode == "socket":
-        handler = SocketModeHandler(app, slack.app_token)
+        handler = SocketModeHandler(app.bolt, slack.app_token)
         handler.connect()  # type: ignore[no-untyped-call]
         slack.wait_for(lambda: slack.hub.connected)
     else:
@@ -42,13 +42,13 @@ def start_bot(slack: FakeSlack, mode: str, services: FakeServices, data_dir: Pat
     try:
         yield Bot(app, mode, store, services)
     finally:
-        wait_idle(app, 5)
+        app.wait_idle(5)
         if mode == "socket":
             # SocketModeClient.close() waits ~1 s for its queue; don't make every test wait.
             threading.Thread(target=_close_quietly, args=(handler,), daemon=True).start()
         else:
             server.stop()
-        close_app(app)
+        app.close()
 
 
 def _close_quietly(handler: SocketModeHandler) -> None:

@@ -284,6 +284,33 @@ def _read_url(proc: subprocess.Popen[str], timeout: float) -> str:
     return found[0]
 
 
+def test_python_m_bot_without_credentials_serves_the_sandbox_as_hpcbot_serve_does(
+    tmp_path: Path,
+) -> None:
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "HPCBOT_DATA_DIR": str(tmp_path / "data"),
+        "HPCBOT_PORT": str(_free_port()),
+    }
+    log = (tmp_path / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=log,
+        text=True,
+    )
+    try:
+        url = _read_url(proc, 30)
+        page = httpx.get(url)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(30)
+    assert page.status_code == 200 and "hpcbot sandbox" in page.text
+
+
 @pytest.mark.slow
 def test_make_run_serves_the_page_and_answers_within_a_minute(browser: Any, tmp_path: Path) -> None:
     """What `make run` does on a fresh checkout: no tokens, empty data dir, real knowledge."""

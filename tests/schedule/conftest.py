@@ -11,9 +11,9 @@ from fakeslack import FakeSlack
 from fakeslack.services import FakeServices
 from fakeslack.settings import bot_settings
 from schedworld import BRUSSELS, World, make_world
-from slack_bolt import App
 
-from bot.app import HttpServer, build_app, close_app, wait_idle
+from bot.app import SlackApp, build_app
+from bot.http_server import HttpServer
 
 START = datetime(2026, 11, 2, 8, 0, tzinfo=BRUSSELS)  # a Monday
 
@@ -33,12 +33,12 @@ def world(slack: FakeSlack, tmp_path: Path) -> Iterator[World]:
 
 
 @pytest.fixture
-def bot_app(slack: FakeSlack, tmp_path: Path) -> Iterator[App]:
+def bot_app(slack: FakeSlack, tmp_path: Path) -> Iterator[SlackApp]:
     """The real app (HTTP mode) against the peer, with the bundled catalog and fake queues."""
     app = build_app(bot_settings(slack, tmp_path), FakeServices().services(), mode="http")
     server = HttpServer(app, port=0, host="127.0.0.1")
     slack.deliver_over_http(f"http://127.0.0.1:{server.start()}/slack/events")
     yield app
-    wait_idle(app, 5)
+    app.wait_idle(5)
     server.stop()
-    close_app(app)
+    app.close()
