@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import socket
 import uuid
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from slack_sdk import WebClient
@@ -15,7 +16,6 @@ from bot.schedule.clock import Clock, ShiftedClock, SystemClock
 from bot.schedule.config import ScheduleConfig
 from bot.schedule.delivery import SlackPoster
 from bot.schedule.desk import SubscriptionDesk
-from bot.schedule.faults import CrashPoints
 from bot.schedule.knowledge import CatalogKnowledge, ScheduleKnowledge
 from bot.schedule.ledger import Ledger
 from bot.schedule.runner import Runner
@@ -59,8 +59,10 @@ def scheduled_posts(
     client: WebClient | None = None,
     config: ScheduleConfig | None = None,
     clock: Clock | None = None,
+    checkpoint: Callable[[str], None] | None = None,
 ) -> ScheduledPosts:
-    """A scheduler ready to `start()`; it closes what it opened itself on `stop()`."""
+    """A scheduler ready to `start()`; it closes what it opened itself on `stop()`.
+    `checkpoint` is called at each risky step of a delivery (`Runner`): restart tests."""
     from bot.schedule.scheduler import ScheduledPosts
 
     config = config or ScheduleConfig.from_settings(settings)
@@ -90,7 +92,7 @@ def scheduled_posts(
         ),
         clock=clock,
         config=config,
-        crash=CrashPoints.from_env(),
+        checkpoint=checkpoint,
     )
     posts = ScheduledPosts(
         runner,
