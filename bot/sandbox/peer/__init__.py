@@ -5,7 +5,7 @@ It is what the sandbox (`hpcbot serve` without Slack tokens) connects the bot to
 end-to-end tests drive (`tests/fakeslack` re-exports it).
 """
 
-from .fake import FakeSlack, WaitTimeout
+from .fake import FakeSlack
 from .http_delivery import sign
 from .state import APP_ID, BOT_ID, BOT_USER, TEAM_ID, ApiCall, Delivery, Message
 from .workspace import ALICE, BOB
@@ -21,6 +21,5 @@ __all__ = [
     "Delivery",
     "FakeSlack",
     "Message",
-    "WaitTimeout",
     "sign",
 ]

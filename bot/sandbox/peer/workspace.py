@@ -6,7 +6,7 @@ import itertools
 from typing import Any
 
 from .clock import Clock
-from .state import BOT_USER, ApiCall, Channel, Delivery, Fault, Hook, Message
+from .state import BOT_USER, ApiCall, Channel, Delivery, Hook, Message
 
 ALICE, BOB = "U0ALICE", "U0BOB"
 
@@ -23,7 +23,6 @@ class Workspace:
         self.calls: list[ApiCall] = []
         self.deliveries: list[Delivery] = []
         self.hooks: dict[str, Hook] = {}
-        self.faults: list[Fault] = []
         self.tickets: set[str] = set()
         self._last_ts: dict[str, int] = {}
         self._ids = itertools.count(1)
@@ -79,13 +78,6 @@ class Workspace:
             for m in self.messages
             if not m.deleted and not m.is_ephemeral and (channel is None or m.channel == channel)
         ]
-
-    def take_fault(self, method: str) -> Fault | None:
-        for fault in self.faults:
-            if fault.method == method and fault.times > 0:
-                fault.times -= 1
-                return fault
-        return None
 
     def journal(
         self,
