@@ -80,15 +80,6 @@ def check_settings(settings: Settings, mode: Mode | None = None) -> Mode:
     return mode
 
 
-def listen_host(settings: Settings, mode: Mode) -> str:
-    """Where the HTTP server listens: HPCBOT_HOST, else everywhere in HTTP mode (Slack must
-    reach /slack/events) and only on loopback in Socket Mode, where it serves just /health,
-    /ready and /metrics for probes and Prometheus on the same machine."""
-    if settings.server.host:
-        return settings.server.host
-    return "0.0.0.0" if mode == "http" else "127.0.0.1"
-
-
 def web_client(settings: Settings) -> WebClient:
     """Web API client that honours 429 Retry-After and retries dropped connections."""
     return WebClient(

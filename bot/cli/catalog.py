@@ -13,6 +13,12 @@ if TYPE_CHECKING:
     from knowledge import Catalog, Cutoff, UnknownName
 
 
+# Hidden: tests and rehearsals ask as if it were another time.
+NowOption = Annotated[
+    str | None, typer.Option("--now", hidden=True, help="Pretend it is this ISO 8601 time.")
+]
+
+
 def _catalog(settings: Settings) -> Catalog:
     from knowledge import CatalogError, load_catalog
 
@@ -33,6 +39,13 @@ def _now(settings: Settings, at: str | None) -> datetime:
         raise typer.Exit(2) from None
     # A bare local time is read in the configured zone, as a person typing it would mean it.
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=settings.tz)
+
+
+def _settings_catalog_now(at: str | None) -> tuple[Settings, Catalog, datetime]:
+    from bot.config import Settings
+
+    settings = Settings.from_env()
+    return settings, _catalog(settings), _now(settings, at)
 
 
 def _unknown(exc: UnknownName) -> typer.Exit:
@@ -94,17 +107,12 @@ def deadlines(
         str | None, typer.Option("--call", help="Only this call (id or name).", metavar="ID")
     ] = None,
     ics: Annotated[bool, typer.Option("--ics", help="Print an iCalendar feed instead.")] = False,
-    at: Annotated[
-        str | None, typer.Option("--now", hidden=True, help="Pretend it is this ISO 8601 time.")
-    ] = None,
+    at: NowOption = None,
 ) -> None:
     """List upcoming call cut-offs, soonest first (continuous calls have none)."""
-    from bot.config import Settings
     from knowledge import UnknownName, catalog_to_ics, format_cutoffs
 
-    settings = Settings.from_env()
-    catalog = _catalog(settings)
-    now = _now(settings, at)
+    settings, catalog, now = _settings_catalog_now(at)
     try:
         call_id = catalog.call(call).id if call is not None else None
     except UnknownName as exc:
@@ -127,16 +135,10 @@ def facts(
         ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the facts as JSON.")] = False,
-    at: Annotated[
-        str | None, typer.Option("--now", hidden=True, help="Pretend it is this ISO 8601 time.")
-    ] = None,
+    at: NowOption = None,
 ) -> None:
     """List the curated facts with their source, check date and trust (for whoever keeps them)."""
-    from bot.config import Settings
-
-    settings = Settings.from_env()
-    catalog = _catalog(settings)
-    now = _now(settings, at)
+    settings, catalog, now = _settings_catalog_now(at)
     if stale:
         rows = catalog.stale_facts(now, settings.knowledge.stale_after_days)
     else:
