@@ -303,11 +303,15 @@ def test_python_m_bot_without_credentials_serves_the_sandbox_as_hpcbot_serve_doe
         text=True,
     )
     try:
-        url = _read_url(proc, 30)
+        url = _read_url(proc, 60)
         page = httpx.get(url)
     finally:
         proc.send_signal(signal.SIGINT)
-        proc.wait(30)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:  # a loaded machine: this test is not about shutdown
+            proc.kill()
+            proc.wait()
     assert page.status_code == 200 and "hpcbot sandbox" in page.text
 
 
