@@ -2,7 +2,8 @@
 Block Kit checks on 127.0.0.1 (design: slack-testing.md §4).
 
 It is what the sandbox (`hpcbot serve` without Slack tokens) connects the bot to, and what the
-end-to-end tests drive (`tests/fakeslack` re-exports it).
+end-to-end tests drive (`tests/fakeslack` subclasses it with test-only powers: faults, forged
+requests, waiting for a message).
 """
 
 from .fake import FakeSlack
