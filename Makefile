@@ -34,6 +34,7 @@ format: install
 
 bench: install
 	$(BIN)/python bench/retrieval_bench.py
+	$(BIN)/python bench/fit_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -5,7 +5,7 @@ latency of the first questions after a start at 10k chunks, memory, re-ingest.
                                               [--blind SET.yaml=CORPUS_DIR ...]
                                               [--chunks 10000] [--json]
 
-Blind sets (`bench/blind/set-a.yaml`, `bench/blind-b/set-b.yaml`) are scored when their corpus
+Blind sets (`bench/blind/set-a.yaml`, `bench/blind-b/set-b.yaml`, `bench/blind-c/set-c.yaml`) are scored when their corpus
 is present (each set's `fetch-corpus.sh` builds it); their documents are ingested into the same
 index, so every set is answered with all the others' documents beside it.
 
@@ -46,7 +46,7 @@ from ingest.sources import local_documents  # noqa: E402
 from knowledge.embed import SentenceTransformerEmbedder  # noqa: E402
 from knowledge.evaluation import EvalReport, by_kind, evaluate, load_questions  # noqa: E402
 from knowledge.service import open_assistant  # noqa: E402
-from knowledge.store import Index  # noqa: E402
+from knowledge.store import UNIT_DIMS, UNIT_VECTORS, Index  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -109,8 +109,14 @@ def grow(index: Index, target: int, seed: int = 7) -> int:
     rng = random.Random(seed)
     noise = np.random.default_rng(seed)
     collection = index._collection  # the benchmark writes synthetic rows directly, on purpose
-    real = collection.get(include=["documents", "embeddings"])
+    real = collection.get(include=["documents", "embeddings", "metadatas"])
     docs, vecs = real["documents"], np.asarray(real["embeddings"])
+    # Each synthetic chunk carries the unit vectors of the real chunk it imitates, so memory and
+    # latency are measured with chunks as heavy as real ones.
+    units = [
+        {key: meta[key] for key in (UNIT_VECTORS, UNIT_DIMS) if key in meta}
+        for meta in real["metadatas"]
+    ]
     sentences = [s for d in docs for s in d.split(". ") if len(s) > 30]
     needed = max(0, target - index.count())
     for start in range(0, needed, 1000):
@@ -134,8 +140,9 @@ def grow(index: Index, target: int, seed: int = 7) -> int:
                     "as_of": "",
                     "position": i % 10,
                     "n_chunks": 10,
+                    **units[pick],
                 }
-                for i in rows
+                for i, pick in zip(rows, picks, strict=True)
             ],
         )
     index._invalidate()
@@ -190,6 +197,7 @@ def default_blind_sets() -> list[tuple[Path, Path]]:
     return [
         (ROOT / "bench" / "blind" / "set-a.yaml", cache / "blind-corpus"),
         (ROOT / "bench" / "blind-b" / "set-b.yaml", cache / "blind-corpus-b"),
+        (ROOT / "bench" / "blind-c" / "set-c.yaml", cache / "blind-corpus-c"),
     ]
 
 

@@ -110,6 +110,8 @@ class SlackApp:
         """Finish queued work and release the database and services."""
         self.deps.workers.shutdown(wait=wait)
         self.deps.services.close()
+        if self.deps.usage is not None:
+            self.deps.usage.close()
         self.deps.store.close()
 
 
@@ -137,7 +139,9 @@ def build_app(
             f"Slack did not accept SLACK_BOT_TOKEN at {settings.slack.api_url} "
             f"({type(exc).__name__}: {exc}). Check {WHERE['SLACK_BOT_TOKEN']}."
         ) from None
+    from bot.fit import fit_desk
     from bot.schedule import knowledge_from_services, subscription_desk
+    from bot.usage.wiring import usage_desk
 
     ops = Ops.for_app(store, services)
     deps = Deps(
@@ -148,6 +152,9 @@ def build_app(
         subscriptions=subscription_desk(
             settings, store, knowledge_from_services(settings, services)
         ),
+        fit=fit_desk(settings, services),
+        usage=usage_desk(settings, store, services.catalog),
+        timezone=settings.knowledge.timezone,
     )
     app.use(ops.middleware())
     app.use(_attach(deps))

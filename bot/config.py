@@ -161,6 +161,16 @@ class QueueSettings(_Group):
     timeout_seconds: float = 5.0
 
 
+class UsageSettings(_Group):
+    """Project usage (/usage): projects, their channels and accounting sources, and how long
+    figures are reused."""
+
+    model_config = SettingsConfigDict(env_prefix="HPCBOT_USAGE_")
+
+    config: Path | None = None  # None: usage.yaml under the data directory
+    cache_seconds: float = 300.0
+
+
 class CrawlSettings(_Group):
     """The documentation crawler (`hpcbot ingest URL`)."""
 
@@ -210,6 +220,7 @@ class Settings(BaseModel):
     knowledge: KnowledgeSettings = KnowledgeSettings()
     index: IndexSettings = IndexSettings()
     queue: QueueSettings = QueueSettings()
+    usage: UsageSettings = UsageSettings()
     crawl: CrawlSettings = CrawlSettings()
     logs: LogSettings = LogSettings()
     schedule: ScheduleSettings = ScheduleSettings()
@@ -230,6 +241,10 @@ class Settings(BaseModel):
     @property
     def queue_config_path(self) -> Path:
         return self.queue.config or self.storage.data_dir / "queue.yaml"
+
+    @property
+    def usage_config_path(self) -> Path:
+        return self.usage.config or self.storage.data_dir / "usage.yaml"
 
     @property
     def tz(self) -> ZoneInfo:

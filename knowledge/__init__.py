@@ -17,6 +17,7 @@ from knowledge.catalog.source import CatalogSource
 from knowledge.embed import Embedder, SentenceTransformerEmbedder, resolve_model_path
 from knowledge.errors import (
     CatalogError,
+    FitInputError,
     IndexModelMismatch,
     IndexNotBuilt,
     KnowledgeError,
@@ -24,6 +25,7 @@ from knowledge.errors import (
     UnknownName,
 )
 from knowledge.evaluation import evaluate, load_questions
+from knowledge.fit import FitData, FitResult, build_request, fit_text, load_fit_data, run_fit
 from knowledge.models import Answer, Citation
 from knowledge.service import open_assistant, open_index
 from knowledge.store import SCHEMA_VERSION, Chunk, DocumentState, Index
@@ -32,6 +34,7 @@ __all__ = [
     "AIFactory",
     "Answer",
     "Assistant",
+    "build_request",
     "Call",
     "call_cutoffs",
     "Catalog",
@@ -45,6 +48,10 @@ __all__ = [
     "DocumentState",
     "Embedder",
     "evaluate",
+    "fit_text",
+    "FitData",
+    "FitInputError",
+    "FitResult",
     "format_cutoffs",
     "format_machine_card",
     "Index",
@@ -52,6 +59,7 @@ __all__ = [
     "IndexNotBuilt",
     "KnowledgeError",
     "load_catalog",
+    "load_fit_data",
     "load_questions",
     "Machine",
     "ModelNotAvailable",
@@ -59,6 +67,7 @@ __all__ = [
     "open_index",
     "Partition",
     "resolve_model_path",
+    "run_fit",
     "SCHEMA_VERSION",
     "SentenceTransformerEmbedder",
     "SlurmPartition",

@@ -5,7 +5,8 @@
     ├── IndexModelMismatch         the index was built with another embedding model
     ├── ModelNotAvailable          the embedding model cannot be loaded offline
     ├── CatalogError               curated data files are invalid (file and line in the message)
-    └── UnknownName                a machine/call name that matches nothing (with suggestions)
+    ├── UnknownName                a machine/call name that matches nothing (with suggestions)
+    └── FitInputError              a bad `fit` input (its `field` names which one)
 
 Messages say what to do; the CLI and the Slack app show them to people as they are.
 """
@@ -42,3 +43,11 @@ class UnknownName(KnowledgeError):
         self.suggestions = suggestions
         hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
         super().__init__(f"Unknown {kind} '{name}'.{hint}")
+
+
+class FitInputError(KnowledgeError):
+    """A workload or applicant detail that can't be used; `field` names it ("params", ...)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)

@@ -7,6 +7,7 @@ collection's metadata so that a model change forces a rebuild instead of mixing 
 
 from __future__ import annotations
 
+import base64
 import threading
 import time
 import warnings
@@ -26,13 +27,20 @@ from knowledge.units import split_units
 warnings.filterwarnings("ignore", message="Could not reconstruct embedding function")
 
 COLLECTION = "hpcbot_chunks"
+# Layout 2 kept one vector per answer unit in a collection of its own; Chroma then held an HNSW
+# graph of every sentence in memory (most of the resident size) and spent most of an ingest
+# inserting into it. Only dropped now, when an old index is rebuilt.
+_LEGACY_UNITS = "hpcbot_units"
 # One vector per answer unit (sentence or line) of every chunk, so extractive answers can pick
 # the passage that means the same as the question without embedding anything at question time.
-UNITS = "hpcbot_units"
+# They are never searched, only read for the few chunks retrieved, so they travel with the
+# chunk's metadata, packed (see `pack_unit_vectors`).
+UNIT_VECTORS = "unit_vectors"
+UNIT_DIMS = "unit_dims"
 # Vectors of short texts that are not passages (curated facts, topic examples), keyed by a hash
 # of model and text: embedding them once per index instead of at every start.
 TEXT_CACHE = "hpcbot_text_cache"
-SCHEMA_VERSION = 2  # 2: unit vectors
+SCHEMA_VERSION = 3  # 2: unit vectors; 3: unit vectors packed in the chunk's metadata
 _BATCH = 256
 COUNT_TTL_SECONDS = 5.0
 # Reading the whole collection in small pages keeps the peak (and so the resident) memory low.
@@ -117,6 +125,31 @@ class Hit:
     score: float
 
 
+def pack_unit_vectors(vectors: np.ndarray) -> str:
+    """Rows as int8 with one float32 scale each, base64: a quarter of float32's size, and the
+    cosine with any unit vector changes by less than 0.01 (ranking units, not search)."""
+    rows = np.asarray(vectors, dtype=np.float32)
+    scales = np.abs(rows).max(axis=1)
+    scales[scales == 0] = 1.0
+    quantized = np.round(rows / scales[:, None] * 127).astype(np.int8)
+    return base64.b64encode(scales.astype(np.float32).tobytes() + quantized.tobytes()).decode()
+
+
+def unpack_unit_vectors(packed: str, dims: int) -> np.ndarray:
+    """The rows `pack_unit_vectors` stored, normalised again (callers take dot products)."""
+    raw = base64.b64decode(packed)
+    count = len(raw) // (4 + dims)
+    if count == 0 or len(raw) != count * (4 + dims):
+        raise ValueError(f"packed unit vectors of {len(raw)} bytes do not hold {dims}-d rows")
+    scales = np.frombuffer(raw[: 4 * count], dtype=np.float32)
+    rows = np.frombuffer(raw[4 * count :], dtype=np.int8).reshape(count, dims)
+    vectors = rows.astype(np.float32) * (scales / 127)[:, None]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    normalised: np.ndarray = vectors / norms
+    return normalised
+
+
 def _release_freed_memory() -> None:
     """Hand memory freed after a big build back to the OS (glibc keeps it otherwise)."""
     try:
@@ -145,7 +178,6 @@ class Index:
             ) from exc
         self._function = ChromaEmbeddingFunction(embedder)
         self._collection = self._open_collection()
-        self._units = self._open_units()
         self._lock = threading.RLock()
         self._lexical: LexicalIndex | None = None
         self._lexical_chunks: list[Chunk] = []
@@ -160,13 +192,6 @@ class Index:
                 "embedding_model": self.embedder.name,
                 "schema_version": SCHEMA_VERSION,
             },
-        )
-
-    def _open_units(self) -> Any:
-        return self._client.get_or_create_collection(
-            UNITS,
-            embedding_function=self._function,
-            metadata={"hnsw:space": "cosine", "embedding_model": self.embedder.name},
         )
 
     # -- model bookkeeping -------------------------------------------------------------
@@ -198,13 +223,12 @@ class Index:
     def reset(self) -> None:
         """Drop every chunk and record the current model (used when the model changed)."""
         with self._lock:
-            for name in (COLLECTION, UNITS):
+            for name in (COLLECTION, _LEGACY_UNITS):
                 if name in {
                     c if isinstance(c, str) else c.name for c in self._client.list_collections()
                 }:
                     self._client.delete_collection(name)
             self._collection = self._open_collection()
-            self._units = self._open_units()
             self._invalidate()
 
     # -- reading -----------------------------------------------------------------------
@@ -266,13 +290,16 @@ class Index:
             n_chunks = len(wanted)
             for start in range(0, len(fresh), _BATCH):
                 batch = fresh[start : start + _BATCH]
-                self._write_units(batch)
+                units = self._unit_metadata(batch)
                 vectors = self.embedder.embed_documents([c.search_text for c in batch])
                 self._collection.add(
                     ids=[c.id for c in batch],
                     documents=[c.text for c in batch],
                     embeddings=[np.asarray(v) for v in vectors],
-                    metadatas=[{**c.metadata(), "n_chunks": n_chunks} for c in batch],
+                    metadatas=[
+                        {**c.metadata(), "n_chunks": n_chunks, **packed}
+                        for c, packed in zip(batch, units, strict=True)
+                    ],
                 )
             for start in range(0, len(kept), _BATCH):
                 batch = kept[start : start + _BATCH]
@@ -283,7 +310,6 @@ class Index:
             stale = sorted(existing - wanted.keys())
             for start in range(0, len(stale), _BATCH):
                 self._collection.delete(ids=stale[start : start + _BATCH])
-                self._units.delete(where={"chunk_id": {"$in": stale[start : start + _BATCH]}})
             self._invalidate()
             return len(fresh)
 
@@ -294,50 +320,38 @@ class Index:
                 ids = self._collection.get(where={"url": url}, include=[])["ids"]
                 if ids:
                     self._collection.delete(ids=ids)
-                    self._units.delete(where={"url": url})
                     removed += 1
             self._invalidate()
         return removed
 
-    def _write_units(self, chunks: Sequence[Chunk]) -> None:
-        """Embed every unit of the chunks (upsert: a retried write must not fail on ids)."""
-        ids: list[str] = []
-        texts: list[str] = []
-        metas: list[dict[str, str | int]] = []
-        for chunk in chunks:
-            for unit in split_units(chunk.text):
-                ids.append(f"{chunk.id}:{unit.index}")
-                texts.append(unit.text)
-                metas.append({"chunk_id": chunk.id, "url": chunk.url, "unit": unit.index})
-        for start in range(0, len(ids), _BATCH * 4):
-            window = slice(start, start + _BATCH * 4)
-            vectors = self.embedder.embed_documents(texts[window])
-            self._units.upsert(
-                ids=ids[window],
-                embeddings=[np.asarray(v) for v in vectors],
-                metadatas=metas[window],
+    def _unit_metadata(self, chunks: Sequence[Chunk]) -> list[dict[str, str | int]]:
+        """Each chunk's unit vectors, packed for its metadata (one embedding call per batch)."""
+        texts = [[unit.text for unit in split_units(chunk.text)] for chunk in chunks]
+        flat = [text for unit_texts in texts for text in unit_texts]
+        vectors = self.embedder.embed_documents(flat) if flat else np.zeros((0, 0))
+        packed: list[dict[str, str | int]] = []
+        start = 0
+        for unit_texts in texts:
+            rows = vectors[start : start + len(unit_texts)]
+            start += len(unit_texts)
+            packed.append(
+                {UNIT_VECTORS: pack_unit_vectors(rows), UNIT_DIMS: int(rows.shape[1])}
+                if len(unit_texts)
+                else {}
             )
+        return packed
 
     def unit_vectors(self, chunk_ids: Sequence[str]) -> dict[str, np.ndarray]:
         """Unit vectors per chunk id, rows in unit order (missing chunks are left out)."""
         if not chunk_ids:
             return {}
-        found = self._units.get(
-            where={"chunk_id": {"$in": list(chunk_ids)}}, include=["embeddings", "metadatas"]
-        )
-        rows: dict[str, list[tuple[int, np.ndarray]]] = {}
-        for meta, vector in zip(
-            found["metadatas"] or [],
-            found["embeddings"] if found["embeddings"] is not None else [],
-            strict=False,
-        ):
-            rows.setdefault(str(meta["chunk_id"]), []).append(
-                (int(meta["unit"]), np.asarray(vector))
-            )
-        return {
-            chunk_id: np.stack([v for _, v in sorted(items, key=lambda item: item[0])])
-            for chunk_id, items in rows.items()
-        }
+        found = self._collection.get(ids=list(dict.fromkeys(chunk_ids)), include=["metadatas"])
+        vectors: dict[str, np.ndarray] = {}
+        for chunk_id, meta in zip(found["ids"], found["metadatas"] or [], strict=False):
+            packed, dims = (meta or {}).get(UNIT_VECTORS), (meta or {}).get(UNIT_DIMS)
+            if isinstance(packed, str) and isinstance(dims, int):
+                vectors[chunk_id] = unpack_unit_vectors(packed, dims)
+        return vectors
 
     def embed_cached(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors of `texts`, embedded once and then read back from the index."""
@@ -368,6 +382,8 @@ class Index:
                     embeddings=[np.asarray(v) for v in vectors[start : start + _BATCH]],
                 )
             found.update(zip((key for key, _ in todo), vectors, strict=True))
+            # The first start embeds hundreds of texts; without this the peak stays resident.
+            _release_freed_memory()
         return np.stack([found[key] for key in keys]).astype(np.float32)
 
     def _invalidate(self) -> None:

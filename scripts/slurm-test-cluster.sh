@@ -11,10 +11,15 @@
 #   SLURMRESTD_URL, SLURMRESTD_API_VERSION      slurmrestd with JWT auth; its newest API version
 #   SLURM_USER_NAME, SLURMRESTD_JWT             its X-SLURM-USER-NAME and X-SLURM-USER-TOKEN
 #   SLURMRESTD_SOCKET                           a 2nd slurmrestd, local auth on a unix socket
+#   SLURMDBD_PORT                                slurmdbd (accounting: sacct, sreport, sshare -l)
 #
 # The cluster is what the tests assert on: nodes nid00000[1-4], each with 8 CPUs, 16 GB and
 # 8 fake gpu:mi250, all served by slurmd processes on this host; LUMI-G-like partitions
 # standard-g (default, whole nodes, 2 days), small-g (shared, 3 days), dev-g (last 2 nodes, 3 h).
+# Accounting is real: slurmdbd on a private MariaDB (its own datadir under $SLURM_TEST_DIR,
+# 127.0.0.1 only), GPUs tracked as the TRES gres/gpu, and slurmrestd serves the slurmdb API too.
+# `scripts/slurm-test-cluster.sh rollup` folds finished jobs into the usage tables now (slurmdbd
+# does it hourly) so that `sreport` sees them.
 #
 # Needs root (it adds users and fake GPU devices, and runs daemons as those users) on Debian 12
 # or later; it installs the Slurm packages from the Debian mirror if they are missing (~30 s).
@@ -22,7 +27,8 @@
 # signals only those pids. Munge gets its own key and socket there too, so the machine's own
 # munge and Slurm (if any) are left alone, and a second cluster can run beside this one.
 # Knobs: SLURM_TEST_DIR (/tmp/slurm-test), SLURM_TEST_CTLD_PORT (6817),
-# SLURM_TEST_SLURMD_PORT (17001: first of four), SLURM_TEST_REST_PORT (6820).
+# SLURM_TEST_SLURMD_PORT (17001: first of four), SLURM_TEST_REST_PORT (6820),
+# SLURM_TEST_DBD_PORT (6819), SLURM_TEST_DB_PORT (6833: MariaDB).
 set -euo pipefail
 # With SLURM_JWT set, Slurm's CLI tools authenticate as that token's user and root's sbatch or
 # scontrol fail with "Invalid user id"; the token is exported as SLURMRESTD_JWT for that reason.
@@ -32,11 +38,13 @@ D=${SLURM_TEST_DIR:-/tmp/slurm-test}
 CTLD_PORT=${SLURM_TEST_CTLD_PORT:-6817}
 SLURMD_PORT=${SLURM_TEST_SLURMD_PORT:-17001} # 6818 upwards would run into slurmrestd's 6820
 REST_PORT=${SLURM_TEST_REST_PORT:-6820}
+DBD_PORT=${SLURM_TEST_DBD_PORT:-6819}
+DB_PORT=${SLURM_TEST_DB_PORT:-6833}
 REST_USER=slurmtest # the JWT's user, and the owner of the unix-socket slurmrestd
 NODES=(nid000001 nid000002 nid000003 nid000004)
 GPUS=8
 export SLURM_CONF=$D/etc/slurm.conf
-PIDFILES=("$D/munge/munged.pid" "$D/run/slurmctld.pid")
+PIDFILES=("$D/munge/munged.pid" "$D/run/mariadbd.pid" "$D/run/slurmdbd.pid" "$D/run/slurmctld.pid")
 for node in "${NODES[@]}"; do PIDFILES+=("$D/run/slurmd-$node.pid"); done
 PIDFILES+=("$D/run/slurmrestd.pid" "$D/run/slurmrestd-local.pid")
 
@@ -98,7 +106,7 @@ stop() {
         wait_for 15 eval '[[ -z $(squeue -h -t R,CG,S -o %i 2>/dev/null) ]]' || log "jobs still running"
     fi
     # Then the daemons, by pid: the clients, slurmctld, and munge (which they all use) last.
-    for group in "slurmrestd slurmd" slurmctld munged; do
+    for group in "slurmrestd slurmd" slurmctld slurmdbd mariadbd munged; do
         pids=()
         for f in "${PIDFILES[@]}"; do
             [[ " $group " == *" $(basename "$f" .pid | cut -d- -f1) "* ]] && alive "$f" &&
@@ -118,16 +126,18 @@ stop() {
 
 install_packages() {
     local cmd missing=
-    for cmd in munged slurmctld slurmd slurmrestd scontrol curl; do
+    for cmd in munged slurmctld slurmd slurmrestd slurmdbd scontrol curl mariadbd mariadb-install-db; do
         command -v "$cmd" >/dev/null || missing=1
     done
     compgen -G '/usr/lib/*/slurm-wlm/auth_jwt.so' >/dev/null || missing=1
+    compgen -G '/usr/lib/*/slurm-wlm/accounting_storage_mysql.so' >/dev/null || missing=1
     [[ -n $missing ]] || return 0
     log "installing Slurm from Debian"
     apt-get update -qq >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         -o DPkg::Lock::Timeout=300 \
-        munge slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin curl >/dev/null
+        munge slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin curl \
+        slurmdbd slurm-wlm-mysql-plugin mariadb-server >/dev/null
 }
 
 write_config() {
@@ -154,8 +164,15 @@ MailProg=/bin/true
 # No cgroups (often not writable in containers and CI): plain process tracking, no task binding.
 ProctrackType=proctrack/linuxproc
 TaskPlugin=task/none
-# No slurmdbd, so no accounting (sacct answers "accounting storage is disabled").
-AccountingStorageType=accounting_storage/none
+# Accounting through slurmdbd, GPUs counted as the TRES gres/gpu (sreport -T gres/gpu,
+# GrpTRESMins=gres/gpu=N); AccountingStoragePass names the munge socket to reach slurmdbd.
+# Limits are recorded but not enforced: jobs of users without an
+# association (the queue tests') still run.
+AccountingStorageType=accounting_storage/slurmdbd
+AccountingStorageHost=127.0.0.1
+AccountingStoragePort=$DBD_PORT
+AccountingStoragePass=$D/munge/munge.socket.2
+AccountingStorageTRES=gres/gpu
 JobAcctGatherType=jobacct_gather/none
 # GPUs as GRES, and jobs sharing nodes by core and memory, as on LUMI-G.
 SelectType=select/cons_tres
@@ -194,21 +211,80 @@ EOF
     esac
 }
 
-# The slurmrestd plugins to load: by default it loads all of them, and the slurmdbd ones are
-# fatal without slurmdbd. Slurm 22.05 has openapi/v0.0.36..38; 23.11 and later have
-# openapi/slurmctld with data_parser/v0.0.4x. Sets REST_ARGS and REST_VERSIONS (oldest first).
+# The slurmrestd plugins to load, the slurmdb ones included. Slurm 22.05 has openapi/v0.0.36..38
+# and openapi/dbv0.0.36..38; 23.11 and later have openapi/slurmctld and openapi/slurmdbd with
+# data_parser/v0.0.4x. Sets REST_ARGS and REST_VERSIONS (oldest first).
 rest_plugins() {
     local dir
     dir=$(dirname "$(compgen -G '/usr/lib/*/slurm-wlm/auth_jwt.so' | head -n 1)")
     versions() { find "$dir" -name "$1_v0_0_*.so" -printf '%f\n' | sed "s/^$1_//; s/\.so$//; s/_/./g" | sort -V; }
     if [[ -e $dir/openapi_slurmctld.so ]]; then
         REST_VERSIONS=$(versions data_parser)
-        REST_ARGS=(-s openapi/slurmctld -d "$(paste -sd, <<<"$REST_VERSIONS")")
+        REST_ARGS=(-s openapi/slurmctld,openapi/slurmdbd -d "$(paste -sd, <<<"$REST_VERSIONS")")
     else
         REST_VERSIONS=$(versions openapi)
-        REST_ARGS=(-s "$(sed 's|^|openapi/|' <<<"$REST_VERSIONS" | paste -sd,)")
+        REST_ARGS=(-s "$(sed 's|^\(.*\)$|openapi/\1,openapi/db\1|' <<<"$REST_VERSIONS" | paste -sd,)")
     fi
     [[ -n $REST_VERSIONS ]] || die "no slurmrestd plugins in $dir"
+}
+
+# MariaDB in $D/db, as root, on 127.0.0.1 only; a `slurm` database user with a random password
+# that only slurmdbd.conf (mode 0600, owned by SlurmUser as slurmdbd demands) holds.
+start_database() {
+    local password
+    mkdir -p "$D/db"
+    mariadb-install-db --no-defaults --datadir="$D/db/data" --user=root --skip-test-db \
+        --auth-root-authentication-method=socket >"$D/log/mariadb-install.log" 2>&1 ||
+        die "mariadb-install-db failed: $(tail -n 2 "$D/log/mariadb-install.log")"
+    setsid mariadbd --no-defaults --datadir="$D/db/data" --user=root --bind-address=127.0.0.1 \
+        --port="$DB_PORT" --socket="$D/db/mysqld.sock" --pid-file="$D/run/mariadbd.pid" \
+        --log-error="$D/log/mariadb.log" --skip-log-bin --innodb-buffer-pool-size=32M \
+        --innodb-log-file-size=16M --innodb-flush-log-at-trx-commit=0 </dev/null >/dev/null 2>&1 &
+    wait_for 30 eval 'mariadb --no-defaults --socket="$D/db/mysqld.sock" -e "select 1" >/dev/null 2>&1' ||
+        die "mariadbd did not start: $(tail -n 2 "$D/log/mariadb.log")"
+    password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+    mariadb --no-defaults --socket="$D/db/mysqld.sock" <<EOF || die "could not create the slurm database user"
+CREATE DATABASE slurm_acct_db;
+CREATE USER 'slurm'@'127.0.0.1' IDENTIFIED BY '$password';
+GRANT ALL ON slurm_acct_db.* TO 'slurm'@'127.0.0.1';
+EOF
+    (umask 077 && cat >"$D/etc/slurmdbd.conf" <<EOF
+AuthType=auth/munge
+AuthInfo=socket=$D/munge/munge.socket.2
+AuthAltTypes=auth/jwt
+AuthAltParameters=jwt_key=$D/etc/jwt.key
+DbdHost=$(hostname -s)
+DbdAddr=127.0.0.1
+DbdPort=$DBD_PORT
+SlurmUser=slurm
+PidFile=$D/run/slurmdbd.pid
+LogFile=$D/log/slurmdbd.log
+StorageType=accounting_storage/mysql
+StorageHost=127.0.0.1
+StoragePort=$DB_PORT
+StorageUser=slurm
+StoragePass=$password
+StorageLoc=slurm_acct_db
+EOF
+    )
+    chown slurm: "$D/etc/slurmdbd.conf"
+}
+
+# slurmdbd (it finds slurmdbd.conf beside $SLURM_CONF), then the cluster's record in it.
+start_slurmdbd() {
+    slurmdbd || die "slurmdbd failed: $(tail -n 2 "$D/log/slurmdbd.log")"
+    wait_for 20 eval 'sacctmgr -n list cluster >/dev/null 2>&1' ||
+        die "slurmdbd did not answer: $(grep -E 'error|fatal' "$D/log/slurmdbd.log" | tail -n 2)"
+    sacctmgr -i add cluster lumi >/dev/null || die "sacctmgr add cluster failed"
+}
+
+# Fold finished jobs into the hourly usage tables now, up to the end of the current hour (slurmdbd
+# itself rolls up once an hour has passed), so that sreport reports them.
+rollup() {
+    local start end
+    start=$(date -d '-40 days' +%Y-%m-%dT00:00:00)
+    end=$(date -d '+1 hour' +%Y-%m-%dT%H:00:00)
+    sacctmgr -i rollup "$start" "$end" >&2
 }
 
 start() {
@@ -224,7 +300,7 @@ start() {
         log "a half-started cluster is in $D; stopping it first"
         stop >&2
     fi
-    for port in "$CTLD_PORT" $(seq "$SLURMD_PORT" $((SLURMD_PORT + 3))) "$REST_PORT"; do
+    for port in "$CTLD_PORT" $(seq "$SLURMD_PORT" $((SLURMD_PORT + 3))) "$REST_PORT" "$DBD_PORT" "$DB_PORT"; do
         if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             die "port $port is in use; choose others with SLURM_TEST_*_PORT"
         fi
@@ -255,6 +331,9 @@ start() {
         --key-file="$D/munge/munge.key" --pid-file="$D/munge/munged.pid" \
         --log-file="$D/munge/munged.log" --seed-file="$D/munge/seed"
     wait_for 10 alive "$D/munge/munged.pid" || die "munged did not start: $(tail -n 2 "$D/munge/munged.log")"
+
+    start_database
+    start_slurmdbd
 
     # slurmctld and slurmd go into the background by themselves and log to $D/log.
     slurmctld -i || die "slurmctld failed: $(tail -n 2 "$D/log/slurmctld.log")"
@@ -296,6 +375,7 @@ export SLURMRESTD_URL=http://127.0.0.1:$REST_PORT
 export SLURMRESTD_API_VERSION=$api
 export SLURMRESTD_SOCKET=$D/rest/slurmrestd.sock
 export SLURM_USER_NAME=$REST_USER
+export SLURMDBD_PORT=$DBD_PORT
 EOF
     exports
     log "Slurm $VERSION up in $D: REST $api on 127.0.0.1:$REST_PORT"
@@ -309,5 +389,9 @@ env)
     exports
     ;;
 stop) stop "${2:-}" ;;
-*) die "usage: $0 start | env | stop [--purge]" ;;
+rollup)
+    up || die "no cluster is running in $D"
+    rollup
+    ;;
+*) die "usage: $0 start | env | rollup | stop [--purge]" ;;
 esac

@@ -54,7 +54,9 @@ def _options(
 COMMAND_MODULES = (
     "bot.cli.knowledge_cmds",
     "bot.cli.catalog",
+    "bot.cli.fit",
     "bot.cli.queue",
+    "bot.cli.usage",
     "bot.cli.serve",
     "bot.cli.subscriptions",
     "bot.cli.doctor",

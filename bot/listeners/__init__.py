@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners import actions, commands, events
+from bot.listeners import actions, commands, events, views
 from bot.listeners.errors import handle_error
 
 
@@ -12,4 +12,5 @@ def register_listeners(app: App) -> None:
     events.register(app)
     commands.register(app)
     actions.register(app)
+    views.register(app)
     app.error(handle_error)

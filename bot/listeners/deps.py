@@ -17,7 +17,9 @@ from bot.services import Services
 from bot.state import StateStore
 
 if TYPE_CHECKING:
+    from bot.fit import FitDesk
     from bot.schedule.desk import SubscriptionDesk
+    from bot.usage.desk import UsageDesk
 
 CONTEXT_KEY = "hpcbot"
 log = logging.getLogger(__name__)
@@ -30,6 +32,9 @@ class Deps:
     workers: Executor
     log_message_text: bool = False
     subscriptions: SubscriptionDesk | None = None  # /hpc subscribe; None: not offered
+    fit: FitDesk | None = None  # /hpc fit; None: not offered
+    usage: UsageDesk | None = None  # /usage, /hpc link; None: no usage config
+    timezone: str = "Europe/Brussels"
     _pending: int = field(default=0, init=False)
     _idle: threading.Condition = field(default_factory=threading.Condition, init=False)
 

@@ -20,6 +20,7 @@ from bot.logs import redact
 from bot.views.mrkdwn import escape
 from knowledge import KnowledgeError, UnknownName
 from knowledge.queue import QueueAuthError, QueueNotConfigured, QueueUnavailable
+from knowledge.usage import UnknownProject, UsageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,8 @@ FOR_THE_ASKER: tuple[type[Exception], ...] = (
     QueueNotConfigured,
     QueueUnavailable,
     QueueAuthError,
+    UnknownProject,
+    UsageUnavailable,
 )
 SETUP_PROBLEM = (
     ":warning: I can't answer that right now: part of my set-up isn't working "

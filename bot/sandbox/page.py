@@ -8,6 +8,8 @@
     POST /sandbox/command     {channel, command, text}: you run a slash command
     POST /sandbox/click       {channel, ts, ephemeral, action_id}: you click a button
     POST /sandbox/clock       {seconds}: fast-forward the sandbox clock (scheduled posts fire)
+    POST /sandbox/view        {view_id, values}: you submit a modal (block_id -> text or option)
+    POST /sandbox/view_close  {view_id}: you close a modal
 
 What the page does goes to the bot exactly as Slack would send it: through the peer's
 delivery path (Socket Mode envelopes or signed HTTP), as the person "alice".
@@ -36,7 +38,16 @@ import yaml
 from aiohttp import web
 
 from bot.sandbox.index import BuildStatus
-from bot.sandbox.peer import ALICE, BOT_ID, BOT_USER, Delivery, FakeSlack, Message
+from bot.sandbox.peer import (
+    ALICE,
+    BOT_ID,
+    BOT_USER,
+    Delivery,
+    FakeSlack,
+    Message,
+    OpenView,
+    ViewRefused,
+)
 from bot.sandbox.peer.guard import origin_allowed, same_secret
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -100,6 +111,8 @@ class SandboxPage:
         app.router.add_post("/sandbox/command", self._command)
         app.router.add_post("/sandbox/click", self._click)
         app.router.add_post("/sandbox/clock", self._clock)
+        app.router.add_post("/sandbox/view", self._view_submit)
+        app.router.add_post("/sandbox/view_close", self._view_close)
 
     async def _startup(self, app: web.Application) -> None:
         self._loop = asyncio.get_running_loop()
@@ -137,11 +150,13 @@ class SandboxPage:
                 if m.thread_ts and m.thread_ts != m.ts and not m.is_ephemeral:
                     replies.setdefault((m.channel, m.thread_ts), []).append(m)
             messages = [self._message_json(m, replies.get((m.channel, m.ts), [])) for m in shown]
+            views = [_view_json(v) for v in peer.ws.open_views(ALICE)]
             now = peer.clock.now()
         status = self.status()
         return {
             "version": self.version,
             "messages": messages,
+            "views": views,
             "connected": peer.has_target,
             "status": status.to_dict() if status is not None else None,
             "clock": {
@@ -161,6 +176,16 @@ class SandboxPage:
             "is_bot": m.bot_id == BOT_ID,
             "text": m.text,
             "blocks": m.blocks,
+            # Shared files, served by the peer on this same origin (images are shown inline).
+            "files": [
+                {
+                    "url": f"/files/{f['id']}/{f['name']}",
+                    "title": f["title"],
+                    "mimetype": f["mimetype"],
+                    "alt": f["alt_txt"],
+                }
+                for f in m.files
+            ],
             "ephemeral": m.is_ephemeral,
             "edited": m.edited,
             "reactions": [
@@ -295,6 +320,36 @@ class SandboxPage:
         self.changed()
         return web.json_response({"ok": True, "now": self.snapshot()["clock"]})
 
+    def _open_view(self, data: dict[str, Any]) -> OpenView:
+        with self.peer.lock:
+            found = next(
+                (v for v in self.peer.ws.open_views(ALICE) if v.id == str(data.get("view_id"))),
+                None,
+            )
+        if found is None:
+            raise web.HTTPNotFound(text="no such open view")
+        return found
+
+    async def _view_submit(self, request: web.Request) -> web.Response:
+        data = await self._body(request)
+        view = self._open_view(data)
+        raw = data.get("values")
+        if not isinstance(raw, dict):
+            raise web.HTTPBadRequest(text="values must be an object of block_id -> value")
+        values = {str(k): (None if v is None else str(v)) for k, v in raw.items()}
+        try:
+            delivery = await self._in_thread(lambda: self.peer.submit_view(view, values))
+        except ViewRefused as refused:  # what Slack's client says without sending anything
+            return web.json_response(
+                {"ok": False, "block_id": refused.block_id, "error": refused.message}
+            )
+        return web.json_response({"ok": delivery.acked, "error": delivery.error})
+
+    async def _view_close(self, request: web.Request) -> web.Response:
+        view = self._open_view(await self._body(request))
+        await self._in_thread(lambda: self.peer.close_view(view))
+        return web.json_response({"ok": True})
+
     def _delivered(self, delivery: Delivery, channel: str, what: str) -> web.Response:
         if not delivery.acked:
             reason = delivery.error or "no answer"
@@ -308,3 +363,16 @@ class SandboxPage:
         with self.peer.changed():
             ws = self.peer.ws
             ws.add(Message(channel, ws.next_ts(channel), text, SLACKBOT, ephemeral_to=ALICE))
+
+
+def _view_json(view: OpenView) -> dict[str, Any]:
+    shown = view.view
+    return {
+        "id": view.id,
+        "title": shown.get("title"),
+        "submit": shown.get("submit"),
+        "close": shown.get("close"),
+        "blocks": shown.get("blocks", []),
+        "errors": view.errors,
+        "problem": view.problem,
+    }

@@ -10,6 +10,8 @@ from bot.views.mrkdwn import escape
 HPC_USAGE = (
     "*hpcbot* answers questions about EuroHPC access, machines and queues.\n"
     "• `/hpc ask <question>`: a private answer with sources\n"
+    "• `/hpc fit`: which access route fits and how many GPU-hours to ask for (a form), "
+    "with a reminder of that call's cut-offs\n"
     "• `/hpc help`: this help\n"
     "• `/hpc subscribe deadlines [call] [--days 14,7,1]` or "
     "`/hpc subscribe queue <machine> [daily|weekdays|weekly] [HH:MM] [zone]`: scheduled posts "

@@ -278,12 +278,22 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
             else "reviewed at dated cut-offs"
         )
         extra = f" ({schedule.frequency})" if schedule.frequency else ""
+        how_often_text = f"**{call.name}** is {how_often}{extra}."
+        # "How often" and "when next" are asked in near-identical words, so each of the two
+        # facts carries the other's value: whichever one the question meets answers it.
         yield _fact(
             f"{call.id}/frequency",
             [me],
             ["frequency"],
-            f"**{call.name}** is {how_often}{extra}.",
+            how_often_text,
             schedule,
+            render=(
+                None
+                if schedule.rule == "continuous"
+                else lambda now, _q, call=call, text=how_often_text: (
+                    f"{text} {next_cutoff_text(catalog, call, now, how_often=False)}"
+                )
+            ),
         )
     yield _fact(
         f"{call.id}/cutoffs",
@@ -307,7 +317,7 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
         )
 
 
-def next_cutoff_text(catalog: Catalog, call: Call, now: datetime) -> str:
+def next_cutoff_text(catalog: Catalog, call: Call, now: datetime, *, how_often: bool = True) -> str:
     """The next cut-off of `call` from `now`, or why there is none (computed, never stored)."""
     if call.cutoffs.rule == "continuous":
         extra = f" ({call.cutoffs.frequency})" if call.cutoffs.frequency else ""
@@ -319,7 +329,9 @@ def next_cutoff_text(catalog: Catalog, call: Call, now: datetime) -> str:
         first = upcoming[0]
         later = ", ".join(day_text(c.day) for c in upcoming[1:3])
         then = f" (then {later})" if later else ""
-        return f"**Next {call.name} cut-off: {when_text(first)}**{then}."
+        frequency = call.cutoffs.frequency if how_often else ""
+        rhythm = f" How often: {frequency}." if frequency else ""
+        return f"**Next {call.name} cut-off: {when_text(first)}**{then}.{rhythm}"
     past = call_cutoffs(call)
     last = f"; the last one on record was {day_text(past[-1].day)}" if past else ""
     return (
@@ -470,9 +482,36 @@ def catalog_facts(catalog: Catalog, knowledge_dir: Path | None = None) -> list[C
                 more_sources=tuple({(o.source, o.as_of, o.confirmed): None for o in offers[1:]}),
             )
         )
+    if knowledge_dir is not None:
+        facts += _workload_facts(catalog, knowledge_dir)
     if knowledge_dir is not None and (knowledge_dir / "faq.md").is_file():
         facts += faq_facts((knowledge_dir / "faq.md").read_text(encoding="utf-8"))
     return facts
+
+
+def _workload_facts(catalog: Catalog, knowledge_dir: Path) -> list[CuratedFact]:
+    """ "Fine-tune a 70B model on 20B tokens: where do we apply?", answered by the fit finder."""
+    # Imported here: knowledge.fit reads the catalogue (and this module's gpu_hours_in).
+    from knowledge.fit.data import ROUTES_FILE, SIZING_FILE, load_fit_data
+    from knowledge.fit.question import answer_question
+
+    if not (knowledge_dir / SIZING_FILE).is_file() or not (knowledge_dir / ROUTES_FILE).is_file():
+        return []
+    data = load_fit_data(knowledge_dir, catalog)
+    assumptions = data.sizing.assumptions
+    provenance = [*data.tasks, *(h.accelerator for h in data.hardware)]
+    return [
+        _fact(
+            "calls/fit-workload",
+            [],
+            ["fit_workload"],
+            "How many GPU-hours training or fine-tuning a model needs on each machine, and "
+            "which access call fits that amount: " + assumptions.mfu.text,
+            assumptions.mfu,
+            render=lambda now, question: answer_question(data, question, now),
+            more_sources=tuple({(p.source, p.as_of, p.confirmed): None for p in provenance}),
+        )
+    ]
 
 
 _GPU_HOURS = re.compile(

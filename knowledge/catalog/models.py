@@ -164,9 +164,22 @@ class SlurmPartition(Sourced):
     purpose: str = ""
 
 
+class GpuAccounting(_Model):
+    """How Slurm's gres/gpu time converts to the billed unit (the usage reports read it).
+
+    `per_gpu_hour`: billed units per Slurm-GPU-hour; `per_node_hour`: partitions billed by
+    whole nodes, units per node-hour. Its source and date are the enclosing billing group's.
+    """
+
+    unit: Text
+    per_gpu_hour: float = Field(gt=0)
+    per_node_hour: dict[str, float] = {}
+
+
 class Billing(Sourced):
     units: list[Text]
     rules: list[Text] = []
+    gpu_accounting: GpuAccounting | None = None
 
 
 class Login(Sourced):

@@ -34,6 +34,7 @@ class RecordingApp:
         self.commands: list[str] = []
         self.events: list[str] = []
         self.actions: list[str] = []
+        self.views: list[str] = []
         self.error_handlers: list[Callable[..., Any]] = []
 
     def _recorder(self, into: list[str], name: str) -> Callable[[Callable[..., Any]], Any]:
@@ -49,6 +50,9 @@ class RecordingApp:
     def action(self, name: str) -> Callable[[Callable[..., Any]], Any]:
         return self._recorder(self.actions, name)
 
+    def view(self, callback_id: str) -> Callable[[Callable[..., Any]], Any]:
+        return self._recorder(self.views, callback_id)
+
     def error(self, func: Callable[..., Any]) -> Callable[..., Any]:
         self.error_handlers.append(func)
         return func
@@ -62,7 +66,17 @@ def registered() -> RecordingApp:
 
 def test_commands_agree() -> None:
     declared = {c["command"] for c in MANIFEST["features"]["slash_commands"]}
-    assert declared == set(registered().commands) == {"/hpc", "/queue", "/deadlines", "/specs"}
+    assert (
+        declared
+        == set(registered().commands)
+        == {
+            "/hpc",
+            "/queue",
+            "/deadlines",
+            "/specs",
+            "/usage",
+        }
+    )
 
 
 def test_events_agree() -> None:
@@ -75,12 +89,19 @@ def test_scopes_cover_what_the_app_does() -> None:
     scopes = set(MANIFEST["oauth_config"]["scopes"]["bot"])
     needed = {EVENT_SCOPES[e] for e in MANIFEST["settings"]["event_subscriptions"]["bot_events"]}
     needed |= {"chat:write", "commands", "reactions:write", "users:read"}
+    needed |= {"files:write", "im:write"}  # /usage charts, job notification DMs
     assert scopes == needed
 
 
 def test_interactivity_and_socket_mode() -> None:
     app = registered()
     assert MANIFEST["settings"]["interactivity"]["is_enabled"] is True
-    assert set(app.actions) == {"feedback_helpful", "feedback_not_helpful", "share_reply"}
+    assert set(app.actions) == {
+        "feedback_helpful",
+        "feedback_not_helpful",
+        "share_reply",
+        "fit_remind",
+    }
+    assert app.views == ["fit_request"]  # modal submissions arrive as interactivity too
     assert MANIFEST["settings"]["socket_mode_enabled"] is True
     assert len(app.error_handlers) == 1

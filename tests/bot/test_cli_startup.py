@@ -12,6 +12,7 @@ HEAVY = [
     "chromadb",
     "langchain_core",
     "langchain_text_splitters",
+    "matplotlib",
     "numpy",
     "pydantic_settings",
     "sentence_transformers",

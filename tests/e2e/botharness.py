@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fakeslack import FakeSlack
 from fakeslack.services import FakeServices
@@ -28,8 +29,15 @@ class Bot:
         assert self.app.wait_idle(timeout), "the bot's after-ack work did not finish"
 
 
-def start_bot(slack: FakeSlack, mode: str, services: FakeServices, data_dir: Path) -> Iterator[Bot]:
-    settings = bot_settings(slack, data_dir, mode)
+def start_bot(
+    slack: FakeSlack,
+    mode: str,
+    services: FakeServices,
+    data_dir: Path,
+    **groups: Mapping[str, Any],
+) -> Iterator[Bot]:
+    """The bot on `slack`; `groups` override its settings (e.g. usage={"config": path})."""
+    settings = bot_settings(slack, data_dir, mode).override(**groups)
     store = StateStore.open(settings.state_database_url)
     app = build_app(settings, services.services(), store=store)
     if mode == "socket":

@@ -13,6 +13,8 @@ from bot.sandbox.peer import (
     ApiCall,
     Delivery,
     Message,
+    OpenView,
+    ViewRefused,
     sign,
 )
 from fakeslack.testpeer import FakeSlack, Fault, WaitTimeout
@@ -29,6 +31,8 @@ __all__ = [
     "FakeSlack",
     "Fault",
     "Message",
+    "OpenView",
+    "ViewRefused",
     "WaitTimeout",
     "sign",
 ]

@@ -1,5 +1,5 @@
 """The Slack peer with what only tests do to it: make Web API calls fail, send forged or
-tampered signed requests, wait for a message and fail the test when it does not come.
+tampered signed requests, wait for a message or a modal and fail the test when it does not come.
 
 `bot.sandbox.peer.FakeSlack` is a faithful Slack for the sandbox; this subclass adds the
 failures on top, as an aiohttp middleware installed through the peer's `extensions` hook.
@@ -16,7 +16,7 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from bot.sandbox import peer
-from bot.sandbox.peer import BOT_ID, Message, http_delivery
+from bot.sandbox.peer import ALICE, BOT_ID, Message, OpenView, http_delivery
 from bot.sandbox.peer.server import parse_args
 
 T = TypeVar("T")
@@ -177,6 +177,10 @@ class FakeSlack(peer.FakeSlack):
             return None
 
         return self.wait_for(find, timeout)
+
+    def wait_for_view(self, user: str = ALICE, timeout: float = 5.0) -> OpenView:
+        """The modal `user` has open (the newest), once the app has opened one."""
+        return self.wait_for(lambda: next(reversed(self.open_views(user)), None), timeout)
 
 
 def _retry_after(fault: Fault) -> dict[str, str]:

@@ -200,3 +200,25 @@ def test_pdf_ligatures_become_letters(tmp_path: Path) -> None:
         _clean_pdf_text("conﬁgured and speciﬁed /x24{prefix}")
         == "configured and specified ${prefix}"
     )
+
+
+def test_pdf_line_end_hyphen_marks_and_windows_line_ends_become_plain_text() -> None:
+    from ingest.parse import _clean_pdf_text
+
+    assert _clean_pdf_text("on clus\x02ters and\r\nsupercomputers") == (
+        "on clusters and\nsupercomputers"
+    )
+
+
+def test_a_pdf_with_many_pages_keeps_each_page_and_its_words(tmp_path: Path) -> None:
+    subjects = ["debug", "small", "standard", "large", "huge", "capability", "hero"]
+    pages = [
+        f"The {name} queue allows {n * 4} nodes per job." for n, name in enumerate(subjects, 1)
+    ]
+    pdf = write_pdf(tmp_path / "limits.pdf", pages, title="Limits")
+
+    doc = parse_bytes(pdf.read_bytes(), "pdf")
+
+    assert doc.title == "Limits"
+    assert [s.page for s in doc.sections] == list(range(1, 8))
+    assert doc.sections[6].text == "The hero queue allows 28 nodes per job."

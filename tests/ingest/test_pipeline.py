@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from fakes.documents import write_pdf
 from fakes.embedder import HashEmbedder
@@ -14,6 +15,7 @@ from fakes.embedder import HashEmbedder
 from ingest.pipeline import ingest
 from ingest.sources import local_documents
 from knowledge.store import Index
+from knowledge.units import split_units
 
 
 @pytest.fixture()
@@ -140,3 +142,49 @@ def test_model_change_forces_a_rebuild(index_location: Path | str, docs: Path) -
     assert report.rebuilt
     assert report.new == 4
     assert Index(index_location, other).recorded_model == "model-b"
+
+
+def test_every_chunk_keeps_one_vector_per_answer_unit(
+    index: Index, docs: Path, embedder: HashEmbedder
+) -> None:
+    (docs / "limits.md").write_text(
+        "# Limits\n\nJobs may run for two days. Longer jobs need a reservation.\n\n"
+        "- small-g: 1 to 4 nodes\n- standard-g: up to 1024 nodes\n"
+    )
+    ingest(index, [local_documents(docs)])
+    chunk = next(c for c in index.all_chunks() if c.title == "Limits")
+
+    rows = index.unit_vectors([chunk.id])[chunk.id]
+
+    units = [unit.text for unit in split_units(chunk.text)]
+    assert rows.shape == (len(units), embedder.dimensions) == (3, 64)
+    expected = embedder.embed_documents(units)
+    assert np.allclose(np.sum(rows * expected, axis=1), 1.0, atol=0.01)
+
+
+def test_unit_vectors_go_with_their_document(index: Index, docs: Path) -> None:
+    ingest(index, [local_documents(docs)])
+    storage = next(c for c in index.all_chunks() if c.title == "Storage")
+    (docs / "storage.md").unlink()
+
+    ingest(index, [local_documents(docs)])
+
+    assert index.unit_vectors([storage.id]) == {}
+
+
+def test_an_index_of_the_previous_layout_is_rebuilt(
+    index_location: Path | str, docs: Path, embedder: HashEmbedder
+) -> None:
+    old = Index(index_location, embedder)
+    ingest(old, [local_documents(docs)])
+    # What layout 2 wrote: its version, and the unit vectors in a collection of their own.
+    old._collection.modify(metadata={"embedding_model": embedder.name, "schema_version": 2})
+    old._client.get_or_create_collection("hpcbot_units", embedding_function=None)
+
+    report = ingest(Index(index_location, embedder), [local_documents(docs)])
+
+    assert report.rebuilt
+    index = Index(index_location, embedder)
+    chunks = index.all_chunks()
+    assert set(index.unit_vectors([c.id for c in chunks])) == {c.id for c in chunks}
+    assert "hpcbot_units" not in {c.name for c in index._client.list_collections()}

@@ -175,3 +175,17 @@ def test_a_local_copy_is_the_same_document_only_when_its_path_ends_like_the_url(
     document: str, source: str, same: bool
 ) -> None:
     assert same_document(document, source) is same
+
+
+def test_how_often_and_when_next_each_carry_the_others_value(
+    facts: dict[str, CuratedFact],
+) -> None:
+    assert facts["large-scale/frequency"].text_at(NOW) == (
+        "**AI Factories Large Scale** is reviewed at dated cut-offs (about two cut-offs a month)."
+        " **Next AI Factories Large Scale cut-off: Mon 30 Nov 2026, 10:00 CET**"
+        " (then 15 Dec 2026, 4 Jan 2027)."
+    )
+    assert facts["large-scale/cutoffs"].text_at(NOW) == (
+        "**Next AI Factories Large Scale cut-off: Mon 30 Nov 2026, 10:00 CET**"
+        " (then 15 Dec 2026, 4 Jan 2027). How often: about two cut-offs a month."
+    )

@@ -57,7 +57,7 @@ def test_serve_with_half_the_tokens_says_what_is_missing(tmp_path: Path) -> None
 
 def test_autocomplete_lists_the_manifest_commands() -> None:
     commands = {c["command"]: c for c in manifest_commands()}
-    assert set(commands) == {"/hpc", "/queue", "/deadlines", "/specs"}
+    assert set(commands) == {"/hpc", "/queue", "/deadlines", "/specs", "/usage"}
     assert commands["/queue"]["usage_hint"] == "<machine> [partition]"
 
 

@@ -1,4 +1,5 @@
-"""/hpc: `ask <question>` (a private answer with sources), `help`, and scheduled posts
+"""/hpc: `ask <question>` (a private answer with sources), `fit` (the route and sizing
+modal), `help`, and scheduled posts
 (`subscribe`, `subscriptions`, `unsubscribe`); see SUBCOMMANDS."""
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.listeners.answering import question_too_long
+from bot.listeners.commands.fit import handle_fit
 from bot.listeners.commands.subscriptions import (
     handle_subscribe,
     handle_subscriptions,
     handle_unsubscribe,
 )
+from bot.listeners.commands.usage import handle_link
 from bot.listeners.deps import Deps, deps_of
 from bot.views.answer import answer_fallback_text, build_answer_blocks
 from bot.views.help import HPC_USAGE, unknown_subcommand
@@ -73,10 +76,13 @@ def _ask(call: Invocation) -> None:
 
 SUBCOMMANDS: dict[str, Callable[[Invocation], None]] = {
     "ask": _ask,
+    "fit": handle_fit,
     "help": _help,
     "subscribe": handle_subscribe,
     "subscriptions": handle_subscriptions,
     "unsubscribe": handle_unsubscribe,
+    "link": handle_link,
+    "unlink": lambda call: handle_link(call, unlink=True),
 }
 
 

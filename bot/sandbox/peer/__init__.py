@@ -9,6 +9,7 @@ requests, waiting for a message).
 from .fake import FakeSlack
 from .http_delivery import sign
 from .state import APP_ID, BOT_ID, BOT_USER, TEAM_ID, ApiCall, Delivery, Message
+from .views import OpenView, ViewRefused
 from .workspace import ALICE, BOB
 
 __all__ = [
@@ -22,5 +23,7 @@ __all__ = [
     "Delivery",
     "FakeSlack",
     "Message",
+    "OpenView",
+    "ViewRefused",
     "sign",
 ]

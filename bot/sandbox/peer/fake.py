@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 import aiohttp
 from aiohttp import web
 
-from . import http_delivery, payloads, server
+from . import http_delivery, payloads, server, views
 from .clock import Clock
 from .socketmode import SocketHub
 from .state import BOT_ID, BOT_USER, ApiCall, Delivery, Hook, Message
@@ -207,7 +207,9 @@ class FakeSlack:
                 "envelope_id": f"env-{next(self._ids)}",
                 "type": kind,
                 "payload": payload,
-                "accepts_response_payload": kind == "slash_commands",
+                # Slack takes a reply in the ack for commands and for view submissions.
+                "accepts_response_payload": kind == "slash_commands"
+                or payload.get("type") == "view_submission",
             }
             if kind == "events_api":
                 envelope["retry_attempt"] = retry_num
@@ -248,6 +250,9 @@ class FakeSlack:
             delivery.ack_payload = {"text": text}
 
     def _after_ack(self, delivery: Delivery) -> None:
+        if delivery.payload.get("type") == "view_submission":
+            self._view_answered(delivery)
+            return
         with self.changed():
             ack = delivery.ack_payload or {}
             if delivery.kind == "slash_commands" and (ack.get("text") or ack.get("blocks")):
@@ -268,6 +273,48 @@ class FakeSlack:
                 hook = self.ws.hooks.get(delivery.payload["response_url"].split("/")[-2])
                 if hook is not None:
                     hook.last_posted = msg
+
+    def _view_answered(self, delivery: Delivery) -> None:
+        """What the app's ack to a view submission does to the view (module views.py)."""
+        with self.changed():
+            shown = self.ws.views[delivery.payload["view"]["id"]]
+            shown.errors, shown.problem = {}, ""
+            if not delivery.acked:
+                shown.problem = views.CONNECTION_ERROR
+                return
+            ack = delivery.ack_payload or {}
+            action = ack.get("response_action")
+            if action == "errors":
+                inputs = {
+                    b.get("block_id") for b in shown.view["blocks"] if b.get("type") == "input"
+                }
+                errors = ack.get("errors") or {}
+                if not isinstance(errors, dict) or not set(errors) <= inputs:
+                    shown.problem = views.CONNECTION_ERROR  # Slack can't show them: generic error
+                    delivery.error = "invalid_errors_block_ids"
+                    return
+                shown.errors = {str(k): str(v) for k, v in errors.items()}
+            elif action in ("update", "push"):
+                new_view = ack.get("view")
+                problems = views.check_view(new_view)
+                if problems or not isinstance(new_view, dict):
+                    shown.problem = views.CONNECTION_ERROR
+                    delivery.error = "invalid_view: " + "; ".join(problems)
+                    return
+                if action == "update":
+                    shown.view = views.stored_view(new_view, shown.id, shown.root_id, None)
+                else:
+                    view_id = f"V{self.ws.next_id():08d}"
+                    stored = views.stored_view(new_view, view_id, shown.root_id, shown.id)
+                    self.ws.views[view_id] = views.OpenView(
+                        view_id, shown.user, stored, shown.root_id
+                    )
+            elif action == "clear":
+                for other in self.ws.views.values():
+                    if other.root_id == shown.root_id:
+                        other.closed = True
+            else:  # an empty ack closes the view that was submitted
+                shown.closed = True
 
     def echo(self, msg: Message) -> None:
         """Slack sends the bot's own channel posts back to it as `message` events."""
@@ -358,8 +405,10 @@ class FakeSlack:
         self, command: str, text: str = "", user: str = ALICE, channel: str = "C0GENERAL"
     ) -> Delivery:
         hook_url = self._new_hook("commands", channel, user)
+        with self.changed():
+            trigger = self.ws.issue_trigger(user)
         body = payloads.slash_command(
-            command, text, self.ws.channels[channel], user, hook_url, f"trig-{next(self._ids)}"
+            command, text, self.ws.channels[channel], user, hook_url, trigger
         )
         return self._run(self._deliver("slash_commands", body))
 
@@ -369,16 +418,47 @@ class FakeSlack:
         if not matches:
             raise AssertionError(f"no button {action_id!r} in message {msg.ts}: {msg.buttons()}")
         hook_url = self._new_hook("actions", msg.channel, user, source=msg)
+        with self.changed():
+            trigger = self.ws.issue_trigger(user)
         body = payloads.block_actions(
             msg,
             matches[0],
             self.ws.channels[msg.channel],
             user,
             hook_url,
-            f"trig-{next(self._ids)}",
+            trigger,
             f"{self.clock.now():.6f}",
         )
         return self._run(self._deliver("interactive", body))
+
+    def open_views(self, user: str | None = None) -> list[views.OpenView]:
+        """The modals people have open now (newest last)."""
+        with self.lock:
+            return self.ws.open_views(user)
+
+    def submit_view(self, view: views.OpenView, values: dict[str, str | None]) -> Delivery:
+        """The person presses the submit button with `values` (block_id -> typed or chosen).
+
+        Raises `views.ViewRefused` where Slack's client would not submit (nothing is sent).
+        """
+        with self.changed():
+            if view.closed:
+                raise views.ViewRefused("", "this view is closed")
+            state = views.state_values(view.view, values)
+            trigger = self.ws.issue_trigger(view.user)
+            name = self.ws.users.get(view.user, view.user)
+            payload = views.view_submission(view, state, name, trigger)
+        return self._run(self._deliver("interactive", payload))
+
+    def close_view(self, view: views.OpenView) -> Delivery | None:
+        """The person presses Close: the modal goes; the app hears of it if it asked to."""
+        with self.changed():
+            for other in self.ws.views.values():
+                if other.root_id == view.root_id:
+                    other.closed = True
+            notify = bool(view.view.get("notify_on_close"))
+            payload = views.view_closed(view, self.ws.users.get(view.user, view.user))
+        return self._run(self._deliver("interactive", payload)) if notify else None
 
     def redeliver(self, delivery: Delivery, retry_num: int = 1) -> Delivery:
         """Send the same payload again as a Slack retry (same event_id, higher retry number)."""

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl
 
 from aiohttp import web
 
-from . import blockkit, webapi
+from . import blockkit, files, webapi
 from .guard import host_allowed, same_secret
 from .state import BOT_ID, BOT_USER, Message
 
@@ -77,6 +77,29 @@ def build(fake: FakeSlack) -> web.Application:
     async def hook(request: web.Request) -> web.Response:
         return await _hook(fake, request)
 
+    async def upload(request: web.Request) -> web.Response:
+        """The upload URL files.getUploadURLExternal handed out: the raw bytes arrive here."""
+        body = await request.read()
+        with fake.changed():
+            status, text = files.receive(
+                fake.ws.files, request.match_info["file_id"], request.match_info["secret"], body
+            )
+            fake.ws.journal(
+                "upload", {"file_id": request.match_info["file_id"]}, {}, status,
+                {"ok": status == 200, "bytes": len(body)},
+            )  # fmt: skip
+        return web.Response(status=status, text=text)
+
+    async def download(request: web.Request) -> web.Response:
+        """A shared file's url_private (Slack wants the bot token; the page, on loopback, not)."""
+        with fake.lock:
+            stored = fake.ws.files.get(request.match_info["file_id"])
+            if stored is None or not stored.completed or stored.data is None:
+                return web.Response(status=404, text="file_not_found")
+            return web.Response(body=stored.data, content_type=stored.mimetype)
+
+    app.router.add_post("/upload/v1/{file_id}/{secret}", upload)
+    app.router.add_get("/files/{file_id}/{name}", download)
     app.router.add_post("/api/{method}", api)
     app.router.add_get("/api/{method}", api)
     app.router.add_get("/link/", fake.hub.handle)

@@ -61,6 +61,9 @@ class Message:
     reactions: dict[str, list[str]] = field(default_factory=dict)
     hook_id: str | None = None
     metadata: dict[str, Any] | None = None  # chat.postMessage `metadata` (event_type, payload)
+    files: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # shared by files.completeUploadExternal
 
     @property
     def from_bot(self) -> bool:
@@ -101,6 +104,9 @@ class Message:
             data["blocks"] = self.blocks
         if self.thread_ts:
             data["thread_ts"] = self.thread_ts
+        if self.files:
+            data["files"] = self.files
+            data["upload"] = True
         if self.reactions:
             data["reactions"] = [
                 {"name": name, "users": users, "count": len(users)}

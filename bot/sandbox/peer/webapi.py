@@ -10,7 +10,7 @@ import secrets
 from collections.abc import Callable
 from typing import Any
 
-from . import blockkit
+from . import blockkit, files, views
 from .state import BOT_ID, BOT_USER, TEAM_ID, Message
 from .workspace import Workspace
 
@@ -295,6 +295,67 @@ def users_info(ctx: Context) -> Result:
     }
 
 
+def views_open(ctx: Context) -> Result:
+    """Open a modal for whoever the trigger came from (once, within 3 seconds)."""
+    trigger_id = str(ctx.args.get("trigger_id", ""))
+    view = views.parse_view_arg(ctx.args.get("view"))
+    if not trigger_id or view is None:
+        return _err("invalid_arguments")
+    trigger = ctx.ws.triggers.get(trigger_id)
+    if trigger is None:
+        return _err("invalid_trigger_id")
+    if trigger.used:
+        return _err("exchanged_trigger_id")
+    if ctx.ws.clock.now() - trigger.issued_at > views.TRIGGER_LIFETIME:
+        return _err("expired_trigger_id")
+    problems = views.check_view(view)
+    if problems:
+        return _err("invalid_arguments", response_metadata={"messages": problems})
+    trigger.used = True
+    view_id = f"V{ctx.ws.next_id():08d}"
+    stored = views.stored_view(view, view_id, view_id, None)
+    ctx.ws.views[view_id] = views.OpenView(view_id, trigger.user, stored, view_id)
+    return {"ok": True, "view": stored}
+
+
+def conversations_open(ctx: Context) -> Result:
+    """conversations.open with one user: the bot's DM with them (made on first use)."""
+    users = [u for u in str(ctx.args.get("users", "")).split(",") if u]
+    if not users:
+        return _err("users_list_not_supplied")
+    if len(users) > 1:
+        return _err("not_implemented")  # group DMs: hpcbot never opens one
+    if users[0] not in ctx.ws.users:
+        return _err("user_not_found")
+    channel = ctx.ws.dm_channel(users[0])
+    return {"ok": True, "channel": {"id": channel.id}}
+
+
+def files_get_upload_url_external(ctx: Context) -> Result:
+    file_id = f"F0{ctx.ws.next_id():08d}"
+    return files.get_upload_url(ctx.ws.files, ctx.args, ctx.base_url, file_id)
+
+
+def files_complete_upload_external(ctx: Context) -> Result:
+    channel_id = ctx.args.get("channel_id")
+    if channel_id:
+        channel, error = _channel_for_bot(Context(ctx.ws, {"channel": channel_id}, ctx.base_url))
+        if error:
+            return error
+        thread_ts = ctx.args.get("thread_ts")
+        if thread_ts and ctx.ws.find(channel.id, str(thread_ts)) is None:
+            return _err("thread_not_found")
+    result, shares = files.complete(ctx.ws.files, ctx.args, ctx.base_url)
+    for channel, thread_ts, shared in shares:
+        text = str(ctx.args.get("initial_comment") or "")
+        msg = files.share_message(
+            channel, ctx.ws.next_ts(channel), text, thread_ts, shared, ctx.base_url
+        )
+        ctx.ws.add(msg)
+        ctx.echoes.append(msg)
+    return result
+
+
 def apps_connections_open(ctx: Context) -> Result:
     ticket = secrets.token_urlsafe(24)  # unguessable, like Slack's
     ctx.ws.tickets.add(ticket)  # single use: the socket hub accepts it once
@@ -314,6 +375,10 @@ BOT_METHODS: dict[str, Callable[[Context], Result]] = {
     "conversations.history": conversations_history,
     "conversations.info": conversations_info,
     "users.info": users_info,
+    "views.open": views_open,
+    "conversations.open": conversations_open,
+    "files.getUploadURLExternal": files_get_upload_url_external,
+    "files.completeUploadExternal": files_complete_upload_external,
 }
 APP_METHODS: dict[str, Callable[[Context], Result]] = {
     "apps.connections.open": apps_connections_open,

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import secrets
 from typing import Any
 
 from .clock import Clock
+from .files import StoredFile
 from .state import BOT_USER, ApiCall, Channel, Delivery, Hook, Message
+from .views import OpenView, Trigger
 
 ALICE, BOB = "U0ALICE", "U0BOB"
 
@@ -24,6 +27,9 @@ class Workspace:
         self.deliveries: list[Delivery] = []
         self.hooks: dict[str, Hook] = {}
         self.tickets: set[str] = set()
+        self.triggers: dict[str, Trigger] = {}
+        self.views: dict[str, OpenView] = {}
+        self.files: dict[str, StoredFile] = {}  # files.getUploadURLExternal and after
         self._last_ts: dict[str, int] = {}
         self._ids = itertools.count(1)
         self.add_channel("C0GENERAL", "general", {BOT_USER, ALICE, BOB})
@@ -78,6 +84,16 @@ class Workspace:
             for m in self.messages
             if not m.deleted and not m.is_ephemeral and (channel is None or m.channel == channel)
         ]
+
+    def issue_trigger(self, user: str) -> str:
+        """A trigger id like Slack's ("<n>.<n>.<hex>"), valid once for 3 seconds."""
+        # Unguessable like Slack's: a page on this machine must not be able to open views.
+        trigger_id = f"{self.next_id()}.{int(self.clock.now())}.{secrets.token_hex(16)}"
+        self.triggers[trigger_id] = Trigger(trigger_id, user, self.clock.now())
+        return trigger_id
+
+    def open_views(self, user: str | None = None) -> list[OpenView]:
+        return [v for v in self.views.values() if not v.closed and (user is None or v.user == user)]
 
     def journal(
         self,

@@ -161,6 +161,9 @@ function renderMessage(msg, opts) {
   const body = msg.blocks && msg.blocks.length
     ? msg.blocks.map((b) => renderBlock(b, msg)).join("")
     : `<div class="msg-text">${mrkdwn(msg.text)}</div>`;
+  const files = (msg.files || []).map((f) => f.mimetype.startsWith("image/")
+    ? `<figure class="msg-file"><img src="${esc(f.url)}" alt="${esc(f.alt || f.title)}"><figcaption>${esc(f.title)}</figcaption></figure>`
+    : `<div class="msg-file"><a href="${esc(f.url)}">${esc(f.title)}</a></div>`).join("");
   const reactions = msg.reactions.length
     ? `<div class="reactions">${msg.reactions.map((r) =>
         `<span class="reaction${r.users.includes(app.meta.me) ? " mine" : ""}" data-reaction="${esc(r.name)}">${EMOJI[r.name] || ":" + esc(r.name) + ":"} ${r.count}</span>`).join("")}</div>`
@@ -176,7 +179,7 @@ function renderMessage(msg, opts) {
     <div class="msg-body">
       ${msg.ephemeral ? `<div class="only-you">👁️ Only visible to you</div>` : ""}
       <div class="msg-head"><span class="msg-name">${esc(name)}</span>${badge}<span class="msg-time">${time(msg.ts)}</span></div>
-      ${body}${msg.edited ? `<span class="edited">(edited)</span>` : ""}
+      ${body}${files}${msg.edited ? `<span class="edited">(edited)</span>` : ""}
       ${reactions}${summary}
     </div>${actions}</div>`;
 }
@@ -226,6 +229,80 @@ function keyed(msg, opts) {
   return { key: `${msg.ts}:${msg.ephemeral ? "e" : "m"}`, html: renderMessage(msg, opts) };
 }
 
+// ------------------------------------------------------------------ modals
+// Like Slack's client: the newest open view of yours is shown over the channel; required
+// inputs must be filled before it is sent; the app's errors appear under their blocks.
+function inputElement(block, value) {
+  const el = block.element || {};
+  const name = esc(block.block_id || "");
+  if (el.type === "static_select" || el.type === "radio_buttons") {
+    const initial = value !== undefined ? value : (el.initial_option ? el.initial_option.value : "");
+    const options = (el.options || []).map((o) =>
+      `<option value="${esc(o.value)}"${o.value === initial ? " selected" : ""}>${esc(o.text.text)}</option>`).join("");
+    return `<select name="${name}" data-block-id="${name}"><option value="">${esc((el.placeholder && el.placeholder.text) || "Choose")}</option>${options}</select>`;
+  }
+  const initial = value !== undefined ? value : (el.initial_value || "");
+  const placeholder = el.placeholder ? ` placeholder="${esc(el.placeholder.text)}"` : "";
+  const max = el.max_length ? ` maxlength="${Number(el.max_length)}"` : "";
+  return `<input type="text" name="${name}" data-block-id="${name}" value="${esc(initial)}"${placeholder}${max}>`;
+}
+function renderInput(block, view, values) {
+  const error = view.errors[block.block_id] || values.__client_errors[block.block_id];
+  const optional = block.optional ? ` <span class="muted">(optional)</span>` : "";
+  const hint = block.hint ? `<div class="bk-hint">${esc(block.hint.text)}</div>` : "";
+  return `<div class="block bk-input${error ? " has-error" : ""}" data-block="${esc(block.block_id)}">
+    <label>${esc(block.label.text)}${optional}</label>${inputElement(block, values[block.block_id])}
+    ${error ? `<div class="bk-input-error">${esc(error)}</div>` : hint}</div>`;
+}
+function currentValues(box) {
+  const values = { __client_errors: {} };
+  for (const field of box.querySelectorAll("[data-block-id]")) values[field.dataset.blockId] = field.value;
+  return values;
+}
+let clientErrors = {};
+function renderModal() {
+  const box = document.getElementById("modal");
+  const views = app.state.views || [];
+  const view = views[views.length - 1];
+  if (!view) { box.hidden = true; box.innerHTML = ""; box.dataset.key = ""; return; }
+  const key = JSON.stringify([view.id, view.errors, view.problem, clientErrors]);
+  if (box.dataset.key === key) return; // keep what is being typed
+  const values = box.dataset.view === view.id ? currentValues(box) : { __client_errors: {} };
+  values.__client_errors = clientErrors;
+  const body = view.blocks.map((b) => b.type === "input" ? renderInput(b, view, values) : renderBlock(b, { ts: "", channel: "", ephemeral: false })).join("");
+  box.innerHTML = `<div class="modal-card" role="dialog" aria-label="${esc(view.title.text)}">
+    <header class="modal-header"><strong>${esc(view.title.text)}</strong><button type="button" class="icon modal-x" aria-label="Close">✕</button></header>
+    ${view.problem ? `<div class="modal-problem">⚠️ ${esc(view.problem)}</div>` : ""}
+    <form class="modal-body" autocomplete="off">${body}</form>
+    <footer class="modal-footer">
+      <button type="button" class="modal-close">${esc((view.close && view.close.text) || "Cancel")}</button>
+      ${view.submit ? `<button type="button" class="modal-submit">${esc(view.submit.text)}</button>` : ""}
+    </footer></div>`;
+  box.dataset.key = key;
+  box.dataset.view = view.id;
+  box.hidden = false;
+}
+async function submitModal() {
+  const box = document.getElementById("modal");
+  const view = (app.state.views || []).slice(-1)[0];
+  if (!view) return;
+  const values = {};
+  clientErrors = {};
+  for (const block of view.blocks.filter((b) => b.type === "input")) {
+    const field = box.querySelector(`[data-block-id="${CSS.escape(block.block_id)}"]`);
+    const value = field ? field.value.trim() : "";
+    values[block.block_id] = value || null;
+    if (!value && !block.optional) clientErrors[block.block_id] = "Please complete this required field.";
+  }
+  if (Object.keys(clientErrors).length) { renderModal(); return; }
+  const button = box.querySelector(".modal-submit");
+  if (button) button.disabled = true;
+  try {
+    const answer = await post("/sandbox/view", { view_id: view.id, values });
+    if (!answer.ok && answer.block_id) { clientErrors = { [answer.block_id]: answer.error }; renderModal(); }
+  } finally { if (button) button.disabled = false; }
+}
+
 // ------------------------------------------------------------------ whole page
 function render() {
   const { state, meta } = app;
@@ -237,6 +314,7 @@ function render() {
   renderList(document.getElementById("messages"),
     [{ key: `intro:${channel.id}`, html: intro(channel) }, ...top.map((m) => keyed(m, { inChannel: true }))]);
   renderThread();
+  renderModal();
   renderStatus();
   document.getElementById("connection").classList.toggle("on", state.connected);
   document.getElementById("connection-text").textContent = state.connected ? "hpcbot is connected" : "hpcbot is not connected";
@@ -403,7 +481,13 @@ document.addEventListener("click", async (e) => {
   }
   const ff = e.target.closest("button.ff");
   if (ff) { await post("/sandbox/clock", { seconds: Number(ff.dataset.seconds) }); return; }
-  if (e.target.closest("#thread-close")) { app.thread = null; render(); }
+  if (e.target.closest("#thread-close")) { app.thread = null; render(); return; }
+  if (e.target.closest(".modal-submit")) { await submitModal(); return; }
+  if (e.target.closest(".modal-close, .modal-x")) {
+    const view = (app.state.views || []).slice(-1)[0];
+    clientErrors = {};
+    if (view) await post("/sandbox/view_close", { view_id: view.id });
+  }
 });
 
 async function main() {

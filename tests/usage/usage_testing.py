@@ -1,0 +1,64 @@
+"""Helpers shared by the usage tests (imported by conftest and test modules)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from knowledge.usage import SNAPSHOT_FORMAT
+
+
+def run(*argv: str, check: bool = True) -> str:
+    """A Slurm command's stdout, with times in UTC and no JWT hijacking the CLI."""
+    env = {k: v for k, v in os.environ.items() if k != "SLURM_JWT"} | {"TZ": "UTC"}
+    return subprocess.run(
+        argv, capture_output=True, text=True, check=check, timeout=60, env=env
+    ).stdout
+
+
+def sacct_line(
+    job: int, user: str, start: datetime, end: datetime | None, gpus: int, partition: str
+) -> str:
+    stamp = "%Y-%m-%dT%H:%M:%S"
+    finish = end.strftime(stamp) if end else "Unknown"
+    state = "COMPLETED" if end else "RUNNING"
+    return (
+        f"{job}|train|{user}|project_a|{state}|{start.strftime(stamp)}|{finish}|0|"
+        f"cpu=8,gres/gpu={gpus},node=1|1|{partition}|0:0"
+    )
+
+
+def write_usage_files(tmp: Path, today: date, minutes: int = 6000) -> Path:
+    """A snapshot (as `hpcbot usage-snapshot` writes it, taken now) of project_a on lumi: two
+    users, 10 days into a 30-day period; and the usage config naming it. Returns the config."""
+    now = datetime.now(UTC)
+    start = datetime.combine(today - timedelta(days=10), datetime.min.time(), tzinfo=UTC)
+    lines = [
+        sacct_line(1, "alice", start + timedelta(days=1), start + timedelta(days=3), 8, "small-g"),
+        sacct_line(2, "bob", start + timedelta(days=5), start + timedelta(days=6), 4, "small-g"),
+    ]
+    snapshot = {
+        "format": SNAPSHOT_FORMAT,
+        "taken_at": now.isoformat(),
+        "host": "uan01",
+        "since": start.isoformat(),
+        "accounts": {
+            "project_a": {
+                "sshare": f"project_a||gres/gpu={minutes}\n",
+                "sacct": "\n".join(lines) + "\n",
+            }
+        },
+    }
+    (tmp / "usage-snapshot.json").write_text(json.dumps(snapshot))
+    config = tmp / "usage.yaml"
+    config.write_text(
+        "machines:\n"
+        f"  lumi: {{provider: snapshot, path: {tmp / 'usage-snapshot.json'}}}\n"
+        "projects:\n"
+        f"  alpha: {{machine: lumi, account: project_a, start: {start.date()}, "
+        f"end: {today + timedelta(days=19)}}}\n"
+    )
+    return config
