@@ -29,8 +29,8 @@ from urllib.parse import urlencode
 
 from slack_bolt import BoltRequest
 
-from bot.app import build_app, close_app
-from bot.config import Settings, bundled_knowledge_dir
+from bot.app import build_app
+from bot.config import Settings, SlackSettings, StorageSettings, bundled_knowledge_dir
 from bot.sandbox.peer import FakeSlack, sign
 from bot.schedule import CatalogKnowledge, SubscribeError, parse_subscribe
 from bot.schedule.parse import MAX_SUBSCRIBE_CHARS, MAX_SUBSCRIBE_WORDS
@@ -101,11 +101,12 @@ def bench_refusal(runs: int) -> None:
     }
     with FakeSlack() as slack, tempfile.TemporaryDirectory() as data_dir:
         settings = Settings(
-            data_dir=Path(data_dir),
-            slack_bot_token=slack.bot_token,
-            slack_signing_secret=slack.signing_secret,
-            slack_api_url=slack.api_url,
-            port=0,
+            slack=SlackSettings(
+                bot_token=slack.bot_token,
+                signing_secret=slack.signing_secret,
+                api_url=slack.api_url,
+            ),
+            storage=StorageSettings(data_dir=Path(data_dir)),
         )
         app = build_app(settings, services, mode="http")
         for label, question in questions.items():
@@ -126,12 +127,12 @@ def bench_refusal(runs: int) -> None:
                     "x-slack-signature": [sign(slack.signing_secret, stamp, body.encode())],
                     "x-slack-request-timestamp": [stamp],
                 }
-                response = app.dispatch(BoltRequest(body=body, headers=headers))
+                response = app.bolt.dispatch(BoltRequest(body=body, headers=headers))
                 assert response.status == 200 and "That question is" in response.body
 
             def over_socket(fields: dict[str, str] = fields) -> None:
                 request = BoltRequest(body=dict(fields), mode="socket_mode")
-                assert "That question is" in app.dispatch(request).body
+                assert "That question is" in app.bolt.dispatch(request).body
 
             for mode, dispatch in (("Socket Mode", over_socket), ("HTTP mode", over_http)):
                 median, worst = timed(dispatch, runs)
@@ -139,7 +140,7 @@ def bench_refusal(runs: int) -> None:
                     f"refuse a 100 KB /hpc ask, {label}, {mode} (dispatched to its ack): "
                     f"median {median:.2f} ms, max {worst:.2f} ms (target < {TARGET_REFUSE_MS:.0f} ms)"
                 )
-        close_app(app)
+        app.close()
 
 
 def main() -> None:

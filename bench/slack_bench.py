@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "e2e")]
 
-from botharness import bot_settings  # noqa: E402
 from fakeslack import FakeSlack  # noqa: E402
 from fakeslack.services import FakeServices  # noqa: E402
+from fakeslack.settings import bot_settings  # noqa: E402
 
 
 def percentiles(samples: list[float]) -> dict[str, float]:
@@ -52,13 +52,14 @@ def run_bot(mode: str, api_url: str, secret: str, data_dir: str) -> None:
     """The child process: the real app with fake services; prints its port, serves forever."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    from bot.app import HttpServer, build_app, close_app
+    from bot.app import build_app
+    from bot.http_server import HttpServer
 
     slack = FakeSlack(signing_secret=secret)  # only for its default tokens; never started
-    settings = bot_settings(slack, mode, Path(data_dir)).override(slack_api_url=api_url)
+    settings = bot_settings(slack, Path(data_dir), mode).override(slack={"api_url": api_url})
     app = build_app(settings, FakeServices().services())
     if mode == "socket":
-        handler = SocketModeHandler(app, slack.app_token)
+        handler = SocketModeHandler(app.bolt, slack.app_token)
         handler.connect()  # type: ignore[no-untyped-call]
         print("connected", flush=True)
     else:
@@ -69,7 +70,7 @@ def run_bot(mode: str, api_url: str, secret: str, data_dir: str) -> None:
         handler.close()  # type: ignore[no-untyped-call]
     else:
         server.stop()
-    close_app(app)
+    app.close()
 
 
 @contextmanager

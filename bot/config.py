@@ -1,25 +1,43 @@
-"""hpcbot's settings: one object, read once from the environment.
+"""hpcbot's settings: one typed object in groups, read once from the environment, passed down.
+
+    settings = Settings.from_env()        # the process environment (+ a named settings file)
+    settings.slack.bot_token, settings.server.port, settings.storage.data_dir, ...
+
+Each field is read from its group's prefix plus its name (`SLACK_` + `bot_token`, `HPCBOT_` +
+`port`, ...: the names the README's configuration table lists; a test keeps the two equal). pydantic-settings
+reads and converts them; a value that does not convert becomes a `ConfigError` naming the
+variable and what to set (`hpcbot` prints it and exits 2).
 
 A file of `KEY=VALUE` lines is read too, but only when asked for: `hpcbot --env-file PATH ...`
 or `HPCBOT_ENV_FILE=PATH`. A `.env` that happens to be in the working directory is never read:
 it could point SLACK_API_URL (and so the bot token) or a queue command somewhere else. The
 environment wins over the file.
 
-Every knob has a default that needs no server, so `hpcbot chat` works on a fresh machine. The
-same code talks to a Chroma server or PostgreSQL when `HPCBOT_CHROMA_URL` / `HPCBOT_STATE_URL`
-are set.
+Built in code (tests, the sandbox), a group takes what it is given and its defaults, never the
+environment: only `Settings.from_env` reads that. Every default needs no server, so `hpcbot
+chat` works on a fresh machine; the same code talks to a Chroma server or PostgreSQL when
+`HPCBOT_CHROMA_URL` / `HPCBOT_STATE_URL` are set.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Any, Literal, TypeVar, cast
+from zoneinfo import ZoneInfo, available_timezones
 
 import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
+from pydantic_settings import (
+    BaseSettings,
+    DotEnvSettingsSource,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 
 class ConfigError(Exception):
@@ -29,164 +47,284 @@ class ConfigError(Exception):
 ENV_FILE_VARIABLE = "HPCBOT_ENV_FILE"
 
 
-def _env_file_values(path: Path) -> dict[str, str]:
-    values: dict[str, str] = {}
-    if not path.is_file():
-        raise ConfigError(
-            f"The settings file {path} (--env-file or {ENV_FILE_VARIABLE}) is not a file; "
-            "fix the path, or leave it unset to use the environment only."
-        )
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, _, value = line.removeprefix("export ").partition("=")
-        values[key.strip()] = value.strip().strip("'\"")
-    return values
-
-
 def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("hpcbot", appauthor=False))
 
 
 def bundled_knowledge_dir() -> Path:
-    import knowledge
+    # Found without importing `knowledge` (which loads the catalogue's models).
+    spec = find_spec("knowledge")
+    assert spec is not None and spec.submodule_search_locations, "hpcbot is not installed"
+    return Path(next(iter(spec.submodule_search_locations))).resolve() / "data"
 
-    return Path(knowledge.__file__).resolve().parent / "data"
 
+class _Group(BaseSettings):
+    """A group of settings; each field is read from the variable `env_prefix` + its name."""
 
-@dataclass(frozen=True)
-class Settings:
-    data_dir: Path = field(default_factory=default_data_dir)
-    knowledge_dir: Path = field(default_factory=bundled_knowledge_dir)
-    chroma_url: str | None = None
-    state_url: str | None = None
-    embedding_model: str = "all-MiniLM-L6-v2"
-    timezone: str = "Europe/Brussels"
-    stale_after_days: int = 90
-    slack_bot_token: str | None = None
-    slack_app_token: str | None = None
-    slack_signing_secret: str | None = None
-    slack_api_url: str = "https://slack.com/api/"
-    port: int = 3000
-    host: str | None = None  # None: 0.0.0.0 in HTTP mode, 127.0.0.1 in Socket Mode (bot.app)
-    queue_config: Path | None = None
-    queue_cache_seconds: float = 60.0
-    queue_timeout_seconds: float = 5.0
-    allow_private_urls: bool = False
-    log_level: str = "INFO"
-    log_format: str = "auto"
-    log_message_text: bool = False
-    scheduler_enabled: bool = True  # `hpcbot serve` also runs scheduled posts (bot/schedule/)
-    quiet_hours: str | None = None  # e.g. "22:00-07:00": scheduled posts wait until it ends
-    question_retention_days: int = 30  # then what people asked is pruned from the state database
-    usage_config: Path | None = None  # projects and accounting sources (knowledge.usage.config)
-    usage_cache_seconds: float = 300.0
-    notify_secret: str | None = None  # signs job-notification URLs (bot/notify/)
-    public_url: str | None = (
-        None  # where batch jobs reach this bot, e.g. https://hpcbot.example.org
+    model_config = SettingsConfigDict(
+        env_prefix="HPCBOT_",
+        frozen=True,
+        extra="ignore",  # a settings file holds every group's variables (and Compose's)
+        env_ignore_empty=True,  # `HPCBOT_PORT=` means the default, as an unset variable does
     )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings,)  # the environment is read by `Settings.from_env` alone
+
+    @classmethod
+    def variable(cls, field: str) -> str:
+        """The environment variable a field is read from."""
+        return f"{cls.model_config.get('env_prefix', '')}{field}".upper()
+
+
+class SlackSettings(_Group):
+    """The Slack app (bot/manifest.yaml). None set: `hpcbot serve` runs the local sandbox."""
+
+    model_config = SettingsConfigDict(env_prefix="SLACK_")
+
+    bot_token: str | None = None
+    app_token: str | None = None
+    signing_secret: str | None = None
+    api_url: str = "https://slack.com/api/"
+
+    @field_validator("api_url")
+    @classmethod
+    def _ends_with_slash(cls, value: str) -> str:
+        # slack_sdk joins method names with urljoin, which drops a last segment without "/".
+        return value if value.endswith("/") else value + "/"
+
+
+class ServerSettings(_Group):
+    """The HTTP port: /slack/events (HTTP mode), /health, /ready, /metrics (both modes)."""
+
+    port: int = 3000
+    host: str | None = None  # None: 0.0.0.0 in HTTP mode, 127.0.0.1 in Socket Mode
+    public_url: str | None = None  # where batch jobs reach this bot, e.g. https://hpcbot.example.org
+
+
+class StorageSettings(_Group):
+    """Where hpcbot keeps its index, state database and queue config."""
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    state_url: str | None = None  # None: SQLite under data_dir
+    question_retention_days: int = 30  # then what people asked is pruned from the database
+
+    @field_validator("data_dir")
+    @classmethod
+    def _expand_home(cls, value: Path) -> Path:
+        return value.expanduser()
+
+    @field_validator("question_retention_days")
+    @classmethod
+    def _at_least_a_day(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError("must be at least 1 (days); questions are pruned once that old")
+        return value
+
+
+class KnowledgeSettings(_Group):
+    """The curated catalogue and FAQ, and how its dates are read."""
+
+    knowledge_dir: Path = Field(default_factory=bundled_knowledge_dir)
+    timezone: str = "Europe/Brussels"  # for cut-offs and schedules
+    stale_after_days: int = 90  # facts checked longer ago are flagged as possibly stale
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        if value not in available_timezones():  # the zones zoneinfo can load
+            raise ValueError("is not an IANA time zone; use e.g. Europe/Brussels")
+        return value
+
+
+class IndexSettings(_Group):
+    """The search index: embedded Chroma under the data directory, or a Chroma server."""
+
+    embedding_model: str = "all-MiniLM-L6-v2"
+    chroma_url: str | None = None
+
+
+class QueueSettings(_Group):
+    """Live Slurm status: which provider serves which machine, and how long to wait for it."""
+
+    model_config = SettingsConfigDict(env_prefix="HPCBOT_QUEUE_")
+
+    config: Path | None = None  # None: queue.yaml under the data directory
+    cache_seconds: float = 60.0
+    timeout_seconds: float = 5.0
+
+
+class UsageSettings(_Group):
+    """Project usage (/usage): projects, their channels and accounting sources, and how long
+    figures are reused."""
+
+    model_config = SettingsConfigDict(env_prefix="HPCBOT_USAGE_")
+
+    config: Path | None = None  # None: usage.yaml under the data directory
+    cache_seconds: float = 300.0
+
+
+class NotifySettings(_Group):
+    """Job notifications (/hpc notify): the secret that signs each personal URL."""
+
+    model_config = SettingsConfigDict(env_prefix="HPCBOT_NOTIFY_")
+
+    secret: str | None = None
+
+
+class CrawlSettings(_Group):
+    """The documentation crawler (`hpcbot ingest URL`)."""
+
+    # Only for a mirror on a private network: the crawler refuses private addresses otherwise.
+    allow_private_urls: bool = False
+
+
+class LogSettings(_Group):
+    """Logs (bot.logs): JSON lines unless on a terminal; never message text unless asked."""
+
+    model_config = SettingsConfigDict(env_prefix="HPCBOT_LOG_")
+
+    level: str = "INFO"
+    format: Literal["auto", "json", "text"] = "auto"
+    message_text: bool = False
+
+    @field_validator("level")
+    @classmethod
+    def _upper(cls, value: str) -> str:
+        return value.upper()
+
+
+class ScheduleSettings(_Group):
+    """Scheduled posts (bot/schedule/): reminders and digests, each posted once. The names
+    follow their variables (HPCBOT_SCHEDULER, HPCBOT_SCHEDULE_SWEEP_SECONDS, ...)."""
+
+    # `hpcbot serve` also runs them; 0 when `hpcbot scheduler` runs as its own process.
+    scheduler: bool = True
+    quiet_hours: str | None = None  # e.g. "22:00-07:00" (checked by ScheduleConfig)
+    digest_grace_hours: float = 6.0
+    schedule_sweep_seconds: float = 60.0
+    schedule_lease_seconds: float = 120.0
+    clock_offset_seconds: float = 0.0  # rehearsals and tests: run as if it were another time
+
+
+G = TypeVar("G", bound=_Group)
+
+
+class Settings(BaseModel):
+    """Every setting of hpcbot, in groups."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    slack: SlackSettings = SlackSettings()
+    server: ServerSettings = ServerSettings()
+    storage: StorageSettings = StorageSettings()
+    knowledge: KnowledgeSettings = KnowledgeSettings()
+    index: IndexSettings = IndexSettings()
+    queue: QueueSettings = QueueSettings()
+    usage: UsageSettings = UsageSettings()
+    notify: NotifySettings = NotifySettings()
+    crawl: CrawlSettings = CrawlSettings()
+    logs: LogSettings = LogSettings()
+    schedule: ScheduleSettings = ScheduleSettings()
 
     @property
     def index_dir(self) -> Path:
-        return self.data_dir / "index"
+        return self.storage.data_dir / "index"
+
+    @property
+    def index_location(self) -> Path | str:
+        """The Chroma server's URL if one is set, else the embedded index's directory."""
+        return self.index.chroma_url or self.index_dir
 
     @property
     def state_database_url(self) -> str:
-        return self.state_url or f"sqlite:///{self.data_dir / 'state.db'}"
+        return self.storage.state_url or f"sqlite:///{self.storage.data_dir / 'state.db'}"
 
     @property
     def queue_config_path(self) -> Path:
-        return self.queue_config or self.data_dir / "queue.yaml"
+        return self.queue.config or self.storage.data_dir / "queue.yaml"
 
     @property
     def usage_config_path(self) -> Path:
-        return self.usage_config or self.data_dir / "usage.yaml"
+        return self.usage.config or self.storage.data_dir / "usage.yaml"
 
     @property
     def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
+        return ZoneInfo(self.knowledge.timezone)
 
-    def override(self, **changes: Any) -> Settings:
-        return replace(self, **changes)
+    def override(self, **groups: Mapping[str, Any]) -> Settings:
+        """A copy with some fields of some groups replaced (as given: not validated), e.g.
+        `settings.override(slack={"api_url": url}, server={"port": 0})`."""
+        changed = {
+            name: getattr(self, name).model_copy(update=dict(fields))
+            for name, fields in groups.items()
+        }
+        return self.model_copy(update=changed)
 
     @classmethod
-    def from_env(
-        cls, environ: Mapping[str, str] | None = None, env_file: Path | None = None
-    ) -> Settings:
-        """Settings from `environ` (default: the process environment) and, only if named by
-        `env_file` or HPCBOT_ENV_FILE, a settings file."""
-        base = os.environ if environ is None else environ
-        named = env_file or (Path(base[ENV_FILE_VARIABLE]) if base.get(ENV_FILE_VARIABLE) else None)
-        env = _env_file_values(named) if named is not None else {}
-        env.update(base)
+    def groups(cls) -> dict[str, type[_Group]]:
+        return {name: cast(type[_Group], f.annotation) for name, f in cls.model_fields.items()}
 
-        def get(name: str) -> str | None:
-            value = env.get(name)
-            return value if value not in (None, "") else None
+    @classmethod
+    def variables(cls) -> list[str]:
+        """Every environment variable hpcbot reads its settings from."""
+        names = [ENV_FILE_VARIABLE]
+        for group in cls.groups().values():
+            names += [group.variable(field) for field in group.model_fields]
+        return names
 
-        def number(name: str, default: float, kind: type = float) -> Any:
-            value = get(name)
-            if value is None:
-                return default
-            try:
-                return kind(value)
-            except ValueError:
-                raise ConfigError(
-                    f"{name}={value!r} is not a number; set it to e.g. {default}."
-                ) from None
-
-        timezone = get("HPCBOT_TIMEZONE") or "Europe/Brussels"
-        try:
-            ZoneInfo(timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ConfigError(
-                f"HPCBOT_TIMEZONE={timezone!r} is not an IANA time zone; use e.g. Europe/Brussels."
-            ) from None
-
-        retention = number("HPCBOT_QUESTION_RETENTION_DAYS", 30, int)
-        if retention < 1:
-            raise ConfigError(
-                f"HPCBOT_QUESTION_RETENTION_DAYS={retention} must be at least 1 (days); "
-                "questions are pruned once they are that old."
-            )
-
-        api_url = get("SLACK_API_URL") or "https://slack.com/api/"
-        if not api_url.endswith("/"):
-            api_url += "/"  # slack_sdk joins method names with urljoin, which drops a last segment
-
-        data_dir = Path(get("HPCBOT_DATA_DIR") or default_data_dir()).expanduser()
-        knowledge_dir = get("HPCBOT_KNOWLEDGE_DIR")
-        queue_config = get("HPCBOT_QUEUE_CONFIG")
-        usage_config = get("HPCBOT_USAGE_CONFIG")
-        return cls(
-            data_dir=data_dir,
-            knowledge_dir=Path(knowledge_dir) if knowledge_dir else bundled_knowledge_dir(),
-            chroma_url=get("HPCBOT_CHROMA_URL"),
-            state_url=get("HPCBOT_STATE_URL"),
-            embedding_model=get("HPCBOT_EMBEDDING_MODEL") or "all-MiniLM-L6-v2",
-            timezone=timezone,
-            stale_after_days=number("HPCBOT_STALE_AFTER_DAYS", 90, int),
-            slack_bot_token=get("SLACK_BOT_TOKEN"),
-            slack_app_token=get("SLACK_APP_TOKEN"),
-            slack_signing_secret=get("SLACK_SIGNING_SECRET"),
-            slack_api_url=api_url,
-            port=number("HPCBOT_PORT", 3000, int),
-            host=get("HPCBOT_HOST"),
-            queue_config=Path(queue_config) if queue_config else None,
-            queue_cache_seconds=number("HPCBOT_QUEUE_CACHE_SECONDS", 60.0),
-            queue_timeout_seconds=number("HPCBOT_QUEUE_TIMEOUT_SECONDS", 5.0),
-            allow_private_urls=(get("HPCBOT_ALLOW_PRIVATE_URLS") or "0").lower()
-            in ("1", "true", "yes"),
-            log_level=(get("HPCBOT_LOG_LEVEL") or "INFO").upper(),
-            log_format=get("HPCBOT_LOG_FORMAT") or "auto",
-            log_message_text=(get("HPCBOT_LOG_MESSAGE_TEXT") or "0").lower()
-            in ("1", "true", "yes"),
-            scheduler_enabled=(get("HPCBOT_SCHEDULER") or "1").lower() not in ("0", "false", "no"),
-            quiet_hours=get("HPCBOT_QUIET_HOURS"),
-            question_retention_days=retention,
-            usage_config=Path(usage_config) if usage_config else None,
-            usage_cache_seconds=number("HPCBOT_USAGE_CACHE_SECONDS", 300.0),
-            notify_secret=get("HPCBOT_NOTIFY_SECRET"),
-            public_url=get("HPCBOT_PUBLIC_URL"),
+    @classmethod
+    def from_env(cls, env_file: Path | None = None) -> Settings:
+        """Settings from the process environment and, only if named by `env_file` or
+        HPCBOT_ENV_FILE, a settings file (the environment wins)."""
+        named = env_file or (
+            Path(os.environ[ENV_FILE_VARIABLE]) if os.environ.get(ENV_FILE_VARIABLE) else None
         )
+        if named is not None and not named.is_file():
+            raise ConfigError(
+                f"The settings file {named} (--env-file or {ENV_FILE_VARIABLE}) is not a file; "
+                "fix the path, or leave it unset to use the environment only."
+            )
+        problems: list[str] = []
+        groups: dict[str, _Group] = {}
+        for name, group in cls.groups().items():
+            try:
+                groups[name] = _read(group, named)
+            except ValidationError as exc:
+                problems += [_explain(error, group) for error in exc.errors()]
+        if problems:
+            raise ConfigError("\n".join(problems))
+        return cls.model_validate(groups)
+
+
+def _read(group: type[G], env_file: Path | None) -> G:
+    values: dict[str, Any] = {}
+    if env_file is not None:
+        values.update(DotEnvSettingsSource(group, env_file=env_file)())
+    values.update(EnvSettingsSource(group)())
+    return group(**values)
+
+
+def _explain(error: ErrorDetails, group: type[_Group]) -> str:
+    """One line saying which variable is wrong and what to set it to."""
+    field = str(error["loc"][0]) if error["loc"] else ""
+    example = group.model_fields[field].default if field in group.model_fields else None
+    shown = f"{group.variable(field)}={error['input']!r}"
+    kind = error["type"]
+    if kind in ("int_parsing", "float_parsing", "int_from_float"):
+        return f"{shown} is not a number; set it to e.g. {example}."
+    if kind == "bool_parsing":
+        return f"{shown} is not a yes/no value; set it to 1 or 0."
+    if kind == "literal_error":
+        return f"{shown} is not allowed; {error['msg'].lower()}."
+    if kind == "value_error":
+        return f"{shown} {error['msg'].removeprefix('Value error, ')}."
+    return f"{shown}: {error['msg']}."

@@ -62,5 +62,5 @@ def fit_desk(settings: Settings, services: Services) -> FitDesk:
     """The desk on the services' live catalogue (or one of its own on the knowledge dir)."""
     from knowledge import CatalogSource
 
-    catalog = services.catalog or CatalogSource(settings.knowledge_dir)
-    return FitDesk(catalog, settings.knowledge_dir, settings.tz)
+    catalog = services.catalog or CatalogSource(settings.knowledge.knowledge_dir)
+    return FitDesk(catalog, settings.knowledge.knowledge_dir, settings.tz)

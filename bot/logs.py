@@ -6,8 +6,9 @@
 
 Every record carries the Slack `event_id` (or command / action trigger) of the request being
 handled, also in work that runs after the ack, so one question's lines can be found together.
-Secrets are redacted from every message (`redact`): Slack tokens, the password part of URLs
-(a Chroma or database URL with credentials), bearer tokens and JWTs.
+Secrets are redacted from every record, its traceback included, by one filter
+(`RedactSecrets`, on every handler of the root logger): Slack tokens, the password part of
+URLs (a Chroma or database URL with credentials), bearer tokens and JWTs.
 """
 
 from __future__ import annotations
@@ -43,6 +44,24 @@ def redact(text: str) -> str:
     return text
 
 
+class RedactSecrets(logging.Filter):
+    """Redacts secrets (`redact`) in a record's message and traceback before any handler
+    formats it, also on handlers hpcbot did not install."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = redact(message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        if record.exc_info and not record.exc_text:
+            # Formatters reuse `exc_text`, so the traceback is formatted (and redacted) once.
+            record.exc_text = redact(_TRACEBACKS.formatException(record.exc_info))
+        return True
+
+
+_TRACEBACKS = logging.Formatter()
+
+
 class RequestIdFilter(logging.Filter):
     """Adds `event_id` (the Slack request being handled) to every record."""
 
@@ -60,22 +79,19 @@ class JsonFormatter(logging.Formatter):
             "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
-            "msg": redact(record.getMessage()),
+            "msg": record.getMessage(),
         }
         for key, value in vars(record).items():
             if key not in _STANDARD and key not in data:
                 data[key] = value if isinstance(value, int | float | bool | None) else str(value)
         if record.exc_info:
-            data["exc"] = redact(self.formatException(record.exc_info))
+            data["exc"] = record.exc_text or self.formatException(record.exc_info)
         return json.dumps(data, ensure_ascii=False)
 
 
 class TextFormatter(logging.Formatter):
     def __init__(self) -> None:
         super().__init__("%(asctime)s %(levelname)s %(name)s [%(event_id)s] %(message)s")
-
-    def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record))
 
 
 def use_json(log_format: str, stream: Any = None) -> bool:
@@ -86,7 +102,8 @@ def use_json(log_format: str, stream: Any = None) -> bool:
 
 
 def install(level: str = "INFO", log_format: str = "auto", stream: Any = None) -> logging.Handler:
-    """Put one structured handler on the root logger (replacing one installed before)."""
+    """Put one structured handler on the root logger (replacing one installed before), and
+    the redaction filter on every root handler."""
     handler = logging.StreamHandler(stream if stream is not None else sys.stderr)
     handler.setFormatter(JsonFormatter() if use_json(log_format, stream) else TextFormatter())
     handler.addFilter(RequestIdFilter())
@@ -96,4 +113,7 @@ def install(level: str = "INFO", log_format: str = "auto", stream: Any = None) -
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
+    for each in root.handlers:
+        if not any(isinstance(f, RedactSecrets) for f in each.filters):
+            each.addFilter(RedactSecrets())
     return handler

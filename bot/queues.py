@@ -14,10 +14,10 @@ def build_service(settings: Settings, catalog: Callable[[], Catalog] | None = No
     path = settings.queue_config_path
     return QueueService(
         load_queue_config(path),
-        cache_seconds=settings.queue_cache_seconds,
-        timeout_seconds=settings.queue_timeout_seconds,
+        cache_seconds=settings.queue.cache_seconds,
+        timeout_seconds=settings.queue.timeout_seconds,
         resolve_machine=_catalog_resolver(settings, catalog),
-        state_dir=settings.data_dir / "queue",
+        state_dir=settings.storage.data_dir / "queue",
         tz=settings.tz,
         config_path=path,
     )
@@ -33,7 +33,7 @@ def _catalog_resolver(
     """
     if catalog is None:
         try:
-            catalog = CatalogSource(settings.knowledge_dir)
+            catalog = CatalogSource(settings.knowledge.knowledge_dir)
         except (OSError, KnowledgeError):
             return None
     known = catalog

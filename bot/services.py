@@ -78,7 +78,7 @@ class Services:
 
         # One live catalogue for answers, cards, deadlines, reminders and queue names: an edit
         # of the YAML reaches all of them without a restart.
-        catalog = CatalogSource(settings.knowledge_dir)
+        catalog = CatalogSource(settings.knowledge.knowledge_dir)
         queue_service = build_service(settings, catalog)
         readiness: Callable[[], str | None] = _no_problem
         if ask is None:
@@ -87,7 +87,7 @@ class Services:
 
         def specs(machine: str) -> str:
             return format_machine_card(
-                catalog().machine(machine), datetime.now(UTC), settings.stale_after_days
+                catalog().machine(machine), datetime.now(UTC), settings.knowledge.stale_after_days
             )
 
         def deadlines(call: str | None) -> str:
@@ -159,13 +159,13 @@ class LazyAssistant:
         from knowledge import open_assistant, open_index
 
         settings = self._settings
-        index = open_index(settings.chroma_url or settings.index_dir, settings.embedding_model)
+        index = open_index(settings.index_location, settings.index.embedding_model)
         index.check_model()  # IndexModelMismatch is a KnowledgeError: logged, the asker told
         assistant = open_assistant(
             index,
-            settings.knowledge_dir,
+            settings.knowledge.knowledge_dir,
             catalog=self._catalog,
-            stale_after_days=settings.stale_after_days,
+            stale_after_days=settings.knowledge.stale_after_days,
         )
         assistant.warm_up()
         return assistant

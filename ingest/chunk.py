@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from langchain_text_splitters import RecursiveCharacterTextSplitter
+from functools import cache
+from typing import TYPE_CHECKING
 
 from ingest.parse import ParsedDocument
+
+if TYPE_CHECKING:
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 CHUNK_SIZE = 900
 CHUNK_OVERLAP = 120
@@ -21,12 +24,17 @@ class Piece:
     page: int | None
 
 
-_splitter = RecursiveCharacterTextSplitter(
-    chunk_size=CHUNK_SIZE,
-    chunk_overlap=CHUNK_OVERLAP,
-    separators=["\n\n", "\n- ", "\n", ". ", " ", ""],
-    keep_separator=True,
-)
+@cache
+def _splitter() -> RecursiveCharacterTextSplitter:
+    # langchain_text_splitters takes half a second to import: only a long section pays for it.
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    return RecursiveCharacterTextSplitter(
+        chunk_size=CHUNK_SIZE,
+        chunk_overlap=CHUNK_OVERLAP,
+        separators=["\n\n", "\n- ", "\n", ". ", " ", ""],
+        keep_separator=True,
+    )
 
 
 def split_document(document: ParsedDocument) -> Iterator[Piece]:
@@ -34,7 +42,7 @@ def split_document(document: ParsedDocument) -> Iterator[Piece]:
         text = section.text.strip()
         if not text:
             continue
-        parts = [text] if len(text) <= CHUNK_SIZE else _splitter.split_text(text)
+        parts = [text] if len(text) <= CHUNK_SIZE else _splitter().split_text(text)
         for part in parts:
             part = part.strip().lstrip(". ").strip()
             if len(part) >= 20 or (part and len(parts) == 1):

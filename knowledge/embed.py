@@ -16,7 +16,6 @@ from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
-from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 
 from knowledge.errors import ModelNotAvailable
 
@@ -98,30 +97,3 @@ class SentenceTransformerEmbedder:
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return vector
-
-
-class ChromaEmbeddingFunction(EmbeddingFunction[Documents]):
-    """Adapter so Chroma uses our embedder and never falls back to its own downloading one."""
-
-    def __init__(self, embedder: Embedder) -> None:
-        self._embedder = embedder
-
-    def __call__(self, input: Documents) -> Embeddings:  # noqa: A002 - Chroma's signature
-        return list(self._embedder.embed_documents(list(input)))
-
-    @staticmethod
-    def name() -> str:
-        return "hpcbot"
-
-    def is_legacy(self) -> bool:
-        return False
-
-    def embed_query(self, input: Documents) -> Embeddings:  # noqa: A002
-        return [self._embedder.embed_query(text) for text in input]
-
-    def get_config(self) -> dict[str, Any]:
-        return {}
-
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> ChromaEmbeddingFunction:
-        raise NotImplementedError("hpcbot passes its embedding function explicitly")

@@ -1,6 +1,14 @@
-"""The hybrid retriever as a LangChain retriever, for chains that want `Document`s.
+"""hpcbot's index as a LangChain retriever, for chains that want `Document`s.
 
-Kept apart from `retrieve.py` so answering questions never imports LangChain (about 35 MB).
+    from knowledge import open_index
+    from knowledge.langchain_retriever import LangChainRetriever
+
+    retriever = LangChainRetriever.over(open_index(INDEX_DIR, "all-MiniLM-L6-v2"), k=5)
+    retriever.invoke("How much memory does a LUMI-G node have?")  # -> list[Document]
+
+Each document is a chunk (its text) with its source in the metadata (`url`, `title`,
+`section`, ...) and the fused hybrid `score`. Not exported by `knowledge` so that only a caller
+who wants LangChain imports it.
 """
 
 from __future__ import annotations
@@ -10,6 +18,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
 from knowledge.retrieve import HybridRetriever
+from knowledge.store import Index
 
 
 class LangChainRetriever(BaseRetriever):
@@ -19,6 +28,11 @@ class LangChainRetriever(BaseRetriever):
     k: int = 5
 
     model_config = {"arbitrary_types_allowed": True}
+
+    @classmethod
+    def over(cls, index: Index, k: int = 5) -> LangChainRetriever:
+        """Hybrid retrieval (dense + BM25) over an index built by `hpcbot ingest`."""
+        return cls(retriever=HybridRetriever(index), k=k)
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun

@@ -12,7 +12,6 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 
-import bm25s
 import numpy as np
 import numpy.typing as npt
 
@@ -73,6 +72,8 @@ class LexicalIndex:
         self._document_frequency: Counter[str] = Counter()
         for tokens in corpus:
             self._document_frequency.update(set(tokens))
+        import bm25s  # with scipy, a few hundred ms: paid when an index is searched, not at import
+
         self._bm25 = bm25s.BM25()
         if self.size:
             self._bm25.index(corpus, show_progress=False)

@@ -15,11 +15,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 
-from knowledge.embed import ChromaEmbeddingFunction, Embedder
+from knowledge.embed import Embedder
 from knowledge.errors import IndexModelMismatch, KnowledgeError
 from knowledge.lexical import LexicalIndex
 from knowledge.units import split_units
@@ -161,36 +160,17 @@ def _release_freed_memory() -> None:
         pass
 
 
-def _client(location: Path | str) -> Any:
-    import chromadb
-    from chromadb.config import DEFAULT_DATABASE, DEFAULT_TENANT, Settings as ChromaSettings
-
-    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-    if isinstance(location, str) and location.startswith(("http://", "https://")):
-        # `http://host:8000?database=NAME&tenant=NAME` selects a database (default: Chroma's).
-        parsed = urlparse(location)
-        query = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
-        return chromadb.HttpClient(
-            host=parsed.hostname or "127.0.0.1",
-            port=parsed.port or (443 if parsed.scheme == "https" else 8000),
-            ssl=parsed.scheme == "https",
-            settings=settings,
-            tenant=query.get("tenant", DEFAULT_TENANT),
-            database=query.get("database", DEFAULT_DATABASE),
-        )
-    path = Path(location)
-    path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=settings)
-
-
 class Index:
     """Chunks, their vectors and a lexical index, behind one small API."""
 
     def __init__(self, location: Path | str, embedder: Embedder) -> None:
+        # Chroma costs about a second to import: only an opened index pays for it.
+        from knowledge.chroma import ChromaEmbeddingFunction, open_client
+
         self.embedder = embedder
         self.location = location
         try:
-            self._client = _client(location)
+            self._client = open_client(location)
         except Exception as exc:  # chromadb raises assorted types for a dead server
             raise KnowledgeError(
                 f"Could not open the vector store at {location}: {exc}. "

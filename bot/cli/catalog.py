@@ -4,26 +4,26 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bot.config import Settings
-from knowledge import (
-    Catalog,
-    CatalogError,
-    Cutoff,
-    UnknownName,
-    catalog_to_ics,
-    format_cutoffs,
-    format_machine_card,
-    load_catalog,
-)
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from knowledge import Catalog, Cutoff, UnknownName
+
+
+# Hidden: tests and rehearsals ask as if it were another time.
+NowOption = Annotated[
+    str | None, typer.Option("--now", hidden=True, help="Pretend it is this ISO 8601 time.")
+]
 
 
 def _catalog(settings: Settings) -> Catalog:
+    from knowledge import CatalogError, load_catalog
+
     try:
-        return load_catalog(settings.knowledge_dir)
+        return load_catalog(settings.knowledge.knowledge_dir)
     except CatalogError as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(1) from None
@@ -41,6 +41,13 @@ def _now(settings: Settings, at: str | None) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=settings.tz)
 
 
+def _settings_catalog_now(at: str | None) -> tuple[Settings, Catalog, datetime]:
+    from bot.config import Settings
+
+    settings = Settings.from_env()
+    return settings, _catalog(settings), _now(settings, at)
+
+
 def _unknown(exc: UnknownName) -> typer.Exit:
     typer.echo(f"Error: {exc}", err=True)
     return typer.Exit(2)
@@ -55,6 +62,9 @@ def specs(
     ] = False,
 ) -> None:
     """Show a machine's hardware, partitions, scheduler and access details."""
+    from bot.config import Settings
+    from knowledge import UnknownName, format_machine_card
+
     settings = Settings.from_env()
     catalog = _catalog(settings)
     try:
@@ -65,7 +75,9 @@ def specs(
         typer.echo(json.dumps(found.model_dump(mode="json"), indent=2, ensure_ascii=False))
         return
     now = datetime.now(settings.tz)
-    typer.echo(format_machine_card(found, now=now, stale_after_days=settings.stale_after_days))
+    typer.echo(
+        format_machine_card(found, now=now, stale_after_days=settings.knowledge.stale_after_days)
+    )
 
 
 def _cutoff_json(cutoff: Cutoff) -> dict[str, Any]:
@@ -95,14 +107,12 @@ def deadlines(
         str | None, typer.Option("--call", help="Only this call (id or name).", metavar="ID")
     ] = None,
     ics: Annotated[bool, typer.Option("--ics", help="Print an iCalendar feed instead.")] = False,
-    at: Annotated[
-        str | None, typer.Option("--now", hidden=True, help="Pretend it is this ISO 8601 time.")
-    ] = None,
+    at: NowOption = None,
 ) -> None:
     """List upcoming call cut-offs, soonest first (continuous calls have none)."""
-    settings = Settings.from_env()
-    catalog = _catalog(settings)
-    now = _now(settings, at)
+    from knowledge import UnknownName, catalog_to_ics, format_cutoffs
+
+    settings, catalog, now = _settings_catalog_now(at)
     try:
         call_id = catalog.call(call).id if call is not None else None
     except UnknownName as exc:
@@ -125,16 +135,12 @@ def facts(
         ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the facts as JSON.")] = False,
-    at: Annotated[
-        str | None, typer.Option("--now", hidden=True, help="Pretend it is this ISO 8601 time.")
-    ] = None,
+    at: NowOption = None,
 ) -> None:
     """List the curated facts with their source, check date and trust (for whoever keeps them)."""
-    settings = Settings.from_env()
-    catalog = _catalog(settings)
-    now = _now(settings, at)
+    settings, catalog, now = _settings_catalog_now(at)
     if stale:
-        rows = catalog.stale_facts(now, settings.stale_after_days)
+        rows = catalog.stale_facts(now, settings.knowledge.stale_after_days)
     else:
         rows = catalog.all_facts()
     records = [
@@ -152,7 +158,7 @@ def facts(
         typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
         return
     if not records:
-        typer.echo(f"No fact is older than {settings.stale_after_days} days.")
+        typer.echo(f"No fact is older than {settings.knowledge.stale_after_days} days.")
         return
     for r in records:
         trust = "" if r["confirmed"] else " [unconfirmed]"
@@ -161,7 +167,7 @@ def facts(
         )
     if stale:
         typer.echo(
-            f"{len(records)} facts last checked more than {settings.stale_after_days} days ago: "
+            f"{len(records)} facts last checked more than {settings.knowledge.stale_after_days} days ago: "
             "check each source and update `as_of` (and the fact) in knowledge/data."
         )
 

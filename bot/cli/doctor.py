@@ -12,13 +12,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-import numpy as np
-import numpy.typing as npt
 import typer
 
-from bot.config import ConfigError, Settings
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from bot.config import Settings
 
 Status = Literal["ok", "warn", "fail"]
 MARK = {"ok": "✓", "warn": "!", "fail": "✗"}
@@ -50,18 +52,19 @@ def check_slack(settings: Settings) -> Iterator[Finding]:
     from slack_sdk.errors import SlackApiError
 
     from bot.app import WHERE, check_settings
+    from bot.config import ConfigError
 
     try:
         mode = check_settings(settings)
     except ConfigError as exc:
         yield Finding("slack settings", "fail", "Slack settings are incomplete", str(exc))
         return
-    yield Finding("slack settings", "ok", f"{mode} mode, Web API at {settings.slack_api_url}")
-    tokens = [("SLACK_BOT_TOKEN", settings.slack_bot_token, "auth.test")]
+    yield Finding("slack settings", "ok", f"{mode} mode, Web API at {settings.slack.api_url}")
+    tokens = [("SLACK_BOT_TOKEN", settings.slack.bot_token, "auth.test")]
     if mode == "socket":
-        tokens.append(("SLACK_APP_TOKEN", settings.slack_app_token, "apps.connections.open"))
+        tokens.append(("SLACK_APP_TOKEN", settings.slack.app_token, "apps.connections.open"))
     for name, token, method in tokens:
-        client = WebClient(token=token, base_url=settings.slack_api_url, timeout=10)
+        client = WebClient(token=token, base_url=settings.slack.api_url, timeout=10)
         try:
             response = client.api_call(method)
             who = response.get("user") or response.get("team") or "accepted"
@@ -73,7 +76,7 @@ def check_slack(settings: Settings) -> Iterator[Finding]:
             yield Finding(
                 name,
                 "fail",
-                f"{method}: Slack unreachable at {settings.slack_api_url} ({exc})",
+                f"{method}: Slack unreachable at {settings.slack.api_url} ({exc})",
                 "Check network access to Slack, or SLACK_API_URL.",
             )
 
@@ -82,13 +85,13 @@ def check_index(settings: Settings) -> Iterator[Finding]:
     from knowledge import SCHEMA_VERSION, Index, KnowledgeError, resolve_model_path
 
     try:
-        path = resolve_model_path(settings.embedding_model)
-        yield Finding("embedding model", "ok", f"{settings.embedding_model} at {path}")
+        path = resolve_model_path(settings.index.embedding_model)
+        yield Finding("embedding model", "ok", f"{settings.index.embedding_model} at {path}")
     except KnowledgeError as exc:
         yield Finding("embedding model", "fail", str(exc), "Set HPCBOT_EMBEDDING_MODEL.")
-    location = settings.chroma_url or settings.index_dir
+    location = settings.index_location
     try:
-        index = Index(location, _ModelName(settings.embedding_model))
+        index = Index(location, _ModelName(settings.index.embedding_model))
         count = index.count()
     except Exception as exc:
         yield Finding(
@@ -106,7 +109,7 @@ def check_index(settings: Settings) -> Iterator[Finding]:
             "index",
             "fail",
             f"{where}, built with {index.recorded_model!r} or an older layout "
-            f"(want {settings.embedding_model!r}, layout {SCHEMA_VERSION})",
+            f"(want {settings.index.embedding_model!r}, layout {SCHEMA_VERSION})",
             "Run `hpcbot ingest --rebuild`.",
         )
     else:
@@ -151,7 +154,7 @@ def check_state(settings: Settings) -> Iterator[Finding]:
                 yield Finding("last ingest", "warn", "no ingest run recorded", "hpcbot ingest")
             else:
                 days = (datetime.now(UTC) - summary.last_ok).total_seconds() / 86400
-                status: Status = "ok" if days <= settings.stale_after_days else "warn"
+                status: Status = "ok" if days <= settings.knowledge.stale_after_days else "warn"
                 fix = "" if status == "ok" else "Run `hpcbot ingest` to refresh the index."
                 yield Finding("last ingest", status, f"{days:.1f} days ago", fix)
     finally:
@@ -214,12 +217,14 @@ def doctor(
 
     Prints what to fix; exits 1 if anything is broken. hpcbot doctor · hpcbot doctor --live
     """
+    from bot.config import ConfigError, Settings
+
     try:
         settings = Settings.from_env()
     except ConfigError as exc:
         findings = [Finding("configuration", "fail", str(exc))]
     else:
-        findings = [Finding("configuration", "ok", f"data dir {Path(settings.data_dir)}")]
+        findings = [Finding("configuration", "ok", f"data dir {Path(settings.storage.data_dir)}")]
         findings += diagnose(settings, live=live)
     if as_json:
         typer.echo(json.dumps([asdict(f) for f in findings], indent=2))

@@ -8,8 +8,6 @@ from typing import Annotated
 import typer
 
 from bot.cli.catalog import _catalog, _now
-from bot.config import Settings
-from knowledge import CatalogError, FitInputError, build_request, fit_text, load_fit_data, run_fit
 
 # The option that carries each request field, for error messages.
 OPTION = {
@@ -81,10 +79,20 @@ def fit(
 
     hpcbot fit --org startup --country DE --params 7B --tokens 1T --machine lumi
     """
+    from bot.config import Settings
+    from knowledge import (
+        CatalogError,
+        FitInputError,
+        build_request,
+        fit_text,
+        load_fit_data,
+        run_fit,
+    )
+
     settings = Settings.from_env()
     catalog = _catalog(settings)
     try:
-        data = load_fit_data(settings.knowledge_dir, catalog)
+        data = load_fit_data(settings.knowledge.knowledge_dir, catalog)
     except CatalogError as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(1) from None

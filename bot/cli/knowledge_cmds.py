@@ -6,37 +6,34 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
-from bot.config import Settings
-from ingest.pipeline import IngestReport
-from ingest.web import CrawlProgress, CrawlReport, SiteSource, SourceReport
-from knowledge import Answer, Assistant, Index, KnowledgeError
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+    from bot.config import Settings
+    from ingest.pipeline import IngestReport
+    from ingest.web import CrawlProgress, CrawlReport, SiteSource, SourceReport
+    from knowledge import Answer, Assistant, Index
 
 console = Console(stderr=True)
 out = Console()
 
 
 def _settings() -> Settings:
+    from bot.config import Settings
+
     return Settings.from_env()
 
 
 def _open(settings: Settings) -> Index:
     from knowledge import open_index
 
-    location: Path | str = settings.chroma_url or settings.index_dir
-    return open_index(location, settings.embedding_model)
+    location: Path | str = settings.index_location
+    return open_index(location, settings.index.embedding_model)
 
 
 def _run_ingest(
@@ -48,6 +45,14 @@ def _run_ingest(
     quiet: bool = False,
     max_file_size: int | None = None,
 ) -> IngestReport:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     from ingest.bundled import bundled_roots
     from ingest.pipeline import ingest
     from ingest.sources import FileLimits, SourceNotFound, local_documents
@@ -57,7 +62,7 @@ def _run_ingest(
         roots = (
             [local_documents(p, limits=limits) for p in paths]
             if paths
-            else bundled_roots(settings.knowledge_dir)
+            else bundled_roots(settings.knowledge.knowledge_dir)
         )
     except SourceNotFound as exc:
         raise typer.BadParameter(str(exc)) from None
@@ -112,14 +117,16 @@ def _run_crawl(
     rebuild: bool = False,
     quiet: bool = False,
 ) -> CrawlReport:
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     from ingest.web import crawl_sources
 
     def crawl(progress: CrawlProgress | None) -> CrawlReport:
         return crawl_sources(
             index,
             sources,
-            data_dir=settings.data_dir,
-            allow_private=settings.allow_private_urls,
+            data_dir=settings.storage.data_dir,
+            allow_private=settings.crawl.allow_private_urls,
             rebuild=rebuild,
             progress=progress,
         )
@@ -222,6 +229,7 @@ def ingest_command(
     """
     from ingest.sizes import parse_size
     from ingest.web import SourcesError
+    from knowledge import KnowledgeError
 
     try:
         file_limit = parse_size(max_file_size) if max_file_size is not None else None
@@ -287,7 +295,9 @@ def _assistant(settings: Settings) -> Assistant:
         console.print("The index is empty: building it from the bundled knowledge base first.")
         _run_ingest(settings, index, [], quiet=not console.is_terminal)
     assistant = open_assistant(
-        index, settings.knowledge_dir, stale_after_days=settings.stale_after_days
+        index,
+        settings.knowledge.knowledge_dir,
+        stale_after_days=settings.knowledge.stale_after_days,
     )
     assistant.warm_up()
     return assistant
@@ -317,6 +327,8 @@ def ask_command(
     ] = False,
 ) -> None:
     """Answer a question from the knowledge base, with sources."""
+    from knowledge import KnowledgeError
+
     settings = _settings()
     try:
         assistant = _assistant(settings)
@@ -336,15 +348,18 @@ def ask_command(
 
 def chat_command() -> None:
     """Interactive questions and answers in the terminal (empty line or Ctrl-D quits)."""
+    from knowledge import KnowledgeError, open_assistant
+
     settings = _settings()
     try:
         index = _open(settings)
         index.check_model()
         _run_ingest(settings, index, [])  # incremental: seconds when nothing changed
-        from knowledge import open_assistant
 
         assistant = open_assistant(
-            index, settings.knowledge_dir, stale_after_days=settings.stale_after_days
+            index,
+            settings.knowledge.knowledge_dir,
+            stale_after_days=settings.knowledge.stale_after_days,
         )
         assistant.warm_up()
     except KnowledgeError as exc:
@@ -374,14 +389,14 @@ def eval_command(
     ] = False,
 ) -> None:
     """Score the assistant on a question set: hit@1, hit@5, correctness, abstention, latency."""
-    from knowledge import evaluate, load_questions
+    from knowledge import KnowledgeError, evaluate, load_questions
 
     settings = _settings()
     try:
         assistant = _assistant(settings)
     except KnowledgeError as exc:
         raise typer.BadParameter(str(exc)) from None
-    knowledge_prefix = settings.knowledge_dir.resolve().as_uri()
+    knowledge_prefix = settings.knowledge.knowledge_dir.resolve().as_uri()
 
     def is_knowledge(url: str) -> bool:
         return url.startswith(knowledge_prefix)

@@ -11,18 +11,6 @@ from typing import Annotated
 
 import typer
 
-from bot.config import Settings
-from bot.logs import redact
-from bot.queues import build_service
-from knowledge import KnowledgeError
-from knowledge.queue import (
-    FetchError,
-    QueueUnavailable,
-    SlurmCliProvider,
-    SlurmCliSource,
-    render_text,
-)
-
 
 def queue(
     machine: Annotated[str, typer.Argument(help="Machine name, e.g. lumi")],
@@ -33,6 +21,11 @@ def queue(
 
     Example: hpcbot queue lumi small-g
     """
+    from bot.config import Settings
+    from bot.queues import build_service
+    from knowledge import KnowledgeError
+    from knowledge.queue import QueueUnavailable, render_text
+
     settings = Settings.from_env()
     service = build_service(settings)
     try:
@@ -64,6 +57,8 @@ def queue(
 
 def _detail(exc: Exception) -> str | None:
     """What went wrong in more detail (stderr, the command): for the operator, not for Slack."""
+    from bot.logs import redact
+
     detail = getattr(exc, "detail", None)
     return redact(detail) if isinstance(detail, str) else None
 
@@ -84,6 +79,8 @@ def queue_snapshot(
 
     Example crontab line: */2 * * * * hpcbot queue-snapshot -o /var/www/hpcbot/queue.json
     """
+    from knowledge.queue import FetchError, SlurmCliProvider, SlurmCliSource
+
     provider = SlurmCliProvider(SlurmCliSource(provider="slurm-cli"), environ=os.environ)
     try:
         bundle = provider.fetch(timeout)

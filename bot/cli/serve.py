@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import typer
 
-from bot.config import ConfigError, Settings
-
 
 def serve() -> None:
     """Run the Slack bot until interrupted.
@@ -18,19 +16,9 @@ def serve() -> None:
     Without any Slack credentials: a local sandbox, a Slack-like page at
     http://127.0.0.1:HPCBOT_PORT with hpcbot connected (the first start builds the index).
     """
-    from bot.app import serve as run
+    from bot.serve import main
 
-    try:
-        settings = Settings.from_env()
-        from bot.sandbox import run_sandbox, wants_sandbox
-
-        if wants_sandbox(settings):
-            run_sandbox(settings)
-            return
-        run(settings)
-    except ConfigError as exc:
-        typer.echo(f"hpcbot: {exc}", err=True)
-        raise typer.Exit(2) from None
+    raise typer.Exit(main())
 
 
 def register(app: typer.Typer) -> None:

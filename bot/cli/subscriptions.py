@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.config import ConfigError, Settings
-
 if TYPE_CHECKING:
     from bot.schedule import SubscriptionDesk
 
@@ -31,6 +29,7 @@ group = typer.Typer(
 
 @contextmanager
 def _desk() -> Iterator[SubscriptionDesk]:
+    from bot.config import Settings
     from bot.queues import build_service
     from bot.schedule import CatalogKnowledge, SubscriptionStore, SystemClock
     from bot.schedule.desk import SubscriptionDesk as Desk
@@ -41,7 +40,7 @@ def _desk() -> Iterator[SubscriptionDesk]:
     settings = Settings.from_env()
     store = StateStore.open(settings.state_database_url)
     queue = build_service(settings)
-    catalog = CatalogSource(settings.knowledge_dir)
+    catalog = CatalogSource(settings.knowledge.knowledge_dir)
     knowledge = CatalogKnowledge(catalog, queue.status, queue.machines)
     usage = usage_desk(settings, store, catalog)
     try:
@@ -49,7 +48,7 @@ def _desk() -> Iterator[SubscriptionDesk]:
             SubscriptionStore.open(store.engine),
             knowledge,
             SystemClock(),
-            settings.timezone,
+            settings.knowledge.timezone,
             usage,
         )
     finally:
@@ -188,16 +187,18 @@ def scheduler() -> None:
     from slack_sdk import WebClient
     from slack_sdk.errors import SlackApiError
 
-    from bot.app import WHERE, configure_logging
+    from bot.app import WHERE
+    from bot.config import ConfigError, Settings
+    from bot.logs import install as install_logging
     from bot.schedule import scheduled_posts
 
     try:
         settings = Settings.from_env()
-        if not (settings.slack_bot_token or "").startswith("xoxb-"):
+        if not (settings.slack.bot_token or "").startswith("xoxb-"):
             raise ConfigError(f"Set SLACK_BOT_TOKEN: {WHERE['SLACK_BOT_TOKEN']}.")
-        configure_logging(settings)
+        install_logging(settings.logs.level, settings.logs.format)
         try:
-            WebClient(settings.slack_bot_token, base_url=settings.slack_api_url).auth_test()
+            WebClient(settings.slack.bot_token, base_url=settings.slack.api_url).auth_test()
         except (SlackApiError, OSError) as exc:
             raise ConfigError(f"Slack did not accept SLACK_BOT_TOKEN: {exc}") from None
         posts = scheduled_posts(settings).start()

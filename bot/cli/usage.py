@@ -13,14 +13,6 @@ from typing import Annotated
 import typer
 
 from bot.cli.queue import _with_detail
-from bot.config import Settings
-from bot.state import StateStore
-from bot.usage.links import ProjectLinks
-from bot.usage.wiring import usage_service
-from knowledge import KnowledgeError
-from knowledge.queue import FetchError, SlurmCliSource
-from knowledge.usage import CliUsageProvider, write_snapshot
-from knowledge.usage.render import render_text, to_dict
 
 
 def usage(
@@ -34,6 +26,11 @@ def usage(
 
     Example: hpcbot usage alpha --chart alpha.png
     """
+    from bot.config import Settings
+    from bot.usage.wiring import usage_service
+    from knowledge import KnowledgeError
+    from knowledge.usage.render import render_text, to_dict
+
     settings = Settings.from_env()
     service = usage_service(settings)
     if service is None:
@@ -65,6 +62,11 @@ def usage_link(
     unlink: Annotated[bool, typer.Option("--unlink", help="Remove the link instead")] = False,
 ) -> None:
     """Let a channel see a project's usage (as `/hpc link` does for workspace admins)."""
+    from bot.config import Settings
+    from bot.state import StateStore
+    from bot.usage.links import ProjectLinks
+    from bot.usage.wiring import usage_service
+
     settings = Settings.from_env()
     service = usage_service(settings)
     found = service.config.project(project) if service else None
@@ -102,6 +104,9 @@ def usage_snapshot(
     Example crontab line:
     */15 * * * * hpcbot usage-snapshot project_465000001 --since 2026-11-01 -o /srv/usage.json
     """
+    from knowledge.queue import FetchError, SlurmCliSource
+    from knowledge.usage import CliUsageProvider, write_snapshot
+
     try:
         start = datetime.fromisoformat(since).replace(tzinfo=UTC)
     except ValueError:

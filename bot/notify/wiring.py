@@ -17,7 +17,7 @@ def notify_desk(
     usage: UsageService | None,
     count: Callable[[str], None],
 ) -> NotifyDesk | None:
-    if not settings.notify_secret or not settings.public_url:
+    if not settings.notify.secret or not settings.server.public_url:
         return None
-    tokens = NotifyTokens(store.engine, settings.notify_secret)
-    return NotifyDesk(tokens, usage, settings.public_url, count)
+    tokens = NotifyTokens(store.engine, settings.notify.secret)
+    return NotifyDesk(tokens, usage, settings.server.public_url, count)

@@ -17,5 +17,5 @@ def wants_sandbox(settings: Settings) -> bool:
     """True when no Slack credential at all is set (one set but not another is a mistake to
     report, not a reason to fall back to the sandbox)."""
     return not (
-        settings.slack_bot_token or settings.slack_app_token or settings.slack_signing_secret
+        settings.slack.bot_token or settings.slack.app_token or settings.slack.signing_secret
     )

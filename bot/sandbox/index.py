@@ -115,11 +115,13 @@ class IndexBuild:
 
         settings = self._settings
         self._set("loading")
-        index = open_index(settings.chroma_url or settings.index_dir, settings.embedding_model)
+        index = open_index(settings.index_location, settings.index.embedding_model)
         index.check_model()
         # Curated facts need only the model: they answer while the documents are indexed.
         early = open_assistant(
-            index, settings.knowledge_dir, stale_after_days=settings.stale_after_days
+            index,
+            settings.knowledge.knowledge_dir,
+            stale_after_days=settings.knowledge.stale_after_days,
         )
         if early.curated is not None:
             early.curated.warm_up()
@@ -127,7 +129,7 @@ class IndexBuild:
         self._set("indexing")
         report = ingest(
             index,
-            bundled_roots(settings.knowledge_dir),
+            bundled_roots(settings.knowledge.knowledge_dir),
             on_start=lambda total: self._set("indexing", total=total),
             on_document=lambda url: self._set(
                 "indexing", done=self._status.done + 1, current=url.rsplit("/", 1)[-1]
@@ -136,7 +138,9 @@ class IndexBuild:
         for url, reason in report.skipped:
             log.warning("skipped %s: %s", url, reason)
         assistant = open_assistant(
-            index, settings.knowledge_dir, stale_after_days=settings.stale_after_days
+            index,
+            settings.knowledge.knowledge_dir,
+            stale_after_days=settings.knowledge.stale_after_days,
         )
         assistant.warm_up()
         self._assistant = assistant

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TextIO
 
-from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.config import ConfigError, Settings
@@ -24,6 +23,7 @@ from bot.sandbox.peer.clock import Clock as PeerClock
 from bot.services import Services
 
 if TYPE_CHECKING:
+    from bot.app import SlackApp
     from bot.schedule.scheduler import ScheduledPosts
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ class Sandbox:
         on_status: Callable[[BuildStatus], None] | None = None,
     ) -> None:
         self.settings = settings
-        self.peer = FakeSlack(port=settings.port if port is None else port)
+        self.peer = FakeSlack(port=settings.server.port if port is None else port)
         self.clock = SandboxClock(self.peer.clock)
         # Called with the seconds skipped after every fast-forward (e.g. "run due posts now").
         self.on_advance: list[Callable[[float], None]] = []
@@ -65,7 +65,7 @@ class Sandbox:
         self._on_status = on_status
         self.build = None if services is not None else IndexBuild(settings, self._status_moved)
         self.page = SandboxPage(self.peer, status=self._status, fast_forward=self.fast_forward)
-        self.app: App | None = None
+        self.app: SlackApp | None = None
         self._handler: SocketModeHandler | None = None
         self._posts: ScheduledPosts | None = None
         self._next_due: float | None = None  # the next scheduled post, on the sandbox clock
@@ -100,10 +100,12 @@ class Sandbox:
         """The settings hpcbot runs with: the peer's tokens and Web API, Socket Mode."""
         peer = self.peer
         return self.settings.override(
-            slack_bot_token=peer.bot_token,
-            slack_app_token=peer.app_token,
-            slack_signing_secret=peer.signing_secret,
-            slack_api_url=peer.api_url,
+            slack={
+                "bot_token": peer.bot_token,
+                "app_token": peer.app_token,
+                "signing_secret": peer.signing_secret,
+                "api_url": peer.api_url,
+            }
         )
 
     def start(self) -> str:
@@ -128,10 +130,10 @@ class Sandbox:
                 readiness=lambda: None if build.status.ready else build.status.describe(),
             )
         self.app = build_app(settings, services, mode="socket")
-        self._handler = SocketModeHandler(self.app, self.peer.app_token)
+        self._handler = SocketModeHandler(self.app.bolt, self.peer.app_token)
         self._handler.connect()  # type: ignore[no-untyped-call]
         self.peer.wait_for(lambda: self.peer.hub.connected, timeout=10)
-        if settings.scheduler_enabled:
+        if settings.schedule.scheduler:
             self._start_scheduled_posts(settings, services)
         if self.build is not None:
             self.build.start()
@@ -152,18 +154,17 @@ class Sandbox:
         self.on_advance.append(sweep_now)
 
     def stop(self) -> None:
-        from bot.app import close_app, wait_idle
 
         if self._posts is not None:
             self._posts.stop()
             self._posts = None
         if self.app is not None:
-            wait_idle(self.app, 5)
+            self.app.wait_idle(5)
         if self._handler is not None:
             # SocketModeClient.close() waits about a second for its queue; don't wait for it.
             threading.Thread(target=_close_quietly, args=(self._handler,), daemon=True).start()
         if self.app is not None:
-            close_app(self.app, wait=False)
+            self.app.close(wait=False)
         self.peer.stop()
 
     def __enter__(self) -> Sandbox:
@@ -205,9 +206,9 @@ class ConsoleProgress:
 
 def run_sandbox(settings: Settings) -> None:
     """`hpcbot serve` without Slack tokens: serve the sandbox until interrupted."""
-    from bot.app import configure_logging
+    from bot.logs import install as install_logging
 
-    configure_logging(settings)
+    install_logging(settings.logs.level, settings.logs.format)
     started = time.monotonic()
     sandbox = Sandbox(settings, on_status=ConsoleProgress())
     stopped = threading.Event()

@@ -1,18 +1,14 @@
-"""Scheduler settings: quiet hours, grace windows, leases; from `Settings` plus a few env knobs.
+"""The scheduler's working values: quiet hours, grace windows, leases, retries.
 
-HPCBOT_SCHEDULER=0                    don't run the scheduler inside `hpcbot serve`
-HPCBOT_QUIET_HOURS=22:00-07:00        posts due then wait until the end (channel's zone)
-HPCBOT_DIGEST_GRACE_HOURS=6           a missed digest is still posted (as late) this long
-HPCBOT_SCHEDULE_SWEEP_SECONDS=60      how often every process re-checks what is due
-HPCBOT_SCHEDULE_LEASE_SECONDS=120     a claim not finished by then is recovered by another
-HPCBOT_CLOCK_OFFSET_SECONDS=0         rehearsals and tests: run as if it were another time
+`ScheduleConfig.from_settings` turns `Settings.schedule` (HPCBOT_QUIET_HOURS,
+HPCBOT_DIGEST_GRACE_HOURS, HPCBOT_SCHEDULE_SWEEP_SECONDS, HPCBOT_SCHEDULE_LEASE_SECONDS,
+HPCBOT_CLOCK_OFFSET_SECONDS: see bot/config.py) into these; the rest are fixed here and
+replaced by tests that need them faster.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -76,25 +72,13 @@ class ScheduleConfig:
     clock_offset: timedelta = field(default=timedelta(0))
 
     @classmethod
-    def from_settings(
-        cls, settings: Settings, environ: Mapping[str, str] | None = None
-    ) -> ScheduleConfig:
-        env = os.environ if environ is None else environ
-
-        def number(name: str, default: float) -> float:
-            value = env.get(name) or ""
-            if not value:
-                return default
-            try:
-                return float(value)
-            except ValueError:
-                raise ConfigError(f"{name}={value!r} is not a number; e.g. {default}.") from None
-
+    def from_settings(cls, settings: Settings) -> ScheduleConfig:
+        schedule = settings.schedule
         return cls(
-            default_tz=settings.timezone,
-            quiet_hours=QuietHours.parse(settings.quiet_hours) if settings.quiet_hours else None,
-            digest_grace=timedelta(hours=number("HPCBOT_DIGEST_GRACE_HOURS", 6)),
-            lease=timedelta(seconds=number("HPCBOT_SCHEDULE_LEASE_SECONDS", 120)),
-            sweep_seconds=number("HPCBOT_SCHEDULE_SWEEP_SECONDS", 60),
-            clock_offset=timedelta(seconds=number("HPCBOT_CLOCK_OFFSET_SECONDS", 0)),
+            default_tz=settings.knowledge.timezone,
+            quiet_hours=QuietHours.parse(schedule.quiet_hours) if schedule.quiet_hours else None,
+            digest_grace=timedelta(hours=schedule.digest_grace_hours),
+            lease=timedelta(seconds=schedule.schedule_lease_seconds),
+            sweep_seconds=schedule.schedule_sweep_seconds,
+            clock_offset=timedelta(seconds=schedule.clock_offset_seconds),
         )

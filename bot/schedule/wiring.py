@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import socket
 import uuid
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from slack_sdk import WebClient
@@ -15,7 +16,6 @@ from bot.schedule.clock import Clock, ShiftedClock, SystemClock
 from bot.schedule.config import ScheduleConfig
 from bot.schedule.delivery import SlackPoster
 from bot.schedule.desk import SubscriptionDesk
-from bot.schedule.faults import CrashPoints
 from bot.schedule.knowledge import CatalogKnowledge, ScheduleKnowledge
 from bot.schedule.ledger import Ledger
 from bot.schedule.runner import Runner
@@ -40,7 +40,7 @@ def schedule_clock(config: ScheduleConfig) -> Clock:
 
 def knowledge_from_services(settings: Settings, services: Services) -> CatalogKnowledge:
     """The catalog (re-read when its files change) and the app's live queue service."""
-    catalog = services.catalog or CatalogSource(settings.knowledge_dir)
+    catalog = services.catalog or CatalogSource(settings.knowledge.knowledge_dir)
     return CatalogKnowledge(catalog, services.queue, services.machines)
 
 
@@ -51,7 +51,7 @@ def subscription_desk(
     usage: UsageAccess | None = None,
 ) -> SubscriptionDesk:
     return SubscriptionDesk(
-        SubscriptionStore.open(store.engine), knowledge, SystemClock(), settings.timezone, usage
+        SubscriptionStore.open(store.engine), knowledge, SystemClock(), settings.knowledge.timezone, usage
     )
 
 
@@ -64,8 +64,10 @@ def scheduled_posts(
     config: ScheduleConfig | None = None,
     clock: Clock | None = None,
     usage: UsageAccess | None = None,
+    checkpoint: Callable[[str], None] | None = None,
 ) -> ScheduledPosts:
-    """A scheduler ready to `start()`; it closes what it opened itself on `stop()`."""
+    """A scheduler ready to `start()`; it closes what it opened itself on `stop()`.
+    `checkpoint` is called at each risky step of a delivery (`Runner`): restart tests."""
     from bot.schedule.scheduler import ScheduledPosts
 
     config = config or ScheduleConfig.from_settings(settings)
@@ -75,7 +77,7 @@ def scheduled_posts(
     subscriptions = SubscriptionStore.open(store.engine)
     # Our own retries: the SDK's connection-error retry could post twice (see delivery.py).
     client = client or WebClient(
-        token=settings.slack_bot_token, base_url=settings.slack_api_url, retry_handlers=[]
+        token=settings.slack.bot_token, base_url=settings.slack.api_url, retry_handlers=[]
     )
     closers = [store.close] if own_store else []
     if knowledge is None:
@@ -84,7 +86,7 @@ def scheduled_posts(
         queue = build_service(settings)
         closers.append(queue.close)
         knowledge = CatalogKnowledge(
-            CatalogSource(settings.knowledge_dir), queue.status, queue.machines
+            CatalogSource(settings.knowledge.knowledge_dir), queue.status, queue.machines
         )
     if usage is None:
         from bot.usage.wiring import usage_desk
@@ -102,7 +104,7 @@ def scheduled_posts(
         ),
         clock=clock,
         config=config,
-        crash=CrashPoints.from_env(),
+        checkpoint=checkpoint,
         usage=usage,
     )
     posts = ScheduledPosts(

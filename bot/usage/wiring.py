@@ -20,9 +20,9 @@ def usage_service(
         return None
     return UsageService(
         config,
-        rules=billing_rules(catalog or CatalogSource(settings.knowledge_dir)),
-        cache_seconds=settings.usage_cache_seconds,
-        timeout_seconds=max(settings.queue_timeout_seconds, 10.0),
+        rules=billing_rules(catalog or CatalogSource(settings.knowledge.knowledge_dir)),
+        cache_seconds=settings.usage.cache_seconds,
+        timeout_seconds=max(settings.queue.timeout_seconds, 10.0),
     )
 
 

@@ -8,17 +8,16 @@ included; so all of it is escaped before it goes into mrkdwn (plain_text needs n
 from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
-from typing import Any
 
+from bot.views.blocks import Block, block_text_size, context, header, section
 from bot.views.limits import (
     MAX_BLOCKS,
     MAX_FIELD_TEXT,
     MAX_FIELDS,
-    MAX_HEADER_TEXT,
     MAX_SECTION_TEXT,
     MAX_TOTAL_BLOCK_TEXT,
 )
-from bot.views.mrkdwn import escape
+from bot.views.mrkdwn import escape, truncate
 from knowledge.queue import (
     PartitionStatus,
     QueueStatus,
@@ -33,8 +32,6 @@ from knowledge.queue import (
 # Room kept for the reservations section, the context line and a "more partitions" note.
 _RESERVED_BLOCKS = 3
 _RESERVED_TEXT = 2000
-
-Block = dict[str, Any]
 
 
 def build_queue_blocks(
@@ -53,29 +50,27 @@ def build_queue_blocks(
     if partition is not None:
         partitions = [p for p in partitions if p.name.lower() == partition.lower()] or partitions
     title = f"{status.machine} queue" + (f" · {partitions[0].name}" if len(partitions) == 1 else "")
-    blocks: list[Block] = [
-        {"type": "header", "text": {"type": "plain_text", "text": _cut(title, MAX_HEADER_TEXT)}}
-    ]
+    blocks: list[Block] = [header(title)]
     shown: list[PartitionStatus] = []
     used_text = len(title)
     for p in partitions:
-        section = _partition_section(p, tz, now)
-        size = _text_size(section)
+        card = _partition_section(p, tz, now)
+        size = block_text_size(card)
         fits_blocks = len(blocks) + 2 <= MAX_BLOCKS - _RESERVED_BLOCKS
         if not fits_blocks or used_text + size > MAX_TOTAL_BLOCK_TEXT - _RESERVED_TEXT:
             break
         if shown:
             blocks.append({"type": "divider"})
-        blocks.append(section)
+        blocks.append(card)
         shown.append(p)
         used_text += size
     if len(partitions) > len(shown):
         hidden = len(partitions) - len(shown)
-        blocks.append(_context(f"…and {hidden} more partitions; ask for one by name."))
+        blocks.append(context(f"…and {hidden} more partitions; ask for one by name."))
     if status.reservations:
         lines = [f"• {escape(reservation_line(r, tz, now))}" for r in status.reservations[:10]]
-        blocks.append(_section("*Reservations*\n" + "\n".join(lines)))
-    blocks.append(_context(_freshness(status, now)))
+        blocks.append(section("*Reservations*\n" + "\n".join(lines)))
+    blocks.append(context(_freshness(status, now)))
     return blocks
 
 
@@ -93,10 +88,10 @@ def _partition_section(p: PartitionStatus, tz: tzinfo, now: datetime) -> Block:
         "type": "section",
         "text": {
             "type": "mrkdwn",
-            "text": _cut(f"*{escape(p.name)}* ({limit}){state}", MAX_SECTION_TEXT),
+            "text": truncate(f"*{escape(p.name)}* ({limit}){state}", MAX_SECTION_TEXT),
         },
         "fields": [
-            {"type": "mrkdwn", "text": _cut(f"*{label}*\n{escape(value)}", MAX_FIELD_TEXT)}
+            {"type": "mrkdwn", "text": truncate(f"*{label}*\n{escape(value)}", MAX_FIELD_TEXT)}
             for label, value in fields
             if value
         ][:MAX_FIELDS],
@@ -111,23 +106,3 @@ def _freshness(status: QueueStatus, now: datetime) -> str:
         f"Source: {escape(status.source)} · as of <!date^{epoch}^{{date_short_pretty}} {{time}}|{fallback}>"
         f" ({age} ago)"
     )
-
-
-def _text_size(block: Block) -> int:
-    texts = [block.get("text", {}).get("text", "")] + [f["text"] for f in block.get("fields", [])]
-    return sum(len(t) for t in texts)
-
-
-def _section(text: str) -> Block:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": _cut(text, MAX_SECTION_TEXT)}}
-
-
-def _context(text: str) -> Block:
-    return {
-        "type": "context",
-        "elements": [{"type": "mrkdwn", "text": _cut(text, MAX_SECTION_TEXT)}],
-    }
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,6 +1,6 @@
 """Crawl documentation sites into the index, incrementally and without losing anything.
 
-    report = crawl_sources(index, load_sources(), data_dir=settings.data_dir)
+    report = crawl_sources(index, load_sources(), data_dir=settings.storage.data_dir)
 
 Per source, pages are fetched by a few worker threads (bounded per host by `HostLimiter`)
 while one coordinator thread parses, writes to the index and records crawl state, so index

@@ -1,6 +1,6 @@
 """The curated catalog: load and validate the data files, resolve names, compute cut-offs.
 
-    catalog = load_catalog(settings.knowledge_dir)
+    catalog = load_catalog(settings.knowledge.knowledge_dir)
     catalog.machine("lumi-g")                        # -> the LUMI machine
     catalog.next_cutoff("large scale", now)          # -> Cutoff | None
     catalog.upcoming_cutoffs(now, within_days=30)

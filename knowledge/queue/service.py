@@ -3,8 +3,8 @@
 Usage::
 
     service = QueueService(load_queue_config(settings.queue_config_path),
-                           cache_seconds=settings.queue_cache_seconds,
-                           timeout_seconds=settings.queue_timeout_seconds)
+                           cache_seconds=settings.queue.cache_seconds,
+                           timeout_seconds=settings.queue.timeout_seconds)
     status = service.status("lumi", "small-g")
 
 It resolves the machine name, caches each machine's status for `cache_seconds` so a busy channel

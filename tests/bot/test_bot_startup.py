@@ -12,40 +12,40 @@ from fakeslack import FakeSlack
 from fakeslack.services import FakeServices
 from typer.testing import CliRunner
 
-from bot.app import RedactSlackTokens, build_app, check_settings, close_app, slack_mode
+from bot.app import build_app, check_settings, slack_mode
 from bot.cli import app as cli
-from bot.config import ENV_FILE_VARIABLE, ConfigError, Settings
+from bot.config import ENV_FILE_VARIABLE, ConfigError, Settings, SlackSettings, StorageSettings
+from bot.logs import RedactSecrets
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def settings(**changes: object) -> Settings:
+def settings(**changes: dict[str, object]) -> Settings:
     base = Settings(
-        data_dir=Path("/nonexistent"),
-        slack_bot_token="xoxb-1",
-        slack_signing_secret="s",
+        slack=SlackSettings(bot_token="xoxb-1", signing_secret="s"),
+        storage=StorageSettings(data_dir=Path("/nonexistent")),
     )
     return base.override(**changes)
 
 
 def test_mode_follows_the_app_token() -> None:
     assert slack_mode(settings()) == "http"
-    assert slack_mode(settings(slack_app_token="xapp-1")) == "socket"
+    assert slack_mode(settings(slack={"app_token": "xapp-1"})) == "socket"
 
 
 @pytest.mark.parametrize(
     "changes,mode,expected",
     [
-        ({"slack_bot_token": None}, "http", "Set SLACK_BOT_TOKEN: the Bot User OAuth Token"),
-        ({"slack_bot_token": "xoxp-user"}, "http", "SLACK_BOT_TOKEN must start with xoxb-"),
-        ({"slack_signing_secret": None}, "http", "Set SLACK_SIGNING_SECRET: the Signing Secret"),
-        ({"slack_app_token": "xoxb-wrong"}, "socket", "SLACK_APP_TOKEN must start with xapp-"),
-        ({"port": 70000}, "http", "HPCBOT_PORT=70000 is not a TCP port"),
-        ({"slack_api_url": "slack.com/api/"}, "http", "SLACK_API_URL='slack.com/api/' must be"),
+        ({"slack": {"bot_token": None}}, "http", "Set SLACK_BOT_TOKEN: the Bot User OAuth Token"),
+        ({"slack": {"bot_token": "xoxp-user"}}, "http", "SLACK_BOT_TOKEN must start with xoxb-"),
+        ({"slack": {"signing_secret": None}}, "http", "Set SLACK_SIGNING_SECRET: the Signing"),
+        ({"slack": {"app_token": "xoxb-wrong"}}, "socket", "SLACK_APP_TOKEN must start with xapp-"),
+        ({"server": {"port": 70000}}, "http", "HPCBOT_PORT=70000 is not a TCP port"),
+        ({"slack": {"api_url": "slack.com/api/"}}, "http", "SLACK_API_URL='slack.com/api/' must"),
     ],
 )
 def test_bad_settings_say_what_to_set_and_where(
-    changes: dict[str, object], mode: str, expected: str
+    changes: dict[str, dict[str, object]], mode: str, expected: str
 ) -> None:
     with pytest.raises(ConfigError) as err:
         check_settings(settings(**changes), mode)  # type: ignore[arg-type]
@@ -59,20 +59,21 @@ def test_bad_settings_say_what_to_set_and_where(
 
 def test_every_problem_is_listed_at_once() -> None:
     with pytest.raises(ConfigError) as err:
-        check_settings(settings(slack_bot_token=None, slack_app_token="nope"))
+        check_settings(settings(slack={"bot_token": None, "app_token": "nope"}))
     assert "SLACK_BOT_TOKEN" in str(err.value) and "SLACK_APP_TOKEN" in str(err.value)
 
 
 def test_a_token_slack_rejects_fails_at_start(tmp_path: Path) -> None:
     with FakeSlack() as slack:
         bad = settings(
-            data_dir=tmp_path, slack_api_url=slack.api_url, slack_bot_token="xoxb-revoked"
+            storage={"data_dir": tmp_path},
+            slack={"api_url": slack.api_url, "bot_token": "xoxb-revoked"},
         )
         with pytest.raises(ConfigError, match="Slack did not accept SLACK_BOT_TOKEN"):
             build_app(bad, FakeServices().services())
-        good = bad.override(slack_bot_token=slack.bot_token)
+        good = bad.override(slack={"bot_token": slack.bot_token})
         app = build_app(good, FakeServices().services())
-        close_app(app)
+        app.close()
         assert [c.method for c in slack.api_calls()] == ["auth.test", "auth.test"]
         assert (tmp_path / "state.db").exists()
 
@@ -96,19 +97,34 @@ def test_python_m_bot_fails_fast_with_a_message(tmp_path: Path) -> None:
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO), "HPCBOT_DATA_DIR": str(tmp_path)},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(REPO),
+            "HPCBOT_DATA_DIR": str(tmp_path),
+            "SLACK_APP_TOKEN": "xapp-1-x",  # half configured: not the sandbox, an error
+        },
         timeout=60,
     )
     assert out.returncode == 2
     assert "Set SLACK_BOT_TOKEN" in out.stderr and "Traceback" not in out.stderr
 
 
-def test_token_redaction_filter() -> None:
+def test_the_redaction_filter_redacts_message_arguments() -> None:
     record = logging.LogRecord(
         "x", logging.INFO, "f", 1, "sent %s and %s", ("xoxb-123-abc", "xapp-1-A-b"), None
     )
-    assert RedactSlackTokens().filter(record)
+    assert RedactSecrets().filter(record)
     assert record.getMessage() == "sent xoxb-[redacted] and xapp-[redacted]"
+
+
+def test_the_redaction_filter_redacts_tracebacks() -> None:
+    try:
+        raise ValueError("could not reach postgresql://hpcbot:s3cret@db/hpcbot")
+    except ValueError:
+        record = logging.LogRecord("x", logging.ERROR, "f", 1, "failed", None, sys.exc_info())
+    assert RedactSecrets().filter(record)
+    assert record.exc_text is not None
+    assert record.exc_text.endswith("ValueError: could not reach postgresql://[redacted]@db/hpcbot")
 
 
 # --------------------------------------------------------------------------- settings files
@@ -126,19 +142,27 @@ def test_a_dot_env_in_the_working_directory_is_ignored(
 ) -> None:
     (tmp_path / ".env").write_text(HOSTILE_DOT_ENV)
     monkeypatch.chdir(tmp_path)
-    for loaded in (Settings.from_env({}), Settings.from_env()):
-        assert loaded.slack_api_url == "https://slack.com/api/"
-        assert loaded.slack_bot_token is None
+    loaded = Settings.from_env()
+
+    assert loaded.slack.api_url == "https://slack.com/api/"
+    assert loaded.slack.bot_token is None
 
 
-def test_a_settings_file_is_read_when_named_and_the_environment_wins(tmp_path: Path) -> None:
+def test_a_settings_file_is_read_when_named_and_the_environment_wins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_env_file: None
+) -> None:
+    for name in ("HPCBOT_TIMEZONE", "HPCBOT_PORT"):
+        monkeypatch.delenv(name, raising=False)
     named = tmp_path / "hpcbot.env"
     named.write_text("HPCBOT_TIMEZONE=Europe/Helsinki\nexport HPCBOT_PORT='3100'\n")
-    loaded = Settings.from_env({ENV_FILE_VARIABLE: str(named), "HPCBOT_PORT": "3200"})
-    assert (loaded.timezone, loaded.port) == ("Europe/Helsinki", 3200)
-    assert Settings.from_env({}, env_file=named).port == 3100
+    assert Settings.from_env(env_file=named).server.port == 3100
+    monkeypatch.setenv(ENV_FILE_VARIABLE, str(named))
+    monkeypatch.setenv("HPCBOT_PORT", "3200")
+    loaded = Settings.from_env()
+    assert (loaded.knowledge.timezone, loaded.server.port) == ("Europe/Helsinki", 3200)
+    monkeypatch.setenv(ENV_FILE_VARIABLE, str(tmp_path / "missing.env"))
     with pytest.raises(ConfigError, match="is not a file"):
-        Settings.from_env({ENV_FILE_VARIABLE: str(tmp_path / "missing.env")})
+        Settings.from_env()
 
 
 def test_the_cli_reads_a_settings_file_only_with_env_file(

@@ -107,8 +107,11 @@ def test_questions_older_than_the_retention_are_pruned(state_url: str) -> None:
     assert [(f.helpful, f.question) for f in store.feedback(reply_id)] == [(True, "")]
 
 
-def test_the_retention_is_a_setting() -> None:
-    assert Settings.from_env({}).question_retention_days == 30
-    assert Settings.from_env({"HPCBOT_QUESTION_RETENTION_DAYS": "7"}).question_retention_days == 7
-    with pytest.raises(ConfigError, match="must be at least 1"):
-        Settings.from_env({"HPCBOT_QUESTION_RETENTION_DAYS": "0"})
+def test_the_retention_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HPCBOT_QUESTION_RETENTION_DAYS", raising=False)
+    assert Settings.from_env().storage.question_retention_days == 30
+    monkeypatch.setenv("HPCBOT_QUESTION_RETENTION_DAYS", "7")
+    assert Settings.from_env().storage.question_retention_days == 7
+    monkeypatch.setenv("HPCBOT_QUESTION_RETENTION_DAYS", "0")
+    with pytest.raises(ConfigError, match="HPCBOT_QUESTION_RETENTION_DAYS='0' must be at least 1"):
+        Settings.from_env()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from fakeslack.blockkit import check_blocks
 from fakeslack.services import GPU_ANSWER, answer_for
 
+from bot.sandbox.peer.blockkit import check_blocks
 from bot.views import limits
 from bot.views.answer import (
     LOW_CONFIDENCE_HINT,

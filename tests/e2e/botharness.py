@@ -4,52 +4,45 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fakeslack import FakeSlack
 from fakeslack.services import FakeServices
-from slack_bolt import App
+from fakeslack.settings import bot_settings
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-from bot.app import HttpServer, build_app, close_app, start_health_server, wait_idle
-from bot.config import Settings
+from bot.app import SlackApp, build_app
+from bot.http_server import HttpServer, start_health_server
 from bot.state import StateStore
 
 
 @dataclass
 class Bot:
-    app: App
+    app: SlackApp
     mode: str
     store: StateStore
     services: FakeServices
 
     def idle(self, timeout: float = 10.0) -> None:
-        assert wait_idle(self.app, timeout), "the bot's after-ack work did not finish"
-
-
-def bot_settings(slack: FakeSlack, mode: str, data_dir: Path) -> Settings:
-    return Settings(
-        data_dir=data_dir,
-        slack_bot_token=slack.bot_token,
-        slack_app_token=slack.app_token if mode == "socket" else None,
-        slack_signing_secret=slack.signing_secret,
-        slack_api_url=slack.api_url,
-        port=0,
-    )
+        assert self.app.wait_idle(timeout), "the bot's after-ack work did not finish"
 
 
 def start_bot(
-    slack: FakeSlack, mode: str, services: FakeServices, data_dir: Path, **changes: Any
+    slack: FakeSlack,
+    mode: str,
+    services: FakeServices,
+    data_dir: Path,
+    **groups: Mapping[str, Any],
 ) -> Iterator[Bot]:
-    """The bot on `slack`; `changes` override its settings (e.g. usage_config=PATH)."""
-    settings = bot_settings(slack, mode, data_dir).override(**changes)
+    """The bot on `slack`; `groups` override its settings (e.g. usage={"config": path})."""
+    settings = bot_settings(slack, data_dir, mode).override(**groups)
     store = StateStore.open(settings.state_database_url)
     app = build_app(settings, services.services(), store=store)
     if mode == "socket":
-        handler = SocketModeHandler(app, slack.app_token)
+        handler = SocketModeHandler(app.bolt, slack.app_token)
         handler.connect()  # type: ignore[no-untyped-call]
         slack.wait_for(lambda: slack.hub.connected)
     else:
@@ -58,13 +51,13 @@ def start_bot(
     try:
         yield Bot(app, mode, store, services)
     finally:
-        wait_idle(app, 5)
+        app.wait_idle(5)
         if mode == "socket":
             # SocketModeClient.close() waits ~1 s for its queue; don't make every test wait.
             threading.Thread(target=_close_quietly, args=(handler,), daemon=True).start()
         else:
             server.stop()
-        close_app(app)
+        app.close()
 
 
 def _close_quietly(handler: SocketModeHandler) -> None:
@@ -90,13 +83,15 @@ def start_notify_bot(
     Socket Mode the health server, as `hpcbot serve` runs it); yields (bot, its base URL)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    settings = bot_settings(slack, mode, data_dir).override(
-        usage_config=usage_config, notify_secret=NOTIFY_SECRET, public_url=base
+    settings = bot_settings(slack, data_dir, mode).override(
+        usage={"config": usage_config},
+        notify={"secret": NOTIFY_SECRET},
+        server={"public_url": base},
     )
     store = StateStore.open(settings.state_database_url)
     app = build_app(settings, services.services(), store=store)
     if mode == "socket":
-        handler = SocketModeHandler(app, slack.app_token)
+        handler = SocketModeHandler(app.bolt, slack.app_token)
         handler.connect()  # type: ignore[no-untyped-call]
         slack.wait_for(lambda: slack.hub.connected)
         server = start_health_server(app, handler, port)
@@ -107,8 +102,8 @@ def start_notify_bot(
     try:
         yield Bot(app, mode, store, services), base
     finally:
-        wait_idle(app, 5)
+        app.wait_idle(5)
         if mode == "socket":
             threading.Thread(target=_close_quietly, args=(handler,), daemon=True).start()
         server.stop()
-        close_app(app)
+        app.close()

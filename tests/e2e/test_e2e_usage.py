@@ -27,7 +27,7 @@ def usage_bot(
     request: pytest.FixtureRequest, slack: FakeSlack, services: FakeServices, tmp_path: Path
 ) -> Iterator[Bot]:
     config = write_usage_files(tmp_path, datetime.now(UTC).date(), minutes=1_200_000)
-    yield from start_bot(slack, request.param, services, tmp_path, usage_config=config)
+    yield from start_bot(slack, request.param, services, tmp_path, usage={"config": config})
 
 
 def link_as_admin(slack: FakeSlack, project: str = "alpha") -> None:

@@ -12,7 +12,7 @@ import pytest
 from fakes.embedder import HashEmbedder
 
 import knowledge
-from bot.config import Settings
+from bot.config import KnowledgeSettings, Settings, StorageSettings
 from bot.services import Services
 from knowledge import Answer, CatalogSource
 from knowledge.service import open_assistant
@@ -69,7 +69,10 @@ def test_deadlines_and_specs_follow_an_edit_without_a_restart(data_dir: Path) ->
     def never_asked(question: str, context: str | None = None, /) -> Answer:
         raise AssertionError("not asked")
 
-    settings = Settings(knowledge_dir=data_dir, data_dir=data_dir.parent / "state")
+    settings = Settings(
+        knowledge=KnowledgeSettings(knowledge_dir=data_dir),
+        storage=StorageSettings(data_dir=data_dir.parent / "state"),
+    )
     services = Services.from_settings(settings, ask=never_asked)
     assert "2,978 nodes" in services.specs("lumi")
     _edit(data_dir / "machines.yaml", "nodes: 2978", "nodes: 2979")

@@ -11,22 +11,14 @@ from pathlib import Path
 import pytest
 from fakeslack import FakeSlack
 from fakeslack.services import FakeServices, answer_for
+from fakeslack.settings import bot_settings
 from opsharness import free_port, get
 from prometheus_client.parser import text_string_to_metric_families
-from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-from bot.app import (
-    HttpServer,
-    Mode,
-    build_app,
-    close_app,
-    listen_host,
-    ops_of,
-    start_health_server,
-    wait_idle,
-)
-from bot.config import Settings
+from bot.app import Mode, SlackApp, build_app
+from bot.config import Settings, StorageSettings
+from bot.http_server import HttpServer, listen_host, start_health_server
 from bot.services import LazyAssistant, Services
 from knowledge import Assistant, KnowledgeError
 from knowledge.queue.errors import QueueUnavailable
@@ -35,25 +27,14 @@ from knowledge.queue.model import QueueStatus
 READY = {"ready": True, "checks": {"state_db": "ok", "index": "ok", "slack": "ok"}}
 
 
-def bot_settings(slack: FakeSlack, mode: str, data_dir: Path) -> Settings:
-    return Settings(
-        data_dir=data_dir,
-        slack_bot_token=slack.bot_token,
-        slack_app_token=slack.app_token if mode == "socket" else None,
-        slack_signing_secret=slack.signing_secret,
-        slack_api_url=slack.api_url,
-        port=0,
-    )
-
-
 @pytest.fixture
 def slack() -> Iterator[FakeSlack]:
     with FakeSlack() as fake:
         yield fake
 
 
-def start(slack: FakeSlack, services: Services, data_dir: Path) -> tuple[App, HttpServer, str]:
-    app = build_app(bot_settings(slack, "http", data_dir), services)
+def start(slack: FakeSlack, services: Services, data_dir: Path) -> tuple[SlackApp, HttpServer, str]:
+    app = build_app(bot_settings(slack, data_dir), services)
     server = HttpServer(app, port=0, host="127.0.0.1")
     url = f"http://127.0.0.1:{server.start()}"
     slack.deliver_over_http(f"{url}/slack/events")
@@ -61,7 +42,7 @@ def start(slack: FakeSlack, services: Services, data_dir: Path) -> tuple[App, Ht
 
 
 @pytest.fixture
-def bot(slack: FakeSlack, tmp_path: Path) -> Iterator[tuple[App, FakeServices, str]]:
+def bot(slack: FakeSlack, tmp_path: Path) -> Iterator[tuple[SlackApp, FakeServices, str]]:
     fake = FakeServices()
 
     def unavailable(machine: str, partition: str | None, /) -> object:
@@ -70,9 +51,9 @@ def bot(slack: FakeSlack, tmp_path: Path) -> Iterator[tuple[App, FakeServices, s
     services = dataclasses.replace(fake.services(), queue=unavailable)  # type: ignore[arg-type]
     app, server, url = start(slack, services, tmp_path)
     yield app, fake, url
-    wait_idle(app, 5)
+    app.wait_idle(5)
     server.stop()
-    close_app(app)
+    app.close()
 
 
 def samples(url: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -85,7 +66,7 @@ def samples(url: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
     }
 
 
-def test_liveness_and_readiness(bot: tuple[App, FakeServices, str]) -> None:
+def test_liveness_and_readiness(bot: tuple[SlackApp, FakeServices, str]) -> None:
     _, _, url = bot
     assert get(f"{url}/health") == (200, '{"ok": true}')
     for path in ("/ready", "/health?ready=1"):
@@ -104,11 +85,11 @@ def test_not_ready_while_the_index_loads(slack: FakeSlack, tmp_path: Path) -> No
         assert samples(url)[("hpcbot_ready", ())] == 0.0
     finally:
         server.stop()
-        close_app(app)
+        app.close()
 
 
 def test_metrics_count_requests_answers_abstentions_feedback_and_queue_errors(
-    slack: FakeSlack, bot: tuple[App, FakeServices, str]
+    slack: FakeSlack, bot: tuple[SlackApp, FakeServices, str]
 ) -> None:
     app, fake, url = bot
     question = slack.mention("what GPUs does LUMI have?")
@@ -118,7 +99,7 @@ def test_metrics_count_requests_answers_abstentions_feedback_and_queue_errors(
     second = slack.mention("best lasagne recipe?")
     slack.wait_for_message(thread_ts=second.ts)
     slack.slash_command("/queue", "lumi")
-    assert wait_idle(app, 5)
+    assert app.wait_idle(5)
 
     got = samples(url)
     assert got[("hpcbot_requests_total", (("kind", "event"), ("name", "app_mention")))] == 2
@@ -136,8 +117,8 @@ def test_metrics_count_requests_answers_abstentions_feedback_and_queue_errors(
 def test_socket_mode_serves_health_and_metrics_on_its_port(
     slack: FakeSlack, tmp_path: Path
 ) -> None:
-    app = build_app(bot_settings(slack, "socket", tmp_path), FakeServices().services())
-    handler = SocketModeHandler(app, slack.app_token)
+    app = build_app(bot_settings(slack, tmp_path, "socket"), FakeServices().services())
+    handler = SocketModeHandler(app.bolt, slack.app_token)
     handler.connect()  # type: ignore[no-untyped-call]
     server = start_health_server(app, handler, free_port(), host="127.0.0.1")
     url = f"http://127.0.0.1:{server.port}"
@@ -150,7 +131,7 @@ def test_socket_mode_serves_health_and_metrics_on_its_port(
         assert (status, json.loads(body)["checks"]["slack"]) == (503, "disconnected")
     finally:
         server.stop()
-        close_app(app)
+        app.close()
 
 
 def test_readiness_says_what_failed_but_not_the_servers_credentials(
@@ -165,7 +146,9 @@ def test_readiness_says_what_failed_but_not_the_servers_credentials(
     def unreachable_database() -> str | None:
         raise OSError("could not connect to postgresql://hpcbot:pw0rd@db.internal/hpcbot")
 
-    index = LazyAssistant(Settings(data_dir=tmp_path), opener=unreachable_index)
+    index = LazyAssistant(
+        Settings(storage=StorageSettings(data_dir=tmp_path)), opener=unreachable_index
+    )
     deadline = time.monotonic() + 10
     while "did not load" not in (index.problem() or ""):  # it fails in its warm-up thread
         assert time.monotonic() < deadline, index.problem()
@@ -173,7 +156,7 @@ def test_readiness_says_what_failed_but_not_the_servers_credentials(
     services = dataclasses.replace(FakeServices().services(), readiness=index.problem)
     app, server, url = start(slack, services, tmp_path)
     try:
-        ops = ops_of(app)
+        ops = app.ops
         assert ops is not None
         ops.checks["state_db"] = unreachable_database
         status, body = get(f"{url}/ready")
@@ -187,21 +170,21 @@ def test_readiness_says_what_failed_but_not_the_servers_credentials(
         )
     finally:
         server.stop()
-        close_app(app)
+        app.close()
 
 
 def test_socket_mode_serves_health_and_metrics_on_loopback_only(
     slack: FakeSlack, tmp_path: Path
 ) -> None:
-    app = build_app(bot_settings(slack, "socket", tmp_path), FakeServices().services())
-    handler = SocketModeHandler(app, slack.app_token)
+    app = build_app(bot_settings(slack, tmp_path, "socket"), FakeServices().services())
+    handler = SocketModeHandler(app.bolt, slack.app_token)
     server = start_health_server(app, handler, 0)
     try:
         assert [host for host, _ in server.addresses] == ["127.0.0.1"]
         assert get(f"http://127.0.0.1:{server.port}/health")[0] == 200
     finally:
         server.stop()
-        close_app(app)
+        app.close()
 
 
 @pytest.mark.parametrize(
@@ -213,8 +196,14 @@ def test_socket_mode_serves_health_and_metrics_on_loopback_only(
         ({"HPCBOT_HOST": "127.0.0.1"}, "http", "127.0.0.1"),  # behind a local reverse proxy
     ],
 )
-def test_where_the_http_server_listens(environ: dict[str, str], mode: Mode, host: str) -> None:
-    assert listen_host(Settings.from_env(environ), mode) == host
+def test_where_the_http_server_listens(
+    environ: dict[str, str], mode: Mode, host: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HPCBOT_HOST", raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+
+    assert listen_host(Settings.from_env(), mode) == host
 
 
 def test_queue_errors_are_counted_by_canonical_machine_not_by_spelling(
@@ -229,7 +218,7 @@ def test_queue_errors_are_counted_by_canonical_machine_not_by_spelling(
     try:
         for spelling in ("lumi", "LUMI", "Lumi", "lu-mi"):
             slack.slash_command("/queue", spelling)
-        assert wait_idle(app, 5)
+        assert app.wait_idle(5)
         series = {
             labels: value
             for (name, labels), value in samples(url).items()
@@ -238,4 +227,4 @@ def test_queue_errors_are_counted_by_canonical_machine_not_by_spelling(
         assert series == {(("error", "QueueUnavailable"), ("machine", "lumi")): 4.0}
     finally:
         server.stop()
-        close_app(app)
+        app.close()

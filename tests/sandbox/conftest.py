@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from fakeslack.services import FakeServices
 
-from bot.config import Settings
+from bot.config import ServerSettings, Settings, StorageSettings
 from bot.sandbox import Sandbox
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "sandbox"
@@ -85,7 +85,10 @@ def services() -> FakeServices:
 
 @pytest.fixture
 def sandbox(services: FakeServices, tmp_path: Path) -> Iterator[Sandbox]:
-    with Sandbox(Settings(data_dir=tmp_path, port=0), services.services()) as running:
+    with Sandbox(
+        Settings(storage=StorageSettings(data_dir=tmp_path), server=ServerSettings(port=0)),
+        services.services(),
+    ) as running:
         yield running
 
 

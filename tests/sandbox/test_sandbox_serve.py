@@ -21,7 +21,7 @@ from fakeslack.services import FakeServices
 from typer.testing import CliRunner
 
 from bot.cli import app as cli
-from bot.config import ConfigError, Settings
+from bot.config import ConfigError, ServerSettings, Settings, SlackSettings, StorageSettings
 from bot.sandbox import Sandbox, wants_sandbox
 from bot.sandbox.demo import DEMO_SOURCE, with_demo_fallback
 from bot.sandbox.page import TOKEN_HEADER, manifest_commands
@@ -37,15 +37,15 @@ ARTIFACTS = REPO / "artifacts" / "sandbox"
     ("tokens", "sandbox"),
     [
         ({}, True),
-        ({"slack_bot_token": "xoxb-1"}, False),
-        ({"slack_app_token": "xapp-1"}, False),  # half configured: report it, don't fall back
-        ({"slack_signing_secret": "s"}, False),
+        ({"bot_token": "xoxb-1"}, False),
+        ({"app_token": "xapp-1"}, False),  # half configured: report it, don't fall back
+        ({"signing_secret": "s"}, False),
     ],
 )
 def test_the_sandbox_runs_only_without_any_slack_credential(
     tokens: dict[str, str], sandbox: bool
 ) -> None:
-    assert wants_sandbox(Settings(**tokens)) is sandbox  # type: ignore[arg-type]
+    assert wants_sandbox(Settings(slack=SlackSettings(**tokens))) is sandbox  # type: ignore[arg-type]
 
 
 def test_serve_with_half_the_tokens_says_what_is_missing(tmp_path: Path) -> None:
@@ -57,7 +57,7 @@ def test_serve_with_half_the_tokens_says_what_is_missing(tmp_path: Path) -> None
 
 def test_autocomplete_lists_the_manifest_commands() -> None:
     commands = {c["command"]: c for c in manifest_commands()}
-    assert set(commands) == {"/hpc", "/queue", "/deadlines", "/specs"}
+    assert set(commands) == {"/hpc", "/queue", "/deadlines", "/specs", "/usage"}
     assert commands["/queue"]["usage_hint"] == "<machine> [partition]"
 
 
@@ -82,7 +82,10 @@ def test_machines_without_a_queue_source_get_labelled_demo_numbers() -> None:
 
 @pytest.fixture
 def running(tmp_path: Path) -> Iterator[Sandbox]:
-    with Sandbox(Settings(data_dir=tmp_path, port=0), FakeServices().services()) as sandbox:
+    with Sandbox(
+        Settings(storage=StorageSettings(data_dir=tmp_path), server=ServerSettings(port=0)),
+        FakeServices().services(),
+    ) as sandbox:
         yield sandbox
 
 
@@ -210,7 +213,12 @@ def test_a_rebound_name_is_not_served(running: Sandbox, path: str) -> None:
 
 def test_every_run_has_its_own_page_token_and_slack_tokens(tmp_path: Path) -> None:
     runs = [
-        Sandbox(Settings(data_dir=tmp_path / str(i), port=0), FakeServices().services())
+        Sandbox(
+            Settings(
+                storage=StorageSettings(data_dir=tmp_path / str(i)), server=ServerSettings(port=0)
+            ),
+            FakeServices().services(),
+        )
         for i in range(2)
     ]
     tokens = [
@@ -241,7 +249,13 @@ def test_events_stream_pushes_state_on_change(running: Sandbox) -> None:
 
 
 def test_a_busy_port_is_a_config_error(running: Sandbox, tmp_path: Path) -> None:
-    other = Sandbox(Settings(data_dir=tmp_path, port=running.peer.port), FakeServices().services())
+    other = Sandbox(
+        Settings(
+            storage=StorageSettings(data_dir=tmp_path),
+            server=ServerSettings(port=running.peer.port),
+        ),
+        FakeServices().services(),
+    )
     with pytest.raises(ConfigError, match="HPCBOT_PORT"):
         other.start()
 
@@ -268,6 +282,37 @@ def _read_url(proc: subprocess.Popen[str], timeout: float) -> str:
     reader.join(timeout)
     assert found, f"hpcbot serve printed no URL within {timeout} s"
     return found[0]
+
+
+def test_python_m_bot_without_credentials_serves_the_sandbox_as_hpcbot_serve_does(
+    tmp_path: Path,
+) -> None:
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "HPCBOT_DATA_DIR": str(tmp_path / "data"),
+        "HPCBOT_PORT": str(_free_port()),
+    }
+    log = (tmp_path / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=log,
+        text=True,
+    )
+    try:
+        url = _read_url(proc, 60)
+        page = httpx.get(url)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:  # a loaded machine: this test is not about shutdown
+            proc.kill()
+            proc.wait()
+    assert page.status_code == 200 and "hpcbot sandbox" in page.text
 
 
 @pytest.mark.slow

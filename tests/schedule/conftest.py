@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from fakeslack import FakeSlack
 from fakeslack.services import FakeServices
+from fakeslack.settings import bot_settings
 from schedworld import BRUSSELS, World, make_world
-from slack_bolt import App
 
-from bot.app import HttpServer, build_app, close_app, wait_idle
-from bot.config import Settings
+from bot.app import SlackApp, build_app
+from bot.http_server import HttpServer
 
 START = datetime(2026, 11, 2, 8, 0, tzinfo=BRUSSELS)  # a Monday
 
@@ -33,19 +33,12 @@ def world(slack: FakeSlack, tmp_path: Path) -> Iterator[World]:
 
 
 @pytest.fixture
-def bot_app(slack: FakeSlack, tmp_path: Path) -> Iterator[App]:
+def bot_app(slack: FakeSlack, tmp_path: Path) -> Iterator[SlackApp]:
     """The real app (HTTP mode) against the peer, with the bundled catalog and fake queues."""
-    settings = Settings(
-        data_dir=tmp_path,
-        slack_bot_token=slack.bot_token,
-        slack_signing_secret=slack.signing_secret,
-        slack_api_url=slack.api_url,
-        port=0,
-    )
-    app = build_app(settings, FakeServices().services(), mode="http")
+    app = build_app(bot_settings(slack, tmp_path), FakeServices().services(), mode="http")
     server = HttpServer(app, port=0, host="127.0.0.1")
     slack.deliver_over_http(f"http://127.0.0.1:{server.start()}/slack/events")
     yield app
-    wait_idle(app, 5)
+    app.wait_idle(5)
     server.stop()
-    close_app(app)
+    app.close()

@@ -82,9 +82,16 @@ class Schedulers:
 
     def start(self, name: str, command: str = "scheduler", **extra: str) -> subprocess.Popen[bytes]:
         """`hpcbot <command>` with our environment plus `extra`; output goes to <name>.log."""
+        return self._run(name, ["-c", "from bot.cli import main; main()", command], extra)
+
+    def start_crashing(self, name: str, step: str) -> subprocess.Popen[bytes]:
+        """A scheduler that kills itself at `step` (crashing_scheduler.py)."""
+        return self._run(name, [str(Path(__file__).with_name("crashing_scheduler.py")), step], {})
+
+    def _run(self, name: str, args: list[str], extra: dict[str, str]) -> subprocess.Popen[bytes]:
         log = open(self.data_dir / f"{name}.log", "ab")
         proc = subprocess.Popen(
-            [sys.executable, "-c", "from bot.cli import main; main()", command],
+            [sys.executable, *args],
             env=self.env(**extra),
             stdout=log,
             stderr=subprocess.STDOUT,

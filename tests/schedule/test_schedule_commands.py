@@ -7,25 +7,24 @@ from pathlib import Path
 
 import pytest
 from fakeslack import ALICE, BOB, FakeSlack, Message
-from slack_bolt import App
 from typer.testing import CliRunner
 
-from bot.app import wait_idle
+from bot.app import SlackApp
 from bot.cli import app as cli
 from bot.schedule.parse import MAX_SUBSCRIBE_WORDS
 
 
 def run(
-    slack: FakeSlack, app: App, text: str, channel: str = "C0GENERAL", user: str = ALICE
+    slack: FakeSlack, app: SlackApp, text: str, channel: str = "C0GENERAL", user: str = ALICE
 ) -> Message:
     """Send `/hpc <text>` and return the reply (from the ack or from response_url)."""
     before = len(slack.ws.messages)
     slack.slash_command("/hpc", text, channel=channel, user=user)
-    assert wait_idle(app, 5)
+    assert app.wait_idle(5)
     return slack.wait_for(lambda: next(iter(slack.ws.messages[before:]), None))
 
 
-def test_subscribe_list_and_unsubscribe(slack: FakeSlack, bot_app: App) -> None:
+def test_subscribe_list_and_unsubscribe(slack: FakeSlack, bot_app: SlackApp) -> None:
     made = run(slack, bot_app, "subscribe deadlines large scale --days 30,7,1")
     assert made.response_type == "in_channel"  # the channel sees what it will get
     assert made.text == (
@@ -72,20 +71,20 @@ def test_subscribe_list_and_unsubscribe(slack: FakeSlack, bot_app: App) -> None:
     ],
 )
 def test_bad_input_gets_a_private_explanation(
-    slack: FakeSlack, bot_app: App, text: str, expected: str
+    slack: FakeSlack, bot_app: SlackApp, text: str, expected: str
 ) -> None:
     reply = run(slack, bot_app, text)
     assert reply.is_ephemeral and expected in reply.text, reply.text
     assert slack.messages("C0GENERAL") == []
 
 
-def test_a_channel_the_bot_is_not_in_is_refused(slack: FakeSlack, bot_app: App) -> None:
+def test_a_channel_the_bot_is_not_in_is_refused(slack: FakeSlack, bot_app: SlackApp) -> None:
     reply = run(slack, bot_app, "subscribe queue lumi", channel="C0RANDOM")
     assert reply.is_ephemeral and "Invite me first" in reply.text
     assert "no subscriptions" in run(slack, bot_app, "subscriptions", "C0RANDOM").text
 
 
-def test_help_mentions_subscriptions(slack: FakeSlack, bot_app: App) -> None:
+def test_help_mentions_subscriptions(slack: FakeSlack, bot_app: SlackApp) -> None:
     assert "/hpc subscribe deadlines" in run(slack, bot_app, "help").text
 
 
@@ -122,7 +121,7 @@ def test_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert hpcbot("subscriptions", "list", "--channel", "C0OTHER") == (0, "No subscriptions.\n")
 
 
-def test_an_oversized_subscribe_is_refused_in_the_ack(slack: FakeSlack, bot_app: App) -> None:
+def test_an_oversized_subscribe_is_refused_in_the_ack(slack: FakeSlack, bot_app: SlackApp) -> None:
     text = "subscribe deadlines " + " ".join(["ai4s"] * MAX_SUBSCRIBE_WORDS)
     reply = run(slack, bot_app, text)
     assert reply.is_ephemeral and reply.via == "ack"
@@ -131,7 +130,7 @@ def test_an_oversized_subscribe_is_refused_in_the_ack(slack: FakeSlack, bot_app:
 
 
 def test_only_its_creator_or_a_workspace_admin_can_stop_a_subscription(
-    slack: FakeSlack, bot_app: App
+    slack: FakeSlack, bot_app: SlackApp
 ) -> None:
     run(slack, bot_app, "subscribe deadlines large scale")
     refused = run(slack, bot_app, "unsubscribe 1", user=BOB)
@@ -149,7 +148,7 @@ def test_only_its_creator_or_a_workspace_admin_can_stop_a_subscription(
 
 
 def test_the_creator_stops_a_subscription_without_slack_being_asked_who_is_admin(
-    slack: FakeSlack, bot_app: App
+    slack: FakeSlack, bot_app: SlackApp
 ) -> None:
     run(slack, bot_app, "subscribe queue lumi")
     stopped = run(slack, bot_app, "unsubscribe 1")

@@ -8,9 +8,8 @@ from datetime import datetime, time, timedelta
 
 from fakeslack import ALICE, FakeSlack
 from schedworld import BRUSSELS, World, cutoff
-from slack_bolt import App
 
-from bot.app import wait_idle
+from bot.app import SlackApp
 from bot.schedule.parse import DEFAULT_OFFSETS
 from knowledge import load_catalog
 from knowledge.catalog.cutoffs import Cutoff
@@ -26,7 +25,9 @@ def next_large_scale(now: datetime) -> Cutoff:
     return found
 
 
-def test_remind_us_then_exactly_one_reminder(slack: FakeSlack, world: World, bot_app: App) -> None:
+def test_remind_us_then_exactly_one_reminder(
+    slack: FakeSlack, world: World, bot_app: SlackApp
+) -> None:
     now = datetime.now(BRUSSELS)
     world.set(now)
     real = next_large_scale(now)
@@ -34,10 +35,10 @@ def test_remind_us_then_exactly_one_reminder(slack: FakeSlack, world: World, bot
     world.knowledge.dates["large-scale"] = [cutoff(real.day, real.at.timetz().replace(tzinfo=None))]
     slack.slash_command("/hpc", "fit")
     slack.submit_view(slack.wait_for_view(ALICE), GOOD)
-    assert wait_idle(bot_app, 10)
+    assert bot_app.wait_idle(10)
     reply = slack.wait_for_message(lambda m: "Which call fits" in m.all_text, ephemeral=True)
     slack.click(reply, "fit_remind")
-    assert wait_idle(bot_app, 10)
+    assert bot_app.wait_idle(10)
     [sub] = world.store.listed("C0GENERAL")
     assert (sub.calls, sub.offsets, sub.created_by) == (("large-scale",), DEFAULT_OFFSETS, ALICE)
 

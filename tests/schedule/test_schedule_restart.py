@@ -29,7 +29,7 @@ def test_killed_and_restarted_posts_each_once(slack: FakeSlack, tmp_path: Path, 
         desk.subscribe(channel, "deadlines large scale --days 1", "U0ALICE")
     desk.subscribe("C0GENERAL", "queue lumi daily 09:00", "U0ALICE")
     with schedulers(slack, url, tmp_path, DUE - timedelta(seconds=4)) as procs:
-        first = procs.start("first", HPCBOT_SCHEDULE_CRASH_AT=point)
+        first = procs.start_crashing("first", point)
         assert first.wait(60) == -signal.SIGKILL, procs.log("first")
         assert f"crash point {point.split(':')[0]} reached" in procs.log("first")
         before = len(posted_keys(slack))

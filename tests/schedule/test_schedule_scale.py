@@ -11,7 +11,7 @@ from schedprocs import real_catalog_desk
 from schedworld import BRUSSELS
 from slack_sdk import WebClient
 
-from bot.config import Settings
+from bot.config import Settings, SlackSettings, StorageSettings
 from bot.schedule import ScheduleConfig, ShiftedClock, scheduled_posts
 
 DUE = datetime(2026, 12, 14, 9, 0, tzinfo=BRUSSELS)
@@ -31,7 +31,10 @@ def test_a_thousand_subscriptions_fire_within_a_minute(slack: FakeSlack, tmp_pat
     # due-time job, not the sweep, that must get them out on time.
     offset = DUE - timedelta(seconds=5) - datetime.now(BRUSSELS)
     slack.clock.advance(offset.total_seconds())
-    settings = Settings(data_dir=tmp_path, state_url=url, slack_bot_token=slack.bot_token)
+    settings = Settings(
+        slack=SlackSettings(bot_token=slack.bot_token),
+        storage=StorageSettings(data_dir=tmp_path, state_url=url),
+    )
     client = WebClient(slack.bot_token, base_url=slack.api_url, retry_handlers=[])
     posts = scheduled_posts(
         settings,

@@ -2,10 +2,11 @@
 Block Kit checks on 127.0.0.1 (design: slack-testing.md §4).
 
 It is what the sandbox (`hpcbot serve` without Slack tokens) connects the bot to, and what the
-end-to-end tests drive (`tests/fakeslack` re-exports it).
+end-to-end tests drive (`tests/fakeslack` subclasses it with test-only powers: faults, forged
+requests, waiting for a message).
 """
 
-from .fake import FakeSlack, WaitTimeout
+from .fake import FakeSlack
 from .http_delivery import sign
 from .state import APP_ID, BOT_ID, BOT_USER, TEAM_ID, ApiCall, Delivery, Message
 from .views import OpenView, ViewRefused
@@ -24,6 +25,5 @@ __all__ = [
     "Message",
     "OpenView",
     "ViewRefused",
-    "WaitTimeout",
     "sign",
 ]

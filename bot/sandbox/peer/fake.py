@@ -1,14 +1,14 @@
-"""`FakeSlack`: a local Slack peer on 127.0.0.1 for end-to-end tests (slack-testing.md §4).
+"""`FakeSlack`: a local Slack peer on 127.0.0.1 (slack-testing.md §4), what the sandbox connects
+hpcbot to. The tests drive a subclass with test-only powers (tests/fakeslack).
 
     with FakeSlack() as slack:
-        app = build_app(settings.override(slack_api_url=slack.api_url, ...), services)
-        SocketModeHandler(app, slack.app_token).connect()   # or slack.deliver_over_http(url)
+        app = build_app(settings.override(slack={"api_url": slack.api_url, ...}), services)
+        SocketModeHandler(app.bolt, slack.app_token).connect()  # or slack.deliver_over_http(url)
         question = slack.mention("what GPUs does LUMI have?")
-        answer = slack.wait_for_message(thread_ts=question.ts, from_bot=True)
 
-The server runs in its own thread and event loop; test-facing methods are synchronous and
-block until the app has acknowledged what they sent. `wait_for` waits on a condition variable
-that every state change notifies, so tests never sleep for a fixed time.
+The server runs in its own thread and event loop; the methods people's actions go through are
+synchronous and block until the app has acknowledged what they sent. `wait_for` waits on a
+condition variable that every state change notifies, so nothing sleeps for a fixed time.
 """
 
 from __future__ import annotations
@@ -29,15 +29,11 @@ from aiohttp import web
 from . import http_delivery, payloads, server, views
 from .clock import Clock
 from .socketmode import SocketHub
-from .state import BOT_ID, BOT_USER, ApiCall, Delivery, Fault, Hook, Message
+from .state import BOT_ID, BOT_USER, ApiCall, Delivery, Hook, Message
 from .workspace import ALICE, Workspace
 
 T = TypeVar("T")
 MAX_RETRIES = 3
-
-
-class WaitTimeout(AssertionError):
-    pass
 
 
 class FakeSlack:
@@ -440,9 +436,6 @@ class FakeSlack:
         with self.lock:
             return self.ws.open_views(user)
 
-    def wait_for_view(self, user: str = ALICE, timeout: float = 5.0) -> views.OpenView:
-        return self.wait_for(lambda: next(reversed(self.ws.open_views(user)), None), timeout)
-
     def submit_view(self, view: views.OpenView, values: dict[str, str | None]) -> Delivery:
         """The person presses the submit button with `values` (block_id -> typed or chosen).
 
@@ -471,67 +464,10 @@ class FakeSlack:
         """Send the same payload again as a Slack retry (same event_id, higher retry number)."""
         return self._run(self._deliver(delivery.kind, delivery.payload, retry_num))
 
-    def send_signed(
-        self,
-        kind: str,
-        payload: dict[str, Any],
-        *,
-        secret: str | None = None,
-        timestamp: int | None = None,
-        tamper: Callable[[bytes], bytes] | None = None,
-    ) -> tuple[int, str]:
-        """Low level: one signed HTTP POST to the app (forged secrets, stale stamps, edits)."""
-        assert self._http_target is not None, "call deliver_over_http(url) first"
-        body, content_type = http_delivery.encode(kind, payload)
-        stamp = str(timestamp if timestamp is not None else int(self.clock.now()))
-        signature = http_delivery.sign(secret or self.signing_secret, stamp, body)
-        sent = tamper(body) if tamper else body
-        assert self._session is not None
-
-        async def go() -> tuple[int, str]:
-            assert self._session is not None and self._http_target is not None
-            status, text, _ = await http_delivery.post(
-                self._session,
-                self._http_target,
-                sent,
-                content_type,
-                secret="",
-                timestamp=stamp,
-                signature=signature,
-                timeout=self.ack_timeout,
-            )
-            return status, text
-
-        return self._run(go())
-
     def event_payload(self, event: dict[str, Any]) -> dict[str, Any]:
         return payloads.event_callback(event, self._event_id(), int(self.clock.now()))
 
-    # ---------------------------------------------------------------- faults
-    def inject_fault(
-        self,
-        method: str,
-        *,
-        status: int = 429,
-        retry_after: int | None = 1,
-        error: str | None = None,
-        delay: float = 0.0,
-        times: int = 1,
-        drop_connection: bool = False,
-        after_success: bool = False,
-    ) -> None:
-        """Fail the next `times` calls of a Web API method (or "response_url").
-
-        `after_success=True`: the call takes effect but the app gets the error, as when Slack
-        posts a message and the response is lost (to test against double posts).
-        """
-        with self.changed():
-            self.ws.faults.append(
-                Fault(
-                    method, status, retry_after, error, delay, times, drop_connection, after_success
-                )
-            )
-
+    # ---------------------------------------------------------------- sockets
     def disconnect_socket(self, reason: str = "refresh_requested") -> None:
         self._run(self.hub.disconnect(reason))
 
@@ -549,36 +485,8 @@ class FakeSlack:
                     return value
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
-                    raise WaitTimeout(f"condition not met within {timeout}s")
+                    raise TimeoutError(f"condition not met within {timeout}s")
                 self._cond.wait(remaining)
-
-    def wait_for_message(
-        self,
-        match: Callable[[Message], bool] | None = None,
-        *,
-        channel: str | None = None,
-        thread_ts: str | None = None,
-        from_bot: bool | None = True,
-        ephemeral: bool | None = None,
-        timeout: float = 5.0,
-    ) -> Message:
-        def find() -> Message | None:
-            for msg in self.ws.messages:
-                if msg.deleted:
-                    continue
-                if channel is not None and msg.channel != channel:
-                    continue
-                if thread_ts is not None and msg.thread_ts != thread_ts:
-                    continue
-                if from_bot is not None and (msg.bot_id == BOT_ID) != from_bot:
-                    continue
-                if ephemeral is not None and msg.is_ephemeral != ephemeral:
-                    continue
-                if match is None or match(msg):
-                    return msg
-            return None
-
-        return self.wait_for(find, timeout)
 
     def messages(self, channel: str | None = None) -> list[Message]:
         """Everything visible in a channel (top level and threads), oldest first."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
@@ -22,7 +21,7 @@ HOOK_USES = 5
 HOOK_LIFETIME = 30 * 60
 
 
-async def _parse_args(request: web.Request) -> dict[str, Any]:
+async def parse_args(request: web.Request) -> dict[str, Any]:
     args: dict[str, Any] = dict(request.query)
     raw = await request.read()
     if raw:
@@ -64,31 +63,9 @@ def build(fake: FakeSlack) -> web.Application:
 
     async def api(request: web.Request) -> web.Response:
         method = request.match_info["method"]
-        args = await _parse_args(request)
+        args = await parse_args(request)
         token = _token(request, args)
         headers = {k: v for k, v in request.headers.items() if k.lower() != "authorization"}
-        with fake.lock:
-            fault = fake.ws.take_fault(method)
-        if fault is not None and fault.after_success:  # the call lands, its answer is lost
-            ctx = webapi.Context(fake.ws, args, fake.url)
-            with fake.changed():
-                fake.ws.journal(method, args, headers, 200, _dispatch(fake, method, token, ctx))
-            for msg in ctx.echoes:
-                fake.echo(msg)
-        if fault is not None:
-            if fault.delay:
-                await asyncio.sleep(fault.delay)
-            if fault.drop_connection and request.transport is not None:
-                request.transport.close()
-                return web.Response(status=500)
-            body = {
-                "ok": False,
-                "error": fault.error or ("ratelimited" if fault.status == 429 else "fatal_error"),
-            }
-            extra = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
-            with fake.changed():
-                fake.ws.journal(method, args, headers, fault.status, body)
-            return web.json_response(body, status=fault.status, headers=extra)
         ctx = webapi.Context(fake.ws, args, fake.url)
         with fake.changed():
             result = _dispatch(fake, method, token, ctx)
@@ -156,13 +133,6 @@ async def _hook(fake: FakeSlack, request: web.Request) -> web.Response:
     if hook is None or not same_secret(request.match_info["secret"], hook.secret):
         return web.Response(status=404, text="no_service")
     raw = await request.read()
-    with fake.lock:
-        fault = fake.ws.take_fault("response_url")
-    if fault is not None:
-        if fault.delay:
-            await asyncio.sleep(fault.delay)
-        extra = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
-        return web.Response(status=fault.status, text=fault.error or "rate_limited", headers=extra)
     with fake.changed():
         status, text, echo = _use_hook(fake, hook_id, raw)
         fake.ws.journal(

@@ -172,17 +172,3 @@ class Hook:
     source: Message | None = None  # the message an action came from
     last_posted: Message | None = None
     secret: str = ""  # the URL's last segment; a URL with another one is refused
-
-
-@dataclass
-class Fault:
-    """An injected failure for the next `times` calls of `method` (or "response_url")."""
-
-    method: str
-    status: int = 429
-    retry_after: int | None = 1
-    error: str | None = None
-    delay: float = 0.0
-    times: int = 1
-    drop_connection: bool = False
-    after_success: bool = False  # do the call, then answer with the fault (a lost response)

@@ -8,7 +8,7 @@ from typing import Any
 
 from .clock import Clock
 from .files import StoredFile
-from .state import BOT_USER, ApiCall, Channel, Delivery, Fault, Hook, Message
+from .state import BOT_USER, ApiCall, Channel, Delivery, Hook, Message
 from .views import OpenView, Trigger
 
 ALICE, BOB = "U0ALICE", "U0BOB"
@@ -26,7 +26,6 @@ class Workspace:
         self.calls: list[ApiCall] = []
         self.deliveries: list[Delivery] = []
         self.hooks: dict[str, Hook] = {}
-        self.faults: list[Fault] = []
         self.tickets: set[str] = set()
         self.triggers: dict[str, Trigger] = {}
         self.views: dict[str, OpenView] = {}
@@ -95,13 +94,6 @@ class Workspace:
 
     def open_views(self, user: str | None = None) -> list[OpenView]:
         return [v for v in self.views.values() if not v.closed and (user is None or v.user == user)]
-
-    def take_fault(self, method: str) -> Fault | None:
-        for fault in self.faults:
-            if fault.method == method and fault.times > 0:
-                fault.times -= 1
-                return fault
-        return None
 
     def journal(
         self,
