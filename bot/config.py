@@ -107,7 +107,8 @@ class ServerSettings(_Group):
 
     port: int = 3000
     host: str | None = None  # None: 0.0.0.0 in HTTP mode, 127.0.0.1 in Socket Mode
-    public_url: str | None = None  # where batch jobs reach this bot, e.g. https://hpcbot.example.org
+    # Where batch jobs reach this bot (job notifications), e.g. https://hpcbot.example.org
+    public_url: str | None = None
 
 
 class StorageSettings(_Group):

@@ -51,7 +51,11 @@ def subscription_desk(
     usage: UsageAccess | None = None,
 ) -> SubscriptionDesk:
     return SubscriptionDesk(
-        SubscriptionStore.open(store.engine), knowledge, SystemClock(), settings.knowledge.timezone, usage
+        SubscriptionStore.open(store.engine),
+        knowledge,
+        SystemClock(),
+        settings.knowledge.timezone,
+        usage,
     )
 
 
