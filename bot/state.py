@@ -46,6 +46,17 @@ class Base(DeclarativeBase):
     pass
 
 
+def insert_new(sessions: sessionmaker[Session], row: Base) -> bool:
+    """Add `row` in a transaction of its own; False if its key is already there (written by
+    this or any other process sharing the database)."""
+    try:
+        with sessions.begin() as session:
+            session.add(row)
+    except IntegrityError:
+        return False
+    return True
+
+
 class ProcessedEvent(Base):
     """An Events API `event_id` seen once; a retry of the same event is a duplicate."""
 
@@ -173,10 +184,7 @@ class StateStore:
     # --- events -----------------------------------------------------------------------------
     def claim_event(self, event_id: str) -> bool:
         """True the first time `event_id` is seen (by any replica sharing the database)."""
-        try:
-            with self._session() as session:
-                session.add(ProcessedEvent(event_id=event_id))
-        except IntegrityError:
+        if not insert_new(self._sessions, ProcessedEvent(event_id=event_id)):
             return False
         self._claims += 1
         if self._claims % self._PRUNE_EVERY == 0:
@@ -206,13 +214,10 @@ class StateStore:
     # --- threads ----------------------------------------------------------------------------
     def remember_thread(self, channel_id: str, thread_ts: str, question: str) -> None:
         """Mark a thread as answered; the first question stays as the thread's context."""
-        try:
-            with self._session() as session:
-                session.add(
-                    AnsweredThread(channel_id=channel_id, thread_ts=thread_ts, question=question)
-                )
-        except IntegrityError:
-            pass
+        insert_new(
+            self._sessions,
+            AnsweredThread(channel_id=channel_id, thread_ts=thread_ts, question=question),
+        )
 
     def thread_question(self, channel_id: str, thread_ts: str) -> str | None:
         with self._session() as session:

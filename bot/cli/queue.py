@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from bot.cli.output import error_detail, with_detail, write_output
 
 
 def queue(
@@ -34,18 +35,18 @@ def queue(
         # Still useful: the last good status, clearly labelled as old.
         if as_json:
             last = exc.last_known.to_dict() if exc.last_known else None
-            report = {"error": str(exc), "detail": _detail(exc), "last_known": last}
+            report = {"error": str(exc), "detail": error_detail(exc), "last_known": last}
             typer.echo(json.dumps(report, indent=1))
         else:
-            typer.echo(_with_detail(exc), err=True)
+            typer.echo(with_detail(exc), err=True)
             if exc.last_known is not None:
                 typer.echo(render_text(exc.last_known, settings.tz))
         raise typer.Exit(1) from None
     except KnowledgeError as exc:
         if as_json:
-            typer.echo(json.dumps({"error": str(exc), "detail": _detail(exc)}, indent=1))
+            typer.echo(json.dumps({"error": str(exc), "detail": error_detail(exc)}, indent=1))
         else:
-            typer.echo(_with_detail(exc), err=True)
+            typer.echo(with_detail(exc), err=True)
         raise typer.Exit(1) from None
     finally:
         service.close()
@@ -53,19 +54,6 @@ def queue(
         typer.echo(json.dumps(status.to_dict(), indent=1))
     else:
         typer.echo(render_text(status, settings.tz))
-
-
-def _detail(exc: Exception) -> str | None:
-    """What went wrong in more detail (stderr, the command): for the operator, not for Slack."""
-    from bot.logs import redact
-
-    detail = getattr(exc, "detail", None)
-    return redact(detail) if isinstance(detail, str) else None
-
-
-def _with_detail(exc: Exception) -> str:
-    detail = _detail(exc)
-    return f"{exc}\n  detail: {detail}" if detail else str(exc)
 
 
 def queue_snapshot(
@@ -85,17 +73,13 @@ def queue_snapshot(
     try:
         bundle = provider.fetch(timeout)
     except FetchError as exc:
-        typer.echo(f"queue-snapshot failed: {_with_detail(exc)}", err=True)
+        typer.echo(f"queue-snapshot failed: {with_detail(exc)}", err=True)
         raise typer.Exit(1) from None
     text = bundle.dumps()
-    if output is None:
-        sys.stdout.write(text)
-        return
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)  # readers never see a half-written snapshot
-    taken = bundle.taken_at or datetime.now(UTC)
-    typer.echo(f"snapshot written to {output} ({len(text)} bytes, taken {taken:%H:%M:%S} UTC)")
+    write_output(text, output)
+    if output is not None:
+        taken = bundle.taken_at or datetime.now(UTC)
+        typer.echo(f"snapshot written to {output} ({len(text)} bytes, taken {taken:%H:%M:%S} UTC)")
 
 
 def register(app: typer.Typer) -> None:

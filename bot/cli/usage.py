@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from bot.cli.queue import _with_detail
+from bot.cli.output import with_detail, write_output
 
 
 def usage(
@@ -42,7 +41,7 @@ def usage(
         if as_json:
             typer.echo(json.dumps({"error": str(exc)}, indent=1))
         else:
-            typer.echo(_with_detail(exc), err=True)
+            typer.echo(with_detail(exc), err=True)
         raise typer.Exit(1) from None
     finally:
         service.close()
@@ -116,16 +115,11 @@ def usage_snapshot(
     try:
         document = provider.snapshot(accounts, start, timeout)
     except FetchError as exc:
-        typer.echo(f"usage-snapshot failed: {_with_detail(exc)}", err=True)
+        typer.echo(f"usage-snapshot failed: {with_detail(exc)}", err=True)
         raise typer.Exit(1) from None
-    text = write_snapshot(document)
-    if output is None:
-        sys.stdout.write(text)
-        return
-    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)  # readers never see a half-written snapshot
-    typer.echo(f"usage snapshot of {len(accounts)} account(s) written to {output}")
+    write_output(write_snapshot(document), output)
+    if output is not None:
+        typer.echo(f"usage snapshot of {len(accounts)} account(s) written to {output}")
 
 
 def register(app: typer.Typer) -> None:

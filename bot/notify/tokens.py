@@ -19,11 +19,10 @@ from enum import Enum
 
 from sqlalchemy import String, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column, sessionmaker
 
 from bot.schedule.models import UtcDateTime
-from bot.state import Base
+from bot.state import Base, insert_new
 
 SIGNED = "notify/1"
 
@@ -121,13 +120,9 @@ class NotifyTokens:
         token = Token(row.id, row.user_id, row.machine, expected)
         if row.revoked_at is not None:
             return Verdict.REVOKED, token
-        try:
-            with self._sessions.begin() as session:
-                session.add(
-                    NotifyEventRow(
-                        token_id=token_id, job_id=job_id, event=event, received_at=datetime.now(UTC)
-                    )
-                )
-        except IntegrityError:
+        event_row = NotifyEventRow(
+            token_id=token_id, job_id=job_id, event=event, received_at=datetime.now(UTC)
+        )
+        if not insert_new(self._sessions, event_row):
             return Verdict.REPLAYED, token
         return Verdict.ACCEPTED, token

@@ -20,11 +20,11 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
 from bot.schedule.models import DeliveryRow
 from bot.schedule.occurrences import Occurrence
+from bot.state import insert_new
 
 MAX_ATTEMPTS = 6  # claims (first + take-overs) before an occurrence is given up as failed
 
@@ -106,12 +106,7 @@ class Ledger:
             finished_at=None if claimed else now,
             note=note,
         )
-        try:
-            with self._sessions.begin() as session:
-                session.add(row)
-        except IntegrityError:
-            return False
-        return True
+        return insert_new(self._sessions, row)
 
     def renew(self, key: tuple[int, str], now: datetime) -> bool:
         """Extend my lease; False if the claim is no longer mine (then don't send)."""

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
 from bot.schedule.models import SCHEDULE_TABLES, KnownCutoffRow, SubscriptionRow
-from bot.state import Base
+from bot.state import Base, insert_new
 from knowledge import Cutoff
 
 Kind = Literal["deadlines", "queue", "usage"]
@@ -252,11 +252,7 @@ class SubscriptionStore:
                 session.add_all(rows)
         except IntegrityError:  # lost a race for some of them: insert one by one
             for c in cutoffs:
-                try:
-                    with self._sessions.begin() as session:
-                        session.add(self._known_row(c, now))
-                except IntegrityError:
-                    pass
+                insert_new(self._sessions, self._known_row(c, now))
 
     @staticmethod
     def _known_row(c: KnownCutoff, now: datetime) -> KnownCutoffRow:

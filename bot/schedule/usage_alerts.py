@@ -56,8 +56,7 @@ class UsageAccess(Protocol):
 
 
 def period_key(project: Project) -> str:
-    last_day = project.end - timedelta(days=1)
-    return f"{project.start:%Y%m%d}-{last_day:%Y%m%d}"
+    return f"{project.start:%Y%m%d}-{project.last_day:%Y%m%d}"
 
 
 def key_prefix(project: Project) -> str:

@@ -7,11 +7,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy import String, delete, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column, sessionmaker
 
 from bot.schedule.models import UtcDateTime
-from bot.state import Base
+from bot.state import Base, insert_new
 
 
 class ProjectLinkRow(Base):
@@ -41,12 +40,7 @@ class ProjectLinks:
         row = ProjectLinkRow(
             channel_id=channel_id, project=project, linked_by=by, linked_at=datetime.now(UTC)
         )
-        try:
-            with self._sessions.begin() as session:
-                session.add(row)
-        except IntegrityError:
-            return False
-        return True
+        return insert_new(self._sessions, row)
 
     def unlink(self, channel_id: str, project: str) -> bool:
         statement = delete(ProjectLinkRow).where(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 
 from bot.logs import redact
 from bot.schedule.subscriptions import Subscription
@@ -76,7 +76,7 @@ def build_usage_blocks(report: UsageReport, tz: tzinfo) -> list[Block]:
 
 # --------------------------------------------------------------------------- alerts (scheduled)
 def _last_day(report: UsageReport) -> str:
-    return f"{report.project.end - timedelta(days=1):%Y-%m-%d}"
+    return f"{report.project.last_day:%Y-%m-%d}"
 
 
 def usage_alert(report: UsageReport, alert: str, sub: Subscription) -> tuple[str, list[Block]]:

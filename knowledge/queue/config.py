@@ -25,7 +25,7 @@ from __future__ import annotations
 import ipaddress
 import shlex
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
 import yaml
@@ -40,6 +40,8 @@ from pydantic import (
 )
 
 from knowledge.queue.errors import QueueConfigError
+
+M = TypeVar("M", bound=BaseModel)
 
 # Keys people reach for when they mean to paste a secret; refused with a pointer to *_env.
 _SECRET_KEYS = {"token", "jwt", "password", "secret", "api_key"}
@@ -173,24 +175,33 @@ class QueueConfig(RootModel[dict[str, MachineSource]]):
         return cls({})
 
 
-def parse_queue_config(data: Any, origin: str = "queue config") -> QueueConfig:
-    if data is None:
-        return QueueConfig.empty()
+def validate_config(model: type[M], data: Any, origin: str, error: type[Exception]) -> M:
+    """`data` as `model`, or `error` naming every invalid key (`machines.lumi.url: ...`)."""
     try:
-        return QueueConfig.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
         )
-        raise QueueConfigError(f"{origin} is invalid: {problems}") from None
+        raise error(f"{origin} is invalid: {problems}") from None
+
+
+def read_config_yaml(path: Path, error: type[Exception]) -> Any:
+    """The file's YAML; None for a missing file ("nothing configured", not an error)."""
+    if not path.is_file():
+        return None
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise error(f"{path} is not valid YAML: {exc}") from None
+
+
+def parse_queue_config(data: Any, origin: str = "queue config") -> QueueConfig:
+    if data is None:
+        return QueueConfig.empty()
+    return validate_config(QueueConfig, data, origin, QueueConfigError)
 
 
 def load_queue_config(path: Path) -> QueueConfig:
     """Read the YAML file; a missing file means "nothing configured", not an error."""
-    if not path.is_file():
-        return QueueConfig.empty()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise QueueConfigError(f"{path} is not valid YAML: {exc}") from None
-    return parse_queue_config(data, origin=str(path))
+    return parse_queue_config(read_config_yaml(path, QueueConfigError), origin=str(path))

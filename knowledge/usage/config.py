@@ -26,10 +26,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from knowledge.queue.config import MachineSource
+from knowledge.queue.config import MachineSource, read_config_yaml, validate_config
 from knowledge.usage.errors import UsageConfigError
 from knowledge.usage.model import Project
 
@@ -91,21 +90,9 @@ class UsageConfig(BaseModel):
 def parse_usage_config(data: Any, origin: str = "usage config") -> UsageConfig:
     if data is None:
         return UsageConfig()
-    try:
-        return UsageConfig.model_validate(data)
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
-        raise UsageConfigError(f"{origin} is invalid: {problems}") from None
+    return validate_config(UsageConfig, data, origin, UsageConfigError)
 
 
 def load_usage_config(path: Path) -> UsageConfig:
     """Read the YAML file; a missing file means "nothing configured", not an error."""
-    if not path.is_file():
-        return UsageConfig()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise UsageConfigError(f"{path} is not valid YAML: {exc}") from None
-    return parse_usage_config(data, origin=str(path))
+    return parse_usage_config(read_config_yaml(path, UsageConfigError), origin=str(path))

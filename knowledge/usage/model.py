@@ -93,6 +93,11 @@ class Project:
     end: datetime
     granted: float | None = None  # in the billing unit; None: from the association's limit
 
+    @property
+    def last_day(self) -> date:
+        """The period's last day (`end` is the instant after it)."""
+        return (self.end - timedelta(days=1)).date()
+
 
 @dataclass(frozen=True)
 class UserShare:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta, tzinfo
+from datetime import tzinfo
 from typing import Any
 
 from knowledge.usage.model import UsageReport
@@ -21,8 +21,7 @@ def amount(value: float) -> str:
 
 def period_line(report: UsageReport) -> str:
     p = report.project
-    last_day = (p.end - timedelta(days=1)).date()
-    return f"{p.start:%Y-%m-%d} to {last_day:%Y-%m-%d}"
+    return f"{p.start:%Y-%m-%d} to {p.last_day:%Y-%m-%d}"
 
 
 def forecast_line(report: UsageReport) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Iterator, Mapping
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,18 +36,25 @@ def start_bot(
     mode: str,
     services: FakeServices,
     data_dir: Path,
+    *,
+    port: int | None = None,
     **groups: Mapping[str, Any],
 ) -> Iterator[Bot]:
-    """The bot on `slack`; `groups` override its settings (e.g. usage={"config": path})."""
+    """The bot on `slack`; `groups` override its settings (e.g. usage={"config": path}). With
+    `port`, its HTTP server listens there in both modes (in Socket Mode the health server, as
+    `hpcbot serve` runs it)."""
     settings = bot_settings(slack, data_dir, mode).override(**groups)
     store = StateStore.open(settings.state_database_url)
     app = build_app(settings, services.services(), store=store)
+    server: HttpServer | None = None
     if mode == "socket":
         handler = SocketModeHandler(app.bolt, slack.app_token)
         handler.connect()  # type: ignore[no-untyped-call]
         slack.wait_for(lambda: slack.hub.connected)
+        if port is not None:
+            server = start_health_server(app, handler, port)
     else:
-        server = HttpServer(app, port=0, host="127.0.0.1")
+        server = HttpServer(app, port=port or 0, host="127.0.0.1")
         slack.deliver_over_http(f"http://127.0.0.1:{server.start()}/slack/events")
     try:
         yield Bot(app, mode, store, services)
@@ -55,7 +63,7 @@ def start_bot(
         if mode == "socket":
             # SocketModeClient.close() waits ~1 s for its queue; don't make every test wait.
             threading.Thread(target=_close_quietly, args=(handler,), daemon=True).start()
-        else:
+        if server is not None:
             server.stop()
         app.close()
 
@@ -83,27 +91,15 @@ def start_notify_bot(
     Socket Mode the health server, as `hpcbot serve` runs it); yields (bot, its base URL)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    settings = bot_settings(slack, data_dir, mode).override(
+    bots = start_bot(
+        slack,
+        mode,
+        services,
+        data_dir,
+        port=port,
         usage={"config": usage_config},
         notify={"secret": NOTIFY_SECRET},
         server={"public_url": base},
     )
-    store = StateStore.open(settings.state_database_url)
-    app = build_app(settings, services.services(), store=store)
-    if mode == "socket":
-        handler = SocketModeHandler(app.bolt, slack.app_token)
-        handler.connect()  # type: ignore[no-untyped-call]
-        slack.wait_for(lambda: slack.hub.connected)
-        server = start_health_server(app, handler, port)
-    else:
-        server = HttpServer(app, port=port, host="127.0.0.1")
-        server.start()
-        slack.deliver_over_http(f"{base}/slack/events")
-    try:
-        yield Bot(app, mode, store, services), base
-    finally:
-        app.wait_idle(5)
-        if mode == "socket":
-            threading.Thread(target=_close_quietly, args=(handler,), daemon=True).start()
-        server.stop()
-        app.close()
+    with closing(bots):
+        yield next(bots), base

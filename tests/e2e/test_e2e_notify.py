@@ -127,29 +127,22 @@ def test_a_job_accounting_does_not_know_is_still_reported_saying_so(
     ]
 
 
-def test_a_forged_signature_gets_401_and_is_counted(
-    slack: FakeSlack, notify_bot: tuple[Bot, str]
+@pytest.mark.parametrize(
+    ("part", "forgery"),
+    [(r"sig=[^&]+", "sig=" + "A" * 43), (r"id=[0-9a-f]+", "id=" + "0" * 24)],
+    ids=["signature", "unknown-token-id"],
+)
+def test_a_forged_signature_or_token_id_gets_401_and_is_counted_as_forged(
+    slack: FakeSlack, notify_bot: tuple[Bot, str], part: str, forgery: str
 ) -> None:
     bot, base = notify_bot
-    url = my_url(slack)
-    forged = re.sub(r"sig=[^&]+", "sig=" + "A" * 43, url)
+    forged = re.sub(part, forgery, my_url(slack))
 
     response = httpx.get(f"{forged}&event=start&job=1")
 
     assert (response.status_code, response.text) == (401, "forged\n")
     assert counted(base, "forged") == 1
     assert dms(slack, bot) == []
-
-
-def test_an_unknown_token_id_gets_401_and_is_counted_as_forged(
-    slack: FakeSlack, notify_bot: tuple[Bot, str]
-) -> None:
-    bot, base = notify_bot
-    url = my_url(slack)
-    other = re.sub(r"id=[0-9a-f]+", "id=" + "0" * 24, url)
-
-    assert httpx.get(f"{other}&event=start&job=1").status_code == 401
-    assert counted(base, "forged") == 1
 
 
 def test_the_same_event_of_the_same_job_twice_is_a_replay(

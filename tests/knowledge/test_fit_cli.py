@@ -24,18 +24,7 @@ def hpcbot(*args: str) -> tuple[int, str, str]:
 
 def test_json_has_routes_and_sizing() -> None:
     code, out, _ = hpcbot(
-        "fit",
-        "--org",
-        "startup",
-        "--country",
-        "DE",
-        "--params",
-        "7B",
-        "--tokens",
-        "1T",
-        "--machine",
-        "lumi",
-        "--json",
+        *"fit --org startup --country DE --params 7B --tokens 1T --machine lumi --json".split(),
         *NOW,
     )
     assert code == 0
@@ -57,19 +46,8 @@ def test_json_has_routes_and_sizing() -> None:
 
 def test_text_output_leads_with_the_answer() -> None:
     code, out, _ = hpcbot(
-        "fit",
-        "--org",
-        "startup",
-        "--country",
-        "DE",
-        "--params",
-        "70B",
-        "--tokens",
-        "20B",
-        "--task",
-        "finetune",
-        "--machine",
-        "leonardo",
+        *"fit --org startup --country DE --params 70B --tokens 20B".split(),
+        *"--task finetune --machine leonardo".split(),
         *NOW,
     )
     assert code == 0

@@ -1,21 +1,30 @@
 """Driving the sandbox page from tests: waits that re-check on every change, typing, sending.
 
-Selenium imports stay inside this module and the browser tests, so the rest of the suite runs
-without selenium installed.
+Selenium is imported here only, and the browser tests take what they need of it from here
+(`By`, `Keys`, `Select`): without selenium, importing this module skips the test module that
+does (fails it with CI=true), and the rest of the suite runs without selenium installed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
-from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support.ui import WebDriverWait
+from external import unavailable
 
 from bot.sandbox import Sandbox
+
+try:
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By as By
+    from selenium.webdriver.common.keys import Keys as Keys
+    from selenium.webdriver.remote.webelement import WebElement
+    from selenium.webdriver.support.ui import Select as Select, WebDriverWait
+except ImportError as missing:  # the `browser` fixture explains missing chromium the same way
+    unavailable(f"browser tests skipped: {missing} (pip install selenium)")
+
+Shot = Callable[[str], Path]  # the `shot` fixture: a screenshot of the page, saved under a label
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "artifacts" / "sandbox"

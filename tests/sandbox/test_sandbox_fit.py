@@ -3,25 +3,11 @@ field, answers privately, and "Remind us" subscribes the channel."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import pytest
+from sandboxpage import By, Select, Shot, find, open_page, send, wait
 
 from bot.sandbox import Sandbox
-
-try:
-    from sandboxpage import find, open_page, send, wait
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
-except ImportError as missing:  # the `browser` fixture explains missing chromium the same way
-    if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
-        raise
-    pytest.skip(f"browser tests skipped: {missing} (pip install selenium)", allow_module_level=True)
-
-Shot = Callable[[str], Path]
 
 
 def fill(browser: Any, block_id: str, value: str) -> None:

@@ -3,29 +3,17 @@ its real factory (fake answering services for speed; the real model is tested el
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fakeslack import ALICE, BOT_USER
 from fakeslack.services import FakeServices
+from sandboxpage import By, Keys, Shot, ask_in_channel, find, open_page, send, type_into, wait
 from slack_sdk import WebClient
 
 from bot.sandbox import Sandbox
 from bot.state import StateStore
-
-try:
-    from sandboxpage import ask_in_channel, find, open_page, send, type_into, wait
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
-except ImportError as missing:  # the `browser` fixture explains missing chromium the same way
-    if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
-        raise
-    pytest.skip(f"browser tests skipped: {missing} (pip install selenium)", allow_module_level=True)
-
-Shot = Callable[[str], Path]
 
 
 def test_mention_gets_a_threaded_answer_with_sources(

@@ -1,7 +1,8 @@
 """The real Slurm test cluster with accounting, and two projects charged by real jobs.
 
-`accounting_cluster` starts (or reuses) scripts/slurm-test-cluster.sh's cluster, as the queue
-tests do; outside CI it skips when that cannot be done, with CI=true it fails.
+`accounting_cluster` starts (or reuses) scripts/slurm-test-cluster.sh's cluster with accounting
+(`slurmcluster.running_cluster`, as the queue tests do); outside CI it skips when that cannot be
+done, with CI=true it fails.
 `two_projects` adds the accounts project_alpha (GrpTRESMins=gres/gpu=6000) and project_beta
 (1200) with users root and slurmtest, runs three short GPU jobs charged to them, waits for
 them to finish and rolls the usage up so that `sreport` sees it.
@@ -9,61 +10,18 @@ them to finish and rolls the usage up so that `sreport` sees it.
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
 import time
 from collections.abc import Iterator
 
 import pytest
-from external import unavailable
-from paths import REPO
+from slurmcluster import cluster_script, running_cluster
 from usage_testing import run
-
-CLUSTER = REPO / "scripts" / "slurm-test-cluster.sh"
-
-
-def _parse_exports(text: str) -> dict[str, str]:
-    env = {}
-    for line in text.splitlines():
-        if line.startswith("export ") and "=" in line:
-            key, _, value = line.removeprefix("export ").partition("=")
-            env[key] = shlex.split(value)[0] if value else ""
-    return env
-
-
-def cluster_script(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(CLUSTER), *args], capture_output=True, text=True, check=False, timeout=timeout
-    )
 
 
 @pytest.fixture(scope="session")
 def accounting_cluster() -> Iterator[dict[str, str]]:
-    if os.geteuid() != 0:
-        unavailable(
-            "Slurm test cluster unavailable: scripts/slurm-test-cluster.sh must run as root "
-            "(it adds users and starts daemons); CI starts it with scripts/ci-services.sh"
-        )
-    already_up = cluster_script("env", timeout=60).returncode == 0
-    result = cluster_script("start")
-    if result.returncode != 0:
-        unavailable(
-            f"Slurm test cluster unavailable: slurm-test-cluster.sh start exit "
-            f"{result.returncode}: {result.stderr.strip()[-400:]}"
-        )
-    env = _parse_exports(result.stdout)
-    if "SLURMDBD_PORT" not in env:
-        unavailable("the running Slurm test cluster has no accounting (restart it: stop, start)")
-    saved = os.environ.get("SLURM_CONF")
-    os.environ["SLURM_CONF"] = env["SLURM_CONF"]
-    yield env
-    if saved is None:
-        os.environ.pop("SLURM_CONF", None)
-    else:
-        os.environ["SLURM_CONF"] = saved
-    if not already_up:
-        cluster_script("stop", "--purge", timeout=120)
+    with running_cluster(accounting=True) as env:
+        yield env
 
 
 def _sbatch(account: str, user: str, *options: str, seconds: int) -> str:

@@ -126,6 +126,19 @@ def slash_command(
     }
 
 
+def interaction(kind: str, user: str, user_name: str) -> dict[str, Any]:
+    """What every interaction payload (a button, a modal submitted or closed) starts with."""
+    return {
+        "type": kind,
+        "team": {"id": TEAM_ID, "domain": "fake"},
+        "user": {"id": user, "username": user_name, "name": user_name, "team_id": TEAM_ID},
+        "api_app_id": APP_ID,
+        "token": VERIFICATION_TOKEN,
+        "is_enterprise_install": False,
+        "enterprise": None,
+    }
+
+
 def block_actions(
     msg: Message,
     button: dict[str, Any],
@@ -144,15 +157,9 @@ def block_actions(
     if msg.thread_ts:
         container["thread_ts"] = msg.thread_ts
     payload: dict[str, Any] = {
-        "type": "block_actions",
-        "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": TEAM_ID},
-        "api_app_id": APP_ID,
-        "token": VERIFICATION_TOKEN,
+        **interaction("block_actions", user, user.lower()),
         "container": container,
         "trigger_id": trigger_id,
-        "team": {"id": TEAM_ID, "domain": "fake"},
-        "enterprise": None,
-        "is_enterprise_install": False,
         "channel": {"id": channel.id, "name": channel.name},
         "state": {"values": {}},
         "response_url": response_url,

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import blockkit
-from .state import APP_ID, BOT_ID, TEAM_ID, VERIFICATION_TOKEN
+from .payloads import interaction
+from .state import APP_ID, BOT_ID, TEAM_ID
 
 TRIGGER_LIFETIME = 3.0
 MAX_VIEW_BLOCKS = 100
@@ -176,42 +177,19 @@ def state_values(view: dict[str, Any], values: dict[str, str | None]) -> dict[st
 def view_submission(
     open_view: OpenView, state: dict[str, Any], user_name: str, trigger_id: str
 ) -> dict[str, Any]:
-    view = {**open_view.view, "state": {"values": state}}
     return {
-        "type": "view_submission",
-        "team": {"id": TEAM_ID, "domain": "fake"},
-        "user": {
-            "id": open_view.user,
-            "username": user_name,
-            "name": user_name,
-            "team_id": TEAM_ID,
-        },
-        "api_app_id": APP_ID,
-        "token": VERIFICATION_TOKEN,
+        **interaction("view_submission", open_view.user, user_name),
         "trigger_id": trigger_id,
-        "view": view,
+        "view": {**open_view.view, "state": {"values": state}},
         "response_urls": [],
-        "is_enterprise_install": False,
-        "enterprise": None,
     }
 
 
 def view_closed(open_view: OpenView, user_name: str) -> dict[str, Any]:
     return {
-        "type": "view_closed",
-        "team": {"id": TEAM_ID, "domain": "fake"},
-        "user": {
-            "id": open_view.user,
-            "username": user_name,
-            "name": user_name,
-            "team_id": TEAM_ID,
-        },
-        "api_app_id": APP_ID,
-        "token": VERIFICATION_TOKEN,
+        **interaction("view_closed", open_view.user, user_name),
         "view": open_view.view,
         "is_cleared": False,
-        "is_enterprise_install": False,
-        "enterprise": None,
     }
 
 
