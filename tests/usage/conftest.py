@@ -5,7 +5,7 @@
 done, with CI=true it fails.
 `two_projects` adds the accounts project_alpha (GrpTRESMins=gres/gpu=6000) and project_beta
 (1200) with users root and slurmtest, runs three short GPU jobs charged to them, waits for
-them to finish and rolls the usage up so that `sreport` sees it.
+them to finish in slurmdbd, and rolls the usage up (sreport then sees every complete hour).
 """
 
 from __future__ import annotations

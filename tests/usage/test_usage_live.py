@@ -1,5 +1,11 @@
 """Against the real Slurm test cluster with accounting: two projects charged by real jobs; every
-provider's `/usage` figures equal what Slurm's own `sreport` says for the same period."""
+provider's `/usage` figures equal Slurm's own accounting of the same jobs.
+
+The reference is each job's record in slurmdbd as `sacct` prints it (allocated `gres/gpu` times
+`ElapsedRaw`), summed here. `sreport` sums the same records, but only for whole hours that
+slurmdbd has rolled up, and the jobs of a fresh test cluster all run in the current hour, which
+no rollup covers until it ends: comparing with `sreport` worked only when an earlier hour held
+the jobs, so it failed on fresh CI machines."""
 
 from __future__ import annotations
 
@@ -18,7 +24,6 @@ from knowledge.usage import (
     parse_usage_config,
     write_snapshot,
 )
-from knowledge.usage.slurm import parse_sreport
 
 pytestmark = pytest.mark.slurm
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge" / "data"
@@ -26,13 +31,19 @@ TODAY = datetime.now(UTC).date()
 START, END = TODAY - timedelta(days=3), TODAY + timedelta(days=27)
 
 
-def sreport_seconds(account: str) -> dict[str, float]:
-    start = f"{START:%Y-%m-%d}T00:00:00"
+def sacct_seconds(account: str) -> dict[str, float]:
+    """GPU-seconds per user of `account` ("" for the total), from slurmdbd's job records."""
     text = run(
-        "sreport", "-n", "-P", "-t", "seconds", "-T", "gres/gpu", "cluster",
-        "AccountUtilizationByUser", f"accounts={account}", f"start={start}", "end=now",
+        "sacct", "-X", "-n", "-P", "-a", "-A", account, "-S", f"{START:%Y-%m-%d}T00:00:00",
+        "-E", "now", "-o", "User,ElapsedRaw,AllocTRES",
     )  # fmt: skip
-    return {user: seconds for (acct, user), seconds in parse_sreport(text).items()}
+    seconds: dict[str, float] = {"": 0.0}
+    for line in text.splitlines():
+        user, elapsed, tres = line.split("|")
+        gpus = next((int(t.split("=")[1]) for t in tres.split(",") if t.startswith("gres/gpu=")), 0)
+        seconds[user] = seconds.get(user, 0.0) + gpus * int(elapsed)
+        seconds[""] += gpus * int(elapsed)
+    return seconds
 
 
 def service(machine: dict[str, object], environ: dict[str, str]) -> UsageService:
@@ -81,17 +92,19 @@ def usage(
 @pytest.mark.parametrize(
     ("project", "account"), [("alpha", "project_alpha"), ("beta", "project_beta")]
 )
-def test_used_gpu_time_equals_sreport(usage: UsageService, project: str, account: str) -> None:
+def test_used_gpu_time_equals_slurms_accounting(
+    usage: UsageService, project: str, account: str
+) -> None:
     report = usage.report(project)
 
-    assert report.used_slurm_gpu_seconds == sreport_seconds(account)[""]
+    assert report.used_slurm_gpu_seconds == sacct_seconds(account)[""]
     # LUMI's rule: a GCD-second is half a GPU-second (standard-g: 4 per node = 8 GCDs x 0.5).
-    assert report.used == pytest.approx(sreport_seconds(account)[""] / 3600 * 0.5)
+    assert report.used == pytest.approx(sacct_seconds(account)[""] / 3600 * 0.5)
 
 
-def test_each_users_share_equals_sreport(usage: UsageService) -> None:
+def test_each_users_share_equals_slurms_accounting(usage: UsageService) -> None:
     report = usage.report("alpha")
-    expected = {u: s / 3600 * 0.5 for u, s in sreport_seconds("project_alpha").items() if u}
+    expected = {u: s / 3600 * 0.5 for u, s in sacct_seconds("project_alpha").items() if u}
 
     assert {u.user: pytest.approx(u.used) for u in report.top_users} == expected
 
