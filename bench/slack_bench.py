@@ -48,14 +48,16 @@ def show(name: str, samples: list[float], target: str) -> None:
     )
 
 
-def run_bot(mode: str, api_url: str, secret: str, data_dir: str) -> None:
+def run_bot(mode: str, api_url: str, secret: str, data_dir: str, bot: str, app: str) -> None:
     """The child process: the real app with fake services; prints its port, serves forever."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from bot.app import build_app
     from bot.http_server import HttpServer
 
-    slack = FakeSlack(signing_secret=secret)  # only for its default tokens; never started
+    # Only for its settings shape; never started. The tokens are the parent's peer's (each peer
+    # makes its own unguessable ones).
+    slack = FakeSlack(signing_secret=secret, bot_token=bot, app_token=app)
     settings = bot_settings(slack, Path(data_dir), mode).override(slack={"api_url": api_url})
     app = build_app(settings, FakeServices().services())
     if mode == "socket":
@@ -76,7 +78,10 @@ def run_bot(mode: str, api_url: str, secret: str, data_dir: str) -> None:
 @contextmanager
 def bot_process(slack: FakeSlack, mode: str) -> Iterator[None]:
     with tempfile.TemporaryDirectory() as tmp:
-        args = [sys.executable, __file__, "_bot", mode, slack.api_url, slack.signing_secret, tmp]
+        args = [
+            *(sys.executable, __file__, "_bot", mode, slack.api_url, slack.signing_secret, tmp),
+            *(slack.bot_token, slack.app_token),
+        ]
         child = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         try:
             assert child.stdout is not None
@@ -133,7 +138,7 @@ def mention_to_answer(mode: str, count: int) -> list[float]:
 
 def main() -> None:
     if sys.argv[1:2] == ["_bot"]:
-        run_bot(*sys.argv[2:6])
+        run_bot(*sys.argv[2:8])
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=10, help="bursts of 20 slash commands")
