@@ -48,6 +48,7 @@ def serve_slack(settings: Settings, services: Services | None = None) -> None:
 
         knowledge = knowledge_from_services(settings, services)
         posts = scheduled_posts(settings, knowledge=knowledge).start()
+    app.freeze_startup_heap()
     try:
         if mode == "socket":
             from slack_bolt.adapter.socket_mode import SocketModeHandler

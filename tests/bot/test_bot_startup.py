@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from fakeslack import FakeSlack
 from fakeslack.services import FakeServices
+from fakeslack.settings import bot_settings
 from typer.testing import CliRunner
 
 from bot.app import build_app, check_settings, slack_mode
@@ -76,6 +80,28 @@ def test_a_token_slack_rejects_fails_at_start(tmp_path: Path) -> None:
         app.close()
         assert [c.method for c in slack.api_calls()] == ["auth.test", "auth.test"]
         assert (tmp_path / "state.db").exists()
+
+
+def test_a_serving_bot_hides_its_start_up_objects_from_the_collector_then_again_when_ready(
+    tmp_path: Path,
+) -> None:
+    loaded = threading.Event()
+    with FakeSlack() as slack:
+        app = build_app(bot_settings(slack, tmp_path), FakeServices().services())
+        app.ops.checks["model"] = lambda: None if loaded.is_set() else "loading"
+        try:
+            app.freeze_startup_heap(poll=0.01)
+            frozen_at_start = gc.get_freeze_count()
+            model = [[i] for i in range(1000)]  # what the background load builds
+            loaded.set()
+            deadline = time.monotonic() + 10
+            while gc.get_freeze_count() < frozen_at_start + len(model):
+                assert time.monotonic() < deadline, "not frozen again once ready"
+                time.sleep(0.01)
+            assert frozen_at_start > 0
+        finally:
+            gc.unfreeze()  # this test process is not a serving bot
+            app.close()
 
 
 def test_importing_the_app_does_no_work() -> None:

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect
 
 from bot.config import ConfigError, Settings
-from bot.state import StateStore
+from bot.state import StateStore, new_reply_id
+
+PRAGMAS = ("journal_mode", "synchronous")
 
 
 def test_tables_are_created(state_url: str) -> None:
@@ -73,23 +76,38 @@ def test_feedback_is_stored_with_the_reply_and_can_change(state_url: str) -> Non
     ]
 
 
-def test_reply_content_round_trips(state_url: str) -> None:
+def test_reply_content_round_trips_under_the_id_made_before_rendering(state_url: str) -> None:
     store = StateStore.open(state_url)
-    reply_id = store.save_reply(kind="specs", user_id="U1", channel_id="C1")
+    reply_id = new_reply_id()
     blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": "x"}}]
-    store.set_reply_content(reply_id, "x", blocks)
+    saved_id = store.save_reply(
+        kind="specs", user_id="U1", channel_id="C1", text="x", blocks=blocks, reply_id=reply_id
+    )
     saved = store.reply(reply_id)
+    assert saved_id == reply_id
     assert saved is not None and saved.blocks == blocks and saved.text == "x"
     assert store.reply("nope") is None
+
+
+def test_a_sqlite_file_store_writes_ahead_and_syncs_at_checkpoints(tmp_path: Path) -> None:
+    store = StateStore.open(f"sqlite:///{tmp_path / 'state.db'}")
+    with store.engine.connect() as connection:
+        modes = [connection.exec_driver_sql(f"PRAGMA {p}").scalar() for p in PRAGMAS]
+    assert modes == ["wal", 1]  # synchronous=NORMAL is 1
 
 
 def test_questions_older_than_the_retention_are_pruned(state_url: str) -> None:
     store = StateStore.open(state_url, question_retention=timedelta(days=30))
     blocks = [{"type": "context", "elements": [{"type": "mrkdwn", "text": "> my question?"}]}]
     reply_id = store.save_reply(
-        kind="answer", user_id="U1", channel_id="C1", question="my question?", answer="a."
+        kind="answer",
+        user_id="U1",
+        channel_id="C1",
+        question="my question?",
+        answer="a.",
+        text="a.",
+        blocks=blocks,
     )
-    store.set_reply_content(reply_id, "a.", blocks)
     store.remember_thread("C1", "1.1", "my question?")
     assert store.record_feedback(reply_id, "U2", True)
 

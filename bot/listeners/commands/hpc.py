@@ -21,6 +21,7 @@ from bot.listeners.commands.subscriptions import (
 )
 from bot.listeners.commands.usage import handle_link
 from bot.listeners.deps import Deps, deps_of
+from bot.state import new_reply_id
 from bot.views.answer import answer_fallback_text, build_answer_blocks
 from bot.views.help import HPC_USAGE, unknown_subcommand
 from bot.views.text_reply import notice_blocks
@@ -57,7 +58,10 @@ def _ask(call: Invocation) -> None:
 
     def work() -> None:
         answer = deps.services.ask(question, None)
-        reply_id = deps.store.save_reply(
+        reply_id = new_reply_id()
+        blocks = build_answer_blocks(answer, reply_id, question=question, share=True)
+        text = answer_fallback_text(answer)
+        deps.store.save_reply(
             kind="answer",
             user_id=command.get("user_id", ""),
             channel_id=command.get("channel_id", ""),
@@ -66,10 +70,10 @@ def _ask(call: Invocation) -> None:
             sources=[c.to_dict() for c in answer.citations],
             route=answer.route,
             confidence=answer.confidence,
+            text=text,
+            blocks=blocks,
+            reply_id=reply_id,
         )
-        blocks = build_answer_blocks(answer, reply_id, question=question, share=True)
-        text = answer_fallback_text(answer)
-        deps.store.set_reply_content(reply_id, text, blocks)
         call.respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
 
     deps.after_ack(work, body=call.body, client=call.client)

@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import Respond
 
 from bot.listeners.deps import Deps
+from bot.state import new_reply_id
 from bot.views.blocks import Block, fit, reply_buttons
 from bot.views.text_reply import build_text_blocks, text_fallback
 
@@ -26,18 +27,21 @@ def reply_privately(
 
     Pass either ready `blocks` (plus fallback `text`) or `markdown` to render.
     """
-    reply_id = deps.store.save_reply(
-        kind=kind,
-        user_id=command.get("user_id", ""),
-        channel_id=command.get("channel_id", ""),
-        question=f"{command.get('command', '')} {command.get('text', '')}".strip(),
-        answer=markdown or text,
-    )
+    reply_id = new_reply_id()
     if markdown is not None:
         blocks = build_text_blocks(markdown, title=title, reply_id=reply_id, share=True)
         text = text_fallback(markdown, title)
     else:
         tail = reply_buttons(reply_id, feedback=False, share=True)
         blocks = fit([*(blocks or []), *tail], keep_last=len(tail))
-    deps.store.set_reply_content(reply_id, text, blocks)
+    deps.store.save_reply(
+        kind=kind,
+        user_id=command.get("user_id", ""),
+        channel_id=command.get("channel_id", ""),
+        question=f"{command.get('command', '')} {command.get('text', '')}".strip(),
+        answer=markdown or text,
+        text=text,
+        blocks=blocks,
+        reply_id=reply_id,
+    )
     respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)

@@ -8,6 +8,7 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.listeners.deps import deps_of
+from bot.state import new_reply_id
 from bot.views.fit import BLOCK_OF, channel_of, fit_blocks, fit_fallback, submitted_values
 from knowledge import FitInputError, fit_text
 
@@ -29,16 +30,19 @@ def handle_fit_submission(
     user, channel = body.get("user", {}).get("id", ""), channel_of(view)
 
     def work() -> None:
-        reply_id = deps.store.save_reply(
+        reply_id = new_reply_id()
+        blocks = fit_blocks(result, reply_id, desk.tz)
+        text = fit_fallback(result, desk.tz)
+        deps.store.save_reply(
             kind="fit",
             user_id=user,
             channel_id=channel,
             question="/hpc fit",
             answer=fit_text(result, desk.tz),
+            text=text,
+            blocks=blocks,
+            reply_id=reply_id,
         )
-        blocks = fit_blocks(result, reply_id, desk.tz)
-        text = fit_fallback(result, desk.tz)
-        deps.store.set_reply_content(reply_id, text, blocks)
         client.chat_postEphemeral(channel=channel, user=user, text=text, blocks=blocks)
 
     deps.after_ack(work, body=body, client=client)
