@@ -4,7 +4,8 @@
 
 _hpcbot_repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-# Slurm 22.05 with slurmrestd (JWT), four emulated GPU nodes, LUMI-style partitions.
+# Slurm 22.05 with slurmrestd (JWT), four emulated GPU nodes, LUMI-style partitions, accounting;
+# slurmctld and slurmd run 3 h behind the real clock so that sreport sees the tests' jobs.
 export SLURM_TEST_DIR=${SLURM_TEST_DIR:-/tmp/slurm-test}
 "$_hpcbot_repo/scripts/ci-slurm.sh" "$SLURM_TEST_DIR/env.sh"
 # shellcheck disable=SC1091

@@ -5,8 +5,8 @@
 #   . "$ENV_FILE"                          # then run: CI=true pytest -m slurm ...
 #
 # Needs root (scripts/slurm-test-cluster.sh adds users and starts daemons) and, on a fresh
-# machine, the Debian mirror (about 30 s of apt for Slurm, slurmdbd and MariaDB). The cluster
-# has accounting (slurmdbd, MariaDB in its own directory): about 10 s to start. Fails loudly: CI must not pass by skipping
+# machine, the Debian mirror (about 30 s of apt for Slurm, slurmdbd, MariaDB and libfaketime).
+# The cluster has accounting (slurmdbd, MariaDB in its own directory): about 10 s to start. Fails loudly: CI must not pass by skipping
 # Slurm tests. Stop the cluster with `scripts/slurm-test-cluster.sh stop --purge`.
 set -eu
 CLUSTER=$(cd "$(dirname "$0")" && pwd)/slurm-test-cluster.sh

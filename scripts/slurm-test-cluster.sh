@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A real, throw-away Slurm cluster on this machine for the queue tests (tests/queue/).
+# A real, throw-away Slurm cluster on this machine for the queue and usage tests (tests/queue/,
+# tests/usage/).
 #
 #   scripts/slurm-test-cluster.sh start            # start it, or reuse the one running
 #   scripts/slurm-test-cluster.sh env              # the exports of the running one (exit 1: none)
@@ -12,6 +13,7 @@
 #   SLURM_USER_NAME, SLURMRESTD_JWT             its X-SLURM-USER-NAME and X-SLURM-USER-TOKEN
 #   SLURMRESTD_SOCKET                           a 2nd slurmrestd, local auth on a unix socket
 #   SLURMDBD_PORT                                slurmdbd (accounting: sacct, sreport, sshare -l)
+#   SLURM_TEST_CLOCK_BEHIND                      seconds the cluster's clock runs behind (below)
 #
 # The cluster is what the tests assert on: nodes nid00000[1-4], each with 8 CPUs, 16 GB and
 # 8 fake gpu:mi250, all served by slurmd processes on this host; LUMI-G-like partitions
@@ -21,6 +23,21 @@
 # `scripts/slurm-test-cluster.sh rollup` folds finished jobs into the usage tables now (slurmdbd
 # does it hourly) so that `sreport` sees them.
 #
+# The cluster's clock runs SLURM_TEST_CLOCK_BEHIND seconds (3 h) behind the machine's, so that
+# sreport reports the tests' jobs: sreport only reads the hours slurmdbd has rolled up, and
+# slurmdbd, on the real clock, rolls up only hours that have ended; jobs that ran "3 hours ago"
+# lie in such hours, and `rollup` folds them in at once (an offset of an hour or more does).
+# slurmctld and slurmd (and the slurmstepd they start, not the job's own processes) run under
+# libfaketime with that offset. munged, MariaDB, slurmdbd, slurmrestd and the CLI tools keep
+# the real clock. Time checks still pass: munged alone stamps and checks munge credentials;
+# slurmctld and slurmd, on the same offset, check job credentials; a JWT is checked by the
+# daemon a request reaches (slurmctld for /slurm/, slurmdbd for /slurmdb/), not by slurmrestd.
+# Whatever reads the cluster's times on the real clock sees them that far in the past: squeue's
+# TIME of a running job, a pending job's wait, hpcbot's "now" minus a job's start, and a JWT of
+# `scontrol token` (slurmctld signs it, so slurmdbd sees it expire SLURM_TEST_CLOCK_BEHIND
+# early: `env` gives 24-hour ones). SLURM_TEST_CLOCK_BEHIND=0 keeps the real clock (then sreport
+# misses the current hour's jobs and the usage tests' sreport comparison refuses to run).
+#
 # Needs root (it adds users and fake GPU devices, and runs daemons as those users) on Debian 12
 # or later; it installs the Slurm packages from the Debian mirror if they are missing (~30 s).
 # No systemd: the daemons run in the background with pid files under $SLURM_TEST_DIR, and `stop`
@@ -28,7 +45,8 @@
 # munge and Slurm (if any) are left alone, and a second cluster can run beside this one.
 # Knobs: SLURM_TEST_DIR (/tmp/slurm-test), SLURM_TEST_CTLD_PORT (6817),
 # SLURM_TEST_SLURMD_PORT (17001: first of four), SLURM_TEST_REST_PORT (6820),
-# SLURM_TEST_DBD_PORT (6819), SLURM_TEST_DB_PORT (6833: MariaDB).
+# SLURM_TEST_DBD_PORT (6819), SLURM_TEST_DB_PORT (6833: MariaDB),
+# SLURM_TEST_CLOCK_BEHIND (10800 seconds).
 set -euo pipefail
 # With SLURM_JWT set, Slurm's CLI tools authenticate as that token's user and root's sbatch or
 # scontrol fail with "Invalid user id"; the token is exported as SLURMRESTD_JWT for that reason.
@@ -40,6 +58,7 @@ SLURMD_PORT=${SLURM_TEST_SLURMD_PORT:-17001} # 6818 upwards would run into slurm
 REST_PORT=${SLURM_TEST_REST_PORT:-6820}
 DBD_PORT=${SLURM_TEST_DBD_PORT:-6819}
 DB_PORT=${SLURM_TEST_DB_PORT:-6833}
+BEHIND=${SLURM_TEST_CLOCK_BEHIND:-10800} # seconds
 REST_USER=slurmtest # the JWT's user, and the owner of the unix-socket slurmrestd
 NODES=(nid000001 nid000002 nid000003 nid000004)
 GPUS=8
@@ -131,13 +150,36 @@ install_packages() {
     done
     compgen -G '/usr/lib/*/slurm-wlm/auth_jwt.so' >/dev/null || missing=1
     compgen -G '/usr/lib/*/slurm-wlm/accounting_storage_mysql.so' >/dev/null || missing=1
+    compgen -G '/usr/lib/*/faketime/libfaketimeMT.so.1' >/dev/null || missing=1
     [[ -n $missing ]] || return 0
     log "installing Slurm from Debian"
     apt-get update -qq >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         -o DPkg::Lock::Timeout=300 \
         munge slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin curl \
-        slurmdbd slurm-wlm-mysql-plugin mariadb-server >/dev/null
+        slurmdbd slurm-wlm-mysql-plugin mariadb-server libfaketime >/dev/null
+}
+
+# behind COMMAND...: run COMMAND (slurmctld, slurmd) with its clock $BEHIND seconds in the past.
+# libfaketimeMT is libfaketime for threaded programs; the monotonic clock stays real (a fresh
+# machine's would go negative, and timeouts measured on it do not need the shift).
+behind() {
+    local lib
+    ((BEHIND)) || { "$@"; return; }
+    lib=$(compgen -G '/usr/lib/*/faketime/libfaketimeMT.so.1' | head -n 1)
+    LD_PRELOAD=$lib FAKETIME="-$BEHIND" FAKETIME_DONT_FAKE_MONOTONIC=1 "$@"
+}
+
+# The cluster runs $BEHIND seconds behind (within a minute) by slurmctld's own clock: sdiag's
+# "sdiag output at DATE (EPOCH)" is slurmctld's time of answering.
+clock_shifted() {
+    local then lag
+    then=$(sdiag | sed -n 's/^sdiag output at .*(\([0-9]*\))$/\1/p')
+    [[ -n $then ]] || return 1
+    lag=$(($(date +%s) - then))
+    ((lag >= BEHIND - 60 && lag <= BEHIND + 60)) && return 0
+    log "slurmctld's clock is ${lag}s behind, not ${BEHIND}s"
+    return 1
 }
 
 write_config() {
@@ -278,8 +320,9 @@ start_slurmdbd() {
     sacctmgr -i add cluster lumi >/dev/null || die "sacctmgr add cluster failed"
 }
 
-# Fold finished jobs into the hourly usage tables now, up to the end of the current hour (slurmdbd
-# itself rolls up once an hour has passed), so that sreport reports them.
+# Fold finished jobs into the usage tables now (slurmdbd itself rolls up once an hour has
+# passed), so that sreport reports them. slurmdbd rolls up only hours that have ended by its own,
+# real clock: the cluster's jobs, SLURM_TEST_CLOCK_BEHIND in the past, lie in such hours.
 rollup() {
     local start end
     start=$(date -d '-40 days' +%Y-%m-%dT00:00:00)
@@ -289,6 +332,7 @@ rollup() {
 
 start() {
     local node port user token api code=
+    [[ $BEHIND =~ ^[0-9]+$ ]] || die "SLURM_TEST_CLOCK_BEHIND must be a number of seconds"
     install_packages
     VERSION=$(slurmd -V | cut -d' ' -f2)
     if up; then
@@ -336,12 +380,14 @@ start() {
     start_slurmdbd
 
     # slurmctld and slurmd go into the background by themselves and log to $D/log.
-    slurmctld -i || die "slurmctld failed: $(tail -n 2 "$D/log/slurmctld.log")"
+    behind slurmctld -i || die "slurmctld failed: $(tail -n 2 "$D/log/slurmctld.log")"
     wait_for 30 eval 'scontrol ping 2>/dev/null | grep -q "is UP"' ||
         die "slurmctld did not start: $(grep -E 'error|fatal' "$D/log/slurmctld.log" | tail -n 2)"
+    clock_shifted || die "slurmctld does not run ${BEHIND}s behind (libfaketime not loaded?)"
     for node in "${NODES[@]}"; do
         mkdir -p "$D/spool/$node"
-        slurmd -N "$node" || die "slurmd -N $node failed: $(tail -n 2 "$D/log/slurmd-$node.log")"
+        behind slurmd -N "$node" ||
+            die "slurmd -N $node failed: $(tail -n 2 "$D/log/slurmd-$node.log")"
     done
     wait_for 30 eval '[[ $(sinfo -h -N -o %t | sort -u) == idle ]]' ||
         die "nodes not idle: $(sinfo -h -N -o '%N %t' | paste -sd' ')"
@@ -376,6 +422,7 @@ export SLURMRESTD_API_VERSION=$api
 export SLURMRESTD_SOCKET=$D/rest/slurmrestd.sock
 export SLURM_USER_NAME=$REST_USER
 export SLURMDBD_PORT=$DBD_PORT
+export SLURM_TEST_CLOCK_BEHIND=$BEHIND
 EOF
     exports
     log "Slurm $VERSION up in $D: REST $api on 127.0.0.1:$REST_PORT"

@@ -61,10 +61,12 @@ class NotifyDesk:
         settle_seconds: float = 60.0,
         poll_seconds: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.tokens, self.usage, self.count = tokens, usage, count
         self.public_url = public_url.rstrip("/")
         self.settle_seconds, self.poll_seconds, self.sleep = settle_seconds, poll_seconds, sleep
+        self.clock = clock  # "now" for a running job's elapsed time (tests: a cluster's clock)
 
     # ------------------------------------------------------------------ /hpc notify
     def url(self, token: Token) -> str:
@@ -138,7 +140,7 @@ class NotifyDesk:
                 call.event, job_id, machine, f"{machine}'s accounting has no job {job_id}",
                 call.exit_code,
             )  # fmt: skip
-        now = datetime.now(UTC)
+        now = self.clock()
         if call.event == "start":
             return views.started(job, machine, now)
         hours, unit = self._billed(job, machine, now)

@@ -1,11 +1,13 @@
 """Against the real Slurm test cluster with accounting: two projects charged by real jobs; every
-provider's `/usage` figures equal Slurm's own accounting of the same jobs.
+provider's `/usage` figures (GPU time used by each project, and by each of its users) equal what
+Slurm's own `sreport` prints for the same period, and the job records `sacct` prints.
 
-The reference is each job's record in slurmdbd as `sacct` prints it (allocated `gres/gpu` times
-`ElapsedRaw`), summed here. `sreport` sums the same records, but only for whole hours that
-slurmdbd has rolled up, and the jobs of a fresh test cluster all run in the current hour, which
-no rollup covers until it ends: comparing with `sreport` worked only when an earlier hour held
-the jobs, so it failed on fresh CI machines."""
+`sreport` sums the usage tables that slurmdbd rolls up, whole hours at a time and only hours
+that have ended. The test cluster's slurmctld and slurmd run SLURM_TEST_CLOCK_BEHIND seconds
+(3 h) behind this machine's clock (libfaketime, see scripts/slurm-test-cluster.sh), so its jobs
+ran in hours that slurmdbd, on the real clock, regards as over: `slurm-test-cluster.sh rollup`
+folds them in and `sreport` reports them. Its output is parsed here, independently of the
+product's parser (`knowledge.usage.slurm.parse_sreport`)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from usage_testing import run
+from external import unavailable
+from slurmcluster import cluster_script
+from usage_testing import run, wait_recorded
 
 from knowledge import CatalogSource
 from knowledge.usage import (
@@ -29,21 +33,59 @@ pytestmark = pytest.mark.slurm
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge" / "data"
 TODAY = datetime.now(UTC).date()
 START, END = TODAY - timedelta(days=3), TODAY + timedelta(days=27)
+SINCE = f"{START:%Y-%m-%d}T00:00:00"  # the period's first instant, UTC (usage_testing.run)
+PROJECTS = {"alpha": "project_alpha", "beta": "project_beta"}
+BY_PROJECT = pytest.mark.parametrize(("project", "account"), list(PROJECTS.items()))
+# LUMI's rule: a GCD-second is half a GPU-second (standard-g: 4 per node-hour = 8 GCDs x 0.5).
+LUMI_GPU_HOURS_PER_SLURM_GPU_SECOND = 0.5 / 3600
 
 
-def sacct_seconds(account: str) -> dict[str, float]:
+def sreport_seconds(account: str) -> dict[str, int]:
+    """gres/gpu TRES seconds of `account` per user ("": the account's own total line), as
+    `sreport cluster AccountUtilizationByUser` prints them from the period's start to now."""
+    text = run(
+        "sreport", "-n", "-P", "-t", "seconds", "-T", "gres/gpu", "cluster",
+        "AccountUtilizationByUser", f"accounts={account}", f"start={SINCE}", "end=now",
+        "format=Account,Login,TresName,Used",
+    )  # fmt: skip
+    seconds: dict[str, int] = {}
+    for line in text.splitlines():
+        name, login, tres, used = line.split("|")
+        assert (name, tres) == (account, "gres/gpu"), line
+        seconds[login] = int(used)
+    return seconds
+
+
+def sacct_seconds(account: str) -> dict[str, int]:
     """GPU-seconds per user of `account` ("" for the total), from slurmdbd's job records."""
     text = run(
-        "sacct", "-X", "-n", "-P", "-a", "-A", account, "-S", f"{START:%Y-%m-%d}T00:00:00",
-        "-E", "now", "-o", "User,ElapsedRaw,AllocTRES",
+        "sacct", "-X", "-n", "-P", "-a", "-A", account, "-S", SINCE, "-E", "now",
+        "-o", "User,ElapsedRaw,AllocTRES",
     )  # fmt: skip
-    seconds: dict[str, float] = {"": 0.0}
+    seconds: dict[str, int] = {"": 0}
     for line in text.splitlines():
         user, elapsed, tres = line.split("|")
         gpus = next((int(t.split("=")[1]) for t in tres.split(",") if t.startswith("gres/gpu=")), 0)
-        seconds[user] = seconds.get(user, 0.0) + gpus * int(elapsed)
+        seconds[user] = seconds.get(user, 0) + gpus * int(elapsed)
         seconds[""] += gpus * int(elapsed)
     return seconds
+
+
+@pytest.fixture(scope="module")
+def sreport(two_projects: dict[str, str]) -> dict[str, dict[str, int]]:
+    """{account: sreport_seconds(account)}, once every job of both accounts has ended and
+    slurmdbd has rolled the usage up."""
+    behind = int(two_projects.get("SLURM_TEST_CLOCK_BEHIND", "0"))
+    if behind < 3600:
+        unavailable(
+            f"the running Slurm test cluster's clock is {behind} s behind, not an hour or more: "
+            "sreport cannot see this hour's jobs (restart it: slurm-test-cluster.sh stop, start)"
+        )
+    # Every job of both accounts, a notification test's too, has ended and is fully recorded.
+    wait_recorded("-a", "-A", ",".join(PROJECTS.values()), "-S", SINCE, "-E", "now")
+    rolled = cluster_script("rollup", timeout=120)
+    assert rolled.returncode == 0, rolled.stderr
+    return {account: sreport_seconds(account) for account in PROJECTS.values()}
 
 
 def service(machine: dict[str, object], environ: dict[str, str]) -> UsageService:
@@ -52,7 +94,7 @@ def service(machine: dict[str, object], environ: dict[str, str]) -> UsageService
             "machines": {"lumi": machine},
             "projects": {
                 name: {"machine": "lumi", "account": account, "start": START, "end": END}
-                for name, account in (("alpha", "project_alpha"), ("beta", "project_beta"))
+                for name, account in PROJECTS.items()
             },
         }
     )
@@ -65,8 +107,13 @@ def service(machine: dict[str, object], environ: dict[str, str]) -> UsageService
 
 @pytest.fixture(params=["slurmrestd", "slurm-cli", "snapshot"])
 def usage(
-    request: pytest.FixtureRequest, two_projects: dict[str, str], tmp_path: Path
+    request: pytest.FixtureRequest,
+    two_projects: dict[str, str],
+    sreport: dict[str, dict[str, int]],
+    tmp_path: Path,
 ) -> UsageService:
+    """The usage service on one provider, used after `sreport` read the finished, rolled-up
+    jobs (so that both see the same ones)."""
     env = two_projects
     cli = {"provider": "slurm-cli", "env": {"SLURM_CONF": env["SLURM_CONF"]}}
     if request.param == "slurmrestd":
@@ -82,31 +129,55 @@ def usage(
         source = parse_usage_config({"machines": {"lumi": cli}}).machines["lumi"]
         provider = CliUsageProvider(source)  # type: ignore[arg-type]
         since = datetime.combine(START, datetime.min.time(), tzinfo=UTC)
-        document = provider.snapshot(["project_alpha", "project_beta"], since, timeout=30)
+        document = provider.snapshot(list(PROJECTS.values()), since, timeout=30)
         path = tmp_path / "usage.json"
         path.write_text(write_snapshot(document))
         machine = {"provider": "snapshot", "path": str(path)}
     return service(machine, {"SLURMRESTD_JWT": env["SLURMRESTD_JWT"]})
 
 
-@pytest.mark.parametrize(
-    ("project", "account"), [("alpha", "project_alpha"), ("beta", "project_beta")]
-)
-def test_used_gpu_time_equals_slurms_accounting(
+@BY_PROJECT
+def test_sreport_reports_every_gpu_second_of_the_accounts_jobs(
+    sreport: dict[str, dict[str, int]], project: str, account: str
+) -> None:
+    # The reference is complete: every job slurmdbd recorded is in sreport's rolled-up hours.
+    assert sreport[account][""] == sacct_seconds(account)[""] > 0
+
+
+@BY_PROJECT
+def test_used_slurm_gpu_seconds_equal_sreports_account_total(
+    usage: UsageService, sreport: dict[str, dict[str, int]], project: str, account: str
+) -> None:
+    assert usage.report(project).used_slurm_gpu_seconds == sreport[account][""]
+
+
+@BY_PROJECT
+def test_used_gpu_hours_are_sreports_account_total_billed_by_lumis_rule(
+    usage: UsageService, sreport: dict[str, dict[str, int]], project: str, account: str
+) -> None:
+    expected = sreport[account][""] * LUMI_GPU_HOURS_PER_SLURM_GPU_SECOND
+
+    assert usage.report(project).used == pytest.approx(expected, rel=1e-12)
+
+
+@BY_PROJECT
+def test_each_users_gpu_hours_equal_sreports_user_line(
+    usage: UsageService, sreport: dict[str, dict[str, int]], project: str, account: str
+) -> None:
+    expected = {
+        user: pytest.approx(seconds * LUMI_GPU_HOURS_PER_SLURM_GPU_SECOND, rel=1e-12)
+        for user, seconds in sreport[account].items()
+        if user
+    }
+
+    assert {u.user: u.used for u in usage.report(project).top_users} == expected
+
+
+@BY_PROJECT
+def test_used_slurm_gpu_seconds_equal_sacct_job_records(
     usage: UsageService, project: str, account: str
 ) -> None:
-    report = usage.report(project)
-
-    assert report.used_slurm_gpu_seconds == sacct_seconds(account)[""]
-    # LUMI's rule: a GCD-second is half a GPU-second (standard-g: 4 per node = 8 GCDs x 0.5).
-    assert report.used == pytest.approx(sacct_seconds(account)[""] / 3600 * 0.5)
-
-
-def test_each_users_share_equals_slurms_accounting(usage: UsageService) -> None:
-    report = usage.report("alpha")
-    expected = {u: s / 3600 * 0.5 for u, s in sacct_seconds("project_alpha").items() if u}
-
-    assert {u.user: pytest.approx(u.used) for u in report.top_users} == expected
+    assert usage.report(project).used_slurm_gpu_seconds == sacct_seconds(account)[""]
 
 
 def test_the_grant_is_the_accounts_gpu_minute_limit_in_lumi_gpu_hours(

@@ -1,6 +1,10 @@
 """A real batch job on the Slurm test cluster calls its owner's notification URL with the two
 lines `/hpc notify` gives, at its start and its end; both DMs arrive through the local Slack
 peer, with what Slurm's accounting says about the job (looked up with the slurm-cli provider).
+
+The test cluster's clock runs SLURM_TEST_CLOCK_BEHIND seconds behind this machine's (see
+scripts/slurm-test-cluster.sh), so the bot is given the same clock, as a site's bot and cluster
+share one time: "elapsed" of a running job is the bot's now minus the start Slurm recorded.
 """
 
 from __future__ import annotations
@@ -34,8 +38,11 @@ def notify_bot(two_projects: dict[str, str], tmp_path: Path) -> Iterator[tuple[F
         f"  alpha: {{machine: lumi, account: project_alpha, start: {today - timedelta(days=1)}, "
         f"end: {today + timedelta(days=30)}}}\n"
     )
+    behind = timedelta(seconds=int(two_projects.get("SLURM_TEST_CLOCK_BEHIND", "0")))
     with FakeSlack() as slack:
         for bot, _ in start_notify_bot(slack, "http", FakeServices(), tmp_path, config):
+            assert bot.app.deps.notify is not None
+            bot.app.deps.notify.clock = lambda: datetime.now(UTC) - behind  # the cluster's time
             yield slack, bot
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from knowledge.usage import SNAPSHOT_FORMAT
+
+UNFINISHED = frozenset({"PENDING", "RUNNING", "COMPLETING", "REQUEUED", "RESIZING", "SUSPENDED"})
 
 
 def run(*argv: str, check: bool = True) -> str:
@@ -17,6 +20,26 @@ def run(*argv: str, check: bool = True) -> str:
     return subprocess.run(
         argv, capture_output=True, text=True, check=check, timeout=60, env=env
     ).stdout
+
+
+def wait_recorded(*selection: str, count: int | None = None, timeout: float = 90) -> list[str]:
+    """The states of the jobs `sacct -X <selection>` lists, once every one has ended and
+    slurmdbd holds its eligible time too (and there are `count` of them, if given).
+
+    slurmctld sends a job's record in pieces; a short job can be COMPLETED in slurmdbd before
+    its eligible time arrives, and until then a rollup leaves it out of `sreport`.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        out = run("sacct", "-X", "-n", "-P", *selection, "-o", "State,Eligible")
+        rows = [line.split("|") for line in out.splitlines()]
+        states = [state for state, _ in rows]
+        ended = all(s.split()[0] not in UNFINISHED and e != "Unknown" for s, e in rows)
+        if ended and (count is None or len(rows) == count):
+            return states
+        if time.monotonic() > deadline:
+            raise AssertionError(f"jobs {selection} not ended and recorded in time: {rows}")
+        time.sleep(0.5)
 
 
 def sacct_line(
