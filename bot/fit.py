@@ -66,7 +66,7 @@ def fit_desk(settings: Settings, services: Services) -> FitDesk:
     from knowledge import CatalogSource
 
     catalog = services.catalog or CatalogSource(settings.knowledge.knowledge_dir)
-    desk = FitDesk(catalog, settings.knowledge.knowledge_dir, settings.tz)
+    desk = FitDesk(catalog, settings.knowledge.knowledge_dir, settings.tz, services.clock)
     # `/hpc fit` opens its modal before the listener returns (the trigger lives 3 s), so in HTTP
     # mode the ack waits for it: read the fit data (about 0.6 s) now, not on the first command.
     threading.Thread(target=_warm, args=(desk,), name="fit-warm", daemon=True).start()

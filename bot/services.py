@@ -64,6 +64,9 @@ class Services:
     readiness: Callable[[], str | None] = field(default=_no_problem)
     # The live catalogue everything above reads (None: the services do not use one).
     catalog: Callable[[], Catalog] | None = None
+    # What "now" is for answers that depend on the day (the next cut-off in /hpc fit); None:
+    # the machine's clock.
+    clock: Callable[[], datetime] | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, *, ask: Ask | None = None) -> Services:

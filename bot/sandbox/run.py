@@ -128,6 +128,7 @@ class Sandbox:
                 services,
                 queue=with_demo_fallback(services.queue),
                 readiness=lambda: None if build.status.ready else build.status.describe(),
+                clock=self.clock.now,  # fast-forwarding moves /hpc fit's "next cut-off" too
             )
         self.app = build_app(settings, services, mode="socket")
         self._handler = SocketModeHandler(self.app.bolt, self.peer.app_token)

@@ -4,9 +4,15 @@ in channel" and "Remind us"."""
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from botharness import Bot
 from fakeslack import ALICE, BOT_ID, FakeSlack, Message, OpenView, ViewRefused
+from fakeslack.services import NOW
+
+from bot.config import bundled_knowledge_dir
+from knowledge import load_catalog, when_text
 
 GOOD = {
     "org": "startup",
@@ -96,6 +102,17 @@ def test_a_good_request_closes_the_modal_and_answers_privately(slack: FakeSlack,
     assert [b["action_id"] for b in reply.buttons()] == ["share_reply", "fit_remind"]
     assert reply.buttons()[1]["value"] == "large-scale"
     assert reply.buttons()[1]["text"]["text"] == "Remind us: AI Factories Large Scale cut-offs"
+
+
+def test_the_next_cut_off_is_counted_from_the_services_clock(slack: FakeSlack, bot: Bot) -> None:
+    catalog = load_catalog(bundled_knowledge_dir())
+    first = catalog.upcoming_cutoffs(NOW, call="large-scale")[0]
+    slack.submit_view(open_fit_modal(slack, bot), GOOD)
+    reply = answer(slack, bot)
+    brussels = ZoneInfo("Europe/Brussels")  # the default HPCBOT_TZ
+    assert reply.text.startswith(
+        f"*Apply to AI Factories Large Scale by {when_text(first, brussels)}"
+    )
 
 
 def test_share_in_channel_posts_the_answer_for_everyone(slack: FakeSlack, bot: Bot) -> None:

@@ -46,6 +46,11 @@ def answer_for(question: str, text: str | None = None, **changes: object) -> Ans
     return Answer(**base)  # type: ignore[arg-type]
 
 
+# The fakes' "now": before the bundled catalogue's last AI Factories Large Scale cut-off, so
+# /hpc fit names one whatever day the tests run.
+NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+
+
 class FakeServices:
     """Records every call; `answer` decides what `ask` returns (raise to test error paths)."""
 
@@ -110,4 +115,5 @@ class FakeServices:
             queue=self.queue,
             machines=self.machines,
             close=self.close,
+            clock=lambda: NOW,
         )
