@@ -91,7 +91,10 @@ def _pair_with_header(cells: list[list[str]]) -> list[str]:
     lines = []
     for row in body:
         parts = []
-        for name, value in zip(header[1:], row[1:], strict=False):
+        # A row may have more cells than the header names (doxygen's "Enumerator" header spans
+        # the name and description columns): the unnamed cells still belong to the row.
+        names = header + [""] * (len(row) - len(header))
+        for name, value in zip(names[1:], row[1:], strict=False):
             if value:
                 parts.append(f"{name}: {value}" if name else value)
         lead = row[0] if row else ""
@@ -336,7 +339,12 @@ def _table_paragraphs(soup: BeautifulSoup, table: Tag) -> Tag:
     from bs4 import Tag
 
     rows = [
-        [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
+        [
+            text
+            for cell in row.find_all(["th", "td"])
+            # A header cell spanning n columns names the first; the others stay unnamed.
+            for text in [cell.get_text(" ", strip=True)] + [""] * (_span(cell) - 1)
+        ]
         for row in table.find_all("tr")
         if isinstance(row, Tag)
     ]
@@ -350,6 +358,13 @@ def _table_paragraphs(soup: BeautifulSoup, table: Tag) -> Tag:
         paragraph.string = line
         block.append(paragraph)
     return block
+
+
+def _span(cell: Tag) -> int:
+    try:
+        return max(1, min(int(str(cell.get("colspan") or 1)), 50))
+    except ValueError:
+        return 1
 
 
 # PDFium keeps global state and is not thread-safe; web ingest may parse from several threads.

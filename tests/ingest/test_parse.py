@@ -29,6 +29,24 @@ def test_markdown_table_rows_pair_cells_with_headers() -> None:
     assert doc.sections[0].text == "Name small-g: Max walltime: 3 days"
 
 
+def test_a_header_spanning_two_columns_keeps_the_second_columns_text() -> None:
+    # doxygen's enum tables: one "Enumerator" header over the name and the description.
+    html = (
+        "<html><body><h1>Memory binding</h1><table class='fieldtable'>"
+        "<tr><th colspan='2'>Enumerator</th></tr>"
+        "<tr><td class='fieldname'>HWLOC_MEMBIND_INTERLEAVE&#160;</td>"
+        "<td class='fielddoc'><p>Allocate memory on the given nodes in an interleaved "
+        "round-robin manner.</p></td></tr></table></body></html>"
+    )
+
+    doc = parse_html(html)
+
+    assert doc.sections[0].text == (
+        "Enumerator HWLOC_MEMBIND_INTERLEAVE: "
+        "Allocate memory on the given nodes in an interleaved round-robin manner."
+    )
+
+
 def test_markdown_hard_wrapped_paragraph_is_joined() -> None:
     doc = parse_markdown(
         "# T\n\nThe first line of a paragraph\ncontinues on the next line.\n\n- item one\n- item two\n"
