@@ -25,7 +25,8 @@ log = logging.getLogger(__name__)
 # Bump when parsing or chunking changes, so every document is re-chunked on the next run.
 # 5: documents over the passage limit are refused rather than kept; text that is not valid
 # UTF-8 is decoded per file (see ingest/charset.py), no longer as Latin-1 as a whole.
-PIPELINE_VERSION = "5"
+# 6: HTML table cells under a header spanning several columns are kept.
+PIPELINE_VERSION = "6"
 # Passages per document. About 4.5 MB of text, a 2,000-page manual; one more file that size
 # would crowd every other document out of the answers, and embedding it takes minutes.
 MAX_CHUNKS = 5000
