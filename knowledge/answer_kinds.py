@@ -23,6 +23,11 @@ _WANTS = {
         re.I,
     ),
     "date": re.compile(r"\b(when|what date|which date|deadline|cut-?off|since when)\b", re.I),
+    # "Which version of X ...", "the oldest Perl version ...": the answer is a version number.
+    "version": re.compile(
+        r"\b(which|what|oldest|newest|latest|minimum|required|earliest)\b[^?.]*\bversions?\b",
+        re.I,
+    ),
     "code": re.compile(
         r"\b(which|what) (option|flag|switch|argument|parameter|variable|env\w*|command|"
         r"setting|directive|keyword|function|method|call|module|file|path|syntax)s?\b|"
@@ -44,6 +49,7 @@ _HAS = {
         r"\b(19|20)\d{2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b",
         re.I,
     ),
+    "version": re.compile(r"\b\d+(\.\d+)+\b|\bv\d+\b", re.I),
     "code": re.compile(
         r"`[^`]+`|(?<!\w)--?[a-zA-Z][\w-]*|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b\w+=\S+|"
         r"(?<!\w)/[\w.-]+/[\w./-]*|\$ \w|\b\w+\(\)",
@@ -52,7 +58,8 @@ _HAS = {
 
 
 def wanted_kinds(question: str) -> tuple[str, ...]:
-    """The kinds of value the question asks for ("duration", "quantity", "date", "code")."""
+    """The kinds of value the question asks for ("duration", "quantity", "date", "version",
+    "code")."""
     return tuple(kind for kind, pattern in _WANTS.items() if pattern.search(question))
 
 

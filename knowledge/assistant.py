@@ -398,8 +398,12 @@ class Assistant:
         lead = extracts[0]
         used: list[Extract] = [lead]
         for extract in extracts[1:]:
+            # Another passage of the same page counts too (a long reference page answers in
+            # the table below the paragraph that matched best), but not the same passage.
             if (
-                extract.hit.chunk.url != lead.hit.chunk.url
+                extract.hit.chunk.id != lead.hit.chunk.id
+                and extract.text not in lead.text
+                and lead.text not in extract.text
                 and extract.score >= self.calibration.second_extract_ratio * lead.score
                 and extract.score > 0.5
             ):

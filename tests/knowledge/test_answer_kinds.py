@@ -15,6 +15,7 @@ from knowledge.catalog.answerer import _name_like
         ("How many nodes can one job use?", ("quantity",)),
         ("When is the next Large Scale cut-off?", ("date",)),
         ("Which option sets the account of a job?", ("code",)),
+        ("What is the oldest Perl version it runs on?", ("version",)),
         ("Tell me about LUMI", ()),
     ],
 )
@@ -35,6 +36,8 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("Use `sbatch --account=project_465000123`.", "code", True),
         ("The MPI library is fast.", "code", False),
         ("Closes on 15 Dec 2026.", "date", True),
+        ("It runs on Perl 5.8 and later.", "version", True),
+        ("It runs on any recent Perl.", "version", False),
     ],
 )
 def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> None:
