@@ -301,7 +301,7 @@ class Assistant:
         now = self.clock()
         facts = [s.fact for s in match.facts]
         lines = [f.text_at(now, question) for f in facts]
-        unknown = all(f.is_unknown(now) for f in facts)
+        unknown = all(f.is_unknown(now, question) for f in facts)
         citations: list[Citation] = []
         for fact in facts:
             for citation in fact_citation(fact):
@@ -324,7 +324,9 @@ class Assistant:
         return Answer(
             question=question,
             text="\n".join(lines),
-            abstained=False,
+            # "When is the next / the 2027 cut-off?" with none on record is an "I don't know",
+            # though it shows the last date on record; "when was the last one?" is answered.
+            abstained=unknown and not _PAST.search(question),
             confidence=max(0.0, min(1.0, confidence)),
             citations=tuple(citations[: self.calibration.max_citations]),
             route="catalog",
@@ -463,6 +465,9 @@ _ELLIPTIC = re.compile(
     r"this|those|these|they|them|there)\b",
     re.I,
 )
+
+
+_PAST = re.compile(r"\b(was|were|did|last|previous|past|ago)\b", re.I)
 
 
 def _is_elliptic(question: str) -> bool:

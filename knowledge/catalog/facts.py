@@ -62,10 +62,10 @@ class CuratedFact:
     more_sources: tuple[tuple[str, date, bool], ...] = ()
     # True when, at that time, the fact has nothing to say (no future cut-off on record): the
     # answer is then an honest "I don't know", not a fact.
-    unknown_at: Callable[[datetime], bool] | None = field(default=None, compare=False)
+    unknown_at: Callable[[datetime, str], bool] | None = field(default=None, compare=False)
 
-    def is_unknown(self, now: datetime) -> bool:
-        return self.unknown_at is not None and self.unknown_at(now)
+    def is_unknown(self, now: datetime, question: str = "") -> bool:
+        return self.unknown_at is not None and self.unknown_at(now, question)
 
     def text_at(self, now: datetime, question: str = "") -> str:
         return self.render(now, question) if self.render is not None else self.text
@@ -290,9 +290,13 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
             render=(
                 None
                 if schedule.rule == "continuous"
-                else lambda now, _q, call=call, text=how_often_text: (
-                    f"{text} {next_cutoff_text(catalog, call, now, how_often=False)}"
+                else lambda now, q, call=call, text=how_often_text: (
+                    f"{text} "
+                    + next_cutoff_text(catalog, call, now, how_often=False, year=asked_year(q))
                 )
+            ),
+            unknown_at=lambda now, q, call=call: nothing_on_record(
+                catalog, call, now, asked_year(q)
             ),
         )
     yield _fact(
@@ -301,10 +305,8 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
         ["cutoffs"],
         f"Cut-offs of {call.name}",
         schedule,
-        render=lambda now, _q, call=call: next_cutoff_text(catalog, call, now),
-        unknown_at=lambda now, call=call: (
-            call.cutoffs.rule == "dated" and not catalog.upcoming_cutoffs(now, call=call.id)
-        ),
+        render=lambda now, q, call=call: next_cutoff_text(catalog, call, now, year=asked_year(q)),
+        unknown_at=lambda now, q, call=call: nothing_on_record(catalog, call, now, asked_year(q)),
     )
     if call.machines:
         names = [catalog.machine(mid).name for mid in call.machines]
@@ -317,13 +319,42 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
         )
 
 
-def next_cutoff_text(catalog: Catalog, call: Call, now: datetime, *, how_often: bool = True) -> str:
-    """The next cut-off of `call` from `now`, or why there is none (computed, never stored)."""
+_YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+def asked_year(question: str) -> int | None:
+    """The year a question is about ("the first cut-off in 2027"), if it names one."""
+    found = _YEAR.search(question)
+    return int(found.group(1)) if found else None
+
+
+def nothing_on_record(catalog: Catalog, call: Call, now: datetime, year: int | None) -> bool:
+    """True when the calendar holds no cut-off of `call` for what is asked: none in `year`,
+    or (no year named) none still ahead."""
+    if call.cutoffs.rule != "dated":
+        return False
+    if year is not None:
+        return not any(c.day.year == year for c in call_cutoffs(call))
+    return not catalog.upcoming_cutoffs(now, call=call.id)
+
+
+def next_cutoff_text(
+    catalog: Catalog,
+    call: Call,
+    now: datetime,
+    *,
+    how_often: bool = True,
+    year: int | None = None,
+) -> str:
+    """The next cut-off of `call` from `now`, or those of `year` when the question names one,
+    or why there is none (computed, never stored)."""
     if call.cutoffs.rule == "continuous":
         extra = f" ({call.cutoffs.frequency})" if call.cutoffs.frequency else ""
         return (
             f"**{call.name}** has no deadline: it is continuously open{extra}, so apply any time."
         )
+    if year is not None:
+        return _cutoffs_in_year(catalog, call, now, year)
     upcoming = catalog.upcoming_cutoffs(now, call=call.id)
     if upcoming:
         first = upcoming[0]
@@ -338,6 +369,22 @@ def next_cutoff_text(catalog: Catalog, call: Call, now: datetime, *, how_often: 
         f"**No future {call.name} cut-off is on record**{last}. "
         f"The calendar may be out of date: check {call.cutoffs.source}"
     )
+
+
+def _cutoffs_in_year(catalog: Catalog, call: Call, now: datetime, year: int) -> str:
+    """Every cut-off of `call` in `year`, the next one marked; or that none is on record."""
+    days = [c for c in call_cutoffs(call) if c.day.year == year]
+    if not days:
+        known = call_cutoffs(call)
+        last = f"; the last one on record is {day_text(known[-1].day)}" if known else ""
+        return (
+            f"**No {call.name} cut-off in {year} is on record**{last}. "
+            f"The calendar may be out of date: check {call.cutoffs.source}"
+        )
+    listed = ", ".join(day_text(c.day) for c in days)
+    upcoming = [c for c in catalog.upcoming_cutoffs(now, call=call.id) if c.day.year == year]
+    nxt = f" Next: {when_text(upcoming[0])}." if upcoming else " All of them have passed."
+    return f"**{call.name} cut-offs in {year}:** {listed}.{nxt}"
 
 
 def _upcoming_text(catalog: Catalog, now: datetime) -> str:

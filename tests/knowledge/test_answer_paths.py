@@ -100,6 +100,21 @@ ROWS = {
         "",
         abstained=True,
     ),
+    "the cut-offs of the year asked about are listed": Row(
+        "When are the AI for Science cut-offs in 2026?",
+        "catalog",
+        "cut-offs in 2026:** 27 Feb 2026, 30 Apr 2026, 30 Jun 2026, 31 Aug 2026, 30 Oct 2026, "
+        "11 Dec 2026. Next: Fri 11 Dec 2026, 10:00 CET.",
+        "https://www.eurohpc-ju.europa.eu/eurohpc-ju-call-proposals-ai-science-and-collaborative-eu-projects_en",
+    ),
+    "a year with no cut-off on record is declined with the last one and where to ask": Row(
+        "When are the AI for Science cut-offs in 2027?",
+        "catalog",
+        "**No AI for Science and Collaborative EU Projects cut-off in 2027 is on record**; "
+        "the last one on record is 11 Dec 2026.",
+        "https://www.eurohpc-ju.europa.eu/eurohpc-ju-call-proposals-ai-science-and-collaborative-eu-projects_en",
+        abstained=True,
+    ),
     "follow-up takes its topic from the earlier question": Row(
         "and on MareNostrum 5?",
         "catalog",
