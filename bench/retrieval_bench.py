@@ -5,7 +5,8 @@ latency of the first questions after a start at 10k chunks, memory, re-ingest.
                                               [--blind SET.yaml=CORPUS_DIR ...]
                                               [--chunks 10000] [--json]
 
-Blind sets (`bench/blind/set-a.yaml`, `bench/blind-b/set-b.yaml`, `bench/blind-c/set-c.yaml`) are scored when their corpus
+Blind sets (`bench/blind/set-a.yaml`, `bench/blind-b/set-b.yaml`, `bench/blind-c/set-c.yaml`,
+`bench/blind-d/set-d.yaml`) are scored when their corpus
 is present (each set's `fetch-corpus.sh` builds it); their documents are ingested into the same
 index, so every set is answered with all the others' documents beside it.
 
@@ -198,6 +199,7 @@ def default_blind_sets() -> list[tuple[Path, Path]]:
         (ROOT / "bench" / "blind" / "set-a.yaml", cache / "blind-corpus"),
         (ROOT / "bench" / "blind-b" / "set-b.yaml", cache / "blind-corpus-b"),
         (ROOT / "bench" / "blind-c" / "set-c.yaml", cache / "blind-corpus-c"),
+        (ROOT / "bench" / "blind-d" / "set-d.yaml", cache / "blind-corpus-d"),
     ]
 
 
