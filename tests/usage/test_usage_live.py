@@ -11,7 +11,8 @@ product's parser (`knowledge.usage.slurm.parse_sreport`)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import sys
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,19 +21,14 @@ from slurmcluster import cluster_script
 from usage_testing import run, wait_recorded
 
 from knowledge import CatalogSource
-from knowledge.usage import (
-    CliUsageProvider,
-    UsageService,
-    billing_rules,
-    build_usage_provider,
-    parse_usage_config,
-    write_snapshot,
-)
+from knowledge.usage import UsageService, billing_rules, build_usage_provider, parse_usage_config
 
 pytestmark = pytest.mark.slurm
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge" / "data"
+HPCBOT = Path(sys.executable).with_name("hpcbot")
 TODAY = datetime.now(UTC).date()
 START, END = TODAY - timedelta(days=3), TODAY + timedelta(days=27)
+GRANTED = {"alpha": 50.0, "beta": 10.0}  # GrpTRESMins gres/gpu=6000 and 1200, in GPU-hours
 SINCE = f"{START:%Y-%m-%d}T00:00:00"  # the period's first instant, UTC (usage_testing.run)
 PROJECTS = {"alpha": "project_alpha", "beta": "project_beta"}
 BY_PROJECT = pytest.mark.parametrize(("project", "account"), list(PROJECTS.items()))
@@ -125,13 +121,10 @@ def usage(
         }
     elif request.param == "slurm-cli":
         machine = cli
-    else:
-        source = parse_usage_config({"machines": {"lumi": cli}}).machines["lumi"]
-        provider = CliUsageProvider(source)  # type: ignore[arg-type]
-        since = datetime.combine(START, datetime.min.time(), tzinfo=UTC)
-        document = provider.snapshot(list(PROJECTS.values()), since, timeout=30)
+    else:  # what the cron job on a login node runs
         path = tmp_path / "usage.json"
-        path.write_text(write_snapshot(document))
+        snapshot = run(str(HPCBOT), "usage-snapshot", *PROJECTS.values(), "--since", f"{START}", "-o", str(path))  # fmt: skip
+        assert snapshot == f"usage snapshot of 2 account(s) written to {path}\n"
         machine = {"provider": "snapshot", "path": str(path)}
     return service(machine, {"SLURMRESTD_JWT": env["SLURMRESTD_JWT"]})
 
@@ -184,7 +177,34 @@ def test_the_grant_is_the_accounts_gpu_minute_limit_in_lumi_gpu_hours(
     usage: UsageService,
 ) -> None:
     # GrpTRESMins=gres/gpu=6000 GCD-minutes = 100 GCD-hours = 50 GPU-hours; 1200 -> 10.
-    assert (usage.report("alpha").granted, usage.report("beta").granted) == (50.0, 10.0)
+    assert {name: usage.report(name).granted for name in PROJECTS} == GRANTED
+
+
+@BY_PROJECT
+def test_the_forecast_on_a_fixed_clock_is_the_hand_computation_from_sreport(
+    usage: UsageService, sreport: dict[str, dict[str, int]], project: str, account: str
+) -> None:
+    # Now is fixed at 00:00 UTC on the period's 6th day, after every job ran: the 7-day and
+    # 30-day windows reach back past the start, so both burns are sreport's count over 5 days.
+    # At that rate the grant outlasts the period, which ends 26 days from now (00:00 after
+    # END): left unused is the grant minus the use so far minus 26 more days at that rate.
+    now = datetime.combine(START + timedelta(days=5), time(), tzinfo=UTC)
+    usage.clock = lambda: now
+    used = sreport[account][""] * LUMI_GPU_HOURS_PER_SLURM_GPU_SECOND
+    rate, left = used / 5, GRANTED[project] - used
+    unused = left - rate * 26
+
+    report = usage.report(project)
+
+    f = report.forecast
+    assert f is not None
+    assert (report.burn_7d, report.burn_30d) == (pytest.approx(rate, rel=1e-12),) * 2
+    assert f.rate_per_day == pytest.approx(rate, rel=1e-12)
+    assert f.exhausted_on is not None
+    assert (f.exhausted_on - now).total_seconds() == pytest.approx(left / rate * 86400, rel=1e-9)
+    assert f.days_before_end is None
+    assert f.unused_at_end == pytest.approx(unused, rel=1e-12)
+    assert f.unused_pct == pytest.approx(unused / GRANTED[project] * 100, rel=1e-12)
 
 
 def test_a_jobs_accounting_record_is_found_by_its_id(usage: UsageService) -> None:
