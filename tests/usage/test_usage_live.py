@@ -11,6 +11,9 @@ product's parser (`knowledge.usage.slurm.parse_sreport`)."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import sys
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -216,3 +219,43 @@ def test_a_jobs_accounting_record_is_found_by_its_id(usage: UsageService) -> Non
     assert (job.account, job.user, job.gpus, job.state, job.exit_code) == (
         "project_beta", "slurmtest", 2, "COMPLETED", 0,
     )  # fmt: skip
+
+
+def test_hpcbot_usage_json_prints_sreports_figures_billed_by_lumis_rule(
+    two_projects: dict[str, str], sreport: dict[str, dict[str, int]], tmp_path: Path
+) -> None:
+    """The command a person runs, as a process: the usage config file, slurmrestd with the
+    token from the environment, JSON out, and the chart written."""
+    config = tmp_path / "usage.yaml"
+    config.write_text(
+        "machines:\n"
+        f"  lumi: {{provider: slurmrestd, url: {two_projects['SLURMRESTD_URL']}, "
+        f"user: {two_projects['SLURM_USER_NAME']}, token_env: SLURMRESTD_JWT}}\n"
+        "projects:\n"
+        f"  alpha: {{machine: lumi, account: project_alpha, start: {START}, end: {END}}}\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HPCBOT_", "SLURM"))} | {
+        "HPCBOT_DATA_DIR": str(tmp_path / "data"),
+        "HPCBOT_USAGE_CONFIG": str(config),
+        "SLURMRESTD_JWT": two_projects["SLURMRESTD_JWT"],
+    }
+    chart = tmp_path / "alpha.png"
+    done = subprocess.run(
+        [str(HPCBOT), "usage", "alpha", "--json", "--chart", str(chart)],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    seconds = sreport["project_alpha"]
+    assert (data["granted"], data["used_slurm_gpu_seconds"]) == (50.0, seconds[""])
+    assert data["used"] == pytest.approx(
+        seconds[""] * LUMI_GPU_HOURS_PER_SLURM_GPU_SECOND, rel=1e-12
+    )
+    assert {u["user"]: u["used"] for u in data["top_users"]} == {
+        user: pytest.approx(used * LUMI_GPU_HOURS_PER_SLURM_GPU_SECOND, rel=1e-12)
+        for user, used in seconds.items()
+        if user
+    }
+    assert data["source"] == "slurmrestd"
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
