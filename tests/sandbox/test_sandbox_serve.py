@@ -12,7 +12,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +86,28 @@ def test_machines_without_a_queue_source_get_labelled_demo_numbers() -> None:
 
     with pytest.raises(QueueUnavailable):  # a configured source failing is reported, not faked
         with_demo_fallback(down)("lumi", None)
+
+
+def test_the_demo_projects_run_out_alert_is_posted_by_the_sandboxs_scheduler(
+    tmp_path: Path,
+) -> None:
+    """/hpc subscribe usage demo, then the clock moves on: the demo snapshot (taken 2 Mar 2026,
+    moved to today; tests/sandbox/test_sandbox_usage.py) runs out on 4 Apr, 87 days before the
+    period ends on 30 Jun."""
+    settings = Settings(storage=StorageSettings(data_dir=tmp_path), server=ServerSettings(port=0))
+    with Sandbox(settings, FakeServices().services()) as sandbox:
+        shift = datetime.fromtimestamp(sandbox.peer.clock.now(), UTC).date() - date(2026, 3, 2)
+        sandbox.peer.slash_command("/hpc", "subscribe usage demo")
+        sandbox.peer.wait_for(lambda: any("Subscribed" in m.text for m in sandbox.peer.messages()))
+        sandbox.fast_forward(60)
+        sandbox.peer.wait_for(lambda: any(m.metadata for m in sandbox.peer.messages()))
+        alerts = [m.text for m in sandbox.peer.messages() if m.metadata]
+
+    assert alerts == [
+        ":warning: *demo*: at this rate (329 GPU-hours/day over the last 7 days) you run out on "
+        f"{date(2026, 4, 4) + shift}, 87 days before the end of the period "
+        f"({date(2026, 6, 30) + shift})."
+    ]
 
 
 def test_projects_in_the_usage_config_replace_the_demo_project(tmp_path: Path) -> None:
