@@ -56,8 +56,8 @@ def test_usage_shows_the_demo_figures_and_the_burn_down_chart(
     send(browser, "/usage demo")
 
     report = find(browser, "#messages .message.from-bot", "demo: GPU-hours on lumi", 30)
-    lines = report.find_element(By.CSS_SELECTOR, ".msg-body").text.splitlines()
-    assert lines[3:] == [
+    blocks = report.find_elements(By.CSS_SELECTOR, ".msg-body > .block")
+    assert [line for b in blocks for line in b.text.splitlines()] == [
         "demo: GPU-hours on lumi",
         "Granted 20,000 GPU-hours Used 9,120 (45.6 %) Left 10,880",
         f"Period {shifted(date(2026, 1, 1), sandbox)} to {shifted(date(2026, 6, 30), sandbox)}",
