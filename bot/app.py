@@ -17,7 +17,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.error import BoltError
@@ -36,6 +36,9 @@ from bot.listeners.deps import CONTEXT_KEY, Deps
 from bot.ops import Ops
 from bot.services import Services
 from bot.state import StateStore
+
+if TYPE_CHECKING:
+    from knowledge.usage import UsageService
 
 Mode = Literal["socket", "http"]
 log = logging.getLogger(__name__)
@@ -147,7 +150,9 @@ def build_app(
     *,
     mode: Mode | None = None,
     store: StateStore | None = None,
+    usage: UsageService | None = None,
 ) -> SlackApp:
+    """`usage` replaces the projects of the usage config (the sandbox's demo project)."""
     mode = check_settings(settings, mode)
     store = store or _open_state(settings)
     store.prune_questions()  # then every few hundred replies (StateStore.save_reply)
@@ -171,19 +176,19 @@ def build_app(
     from bot.usage.wiring import usage_desk
 
     ops = Ops.for_app(store, services)
-    usage = usage_desk(settings, store, services.catalog)
+    desk = usage_desk(settings, store, services.catalog, usage)
     deps = Deps(
         services=ops.metrics.instrument(services),
         store=store,
         workers=ThreadPoolExecutor(16, thread_name_prefix="hpcbot-work"),
         log_message_text=settings.logs.message_text,
         subscriptions=subscription_desk(
-            settings, store, knowledge_from_services(settings, services), usage
+            settings, store, knowledge_from_services(settings, services), desk
         ),
         fit=fit_desk(settings, services),
-        usage=usage,
+        usage=desk,
         notify=notify_desk(
-            settings, store, usage.service if usage else None, ops.metrics.count_job_notification
+            settings, store, desk.service if desk else None, ops.metrics.count_job_notification
         ),
         timezone=settings.knowledge.timezone,
     )

@@ -17,7 +17,7 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from bot.config import ConfigError, Settings
 from bot.sandbox.demo import with_demo_fallback
 from bot.sandbox.index import BuildStatus, IndexBuild
-from bot.sandbox.page import SandboxPage
+from bot.sandbox.page import CHANNEL, SandboxPage
 from bot.sandbox.peer import FakeSlack
 from bot.sandbox.peer.clock import Clock as PeerClock
 from bot.services import Services
@@ -25,6 +25,7 @@ from bot.services import Services
 if TYPE_CHECKING:
     from bot.app import SlackApp
     from bot.schedule.scheduler import ScheduledPosts
+    from knowledge.usage import UsageService
 
 log = logging.getLogger(__name__)
 FAST_FORWARD_STEP = 3600.0
@@ -130,7 +131,11 @@ class Sandbox:
                 readiness=lambda: None if build.status.ready else build.status.describe(),
                 clock=self.clock.now,  # fast-forwarding moves /hpc fit's "next cut-off" too
             )
-        self.app = build_app(settings, services, mode="socket")
+        demo = self._demo_usage(settings, services)
+        self.app = build_app(settings, services, mode="socket", usage=demo)
+        if demo is not None and self.app.deps.usage is not None:
+            # The demo project is #general's, as if a workspace admin had linked it.
+            self.app.deps.usage.links.link(CHANNEL, demo.projects[0], "sandbox")
         self._handler = SocketModeHandler(self.app.bolt, self.peer.app_token)
         self._handler.connect()  # type: ignore[no-untyped-call]
         self.peer.wait_for(lambda: self.peer.hub.connected, timeout=10)
@@ -140,12 +145,26 @@ class Sandbox:
             self.build.start()
         return self.url
 
+    def _demo_usage(self, settings: Settings, services: Services) -> UsageService | None:
+        """The demo project's usage when the usage config lists no project (else None)."""
+        from bot.sandbox.demo_usage import demo_usage_service
+        from knowledge import CatalogSource
+        from knowledge.usage import billing_rules, load_usage_config
+
+        if load_usage_config(settings.usage_config_path).projects:
+            return None
+        catalog = services.catalog or CatalogSource(settings.knowledge.knowledge_dir)
+        return demo_usage_service(self.clock.now().date(), billing_rules(catalog))
+
     def _start_scheduled_posts(self, settings: Settings, services: Services) -> None:
         """Scheduled posts on the sandbox clock: fast-forwarding sweeps, so due posts appear."""
         from bot.schedule import knowledge_from_services, scheduled_posts
 
         knowledge = knowledge_from_services(settings, services)
-        posts = scheduled_posts(settings, knowledge=knowledge, clock=self.clock).start()
+        assert self.app is not None
+        posts = scheduled_posts(
+            settings, knowledge=knowledge, clock=self.clock, usage=self.app.deps.usage
+        ).start()
         self._posts = posts
 
         def sweep_now(seconds: float) -> None:

@@ -27,9 +27,13 @@ def usage_service(
 
 
 def usage_desk(
-    settings: Settings, store: StateStore, catalog: Callable[[], Catalog] | None = None
+    settings: Settings,
+    store: StateStore,
+    catalog: Callable[[], Catalog] | None = None,
+    service: UsageService | None = None,
 ) -> UsageDesk | None:
-    service = usage_service(settings, catalog)
+    """The desk over `service`, or over the usage config's projects (None: there are none)."""
+    service = service or usage_service(settings, catalog)
     if service is None:
         return None
     from knowledge.usage.chart import burn_down_png

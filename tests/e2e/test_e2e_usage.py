@@ -1,5 +1,6 @@
-"""/usage and /hpc link through the local Slack peer: who may see a project, the report, and the
-burn-down chart uploaded with files.upload_v2 (getUploadURLExternal, the bytes, complete).
+"""/usage, /hpc link, /hpc unlink and /hpc subscribe usage through the local Slack peer: who may
+see a project and subscribe to its alerts, the report, and the burn-down chart uploaded with
+files.upload_v2 (getUploadURLExternal, the bytes, complete).
 
 The project's accounting is a usage snapshot (the real snapshot provider) of project_a on
 LUMI: alice 48 h x 8 GCDs and bob 24 h x 4 GCDs = 480 GCD-hours = 240 LUMI GPU-hours, of a
@@ -84,3 +85,50 @@ def test_an_unknown_project_is_named_with_the_known_ones(slack: FakeSlack, usage
     assert "I know no project called gamma. Projects configured here: alpha" in (
         ack.ack_payload or {}
     ).get("text", "")
+
+
+def test_after_an_admin_unlinks_the_channel_no_longer_sees_the_project(
+    slack: FakeSlack, usage_bot: Bot
+) -> None:
+    link_as_admin(slack)
+
+    slack.slash_command("/hpc", "unlink alpha")
+
+    unlinked = slack.wait_for_message(lambda m: "unlinked alpha" in m.text, channel="C0GENERAL")
+    assert unlinked.text == (
+        f":link: <@{ALICE}> unlinked alpha: this channel no longer sees its usage."
+    )
+    ack = slack.slash_command("/usage", "alpha")
+    assert (ack.ack_payload or {}).get("text") == (
+        "This channel cannot see the usage of alpha: a workspace admin has to link the project "
+        "here first with `/hpc link alpha`."
+    )
+
+
+def test_a_linked_channel_subscribes_to_the_projects_alerts(
+    slack: FakeSlack, usage_bot: Bot
+) -> None:
+    link_as_admin(slack)
+
+    slack.slash_command("/hpc", "subscribe usage alpha 08:30")
+
+    made = slack.wait_for_message(lambda m: "Subscribed" in m.text, channel="C0GENERAL")
+    assert made.text == (
+        f"<@{ALICE}>: :white_check_mark: Subscribed: `#1` usage alerts for alpha (50/80/90/100 % "
+        "used, run-out and unused forecasts) and its summary every Monday at 08:30 "
+        "Europe/Brussels. `/hpc unsubscribe 1` stops it."
+    )
+
+
+def test_a_channel_the_project_is_not_linked_to_cannot_subscribe_to_its_alerts(
+    slack: FakeSlack, usage_bot: Bot
+) -> None:
+    slack.slash_command("/hpc", "subscribe usage alpha")
+
+    refusal = slack.wait_for_message(ephemeral=True)
+    assert refusal.text == (
+        "This channel cannot see the usage of alpha: a workspace admin has to link the project "
+        "here first with `/hpc link alpha`."
+    )
+    usage_bot.idle()
+    assert usage_bot.app.deps.subscriptions.store.listed() == []

@@ -6,12 +6,13 @@ import json
 import os
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,14 @@ from fakeslack.services import FakeServices
 from typer.testing import CliRunner
 
 from bot.cli import app as cli
-from bot.config import ConfigError, ServerSettings, Settings, SlackSettings, StorageSettings
+from bot.config import (
+    ConfigError,
+    ServerSettings,
+    Settings,
+    SlackSettings,
+    StorageSettings,
+    UsageSettings,
+)
 from bot.sandbox import Sandbox, wants_sandbox
 from bot.sandbox.demo import DEMO_SOURCE, with_demo_fallback
 from bot.sandbox.page import TOKEN_HEADER, manifest_commands
@@ -78,6 +86,50 @@ def test_machines_without_a_queue_source_get_labelled_demo_numbers() -> None:
 
     with pytest.raises(QueueUnavailable):  # a configured source failing is reported, not faked
         with_demo_fallback(down)("lumi", None)
+
+
+def test_the_demo_projects_run_out_alert_is_posted_by_the_sandboxs_scheduler(
+    tmp_path: Path,
+) -> None:
+    """/hpc subscribe usage demo, then the clock moves on: the demo snapshot (taken 2 Mar 2026,
+    moved to today; tests/sandbox/test_sandbox_usage.py) runs out on 4 Apr, 87 days before the
+    period ends on 30 Jun."""
+    settings = Settings(storage=StorageSettings(data_dir=tmp_path), server=ServerSettings(port=0))
+    with Sandbox(settings, FakeServices().services()) as sandbox:
+        shift = datetime.fromtimestamp(sandbox.peer.clock.now(), UTC).date() - date(2026, 3, 2)
+        sandbox.peer.slash_command("/hpc", "subscribe usage demo")
+        sandbox.peer.wait_for(lambda: any("Subscribed" in m.text for m in sandbox.peer.messages()))
+        sandbox.fast_forward(60)
+        sandbox.peer.wait_for(lambda: any(m.metadata for m in sandbox.peer.messages()))
+        alerts = [m.text for m in sandbox.peer.messages() if m.metadata]
+
+    assert alerts == [
+        ":warning: *demo*: at this rate (329 GPU-hours/day over the last 7 days) you run out on "
+        f"{date(2026, 4, 4) + shift}, 87 days before the end of the period "
+        f"({date(2026, 6, 30) + shift})."
+    ]
+
+
+def test_projects_in_the_usage_config_replace_the_demo_project(tmp_path: Path) -> None:
+    config = tmp_path / "usage.yaml"
+    config.write_text(
+        "machines:\n"
+        f"  lumi: {{provider: snapshot, path: {tmp_path / 'usage.json'}}}\n"
+        "projects:\n"
+        "  alpha: {machine: lumi, account: project_a, start: 2026-11-01, end: 2027-04-30}\n"
+    )
+    settings = Settings(
+        storage=StorageSettings(data_dir=tmp_path),
+        server=ServerSettings(port=0),
+        usage=UsageSettings(config=config),
+    )
+    with Sandbox(settings, FakeServices().services()) as sandbox:
+        ack = sandbox.peer.slash_command("/usage", "demo")
+
+    assert (ack.ack_payload or {}).get("text") == (
+        "I know no project called demo. Projects configured here: alpha (an admin adds them "
+        "to HPCBOT_USAGE_CONFIG)."
+    )
 
 
 @pytest.fixture
@@ -313,6 +365,53 @@ def test_python_m_bot_without_credentials_serves_the_sandbox_as_hpcbot_serve_doe
             proc.kill()
             proc.wait()
     assert page.status_code == 200 and "hpcbot sandbox" in page.text
+
+
+def test_hpcbot_serve_without_credentials_shows_the_demo_projects_chart(tmp_path: Path) -> None:
+    """`hpcbot serve` as a user starts it (no tokens, no usage config): `/usage demo` from the
+    page posts the figures, and the burn-down chart in its thread is a PNG the page can load."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "HPCBOT_DATA_DIR": str(tmp_path / "data"),
+        "HPCBOT_PORT": str(_free_port()),
+    }
+    log = (tmp_path / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [str(HPCBOT), "serve"], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=log, text=True
+    )
+    try:
+        url = _read_url(proc, 60)
+        token = httpx.get(url + "/sandbox/meta").json()["token"]
+        sent = httpx.post(
+            url + "/sandbox/command",
+            json={"channel": "C0GENERAL", "command": "/usage", "text": "demo"},
+            headers={TOKEN_HEADER: token},
+        )
+        assert sent.status_code == 200, sent.text
+        deadline = time.monotonic() + 60
+        while not (shared := [m for m in _messages(url) if m["files"]]):
+            assert time.monotonic() < deadline, "no chart within 60 s"
+            time.sleep(0.5)
+        png = httpx.get(url + shared[0]["files"][0]["url"])
+        report = next(m for m in _messages(url) if m["ts"] == shared[0]["thread_ts"])
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:  # a loaded machine: this test is not about shutdown
+            proc.kill()
+            proc.wait()
+        log.close()
+    assert report["text"] == "demo: 9,120 of 20,000 GPU-hours used (46 %), 10,880 left"
+    assert (png.status_code, png.headers["content-type"]) == (200, "image/png")
+    assert png.content[:8] == b"\x89PNG\r\n\x1a\n"
+    # the IHDR chunk: 800 x 400 pixels (8 x 4 inches at 100 dpi, knowledge/usage/chart.py)
+    assert struct.unpack(">II", png.content[16:24]) == (800, 400)
+
+
+def _messages(url: str) -> list[dict[str, Any]]:
+    return list(httpx.get(url + "/sandbox/state").json()["messages"])
 
 
 @pytest.mark.slow

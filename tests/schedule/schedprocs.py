@@ -23,21 +23,25 @@ from bot.schedule import (
     SubscriptionStore,
 )
 from bot.schedule.ledger import Ledger, Record
+from bot.schedule.usage_alerts import UsageAccess
 from bot.state import StateStore
 from knowledge import CatalogSource
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def real_catalog_desk(url: str, created: datetime) -> SubscriptionDesk:
-    """Subscriptions made at `created` (simulated), checked against the bundled catalog."""
+def real_catalog_desk(
+    url: str, created: datetime, usage: UsageAccess | None = None
+) -> SubscriptionDesk:
+    """Subscriptions made at `created` (simulated), checked against the bundled catalog (and
+    `usage`'s projects and links)."""
     StateStore.open(url).close()
     services = FakeServices()
     knowledge = CatalogKnowledge(
         CatalogSource(bundled_knowledge_dir()), services.queue, services.machines
     )
     store = SubscriptionStore.open(create_engine(url))
-    return SubscriptionDesk(store, knowledge, ManualClock(created), "Europe/Brussels")
+    return SubscriptionDesk(store, knowledge, ManualClock(created), "Europe/Brussels", usage)
 
 
 def records(url: str) -> list[Record]:
@@ -84,9 +88,10 @@ class Schedulers:
         """`hpcbot <command>` with our environment plus `extra`; output goes to <name>.log."""
         return self._run(name, ["-c", "from bot.cli import main; main()", command], extra)
 
-    def start_crashing(self, name: str, step: str) -> subprocess.Popen[bytes]:
+    def start_crashing(self, name: str, step: str, **extra: str) -> subprocess.Popen[bytes]:
         """A scheduler that kills itself at `step` (crashing_scheduler.py)."""
-        return self._run(name, [str(Path(__file__).with_name("crashing_scheduler.py")), step], {})
+        script = str(Path(__file__).with_name("crashing_scheduler.py"))
+        return self._run(name, [script, step], extra)
 
     def _run(self, name: str, args: list[str], extra: dict[str, str]) -> subprocess.Popen[bytes]:
         log = open(self.data_dir / f"{name}.log", "ab")

@@ -11,7 +11,11 @@ product's parser (`knowledge.usage.slurm.parse_sreport`)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,19 +24,14 @@ from slurmcluster import cluster_script
 from usage_testing import run, wait_recorded
 
 from knowledge import CatalogSource
-from knowledge.usage import (
-    CliUsageProvider,
-    UsageService,
-    billing_rules,
-    build_usage_provider,
-    parse_usage_config,
-    write_snapshot,
-)
+from knowledge.usage import UsageService, billing_rules, build_usage_provider, parse_usage_config
 
 pytestmark = pytest.mark.slurm
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge" / "data"
+HPCBOT = Path(sys.executable).with_name("hpcbot")
 TODAY = datetime.now(UTC).date()
 START, END = TODAY - timedelta(days=3), TODAY + timedelta(days=27)
+GRANTED = {"alpha": 50.0, "beta": 10.0}  # GrpTRESMins gres/gpu=6000 and 1200, in GPU-hours
 SINCE = f"{START:%Y-%m-%d}T00:00:00"  # the period's first instant, UTC (usage_testing.run)
 PROJECTS = {"alpha": "project_alpha", "beta": "project_beta"}
 BY_PROJECT = pytest.mark.parametrize(("project", "account"), list(PROJECTS.items()))
@@ -125,13 +124,10 @@ def usage(
         }
     elif request.param == "slurm-cli":
         machine = cli
-    else:
-        source = parse_usage_config({"machines": {"lumi": cli}}).machines["lumi"]
-        provider = CliUsageProvider(source)  # type: ignore[arg-type]
-        since = datetime.combine(START, datetime.min.time(), tzinfo=UTC)
-        document = provider.snapshot(list(PROJECTS.values()), since, timeout=30)
+    else:  # what the cron job on a login node runs
         path = tmp_path / "usage.json"
-        path.write_text(write_snapshot(document))
+        snapshot = run(str(HPCBOT), "usage-snapshot", *PROJECTS.values(), "--since", f"{START}", "-o", str(path))  # fmt: skip
+        assert snapshot == f"usage snapshot of 2 account(s) written to {path}\n"
         machine = {"provider": "snapshot", "path": str(path)}
     return service(machine, {"SLURMRESTD_JWT": env["SLURMRESTD_JWT"]})
 
@@ -184,7 +180,34 @@ def test_the_grant_is_the_accounts_gpu_minute_limit_in_lumi_gpu_hours(
     usage: UsageService,
 ) -> None:
     # GrpTRESMins=gres/gpu=6000 GCD-minutes = 100 GCD-hours = 50 GPU-hours; 1200 -> 10.
-    assert (usage.report("alpha").granted, usage.report("beta").granted) == (50.0, 10.0)
+    assert {name: usage.report(name).granted for name in PROJECTS} == GRANTED
+
+
+@BY_PROJECT
+def test_the_forecast_on_a_fixed_clock_is_the_hand_computation_from_sreport(
+    usage: UsageService, sreport: dict[str, dict[str, int]], project: str, account: str
+) -> None:
+    # Now is fixed at 00:00 UTC on the period's 6th day, after every job ran: the 7-day and
+    # 30-day windows reach back past the start, so both burns are sreport's count over 5 days.
+    # At that rate the grant outlasts the period, which ends 26 days from now (00:00 after
+    # END): left unused is the grant minus the use so far minus 26 more days at that rate.
+    now = datetime.combine(START + timedelta(days=5), time(), tzinfo=UTC)
+    usage.clock = lambda: now
+    used = sreport[account][""] * LUMI_GPU_HOURS_PER_SLURM_GPU_SECOND
+    rate, left = used / 5, GRANTED[project] - used
+    unused = left - rate * 26
+
+    report = usage.report(project)
+
+    f = report.forecast
+    assert f is not None
+    assert (report.burn_7d, report.burn_30d) == (pytest.approx(rate, rel=1e-12),) * 2
+    assert f.rate_per_day == pytest.approx(rate, rel=1e-12)
+    assert f.exhausted_on is not None
+    assert (f.exhausted_on - now).total_seconds() == pytest.approx(left / rate * 86400, rel=1e-9)
+    assert f.days_before_end is None
+    assert f.unused_at_end == pytest.approx(unused, rel=1e-12)
+    assert f.unused_pct == pytest.approx(unused / GRANTED[project] * 100, rel=1e-12)
 
 
 def test_a_jobs_accounting_record_is_found_by_its_id(usage: UsageService) -> None:
@@ -196,3 +219,43 @@ def test_a_jobs_accounting_record_is_found_by_its_id(usage: UsageService) -> Non
     assert (job.account, job.user, job.gpus, job.state, job.exit_code) == (
         "project_beta", "slurmtest", 2, "COMPLETED", 0,
     )  # fmt: skip
+
+
+def test_hpcbot_usage_json_prints_sreports_figures_billed_by_lumis_rule(
+    two_projects: dict[str, str], sreport: dict[str, dict[str, int]], tmp_path: Path
+) -> None:
+    """The command a person runs, as a process: the usage config file, slurmrestd with the
+    token from the environment, JSON out, and the chart written."""
+    config = tmp_path / "usage.yaml"
+    config.write_text(
+        "machines:\n"
+        f"  lumi: {{provider: slurmrestd, url: {two_projects['SLURMRESTD_URL']}, "
+        f"user: {two_projects['SLURM_USER_NAME']}, token_env: SLURMRESTD_JWT}}\n"
+        "projects:\n"
+        f"  alpha: {{machine: lumi, account: project_alpha, start: {START}, end: {END}}}\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HPCBOT_", "SLURM"))} | {
+        "HPCBOT_DATA_DIR": str(tmp_path / "data"),
+        "HPCBOT_USAGE_CONFIG": str(config),
+        "SLURMRESTD_JWT": two_projects["SLURMRESTD_JWT"],
+    }
+    chart = tmp_path / "alpha.png"
+    done = subprocess.run(
+        [str(HPCBOT), "usage", "alpha", "--json", "--chart", str(chart)],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    seconds = sreport["project_alpha"]
+    assert (data["granted"], data["used_slurm_gpu_seconds"]) == (50.0, seconds[""])
+    assert data["used"] == pytest.approx(
+        seconds[""] * LUMI_GPU_HOURS_PER_SLURM_GPU_SECOND, rel=1e-12
+    )
+    assert {u["user"]: u["used"] for u in data["top_users"]} == {
+        user: pytest.approx(used * LUMI_GPU_HOURS_PER_SLURM_GPU_SECOND, rel=1e-12)
+        for user, used in seconds.items()
+        if user
+    }
+    assert data["source"] == "slurmrestd"
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

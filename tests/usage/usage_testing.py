@@ -43,13 +43,19 @@ def wait_recorded(*selection: str, count: int | None = None, timeout: float = 90
 
 
 def sacct_line(
-    job: int, user: str, start: datetime, end: datetime | None, gpus: int, partition: str
+    job: int,
+    user: str,
+    start: datetime,
+    end: datetime | None,
+    gpus: int,
+    partition: str,
+    account: str = "project_a",
 ) -> str:
     stamp = "%Y-%m-%dT%H:%M:%S"
     finish = end.strftime(stamp) if end else "Unknown"
     state = "COMPLETED" if end else "RUNNING"
     return (
-        f"{job}|train|{user}|project_a|{state}|{start.strftime(stamp)}|{finish}|0|"
+        f"{job}|train|{user}|{account}|{state}|{start.strftime(stamp)}|{finish}|0|"
         f"cpu=8,gres/gpu={gpus},node=1|1|{partition}|0:0"
     )
 
