@@ -63,6 +63,9 @@ class Calibration:
     # A passage that mentions none of the machines, calls or AI Factories the question names
     # loses this much of its confidence.
     unnamed_passage_penalty: float = 0.15
+    # A question naming something only the documents know: what the curated match loses, and
+    # what a passage that does not name it loses when passages are ranked.
+    foreign_name_penalty: float = 0.2
 
 
 def _cited_as_of(chunk: Chunk) -> date | None:
@@ -118,6 +121,9 @@ class Evidence:
     doc_confidence: float
     match: CuratedMatch | None
     unseen: tuple[str, ...]
+    # Names in the question only the documents know ("Vireo Robotics", "CZAI"): no curated
+    # fact is about them, and a passage that never names them is not about them either.
+    foreign_names: tuple[str, ...] = ()
 
 
 class Assistant:
@@ -192,7 +198,8 @@ class Assistant:
             else None
         )
         documents = _documents_only(retrieval) if retrieval is not None else None
-        extracts = self._extracts(query, documents) if documents and documents.hits else []
+        foreign = _foreign_names(match, retrieval)
+        extracts = self._extracts(query, documents, foreign) if documents and documents.hits else []
         doc_confidence = (
             self.confidence(documents, extracts[0]) if documents is not None and extracts else 0.0
         )
@@ -211,6 +218,7 @@ class Assistant:
             doc_confidence=doc_confidence,
             match=match,
             unseen=unseen,
+            foreign_names=foreign,
         )
 
     def decide(self, evidence: Evidence, calibration: Calibration | None = None) -> Answer:
@@ -219,6 +227,8 @@ class Assistant:
         question, match, extracts = evidence.question, evidence.match, list(evidence.extracts)
         doc_confidence = evidence.doc_confidence
         curated_confidence = self._curated_confidence(match, evidence.unseen, c)
+        if evidence.foreign_names:
+            curated_confidence -= c.foreign_name_penalty
         if (
             match is not None
             and match.lead is not None
@@ -354,8 +364,15 @@ class Assistant:
 
     # -- document answers ---------------------------------------------------------------
 
-    def _extracts(self, query: str, retrieval: Retrieval) -> list[Extract]:
+    def _extracts(
+        self, query: str, retrieval: Retrieval, foreign: tuple[str, ...] = ()
+    ) -> list[Extract]:
         hits = _diverse(retrieval.hits, head=3, extra_documents=2)
+        if foreign and not any(_names(h.chunk, foreign) for h in hits):
+            # Read the best passage that names what the question names, however it ranked.
+            naming = next((h for h in retrieval.hits if _names(h.chunk, foreign)), None)
+            if naming is not None:
+                hits.append(naming)
         vectors = self.index.unit_vectors([h.chunk.id for h in hits])
         question_vector = retrieval.vector
         extracts = []
@@ -367,9 +384,13 @@ class Assistant:
             )
         # Rank by how well the passage answers, tempered by how well its chunk was retrieved.
         top = retrieval.hits[0].score or 1.0
-        return sorted(
-            extracts, key=lambda e: e.score + RANK_PRIOR * e.hit.score / top, reverse=True
-        )
+        miss = self.calibration.foreign_name_penalty
+
+        def rank(e: Extract) -> float:
+            unnamed = bool(foreign) and not _names(e.hit.chunk, foreign)
+            return e.score + RANK_PRIOR * e.hit.score / top - miss * unnamed
+
+        return sorted(extracts, key=rank, reverse=True)
 
     def confidence(self, retrieval: Retrieval, lead: Extract) -> float:
         c = self.calibration
@@ -486,6 +507,27 @@ def _mentions_any(chunk: Chunk, match: CuratedMatch) -> bool:
         return True
     where = _squash(f"{chunk.url} {chunk.title} {chunk.section} {chunk.text}")
     return any(_squash(m.subject.name) in where or _squash(m.said) in where for m in named)
+
+
+# A name in at most this many passages is something specific (a company, a project), not a
+# technical term every guide uses ("CUDA", "MPI").
+SPECIFIC_NAME_PASSAGES = 5
+
+
+def _foreign_names(match: CuratedMatch | None, retrieval: Retrieval | None) -> tuple[str, ...]:
+    """Specific names in the question that some documents know and the catalogue does not."""
+    if match is None or retrieval is None:
+        return ()
+    return tuple(
+        t
+        for t in match.unseen
+        if t in match.name_like and 0 < retrieval.lexical.frequency(t) <= SPECIFIC_NAME_PASSAGES
+    )
+
+
+def _names(chunk: Chunk, names: tuple[str, ...]) -> bool:
+    """Whether a passage (text, headings or title) names any of `names` (tokens)."""
+    return not set(names).isdisjoint(tokenize(chunk.search_text))
 
 
 def _squash(text: str) -> str:

@@ -86,6 +86,10 @@ class LexicalIndex:
     def known(self, token: str) -> bool:
         return token in self._document_frequency
 
+    def frequency(self, token: str) -> int:
+        """In how many passages the token occurs."""
+        return self._document_frequency.get(token, 0)
+
     def scores(self, query_tokens: Sequence[str]) -> npt.NDArray[np.float32]:
         present = [t for t in query_tokens if t in self._document_frequency]
         if not self.size or not present:

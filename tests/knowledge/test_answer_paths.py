@@ -36,6 +36,12 @@ DOCUMENTS = {
         "Each LUMI-G node has 4 AMD MI250X GPUs, seen by Slurm as 8 GPUs (GCDs), "
         "and 512 GiB of memory; the GPU node count is 2978.\n"
     ),
+    # A news item about a company no curated fact knows.
+    "news/orbis-labs.md": (
+        "# Orbis Labs finishes its pilot\n\n"
+        "The start-up Orbis Labs used 42,000 GPU-hours of its AI Factories Fast Lane allocation "
+        "on LUMI to train a weather model.\n"
+    ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
         "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
@@ -99,6 +105,12 @@ ROWS = {
         "I have no record of **Quantum Gaming**",
         "",
         abstained=True,
+    ),
+    "a name only a document knows takes the question to that document": Row(
+        "How many GPU-hours of Fast Lane did Orbis Labs use?",
+        "retrieval",
+        "42,000 GPU-hours",
+        "news/orbis-labs.md",
     ),
     "the cut-offs of the year asked about are listed": Row(
         "When are the AI for Science cut-offs in 2026?",
