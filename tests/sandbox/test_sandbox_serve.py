@@ -319,6 +319,25 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _bare_env(tmp_path: Path) -> dict[str, str]:
+    """What a user's shell has: no Slack tokens, no settings, a free port."""
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "HPCBOT_DATA_DIR": str(tmp_path / "data"),
+        "HPCBOT_PORT": str(_free_port()),
+    }
+
+
+def _stop(proc: subprocess.Popen[str], how: signal.Signals) -> None:
+    proc.send_signal(how)
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:  # a loaded machine: these tests are not about shutdown
+        proc.kill()
+        proc.wait()
+
+
 def _read_url(proc: subprocess.Popen[str], timeout: float) -> str:
     found: list[str] = []
 
@@ -339,12 +358,7 @@ def _read_url(proc: subprocess.Popen[str], timeout: float) -> str:
 def test_python_m_bot_without_credentials_serves_the_sandbox_as_hpcbot_serve_does(
     tmp_path: Path,
 ) -> None:
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "HPCBOT_DATA_DIR": str(tmp_path / "data"),
-        "HPCBOT_PORT": str(_free_port()),
-    }
+    env = _bare_env(tmp_path)
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "bot"],
@@ -358,24 +372,14 @@ def test_python_m_bot_without_credentials_serves_the_sandbox_as_hpcbot_serve_doe
         url = _read_url(proc, 60)
         page = httpx.get(url)
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:  # a loaded machine: this test is not about shutdown
-            proc.kill()
-            proc.wait()
+        _stop(proc, signal.SIGINT)
     assert page.status_code == 200 and "hpcbot sandbox" in page.text
 
 
 def test_hpcbot_serve_without_credentials_shows_the_demo_projects_chart(tmp_path: Path) -> None:
     """`hpcbot serve` as a user starts it (no tokens, no usage config): `/usage demo` from the
     page posts the figures, and the burn-down chart in its thread is a PNG the page can load."""
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "HPCBOT_DATA_DIR": str(tmp_path / "data"),
-        "HPCBOT_PORT": str(_free_port()),
-    }
+    env = _bare_env(tmp_path)
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen(
         [str(HPCBOT), "serve"], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=log, text=True
@@ -396,12 +400,7 @@ def test_hpcbot_serve_without_credentials_shows_the_demo_projects_chart(tmp_path
         png = httpx.get(url + shared[0]["files"][0]["url"])
         report = next(m for m in _messages(url) if m["ts"] == shared[0]["thread_ts"])
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:  # a loaded machine: this test is not about shutdown
-            proc.kill()
-            proc.wait()
+        _stop(proc, signal.SIGTERM)
         log.close()
     assert report["text"] == "demo: 9,120 of 20,000 GPU-hours used (46 %), 10,880 left"
     assert (png.status_code, png.headers["content-type"]) == (200, "image/png")
@@ -420,12 +419,7 @@ def test_make_run_serves_the_page_and_answers_within_a_minute(browser: Any, tmp_
     from sandboxpage import find, send, wait
     from selenium.webdriver.common.by import By
 
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "HPCBOT_DATA_DIR": str(tmp_path / "data"),
-        "HPCBOT_PORT": str(_free_port()),
-    }
+    env = _bare_env(tmp_path)
     started = time.monotonic()
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen(

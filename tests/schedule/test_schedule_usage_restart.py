@@ -18,7 +18,6 @@ summaries are due too, so all six posts are due at their first sweep.
 
 from __future__ import annotations
 
-import json
 import signal
 import sys
 from collections import Counter
@@ -33,11 +32,11 @@ from sqlalchemy import create_engine
 
 from bot.usage.desk import UsageDesk
 from bot.usage.links import ProjectLinks
-from knowledge.usage import SNAPSHOT_FORMAT, UsageService, load_usage_config
+from knowledge.usage import UsageService, load_usage_config
 from knowledge.usage.chart import burn_down_png
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "usage"))
-from usage_testing import sacct_line  # noqa: E402
+from usage_testing import sacct_line, write_snapshot  # noqa: E402
 
 HOUR, DAY = timedelta(hours=1), timedelta(days=1)
 
@@ -56,20 +55,8 @@ def write_accounting(tmp: Path, now: datetime, today: date) -> Path:
         ],
     }  # fmt: skip
     start = datetime.combine(today - 10 * DAY, time(), tzinfo=UTC)
-    snapshot = {
-        "format": SNAPSHOT_FORMAT,
-        "taken_at": now.isoformat(),
-        "host": "uan01",
-        "since": start.isoformat(),
-        "accounts": {
-            account: {
-                "sshare": f"{account}||gres/gpu=120000\n",
-                "sacct": "\n".join(lines) + "\n",
-            }
-            for account, lines in jobs.items()
-        },
-    }
-    (tmp / "usage-snapshot.json").write_text(json.dumps(snapshot))
+    accounts = {account: (120000, lines) for account, lines in jobs.items()}
+    write_snapshot(tmp / "usage-snapshot.json", now, start, accounts)
     config = tmp / "usage.yaml"
     period = f"start: {start.date()}, end: {today + 19 * DAY}"
     config.write_text(

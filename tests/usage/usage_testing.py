@@ -60,6 +60,27 @@ def sacct_line(
     )
 
 
+def write_snapshot(
+    path: Path, taken: datetime, since: datetime, accounts: dict[str, tuple[int, list[str]]]
+) -> None:
+    """A snapshot file as `hpcbot usage-snapshot` writes it: per account, its GPU-minute limit
+    (an `sshare` line) and its jobs (`sacct` lines)."""
+    snapshot = {
+        "format": SNAPSHOT_FORMAT,
+        "taken_at": taken.isoformat(),
+        "host": "uan01",
+        "since": since.isoformat(),
+        "accounts": {
+            account: {
+                "sshare": f"{account}||gres/gpu={minutes}\n",
+                "sacct": "\n".join(lines) + "\n",
+            }
+            for account, (minutes, lines) in accounts.items()
+        },
+    }
+    path.write_text(json.dumps(snapshot))
+
+
 def write_usage_files(tmp: Path, today: date, minutes: int = 6000) -> Path:
     """A snapshot (as `hpcbot usage-snapshot` writes it, taken now) of project_a on lumi: two
     users, 10 days into a 30-day period; and the usage config naming it. Returns the config."""
@@ -69,19 +90,7 @@ def write_usage_files(tmp: Path, today: date, minutes: int = 6000) -> Path:
         sacct_line(1, "alice", start + timedelta(days=1), start + timedelta(days=3), 8, "small-g"),
         sacct_line(2, "bob", start + timedelta(days=5), start + timedelta(days=6), 4, "small-g"),
     ]
-    snapshot = {
-        "format": SNAPSHOT_FORMAT,
-        "taken_at": now.isoformat(),
-        "host": "uan01",
-        "since": start.isoformat(),
-        "accounts": {
-            "project_a": {
-                "sshare": f"project_a||gres/gpu={minutes}\n",
-                "sacct": "\n".join(lines) + "\n",
-            }
-        },
-    }
-    (tmp / "usage-snapshot.json").write_text(json.dumps(snapshot))
+    write_snapshot(tmp / "usage-snapshot.json", now, start, {"project_a": (minutes, lines)})
     config = tmp / "usage.yaml"
     config.write_text(
         "machines:\n"
