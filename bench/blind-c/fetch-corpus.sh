@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2034  # the settings below are read by bench/fetch-corpus-lib.sh
 # Build the document corpus of blind evaluation set C (bench/blind-c/set-c.yaml).
 #
 #   bench/blind-c/fetch-corpus.sh [DEST]
@@ -14,19 +15,14 @@
 # bench/blind-c/corpus.sha256, so DEST holds exactly the corpus the questions were written
 # against, and nothing else.
 #
+# The steps are those of bench/fetch-corpus-lib.sh, shared by the scripts of all blind sets
+# so that they fetch, prune and check alike; this script holds only set C's own data.
+#
 # Idempotent: when DEST already matches the manifest the script only verifies and exits.
 # It fails loudly (non-zero exit, message on stderr) on any problem; in particular when a
 # pinned version is no longer offered by the archive, when a checksum differs, or when
 # DEST holds files that are not part of this corpus (it then refuses to touch DEST).
 set -euo pipefail
-
-WRITE_MANIFEST=0
-if [ "${1:-}" = "--write-manifest" ]; then WRITE_MANIFEST=1; shift; fi
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-MANIFEST="$HERE/corpus.sha256"
-NEWS_SRC="$HERE/news"
-DEST=${1:-${XDG_CACHE_HOME:-$HOME/.cache}/hpcbot/blind-corpus-c}
-DEST=${DEST%/}
 
 # Pinned packages (Debian 12 "bookworm", main). None of them is used by set A or set B.
 PACKAGES=(
@@ -71,124 +67,7 @@ DROP=(
   "usr/share/doc/snakemake/html/genindex.html"
 )
 
-die() { echo "fetch-corpus: ERROR: $*" >&2; exit 1; }
-log() { echo "fetch-corpus: $*" >&2; }
-
-for tool in apt-get dpkg-deb sha256sum gzip find sort comm; do
-  command -v "$tool" >/dev/null 2>&1 || die "required tool '$tool' not found (Debian/Ubuntu host needed)"
-done
-[ "$WRITE_MANIFEST" = 1 ] || [ -f "$MANIFEST" ] || die "manifest $MANIFEST is missing"
-[ -d "$NEWS_SRC" ] || die "news pages directory $NEWS_SRC is missing"
-ls "$NEWS_SRC"/*.html >/dev/null 2>&1 || die "no news pages in $NEWS_SRC"
-
-manifest_paths() { sed -E 's/^[0-9a-f]{64}  //' "$MANIFEST" | LC_ALL=C sort; }
-tree_paths() { (cd "$1" && find . \( -type f -o -type l \) | sed 's|^\./||' | LC_ALL=C sort); }
-
-# verify DIR: exactly the manifest's files, with the manifest's checksums.
-verify() {
-  local dir=$1 extra missing
-  extra=$(LC_ALL=C comm -23 <(tree_paths "$dir") <(manifest_paths))
-  missing=$(LC_ALL=C comm -13 <(tree_paths "$dir") <(manifest_paths))
-  if [ -n "$extra" ]; then
-    echo "files not in the manifest:" >&2; echo "$extra" | head -20 >&2; return 1
-  fi
-  if [ -n "$missing" ]; then
-    echo "files missing:" >&2; echo "$missing" | head -20 >&2; return 1
-  fi
-  (cd "$dir" && sha256sum --quiet --strict -c "$MANIFEST") >&2 || return 1
-}
-
-# 1. Already there? Then only verify.
-if [ "$WRITE_MANIFEST" = 0 ] && [ -d "$DEST" ] && verify "$DEST" 2>/dev/null; then
-  log "up to date: $DEST ($(manifest_paths | wc -l) files)"
-  exit 0
-fi
-
-# Never delete a directory that holds anything but (part of) this corpus.
-if [ -d "$DEST" ]; then
-  if [ -f "$MANIFEST" ]; then
-    foreign=$(LC_ALL=C comm -23 <(tree_paths "$DEST") <(manifest_paths))
-  else
-    foreign=$(tree_paths "$DEST" | head -1)
-  fi
-  [ -z "$foreign" ] || die "$DEST exists and holds files that are not part of blind corpus C (e.g. $(echo "$foreign" | head -1)); refusing to overwrite it. Remove it or pass another DEST."
-fi
-
-mkdir -p "$(dirname "$DEST")"
-STAGE=$(mktemp -d "$DEST.tmp.XXXXXX")
-trap 'rm -rf "$STAGE"' EXIT
-ROOT="$STAGE/root"
-mkdir -p "$STAGE/debs" "$ROOT"
-# apt's sandbox user must be able to write the download directory.
-chmod 755 "$STAGE"; chmod 777 "$STAGE/debs"
-
-# 2. Download the pinned packages (apt-get update once if the archive lists are stale).
-download() { (cd "$STAGE/debs" && apt-get download -q "${PACKAGES[@]}") >"$STAGE/download.log" 2>&1; }
-if ! download; then
-  if [ "$(id -u)" = 0 ]; then
-    log "apt-get download failed; running apt-get update and retrying"
-    apt-get update -q >"$STAGE/update.log" 2>&1 || { cat "$STAGE/update.log" >&2; die "apt-get update failed"; }
-    download || { cat "$STAGE/download.log" >&2; die "cannot download ${PACKAGES[*]} (a pinned version may have left the archive: see bench/blind-c/README.md)"; }
-  else
-    cat "$STAGE/download.log" >&2
-    die "apt-get download failed; run 'apt-get update' as root (or run this script as root) and retry"
-  fi
-fi
-n=$(find "$STAGE/debs" -name '*.deb' | wc -l)
-[ "$n" -eq "${#PACKAGES[@]}" ] || die "expected ${#PACKAGES[@]} .deb files, got $n"
-
-# 3. Unpack, keeping the packages' paths.
-for deb in "$STAGE"/debs/*.deb; do
-  dpkg-deb -x "$deb" "$ROOT" || die "dpkg-deb -x $deb failed"
-done
-
-for gz in "${GUNZIP[@]}"; do
-  [ -f "$ROOT/$gz" ] || die "expected $gz in the unpacked packages"
-  gzip -dc "$ROOT/$gz" >"$ROOT/${gz%.gz}" || die "cannot gunzip $gz"
-done
-
-# 4. Prune to the chosen documents.
-KEEPLIST="$STAGE/keep.txt"
-(
-  cd "$ROOT"
-  shopt -s nullglob
-  for pat in "${KEEP[@]}"; do
-    matches=($pat)
-    [ "${#matches[@]}" -gt 0 ] || { echo "pattern matched nothing: $pat" >&2; exit 1; }
-    printf '%s\n' "${matches[@]}"
-  done
-) >"$KEEPLIST.all" || die "a keep pattern matched nothing (package layout changed?)"
-(
-  shopt -s extglob
-  while IFS= read -r rel; do
-    drop=0
-    for pat in "${DROP[@]}"; do
-      # shellcheck disable=SC2053
-      [[ $rel == $pat ]] && { drop=1; break; }
-    done
-    [ "$drop" = 1 ] || printf '%s\n' "$rel"
-  done <"$KEEPLIST.all"
-) | LC_ALL=C sort -u >"$KEEPLIST"
-PRUNED="$STAGE/pruned"
-mkdir -p "$PRUNED"
-while IFS= read -r rel; do
-  [ -f "$ROOT/$rel" ] && [ ! -L "$ROOT/$rel" ] || die "kept path is not a regular file: $rel"
-  mkdir -p "$PRUNED/$(dirname "$rel")"
-  cp -p "$ROOT/$rel" "$PRUNED/$rel"
-done <"$KEEPLIST"
-
-# 5. The hand-written news pages.
-mkdir -p "$PRUNED/news"
-cp -p "$NEWS_SRC"/*.html "$PRUNED/news/"
-
-# 6. Check against the manifest, then move into place.
-if [ "$WRITE_MANIFEST" = 1 ]; then
-  (cd "$PRUNED" && find . -type f | sed 's|^\./||' | LC_ALL=C sort | while IFS= read -r f; do sha256sum "$f"; done) >"$MANIFEST"
-  log "wrote $MANIFEST ($(wc -l <"$MANIFEST") files)"
-fi
-verify "$PRUNED" || die "the built corpus does not match $MANIFEST (see above); not installing it"
-if [ -d "$DEST" ]; then
-  rm -rf "$DEST"
-fi
-mv "$PRUNED" "$DEST"
-log "done: $DEST ($(manifest_paths | wc -l) files)"
+# The work itself, given how messages name this corpus and the default DEST.
+# shellcheck source-path=SCRIPTDIR/.. source=fetch-corpus-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../fetch-corpus-lib.sh"
+fetch_corpus "blind corpus C" "${XDG_CACHE_HOME:-$HOME/.cache}/hpcbot/blind-corpus-c" "$@"
