@@ -84,10 +84,12 @@ def test_pages_land_in_the_index_under_canonical_urls_without_site_chrome(
 def test_second_run_costs_one_304_per_page_and_embeds_nothing(
     index: Index, site: DocSite, tmp_path: Path, embedder: HashEmbedder
 ) -> None:
-    first = crawl(index, tmp_path, source_for(site))
+    crawl(index, tmp_path, source_for(site))
     embedder.embedded.clear()
     site.hits.clear()
 
+    # What a second run costs is counted here (requests, embeddings); how long it takes is
+    # measured by bench/crawl_bench.py, since wall time on a shared CI machine is noise.
     second = crawl(index, tmp_path, source_for(site))
 
     (source,) = second.sources
@@ -96,7 +98,6 @@ def test_second_run_costs_one_304_per_page_and_embeds_nothing(
     assert source.not_modified == len(page_hits)
     assert (source.fetched, source.unchanged, source.new, source.changed) == (1, 1, [], [])
     assert embedder.embedded == []
-    assert second.seconds < first.seconds / 2
 
 
 def test_changed_watched_page_is_reported_with_a_deadline_notice(
