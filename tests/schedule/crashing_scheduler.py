@@ -9,6 +9,7 @@ reached. The restart tests run it, then a normal scheduler, and check every post
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import signal
@@ -18,6 +19,7 @@ import threading
 from bot.config import Settings
 from bot.logs import install
 from bot.schedule import scheduled_posts
+from bot.schedule.config import ScheduleConfig
 
 STEPS = ("before_claim", "after_claim", "after_send")
 log = logging.getLogger("crashing_scheduler")
@@ -49,7 +51,10 @@ class KillAt:
 def main() -> None:
     settings = Settings.from_env()
     install(settings.logs.level, settings.logs.format)
-    scheduled_posts(settings, checkpoint=KillAt(sys.argv[1])).start()
+    # One post at a time: "killed at the Nth send" then means exactly N posts reached Slack.
+    # With parallel senders, others could finish theirs before the Nth reached its checkpoint.
+    config = dataclasses.replace(ScheduleConfig.from_settings(settings), workers=1)
+    scheduled_posts(settings, checkpoint=KillAt(sys.argv[1]), config=config).start()
     threading.Event().wait()  # until the checkpoint kills it
 
 
