@@ -368,11 +368,11 @@ class Assistant:
         self, query: str, retrieval: Retrieval, foreign: tuple[str, ...] = ()
     ) -> list[Extract]:
         hits = _diverse(retrieval.hits, head=3, extra_documents=2)
-        if foreign and not any(_names(h.chunk, foreign) for h in hits):
-            # Read the best passage that names what the question names, however it ranked.
-            naming = next((h for h in retrieval.hits if _names(h.chunk, foreign)), None)
-            if naming is not None:
-                hits.append(naming)
+        # Passages that name what only the documents know (tokenized once, and only if asked).
+        naming = {h.chunk.id for h in retrieval.hits if foreign and _names(h.chunk, foreign)}
+        if naming and not any(h.chunk.id in naming for h in hits):
+            # Read the best passage that names it, however it ranked.
+            hits.append(next(h for h in retrieval.hits if h.chunk.id in naming))
         vectors = self.index.unit_vectors([h.chunk.id for h in hits])
         question_vector = retrieval.vector
         extracts = []
@@ -387,7 +387,7 @@ class Assistant:
         miss = self.calibration.foreign_name_penalty
 
         def rank(e: Extract) -> float:
-            unnamed = bool(foreign) and not _names(e.hit.chunk, foreign)
+            unnamed = bool(foreign) and e.hit.chunk.id not in naming
             return e.score + RANK_PRIOR * e.hit.score / top - miss * unnamed
 
         return sorted(extracts, key=rank, reverse=True)
