@@ -25,6 +25,7 @@ from slack_bolt import BoltRequest
 from bot.app import Mode, SlackApp
 from bot.config import Settings
 from bot.listeners.answering import MAX_QUESTION_CHARS
+from bot.listeners.deps import hold_work_until_acked, release_held_work
 from bot.logs import redact
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ _SIGNATURE_WINDOW = 60 * 5  # seconds, as Slack and Bolt allow
 # character is percent-encoded; a larger command form is refused before Bolt decodes it (that
 # decoding is what costs time on a 100 KB body). Interactive payloads are not commands.
 _MAX_COMMAND_FORM_BYTES = 3 * 4 * MAX_QUESTION_CHARS + 4096
+_MAX_HOLD = 0.05  # seconds an acked request's work may wait for other acks to be sent
 
 
 def listen_host(settings: Settings, mode: Mode) -> str:
@@ -67,6 +69,10 @@ class HttpServer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
+        # Only touched on the event loop's thread.
+        self._acks_in_flight = 0
+        self._held: list[contextvars.Context] = []
+        self._held_timer: asyncio.TimerHandle | None = None
 
     def _web_app(self) -> web.Application:
         web_app = web.Application()
@@ -120,14 +126,42 @@ class HttpServer:
         bolt_request = BoltRequest(body=body, query=request.query_string, headers=headers)
         loop = asyncio.get_running_loop()
         context = contextvars.Context()  # per request: its log records carry its event id
-        response = await loop.run_in_executor(
-            self._pool, context.run, self.app.bolt.dispatch, bolt_request
-        )
-        return web.Response(
-            status=response.status,
-            body=response.body.encode("utf-8"),
-            headers={k: v for k, v in response.first_headers_without_set_cookie().items()},
-        )
+        context.run(hold_work_until_acked)
+        self._acks_in_flight += 1
+        try:
+            response = await loop.run_in_executor(
+                self._pool, context.run, self.app.bolt.dispatch, bolt_request
+            )
+            sent = web.Response(
+                status=response.status,
+                body=response.body.encode("utf-8"),
+                headers={k: v for k, v in response.first_headers_without_set_cookie().items()},
+            )
+            await sent.prepare(request)
+            await sent.write_eof()
+        finally:
+            self._acks_in_flight -= 1
+            self._held.append(context)
+            self._release_held(loop)
+        return sent
+
+    def _release_held(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Start the work of acked requests once no ack is being prepared, or after
+        `_MAX_HOLD` seconds under a steady stream of commands. Slack gives an ack 3 seconds
+        and a reply 30 minutes: in a burst, the replies of the first commands would otherwise
+        take the interpreter from the acks of the last ones."""
+        if self._acks_in_flight and self._held_timer is None:
+            self._held_timer = loop.call_later(_MAX_HOLD, self._release_now)
+        elif not self._acks_in_flight:
+            self._release_now()
+
+    def _release_now(self) -> None:
+        if self._held_timer is not None:
+            self._held_timer.cancel()
+            self._held_timer = None
+        held, self._held = self._held, []
+        for context in held:
+            context.run(release_held_work)
 
     def _signature_problem(self, raw: bytes, request: web.Request) -> str | None:
         """None for a request Slack signed; else a short summary to log, without the body.

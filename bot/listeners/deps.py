@@ -24,6 +24,25 @@ if TYPE_CHECKING:
 
 CONTEXT_KEY = "hpcbot"
 log = logging.getLogger(__name__)
+# Set by a transport that can tell when its ack has left (the HTTP server): work handed off in
+# that request waits here until then, instead of competing for the interpreter with the acks
+# still being written. Unset (Socket Mode, scheduler, tests): work starts at once.
+_HELD: contextvars.ContextVar[list[Callable[[], None]] | None] = contextvars.ContextVar(
+    "hpcbot_held_work", default=None
+)
+
+
+def hold_work_until_acked() -> None:
+    """Call in the request's context before dispatching it; then `release_held_work`."""
+    _HELD.set([])
+
+
+def release_held_work() -> None:
+    """Start the work handed off in this request's context (call once its ack is sent)."""
+    held = _HELD.get()
+    _HELD.set(None)
+    for start in held or ():
+        start()
 
 
 @dataclass
@@ -59,7 +78,16 @@ class Deps:
         with self._idle:
             self._pending += 1
         # Copy the request's context so log records after the ack keep its event id.
-        self.workers.submit(contextvars.copy_context().run, run)
+        context = contextvars.copy_context()
+
+        def start() -> None:
+            self.workers.submit(context.run, run)
+
+        held = _HELD.get()
+        if held is None:
+            start()
+        else:
+            held.append(start)
 
     def wait_idle(self, timeout: float) -> bool:
         """Wait until no after-ack work is queued or running (graceful shutdown, tests)."""
