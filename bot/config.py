@@ -25,7 +25,7 @@ import os
 from collections.abc import Mapping
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, Literal, TypeVar, cast
+from typing import Annotated, Any, Literal, TypeVar, cast
 from zoneinfo import ZoneInfo, available_timezones
 
 import platformdirs
@@ -35,6 +35,7 @@ from pydantic_settings import (
     BaseSettings,
     DotEnvSettingsSource,
     EnvSettingsSource,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
 )
@@ -56,6 +57,10 @@ def bundled_knowledge_dir() -> Path:
     spec = find_spec("knowledge")
     assert spec is not None and spec.submodule_search_locations, "hpcbot is not installed"
     return Path(next(iter(spec.submodule_search_locations))).resolve() / "data"
+
+
+# What hpcbot can read questions in (knowledge.languages.SUPPORTED); also the bot's words.
+Language = Literal["en", "de", "fr", "it", "es", "pl"]
 
 
 class _Group(BaseSettings):
@@ -137,6 +142,21 @@ class KnowledgeSettings(_Group):
     knowledge_dir: Path = Field(default_factory=bundled_knowledge_dir)
     timezone: str = "Europe/Brussels"  # for cut-offs and schedules
     stale_after_days: int = 90  # facts checked longer ago are flagged as possibly stale
+    # Languages questions may be asked in (comma-separated ISO 639-1 codes); English is always
+    # understood. Others are detected per question and answered in that language's words.
+    languages: Annotated[tuple[Language, ...], NoDecode] = ("en", "de", "fr", "it", "es", "pl")
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(code.strip().lower() for code in value.split(",") if code.strip())
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _with_english(cls, value: tuple[Language, ...]) -> tuple[Language, ...]:
+        return value if "en" in value else ("en", *value)
 
     @field_validator("timezone")
     @classmethod

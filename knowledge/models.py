@@ -41,6 +41,9 @@ class Answer:
     route: str = "retrieval"
     latency_ms: float = 0.0
     notes: tuple[str, ...] = field(default=())
+    # ISO 639-1 code of the language the question was asked in; the answer's own words are in
+    # it, quoted passages and curated statements stay in English.
+    language: str = "en"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -51,4 +54,5 @@ class Answer:
             "sources": [c.to_dict() for c in self.citations],
             "route": self.route,
             "latency_ms": round(self.latency_ms, 2),
+            "language": self.language,
         }
