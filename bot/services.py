@@ -169,6 +169,7 @@ class LazyAssistant:
             settings.knowledge.knowledge_dir,
             catalog=self._catalog,
             stale_after_days=settings.knowledge.stale_after_days,
+            languages=settings.knowledge.languages,
         )
         assistant.warm_up()
         return assistant

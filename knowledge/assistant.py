@@ -17,12 +17,13 @@ from datetime import UTC, date, datetime
 
 from knowledge.answer_kinds import holds, wanted_kinds
 from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch
-from knowledge.catalog.chat_text import CONFIRM, staleness_note
+from knowledge.catalog.chat_text import staleness_note
 from knowledge.catalog.cutoffs import is_stale
 from knowledge.catalog.facts import CuratedFact
 from knowledge.catalog.models import is_primary_source
 from knowledge.errors import IndexNotBuilt
 from knowledge.extract import Extract, best_extract, coverage
+from knowledge.languages import Asked, Languages, Words, words_for
 from knowledge.lexical import tokenize
 from knowledge.models import Answer, Citation
 from knowledge.retrieve import HybridRetriever, Retrieval, Retrieved
@@ -31,11 +32,7 @@ from knowledge.store import Chunk, Index
 
 RANK_PRIOR = 1.0
 
-WHERE_TO_ASK = (
-    "For EuroHPC access and calls, ask the EuroHPC access helpdesk through the access portal "
-    "(https://access.eurohpc-ju.europa.eu/); for using a machine, ask its user support "
-    "(LUMI: https://lumi-supercomputer.eu/user-support/need-help/)."
-)
+WHERE_TO_ASK = words_for("en").where_to_ask
 
 
 @dataclass(frozen=True)
@@ -124,6 +121,8 @@ class Evidence:
     # Names in the question only the documents know ("Vireo Robotics", "CZAI"): no curated
     # fact is about them, and a passage that never names them is not about them either.
     foreign_names: tuple[str, ...] = ()
+    # The language it was asked in: `question` is then its English search words.
+    language: str = "en"
 
 
 class Assistant:
@@ -137,8 +136,10 @@ class Assistant:
         calibration: Calibration | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         stale_after_days: int = 90,
+        languages: Languages | None = None,
     ) -> None:
         self.index = index
+        self.languages = languages or Languages(["en"])
         self.retriever = HybridRetriever(index)
         self.curated = curated
         self.calibration = calibration or Calibration()
@@ -151,29 +152,48 @@ class Assistant:
         self.index.embedder.embed_query("warm up")
         if self.curated is not None:
             self.curated.warm_up()
+        self.languages.warm_up()
         if self.index.count():
             self.ask("How do I warm up?")  # first-call costs inside Chroma and numpy
 
     def ask(self, question: str, context: str | None = None) -> Answer:
         started = time.perf_counter()
-        answer = self._answer(question.strip(), (context or "").strip())
+        asked = self.read(question.strip())
+        earlier = self.read(context.strip()).english if context else ""
+        answer = self._answer(asked.english, earlier, asked.language)
         elapsed = (time.perf_counter() - started) * 1000
-        return replace(answer, latency_ms=elapsed)
+        return replace(answer, question=asked.text, language=asked.language, latency_ms=elapsed)
+
+    def read(self, question: str) -> Asked:
+        """The question's language and its English search words (itself, when English)."""
+        return self.languages.read(question, self._known)
+
+    def _known(self, word: str) -> bool:
+        """Whether the documents or the curated facts use a word (any of its tokens)."""
+        tokens = tokenize(word)
+        if not tokens:
+            return False
+        lexical = self.index.lexical()[0] if self.index.count() else None
+        return all(
+            (lexical is not None and lexical.known(t))
+            or (self.curated is not None and self.curated.knows(t))
+            for t in tokens
+        )
 
     # -- the decision -------------------------------------------------------------------
 
-    def _answer(self, question: str, context: str) -> Answer:
+    def _answer(self, question: str, context: str, language: str = "en") -> Answer:
         if not tokenize(question):
             return Answer(
                 question=question,
-                text="Ask me a question about EuroHPC access, machines or how to use them.",
+                text=words_for(language).empty_question,
                 abstained=True,
                 confidence=0.0,
                 route="abstain",
             )
-        return self.decide(self.gather(question, context))
+        return self.decide(self.gather(question, context, language))
 
-    def gather(self, question: str, context: str = "") -> Evidence:
+    def gather(self, question: str, context: str = "", language: str = "en") -> Evidence:
         """Look up both kinds of evidence for a question (the costly part of answering)."""
         elliptic = bool(context) and _is_elliptic(question)
         query = f"{context} {question}" if elliptic else question
@@ -219,12 +239,14 @@ class Assistant:
             match=match,
             unseen=unseen,
             foreign_names=foreign,
+            language=language,
         )
 
     def decide(self, evidence: Evidence, calibration: Calibration | None = None) -> Answer:
         """Which evidence answers, by trust and by how well it matches (cheap; no lookups)."""
         c = calibration or self.calibration
         question, match, extracts = evidence.question, evidence.match, list(evidence.extracts)
+        words = words_for(evidence.language)
         doc_confidence = evidence.doc_confidence
         curated_confidence = self._curated_confidence(match, evidence.unseen, c)
         if evidence.foreign_names:
@@ -243,7 +265,7 @@ class Assistant:
             ):
                 answer = self._compose(question, evidence.documents, extracts, doc_confidence)
                 return _with_citations(answer, fact_citation(match.lead), "retrieval")
-            answer = self._curated_answer(question, match, curated_confidence)
+            answer = self._curated_answer(question, match, curated_confidence, words)
             if lead_extract is not None and doc_confidence >= c.threshold:
                 answer = _with_further_reading(answer, lead_extract.hit.chunk)
             return answer
@@ -259,8 +281,8 @@ class Assistant:
             and self.curated is not None
             and "call" in self.curated.subject_kinds(match.topic)
         ):
-            return self._no_such_call(question, evidence.unseen, best)
-        return self.abstain(question, best)
+            return self._no_such_call(question, evidence.unseen, best, words)
+        return self.abstain(question, best, words)
 
     def _unseen(self, match: CuratedMatch | None, retrieval: Retrieval | None) -> tuple[str, ...]:
         """Question words that neither the curated facts nor the documents know."""
@@ -306,7 +328,9 @@ class Assistant:
 
     # -- curated answers ----------------------------------------------------------------
 
-    def _curated_answer(self, question: str, match: CuratedMatch, confidence: float) -> Answer:
+    def _curated_answer(
+        self, question: str, match: CuratedMatch, confidence: float, words: Words | None = None
+    ) -> Answer:
         assert self.curated is not None
         now = self.clock()
         facts = [s.fact for s in match.facts]
@@ -323,14 +347,15 @@ class Assistant:
         stale_facts = [f for f in facts if is_stale(f.as_of, now, self.stale_after_days)]
         if stale_facts:
             notes.append("stale")
-        lines.append(_source_line(citations))
-        stale = staleness_note(stale_facts, now, self.stale_after_days)
+        words = words or words_for("en")
+        lines.append(_source_line(citations, words))
+        stale = staleness_note(stale_facts, now, self.stale_after_days, words.stale)
         if stale:
             lines.append(stale)
         if unknown:
             # Nothing on record for what is next: the answer says so with the last known date
             # (which is itself what some asked for), and where to ask.
-            lines.insert(len(lines) - 1, WHERE_TO_ASK)
+            lines.insert(len(lines) - 1, words.where_to_ask)
         return Answer(
             question=question,
             text="\n".join(lines),
@@ -343,7 +368,9 @@ class Assistant:
             notes=tuple(notes),
         )
 
-    def _no_such_call(self, question: str, unseen: tuple[str, ...], confidence: float) -> Answer:
+    def _no_such_call(
+        self, question: str, unseen: tuple[str, ...], confidence: float, words: Words
+    ) -> Answer:
         assert self.curated is not None
         original = [
             w for w in re.findall(r"[\w'+-]+", question) if tokenize(w) and tokenize(w)[0] in unseen
@@ -352,9 +379,12 @@ class Assistant:
         known = ", ".join(c.name for c in self.curated.catalog.calls)
         return Answer(
             question=question,
-            text=(
-                f"I don't know: I have no record of **{label}**, so I can't answer this.\n"
-                f"Calls I know: {known}.\n{WHERE_TO_ASK}"
+            text="\n".join(
+                (
+                    words.no_record.format(label=label),
+                    words.calls_known.format(calls=known),
+                    words.where_to_ask,
+                )
             ),
             abstained=True,
             confidence=confidence,
@@ -405,11 +435,11 @@ class Assistant:
         )
         return max(0.0, min(1.0, score))
 
-    def abstain(self, question: str, confidence: float) -> Answer:
+    def abstain(self, question: str, confidence: float, words: Words | None = None) -> Answer:
+        words = words or words_for("en")
         return Answer(
             question=question,
-            text="I don't know: I found nothing reliable about this in the documentation I have. "
-            + WHERE_TO_ASK,
+            text=f"{words.dont_know} {words.where_to_ask}",
             abstained=True,
             confidence=confidence,
             route="abstain",
@@ -553,10 +583,10 @@ def _with_citations(answer: Answer, extra: list[Citation], route: str) -> Answer
     return replace(answer, citations=(*answer.citations, *added), route=route)
 
 
-def _source_line(citations: list[Citation]) -> str:
+def _source_line(citations: list[Citation], words: Words) -> str:
     parts = []
     for c in citations:
-        as_of = f", as of {c.as_of.isoformat()}" if c.as_of else ""
-        flag = "" if c.confirmed else f" ({CONFIRM})"
+        as_of = words.as_of.format(day=c.as_of.isoformat()) if c.as_of else ""
+        flag = "" if c.confirmed else f" ({words.confirm})"
         parts.append(f"{c.url}{as_of}{flag}")
-    return ("Source: " if len(parts) == 1 else "Sources: ") + "; ".join(parts)
+    return (words.source if len(parts) == 1 else words.sources) + "; ".join(parts)

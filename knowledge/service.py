@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,6 +11,7 @@ from knowledge.catalog.answerer import CuratedAnswerer
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.source import CatalogSource
 from knowledge.embed import Embedder, SentenceTransformerEmbedder
+from knowledge.languages import SUPPORTED, Languages
 from knowledge.store import Index
 
 Clock = Callable[[], datetime]
@@ -34,6 +35,7 @@ def open_assistant(
     stale_after_days: int = 90,
     clock: Clock = utc_now,
     calibration: Calibration | None = None,
+    languages: Iterable[str] = SUPPORTED,
 ) -> Assistant:
     """The assistant over `index` and the curated facts of `knowledge_dir`.
 
@@ -55,4 +57,5 @@ def open_assistant(
         calibration=calibration,
         clock=clock,
         stale_after_days=stale_after_days,
+        languages=Languages(languages),
     )

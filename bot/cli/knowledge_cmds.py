@@ -298,6 +298,7 @@ def _assistant(settings: Settings) -> Assistant:
         index,
         settings.knowledge.knowledge_dir,
         stale_after_days=settings.knowledge.stale_after_days,
+        languages=settings.knowledge.languages,
     )
     assistant.warm_up()
     return assistant
@@ -360,6 +361,7 @@ def chat_command() -> None:
             index,
             settings.knowledge.knowledge_dir,
             stale_after_days=settings.knowledge.stale_after_days,
+            languages=settings.knowledge.languages,
         )
         assistant.warm_up()
     except KnowledgeError as exc:

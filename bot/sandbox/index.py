@@ -122,6 +122,7 @@ class IndexBuild:
             index,
             settings.knowledge.knowledge_dir,
             stale_after_days=settings.knowledge.stale_after_days,
+            languages=settings.knowledge.languages,
         )
         if early.curated is not None:
             early.curated.warm_up()
@@ -141,6 +142,7 @@ class IndexBuild:
             index,
             settings.knowledge.knowledge_dir,
             stale_after_days=settings.knowledge.stale_after_days,
+            languages=settings.knowledge.languages,
         )
         assistant.warm_up()
         self._assistant = assistant

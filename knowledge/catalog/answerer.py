@@ -176,6 +176,10 @@ class CuratedAnswerer:
     def catalog(self) -> Catalog:
         return self._state.catalog
 
+    def knows(self, token: str) -> bool:
+        """Whether a (lexical) token occurs in the curated facts."""
+        return token in self._state.idf
+
     @property
     def facts(self) -> list[CuratedFact]:
         return self._state.facts

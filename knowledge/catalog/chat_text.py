@@ -18,8 +18,9 @@ from knowledge.catalog.models import (
     Sourced,
     normalize_name,
 )
+from knowledge.languages.words import words_for
 
-CONFIRM = "confirm on the official page"
+CONFIRM = words_for("en").confirm
 
 
 def day_text(day: date) -> str:
@@ -40,18 +41,18 @@ class Dated(Protocol):
     def as_of(self) -> date: ...
 
 
-def staleness_note(facts: Sequence[Dated], now: datetime | None, stale_after_days: int) -> str:
-    """The warning for facts last checked more than `stale_after_days` ago ("" when none)."""
+def staleness_note(
+    facts: Sequence[Dated], now: datetime | None, stale_after_days: int, template: str = ""
+) -> str:
+    """The warning for facts last checked more than `stale_after_days` ago ("" when none);
+    `template` (with {day} and {days}) says it in another language."""
     if now is None:
         return ""
     old = [f for f in facts if is_stale(f.as_of, now, stale_after_days)]
     if not old:
         return ""
     oldest = min(f.as_of for f in old)
-    return (
-        f"Note: this was last checked on {oldest.isoformat()}, more than {stale_after_days} days "
-        "ago, so it may have changed; check the source."
-    )
+    return (template or words_for("en").stale).format(day=oldest.isoformat(), days=stale_after_days)
 
 
 def partition_label(machine: Machine, part: Partition) -> str:

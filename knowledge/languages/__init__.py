@@ -1,0 +1,53 @@
+"""Questions in other languages than English, answered from English sources.
+
+`Languages` detects a question's language among the enabled ones and turns it into English
+search words (`knowledge.languages.glossary`); `words_for` gives the assistant's own sentences
+in that language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from knowledge.languages.detect import ENGLISH, detect
+from knowledge.languages.glossary import glossary
+from knowledge.languages.words import Words, words_for
+
+SUPPORTED = ("en", "de", "fr", "it", "es", "pl")
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A question as asked, its language, and what is searched for (English)."""
+
+    text: str
+    language: str
+    english: str
+
+
+class Languages:
+    """The languages questions may be asked in (English always)."""
+
+    def __init__(self, enabled: Iterable[str] = SUPPORTED) -> None:
+        unknown = sorted(set(enabled) - set(SUPPORTED))
+        if unknown:
+            raise ValueError(
+                f"hpcbot does not read {', '.join(unknown)}; choose from {', '.join(SUPPORTED)}"
+            )
+        self.enabled = tuple(dict.fromkeys([ENGLISH, *enabled]))
+
+    def warm_up(self) -> None:
+        for code in self.enabled:
+            if code != ENGLISH:
+                glossary(code)
+
+    def read(self, question: str, known: Callable[[str], bool]) -> Asked:
+        """The question's language, and the question in English search words."""
+        language = detect(question, self.enabled)
+        if language == ENGLISH:
+            return Asked(question, ENGLISH, question)
+        return Asked(question, language, glossary(language).translate(question, known))
+
+
+__all__ = ["Asked", "Languages", "SUPPORTED", "Words", "words_for"]

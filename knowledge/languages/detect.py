@@ -1,0 +1,58 @@
+"""Which language a question is written in, among those enabled.
+
+Questions are short and full of names and English technical terms ("Wie viele GPUs hat ein
+LUMI-G-Knoten?"), which mislead detectors trained on prose. Function words do not: articles,
+prepositions, auxiliaries and question words are what a sentence in a language cannot avoid.
+Each glossary marks its function words; English has its own list here. Letters only one
+language uses (ß, ñ, ł ...) add weight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from knowledge.languages.glossary import ENGLISH_FUNCTION_WORDS, glossary, words
+
+ENGLISH = "en"
+
+
+# Letters that point to one language (lower case); each occurrence counts this much.
+_LETTERS = {
+    "de": ("ßäöü", 1.0),
+    "fr": ("çœêâîûëï", 1.0),
+    "it": ("ìò", 0.5),
+    "es": ("ñ¿¡", 2.0),
+    "pl": ("ąćęłńśźż", 2.0),
+}
+# A language other than English needs at least this score, and more than English's.
+_MIN_SCORE = 2.0
+# Other words the glossary knows count less: languages share many stems ("informa-").
+_VOCABULARY_WEIGHT = 0.5
+
+
+def detect(question: str, enabled: Iterable[str]) -> str:
+    """The ISO 639-1 code of the question's language among `enabled`; English when unsure."""
+    others = [code for code in enabled if code != ENGLISH]
+    if not others:
+        return ENGLISH
+    tokens = [w.casefold() for w in words(question)]
+    english_lexicon = frozenset().union(*(glossary(code).english_words for code in others))
+    english = float(sum(t in ENGLISH_FUNCTION_WORDS for t in tokens))
+    # An English content word ("job", "limit", "many") is evidence for English only: a
+    # foreign stemmer would otherwise cut it down to one of its own stems ("many" -> "man").
+    content = [t for t in tokens if t in english_lexicon and t not in ENGLISH_FUNCTION_WORDS]
+    english += _VOCABULARY_WEIGHT * len(content)
+    ambiguous = [t for t in tokens if t not in english_lexicon or t in ENGLISH_FUNCTION_WORDS]
+    lowered = question.casefold()
+    best, best_score = ENGLISH, 0.0
+    for code in others:
+        known = glossary(code)
+        score = float(known.function_word_count(ambiguous))
+        score += _VOCABULARY_WEIGHT * known.vocabulary_count(ambiguous)
+        letters, weight = _LETTERS.get(code, ("", 0.0))
+        score += weight * sum(lowered.count(ch) for ch in letters)
+        if score > best_score:
+            best, best_score = code, score
+    if best_score >= _MIN_SCORE and best_score > english:
+        return best
+    return ENGLISH

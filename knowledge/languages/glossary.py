@@ -1,0 +1,216 @@
+"""Bilingual glossaries: from a question in another language to English search words.
+
+No translation model is available offline, so a question in German, French, Italian, Spanish or
+Polish is turned into English keywords word by word (dictionary-based cross-language retrieval):
+phrases and words found in the language's glossary become their English term, function words
+are dropped, and what the glossary lacks is kept when it is a technical token (`small-g`,
+`--mem`, `PyTorch`, `trace.json`) or a word the English documents know, and dropped otherwise.
+
+A glossary is a TSV file, `foreign<TAB>english`, one entry per line; the English side `-` marks
+a function word. Entries are matched on Snowball stems, so one line covers a word's inflections.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+import snowballstemmer
+
+DATA = Path(__file__).parent / "data"
+DROP = "-"
+_MAX_PHRASE = 4
+
+_STEMMERS = {
+    "de": "german",
+    "fr": "french",
+    "it": "italian",
+    "es": "spanish",
+    "pl": "polish",
+}
+
+# A word with letters of any script, digits, and the joiners HPC terms carry inside them
+# (`small-g`, `trace.json`, `--mem=0`, `/tmp`, `user@host`).
+_WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-/]*[\w]+(?:[-_.:/=@+][\w]+)*", re.UNICODE)
+# French and Italian elide articles and prepositions: "d'accès", "dell'account".
+_ELISION = re.compile(r"^(?:[a-zà-ÿ]{1,4})['’]", re.I)
+
+
+def words(text: str) -> list[str]:
+    """The words of a question, elided articles split off ("l'accès" -> "accès")."""
+    out: list[str] = []
+    for raw in re.split(r"\s+", text):
+        raw = _ELISION.sub("", raw.strip())
+        out += _WORD.findall(raw)
+    return out
+
+
+# Thousands grouped with dots or spaces ("200.000", "200 000") and decimal commas ("1,5"),
+# written the English way so that the documents' numbers match.
+_THOUSANDS = re.compile(r"\b\d{1,3}(?:[.\u00a0\u202f ]\d{3})+\b")
+_DECIMAL_COMMA = re.compile(r"\b(\d+),(\d{1,2})\b")
+
+
+def _english_numbers(text: str) -> str:
+    text = _THOUSANDS.sub(lambda m: re.sub(r"[.\u00a0\u202f ]", ",", m.group()), text)
+    return _DECIMAL_COMMA.sub(r"\1.\2", text)
+
+
+def is_technical(word: str) -> bool:
+    """A token to keep as written in any language: a name of software, a path, an option."""
+    if any(ch.isdigit() for ch in word) or any(ch in word for ch in "-_.:/=@+"):
+        return True
+    inner_capital = any(ch.isupper() for ch in word[1:])
+    return inner_capital  # PyTorch, vLLM, MLflow, GPU, LUMI
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """One language's glossary: stemmed phrases to English (or to nothing)."""
+
+    language: str
+    entries: dict[tuple[str, ...], str]
+    function_words: frozenset[str]  # stems of the words that map to nothing or to a question word
+    vocabulary: frozenset[str]  # stems of the other one-word entries that are not English words
+    english_words: frozenset[str]  # every word on the English side, lower case
+
+    def stem(self, word: str) -> str:
+        return _stem(self.language, word.casefold())
+
+    def translate(self, question: str, known: Callable[[str], bool]) -> str:
+        """English search words for `question`; `known(word)` says whether the English
+        documents use a word (kept when the glossary lacks it)."""
+        question = _english_numbers(question)
+        tokens = [part for word in words(question) for part in self._split(word, known)]
+        stems = [self.stem(t) for t in tokens]
+        english: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for size in range(min(_MAX_PHRASE, len(tokens) - i), 0, -1):
+                if size == 1 and self._is_name(tokens, i) and known(tokens[i].casefold()):
+                    # A capitalized word the English documents use is a name's part here
+                    # ("AI Factories Large Scale"), not the look-alike word of this language.
+                    english.append(tokens[i])
+                    i += 1
+                    break
+                found = self.entries.get(tuple(stems[i : i + size]))
+                if found is not None:
+                    if found != DROP:
+                        english.append(found)
+                    i += size
+                    break
+            else:
+                word = tokens[i]
+                if is_technical(word) or known(word.casefold()) or self._is_name(tokens, i):
+                    english.append(word)
+                i += 1
+        return " ".join(english)
+
+    def _is_name(self, tokens: list[str], i: int) -> bool:
+        """Whether an unknown word reads as part of a name ("Quantum Gaming Call"): kept, so
+        that a question about something nobody has heard of is declined, not answered from
+        whatever the other words find. German capitalizes every noun, so there a name needs
+        a capitalized neighbour."""
+        if i == 0 or not tokens[i][:1].isupper():
+            return False
+        if self.language != "de":
+            return True
+        neighbours = [tokens[j] for j in (i - 1, i + 1) if 0 < j < len(tokens)]
+        return any(n[:1].isupper() and (self.stem(n),) not in self.entries for n in neighbours)
+
+    def _split(self, word: str, known: Callable[[str], bool]) -> list[str]:
+        """A hyphenated compound as its parts ("GPU-Partition", "EuroHPC-Maschine") when the
+        documents do not know it whole and every part is a term, a glossary word or known."""
+        if "-" not in word.strip("-") or known(word.casefold()):
+            return [word]
+        parts = [p for p in word.split("-") if p]
+        if len(parts) < 2:
+            return [word]
+        for part in parts:
+            if not (
+                (self.stem(part),) in self.entries or is_technical(part) or known(part.casefold())
+            ):
+                return [word]
+        return parts
+
+    def function_word_count(self, tokens: list[str]) -> int:
+        """How many of these words are this language's function words."""
+        return sum(self.stem(w) in self.function_words for w in tokens)
+
+    def vocabulary_count(self, tokens: list[str]) -> int:
+        """How many of these words this language's glossary knows otherwise."""
+        return sum(self.stem(w) in self.vocabulary for w in tokens)
+
+
+QUESTION_WORDS = frozenset(
+    "how what which where when who why whose whom how much how many how long how often".split(" ")
+)
+ENGLISH_FUNCTION_WORDS = frozenset(
+    """a about after all am an and any are as at be been before being between both but by can
+    could did do does doing during each for from had has have having he her here his how i if in
+    into is it its me more most my no not of off on or our out over own same she should so some
+    such than that the their them then there these they this those through to too under until up
+    was we were what when where which while who whom why will with would you your""".split()
+)
+
+
+def parse(language: str, text: str) -> Glossary:
+    entries: dict[tuple[str, ...], str] = {}
+    function_words: set[str] = set()
+    vocabulary: set[str] = set()
+    english_words: set[str] = set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        foreign, _, english = line.partition("\t")
+        key = tuple(_stem(language, w.casefold()) for w in words(foreign))
+        english = english.strip()
+        if not key or not english:
+            continue
+        entries.setdefault(key, english)
+        english_words.update(w.casefold() for w in english.split() if w != DROP)
+        if len(key) != 1:
+            continue
+        if english == DROP or english in QUESTION_WORDS or english in ENGLISH_FUNCTION_WORDS:
+            function_words.add(key[0])
+        elif foreign.strip().casefold() != english.casefold():
+            vocabulary.add(key[0])
+    # A stem that is also an English word ("use", "data") says nothing about the language.
+    vocabulary -= {w for w in vocabulary if w in ENGLISH_FUNCTION_WORDS}
+    return Glossary(
+        language,
+        entries,
+        frozenset(function_words),
+        frozenset(vocabulary - function_words),
+        frozenset(english_words),
+    )
+
+
+@cache
+def glossary(language: str) -> Glossary:
+    """The bundled glossary of a language (read once)."""
+    path = DATA / f"{language}.tsv"
+    return parse(language, path.read_text(encoding="utf-8"))
+
+
+# Snowball stemmers keep the word being stemmed in the object: one per language, used under a
+# lock (questions are answered on several threads); the results are cached.
+_STEMMER_LOCK = threading.Lock()
+
+
+@cache
+def _stemmer(language: str) -> Any:
+    return snowballstemmer.stemmer(_STEMMERS[language])
+
+
+@lru_cache(maxsize=65536)
+def _stem(language: str, word: str) -> str:
+    if not word.isalpha():
+        return word
+    with _STEMMER_LOCK:
+        return str(_stemmer(language).stemWord(word))

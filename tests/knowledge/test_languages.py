@@ -1,0 +1,155 @@
+"""Questions in other languages: detection, and English search words by glossary."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.languages import SUPPORTED, Languages, words_for
+from knowledge.languages.detect import detect
+from knowledge.languages.glossary import glossary, is_technical, parse, words
+from knowledge.languages.words import WORDS
+
+GERMAN = parse(
+    "de",
+    "wie viel\thow much\n"
+    "Arbeitsspeicher\tmemory\n"
+    "Knoten\tnode\n"
+    "hat\t-\n"
+    "ein\t-\n"
+    "in\t-\n"
+    "der\t-\n"
+    "auf\ton\n",
+)
+FRENCH = parse("fr", "accès\taccess\nde\t-\ncomment\thow\nobtenir\tget\nle\t-\n")
+KNOWN = {"partition", "container"}
+
+
+def known(word: str) -> bool:
+    return word in KNOWN
+
+
+def test_glossary_phrases_and_words_become_english_and_function_words_vanish() -> None:
+    question = "Wie viel Arbeitsspeicher hat ein Knoten?"
+    assert GERMAN.translate(question, known) == "how much memory node"
+
+
+def test_inflected_forms_match_by_stem() -> None:
+    assert GERMAN.translate("Knotens", known) == "node"
+
+
+def test_technical_tokens_are_kept_as_written() -> None:
+    question = "Wie viel Arbeitsspeicher hat ein Knoten in der small-g mit --mem=0 und PyTorch?"
+    assert GERMAN.translate(question, known) == "how much memory node small-g --mem=0 PyTorch"
+
+
+def test_words_the_documents_know_are_kept_and_other_words_dropped() -> None:
+    assert GERMAN.translate("Partition Knoten irgendwie", known) == "Partition node"
+
+
+def test_elided_articles_are_split_off() -> None:
+    assert words("l'accès dell'account") == ["accès", "account"]
+    assert FRENCH.translate("Comment obtenir l'accès ?", known) == "how get access"
+
+
+def test_european_number_formats_become_english_ones() -> None:
+    assert GERMAN.translate("200.000 Knoten", known) == "200,000 node"
+    assert GERMAN.translate("200 000 Knoten", known) == "200,000 node"
+    assert GERMAN.translate("1,5 Knoten", known) == "1.5 node"
+
+
+def test_a_compound_of_known_parts_is_split_into_english_words() -> None:
+    assert GERMAN.translate("Knoten-Partition small-g", known) == "node Partition small-g"
+
+
+def test_an_unknown_capitalized_word_of_a_name_is_kept_so_the_name_can_be_declined() -> None:
+    assert (
+        FRENCH.translate("Comment obtenir le Quantum Gaming ?", known) == "how get Quantum Gaming"
+    )
+
+
+def test_a_capitalized_known_word_is_a_name_not_a_look_alike() -> None:
+    polish = parse("pl", "scale\tcombine\njak\thow\n")
+    assert (
+        polish.translate("Jak Large Scale", lambda w: w in {"large", "scale"}) == "how Large Scale"
+    )
+
+
+def test_german_nouns_alone_are_not_taken_for_names() -> None:
+    assert GERMAN.translate("Knoten irgendwie Zugticket", known) == "node"
+
+
+@pytest.mark.parametrize("word", ["small-g", "--mem=0", "trace.json", "PyTorch", "vLLM", "GPU"])
+def test_technical_words(word: str) -> None:
+    assert is_technical(word)
+
+
+@pytest.mark.parametrize("word", ["Knoten", "mémoire", "nodo"])
+def test_plain_words_are_not_technical(word: str) -> None:
+    assert not is_technical(word)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("How much memory does a LUMI-G node have?", "en"),
+        ("Wie viel Speicher hat ein Knoten auf LUMI?", "de"),
+        ("Combien de mémoire a un nœud sur LUMI ?", "fr"),
+        ("Quanta memoria ha un nodo su LUMI?", "it"),
+        ("¿Cuánta memoria tiene un nodo en LUMI?", "es"),
+        ("Ile pamięci ma węzeł na LUMI?", "pl"),
+        ("sbatch --gres=gpu:8 small-g", "en"),
+        # English words a Polish stemmer would cut down to Polish ones ("one" -> "on").
+        (
+            "My workflow runs one srun per input file. Is there a limit on how many job steps one job may start?",
+            "en",
+        ),
+        ("Quante ore GPU possiamo ottenere con AI Factories Fast Lane?", "it"),
+    ],
+)
+def test_the_language_of_a_question_is_detected(question: str, language: str) -> None:
+    assert detect(question, SUPPORTED) == language
+
+
+def test_only_enabled_languages_are_detected() -> None:
+    assert detect("Wie viel Speicher hat ein Knoten auf LUMI?", ("en", "fr")) == "en"
+
+
+def test_an_english_question_is_searched_as_asked() -> None:
+    asked = Languages().read("How much memory does a node have?", known)
+    assert (asked.language, asked.english) == ("en", "How much memory does a node have?")
+
+
+def test_a_german_question_is_searched_in_english_words() -> None:
+    asked = Languages().read("Wie viel Arbeitsspeicher hat ein Knoten?", known)
+    assert asked.language == "de"
+    assert {"memory", "node"} <= set(asked.english.split())
+
+
+def test_an_unknown_language_code_is_refused() -> None:
+    with pytest.raises(ValueError, match="does not read xx"):
+        Languages(["en", "xx"])
+
+
+@pytest.mark.parametrize("language", [code for code in SUPPORTED if code != "en"])
+def test_every_bundled_glossary_loads_with_function_words(language: str) -> None:
+    loaded = glossary(language)
+    assert len(loaded.entries) > 1000
+    assert len(loaded.function_words) > 50
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_every_language_has_the_assistants_sentences_with_the_same_placeholders(
+    language: str,
+) -> None:
+    english, translated = WORDS["en"], words_for(language)
+    for field in english.__dataclass_fields__:
+        source, target = getattr(english, field), getattr(translated, field)
+        assert target, field
+        placeholders = sorted(p for p in ("{label}", "{calls}", "{day}", "{days}") if p in source)
+        assert placeholders == sorted(
+            p for p in ("{label}", "{calls}", "{day}", "{days}") if p in target
+        ), field
+
+
+def test_a_language_hpcbot_does_not_speak_gets_english_sentences() -> None:
+    assert words_for("fi") == WORDS["en"]
