@@ -31,6 +31,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import ConfigError, Settings
+from bot.i18n.locales import UserLocales
 from bot.listeners import register_listeners
 from bot.listeners.deps import CONTEXT_KEY, Deps
 from bot.ops import Ops
@@ -191,6 +192,8 @@ def build_app(
             settings, store, desk.service if desk else None, ops.metrics.count_job_notification
         ),
         timezone=settings.knowledge.timezone,
+        languages=settings.knowledge.languages,
+        locales=UserLocales(settings.knowledge.languages),
     )
     app.use(ops.middleware())
     app.use(_attach(deps))

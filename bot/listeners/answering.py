@@ -8,6 +8,7 @@ import re
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.i18n import ENGLISH, Words
 from bot.listeners.deps import Deps
 from bot.views.answer import answer_fallback_text, build_answer_blocks
 
@@ -18,15 +19,20 @@ MAX_QUESTION_CHARS = 2000
 log = logging.getLogger(__name__)
 
 
-def question_too_long(question: str) -> str | None:
-    """The polite refusal for a question over MAX_QUESTION_CHARS, else None (cheap: a length)."""
-    if len(question) <= MAX_QUESTION_CHARS:
-        return None
-    return (
-        f"That question is {len(question):,} characters long; I read questions of up to "
-        f"{MAX_QUESTION_CHARS:,} characters. Please ask again with just the question (for an "
-        "error, the line that says what went wrong rather than the whole log)."
+def is_too_long(question: str) -> bool:
+    return len(question) > MAX_QUESTION_CHARS
+
+
+def too_long_refusal(question: str, words: Words = ENGLISH) -> str:
+    """The polite refusal for a question over MAX_QUESTION_CHARS."""
+    return words.too_long.format(
+        length=words.number(len(question)), limit=words.number(MAX_QUESTION_CHARS)
     )
+
+
+def question_too_long(question: str, words: Words = ENGLISH) -> str | None:
+    """The refusal for a question over MAX_QUESTION_CHARS, else None (cheap: a length)."""
+    return too_long_refusal(question, words) if is_too_long(question) else None
 
 
 def strip_mention(text: str, bot_user_id: str | None) -> str:
@@ -53,6 +59,7 @@ def answer_in_conversation(
     reacted = _react(client, "add", channel, message_ts)
     try:
         answer = deps.services.ask(question, context)
+        words = deps.answer_words(answer)
         reply_id = deps.store.save_reply(
             kind="answer",
             user_id=user,
@@ -67,8 +74,8 @@ def answer_in_conversation(
         client.chat_postMessage(
             channel=channel,
             thread_ts=thread_ts,
-            text=answer_fallback_text(answer),
-            blocks=build_answer_blocks(answer, reply_id),
+            text=answer_fallback_text(answer, words),
+            blocks=build_answer_blocks(answer, reply_id, words=words),
             unfurl_links=False,
             unfurl_media=False,
         )

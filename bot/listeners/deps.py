@@ -13,8 +13,11 @@ from typing import TYPE_CHECKING, Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
+from bot.i18n import Words, answer_language, words_for
+from bot.i18n.locales import UserLocales
 from bot.services import Services
 from bot.state import StateStore
+from knowledge import Answer
 
 if TYPE_CHECKING:
     from bot.fit import FitDesk
@@ -56,6 +59,8 @@ class Deps:
     usage: UsageDesk | None = None  # /usage, /hpc link; None: no usage config
     notify: NotifyDesk | None = None  # /hpc notify and GET /notify; None: not set up
     timezone: str = "Europe/Brussels"
+    languages: tuple[str, ...] = ("en",)  # HPCBOT_LANGUAGES: what the bot may speak
+    locales: UserLocales = field(default_factory=lambda: UserLocales(("en",)))
     _pending: int = field(default=0, init=False)
     _idle: threading.Condition = field(default_factory=threading.Condition, init=False)
 
@@ -88,6 +93,19 @@ class Deps:
             start()
         else:
             held.append(start)
+
+    def answer_words(self, answer: Answer) -> Words:
+        """The bot's words around an answer: the question's language if it is on, else English."""
+        return words_for(answer_language(answer.language, self.languages))
+
+    def words_of(self, client: WebClient, user: str) -> Words:
+        """The bot's words for `user`: their Slack locale's language (may ask Slack; after acks)."""
+        return words_for(self.locales.language(client, user))
+
+    def known_words(self, user: str) -> Words | None:
+        """`words_of` when that needs no Slack call (before an ack), else None."""
+        language = self.locales.cached(user)
+        return None if language is None else words_for(language)
 
     def wait_idle(self, timeout: float) -> bool:
         """Wait until no after-ack work is queued or running (graceful shutdown, tests)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.i18n import ENGLISH, Words
 from bot.views import limits
 from bot.views.mrkdwn import truncate
 
@@ -12,7 +13,7 @@ Block = dict[str, Any]
 SHARE_ACTION = "share_reply"
 HELPFUL_ACTION = "feedback_helpful"
 NOT_HELPFUL_ACTION = "feedback_not_helpful"
-TRIMMED_NOTE = "_…trimmed to fit in Slack; ask a narrower question for the rest._"
+TRIMMED_NOTE = ENGLISH.trimmed
 
 
 def section(mrkdwn: str) -> Block:
@@ -57,16 +58,18 @@ def actions(*elements: Block, block_id: str | None = None) -> Block:
     return block
 
 
-def reply_buttons(reply_id: str, *, feedback: bool, share: bool) -> list[Block]:
+def reply_buttons(
+    reply_id: str, *, feedback: bool, share: bool, words: Words = ENGLISH
+) -> list[Block]:
     """Helpful / not helpful and "Share in channel", all carrying the stored reply's id."""
     elements = []
     if feedback:
         elements += [
-            button(":thumbsup: Helpful", HELPFUL_ACTION, reply_id),
-            button(":thumbsdown: Not helpful", NOT_HELPFUL_ACTION, reply_id),
+            button(words.helpful, HELPFUL_ACTION, reply_id),
+            button(words.not_helpful, NOT_HELPFUL_ACTION, reply_id),
         ]
     if share:
-        elements.append(button("Share in channel", SHARE_ACTION, reply_id, style="primary"))
+        elements.append(button(words.share, SHARE_ACTION, reply_id, style="primary"))
     return [actions(*elements, block_id="reply_actions")] if elements else []
 
 
@@ -86,10 +89,10 @@ def block_text_size(block: Block) -> int:
     return size
 
 
-def fit(blocks: list[Block], *, keep_last: int = 0) -> list[Block]:
+def fit(blocks: list[Block], *, keep_last: int = 0, note: str = TRIMMED_NOTE) -> list[Block]:
     """Drop blocks from the middle until the message fits Slack's count and size limits.
 
-    The first block and the last `keep_last` blocks (sources, buttons) are kept; a note says
+    The first block and the last `keep_last` blocks (sources, buttons) are kept; `note` says
     when something was trimmed.
     """
     head, tail = blocks[: len(blocks) - keep_last], blocks[len(blocks) - keep_last :]
@@ -99,10 +102,10 @@ def fit(blocks: list[Block], *, keep_last: int = 0) -> list[Block]:
     used = 0
     for block in head:
         size = block_text_size(block)
-        if len(kept) + 1 >= room or used + size > budget - len(TRIMMED_NOTE):
+        if len(kept) + 1 >= room or used + size > budget - len(note):
             if block.get("type") == "section" and not kept:
                 kept.append(section(truncate(block["text"]["text"], max(budget - 200, 100))))
-            kept.append(context(TRIMMED_NOTE))
+            kept.append(context(note))
             return kept + tail
         kept.append(block)
         used += size

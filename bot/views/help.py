@@ -1,42 +1,26 @@
-"""Usage help for the slash commands and for mentions (text only; rendered by text_reply)."""
+"""Usage help for the slash commands and for mentions (text only; rendered by text_reply).
+
+The texts themselves are `Words` fields (`hpc_usage`, `queue_usage`, `specs_usage`,
+`mention_help`), in the asker's language.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from difflib import get_close_matches
 
+from bot.i18n import ENGLISH, Words
 from bot.views.mrkdwn import escape
 
-HPC_USAGE = (
-    "*hpcbot* answers questions about EuroHPC access, machines and queues.\n"
-    "• `/hpc ask <question>`: a private answer with sources\n"
-    "• `/hpc fit`: which access route fits and how many GPU-hours to ask for (a form), "
-    "with a reminder of that call's cut-offs\n"
-    "• `/hpc help`: this help\n"
-    "• `/hpc subscribe deadlines [call] [--days 14,7,1]` or "
-    "`/hpc subscribe queue <machine> [daily|weekdays|weekly] [HH:MM] [zone]` or "
-    "`/hpc subscribe usage <project>`: scheduled posts and usage alerts "
-    "here; `/hpc subscriptions` lists them, `/hpc unsubscribe <id>` stops one\n"
-    "• `/hpc notify [machine]`: your URL for batch jobs to DM you at their start and end "
-    "(`/hpc notify revoke` ends it)\n"
-    "• `/queue <machine> [partition]`: live queue status, e.g. `/queue lumi standard-g`\n"
-    "• `/specs <machine>`: what a machine offers, e.g. `/specs leonardo`\n"
-    "• `/deadlines [call]`: upcoming call cut-offs\n"
-    "Or mention me in a channel (I answer in a thread) or send me a DM."
-)
-QUEUE_USAGE = (
-    "Usage: `/queue <machine> [partition]`, e.g. `/queue lumi` or `/queue lumi standard-g`."
-)
-SPECS_USAGE = "Usage: `/specs <machine>`, e.g. `/specs leonardo`."
-MENTION_HELP = "Ask me a question after the mention, e.g. _@hpcbot which machines have H100s?_"
 
-
-def with_machines(usage: str, machines: Iterable[str]) -> str:
+def with_machines(usage: str, machines: Iterable[str], words: Words = ENGLISH) -> str:
     names = ", ".join(f"`{escape(m)}`" for m in machines)
-    return f"{usage}\nKnown machines: {names}." if names else usage
+    return f"{usage}\n{words.known_machines.format(names=names)}" if names else usage
 
 
-def unknown_subcommand(word: str, known: Iterable[str]) -> str:
+def unknown_subcommand(word: str, known: Iterable[str], words: Words = ENGLISH) -> str:
+    """ "I don't know `/hpc WORD`", a suggestion when one is close, then the help."""
     close = get_close_matches(word.lower(), list(known), n=1)
-    hint = f" Did you mean `{close[0]}`?" if close else ""
-    return f"I don't know `/hpc {escape(word)}`.{hint}\n\n{HPC_USAGE}"
+    said = words.unknown_subcommand.format(word=escape(word))
+    hint = f" {words.did_you_mean.format(suggestion=close[0])}" if close else ""
+    return f"{said}{hint}\n\n{words.hpc_usage}"

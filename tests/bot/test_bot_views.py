@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from fakeslack.services import GPU_ANSWER, answer_for
 
+from bot.i18n import words_for
 from bot.sandbox.peer.blockkit import check_blocks
 from bot.views import limits
 from bot.views.answer import (
@@ -157,3 +158,41 @@ def test_a_reminder_shows_the_cutoff_source_its_check_date_and_trust() -> None:
         "Source: https://www.eurohpc-ju.europa.eu/large-scale-access-ai-factories_en "
         "(as of 2026-04-21, confirm on the official page)" in str(blocks)
     )
+
+
+def test_an_italian_answer_has_italian_labels_and_says_its_quotes_are_english() -> None:
+    answer = answer_for("che GPU ha LUMI?", language="it", confidence=0.3)
+    blocks = build_answer_blocks(answer, "r1", share=True, words=words_for("it"))
+    text = str(blocks)
+    assert accepted(blocks)
+    assert "*Fonti*" in text and "aggiornato al 2025-01-10" in text
+    assert "_fonte secondaria, verifica sulla pagina ufficiale_" in text
+    assert "I passaggi citati e i fatti sono in inglese" in text  # the quoted passage is English
+    assert ":warning: Affidabilità bassa" in text
+    assert [b["text"]["text"] for b in blocks[-1]["elements"]] == [
+        ":thumbsup: Utile",
+        ":thumbsdown: Non utile",
+        "Condividi nel canale",
+    ]
+    assert "Sources" not in text and "as of" not in text
+
+
+def test_english_answers_and_refusals_carry_no_language_note() -> None:
+    english = str(build_answer_blocks(answer_for("q"), "r1"))
+    refusal = build_answer_blocks(
+        answer_for("q", "Non lo so.", abstained=True, language="it"), words=words_for("it")
+    )
+    assert "inglese" not in str(refusal) and "Non ho trovato" in str(refusal)
+    assert "English" not in english and "*Sources*" in english
+
+
+def test_help_and_did_you_mean_in_german() -> None:
+    text = unknown_subcommand("aks", ["ask", "help"], words_for("de"))
+    assert text.startswith("`/hpc aks` kenne ich nicht. Meintest du `ask`?\n\n*hpcbot* beantwortet")
+
+
+def test_a_shared_card_says_who_shared_it_in_their_language() -> None:
+    blocks = build_text_blocks("**LUMI**", reply_id="r9", share=True, words=words_for("es"))
+    assert "Estos detalles están en inglés" in str(blocks)
+    public = shared_blocks(blocks, "U0ALICE", words_for("es"))
+    assert public[-1]["elements"][0]["text"] == "Compartido por <@U0ALICE>"

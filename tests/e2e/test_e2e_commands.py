@@ -43,9 +43,14 @@ def test_hpc_ask_answers_privately_with_feedback_and_share(slack: FakeSlack, bot
     assert bot.services.asked == [("what GPUs does LUMI have?", None)]
 
 
-def test_help_and_empty_input_get_usage_in_the_ack(slack: FakeSlack, bot: Bot) -> None:
+def test_help_and_empty_input_get_usage_without_asking(slack: FakeSlack, bot: Bot) -> None:
+    # Usage is written in the asker's language: the first time, Slack is asked which that is
+    # (users.info) after an empty ack; from then on it is known and the usage is the ack.
+    first = slack.slash_command("/hpc", "")
+    assert first.acked and not first.ack_payload
+    usage = slack.wait_for_message(lambda m: m.via == "response_url", ephemeral=True)
+    assert "/hpc ask" in usage.text and usage.ephemeral_to == ALICE
     for command, text, expected in [
-        ("/hpc", "", "/hpc ask"),
         ("/hpc", "help", "/hpc ask"),
         ("/hpc", "ask", "/hpc ask"),
         ("/hpc", "aks why", "Did you mean `ask`?"),

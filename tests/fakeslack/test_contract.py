@@ -168,6 +168,13 @@ def test_users_info_reports_workspace_roles(slack: FakeSlack, client: WebClient)
     assert missing.value.response["error"] == "user_not_found"
 
 
+def test_users_info_reports_the_locale_only_when_asked(slack: FakeSlack, client: WebClient) -> None:
+    assert "locale" not in client.users_info(user=ALICE)["user"]
+    assert client.users_info(user=ALICE, include_locale=True)["user"]["locale"] == "en-US"
+    slack.ws.locales[BOB] = "pl-PL"
+    assert client.users_info(user=BOB, include_locale=True)["user"]["locale"] == "pl-PL"
+
+
 def test_form_encoded_requests_and_string_blocks(slack: FakeSlack, client: WebClient) -> None:
     blocks = json.dumps([section("*hi*")])
     client.api_call("chat.postMessage", data={"channel": "C0GENERAL", "blocks": blocks})

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from queue_testing import V22
 from test_queue_summary import rest_bundle
 
+from bot.i18n import words_for
 from bot.views.limits import (
     MAX_BLOCKS,
     MAX_FIELD_TEXT,
@@ -109,3 +110,18 @@ def test_names_and_reasons_from_slurm_are_escaped() -> None:
     assert blocks[0]["text"] == {"type": "plain_text", "text": "LUMI queue · <!here> gpu"}
     mrkdwn = texts(blocks[1:]).replace("<!date^", "")  # the header is plain text
     assert "<!" not in mrkdwn and "<@" not in mrkdwn and "<http" not in mrkdwn
+
+
+def test_card_in_french_keeps_slurms_names() -> None:
+    blocks = build_queue_blocks(STATUS, now=AS_OF + timedelta(days=3), words=words_for("fr"))
+    assert blocks[0]["text"]["text"] == "File d'attente de LUMI"
+    small = [b for b in blocks if b["type"] == "section" and "fields" in b][1]
+    fields = {f["text"].split("\n")[0]: f["text"].split("\n")[1] for f in small["fields"]}
+    assert fields["*GPU libres*"] == "libres : 1 sur 32 mi250"
+    assert fields["*Nœuds*"] == (
+        "libres : 0 · partiellement occupés : 1 · occupés : 2 · drainés : 1 sur 4"
+    )
+    assert fields["*Jobs*"].startswith("en cours : 2 · en attente : 4")
+    assert "*Réservations*" in str(blocks) and "maintenance maint-2w" in str(blocks)
+    assert blocks[-1]["elements"][0]["text"].startswith("Source : slurmrestd · à jour au <!date^")
+    assert "(il y a 3 j)" in blocks[-1]["elements"][0]["text"]  # days in French: jours

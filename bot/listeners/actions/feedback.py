@@ -10,12 +10,6 @@ from slack_sdk import WebClient
 from bot.listeners.deps import deps_of
 from bot.views.blocks import HELPFUL_ACTION
 
-THANKS = {
-    True: "Thanks! Glad it helped.",
-    False: "Thanks for telling me. The feedback goes to the people who curate my sources.",
-}
-GONE = "I can't find that answer any more, so I couldn't record the feedback."
-
 
 def handle_feedback(
     ack: Ack,
@@ -32,7 +26,9 @@ def handle_feedback(
 
     def work() -> None:
         stored = deps.store.record_feedback(str(action.get("value", "")), user, helpful)
-        text = THANKS[helpful] if stored else GONE
+        words = deps.words_of(client, user)
+        thanks = words.thanks_helpful if helpful else words.thanks_not_helpful
+        text = thanks if stored else words.feedback_gone
         respond(text=text, response_type="ephemeral", replace_original=False)
 
     deps.after_ack(work, body=body, client=client)

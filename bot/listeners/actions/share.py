@@ -26,9 +26,10 @@ def handle_share(
 
     def work() -> None:
         reply = deps.store.reply(str(action.get("value", "")))
+        words = deps.words_of(client, user)  # theirs: only the asker sees a private reply
         if reply is None or not reply.blocks:  # unknown, or pruned (StateStore.prune_questions)
-            raise UserFacingError("That reply is too old to share; run the command again.")
-        blocks = shared_blocks(reply.blocks, user)
+            raise UserFacingError(words.too_old_to_share)
+        blocks = shared_blocks(reply.blocks, user, words)
         respond(text=reply.text, blocks=blocks, response_type="in_channel", replace_original=False)
         respond(delete_original=True)
 

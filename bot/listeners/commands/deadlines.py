@@ -10,8 +10,6 @@ from slack_sdk import WebClient
 from bot.listeners.commands.replies import reply_privately
 from bot.listeners.deps import deps_of
 
-TITLE = "Upcoming EuroHPC cut-offs"
-
 
 def handle_deadlines_command(
     ack: Ack,
@@ -27,9 +25,17 @@ def handle_deadlines_command(
 
     def work() -> None:
         text = deps.services.deadlines(call)
-        title = f"{TITLE}: {call}" if call else TITLE
+        words = deps.words_of(client, str(command.get("user_id", "")))
+        title = words.deadlines_title_for.format(call=call) if call else words.deadlines_title
         reply_privately(
-            deps, respond, command, kind="deadlines", text="", markdown=text, title=title
+            deps,
+            respond,
+            command,
+            kind="deadlines",
+            text="",
+            markdown=text,
+            title=title,
+            words=words,
         )
 
     deps.after_ack(work, body=body, client=client)

@@ -11,9 +11,11 @@ from typing import Any
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.i18n import ENGLISH, Words
 from bot.listeners.answering import question_too_long
 from bot.listeners.commands.fit import handle_fit
 from bot.listeners.commands.notify import handle_notify
+from bot.listeners.commands.replies import tell_in_their_language
 from bot.listeners.commands.subscriptions import (
     handle_subscribe,
     handle_subscriptions,
@@ -23,10 +25,8 @@ from bot.listeners.commands.usage import handle_link
 from bot.listeners.deps import Deps, deps_of
 from bot.state import new_reply_id
 from bot.views.answer import answer_fallback_text, build_answer_blocks
-from bot.views.help import HPC_USAGE, unknown_subcommand
+from bot.views.help import unknown_subcommand
 from bot.views.text_reply import notice_blocks
-
-WORKING = ":hourglass_flowing_sand: Looking into it…"
 
 
 @dataclass
@@ -41,7 +41,13 @@ class Invocation:
 
 
 def _help(call: Invocation) -> None:
-    call.ack(text=HPC_USAGE, blocks=notice_blocks(HPC_USAGE))
+    _tell(call, lambda words: words.hpc_usage)
+
+
+def _tell(call: Invocation, render: Callable[[Words], str]) -> None:
+    tell_in_their_language(
+        call.deps, call.ack, call.respond, call.command, call.body, call.client, render
+    )
 
 
 def _ask(call: Invocation) -> None:
@@ -49,18 +55,21 @@ def _ask(call: Invocation) -> None:
     if not question:
         _help(call)
         return
-    refusal = question_too_long(question)
+    # Said in the ack, before anyone knows the question's language: the person's, if known.
+    said = call.deps.known_words(str(call.command.get("user_id", ""))) or ENGLISH
+    refusal = question_too_long(question, said)
     if refusal is not None:  # before any model work: a length check, answered in the ack
         call.ack(text=refusal, blocks=notice_blocks(refusal))
         return
-    call.ack(text=WORKING)
+    call.ack(text=said.working)
     deps, command = call.deps, call.command
 
     def work() -> None:
         answer = deps.services.ask(question, None)
+        words = deps.answer_words(answer)
         reply_id = new_reply_id()
-        blocks = build_answer_blocks(answer, reply_id, question=question, share=True)
-        text = answer_fallback_text(answer)
+        blocks = build_answer_blocks(answer, reply_id, question=question, share=True, words=words)
+        text = answer_fallback_text(answer, words)
         deps.store.save_reply(
             kind="answer",
             user_id=command.get("user_id", ""),
@@ -102,8 +111,8 @@ def handle_hpc_command(
 ) -> None:
     word, _, rest = str(command.get("text", "")).strip().partition(" ")
     handler = SUBCOMMANDS.get(word.lower() or "help")
+    call = Invocation(ack, respond, deps_of(context), command, body, client, rest)
     if handler is None:
-        usage = unknown_subcommand(word, SUBCOMMANDS)
-        ack(text=usage, blocks=notice_blocks(usage))
+        _tell(call, lambda words: unknown_subcommand(word, SUBCOMMANDS, words))
         return
-    handler(Invocation(ack, respond, deps_of(context), command, body, client, rest))
+    handler(call)

@@ -7,13 +7,12 @@ from typing import Any
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.listeners.commands.replies import reply_privately
+from bot.listeners.commands.replies import reply_privately, tell_in_their_language
 from bot.listeners.deps import deps_of
 from bot.views.blocks import context as context_block
-from bot.views.help import QUEUE_USAGE, with_machines
+from bot.views.help import with_machines
 from bot.views.mrkdwn import escape
 from bot.views.queue_status import build_queue_blocks
-from bot.views.text_reply import notice_blocks
 from knowledge.queue import QueueUnavailable
 
 
@@ -28,8 +27,16 @@ def handle_queue_command(
     deps = deps_of(context)
     args = str(command.get("text", "")).split()
     if not 1 <= len(args) <= 2:
-        usage = with_machines(QUEUE_USAGE, deps.services.machines())
-        ack(text=usage, blocks=notice_blocks(usage))
+        machines = deps.services.machines()
+        tell_in_their_language(
+            deps,
+            ack,
+            respond,
+            command,
+            body,
+            client,
+            lambda words: with_machines(words.queue_usage, machines, words),
+        )
         return
     ack()
     machine, partition = args[0], (args[1] if len(args) == 2 else None)
@@ -42,10 +49,14 @@ def handle_queue_command(
             if exc.last_known is None:
                 raise
             status, note = exc.last_known, f":warning: {escape(str(exc))}"
-        blocks = build_queue_blocks(status, partition)
+        words = deps.words_of(client, str(command.get("user_id", "")))
+        blocks = build_queue_blocks(status, partition, words=words)
         if note:
             blocks.insert(1, context_block(note))
-        text = f"{status.machine} queue" + (f" ({partition})" if partition else "")
-        reply_privately(deps, respond, command, kind="queue", text=escape(text), blocks=blocks)
+        text = words.queue_title.format(machine=status.machine)
+        text += f" ({partition})" if partition else ""
+        reply_privately(
+            deps, respond, command, kind="queue", text=escape(text), blocks=blocks, words=words
+        )
 
     deps.after_ack(work, body=body, client=client)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import Respond
+from slack_bolt import Ack, Respond
+from slack_sdk import WebClient
 
+from bot.i18n import ENGLISH, Words
 from bot.listeners.deps import Deps
 from bot.state import new_reply_id
 from bot.views.blocks import Block, fit, reply_buttons
-from bot.views.text_reply import build_text_blocks, text_fallback
+from bot.views.text_reply import build_text_blocks, notice_blocks, text_fallback
 
 
 def reply_privately(
@@ -22,6 +25,7 @@ def reply_privately(
     blocks: list[Block] | None = None,
     markdown: str | None = None,
     title: str | None = None,
+    words: Words = ENGLISH,
 ) -> None:
     """Respond ephemerally via `response_url` with a "Share in channel" button.
 
@@ -29,11 +33,13 @@ def reply_privately(
     """
     reply_id = new_reply_id()
     if markdown is not None:
-        blocks = build_text_blocks(markdown, title=title, reply_id=reply_id, share=True)
+        blocks = build_text_blocks(
+            markdown, title=title, reply_id=reply_id, share=True, words=words
+        )
         text = text_fallback(markdown, title)
     else:
-        tail = reply_buttons(reply_id, feedback=False, share=True)
-        blocks = fit([*(blocks or []), *tail], keep_last=len(tail))
+        tail = reply_buttons(reply_id, feedback=False, share=True, words=words)
+        blocks = fit([*(blocks or []), *tail], keep_last=len(tail), note=words.trimmed)
     deps.store.save_reply(
         kind=kind,
         user_id=command.get("user_id", ""),
@@ -45,3 +51,37 @@ def reply_privately(
         reply_id=reply_id,
     )
     respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
+
+
+def tell_in_their_language(
+    deps: Deps,
+    ack: Ack,
+    respond: Respond,
+    command: dict[str, Any],
+    body: dict[str, Any],
+    client: WebClient,
+    render: Callable[[Words], str],
+) -> None:
+    """A short private notice (help, usage) in the language of the person's Slack locale.
+
+    In the ack when their language is known already; else an empty ack, then the notice
+    through `response_url` once Slack has said (users.info) which locale they use.
+    """
+    user = str(command.get("user_id", ""))
+    words = deps.known_words(user)
+    if words is not None:
+        text = render(words)
+        ack(text=text, blocks=notice_blocks(text))
+        return
+    ack()
+
+    def work() -> None:
+        text = render(deps.words_of(client, user))
+        respond(
+            text=text,
+            blocks=notice_blocks(text),
+            response_type="ephemeral",
+            replace_original=False,
+        )
+
+    deps.after_ack(work, body=body, client=client)

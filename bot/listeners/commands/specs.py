@@ -7,10 +7,9 @@ from typing import Any
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.listeners.commands.replies import reply_privately
+from bot.listeners.commands.replies import reply_privately, tell_in_their_language
 from bot.listeners.deps import deps_of
-from bot.views.help import SPECS_USAGE, with_machines
-from bot.views.text_reply import notice_blocks
+from bot.views.help import with_machines
 
 
 def handle_specs_command(
@@ -24,13 +23,22 @@ def handle_specs_command(
     deps = deps_of(context)
     machine = str(command.get("text", "")).strip()
     if not machine:
-        usage = with_machines(SPECS_USAGE, deps.services.machines())
-        ack(text=usage, blocks=notice_blocks(usage))
+        machines = deps.services.machines()
+        tell_in_their_language(
+            deps,
+            ack,
+            respond,
+            command,
+            body,
+            client,
+            lambda words: with_machines(words.specs_usage, machines, words),
+        )
         return
     ack()
 
     def work() -> None:
         card = deps.services.specs(machine)
-        reply_privately(deps, respond, command, kind="specs", text="", markdown=card)
+        words = deps.words_of(client, str(command.get("user_id", "")))
+        reply_privately(deps, respond, command, kind="specs", text="", markdown=card, words=words)
 
     deps.after_ack(work, body=body, client=client)

@@ -8,10 +8,14 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from bot.listeners.answering import answer_in_conversation, question_too_long, strip_mention
+from bot.listeners.answering import (
+    answer_in_conversation,
+    is_too_long,
+    strip_mention,
+    too_long_refusal,
+)
 from bot.listeners.deps import deps_of
 from bot.listeners.errors import tell_privately
-from bot.views.help import MENTION_HELP
 
 
 def handle_app_mention(
@@ -24,11 +28,18 @@ def handle_app_mention(
     channel, ts, user = event["channel"], event["ts"], event.get("user", "")
     thread_ts = event.get("thread_ts") or ts
     if not question:
-        deps.after_ack(lambda: tell_privately(client, body, MENTION_HELP), body=body, client=client)
+
+        def help_them() -> None:
+            tell_privately(client, body, deps.words_of(client, user).mention_help)
+
+        deps.after_ack(help_them, body=body, client=client)
         return
-    refusal = question_too_long(question)
-    if refusal is not None:  # before any model work
-        deps.after_ack(lambda: tell_privately(client, body, refusal), body=body, client=client)
+    if is_too_long(question):  # before any model work
+
+        def refuse() -> None:
+            tell_privately(client, body, too_long_refusal(question, deps.words_of(client, user)))
+
+        deps.after_ack(refuse, body=body, client=client)
         return
 
     def work() -> None:

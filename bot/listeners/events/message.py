@@ -8,7 +8,12 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from bot.listeners.answering import answer_in_conversation, question_too_long, strip_mention
+from bot.listeners.answering import (
+    answer_in_conversation,
+    is_too_long,
+    strip_mention,
+    too_long_refusal,
+)
 from bot.listeners.deps import deps_of
 from bot.listeners.errors import tell_privately
 
@@ -27,20 +32,20 @@ def handle_message(
     if not question:
         return
     deps = deps_of(context)
-    refusal = question_too_long(question)
+    user = event.get("user", "")
 
     def work() -> None:
         earlier = deps.store.thread_question(channel, thread_ts) if thread_ts else None
         if not is_dm and earlier is None:
             return  # a thread the bot was never part of
-        if refusal is not None:  # before any model work
-            tell_privately(client, body, refusal)
+        if is_too_long(question):  # before any model work
+            tell_privately(client, body, too_long_refusal(question, deps.words_of(client, user)))
             return
         answer_in_conversation(
             deps,
             client,
             channel=channel,
-            user=event.get("user", ""),
+            user=user,
             question=question,
             message_ts=ts,
             thread_ts=thread_ts,

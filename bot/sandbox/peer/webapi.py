@@ -266,33 +266,34 @@ def users_info(ctx: Context) -> Result:
     """users.info: the fields of Slack's user object an app reads to decide who may do what.
 
     `is_admin` and `is_owner` are what Slack reports for workspace admins and owners (an
-    owner is an admin too); the bot itself is `is_bot`.
+    owner is an admin too); the bot itself is `is_bot`. `locale` (e.g. "de-DE") is there only
+    when the app asks with `include_locale=true`, as in Slack.
     """
     user = str(ctx.args.get("user", ""))
     ws = ctx.ws
     if user not in ws.users:
         return _err("user_not_found")
     owner = user in ws.owners
-    return {
-        "ok": True,
-        "user": {
-            "id": user,
-            "team_id": TEAM_ID,
-            "name": ws.users[user],
-            "deleted": False,
-            "real_name": ws.users[user],
-            "tz": "Europe/Brussels",
-            "is_admin": owner or user in ws.admins,
-            "is_owner": owner,
-            "is_primary_owner": False,
-            "is_restricted": False,
-            "is_ultra_restricted": False,
-            "is_bot": user == BOT_USER,
-            "is_app_user": False,
-            "updated": 1700000000,
-            "profile": {"real_name": ws.users[user], "display_name": ws.users[user]},
-        },
+    person: dict[str, Any] = {
+        "id": user,
+        "team_id": TEAM_ID,
+        "name": ws.users[user],
+        "deleted": False,
+        "real_name": ws.users[user],
+        "tz": "Europe/Brussels",
+        "is_admin": owner or user in ws.admins,
+        "is_owner": owner,
+        "is_primary_owner": False,
+        "is_restricted": False,
+        "is_ultra_restricted": False,
+        "is_bot": user == BOT_USER,
+        "is_app_user": False,
+        "updated": 1700000000,
+        "profile": {"real_name": ws.users[user], "display_name": ws.users[user]},
     }
+    if str(ctx.args.get("include_locale", "")).lower() in ("1", "true"):
+        person["locale"] = ws.locales.get(user, "en-US")
+    return {"ok": True, "user": person}
 
 
 def views_open(ctx: Context) -> Result:

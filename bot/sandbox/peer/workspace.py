@@ -21,6 +21,9 @@ class Workspace:
         # Workspace roles, as users.info reports them; nobody has one unless a test says so.
         self.admins: set[str] = set()
         self.owners: set[str] = set()
+        # Each person's locale, as users.info reports it with include_locale; Slack's default
+        # (en-US) unless a test says otherwise.
+        self.locales: dict[str, str] = {}
         self.channels: dict[str, Channel] = {}
         self.messages: list[Message] = []
         self.calls: list[ApiCall] = []
