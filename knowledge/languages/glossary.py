@@ -42,10 +42,15 @@ _ELISION = re.compile(r"^(?:[a-zà-ÿ]{1,4})['’]", re.I)
 
 
 def words(text: str) -> list[str]:
-    """The words of a question, elided articles split off ("l'accès" -> "accès")."""
+    """The words of a question, elided articles and pronouns split off as words of their own
+    ("l'accès" -> "l'", "accès"; "cos'è" -> "cos'", "è")."""
     out: list[str] = []
     for raw in re.split(r"\s+", text):
-        raw = _ELISION.sub("", raw.strip())
+        raw = raw.strip()
+        elided = _ELISION.match(raw)
+        if elided:
+            out.append(elided.group().replace("’", "'").casefold())
+            raw = raw[elided.end() :]
         out += _WORD.findall(raw)
     return out
 
@@ -59,6 +64,17 @@ _DECIMAL_COMMA = re.compile(r"\b(\d+),(\d{1,2})\b")
 def _english_numbers(text: str) -> str:
     text = _THOUSANDS.sub(lambda m: re.sub(r"[.\u00a0\u202f ]", ",", m.group()), text)
     return _DECIMAL_COMMA.sub(r"\1.\2", text)
+
+
+def _loanword(word: str, known: Callable[[str], bool]) -> str:
+    """The English word inside a borrowed one with this language's ending ("interconnectu",
+    "supportem", "Containers"): at most four letters cut, at least four kept."""
+    lowered = word.casefold()
+    for cut in range(1, 5):
+        stem = lowered[:-cut]
+        if len(stem) >= 4 and known(stem):
+            return stem
+    return ""
 
 
 def is_technical(word: str) -> bool:
@@ -75,6 +91,9 @@ class Glossary:
 
     language: str
     entries: dict[tuple[str, ...], str]
+    # The same phrases as written (lower case): a form listed itself wins over another
+    # word that shares its stem (Polish "jaki", which, and "jak", how, are both "jak").
+    forms: dict[tuple[str, ...], str]
     function_words: frozenset[str]  # stems of the words that map to nothing or to a question word
     vocabulary: frozenset[str]  # stems of the other one-word entries that are not English words
     english_words: frozenset[str]  # every word on the English side, lower case
@@ -88,6 +107,7 @@ class Glossary:
         question = _english_numbers(question)
         tokens = [part for word in words(question) for part in self._split(word, known)]
         stems = [self.stem(t) for t in tokens]
+        lowered = [t.casefold() for t in tokens]
         english: list[str] = []
         i = 0
         while i < len(tokens):
@@ -98,7 +118,9 @@ class Glossary:
                     english.append(tokens[i])
                     i += 1
                     break
-                found = self.entries.get(tuple(stems[i : i + size]))
+                found = self.forms.get(tuple(lowered[i : i + size]))
+                if found is None:
+                    found = self.entries.get(tuple(stems[i : i + size]))
                 if found is not None:
                     if found != DROP:
                         english.append(found)
@@ -106,8 +128,12 @@ class Glossary:
                     break
             else:
                 word = tokens[i]
-                if is_technical(word) or known(word.casefold()) or self._is_name(tokens, i):
+                if word.endswith("'"):
+                    pass  # an elided article or pronoun the glossary does not list
+                elif is_technical(word) or known(word.casefold()) or self._is_name(tokens, i):
                     english.append(word)
+                elif loan := _loanword(word, known):
+                    english.append(loan)
                 i += 1
         return " ".join(english)
 
@@ -161,6 +187,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 
 def parse(language: str, text: str) -> Glossary:
     entries: dict[tuple[str, ...], str] = {}
+    forms: dict[tuple[str, ...], str] = {}
     function_words: set[str] = set()
     vocabulary: set[str] = set()
     english_words: set[str] = set()
@@ -168,11 +195,12 @@ def parse(language: str, text: str) -> Glossary:
         if not line.strip() or line.startswith("#"):
             continue
         foreign, _, english = line.partition("\t")
-        key = tuple(_stem(language, w.casefold()) for w in words(foreign))
+        key = tuple(_stem_uncached(language, w.casefold()) for w in words(foreign))
         english = english.strip()
         if not key or not english:
             continue
         entries.setdefault(key, english)
+        forms.setdefault(tuple(w.casefold() for w in words(foreign)), english)
         english_words.update(w.casefold() for w in english.split() if w != DROP)
         if len(key) != 1:
             continue
@@ -185,6 +213,7 @@ def parse(language: str, text: str) -> Glossary:
     return Glossary(
         language,
         entries,
+        forms,
         frozenset(function_words),
         frozenset(vocabulary - function_words),
         frozenset(english_words),
@@ -208,8 +237,13 @@ def _stemmer(language: str) -> Any:
     return snowballstemmer.stemmer(_STEMMERS[language])
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _stem(language: str, word: str) -> str:
+    """Cached for questions (the same words recur); glossaries are read uncached, once."""
+    return _stem_uncached(language, word)
+
+
+def _stem_uncached(language: str, word: str) -> str:
     if not word.isalpha():
         return word
     with _STEMMER_LOCK:

@@ -46,8 +46,8 @@ def test_words_the_documents_know_are_kept_and_other_words_dropped() -> None:
     assert GERMAN.translate("Partition Knoten irgendwie", known) == "Partition node"
 
 
-def test_elided_articles_are_split_off() -> None:
-    assert words("l'accès dell'account") == ["accès", "account"]
+def test_elided_articles_are_words_of_their_own() -> None:
+    assert words("l'accès dell’account") == ["l'", "accès", "dell'", "account"]
     assert FRENCH.translate("Comment obtenir l'accès ?", known) == "how get access"
 
 
