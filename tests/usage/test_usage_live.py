@@ -211,7 +211,10 @@ def test_the_forecast_on_a_fixed_clock_is_the_hand_computation_from_sreport(
 
 
 def test_a_jobs_accounting_record_is_found_by_its_id(usage: UsageService) -> None:
-    job_id = run("sacct", "-X", "-n", "-P", "-A", "project_beta", "-o", "JobID").split()[-1]
+    # sacct lists only jobs since midnight by default; the test cluster runs hours behind.
+    job_id = run(
+        "sacct", "-X", "-n", "-P", "-S", SINCE, "-A", "project_beta", "-o", "JobID"
+    ).split()[-1]  # fmt: skip
 
     job = usage.job("lumi", job_id)
 
