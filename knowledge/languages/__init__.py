@@ -38,9 +38,8 @@ class Languages:
         self.enabled = tuple(dict.fromkeys([ENGLISH, *enabled]))
 
     def warm_up(self) -> None:
-        for code in self.enabled:
-            if code != ENGLISH:
-                glossary(code)
+        """Read the glossaries now, not on the first question in their language."""
+        detect("warm up", self.enabled)
 
     def read(self, question: str, known: Callable[[str], bool]) -> Asked:
         """The question's language, and the question in English search words."""

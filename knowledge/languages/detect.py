@@ -10,6 +10,7 @@ language uses (ß, ñ, ł ...) add weight.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from knowledge.languages.glossary import ENGLISH_FUNCTION_WORDS, glossary, words
 
@@ -30,13 +31,19 @@ _MIN_SCORE = 2.0
 _VOCABULARY_WEIGHT = 0.5
 
 
+@cache
+def _english_lexicon(languages: tuple[str, ...]) -> frozenset[str]:
+    """Every English word the glossaries translate to (built once, not per question)."""
+    return frozenset().union(*(glossary(code).english_words for code in languages))
+
+
 def detect(question: str, enabled: Iterable[str]) -> str:
     """The ISO 639-1 code of the question's language among `enabled`; English when unsure."""
     others = [code for code in enabled if code != ENGLISH]
     if not others:
         return ENGLISH
     tokens = [w.casefold() for w in words(question)]
-    english_lexicon = frozenset().union(*(glossary(code).english_words for code in others))
+    english_lexicon = _english_lexicon(tuple(others))
     english = float(sum(t in ENGLISH_FUNCTION_WORDS for t in tokens))
     # An English content word ("job", "limit", "many") is evidence for English only: a
     # foreign stemmer would otherwise cut it down to one of its own stems ("many" -> "man").

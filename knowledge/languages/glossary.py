@@ -22,6 +22,8 @@ from typing import Any
 
 import snowballstemmer
 
+from knowledge.lexical import STOPWORDS
+
 DATA = Path(__file__).parent / "data"
 DROP = "-"
 _MAX_PHRASE = 4
@@ -176,13 +178,8 @@ class Glossary:
 QUESTION_WORDS = frozenset(
     "how what which where when who why whose whom how much how many how long how often".split(" ")
 )
-ENGLISH_FUNCTION_WORDS = frozenset(
-    """a about after all am an and any are as at be been before being between both but by can
-    could did do does doing during each for from had has have having he her here his how i if in
-    into is it its me more most my no not of off on or our out over own same she should so some
-    such than that the their them then there these they this those through to too under until up
-    was we were what when where which while who whom why will with would you your""".split()
-)
+# The English words that carry no topic, the same ones the lexical index skips.
+ENGLISH_FUNCTION_WORDS = STOPWORDS
 
 
 def parse(language: str, text: str) -> Glossary:
@@ -195,12 +192,13 @@ def parse(language: str, text: str) -> Glossary:
         if not line.strip() or line.startswith("#"):
             continue
         foreign, _, english = line.partition("\t")
-        key = tuple(_stem_uncached(language, w.casefold()) for w in words(foreign))
+        form = tuple(w.casefold() for w in words(foreign))
+        key = tuple(_stem_uncached(language, w) for w in form)
         english = english.strip()
         if not key or not english:
             continue
         entries.setdefault(key, english)
-        forms.setdefault(tuple(w.casefold() for w in words(foreign)), english)
+        forms.setdefault(form, english)
         english_words.update(w.casefold() for w in english.split() if w != DROP)
         if len(key) != 1:
             continue
@@ -208,14 +206,13 @@ def parse(language: str, text: str) -> Glossary:
             function_words.add(key[0])
         elif foreign.strip().casefold() != english.casefold():
             vocabulary.add(key[0])
-    # A stem that is also an English word ("use", "data") says nothing about the language.
-    vocabulary -= {w for w in vocabulary if w in ENGLISH_FUNCTION_WORDS}
+    # A stem that is also an English function word says nothing about the language.
     return Glossary(
         language,
         entries,
         forms,
         frozenset(function_words),
-        frozenset(vocabulary - function_words),
+        frozenset(vocabulary - function_words - ENGLISH_FUNCTION_WORDS),
         frozenset(english_words),
     )
 
