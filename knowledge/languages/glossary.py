@@ -57,6 +57,9 @@ def words(text: str) -> list[str]:
     return out
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
 # Thousands grouped with dots or spaces ("200.000", "200 000") and decimal commas ("1,5"),
 # written the English way so that the documents' numbers match.
 _THOUSANDS = re.compile(r"\b\d{1,3}(?:[.\u00a0\u202f ]\d{3})+\b")
@@ -68,13 +71,26 @@ def _english_numbers(text: str) -> str:
     return _DECIMAL_COMMA.sub(r"\1.\2", text)
 
 
-def _loanword(word: str, known: Callable[[str], bool]) -> str:
+# The endings a language puts on a borrowed English word ("interconnectu", "supportem",
+# "gecancelt" aside): only these are cut, so "directeur" is not read as "direct".
+_LOAN_ENDINGS: dict[str, tuple[str, ...]] = {
+    "de": ("s", "e", "en", "n", "es", "t", "et", "st"),
+    "fr": ("s", "e", "es", "er", "é", "ée", "és", "ées"),
+    "it": ("i", "e", "o", "a", "are", "ato", "ati", "ata"),
+    "es": ("s", "es", "o", "a", "ar", "ear", "ado", "ada", "ados"),
+    "pl": ("u", "a", "y", "i", "e", "em", "ie", "om", "ów", "ami", "ach", "owi", "ą", "ę"),
+}
+
+
+def _loanword(word: str, language: str, known: Callable[[str], bool]) -> str:
     """The English word inside a borrowed one with this language's ending ("interconnectu",
-    "supportem", "Containers"): at most four letters cut, at least four kept."""
+    "supportem", "Containers"): a listed ending cut, at least four plain letters kept."""
     lowered = word.casefold()
-    for cut in range(1, 5):
-        stem = lowered[:-cut]
-        if len(stem) >= 4 and known(stem):
+    for ending in sorted(_LOAN_ENDINGS.get(language, ()), key=len):
+        if not lowered.endswith(ending):
+            continue
+        stem = lowered[: -len(ending)]
+        if len(stem) >= 4 and stem.isascii() and known(stem):
             return stem
     return ""
 
@@ -106,8 +122,15 @@ class Glossary:
     def translate(self, question: str, known: Callable[[str], bool]) -> str:
         """English search words for `question`; `known(word)` says whether the English
         documents use a word (kept when the glossary lacks it)."""
-        question = _english_numbers(question)
-        tokens = [part for word in words(question) for part in self._split(word, known)]
+        # Each sentence on its own: its first word is capitalized as a sentence's, not a name's,
+        # and no phrase runs across a full stop.
+        sentences = _SENTENCE_END.split(_english_numbers(question))
+        return " ".join(
+            found for sentence in sentences if (found := self._translate_sentence(sentence, known))
+        )
+
+    def _translate_sentence(self, sentence: str, known: Callable[[str], bool]) -> str:
+        tokens = [part for word in words(sentence) for part in self._split(word, known)]
         stems = [self.stem(t) for t in tokens]
         lowered = [t.casefold() for t in tokens]
         english: list[str] = []
@@ -134,7 +157,7 @@ class Glossary:
                     pass  # an elided article or pronoun the glossary does not list
                 elif is_technical(word) or known(word.casefold()) or self._is_name(tokens, i):
                     english.append(word)
-                elif loan := _loanword(word, known):
+                elif loan := _loanword(word, self.language, known):
                     english.append(loan)
                 i += 1
         return " ".join(english)

@@ -78,6 +78,24 @@ def test_german_nouns_alone_are_not_taken_for_names() -> None:
     assert GERMAN.translate("Knoten irgendwie Zugticket", known) == "node"
 
 
+def test_the_first_word_of_a_later_sentence_is_not_taken_for_a_name() -> None:
+    french = parse("fr", "comment\thow\nobtenir\tget\naccès\taccess\nquel\twhich\n")
+    question = "Comment obtenir accès. Quel mode ?"
+    # "quel" is also a word of the English documents (a name would be kept as written).
+    assert french.translate(question, {"quel", "mode"}.__contains__) == "how get access which mode"
+
+
+def test_a_borrowed_english_word_is_found_under_the_languages_own_ending() -> None:
+    polish = parse("pl", "jak\thow\n")
+    assert (
+        polish.translate("Jak interconnectu", {"interconnect"}.__contains__) == "how interconnect"
+    )
+
+
+def test_a_word_that_only_starts_like_an_english_one_is_not_borrowed() -> None:
+    assert FRENCH.translate("Comment directeur", {"direct"}.__contains__) == "how"
+
+
 @pytest.mark.parametrize("word", ["small-g", "--mem=0", "trace.json", "PyTorch", "vLLM", "GPU"])
 def test_technical_words(word: str) -> None:
     assert is_technical(word)
