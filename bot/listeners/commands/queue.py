@@ -7,10 +7,9 @@ from typing import Any
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.listeners.commands.replies import reply_privately, tell_in_their_language
+from bot.listeners.commands.replies import reply_privately, tell_usage
 from bot.listeners.deps import deps_of
 from bot.views.blocks import context as context_block
-from bot.views.help import with_machines
 from bot.views.mrkdwn import escape
 from bot.views.queue_status import build_queue_blocks
 from knowledge.queue import QueueUnavailable
@@ -27,16 +26,7 @@ def handle_queue_command(
     deps = deps_of(context)
     args = str(command.get("text", "")).split()
     if not 1 <= len(args) <= 2:
-        machines = deps.services.machines()
-        tell_in_their_language(
-            deps,
-            ack,
-            respond,
-            command,
-            body,
-            client,
-            lambda words: with_machines(words.queue_usage, machines, words),
-        )
+        tell_usage(deps, ack, respond, command, body, client, lambda words: words.queue_usage)
         return
     ack()
     machine, partition = args[0], (args[1] if len(args) == 2 else None)

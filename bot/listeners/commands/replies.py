@@ -12,6 +12,7 @@ from bot.i18n import ENGLISH, Words
 from bot.listeners.deps import Deps
 from bot.state import new_reply_id
 from bot.views.blocks import Block, fit, reply_buttons
+from bot.views.help import with_machines
 from bot.views.text_reply import build_text_blocks, notice_blocks, text_fallback
 
 
@@ -85,3 +86,25 @@ def tell_in_their_language(
         )
 
     deps.after_ack(work, body=body, client=client)
+
+
+def tell_usage(
+    deps: Deps,
+    ack: Ack,
+    respond: Respond,
+    command: dict[str, Any],
+    body: dict[str, Any],
+    client: WebClient,
+    usage: Callable[[Words], str],
+) -> None:
+    """A command's usage line and the machines it knows, in the person's language."""
+    machines = deps.services.machines()
+    tell_in_their_language(
+        deps,
+        ack,
+        respond,
+        command,
+        body,
+        client,
+        lambda words: with_machines(usage(words), machines, words),
+    )

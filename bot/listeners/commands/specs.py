@@ -7,9 +7,8 @@ from typing import Any
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.listeners.commands.replies import reply_privately, tell_in_their_language
+from bot.listeners.commands.replies import reply_privately, tell_usage
 from bot.listeners.deps import deps_of
-from bot.views.help import with_machines
 
 
 def handle_specs_command(
@@ -23,16 +22,7 @@ def handle_specs_command(
     deps = deps_of(context)
     machine = str(command.get("text", "")).strip()
     if not machine:
-        machines = deps.services.machines()
-        tell_in_their_language(
-            deps,
-            ack,
-            respond,
-            command,
-            body,
-            client,
-            lambda words: with_machines(words.specs_usage, machines, words),
-        )
+        tell_usage(deps, ack, respond, command, body, client, lambda words: words.specs_usage)
         return
     ack()
 
