@@ -1,7 +1,10 @@
 """Hybrid retrieval: dense (Chroma) and lexical (BM25) rankings fused by reciprocal rank.
 
 On top of plain reciprocal-rank fusion, a chunk is lifted when other chunks of the same
-document also rank: a page *about* the topic beats a page that mentions it once.
+document also rank: a page *about* the topic beats a page that mentions it once. Ranks alone
+forget by how much a chunk leads, so a little of each side's score (as a share of that side's
+best) is added back: a page far ahead on both sides is not outvoted by a page whose many
+passages each rank in the middle.
 """
 
 from __future__ import annotations
@@ -53,8 +56,9 @@ class _Candidate:
 class Weights:
     dense: float = 1.0
     lexical: float = 1.0
-    document: float = 0.2
+    document: float = 0.3
     support_depth: int = 2
+    magnitude: float = 0.01
 
 
 class HybridRetriever:
@@ -101,8 +105,15 @@ class HybridRetriever:
             url: sum(sorted(values, reverse=True)[1 : 1 + w.support_depth])
             for url, values in by_document.items()
         }
+        best_dense = max((c.dense for c in candidates.values()), default=0.0) or 1.0
+        best_lexical = max((c.lexical for c in candidates.values()), default=0.0) or 1.0
         for candidate in candidates.values():
-            candidate.score = candidate.rrf + w.document * document_support[candidate.chunk.url]
+            lead = (candidate.dense / best_dense + candidate.lexical / best_lexical) / 2
+            candidate.score = (
+                candidate.rrf
+                + w.document * document_support[candidate.chunk.url]
+                + w.magnitude * lead
+            )
 
         ranked = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:k]
         hits = tuple(
