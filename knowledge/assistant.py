@@ -24,7 +24,7 @@ from knowledge.catalog.models import is_primary_source
 from knowledge.errors import IndexNotBuilt
 from knowledge.extract import Extract, best_extract, coverage
 from knowledge.languages import Asked, Languages, Words, words_for
-from knowledge.lexical import tokenize
+from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.models import Answer, Citation
 from knowledge.retrieve import HybridRetriever, Retrieval, Retrieved
 from knowledge.sources import same_document
@@ -166,19 +166,23 @@ class Assistant:
 
     def read(self, question: str) -> Asked:
         """The question's language and its English search words (itself, when English)."""
-        return self.languages.read(question, self._known)
+        # The word index is fetched once per question (it sits behind the index's lock), and
+        # only when the question needs a glossary.
+        lexical: list[LexicalIndex | None] = []
 
-    def _known(self, word: str) -> bool:
-        """Whether the documents or the curated facts use a word (any of its tokens)."""
-        tokens = tokenize(word)
-        if not tokens:
-            return False
-        lexical = self.index.lexical()[0] if self.index.count() else None
-        return all(
-            (lexical is not None and lexical.known(t))
-            or (self.curated is not None and self.curated.knows(t))
-            for t in tokens
-        )
+        def known(word: str) -> bool:
+            """Whether the documents or the curated facts use a word (each of its tokens)."""
+            if not lexical:
+                lexical.append(self.index.lexical()[0] if self.index.count() else None)
+            words = lexical[0]
+            tokens = tokenize(word)
+            return bool(tokens) and all(
+                (words is not None and words.known(t))
+                or (self.curated is not None and self.curated.knows(t))
+                for t in tokens
+            )
+
+        return self.languages.read(question, known)
 
     # -- the decision -------------------------------------------------------------------
 
