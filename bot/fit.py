@@ -9,7 +9,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from knowledge import Catalog, FitData, FitResult, build_request, load_fit_data, run_fit
+from knowledge import Catalog, Clock, FitData, FitResult, build_request, load_fit_data, run_fit
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -24,7 +24,7 @@ class FitDesk:
         catalog: Callable[[], Catalog],
         knowledge_dir: Path,
         tz: tzinfo,
-        clock: Callable[[], datetime] | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self._catalog, self._dir, self.tz = catalog, knowledge_dir, tz
         self._clock = clock or (lambda: datetime.now(tz))

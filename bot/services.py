@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol
 
-from knowledge import Answer
+from knowledge import Answer, Clock
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class Services:
     catalog: Callable[[], Catalog] | None = None
     # What "now" is for answers that depend on the day (the next cut-off in /hpc fit); None:
     # the machine's clock.
-    clock: Callable[[], datetime] | None = None
+    clock: Clock | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, *, ask: Ask | None = None) -> Services:

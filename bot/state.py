@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +39,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-
-def _now() -> datetime:
-    return datetime.now(UTC)
+from knowledge import utc_now
 
 
 class Base(DeclarativeBase):
@@ -64,7 +62,9 @@ class ProcessedEvent(Base):
 
     __tablename__ = "processed_events"
     event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    received_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utc_now, index=True
+    )
 
 
 class AnsweredThread(Base):
@@ -74,7 +74,7 @@ class AnsweredThread(Base):
     channel_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     thread_ts: Mapped[str] = mapped_column(String(32), primary_key=True)
     question: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
 
 class Reply(Base):
@@ -93,7 +93,7 @@ class Reply(Base):
     confidence: Mapped[float | None] = mapped_column(Float, nullable=True)
     text: Mapped[str] = mapped_column(Text, default="")
     blocks: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
 
 class Feedback(Base):
@@ -105,7 +105,7 @@ class Feedback(Base):
     reply_id: Mapped[str] = mapped_column(ForeignKey("replies.id"))
     user_id: Mapped[str] = mapped_column(String(32))
     helpful: Mapped[bool] = mapped_column(Boolean)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
 
 @dataclass(frozen=True)
@@ -208,7 +208,7 @@ class StateStore:
             return False
         self._claims += 1
         if self._claims % self._PRUNE_EVERY == 0:
-            self.prune_events(_now() - self.EVENT_TTL)
+            self.prune_events(utc_now() - self.EVENT_TTL)
         return True
 
     def prune_events(self, before: datetime) -> None:
@@ -222,7 +222,7 @@ class StateStore:
         id, kind, sources, route and confidence, so feedback still counts; their question and
         stored message (which quotes the question) are cleared, so they can't be shared.
         """
-        before = (now or _now()) - self.question_retention
+        before = (now or utc_now()) - self.question_retention
         with self._session() as session:
             session.execute(delete(AnsweredThread).where(AnsweredThread.created_at < before))
             session.execute(
@@ -279,7 +279,7 @@ class StateStore:
             "confidence": confidence,
             "text": text,
             "blocks": blocks or [],
-            "created_at": _now(),
+            "created_at": utc_now(),
         }
         with self.engine.begin() as connection:
             connection.execute(insert(Reply), [row])
@@ -315,7 +315,7 @@ class StateStore:
                 select(Feedback).where(Feedback.reply_id == reply_id, Feedback.user_id == user_id)
             ).first()
             if existing is not None:
-                existing.helpful, existing.created_at = helpful, _now()
+                existing.helpful, existing.created_at = helpful, utc_now()
                 return True
             session.add(Feedback(reply_id=reply_id, user_id=user_id, helpful=helpful))
         return True

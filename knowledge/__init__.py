@@ -14,6 +14,7 @@ from knowledge.catalog.cutoffs import Cutoff, call_cutoffs
 from knowledge.catalog.ical import catalog_to_ics
 from knowledge.catalog.models import AIFactory, Call, Machine, Partition, SlurmPartition
 from knowledge.catalog.source import CatalogSource
+from knowledge.clock import Clock, utc_now
 from knowledge.embed import Embedder, SentenceTransformerEmbedder, resolve_model_path
 from knowledge.errors import (
     CatalogError,
@@ -43,6 +44,7 @@ __all__ = [
     "CatalogSource",
     "Chunk",
     "Citation",
+    "Clock",
     "CuratedAnswerer",
     "Cutoff",
     "DocumentState",
@@ -72,5 +74,6 @@ __all__ = [
     "SentenceTransformerEmbedder",
     "SlurmPartition",
     "UnknownName",
+    "utc_now",
     "when_text",
 ]

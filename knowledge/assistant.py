@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date
 
 from knowledge.answer_kinds import holds, wanted_kinds
 from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch
@@ -21,6 +20,7 @@ from knowledge.catalog.chat_text import staleness_note
 from knowledge.catalog.cutoffs import is_stale
 from knowledge.catalog.facts import CuratedFact
 from knowledge.catalog.models import is_primary_source
+from knowledge.clock import Clock, utc_now
 from knowledge.errors import IndexNotBuilt
 from knowledge.extract import Extract, best_extract, coverage
 from knowledge.languages import Asked, Languages, Words, words_for
@@ -134,7 +134,7 @@ class Assistant:
         *,
         curated: CuratedAnswerer | None = None,
         calibration: Calibration | None = None,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock = utc_now,
         stale_after_days: int = 90,
         languages: Languages | None = None,
     ) -> None:

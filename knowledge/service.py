@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from knowledge.assistant import Assistant, Calibration
 from knowledge.catalog.answerer import CuratedAnswerer
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.source import CatalogSource
+from knowledge.clock import Clock, utc_now
 from knowledge.embed import Embedder, SentenceTransformerEmbedder
 from knowledge.languages import SUPPORTED, Languages
 from knowledge.store import Index
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def open_index(

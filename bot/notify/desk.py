@@ -16,13 +16,14 @@ import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from slack_sdk import WebClient
 
 from bot.errors import UserFacingError
 from bot.notify.tokens import NotifyTokens, Token, Verdict
 from bot.views import notify as views
+from knowledge import Clock, utc_now
 from knowledge.usage import JobCharge, UsageError, UsageService
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ class NotifyDesk:
         settle_seconds: float = 60.0,
         poll_seconds: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock = utc_now,
     ) -> None:
         self.tokens, self.usage, self.count = tokens, usage, count
         self.public_url = public_url.rstrip("/")

@@ -6,10 +6,10 @@ The card says so in its source line, so nobody mistakes it for the real queue.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from bot.services import Queue
+from knowledge import Clock, utc_now
 from knowledge.queue import (
     Capacity,
     GpuSummary,
@@ -55,17 +55,13 @@ def demo_status(machine: str, partition: str | None, now: datetime) -> QueueStat
     return status.only(partition) if partition and status.partition(partition) else status
 
 
-def with_demo_fallback(queue: Queue, now: Callable[[], datetime] | None = None) -> Queue:
+def with_demo_fallback(queue: Queue, now: Clock | None = None) -> Queue:
     """`queue`, but machines without a configured source get demo numbers instead of an error."""
 
     def status(machine: str, partition: str | None, /) -> QueueStatus:
         try:
             return queue(machine, partition)
         except QueueNotConfigured as exc:
-            return demo_status(exc.machine, partition, (now or _utc_now)())
+            return demo_status(exc.machine, partition, (now or utc_now)())
 
     return status
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)

@@ -21,10 +21,9 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Protocol
@@ -50,8 +49,9 @@ from ingest.web.fetch import Fetcher, FetchOptions, Limits, Response, Validators
 from ingest.web.limits import HostLimiter
 from ingest.web.report import ChangeNotice, CrawlReport, SourceReport
 from ingest.web.safety import UrlGuard, normalize_url
-from ingest.web.state import STATE_FILE, CrawlState, PageRecord, utc_now
+from ingest.web.state import STATE_FILE, CrawlState, PageRecord
 from knowledge import DocumentState, Index
+from knowledge.clock import Clock, utc_now
 
 
 class CrawlProgress(Protocol):
@@ -74,7 +74,7 @@ class _Run:
     states: dict[str, DocumentState]
     rebuild: bool
     progress: CrawlProgress | None
-    clock: Callable[[], datetime]
+    clock: Clock
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     indexed: set[str] = field(default_factory=set)  # doc URLs written this run
 
@@ -91,7 +91,7 @@ def crawl_sources(
     client: httpx.Client | None = None,
     options: FetchOptions | None = None,
     parallel_sources: int = 4,
-    clock: Callable[[], datetime] = utc_now,
+    clock: Clock = utc_now,
 ) -> CrawlReport:
     """Crawl `sources` into `index`; the scheduler calls this with `only_due=True`.
 

@@ -14,8 +14,10 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
+
+from knowledge.clock import utc_now
 
 STATE_FILE = "crawl-state.sqlite3"
 
@@ -58,10 +60,6 @@ _COLUMNS = (
     "url, source, doc_url, final_url, etag, last_modified, content_hash, as_of, links, "
     "gone_count, last_status, last_error, fetched_at"
 )
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class CrawlState:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from knowledge.clock import Clock, utc_now
 from knowledge.errors import UnknownName
 from knowledge.queue.config import MachineSource, QueueConfig
 from knowledge.queue.errors import QueueAuthError, QueueNotConfigured, QueueUnavailable
@@ -33,14 +34,9 @@ from knowledge.queue.summary import summarise
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 # A failed fetch is remembered this long (at most), so a down site costs one timeout per
 # window rather than one per question, but recovers quickly.
 FAILURE_CACHE_SECONDS = 15.0
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass

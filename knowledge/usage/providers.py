@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import socket
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from knowledge.clock import Clock
 from knowledge.queue.config import MachineSource, SlurmCliSource, SlurmRestdSource, SnapshotSource
 from knowledge.queue.providers.base import Deadline, FetchError
 from knowledge.queue.providers.slurm_cli import SlurmCliProvider
@@ -212,7 +213,7 @@ def build_usage_provider(
     source: MachineSource,
     *,
     environ: Mapping[str, str] | None = None,
-    clock: Callable[[], datetime] | None = None,
+    clock: Clock | None = None,
 ) -> UsageProvider:
     if isinstance(source, SlurmRestdSource):
         return RestUsageProvider(source, environ=environ)

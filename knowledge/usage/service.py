@@ -16,9 +16,10 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from knowledge.catalog.catalog import Catalog
+from knowledge.clock import Clock, utc_now
 from knowledge.errors import UnknownName
 from knowledge.queue.providers.base import FetchError
 from knowledge.usage.config import UsageConfig
@@ -28,12 +29,7 @@ from knowledge.usage.model import IDENTITY, BillingRule, JobCharge, UsageReport
 from knowledge.usage.providers import UsageProvider, build_usage_provider
 
 log = logging.getLogger(__name__)
-Clock = Callable[[], datetime]
 RuleLookup = Callable[[str], BillingRule]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def billing_rules(catalog: Callable[[], Catalog]) -> RuleLookup:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime
 
+from knowledge.clock import Clock
 from knowledge.queue.config import MachineSource, SlurmCliSource, SlurmRestdSource
 from knowledge.queue.providers.base import Deadline, FetchAuthError, FetchError, QueueProvider
 from knowledge.queue.providers.slurm_cli import SlurmCliProvider
@@ -18,7 +18,7 @@ def build_provider(
     source: MachineSource,
     *,
     environ: Mapping[str, str] | None = None,
-    clock: Callable[[], datetime] | None = None,
+    clock: Clock | None = None,
 ) -> QueueProvider:
     if isinstance(source, SlurmRestdSource):
         return SlurmRestdProvider(source, environ=environ)

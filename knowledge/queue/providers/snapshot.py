@@ -8,13 +8,12 @@ snapshot older than `max_age_seconds` counts as unavailable (the cron job has pr
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 
+from knowledge.clock import Clock, utc_now
 from knowledge.queue.bundle import RawBundle, SnapshotFormatError
 from knowledge.queue.config import SnapshotSource
 from knowledge.queue.providers.base import Deadline, FetchError
@@ -27,7 +26,7 @@ class SnapshotProvider:
         self,
         source: SnapshotSource,
         *,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock = utc_now,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.source = source
