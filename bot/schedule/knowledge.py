@@ -7,12 +7,11 @@ same methods (`ScheduleKnowledge`).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from knowledge import Call, Catalog, Cutoff, UnknownName, call_cutoffs
+from knowledge import Call, Catalog, Cutoff, call_cutoffs
 from knowledge.catalog.models import normalize_name
 from knowledge.queue import QueueStatus
 
@@ -103,16 +102,8 @@ class CatalogKnowledge:
         return []
 
     def resolve_machine(self, name: str) -> str:
-        try:
-            return self._catalog().machine(name).name
-        except UnknownName as exc:
-            # The queue may serve machines the catalog lacks (a test cluster, a new system).
-            known = {m.lower(): m for m in self._machines()}
-            if name.lower() in known:
-                return known[name.lower()]
-            close = difflib.get_close_matches(name.lower(), list(known), n=3, cutoff=0.6)
-            suggestions = list(dict.fromkeys([*exc.suggestions, *(known[k] for k in close)]))
-            raise UnknownName("machine", name, suggestions[:3]) from None
+        # The queue may serve machines the catalogue lacks (a test cluster, a new system).
+        return self._catalog().machine_name(name, also=self._machines())
 
     def queue(self, machine: str) -> QueueStatus:
         return self._queue(machine, None)

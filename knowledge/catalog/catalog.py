@@ -197,6 +197,21 @@ class Catalog:
         """The machine called `name` or one of its aliases ("lumi-g", "MN5", "leonardo")."""
         return _resolve("machine", name, self._machine_keys, lambda m: m.name)
 
+    def machine_name(self, name: str, also: Iterable[str] = ()) -> str:
+        """The display name of the machine called `name`: the catalogue's, else one of `also`
+        (machines served without a catalogue entry, such as a test cluster's). Raises
+        UnknownName with suggestions from both."""
+        try:
+            return self.machine(name).name
+        except UnknownName as exc:
+            extra = {normalize_name(m): m for m in also}
+            key = normalize_name(name)
+            if key in extra:
+                return extra[key]
+            close = difflib.get_close_matches(key, list(extra), n=3, cutoff=0.6)
+            suggestions = list(dict.fromkeys([*exc.suggestions, *(extra[k] for k in close)]))
+            raise UnknownName("machine", name, suggestions[:3]) from None
+
     def call(self, name: str) -> Call:
         """The call called `name` or one of its aliases ("large scale", "AI4S")."""
         return _resolve("call", name, self._call_keys, lambda c: c.name)

@@ -50,6 +50,24 @@ def test_unknown_machine_without_close_names_has_no_suggestion(catalog: Catalog)
     assert info.value.suggestions == []
 
 
+def test_a_machine_name_is_the_catalogues_even_when_others_are_served(catalog: Catalog) -> None:
+    assert catalog.machine_name("lumi-g", also=["testcluster"]) == "LUMI"
+
+
+def test_a_machine_only_served_elsewhere_keeps_the_name_it_is_served_under(
+    catalog: Catalog,
+) -> None:
+    assert catalog.machine_name("TEST-cluster", also=["testcluster"]) == "testcluster"
+
+
+def test_an_unknown_machine_name_suggests_from_the_catalogue_and_the_served_machines(
+    catalog: Catalog,
+) -> None:
+    with pytest.raises(UnknownName) as info:
+        catalog.machine_name("leonard", also=["leonardtest"])
+    assert info.value.suggestions == ["LEONARDO", "leonardtest"]
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
