@@ -7,7 +7,11 @@ from typing import Any
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.listeners.commands.replies import reply_privately, tell_usage
+from bot.listeners.commands.replies import (
+    reply_privately,
+    tell_in_their_language,
+    usage_with_machines,
+)
 from bot.listeners.deps import deps_of
 from bot.views.blocks import context as context_block
 from bot.views.mrkdwn import escape
@@ -26,7 +30,8 @@ def handle_queue_command(
     deps = deps_of(context)
     args = str(command.get("text", "")).split()
     if not 1 <= len(args) <= 2:
-        tell_usage(deps, ack, respond, command, body, client, lambda words: words.queue_usage)
+        usage = usage_with_machines(deps, lambda words: words.queue_usage)
+        tell_in_their_language(deps, ack, respond, command, body, client, usage)
         return
     ack()
     machine, partition = args[0], (args[1] if len(args) == 2 else None)

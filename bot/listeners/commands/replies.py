@@ -88,23 +88,7 @@ def tell_in_their_language(
     deps.after_ack(work, body=body, client=client)
 
 
-def tell_usage(
-    deps: Deps,
-    ack: Ack,
-    respond: Respond,
-    command: dict[str, Any],
-    body: dict[str, Any],
-    client: WebClient,
-    usage: Callable[[Words], str],
-) -> None:
-    """A command's usage line and the machines it knows, in the person's language."""
+def usage_with_machines(deps: Deps, usage: Callable[[Words], str]) -> Callable[[Words], str]:
+    """A command's usage line and the machines it knows, for `tell_in_their_language`."""
     machines = deps.services.machines()
-    tell_in_their_language(
-        deps,
-        ack,
-        respond,
-        command,
-        body,
-        client,
-        lambda words: with_machines(usage(words), machines, words),
-    )
+    return lambda words: with_machines(usage(words), machines, words)

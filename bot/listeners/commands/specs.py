@@ -7,7 +7,11 @@ from typing import Any
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.listeners.commands.replies import reply_privately, tell_usage
+from bot.listeners.commands.replies import (
+    reply_privately,
+    tell_in_their_language,
+    usage_with_machines,
+)
 from bot.listeners.deps import deps_of
 
 
@@ -22,7 +26,8 @@ def handle_specs_command(
     deps = deps_of(context)
     machine = str(command.get("text", "")).strip()
     if not machine:
-        tell_usage(deps, ack, respond, command, body, client, lambda words: words.specs_usage)
+        usage = usage_with_machines(deps, lambda words: words.specs_usage)
+        tell_in_their_language(deps, ack, respond, command, body, client, usage)
         return
     ack()
 
