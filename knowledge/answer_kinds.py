@@ -14,7 +14,9 @@ import re
 _WANTS = {
     "duration": re.compile(
         r"\b(how long|how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
-        r"timeout|expire\w*|deleted|purged|duration|lifetime)\b",
+        r"timeout|expire\w*|deleted|purged|duration|lifetime)\b|"
+        # "When ... deleted", also as a translated question words it ("when file scratch delete").
+        r"\bwhen\b[^?.]*\b(delet|purg|expir|remov|clean)\w*",
         re.I,
     ),
     "quantity": re.compile(

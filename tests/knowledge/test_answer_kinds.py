@@ -16,6 +16,10 @@ from knowledge.catalog.answerer import _name_like
         ("When is the next Large Scale cut-off?", ("date",)),
         ("Which option sets the account of a job?", ("code",)),
         ("What is the oldest Perl version it runs on?", ("version",)),
+        # "How long until": a duration, as a translated question says it too.
+        ("When are files on scratch deleted?", ("duration", "date")),
+        ("when file scratch delete", ("duration", "date")),
+        ("How do I delete a file?", ()),
         ("Tell me about LUMI", ()),
     ],
 )
