@@ -3,8 +3,8 @@
 On top of plain reciprocal-rank fusion, a chunk is lifted when other chunks of the same
 document also rank: a page *about* the topic beats a page that mentions it once. Ranks alone
 forget by how much a chunk leads, so a little of each side's score (as a share of that side's
-best) is added back: a page far ahead on both sides is not outvoted by a page whose many
-passages each rank in the middle.
+best) is added back. It settles near ties in favour of the chunk that leads by more; it is too
+small to overturn the support of a document with several well-ranked passages.
 """
 
 from __future__ import annotations
