@@ -1,0 +1,69 @@
+"""Hybrid retrieval: how the dense and BM25 rankings are fused into one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from knowledge.retrieve import HybridRetriever, Weights
+from knowledge.store import Chunk, Hit
+
+LEADS_BY_FAR = Chunk(id="a", text="far ahead on meaning", url="https://a.example/", title="A")
+TOPS_BM25 = Chunk(id="b", text="first on words", url="https://b.example/", title="B")
+THIRD = Chunk(id="c", text="third", url="https://c.example/", title="C")
+
+
+class ScriptedLexical:
+    """BM25 scores as given, one per chunk of the index."""
+
+    def __init__(self, scores: Sequence[float]) -> None:
+        self._scores = np.array(scores, dtype=np.float32)
+
+    def scores(self, _tokens: Sequence[str]) -> npt.NDArray[np.float32]:
+        return self._scores
+
+
+class ScriptedEmbedder:
+    def embed_query(self, _text: str) -> npt.NDArray[np.float32]:
+        return np.ones(4, dtype=np.float32)
+
+
+class ScriptedIndex:
+    """The two rankings a query gets, as given: dense (chunk, cosine) and BM25 (per chunk)."""
+
+    embedder = ScriptedEmbedder()
+
+    def __init__(self, dense: list[tuple[Chunk, float]], lexical: dict[Chunk, float]) -> None:
+        self._dense = dense
+        self._chunks = list(lexical)
+        self._lexical = ScriptedLexical(list(lexical.values()))
+
+    def lexical(self) -> tuple[ScriptedLexical, list[Chunk]]:
+        return self._lexical, self._chunks
+
+    def dense_search(self, _vector: npt.NDArray[np.float32], k: int) -> list[Hit]:
+        return [Hit(chunk, score) for chunk, score in self._dense[:k]]
+
+
+# Reciprocal ranks alone put "b" first by a hair (dense 2nd + BM25 1st against dense 1st + BM25
+# 3rd), although "a" leads the dense side by far and trails "b" on BM25 by little.
+NEAR_TIE = ScriptedIndex(
+    dense=[(LEADS_BY_FAR, 0.90), (TOPS_BM25, 0.40), (THIRD, 0.30)],
+    lexical={TOPS_BM25: 10.0, THIRD: 9.8, LEADS_BY_FAR: 9.5},
+)
+
+
+def test_a_near_tie_of_ranks_goes_to_the_chunk_that_leads_by_more() -> None:
+    found = HybridRetriever(NEAR_TIE).retrieve("anything")  # type: ignore[arg-type]
+
+    assert [hit.chunk.id for hit in found.hits] == ["a", "b", "c"]
+
+
+def test_ranks_alone_would_give_that_tie_to_the_other_chunk() -> None:
+    ranks_only = Weights(magnitude=0.0)
+
+    found = HybridRetriever(NEAR_TIE, weights=ranks_only).retrieve("anything")  # type: ignore[arg-type]
+
+    assert [hit.chunk.id for hit in found.hits] == ["b", "a", "c"]
