@@ -13,6 +13,7 @@ import re
 import time
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from knowledge.answer_kinds import holds, wanted_kinds
 from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch
@@ -166,16 +167,16 @@ class Assistant:
 
     def read(self, question: str) -> Asked:
         """The question's language and its English search words (itself, when English)."""
-        # The word index is fetched once per question (it sits behind the index's lock), and
-        # only when the question needs a glossary.
-        lexical: list[LexicalIndex | None] = []
+
+        # Only a question that needs a glossary asks which words the documents use; the word
+        # index sits behind the index's lock, so it is fetched at most once per question.
+        @cache
+        def documents() -> LexicalIndex | None:
+            return self.index.lexical()[0] if self.index.count() else None
 
         def known(word: str) -> bool:
             """Whether the documents or the curated facts use a word (each of its tokens)."""
-            if not lexical:
-                lexical.append(self.index.lexical()[0] if self.index.count() else None)
-            words = lexical[0]
-            tokens = tokenize(word)
+            tokens, words = tokenize(word), documents()
             return bool(tokens) and all(
                 (words is not None and words.known(t))
                 or (self.curated is not None and self.curated.knows(t))

@@ -50,8 +50,7 @@ from ingest.web.limits import HostLimiter
 from ingest.web.report import ChangeNotice, CrawlReport, SourceReport
 from ingest.web.safety import UrlGuard, normalize_url
 from ingest.web.state import STATE_FILE, CrawlState, PageRecord
-from knowledge import DocumentState, Index
-from knowledge.clock import Clock, utc_now
+from knowledge import Clock, DocumentState, Index, utc_now
 
 
 class CrawlProgress(Protocol):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from knowledge.clock import utc_now
+from knowledge import utc_now
 
 STATE_FILE = "crawl-state.sqlite3"
 

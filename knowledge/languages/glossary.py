@@ -72,13 +72,16 @@ def _english_numbers(text: str) -> str:
 
 
 # The endings a language puts on a borrowed English word ("interconnectu", "supportem",
-# "gecancelt" aside): only these are cut, so "directeur" is not read as "direct".
+# "Containers"), shortest first: only these are cut, so "directeur" is not read as "direct".
 _LOAN_ENDINGS: dict[str, tuple[str, ...]] = {
-    "de": ("s", "e", "en", "n", "es", "t", "et", "st"),
-    "fr": ("s", "e", "es", "er", "é", "ée", "és", "ées"),
-    "it": ("i", "e", "o", "a", "are", "ato", "ati", "ata"),
-    "es": ("s", "es", "o", "a", "ar", "ear", "ado", "ada", "ados"),
-    "pl": ("u", "a", "y", "i", "e", "em", "ie", "om", "ów", "ami", "ach", "owi", "ą", "ę"),
+    language: tuple(sorted(endings, key=len))
+    for language, endings in {
+        "de": ("s", "e", "en", "n", "es", "t", "et", "st"),
+        "fr": ("s", "e", "es", "er", "é", "ée", "és", "ées"),
+        "it": ("i", "e", "o", "a", "are", "ato", "ati", "ata"),
+        "es": ("s", "es", "o", "a", "ar", "ear", "ado", "ada", "ados"),
+        "pl": ("u", "a", "y", "i", "e", "em", "ie", "om", "ów", "ami", "ach", "owi", "ą", "ę"),
+    }.items()
 }
 
 
@@ -86,7 +89,7 @@ def _loanword(word: str, language: str, known: Callable[[str], bool]) -> str:
     """The English word inside a borrowed one with this language's ending ("interconnectu",
     "supportem", "Containers"): a listed ending cut, at least four plain letters kept."""
     lowered = word.casefold()
-    for ending in sorted(_LOAN_ENDINGS.get(language, ()), key=len):
+    for ending in _LOAN_ENDINGS.get(language, ()):
         if not lowered.endswith(ending):
             continue
         stem = lowered[: -len(ending)]
