@@ -173,7 +173,7 @@ def build_app(
         ) from None
     from bot.fit import fit_desk
     from bot.notify.wiring import notify_desk
-    from bot.schedule import knowledge_from_services, subscription_desk
+    from bot.schedule import FunctionClock, knowledge_from_services, subscription_desk
     from bot.usage.wiring import usage_desk
 
     ops = Ops.for_app(store, services)
@@ -184,7 +184,11 @@ def build_app(
         workers=ThreadPoolExecutor(16, thread_name_prefix="hpcbot-work"),
         log_message_text=settings.logs.message_text,
         subscriptions=subscription_desk(
-            settings, store, knowledge_from_services(settings, services), desk
+            settings,
+            store,
+            knowledge_from_services(settings, services),
+            desk,
+            FunctionClock(services.clock) if services.clock else None,
         ),
         fit=fit_desk(settings, services),
         usage=desk,

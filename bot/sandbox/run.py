@@ -70,6 +70,7 @@ class Sandbox:
         self._handler: SocketModeHandler | None = None
         self._posts: ScheduledPosts | None = None
         self._next_due: float | None = None  # the next scheduled post, on the sandbox clock
+        self._sweep: Callable[[], None] | None = None  # posts what is due, updates `_next_due`
 
     @property
     def url(self) -> str:
@@ -88,6 +89,8 @@ class Sandbox:
         `on_advance` hooks after each step: scheduled posts fire as if the time had passed
         (one big jump would leave them past their grace window, so they'd count as missed)."""
         clock = self.peer.clock
+        if self._sweep is not None:
+            self._sweep()  # a subscription made since the last sweep: learn when it is due
         end = clock.now() + seconds
         while (now := clock.now()) < end - 0.001:
             step = min(FAST_FORWARD_STEP, end - now)
@@ -129,8 +132,10 @@ class Sandbox:
                 services,
                 queue=with_demo_fallback(services.queue),
                 readiness=lambda: None if build.status.ready else build.status.describe(),
-                clock=self.clock.now,  # fast-forwarding moves /hpc fit's "next cut-off" too
             )
+        # Fast-forwarding moves every "now": /hpc fit's next cut-off, and when a subscription
+        # was made (else one made after a fast-forward would owe posts from before it existed).
+        services = dataclasses.replace(services, clock=self.clock.now)
         demo = self._demo_usage(settings, services)
         self.app = build_app(settings, services, mode="socket", usage=demo)
         if demo is not None and self.app.deps.usage is not None:
@@ -167,14 +172,16 @@ class Sandbox:
         ).start()
         self._posts = posts
 
-        def sweep_now(seconds: float) -> None:
+        def sweep() -> None:
             due = posts.sweep().next_due.values()
             self._next_due = min(due).timestamp() if due else None
 
-        self.on_advance.append(sweep_now)
+        self._sweep = sweep
+        self.on_advance.append(lambda seconds: sweep())
 
     def stop(self) -> None:
 
+        self._sweep = None
         if self._posts is not None:
             self._posts.stop()
             self._posts = None

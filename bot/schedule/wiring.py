@@ -49,11 +49,15 @@ def subscription_desk(
     store: StateStore,
     knowledge: ScheduleKnowledge,
     usage: UsageAccess | None = None,
+    clock: Clock | None = None,
 ) -> SubscriptionDesk:
+    """The desk behind `/hpc subscribe`. Its clock must be the scheduler's (`schedule_clock`,
+    or the one the sandbox fast-forwards): a subscription made at 09:00 on that clock owes
+    nothing due at 08:30, which another clock might see differently."""
     return SubscriptionDesk(
         SubscriptionStore.open(store.engine),
         knowledge,
-        SystemClock(),
+        clock or schedule_clock(ScheduleConfig.from_settings(settings)),
         settings.knowledge.timezone,
         usage,
     )
