@@ -12,7 +12,14 @@ from knowledge.catalog.catalog import Catalog, load_catalog
 from knowledge.catalog.chat_text import format_cutoffs, format_machine_card, when_text
 from knowledge.catalog.cutoffs import Cutoff, call_cutoffs
 from knowledge.catalog.ical import catalog_to_ics
-from knowledge.catalog.models import AIFactory, Call, Machine, Partition, SlurmPartition
+from knowledge.catalog.models import (
+    AIFactory,
+    Call,
+    Machine,
+    Partition,
+    SlurmPartition,
+    normalize_name,
+)
 from knowledge.catalog.source import CatalogSource
 from knowledge.clock import Clock, utc_now
 from knowledge.embed import Embedder, SentenceTransformerEmbedder, resolve_model_path
@@ -65,6 +72,7 @@ __all__ = [
     "load_questions",
     "Machine",
     "ModelNotAvailable",
+    "normalize_name",
     "open_assistant",
     "open_index",
     "Partition",

@@ -28,7 +28,7 @@ def usage(
     from bot.config import Settings
     from bot.usage.wiring import usage_service
     from knowledge import KnowledgeError
-    from knowledge.usage.render import render_text, to_dict
+    from knowledge.usage import render_text, to_dict
 
     settings = Settings.from_env()
     service = usage_service(settings)
@@ -46,7 +46,7 @@ def usage(
     finally:
         service.close()
     if chart is not None:
-        from knowledge.usage.chart import burn_down_png
+        from knowledge.usage import burn_down_png
 
         chart.write_bytes(burn_down_png(report))
     if as_json:

@@ -20,15 +20,15 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from knowledge.queue.config import SnapshotSource
+from knowledge.queue import SnapshotSource
 from knowledge.usage import (
     AccountUsage,
     JobCharge,
+    RuleLookup,
     SnapshotUsageProvider,
     UsageService,
     parse_usage_config,
 )
-from knowledge.usage.service import RuleLookup
 
 DEMO_USAGE_SNAPSHOT = Path(__file__).resolve().with_name("demo-usage-snapshot.json")
 DEMO_USAGE_SOURCE = "sandbox demo data (invented jobs; set HPCBOT_USAGE_CONFIG for real projects)"

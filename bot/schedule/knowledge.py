@@ -11,8 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from knowledge import Call, Catalog, Cutoff, call_cutoffs
-from knowledge.catalog.models import normalize_name
+from knowledge import Call, Catalog, Cutoff, call_cutoffs, normalize_name
 from knowledge.queue import QueueStatus
 
 

@@ -36,6 +36,6 @@ def usage_desk(
     service = service or usage_service(settings, catalog)
     if service is None:
         return None
-    from knowledge.usage.chart import burn_down_png
+    from knowledge.usage import burn_down_png
 
     return UsageDesk(service, ProjectLinks(store.engine), burn_down_png)

@@ -15,7 +15,7 @@ from bot.views.answer import sources_block
 from bot.views.blocks import SHARE_ACTION, Block, actions, button, context, fit, header, section
 from bot.views.mrkdwn import split, to_mrkdwn, truncate
 from knowledge import Citation, FitData, FitResult
-from knowledge.fit.render import headline, route_line, ruled_out_line, sizing_lines
+from knowledge.fit import headline, route_line, ruled_out_line, sizing_lines
 
 FIT_CALLBACK = "fit_request"
 REMIND_ACTION = "fit_remind"

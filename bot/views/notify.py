@@ -6,8 +6,7 @@ from datetime import datetime, timedelta
 
 from bot.logs import redact
 from bot.views.mrkdwn import escape
-from knowledge.usage import JobCharge
-from knowledge.usage.render import amount
+from knowledge.usage import JobCharge, amount
 
 
 def duration(span: timedelta | None) -> str:

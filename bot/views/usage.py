@@ -8,8 +8,7 @@ from bot.logs import redact
 from bot.schedule.subscriptions import Subscription
 from bot.views.blocks import Block, context, fit, header, section
 from bot.views.mrkdwn import escape
-from knowledge.usage import UsageReport
-from knowledge.usage.render import amount, forecast_line, period_line
+from knowledge.usage import UsageReport, amount, forecast_line, period_line
 
 USAGE_HELP = (
     "Usage: `/usage PROJECT`: granted, used and left GPU-hours, burn rate, forecast and a "

@@ -13,7 +13,7 @@ Every number and rule comes from `knowledge/data` with its source; none is in th
 
 from knowledge.fit.data import Country, FitData, Hardware, load_fit_data
 from knowledge.fit.engine import FitResult, run_fit
-from knowledge.fit.render import fit_text, headline
+from knowledge.fit.render import fit_text, headline, route_line, ruled_out_line, sizing_lines
 from knowledge.fit.request import FitRequest, build_request
 from knowledge.fit.routes import Applicant, Verdict
 from knowledge.fit.sizing import Estimate, Sizing, Workload
@@ -33,5 +33,8 @@ __all__ = [
     "fit_text",
     "headline",
     "load_fit_data",
+    "route_line",
+    "ruled_out_line",
     "run_fit",
+    "sizing_lines",
 ]

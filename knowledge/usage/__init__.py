@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from knowledge.usage.chart import burn_down_png
 from knowledge.usage.config import UsageConfig, load_usage_config, parse_usage_config
 from knowledge.usage.errors import UnknownProject, UsageConfigError, UsageError, UsageUnavailable
 from knowledge.usage.forecast import build_report, burn_per_day, daily_curve, forecast
@@ -25,28 +26,36 @@ from knowledge.usage.providers import (
     build_usage_provider,
     write_snapshot,
 )
-from knowledge.usage.service import UsageService, billing_rules
+from knowledge.usage.render import amount, forecast_line, period_line, render_text, to_dict
+from knowledge.usage.service import RuleLookup, UsageService, billing_rules
 
 __all__ = [
     "AccountUsage",
+    "amount",
     "billing_rules",
     "BillingRule",
     "build_report",
     "build_usage_provider",
+    "burn_down_png",
     "burn_per_day",
     "CliUsageProvider",
     "daily_curve",
     "DayPoint",
     "forecast",
     "Forecast",
+    "forecast_line",
     "IDENTITY",
     "JobCharge",
     "load_usage_config",
     "parse_usage_config",
+    "period_line",
     "Project",
+    "render_text",
     "RestUsageProvider",
+    "RuleLookup",
     "SNAPSHOT_FORMAT",
     "SnapshotUsageProvider",
+    "to_dict",
     "UnknownProject",
     "UsageConfig",
     "UsageConfigError",
