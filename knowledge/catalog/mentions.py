@@ -21,11 +21,13 @@ from knowledge.catalog.chat_text import partition_label
 from knowledge.catalog.facts import Subject, call_subject, country_subject, machine_subject
 
 # Aliases made only of these words are ordinary English in HPC talk ("a regular node",
-# "large-scale training"): they name a call only next to a word about calls.
+# "large-scale training"): they name a call only next to a word about calls. "Fast lane" is
+# not among them: in a question about compute time it means the call, however it is typed
+# ("do we pay for fast lane gpu hours").
 _COMMON = frozenset(
     """regular development benchmark large scale access mode innovation studies study business
     experiments experiment playground extreme public administration grand challenge frontier
-    science fast lane""".split()
+    science""".split()
 )
 _CALL_WORDS = re.compile(
     r"\b(access|calls?|modes?|allocations?|proposals?|cut-?offs?|deadlines?|apply|applying|"

@@ -126,6 +126,7 @@ def test_an_faq_entry_on_a_third_party_page_is_not_confirmed() -> None:
         ("Is Leonrado down?", ["machine:LEONARDO"]),
         ("limits of the standard-g queue", ["slurm:standard-g"]),
         ("a regular node with large scale training", []),
+        ("do we have to pay for fast lane gpu hours?", ["call:AI Factories Fast Lane"]),
         ("When is the next Large Scale cut-off?", ["call:AI Factories Large Scale"]),
         ("Which AI factory is in Poland?", ["country:Poland"]),
     ],
