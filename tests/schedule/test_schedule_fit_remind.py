@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from fakeslack import ALICE, FakeSlack
+from fakeslack.services import NOW
 from schedworld import BRUSSELS, World, cutoff
 
 from bot.app import SlackApp
@@ -28,8 +29,11 @@ def next_large_scale(now: datetime) -> Cutoff:
 def test_remind_us_then_exactly_one_reminder(
     slack: FakeSlack, world: World, bot_app: SlackApp
 ) -> None:
-    now = datetime.now(BRUSSELS)
-    world.set(now)
+    # Slack signs requests with its own clock: keep it at the real time for the exchange.
+    world.set(datetime.now(BRUSSELS))
+    # The app's services answer /hpc fit, and stamp the subscription, at their fixed NOW; the
+    # scheduler then starts there too, so the reminders owed do not depend on today's date.
+    now = NOW.astimezone(BRUSSELS)
     real = next_large_scale(now)
     # The scheduler's knowledge has the same cut-off the bot's answer offered a reminder for.
     world.knowledge.dates["large-scale"] = [cutoff(real.day, real.at.timetz().replace(tzinfo=None))]
@@ -41,6 +45,8 @@ def test_remind_us_then_exactly_one_reminder(
     assert bot_app.wait_idle(10)
     [sub] = world.store.listed("C0GENERAL")
     assert (sub.calls, sub.offsets, sub.created_by) == (("large-scale",), DEFAULT_OFFSETS, ALICE)
+    assert sub.created_at == NOW
+    world.set(now)
 
     dues = [
         datetime.combine(real.day - timedelta(days=days), time(9, 0), tzinfo=BRUSSELS)
