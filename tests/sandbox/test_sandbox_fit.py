@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fakeslack.services import NOW
 from sandboxpage import By, Select, Shot, find, open_page, send, wait
 
 from bot.sandbox import Sandbox
@@ -22,6 +23,8 @@ def fill(browser: Any, block_id: str, value: str) -> None:
 def test_fit_modal_from_command_to_answer_and_reminder(
     browser: Any, sandbox: Sandbox, shot: Shot
 ) -> None:
+    # The answer names the next cut-off in the bundled catalogue: ask on a fixed day, not today.
+    sandbox.peer.clock.advance(NOW.timestamp() - sandbox.peer.clock.now())
     open_page(browser, sandbox)
     send(browser, "/hpc fit")
     modal = find(browser, "#modal:not([hidden]) .modal-card", "Which call fits?")
