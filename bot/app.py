@@ -173,7 +173,7 @@ def build_app(
         ) from None
     from bot.fit import fit_desk
     from bot.notify.wiring import notify_desk
-    from bot.schedule import FunctionClock, knowledge_from_services, subscription_desk
+    from bot.schedule import knowledge_from_services, subscription_desk
     from bot.usage.wiring import usage_desk
 
     ops = Ops.for_app(store, services)
@@ -188,7 +188,7 @@ def build_app(
             store,
             knowledge_from_services(settings, services),
             desk,
-            FunctionClock(services.clock) if services.clock else None,
+            services.clock,
         ),
         fit=fit_desk(settings, services),
         usage=desk,

@@ -31,8 +31,7 @@ group = typer.Typer(
 def _desk() -> Iterator[SubscriptionDesk]:
     from bot.config import Settings
     from bot.queues import build_service
-    from bot.schedule import CatalogKnowledge, SubscriptionStore, SystemClock
-    from bot.schedule.desk import SubscriptionDesk as Desk
+    from bot.schedule import CatalogKnowledge, subscription_desk
     from bot.state import StateStore
     from bot.usage.wiring import usage_desk
     from knowledge import CatalogSource
@@ -44,13 +43,7 @@ def _desk() -> Iterator[SubscriptionDesk]:
     knowledge = CatalogKnowledge(catalog, queue.status, queue.machines)
     usage = usage_desk(settings, store, catalog)
     try:
-        yield Desk(
-            SubscriptionStore.open(store.engine),
-            knowledge,
-            SystemClock(),
-            settings.knowledge.timezone,
-            usage,
-        )
+        yield subscription_desk(settings, store, knowledge, usage)
     finally:
         if usage is not None:
             usage.close()

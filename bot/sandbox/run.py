@@ -180,7 +180,6 @@ class Sandbox:
         self.on_advance.append(lambda seconds: sweep())
 
     def stop(self) -> None:
-
         self._sweep = None
         if self._posts is not None:
             self._posts.stop()

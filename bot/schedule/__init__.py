@@ -14,7 +14,7 @@ Importing this package does not import APScheduler; `scheduled_posts()` does.
 
 from __future__ import annotations
 
-from bot.schedule.clock import Clock, FunctionClock, ManualClock, ShiftedClock, SystemClock
+from bot.schedule.clock import Clock, ManualClock, ShiftedClock, SystemClock
 from bot.schedule.config import QuietHours, ScheduleConfig
 from bot.schedule.desk import SubscriptionDesk
 from bot.schedule.knowledge import (
@@ -34,7 +34,6 @@ __all__ = [
     "CatalogKnowledge",
     "Clock",
     "DeadlineSpec",
-    "FunctionClock",
     "ManualClock",
     "QueueSpec",
     "QuietHours",

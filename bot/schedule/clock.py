@@ -8,7 +8,6 @@ several processes started with the same offset agree on the time while it keeps 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
@@ -32,18 +31,6 @@ class ShiftedClock:
 
     def now(self) -> datetime:
         return datetime.now(UTC) + self.offset
-
-
-class FunctionClock:
-    """A clock made of a `now` function (`Services.clock`, e.g. the sandbox's fast-forwarded
-    time): the desk that records when a subscription was made must read the same time as the
-    scheduler that decides what it is owed."""
-
-    def __init__(self, now: Callable[[], datetime]) -> None:
-        self._now = now
-
-    def now(self) -> datetime:
-        return self._now()
 
 
 class ManualClock:

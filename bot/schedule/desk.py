@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.schedule.clock import Clock
 from bot.schedule.knowledge import ScheduleKnowledge
 from bot.schedule.parse import SubscribeError, parse_subscribe
 from bot.schedule.subscriptions import (
@@ -16,7 +15,7 @@ from bot.schedule.subscriptions import (
     UsageSpec,
 )
 from bot.schedule.usage_alerts import UsageAccess
-from knowledge import KnowledgeError
+from knowledge import Clock as KnowledgeClock, KnowledgeError
 
 
 class NotAllowed(SubscribeError):
@@ -35,14 +34,16 @@ class SubscriptionDesk:
         self,
         store: SubscriptionStore,
         knowledge: ScheduleKnowledge,
-        clock: Clock,
+        now: KnowledgeClock,
         default_tz: str,
         usage: UsageAccess | None = None,
     ) -> None:
-        self.store, self.knowledge, self.clock, self.default_tz = (
+        # `now` must be the scheduler's time (also when fast-forwarded or offset): a
+        # subscription made at 09:00 on it owes nothing due at 08:30.
+        self.store, self.knowledge, self.now, self.default_tz = (
             store,
             knowledge,
-            clock,
+            now,
             default_tz,
         )
         self.usage = usage  # usage alerts; None: no usage config
@@ -61,7 +62,7 @@ class SubscriptionDesk:
                 f"This channel cannot see the usage of {spec.project}: a workspace admin has "
                 f"to link the project here first with `/hpc link {spec.project}`."
             )
-        now = self.clock.now()
+        now = self.now()
         try:
             sub, created = self.store.add(channel_id, spec, user=user, now=now)
         except TooManySubscriptions as exc:

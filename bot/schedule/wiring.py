@@ -21,7 +21,7 @@ from bot.schedule.ledger import Ledger
 from bot.schedule.runner import Runner
 from bot.schedule.subscriptions import SubscriptionStore
 from bot.state import StateStore
-from knowledge import CatalogSource
+from knowledge import CatalogSource, Clock as KnowledgeClock
 
 if TYPE_CHECKING:
     from bot.schedule.scheduler import ScheduledPosts
@@ -49,15 +49,14 @@ def subscription_desk(
     store: StateStore,
     knowledge: ScheduleKnowledge,
     usage: UsageAccess | None = None,
-    clock: Clock | None = None,
+    now: KnowledgeClock | None = None,
 ) -> SubscriptionDesk:
-    """The desk behind `/hpc subscribe`. Its clock must be the scheduler's (`schedule_clock`,
-    or the one the sandbox fast-forwards): a subscription made at 09:00 on that clock owes
-    nothing due at 08:30, which another clock might see differently."""
+    """The desk behind `/hpc subscribe`, on the scheduler's time: `now` (the services' clock,
+    which the sandbox fast-forwards) or the configured one (`schedule_clock`)."""
     return SubscriptionDesk(
         SubscriptionStore.open(store.engine),
         knowledge,
-        clock or schedule_clock(ScheduleConfig.from_settings(settings)),
+        now or schedule_clock(ScheduleConfig.from_settings(settings)).now,
         settings.knowledge.timezone,
         usage,
     )

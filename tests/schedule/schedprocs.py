@@ -41,7 +41,7 @@ def real_catalog_desk(
         CatalogSource(bundled_knowledge_dir()), services.queue, services.machines
     )
     store = SubscriptionStore.open(create_engine(url))
-    return SubscriptionDesk(store, knowledge, ManualClock(created), "Europe/Brussels", usage)
+    return SubscriptionDesk(store, knowledge, ManualClock(created).now, "Europe/Brussels", usage)
 
 
 def records(url: str) -> list[Record]:

@@ -103,7 +103,7 @@ class World:
 
     def __post_init__(self) -> None:
         self.store = SubscriptionStore.open(self.engine)
-        self.desk = SubscriptionDesk(self.store, self.knowledge, self.clock, "Europe/Brussels")
+        self.desk = SubscriptionDesk(self.store, self.knowledge, self.clock.now, "Europe/Brussels")
         self.runner = self.runner_for("process-a")
 
     def attach_usage(self, usage: UsageAccess) -> None:
