@@ -13,7 +13,7 @@ import re
 # that kind is the one that answers (a row with "2 days", not the sentence introducing the table).
 _WANTS = {
     "duration": re.compile(
-        r"\b(how long|how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
+        r"\b(how (long|soon|quickly|fast)|how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
         r"timeout|expire\w*|deleted|purged|duration|lifetime)\b|"
         # "When ... deleted", also as a translated question words it ("when file scratch delete").
         r"\bwhen\b[^?.]*\b(delet|purg|expir|remov|clean)\w*",
@@ -30,6 +30,14 @@ _WANTS = {
         r"\b(which|what|oldest|newest|latest|minimum|required|earliest)\b[^?.]*\bversions?\b",
         re.I,
     ),
+    # "If I don't pass -j, how many ...": what happens when nothing is said is the default.
+    "default": re.compile(
+        r"\b(by )?default\b|\bout of the box\b|"
+        r"\bif (i|we|you) (don'?t|do not|never|leave out|omit) (pass|set|give|specify|use|add|"
+        r"provide|say|choose|request|ask for)\b|"
+        r"\bwithout (passing|setting|giving|specifying|choosing|requesting|asking for)\b",
+        re.I,
+    ),
     "code": re.compile(
         r"\b(which|what) (option|flag|switch|argument|parameter|variable|env\w*|command|"
         r"setting|directive|keyword|function|method|call|module|file|path|syntax)s?\b|"
@@ -42,16 +50,23 @@ _HAS = {
     "duration": re.compile(
         r"\b(\d+(\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|"
         r"ninety)\s*(-\s*)?([a-z]+\s+)?(s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|"
-        r"weeks?|months?|years?)\b|\b\d{1,2}:\d{2}(:\d{2})?\b|\b\d+-\d{1,2}:\d{2}\b",
+        r"weeks?|months?|years?)\b|"
+        # 48:00:00 is a duration; "10:00 CET" is a time of day.
+        r"\b\d{1,2}:\d{2}(:\d{2})?\b(?!\s*(CES?T|UTC|GMT|[ap]\.?m\b))|\b\d+-\d{1,2}:\d{2}\b",
         re.I,
     ),
     # "Free of charge" answers "how much does it cost".
-    "quantity": re.compile(r"\d|\bfree of charge\b|\bno cost\b", re.I),
+    # "At least a few thousand points" answers "how large" as well as "2,000" would.
+    "quantity": re.compile(
+        r"\d|\bfree of charge\b|\bno cost\b|\b(hundreds?|thousands?|millions?|billions?)\b",
+        re.I,
+    ),
     "date": re.compile(
         r"\b(19|20)\d{2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b",
         re.I,
     ),
     "version": re.compile(r"\b\d+(\.\d+)+\b|\bv\d+\b", re.I),
+    "default": re.compile(r"\bdefaults?\b|\bdefaulting\b", re.I),
     "code": re.compile(
         r"`[^`]+`|(?<!\w)--?[a-zA-Z][\w-]*|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b\w+=\S+|"
         r"(?<!\w)/[\w.-]+/[\w./-]*|\$ \w|\b\w+\(\)",
@@ -59,10 +74,18 @@ _HAS = {
 }
 
 
+# "How soon after the cut-off ...": asked how long, the deadline named is no date asked for.
+_HOW_LONG = re.compile(r"\bhow (long|soon|quickly|fast)\b", re.I)
+_ASKS_DATE = re.compile(r"\b(when|what date|which date|since when)\b", re.I)
+
+
 def wanted_kinds(question: str) -> tuple[str, ...]:
     """The kinds of value the question asks for ("duration", "quantity", "date", "version",
-    "code")."""
-    return tuple(kind for kind, pattern in _WANTS.items() if pattern.search(question))
+    "default", "code")."""
+    kinds = tuple(kind for kind, pattern in _WANTS.items() if pattern.search(question))
+    if "date" in kinds and _HOW_LONG.search(question) and not _ASKS_DATE.search(question):
+        kinds = tuple(k for k in kinds if k != "date")
+    return kinds
 
 
 def holds(text: str, kinds: tuple[str, ...]) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 
 from knowledge.answer_kinds import holds, wanted_kinds
@@ -32,6 +32,8 @@ from knowledge.sources import same_document
 from knowledge.store import Chunk, Index
 
 RANK_PRIOR = 1.0
+# Kinds of value a curated fact can hold (facts hold no commands or defaults).
+_VALUE_KINDS = ("duration", "quantity", "date")
 
 WHERE_TO_ASK = words_for("en").where_to_ask
 
@@ -311,7 +313,7 @@ class Assistant:
             lead
             - c.curated_unseen_penalty * len(unseen)
             - c.unknown_name_penalty * len(names)
-            - max(0.0, match.topic_score - lead)
+            - max(0.0, rival_topic_score(match, self.clock()) - lead)
         )
         wants = tuple(k for k in wanted_kinds(match.question) if k in ("quantity", "duration"))
         if wants and not any(
@@ -484,6 +486,23 @@ class Assistant:
             citations=tuple(citations),
             route="retrieval",
         )
+
+
+def rival_topic_score(match: CuratedMatch, now: datetime) -> float:
+    """How well the question fits the best topic that could answer it instead of the lead fact.
+
+    A topic whose facts hold no value of the kind asked for is no rival: "how soon after the
+    cut-off do we get access" fits the cut-off dates' topic by its words, but wants a duration,
+    which only the time-to-access facts give. A topic no fact answers ("how do I run ...")
+    always is one.
+    """
+    wants = tuple(k for k in wanted_kinds(match.question) if k in _VALUE_KINDS)
+    if not wants:
+        return match.topic_score
+    for _, score, facts in match.rivals:
+        if not facts or any(holds(f.text_at(now, match.question), wants) for f in facts):
+            return score
+    return 0.0
 
 
 def _diverse(hits: tuple[Retrieved, ...], *, head: int, extra_documents: int) -> list[Retrieved]:

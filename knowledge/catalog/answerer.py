@@ -72,6 +72,9 @@ class CuratedMatch:
     question: str = ""
     # Words of the question written as names: capitalised inside the sentence, or quoted.
     name_like: frozenset[str] = frozenset()
+    # Topics that fit the question better than the lead fact's, best first, with their facts
+    # about what the question names (none for a topic no fact answers, "how do I run ...").
+    rivals: tuple[tuple[str, float, tuple[CuratedFact, ...]], ...] = ()
 
     @property
     def score(self) -> float:
@@ -257,6 +260,7 @@ class CuratedAnswerer:
         named_kinds = {kind for kind, _ in named_ids}
         w = self.weights
         scored: list[ScoredFact] = []
+        by_topic: dict[str, list[CuratedFact]] = {}
         for position, fact in enumerate(st.facts):
             subject_ids = {(s.kind, s.id) for s in fact.subjects}
             subject_kinds = {s.kind for s in fact.subjects}
@@ -268,6 +272,8 @@ class CuratedAnswerer:
             )
             if clash:
                 continue
+            for topic in fact.topics:
+                by_topic.setdefault(topic, []).append(fact)
             named = bool(subject_ids & named_ids)
             on_topic = max(topic_scores.get(t, 0.0) for t in fact.topics)
             rare = (
@@ -301,6 +307,11 @@ class CuratedAnswerer:
                 name_like,
             )
         lead = scored[0]
+        rivals = tuple(
+            (topic, value, tuple(by_topic.get(topic, ())))
+            for topic, value in sorted(topic_scores.items(), key=lambda tv: tv[1], reverse=True)
+            if value > lead.topic
+        )
         kept = [lead]
         for other in scored[1:]:
             if len(kept) >= w.max_facts:
@@ -321,6 +332,7 @@ class CuratedAnswerer:
             unseen,
             question,
             name_like,
+            rivals,
         )
 
 

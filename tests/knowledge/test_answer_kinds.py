@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 import pytest
 
 from knowledge.answer_kinds import holds, wanted_kinds
-from knowledge.catalog.answerer import _name_like
+from knowledge.assistant import rival_topic_score
+from knowledge.catalog.answerer import CuratedMatch, ScoredFact, _name_like
+from knowledge.catalog.facts import CuratedFact
 
 
 @pytest.mark.parametrize(
@@ -20,6 +24,12 @@ from knowledge.catalog.answerer import _name_like
         ("When are files on scratch deleted?", ("duration", "date")),
         ("when file scratch delete", ("duration", "date")),
         ("How do I delete a file?", ()),
+        # Asked how soon, the cut-off named is where the wait starts, not a date asked for.
+        ("How soon after the cut-off do we get access?", ("duration",)),
+        ("When is the cut-off?", ("date",)),
+        # What happens when nothing is said is the default.
+        ("If I don't pass -j, how many jobs run at once?", ("quantity", "default")),
+        ("Which partition do jobs go to by default?", ("default",)),
         ("Tell me about LUMI", ()),
     ],
 )
@@ -35,6 +45,11 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("About four working days.", "duration", True),
         ("The limit is 2-00:00:00.", "duration", True),
         ("Access is quick.", "duration", False),
+        ("Jobs may run for 48:00:00.", "duration", True),
+        ("The call closes at 10:00 CET.", "duration", False),
+        ("At least a few thousand data points.", "quantity", True),
+        ("Default is 100%, one job per CPU thread.", "default", True),
+        ("Run up to N jobs in parallel.", "default", False),
         ("Free of charge for start-ups.", "quantity", True),
         ("Companies pay per use.", "quantity", False),
         ("Use `sbatch --account=project_465000123`.", "code", True),
@@ -55,3 +70,43 @@ def test_words_written_as_names_are_the_capitalised_and_the_quoted() -> None:
         "turbo",
         "lane",
     }
+
+
+def _fact(fid: str, topic: str, text: str) -> CuratedFact:
+    return CuratedFact(
+        id=fid,
+        subjects=(),
+        topics=(topic,),
+        text=text,
+        source="https://example.org/call",
+        as_of=date(2026, 1, 1),
+        confirmed=True,
+    )
+
+
+def _match(
+    question: str, rivals: tuple[tuple[str, float, tuple[CuratedFact, ...]], ...]
+) -> CuratedMatch:
+    lead = ScoredFact(
+        _fact("call/time_to_access", "time_to_access", "Within 10 days."), 1.2, 0.67, True
+    )
+    return CuratedMatch((lead,), (), rivals[0][0], rivals[0][1], question=question, rivals=rivals)
+
+
+CUTOFF_DATES = ("cutoffs", 0.73, (_fact("call/cutoffs", "cutoffs", "Next cut-off: 15 Dec 2026."),))
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
+
+
+def test_a_topic_whose_facts_hold_no_value_of_the_kind_asked_is_no_rival() -> None:
+    match = _match("How soon after the cut-off do we get access?", (CUTOFF_DATES,))
+    assert rival_topic_score(match, NOW) == 0.0
+
+
+def test_a_topic_whose_facts_hold_the_kind_asked_stays_a_rival() -> None:
+    match = _match("When is the cut-off?", (CUTOFF_DATES,))
+    assert rival_topic_score(match, NOW) == 0.73
+
+
+def test_a_topic_no_fact_answers_stays_a_rival() -> None:
+    match = _match("How soon can my job start?", (("running_jobs", 0.8, ()), CUTOFF_DATES))
+    assert rival_topic_score(match, NOW) == 0.8
