@@ -497,8 +497,25 @@ SUFFIXES = {
 }
 
 
+# README, INSTALL, NEWS, FAQ, README.Debian: by convention plain-text documentation, and often
+# the only guide a package or a repository ships.
+_CONVENTIONAL_TEXT = re.compile(r"[A-Z][A-Z_-]{2,}(\.[A-Za-z0-9_-]+)?")
+# Legal texts and lists of people, not guidance: their words would only crowd real answers.
+_NOT_GUIDES = frozenset(
+    {"LICENSE", "LICENCE", "COPYING", "COPYRIGHT", "NOTICE", "AUTHORS", "CONTRIBUTORS", "THANKS"}
+)
+
+
 def kind_of(path: Path) -> str | None:
-    return SUFFIXES.get(path.suffix.lower())
+    """The kind of document a file holds, by its name; None for files hpcbot does not read."""
+    kind = SUFFIXES.get(path.suffix.lower())
+    if (
+        kind is None
+        and _CONVENTIONAL_TEXT.fullmatch(path.name)
+        and path.name.split(".")[0] not in _NOT_GUIDES
+    ):
+        return "text"
+    return kind
 
 
 def parse_bytes(data: bytes, kind: str, *, base_url: str | None = None) -> ParsedDocument:

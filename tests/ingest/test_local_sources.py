@@ -281,3 +281,36 @@ def test_a_document_the_parser_trips_over_is_skipped_and_the_run_goes_on(
         ((docs / "hostile.html").as_uri(), "could not be parsed (ValueError: Invalid IPv6 URL)")
     ]
     assert report.new == 1
+
+
+def test_a_readme_without_a_suffix_is_read_as_plain_text(index: Index, docs: Path) -> None:
+    # Debian packages and many repositories ship their guide as README, INSTALL or NEWS.
+    (docs / "README").write_text("Building\n\nRun ./configure --with-cuda before make.\n")
+    (docs / "README.Debian").write_text("The Debian build enables the UCX transport.\n")
+
+    report = run(index, docs)
+
+    assert (report.new, report.skipped) == (3, [])
+    assert "--with-cuda" in indexed_text(index) and "UCX transport" in indexed_text(index)
+
+
+def test_licences_lists_of_people_and_other_files_are_not_read(index: Index, docs: Path) -> None:
+    (docs / "LICENSE").write_text("Permission is hereby granted, free of charge, ...\n")
+    (docs / "AUTHORS").write_text("Jane Doe <jane@example.org>\n")
+    (docs / "Makefile").write_text("all:\n\tcc -o app app.c\n")
+
+    report = run(index, docs)
+
+    assert (report.new, report.skipped) == (1, [])
+    assert "free of charge" not in indexed_text(index) and "Jane Doe" not in indexed_text(index)
+
+
+def test_a_binary_file_with_a_readme_like_name_is_skipped_with_a_reason(
+    index: Index, docs: Path
+) -> None:
+    (docs / "CORE").write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
+
+    report = run(index, docs)
+
+    assert report.new == 1
+    assert report.skipped == [((docs / "CORE").as_uri(), "binary content in a text file")]
