@@ -2,6 +2,10 @@
 
     .venv/bin/python bench/calibrate.py --data-dir DIR --questions dev-questions.yaml
                                         [--folds 4] [--seed 7] [--json]
+    .venv/bin/python bench/calibrate.py --set DIR1 QUESTIONS1 --set DIR2 QUESTIONS2 ...
+
+Several sets, each with the index its documents were ingested into, are pooled into one
+question list before the folds are drawn.
 
 The evidence for each question (curated match, retrieval, extracts) is looked up once; the
 decision (`Assistant.decide`) is then replayed for every candidate calibration. Each fold's
@@ -35,9 +39,10 @@ from knowledge.store import Index  # noqa: E402
 
 GRID = {
     "curated_threshold": [0.54, 0.58, 0.62, 0.66, 0.7, 0.74],
-    "curated_unseen_penalty": [0.0, 0.05, 0.1],
-    "threshold": [0.34, 0.38, 0.42, 0.46, 0.5],
-    "replace_fact_above": [0.4, 0.5, 0.6],
+    "curated_unseen_penalty": [0.0, 0.05],
+    "threshold": [0.38, 0.42, 0.46],
+    "replace_fact_above": [0.4, 0.5],
+    "named_subject_bonus": [0.0, 0.05, 0.1],
 }
 
 
@@ -49,29 +54,25 @@ def candidates() -> list[Calibration]:
     ]
 
 
-def utility(
-    assistant: Assistant,
-    items: list[tuple[EvalItem, Evidence]],
-    calibration: Calibration,
-    is_knowledge: object,
-) -> float:
+Item = tuple[Assistant, EvalItem, Evidence]
+
+
+def utility(items: list[Item], calibration: Calibration, is_knowledge: object) -> float:
     """Mean of answer correctness (declines included) and hit@1 over the items."""
     total = 0.0
-    for item, evidence in items:
+    for assistant, item, evidence in items:
         result = score(item, assistant.decide(evidence, calibration), is_knowledge)  # type: ignore[arg-type]
         hit = 1.0 if result.hit_at_1 is None else float(result.hit_at_1)
         total += (float(result.correct) + hit) / 2
     return total / len(items) if items else 0.0
 
 
-def best(
-    assistant: Assistant, items: list[tuple[EvalItem, Evidence]], is_knowledge: object
-) -> Calibration:
+def best(items: list[Item], is_knowledge: object) -> Calibration:
     default = Calibration()
     ranked = sorted(
         candidates(),
         key=lambda c: (
-            utility(assistant, items, c, is_knowledge),
+            utility(items, c, is_knowledge),
             # Ties go to the values nearest the defaults: no drift without evidence.
             -sum(abs(getattr(c, k) - getattr(default, k)) for k in GRID),
         ),
@@ -82,21 +83,31 @@ def best(
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data-dir", type=Path, required=True)
-    parser.add_argument("--questions", type=Path, required=True)
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--questions", type=Path)
+    parser.add_argument(
+        "--set", nargs=2, action="append", default=[], metavar=("DATA_DIR", "QUESTIONS")
+    )
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    index = Index(args.data_dir / "index", SentenceTransformerEmbedder())
+    sets = [(Path(d), Path(q)) for d, q in args.set]
+    if args.data_dir and args.questions:
+        sets.insert(0, (args.data_dir, args.questions))
+    if not sets:
+        parser.error("give --data-dir and --questions, or --set DATA_DIR QUESTIONS")
     knowledge = bundled_knowledge_dir()
-    assistant = open_assistant(index, knowledge)
-    assistant.warm_up()
     prefix = knowledge.resolve().as_uri()
 
     def is_knowledge(url: str) -> bool:
         return url.startswith(prefix)
 
-    items = [(item, assistant.gather(item.question)) for item in load_questions(args.questions)]
+    embedder = SentenceTransformerEmbedder()
+    items: list[Item] = []
+    for data_dir, questions in sets:
+        assistant = open_assistant(Index(data_dir / "index", embedder), knowledge)
+        assistant.warm_up()
+        items += [(assistant, q, assistant.gather(q.question)) for q in load_questions(questions)]
     order = list(range(len(items)))
     random.Random(args.seed).shuffle(order)
     folds = [order[i :: args.folds] for i in range(args.folds)]
@@ -105,8 +116,8 @@ def main() -> None:
     for k, fold in enumerate(folds):
         train = [items[i] for i in order if i not in fold]
         test = [items[i] for i in fold]
-        chosen = best(assistant, train, is_knowledge)
-        held_out = utility(assistant, test, chosen, is_knowledge)
+        chosen = best(train, is_knowledge)
+        held_out = utility(test, chosen, is_knowledge)
         held_out_total += held_out * len(test)
         report["folds"].append(  # type: ignore[attr-defined]
             {
@@ -117,8 +128,8 @@ def main() -> None:
             }
         )
     report["cross_validated_utility"] = round(held_out_total / len(items), 4)
-    report["default_utility_all"] = round(utility(assistant, items, Calibration(), is_knowledge), 4)
-    fitted = best(assistant, items, is_knowledge)
+    report["default_utility_all"] = round(utility(items, Calibration(), is_knowledge), 4)
+    fitted = best(items, is_knowledge)
     report["fitted_on_all"] = {key: getattr(fitted, key) for key in GRID}
     report["defaults"] = {key: asdict(Calibration())[key] for key in GRID}
     print(json.dumps(report, indent=1))

@@ -66,6 +66,9 @@ class Calibration:
     # A question naming something only the documents know: what the curated match loses, and
     # what a passage that does not name it loses when passages are ranked.
     foreign_name_penalty: float = 0.2
+    # A lead fact about the machine, call or AI Factory the question names gains this much:
+    # its topic may be worded unlike any example ("who is building DAEDALUS").
+    named_subject_bonus: float = 0.0
 
 
 def _cited_as_of(chunk: Chunk) -> date | None:
@@ -311,6 +314,7 @@ class Assistant:
         names = [t for t in unseen if t in match.name_like]
         confidence = (
             lead
+            + c.named_subject_bonus * match.facts[0].named
             - c.curated_unseen_penalty * len(unseen)
             - c.unknown_name_penalty * len(names)
             - max(0.0, rival_topic_score(match, self.clock()) - lead)
@@ -491,17 +495,20 @@ class Assistant:
 def rival_topic_score(match: CuratedMatch, now: datetime) -> float:
     """How well the question fits the best topic that could answer it instead of the lead fact.
 
-    A topic whose facts hold no value of the kind asked for is no rival: "how soon after the
-    cut-off do we get access" fits the cut-off dates' topic by its words, but wants a duration,
-    which only the time-to-access facts give. A topic no fact answers ("how do I run ...")
-    always is one.
+    A topic no fact answers ("how do I run ...") is always a rival: the question is for the
+    documents. A topic with facts only about other machines or calls than the one named is
+    none (there is no better fact to give), and neither is one whose facts hold no value of
+    the kind asked for: "how soon after the cut-off do we get access" fits the cut-off dates'
+    topic by its words, but wants a duration, which only the time-to-access facts give.
     """
     wants = tuple(k for k in wanted_kinds(match.question) if k in _VALUE_KINDS)
-    if not wants:
-        return match.topic_score
-    for _, score, facts in match.rivals:
-        if not facts or any(holds(f.text_at(now, match.question), wants) for f in facts):
-            return score
+    for rival in match.rivals:
+        if not rival.has_facts:
+            return rival.score
+        if not rival.facts:
+            continue
+        if not wants or any(holds(f.text_at(now, match.question), wants) for f in rival.facts):
+            return rival.score
     return 0.0
 
 

@@ -61,6 +61,18 @@ class ScoredFact:
 
 
 @dataclass(frozen=True)
+class Rival:
+    """A topic the question fits better than its lead fact's, and the facts it could give."""
+
+    topic: str
+    score: float
+    # Its facts about what the question names (or about nothing named).
+    facts: tuple[CuratedFact, ...]
+    # False for a topic no fact of the catalogue answers at all ("how do I run a job ...").
+    has_facts: bool
+
+
+@dataclass(frozen=True)
 class CuratedMatch:
     """The facts a question asks for, best first, and how sure the match is."""
 
@@ -72,9 +84,8 @@ class CuratedMatch:
     question: str = ""
     # Words of the question written as names: capitalised inside the sentence, or quoted.
     name_like: frozenset[str] = frozenset()
-    # Topics that fit the question better than the lead fact's, best first, with their facts
-    # about what the question names (none for a topic no fact answers, "how do I run ...").
-    rivals: tuple[tuple[str, float, tuple[CuratedFact, ...]], ...] = ()
+    # Topics that fit the question better than the lead fact's, best first.
+    rivals: tuple[Rival, ...] = ()
 
     @property
     def score(self) -> float:
@@ -116,6 +127,7 @@ class _Facts:
     topics: dict[str, list[str]]
     idf: dict[str, float]
     fact_tokens: list[set[str]]
+    answered_topics: frozenset[str] = frozenset()
     prototype_topic: list[str] = field(default_factory=list)
     prototypes: Matrix | None = None
     fact_vectors: Matrix | None = None
@@ -170,7 +182,8 @@ class CuratedAnswerer:
         for call in catalog.calls:  # cut-off years are dynamic text, but known words
             for entry in call.cutoffs.dates:
                 idf.setdefault(str(entry.day.year), 1.0)
-        state = _Facts(catalog, names, facts, topics, idf, fact_tokens)
+        answered = frozenset(t for f in facts for t in f.topics)
+        state = _Facts(catalog, names, facts, topics, idf, fact_tokens, answered)
         if embed:
             state.embed(self._embed)
         return state
@@ -308,7 +321,7 @@ class CuratedAnswerer:
             )
         lead = scored[0]
         rivals = tuple(
-            (topic, value, tuple(by_topic.get(topic, ())))
+            Rival(topic, value, tuple(by_topic.get(topic, ())), topic in st.answered_topics)
             for topic, value in sorted(topic_scores.items(), key=lambda tv: tv[1], reverse=True)
             if value > lead.topic
         )

@@ -8,7 +8,7 @@ import pytest
 
 from knowledge.answer_kinds import holds, wanted_kinds
 from knowledge.assistant import rival_topic_score
-from knowledge.catalog.answerer import CuratedMatch, ScoredFact, _name_like
+from knowledge.catalog.answerer import CuratedMatch, Rival, ScoredFact, _name_like
 from knowledge.catalog.facts import CuratedFact
 
 
@@ -84,29 +84,39 @@ def _fact(fid: str, topic: str, text: str) -> CuratedFact:
     )
 
 
-def _match(
-    question: str, rivals: tuple[tuple[str, float, tuple[CuratedFact, ...]], ...]
-) -> CuratedMatch:
+def _match(question: str, *rivals: Rival) -> CuratedMatch:
     lead = ScoredFact(
         _fact("call/time_to_access", "time_to_access", "Within 10 days."), 1.2, 0.67, True
     )
-    return CuratedMatch((lead,), (), rivals[0][0], rivals[0][1], question=question, rivals=rivals)
+    return CuratedMatch(
+        (lead,), (), rivals[0].topic, rivals[0].score, question=question, rivals=rivals
+    )
 
 
-CUTOFF_DATES = ("cutoffs", 0.73, (_fact("call/cutoffs", "cutoffs", "Next cut-off: 15 Dec 2026."),))
+CUTOFF_DATES = Rival(
+    "cutoffs", 0.73, (_fact("call/cutoffs", "cutoffs", "Next cut-off: 15 Dec 2026."),), True
+)
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 
 
 def test_a_topic_whose_facts_hold_no_value_of_the_kind_asked_is_no_rival() -> None:
-    match = _match("How soon after the cut-off do we get access?", (CUTOFF_DATES,))
+    match = _match("How soon after the cut-off do we get access?", CUTOFF_DATES)
     assert rival_topic_score(match, NOW) == 0.0
 
 
 def test_a_topic_whose_facts_hold_the_kind_asked_stays_a_rival() -> None:
-    match = _match("When is the cut-off?", (CUTOFF_DATES,))
+    match = _match("When is the cut-off?", CUTOFF_DATES)
     assert rival_topic_score(match, NOW) == 0.73
 
 
 def test_a_topic_no_fact_answers_stays_a_rival() -> None:
-    match = _match("How soon can my job start?", (("running_jobs", 0.8, ()), CUTOFF_DATES))
+    match = _match(
+        "How soon can my job start?", Rival("running_jobs", 0.8, (), False), CUTOFF_DATES
+    )
     assert rival_topic_score(match, NOW) == 0.8
+
+
+def test_a_topic_with_facts_only_about_other_subjects_is_no_rival() -> None:
+    # "What processors does Deucalion have": no CPU fact names Deucalion, its overview does.
+    match = _match("What kind of processors are in it?", Rival("cpu", 0.88, (), True), CUTOFF_DATES)
+    assert rival_topic_score(match, NOW) == 0.73

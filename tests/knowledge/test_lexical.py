@@ -1,0 +1,24 @@
+"""The lexical tokenizer: HPC terms stay whole and also count by their parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.lexical import tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # Compounds are kept whole and split into their parts.
+        ("small-g", ["small-g", "small", "g"]),
+        ("multi-node", ["multi-node", "multi", "node"]),
+        ("lumi.csc.fi", ["lumi.csc.fi", "lumi", "csc", "fi"]),
+        ("--account", ["account"]),
+        ("x86-64", ["x86-64", "x86", "64"]),
+        # Stop words go, plurals and -ing forms are stemmed.
+        ("How many nodes are running", ["node", "run"]),
+    ],
+)
+def test_tokens(text: str, tokens: list[str]) -> None:
+    assert tokenize(text) == tokens
