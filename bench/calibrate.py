@@ -42,7 +42,6 @@ GRID = {
     "curated_unseen_penalty": [0.0, 0.05],
     "threshold": [0.38, 0.42, 0.46],
     "replace_fact_above": [0.4, 0.5],
-    "named_subject_bonus": [0.0, 0.05, 0.1],
 }
 
 

@@ -66,9 +66,6 @@ class Calibration:
     # A question naming something only the documents know: what the curated match loses, and
     # what a passage that does not name it loses when passages are ranked.
     foreign_name_penalty: float = 0.2
-    # A lead fact about the machine, call or AI Factory the question names gains this much:
-    # its topic may be worded unlike any example ("who is building DAEDALUS").
-    named_subject_bonus: float = 0.0
 
 
 def _cited_as_of(chunk: Chunk) -> date | None:
@@ -314,7 +311,6 @@ class Assistant:
         names = [t for t in unseen if t in match.name_like]
         confidence = (
             lead
-            + c.named_subject_bonus * match.facts[0].named
             - c.curated_unseen_penalty * len(unseen)
             - c.unknown_name_penalty * len(names)
             - max(0.0, rival_topic_score(match, self.clock()) - lead)

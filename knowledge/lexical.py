@@ -27,7 +27,15 @@ STOPWORDS = frozenset(
     very was we were what when where which while who whom why will with would you your yours us
     get got use using used want need needs also may might must shall one per via there's i'm we're
     let lets please tell know like many much""".split()
+    # Contractions as typed in chat without the apostrophe ("dont", "whats"), and as they come
+    # out of the apostrophe being dropped below ("don't" -> "dont").
+    + """dont doesnt didnt wont cant couldnt shouldnt wouldnt isnt arent wasnt werent havent hasnt
+    hadnt whats hows wheres whos thats theres im ive youre youve theyre theyve weve were
+    ill itll""".split()
 )
+# "LUMI's" is LUMI; any other apostrophe inside a word joins it ("don't" -> "dont").
+_POSSESSIVE = re.compile(r"(?<=[a-z0-9])['\u2019]s\b")
+_APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019](?=[a-z])")
 
 
 def _stem(token: str) -> str:
@@ -48,7 +56,8 @@ def _stem(token: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Lower-case tokens without stop words; compounds also yield their parts."""
     tokens: list[str] = []
-    for match in _TOKEN.finditer(text.lower()):
+    text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text.lower()))
+    for match in _TOKEN.finditer(text):
         token = match.group(0).strip("-_.")
         if not token:
             continue

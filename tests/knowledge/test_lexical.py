@@ -18,6 +18,13 @@ from knowledge.lexical import tokenize
         ("x86-64", ["x86-64", "x86", "64"]),
         # Stop words go, plurals and -ing forms are stemmed.
         ("How many nodes are running", ["node", "run"]),
+        # Contractions are stop words, typed with or without the apostrophe.
+        ("if i dont force it, whats the default", ["force", "default"]),
+        ("if I don't force it, what's the default", ["force", "default"]),
+        ("it won’t compile", ["compile"]),
+        # A possessive is the name itself.
+        ("LUMI's GPUs", ["lumi", "gpus"]),
+        ("the job id", ["job", "id"]),
     ],
 )
 def test_tokens(text: str, tokens: list[str]) -> None:
