@@ -42,7 +42,10 @@ _WANTS = {
         r"\b(which|what) (option|flag|switch|argument|parameter|variable|env\w*|command|"
         r"setting|directive|keyword|function|method|call|module|file|path|syntax)s?\b|"
         r"\bhow (do|can|should) (i|we|you) (set|enable|disable|configure|specify|request|"
-        r"select|pass|change|limit|run|launch|load|start|submit|use)\b|\bcommand\b",
+        r"select|pass|change|limit|run|launch|load|start|submit|use|get|make|force|skip|"
+        r"exclude|require|turn|switch|tell|link|compile|build)\b|\bcommand\b|\bsyntax\b|"
+        # "What do I put in the host list", "what does the command look like".
+        r"\bwhat (do|should) (i|we) (set|put|add|pass|type|write|link)\b|\blook like\b",
         re.I,
     ),
 }

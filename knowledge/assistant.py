@@ -46,7 +46,7 @@ class Calibration:
     dense_span: float = 0.45
     dense_weight: float = 0.5
     threshold: float = 0.42
-    unseen_penalty: float = 0.12
+    unseen_penalty: float = 0.04
     second_extract_ratio: float = 0.85
     max_citations: int = 5
     # Curated facts: the match score (topic + name + content, see knowledge.catalog.answerer)

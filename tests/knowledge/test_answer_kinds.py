@@ -19,6 +19,9 @@ from knowledge.catalog.facts import CuratedFact
         ("How many nodes can one job use?", ("quantity",)),
         ("When is the next Large Scale cut-off?", ("date",)),
         ("Which option sets the account of a job?", ("code",)),
+        ("How do I get numdiff to compare against the first file?", ("code",)),
+        ("What do I put in the host list to run locally?", ("code",)),
+        ("want every third line. what does the ndselect command look like?", ("code",)),
         ("What is the oldest Perl version it runs on?", ("version",)),
         # "How long until": a duration, as a translated question says it too.
         ("When are files on scratch deleted?", ("duration", "date")),
