@@ -60,6 +60,51 @@ class Mention:
     said: str = ""
 
 
+# How a question names a country by its adjective ("the Swedish AI Factory"): English words,
+# not catalogue facts, so they live here and not in the YAML.
+_ADJECTIVES = {
+    "Austria": ("Austrian",),
+    "Belgium": ("Belgian",),
+    "Bulgaria": ("Bulgarian",),
+    "Croatia": ("Croatian",),
+    "Cyprus": ("Cypriot",),
+    "Czechia": ("Czech",),
+    "Denmark": ("Danish",),
+    "Estonia": ("Estonian",),
+    "Finland": ("Finnish",),
+    "France": ("French",),
+    "Germany": ("German",),
+    "Greece": ("Greek",),
+    "Hungary": ("Hungarian",),
+    "Iceland": ("Icelandic",),
+    "Ireland": ("Irish",),
+    "Italy": ("Italian",),
+    "Latvia": ("Latvian",),
+    "Lithuania": ("Lithuanian",),
+    "Luxembourg": ("Luxembourgish",),
+    "Malta": ("Maltese",),
+    "Moldova": ("Moldovan",),
+    "Netherlands": ("Dutch",),
+    "North Macedonia": ("Macedonian", "North Macedonian"),
+    "Norway": ("Norwegian",),
+    "Poland": ("Polish",),
+    "Portugal": ("Portuguese",),
+    "Romania": ("Romanian",),
+    "Serbia": ("Serbian",),
+    "Slovakia": ("Slovak", "Slovakian"),
+    "Slovenia": ("Slovenian", "Slovene"),
+    "Spain": ("Spanish",),
+    "Sweden": ("Swedish",),
+    "Switzerland": ("Swiss",),
+    "Turkey": ("Turkish",),
+    "United Kingdom": ("British", "UK"),
+}
+
+
+# Adjectives that are also everyday English words count only when capitalised.
+_COMMON_ADJECTIVES = frozenset({"polish"})
+
+
 def _key(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
@@ -69,6 +114,7 @@ class NameTable:
 
     def __init__(self, catalog: Catalog) -> None:
         self._names: dict[str, tuple[Subject, Subject | None, bool]] = {}
+        self._adjectives: dict[str, Subject] = {}
         self._longest = 1
         for m in catalog.machines:
             me = machine_subject(m)
@@ -80,7 +126,7 @@ class NameTable:
                     self._add(name, sub, me)
             for name in (m.id, m.name, *m.aliases):
                 self._add(name, me, None)
-            self._add(m.country, country_subject(m.country), None)
+            self._add_country(m.country)
         owners: dict[str, list[tuple[Subject, Subject]]] = {}
         for m in catalog.machines:
             for sp in m.slurm_partitions:
@@ -101,10 +147,17 @@ class NameTable:
             me = Subject("factory", f.id, f.name)
             for name in (f.id, f.name, *f.aliases):
                 self._add(name, me, None)
-            self._add(f.country, country_subject(f.country), None)
+            self._add_country(f.country)
         for antenna in catalog.antennas.members:
-            self._add(antenna.country, country_subject(antenna.country), None)
+            self._add_country(antenna.country)
         self._single = sorted(k for k in self._names if len(k) >= 5 and k.isalpha())
+
+    def _add_country(self, country: str) -> None:
+        subject = country_subject(country)
+        self._add(country, subject, None)
+        # Adjectives match exactly, never as a typo: "finish" is no "Finnish".
+        for adjective in _ADJECTIVES.get(country, ()):
+            self._adjectives.setdefault(_key(adjective), subject)
 
     def _add(self, name: str, subject: Subject, parent: Subject | None, weak: bool = False) -> None:
         key = _key(name)
@@ -121,7 +174,13 @@ class NameTable:
             found = None
             for span in range(min(self._longest, len(words) - i), 0, -1):
                 start, end = words[i].start(), words[i + span - 1].end()
-                entry = self._names.get(_key(question[start:end]))
+                key = _key(question[start:end])
+                entry = self._names.get(key)
+                if entry is None and key in self._adjectives:
+                    written = question[start:end]
+                    # "Polish" the country's adjective, not "polish our proposal".
+                    if key not in _COMMON_ADJECTIVES or written[:1].isupper():
+                        entry = (self._adjectives[key], None, False)
                 if entry is None and span == 1:
                     entry = self._fuzzy(words[i].group(0))
                 if entry is None:

@@ -129,6 +129,10 @@ def test_an_faq_entry_on_a_third_party_page_is_not_confirmed() -> None:
         ("do we have to pay for fast lane gpu hours?", ["call:AI Factories Fast Lane"]),
         ("When is the next Large Scale cut-off?", ["call:AI Factories Large Scale"]),
         ("Which AI factory is in Poland?", ["country:Poland"]),
+        ("which ai factory is the swedish one?", ["country:Sweden"]),
+        ("Is there a Polish AI Factory?", ["country:Poland"]),
+        ("we need to polish our proposal", []),
+        ("when do jobs finish on LUMI?", ["machine:LUMI"]),
     ],
 )
 def test_names_are_found_by_alias_spelling_and_typo(
