@@ -20,8 +20,9 @@ _WANTS = {
         re.I,
     ),
     "quantity": re.compile(
-        r"\b(how (many|much|large|big)|what is the (max\w*|min\w*|default|size|number)|"
-        r"maximum|minimum|limit|quota|size|number of|capacity)\b",
+        r"\b(how (many|much|large|big|far|accurate|precise)|"
+        r"what is the (max\w*|min\w*|default|size|number)|"
+        r"maximum|minimum|limit|quota|size|number of|capacity|exit (code|status)|return code)\b",
         re.I,
     ),
     "date": re.compile(r"\b(when|what date|which date|deadline|cut-?off|since when)\b", re.I),
@@ -44,6 +45,9 @@ _WANTS = {
         r"\bhow (do|can|should) (i|we|you) (set|enable|disable|configure|specify|request|"
         r"select|pass|change|limit|run|launch|load|start|submit|use|get|make|force|skip|"
         r"exclude|require|turn|switch|tell|link|compile|build)\b|\bcommand\b|\bsyntax\b|"
+        # "Is there a build switch for ...": the answer names it.
+        r"\bis there (a|an|any) ([\w-]+ )?(option|flag|switch|setting|variable|parameter|knob|"
+        r"command|tool)s?\b|"
         # "What do I put in the host list", "what does the command look like".
         r"\bwhat (do|should) (i|we) (set|put|add|pass|type|write|link)\b|\blook like\b",
         re.I,

@@ -22,6 +22,9 @@ from knowledge.catalog.facts import CuratedFact
         ("How do I get numdiff to compare against the first file?", ("code",)),
         ("What do I put in the host list to run locally?", ("code",)),
         ("want every third line. what does the ndselect command look like?", ("code",)),
+        ("is there a build switch to bring the old calls back?", ("code",)),
+        ("what exit code does it return if it fails?", ("quantity",)),
+        ("how far off can the results get?", ("quantity",)),
         ("What is the oldest Perl version it runs on?", ("version",)),
         # "How long until": a duration, as a translated question says it too.
         ("When are files on scratch deleted?", ("duration", "date")),
