@@ -267,6 +267,14 @@ def ingest_command(
         for url, reason in local.skipped:
             console.print(f"[yellow]skipped[/] {url}: {reason}")
         console.print(local.summary())
+        if not paths and not index.count():
+            # An empty index after a run without arguments reads like a failure; it is not.
+            console.print(
+                "The bundled knowledge base (calls, machines, AI Factories, FAQ) is answered "
+                "from curated facts and needs no index. To index documentation: "
+                "hpcbot ingest PATH (files or folders), hpcbot ingest URL, or hpcbot ingest "
+                "--sources."
+            )
     if crawl is not None:
         _print_crawl(crawl)
 
