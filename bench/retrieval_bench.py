@@ -6,8 +6,8 @@ latency of the first questions after a start at 10k chunks, memory, re-ingest.
                                               [--chunks 10000] [--json]
 
 Blind sets (`bench/blind/set-a.yaml`, `bench/blind-b/set-b.yaml`, `bench/blind-c/set-c.yaml`,
-`bench/blind-d/set-d.yaml`) are scored when their corpus
-is present (each set's `fetch-corpus.sh` builds it); their documents are ingested into the same
+`bench/blind-d/set-d.yaml`, `bench/blind-e/set-e.yaml`, `bench/blind-f/set-f.yaml`) are scored
+when their corpus is present (each set's `fetch-corpus.sh` builds it); their documents are ingested into the same
 index, so every set is answered with all the others' documents beside it.
 
 1. Ingests the corpus and the bundled knowledge into a fresh index (timed), then again (timed):
@@ -200,6 +200,8 @@ def default_blind_sets() -> list[tuple[Path, Path]]:
         (ROOT / "bench" / "blind-b" / "set-b.yaml", cache / "blind-corpus-b"),
         (ROOT / "bench" / "blind-c" / "set-c.yaml", cache / "blind-corpus-c"),
         (ROOT / "bench" / "blind-d" / "set-d.yaml", cache / "blind-corpus-d"),
+        (ROOT / "bench" / "blind-e" / "set-e.yaml", cache / "blind-corpus-e"),
+        (ROOT / "bench" / "blind-f" / "set-f.yaml", cache / "blind-corpus-f"),
     ]
 
 
