@@ -283,12 +283,13 @@ class Assistant:
         best = max(doc_confidence, curated_confidence)
         if (
             match is not None
-            and evidence.unseen
             and not match.mentions
             and self.curated is not None
             and "call" in self.curated.subject_kinds(match.topic)
         ):
-            return self._no_such_call(question, evidence.unseen, best, words)
+            unknown = _unknown_call_name(question, evidence.unseen, match.name_like)
+            if unknown:
+                return self._no_such_call(question, unknown, best, words)
         return self.abstain(question, best, words)
 
     def _unseen(self, match: CuratedMatch | None, retrieval: Retrieval | None) -> tuple[str, ...]:
@@ -375,14 +376,8 @@ class Assistant:
             notes=tuple(notes),
         )
 
-    def _no_such_call(
-        self, question: str, unseen: tuple[str, ...], confidence: float, words: Words
-    ) -> Answer:
+    def _no_such_call(self, question: str, label: str, confidence: float, words: Words) -> Answer:
         assert self.curated is not None
-        original = [
-            w for w in re.findall(r"[\w'+-]+", question) if tokenize(w) and tokenize(w)[0] in unseen
-        ]
-        label = " ".join(original) or "that"
         known = ", ".join(c.name for c in self.curated.catalog.calls)
         return Answer(
             question=question,
@@ -506,6 +501,31 @@ def rival_topic_score(match: CuratedMatch, now: datetime) -> float:
         if not wants or any(holds(f.text_at(now, match.question), wants) for f in rival.facts):
             return rival.score
     return 0.0
+
+
+_CALL_NOUN = re.compile(r"(calls?|lanes?|access|programmes?|programs?|tracks?|schemes?)", re.I)
+
+
+def _unknown_call_name(question: str, unseen: tuple[str, ...], name_like: frozenset[str]) -> str:
+    """The words of the question that name a call nobody knows, as written; "" if none do.
+
+    Unknown words written as names count ("the Quantum Gaming call"), and so do unknown words
+    right before a call word, with it ("the turbo lane"); an ordinary unknown word elsewhere
+    ("when do we hear back") names nothing.
+    """
+    written = re.findall(r"[\w'+-]+", question)
+    tokens = [tokenize(w)[:1] for w in written]
+    unknown = [bool(t) and t[0] in unseen for t in tokens]
+    named = [w for w, t, u in zip(written, tokens, unknown, strict=True) if u and t[0] in name_like]
+    if named:
+        return " ".join(named)
+    for i, word in enumerate(written):
+        if _CALL_NOUN.fullmatch(word) and i and unknown[i - 1]:
+            start = i - 1
+            while start and unknown[start - 1]:
+                start -= 1
+            return " ".join(written[start : i + 1])
+    return ""
 
 
 def _diverse(hits: tuple[Retrieved, ...], *, head: int, extra_documents: int) -> list[Retrieved]:
