@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
+# "How long", "how soon": a question asking for a duration.
+_HOW_LONG = r"\bhow (long|soon|quickly|fast)\b"
 # What kind of answer a question wants, from how it is asked; a passage that holds a value of
 # that kind is the one that answers (a row with "2 days", not the sentence introducing the table).
 _WANTS = {
     "duration": re.compile(
-        r"\b(how (long|soon|quickly|fast)|how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
+        _HOW_LONG + r"|\b(how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
         r"timeout|expire\w*|deleted|purged|duration|lifetime)\b|"
         # "When ... deleted", also as a translated question words it ("when file scratch delete").
         r"\bwhen\b[^?.]*\b(delet|purg|expir|remov|clean)\w*",
@@ -82,7 +84,7 @@ _HAS = {
 
 
 # "How soon after the cut-off ...": asked how long, the deadline named is no date asked for.
-_HOW_LONG = re.compile(r"\bhow (long|soon|quickly|fast)\b", re.I)
+_ASKS_HOW_LONG = re.compile(_HOW_LONG, re.I)
 _ASKS_DATE = re.compile(r"\b(when|what date|which date|since when)\b", re.I)
 
 
@@ -90,7 +92,7 @@ def wanted_kinds(question: str) -> tuple[str, ...]:
     """The kinds of value the question asks for ("duration", "quantity", "date", "version",
     "default", "code")."""
     kinds = tuple(kind for kind, pattern in _WANTS.items() if pattern.search(question))
-    if "date" in kinds and _HOW_LONG.search(question) and not _ASKS_DATE.search(question):
+    if "date" in kinds and _ASKS_HOW_LONG.search(question) and not _ASKS_DATE.search(question):
         kinds = tuple(k for k in kinds if k != "date")
     return kinds
 

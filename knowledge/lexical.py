@@ -25,13 +25,13 @@ STOPWORDS = frozenset(
     no nor not now of off on once only or other our ours out over own same she should so some such
     than that the their theirs them then there these they this those through to too under until up
     very was we were what when where which while who whom why will with would you your yours us
-    get got use using used want need needs also may might must shall one per via there's i'm we're
+    get got use using used want need needs also may might must shall one per via
     let lets please tell know like many much""".split()
     # Contractions as typed in chat without the apostrophe ("dont", "whats"), and as they come
     # out of the apostrophe being dropped below ("don't" -> "dont").
     + """dont doesnt didnt wont cant couldnt shouldnt wouldnt isnt arent wasnt werent havent hasnt
-    hadnt whats hows wheres whos thats theres im ive youre youve theyre theyve weve were
-    ill itll""".split()
+    hadnt whats hows wheres whos thats theres im ive youre youve theyre theyve weve ill
+    itll""".split()
 )
 # "LUMI's" is LUMI; any other apostrophe inside a word joins it ("don't" -> "dont").
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])['\u2019]s\b")

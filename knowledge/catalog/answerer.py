@@ -273,7 +273,6 @@ class CuratedAnswerer:
         named_kinds = {kind for kind, _ in named_ids}
         w = self.weights
         scored: list[ScoredFact] = []
-        by_topic: dict[str, list[CuratedFact]] = {}
         for position, fact in enumerate(st.facts):
             subject_ids = {(s.kind, s.id) for s in fact.subjects}
             subject_kinds = {s.kind for s in fact.subjects}
@@ -285,8 +284,6 @@ class CuratedAnswerer:
             )
             if clash:
                 continue
-            for topic in fact.topics:
-                by_topic.setdefault(topic, []).append(fact)
             named = bool(subject_ids & named_ids)
             on_topic = max(topic_scores.get(t, 0.0) for t in fact.topics)
             rare = (
@@ -321,7 +318,12 @@ class CuratedAnswerer:
             )
         lead = scored[0]
         rivals = tuple(
-            Rival(topic, value, tuple(by_topic.get(topic, ())), topic in st.answered_topics)
+            Rival(
+                topic,
+                value,
+                tuple(s.fact for s in scored if topic in s.fact.topics),
+                topic in st.answered_topics,
+            )
             for topic, value in sorted(topic_scores.items(), key=lambda tv: tv[1], reverse=True)
             if value > lead.topic
         )
