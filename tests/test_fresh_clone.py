@@ -6,7 +6,8 @@ venv's bin/ first on PATH and the clone first on PYTHONPATH, as `make test` in t
 have them. CI=false, no HPCBOT_* or SLURM* settings and HPCBOT_SHARED_DIR pointing nowhere, so
 what a new user lacks (services, the LUMI corpus) skips. The run is the fast tests (no real
 model, no services) of every folder except tests/schedule, whose multi-process timing tests
-alone take minutes on two cores; the collection step still imports all of them.
+alone take minutes on two cores; the collection step still imports all of them. The fast tests
+run on pytest-xdist workers, so they must not depend on each other's order.
 """
 
 from __future__ import annotations
@@ -65,6 +66,11 @@ def test_a_fresh_clone_collects_every_test_and_passes_the_fast_ones(tmp_path: Pa
     collected = run("-m", "pytest", "-p", "no:cacheprovider", "--collect-only", "-q")
     assert collected.returncode == 0, _tail(collected)
 
-    ran = run("-m", "pytest", "-p", "no:cacheprovider", "-q", "-m", FAST, "--ignore=tests/schedule")
+    # On every core (at most four): the suite that started this test waits for it meanwhile.
+    workers = str(min(4, os.cpu_count() or 1))
+    ran = run(
+        *("-m", "pytest", "-p", "no:cacheprovider", "-q", "-n", workers),
+        *("-m", FAST, "--ignore=tests/schedule"),
+    )
     assert ran.returncode == 0, _tail(ran)
     assert "LUMI corpus not found at" in ran.stdout, _tail(ran)  # a skip saying what to put where

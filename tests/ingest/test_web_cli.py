@@ -157,8 +157,9 @@ def test_an_ipv6_literal_url_is_crawled_when_private_urls_are_allowed(
 
 def test_ingest_without_arguments_says_the_bundled_knowledge_needs_no_index(index: Index) -> None:
     result = CliRunner().invoke(app, ["ingest"], env={"COLUMNS": "400"})
+    said = " ".join(result.output.split())  # the console may wrap lines whatever COLUMNS says
 
     assert result.exit_code == 0, result.output
-    assert "0 chunks in the index" in result.output
-    assert "answered from curated facts and needs no index" in result.output
-    assert "hpcbot ingest PATH" in result.output
+    assert "0 chunks in the index" in said
+    assert "answered from curated facts and needs no index" in said
+    assert "hpcbot ingest PATH" in said
