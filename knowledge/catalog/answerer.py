@@ -49,6 +49,8 @@ class Weights:
     rare_words: float = 0.25
     # Facts within this margin of the best one are shown with it (lists, two-part questions).
     keep_within: float = 0.06
+    # A fact whose topic fits this much better than the best-scored fact's leads instead.
+    switch_margin: float = 0.1
     max_facts: int = 6
 
 
@@ -316,6 +318,8 @@ class CuratedAnswerer:
                 question,
                 name_like,
             )
+        ranked_topics = sorted(topic_scores.items(), key=lambda tv: tv[1], reverse=True)
+        scored = lead_by_topic(scored, ranked_topics, w.switch_margin)
         lead = scored[0]
         rivals = tuple(
             Rival(
@@ -324,7 +328,7 @@ class CuratedAnswerer:
                 tuple(s.fact for s in scored if topic in s.fact.topics),
                 topic in st.answered_topics,
             )
-            for topic, value in sorted(topic_scores.items(), key=lambda tv: tv[1], reverse=True)
+            for topic, value in ranked_topics
             if value > lead.topic
         )
         kept = [lead]
@@ -349,6 +353,25 @@ class CuratedAnswerer:
             name_like,
             rivals,
         )
+
+
+def lead_by_topic(
+    scored: list[ScoredFact], ranked_topics: Sequence[tuple[str, float]], margin: float
+) -> list[ScoredFact]:
+    """The scored facts, led by the best fact of a topic that fits the question clearly
+    better (by `margin`) than the best-scored fact's own topic, if there is one.
+
+    Names and shared words can lift a fact of the wrong topic to the top: "registered in
+    Germany, half the team in Canada" names Germany, whose AI Factories' hosts are facts, but
+    it asks who is eligible.
+    """
+    for topic, value in ranked_topics:
+        if value <= scored[0].topic + margin:
+            break
+        better = next((s for s in scored if topic in s.fact.topics), None)
+        if better is not None:
+            return [better, *(s for s in scored if s is not better)]
+    return scored
 
 
 def _with_named_subjects(

@@ -1,0 +1,44 @@
+"""Which curated fact leads: the best-scored one, unless another topic fits clearly better."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from knowledge.catalog.answerer import ScoredFact, lead_by_topic
+from knowledge.catalog.facts import CuratedFact
+
+
+def _scored(fid: str, topic: str, score: float, topic_score: float) -> ScoredFact:
+    fact = CuratedFact(
+        id=fid,
+        subjects=(),
+        topics=(topic,),
+        text=fid,
+        source="https://example.org/",
+        as_of=date(2026, 1, 1),
+        confirmed=True,
+    )
+    return ScoredFact(fact, score, topic_score, named=False)
+
+
+# "registered in Germany, half the team in Canada": the German AI Factories' hosts score best
+# on the name, the eligibility entry fits what is asked.
+HOST = _scored("jaif/host", "factory_host", 0.82, 0.44)
+ELIGIBLE = _scored("faq/eligible", "faq/eligibility", 0.74, 0.63)
+COST = _scored("fast-lane/cost", "cost", 0.5, 0.3)
+
+
+def test_a_fact_whose_topic_fits_clearly_better_leads() -> None:
+    ranked = [("faq/eligibility", 0.63), ("factory_host", 0.44), ("cost", 0.3)]
+    assert lead_by_topic([HOST, ELIGIBLE, COST], ranked, 0.1) == [ELIGIBLE, HOST, COST]
+
+
+def test_the_best_scored_fact_keeps_the_lead_within_the_margin() -> None:
+    ranked = [("faq/eligibility", 0.52), ("factory_host", 0.44)]
+    assert lead_by_topic([HOST, ELIGIBLE, COST], ranked, 0.1) == [HOST, ELIGIBLE, COST]
+
+
+def test_a_better_topic_without_a_candidate_fact_gives_way_to_the_next_one() -> None:
+    # "usage" has no fact to give (or only facts about another machine than the one named).
+    ranked = [("usage", 0.8), ("faq/eligibility", 0.63), ("factory_host", 0.44)]
+    assert lead_by_topic([HOST, ELIGIBLE], ranked, 0.1) == [ELIGIBLE, HOST]
