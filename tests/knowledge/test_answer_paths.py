@@ -24,6 +24,10 @@ DATA = Path(knowledge.__file__).parent / "data"
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=ZoneInfo("UTC"))
 LUMIG_SOURCE = "https://docs.lumi-supercomputer.eu/hardware/lumig/"
 
+# Wide enough that different words seldom share a slot: with hundreds of topic examples, a
+# narrow hashed bag of words matches questions to examples by collisions, not by words.
+WIDE = 2048
+
 DOCUMENTS = {
     "site/batch/job-arrays.md": (
         "# Job arrays\n\n"
@@ -58,7 +62,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         os.utime(path, (NOW.timestamp(), NOW.timestamp()))
-    index = Index(tmp_path_factory.mktemp("index"), HashEmbedder())
+    index = Index(tmp_path_factory.mktemp("index"), HashEmbedder(dimensions=WIDE))
     ingest(index, [local_documents(root)])
     return open_assistant(index, DATA, clock=lambda: NOW)
 
@@ -171,7 +175,9 @@ def test_curated_answers_show_trust_and_check_date_of_each_source(assistant: Ass
 
 
 def test_an_empty_index_still_answers_curated_questions(tmp_path: Path) -> None:
-    assistant = open_assistant(Index(tmp_path, HashEmbedder()), DATA, clock=lambda: NOW)
+    assistant = open_assistant(
+        Index(tmp_path, HashEmbedder(dimensions=WIDE)), DATA, clock=lambda: NOW
+    )
     answer = assistant.ask("When is the next AI Factories Large Scale cut-off?")
     assert answer.route == "catalog" and "Next AI Factories Large Scale cut-off" in answer.text
 
