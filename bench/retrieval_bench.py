@@ -6,7 +6,8 @@ latency of the first questions after a start at 10k chunks, memory, re-ingest.
                                               [--chunks 10000] [--json]
 
 Blind sets (`bench/blind/set-a.yaml`, `bench/blind-b/set-b.yaml`, `bench/blind-c/set-c.yaml`,
-`bench/blind-d/set-d.yaml`, `bench/blind-e/set-e.yaml`, `bench/blind-f/set-f.yaml`) are scored
+`bench/blind-d/set-d.yaml`, `bench/blind-e/set-e.yaml`, `bench/blind-f/set-f.yaml`,
+`bench/blind-g/set-g.yaml`) are scored
 when their corpus is present (each set's `fetch-corpus.sh` builds it); their documents are ingested into the same
 index, so every set is answered with all the others' documents beside it.
 
@@ -202,6 +203,7 @@ def default_blind_sets() -> list[tuple[Path, Path]]:
         (ROOT / "bench" / "blind-d" / "set-d.yaml", cache / "blind-corpus-d"),
         (ROOT / "bench" / "blind-e" / "set-e.yaml", cache / "blind-corpus-e"),
         (ROOT / "bench" / "blind-f" / "set-f.yaml", cache / "blind-corpus-f"),
+        (ROOT / "bench" / "blind-g" / "set-g.yaml", cache / "blind-corpus-g"),
     ]
 
 
