@@ -27,6 +27,9 @@ from knowledge.lexical import STOPWORDS
 DATA = Path(__file__).parent / "data"
 DROP = "-"
 _MAX_PHRASE = 4
+# Parts of a closed German compound are at least this long, joined by these linking letters.
+_MIN_PART = 3
+_JOINTS = ("", "s", "es", "n", "en", "e")
 
 _STEMMERS = {
     "de": "german",
@@ -158,7 +161,11 @@ class Glossary:
                 word = tokens[i]
                 if word.endswith("'"):
                     pass  # an elided article or pronoun the glossary does not list
-                elif is_technical(word) or known(word.casefold()) or self._is_name(tokens, i):
+                elif is_technical(word) or known(word.casefold()):
+                    english.append(word)
+                elif parts := self._compound(word, known):
+                    english += parts
+                elif self._is_name(tokens, i):
                     english.append(word)
                 elif loan := _loanword(word, self.language, known):
                     english.append(loan)
@@ -191,6 +198,45 @@ class Glossary:
             ):
                 return [word]
         return parts
+
+    def _compound(self, word: str, known: Callable[[str], bool]) -> list[str]:
+        """The English of a closed German compound the glossary lacks whole, part by part
+        ("Projektordner" -> project directory, "Rechenzeitantrag" -> compute time application);
+        [] when it does not split into two or three parts the glossary or the documents know."""
+        if self.language != "de" or len(word) < 7 or not word.isalpha():
+            return []
+        return self._parts(word.casefold(), known, 3)
+
+    def _parts(self, word: str, known: Callable[[str], bool], most: int) -> list[str]:
+        whole = self._part(word, known)
+        if whole:
+            return [whole]
+        if most < 2:
+            return []
+        # The longest head first: "Speicherplatz" is Speicher + Platz, not Speich + erplatz.
+        for cut in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):
+            tail = self._part(word[cut:], known)
+            if not tail:
+                continue
+            head = word[:cut]
+            for joint in _JOINTS:  # Fugenelemente: Daten-s-atz, Arbeit-s-speicher, ...
+                if joint and not head.endswith(joint):
+                    continue
+                stem = head[: len(head) - len(joint)] if joint else head
+                if len(stem) < _MIN_PART:
+                    continue
+                first = self._parts(stem, known, most - 1)
+                if first:
+                    return [*first, tail]
+        return []
+
+    def _part(self, part: str, known: Callable[[str], bool]) -> str:
+        """A compound's part as English: a glossary word (not a function word), or a word the
+        English documents use written into the compound ("Jobskript")."""
+        found = self.forms.get((part,)) or self.entries.get((self.stem(part),))
+        if found and found != DROP and found not in QUESTION_WORDS:
+            return found
+        return part if len(part) >= 4 and known(part) else ""
 
     def function_word_count(self, tokens: list[str]) -> int:
         """How many of these words are this language's function words."""

@@ -61,6 +61,26 @@ def test_a_compound_of_known_parts_is_split_into_english_words() -> None:
     assert GERMAN.translate("Knoten-Partition small-g", known) == "node Partition small-g"
 
 
+COMPOUNDS = parse("de", "Daten\tdata\nOrdner\tdirectory\nArbeit\twork\nZeit\ttime\nwie\thow\n")
+
+
+def test_a_closed_german_compound_is_read_part_by_part() -> None:
+    assert COMPOUNDS.translate("Datenordner", known) == "data directory"
+
+
+def test_a_compound_part_may_be_a_word_the_documents_know() -> None:
+    assert COMPOUNDS.translate("Datenpartition", known) == "data partition"
+
+
+def test_compound_parts_may_be_joined_by_a_linking_s() -> None:
+    assert COMPOUNDS.translate("Arbeitszeit", known) == "work time"
+
+
+def test_a_word_that_does_not_split_into_known_parts_is_dropped() -> None:
+    # "wie" is a question word, not a part of a noun; "Ticket" is unknown.
+    assert COMPOUNDS.translate("Wieordner Datenticket", known) == ""
+
+
 def test_an_unknown_capitalized_word_of_a_name_is_kept_so_the_name_can_be_declined() -> None:
     assert (
         FRENCH.translate("Comment obtenir le Quantum Gaming ?", known) == "how get Quantum Gaming"
