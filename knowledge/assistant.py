@@ -528,11 +528,21 @@ def _unknown_call_name(question: str, unseen: tuple[str, ...], name_like: frozen
     return ""
 
 
-def _diverse(hits: tuple[Retrieved, ...], *, head: int, extra_documents: int) -> list[Retrieved]:
-    """The top hits plus the best hit of a few further documents.
+def _diverse(
+    hits: tuple[Retrieved, ...],
+    *,
+    head: int,
+    extra_documents: int,
+    same_document: int = 3,
+    depth: int = 10,
+) -> list[Retrieved]:
+    """The top hits, the best hit of a few further documents, and a few more passages of the
+    top hit's document from the first `depth` hits.
 
     Fusion favours documents with many matching chunks; a short page that answers the question
-    in one sentence (a help-desk page, say) still deserves to be read.
+    in one sentence (a help-desk page, say) still deserves to be read. And the page that ranks
+    first often answers in a passage that shares fewer words with the question than the one
+    that matched (the option's own line below the prose about it).
     """
     chosen = list(hits[:head])
     seen = {h.chunk.url for h in chosen}
@@ -542,6 +552,10 @@ def _diverse(hits: tuple[Retrieved, ...], *, head: int, extra_documents: int) ->
         if hit.chunk.url not in seen:
             chosen.append(hit)
             seen.add(hit.chunk.url)
+    if hits:
+        read = {h.chunk.id for h in chosen}
+        more = [h for h in hits[:depth] if h.chunk.url == hits[0].chunk.url]
+        chosen += [h for h in more if h.chunk.id not in read][:same_document]
     return chosen
 
 
