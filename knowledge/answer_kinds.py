@@ -44,9 +44,8 @@ _WANTS = {
     "code": re.compile(
         r"\b(which|what) (option|flag|switch|argument|parameter|variable|env\w*|command|"
         r"setting|directive|keyword|function|method|call|module|file|path|syntax)s?\b|"
-        r"\bhow (do|can|should) (i|we|you) (set|enable|disable|configure|specify|request|"
-        r"select|pass|change|limit|run|launch|load|start|submit|use|get|make|force|skip|"
-        r"exclude|require|turn|switch|tell|link|compile|build)\b|\bcommand\b|\bsyntax\b|"
+        # "How do I <anything>": in documentation the answer is what to type or set.
+        r"\bhow (do|can|should|would) (i|we|you) \w+|\bcommand\b|\bsyntax\b|"
         # "Is there a build switch for ...": the answer names it.
         r"\bis there (a|an|any) ([\w-]+ )?(option|flag|switch|setting|variable|parameter|knob|"
         r"command|tool)s?\b|"

@@ -29,7 +29,9 @@ from knowledge.catalog.facts import CuratedFact
         # "How long until": a duration, as a translated question says it too.
         ("When are files on scratch deleted?", ("duration", "date")),
         ("when file scratch delete", ("duration", "date")),
-        ("How do I delete a file?", ()),
+        # "How do I ..." asks what to type or set, whatever the verb; deleting is no duration.
+        ("How do I delete a file?", ("code",)),
+        ("how do i send the cache somewhere else?", ("code",)),
         # Asked how soon, the cut-off named is where the wait starts, not a date asked for.
         ("How soon after the cut-off do we get access?", ("duration",)),
         ("When is the cut-off?", ("date",)),
