@@ -13,6 +13,7 @@ Nothing here names a particular machine or call: adding one to the YAML adds its
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -400,17 +401,22 @@ def _upcoming_text(catalog: Catalog, now: datetime) -> str:
 
 def _factory_facts(catalog: Catalog) -> Iterator[CuratedFact]:
     names = {f.id: f.name for f in catalog.ai_factories}
+    waves = {w.wave: w for w in catalog.waves}
     for f in catalog.ai_factories:
         me = Subject("factory", f.id, f.name)
         partners = f" Partners: {', '.join(f.partners)}." if f.partners else ""
+        wave = waves.get(f.wave)
+        # The date rests on the wave's own page, cited beside the factory's.
+        when = f" ({day_text(wave.selected)})" if wave else ""
         yield _fact(
             f"factory/{f.id}",
             [me, country_subject(f.country)],
             ["factory_host"],
             f"**{f.name}** is an AI Factory hosted by {f.host}, {f.country}; selected in wave "
-            f"{f.wave}.{partners}",
+            f"{f.wave}{when}.{partners}",
             f,
             listable=True,
+            more_sources=((wave.source, wave.as_of, wave.confirmed),) if wave else (),
         )
         machine = next((m for m in catalog.machines if m.id == f.system.machine), None)
         subjects = [me, country_subject(f.country)]
@@ -432,6 +438,21 @@ def _factory_facts(catalog: Catalog) -> Iterator[CuratedFact]:
             f"{antenna.country} has an **AI Factory Antenna**{link}.",
             antenna,
             listable=True,
+        )
+    if catalog.waves:
+        counts = Counter(f.wave for f in catalog.ai_factories)
+        rounds = [
+            f"wave {w.wave} on {day_text(w.selected)} ({counts[w.wave]} AI Factories)"
+            for w in sorted(catalog.waves, key=lambda w: w.selected)
+        ]
+        first, *later = sorted(catalog.waves, key=lambda w: w.selected)
+        yield _fact(
+            "factories/waves",
+            [],
+            ["factory_waves"],
+            f"The AI Factories were selected in {len(rounds)} waves: {'; '.join(rounds)}.",
+            first,
+            more_sources=tuple((w.source, w.as_of, w.confirmed) for w in later),
         )
     yield _fact(
         "factories/overview",

@@ -194,3 +194,21 @@ def test_how_often_and_when_next_each_carry_the_others_value(
         "**Next AI Factories Large Scale cut-off: Mon 30 Nov 2026, 10:00 CET**"
         " (then 15 Dec 2026, 4 Jan 2027). How often: about two cut-offs a month."
     )
+
+
+def test_the_selection_waves_are_one_fact_citing_each_waves_page(
+    catalog: Catalog, facts: dict[str, CuratedFact]
+) -> None:
+    fact = facts["factories/waves"]
+    first, second, third = catalog.waves
+    assert "wave 1 on 10 Dec 2024 (7 AI Factories)" in fact.text
+    assert fact.source == first.source
+    assert [url for url, _, _ in fact.more_sources] == [second.source, third.source]
+
+
+def test_a_factorys_wave_is_dated_and_the_date_cites_the_waves_page(
+    catalog: Catalog, facts: dict[str, CuratedFact]
+) -> None:
+    fact = facts["factory/it4lia"]
+    assert "selected in wave 1 (10 Dec 2024)" in fact.text
+    assert [url for url, _, _ in fact.more_sources] == [catalog.waves[0].source]
