@@ -201,7 +201,7 @@ class Glossary:
 
     def _compound(self, word: str, known: Callable[[str], bool]) -> list[str]:
         """The English of a closed German compound the glossary lacks whole, part by part
-        ("Projektordner" -> project directory, "Rechenzeitantrag" -> compute time application);
+        ("Datenordner" -> data directory, "Rechenzeitantrag" -> compute time proposal);
         [] when it does not split into two or three parts the glossary or the documents know."""
         if self.language != "de" or len(word) < 7 or not word.isalpha():
             return []
@@ -219,7 +219,7 @@ class Glossary:
             if not tail:
                 continue
             head = word[:cut]
-            for joint in _JOINTS:  # Fugenelemente: Daten-s-atz, Arbeit-s-speicher, ...
+            for joint in _JOINTS:  # Fugenelemente: Arbeit-s-speicher, Woche-n-ende, ...
                 if joint and not head.endswith(joint):
                     continue
                 stem = head[: len(head) - len(joint)] if joint else head
