@@ -7,7 +7,8 @@ have them. CI=false, no HPCBOT_* or SLURM* settings and HPCBOT_SHARED_DIR pointi
 what a new user lacks (services, the LUMI corpus) skips. The run is the fast tests (no real
 model, no services) of every folder except tests/schedule, whose multi-process timing tests
 alone take minutes on two cores; the collection step still imports all of them. The fast tests
-run on pytest-xdist workers, so they must not depend on each other's order.
+run on pytest-xdist workers, a whole file per worker, so no file may depend on another's tests
+having run before it in the same process.
 """
 
 from __future__ import annotations

@@ -441,11 +441,11 @@ def _factory_facts(catalog: Catalog) -> Iterator[CuratedFact]:
         )
     if catalog.waves:
         counts = Counter(f.wave for f in catalog.ai_factories)
+        first, *later = sorted(catalog.waves, key=lambda w: w.selected)
         rounds = [
             f"wave {w.wave} on {day_text(w.selected)} ({counts[w.wave]} AI Factories)"
-            for w in sorted(catalog.waves, key=lambda w: w.selected)
+            for w in (first, *later)
         ]
-        first, *later = sorted(catalog.waves, key=lambda w: w.selected)
         yield _fact(
             "factories/waves",
             [],
