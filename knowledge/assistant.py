@@ -30,8 +30,11 @@ from knowledge.models import Answer, Citation
 from knowledge.retrieve import HybridRetriever, Retrieval, Retrieved
 from knowledge.sources import same_document
 from knowledge.store import Chunk, Index
+from knowledge.units import split_units
 
 RANK_PRIOR = 1.0
+# A sentence or line this long shown in two extracts makes them the same passage.
+_SHARED_UNIT_CHARS = 40
 # Kinds of value a curated fact can hold (facts hold no commands or defaults).
 _VALUE_KINDS = ("duration", "quantity", "date")
 
@@ -457,8 +460,7 @@ class Assistant:
             # the table below the paragraph that matched best), but not the same passage.
             if (
                 extract.hit.chunk.id != lead.hit.chunk.id
-                and extract.text not in lead.text
-                and lead.text not in extract.text
+                and not _overlaps(extract.text, lead.text)
                 and extract.score >= self.calibration.second_extract_ratio * lead.score
                 and extract.score > 0.5
             ):
@@ -557,6 +559,18 @@ def _diverse(
         more = [h for h in hits[:depth] if h.chunk.url == hits[0].chunk.url]
         chosen += [h for h in more if h.chunk.id not in read][:same_document]
     return chosen
+
+
+def _overlaps(text: str, other: str) -> bool:
+    """True when two extracts show the same passage, or part of it.
+
+    Chunks overlap, so the next chunk's best window often repeats a sentence or a table row
+    of the lead; a second extract is there to add what the lead lacks.
+    """
+    if text in other or other in text:
+        return True
+    shown = {u.text for u in split_units(other) if len(u.text) >= _SHARED_UNIT_CHARS}
+    return any(u.text in shown for u in split_units(text) if len(u.text) >= _SHARED_UNIT_CHARS)
 
 
 def _with_further_reading(answer: Answer, chunk: Chunk) -> Answer:

@@ -20,13 +20,16 @@ TARGET_ANSWER_CHARS = 320
 UNIT_DENSE_WEIGHT = 0.75
 UNIT_DENSE_FLOOR = 0.2
 TYPE_BONUS = 0.2
+HEADING_WEIGHT = 0.5
 
 
 def coverage(
     tokens: tuple[str, ...] | list[str], text_tokens: set[str], lexical: LexicalIndex
 ) -> float:
     """Share of the question's IDF mass present in a text."""
-    unique = set(tokens)
+    # Sorted: summing in set order (which follows each process's string hashing) would let
+    # near-ties between passages flip from one restart or replica to the next.
+    unique = sorted(set(tokens))
     total = sum(lexical.idf(t) for t in unique)
     if not total:
         return 0.0
@@ -50,7 +53,7 @@ def _unit_score(
     unit_tokens = set(tokenize(unit.text))
     score = coverage(tokens, unit_tokens, lexical)
     # Words of the section heading count half: a table row under "LUMI-C" is about LUMI-C.
-    score += 0.5 * coverage(tokens, heading - unit_tokens, lexical)
+    score += HEADING_WEIGHT * coverage(tokens, heading - unit_tokens, lexical)
     if holds(unit.text, wants):
         score += TYPE_BONUS
     if len(unit.text) < 25:

@@ -269,7 +269,9 @@ class CuratedAnswerer:
             topic_scores[topic] = max(topic_scores.get(topic, -1.0), float(value))
         content = st.fact_vectors @ question_vector
         tokens = set(tokenize(question))
-        rare_total = sum(st.idf.get(t, 0.0) for t in tokens)
+        # Sums run over sorted words: float addition in set order (which changes with each
+        # process's string hashing) would let near-ties flip between restarts and replicas.
+        rare_total = sum(st.idf.get(t, 0.0) for t in sorted(tokens))
         named_ids = {(m.subject.kind, m.subject.id) for m in mentions}
         named_ids |= {(m.parent.kind, m.parent.id) for m in mentions if m.parent is not None}
         named_kinds = {kind for kind, _ in named_ids}
@@ -289,7 +291,8 @@ class CuratedAnswerer:
             named = bool(subject_ids & named_ids)
             on_topic = max(topic_scores.get(t, 0.0) for t in fact.topics)
             rare = (
-                sum(st.idf.get(t, 0.0) for t in tokens & st.fact_tokens[position]) / rare_total
+                sum(st.idf.get(t, 0.0) for t in sorted(tokens & st.fact_tokens[position]))
+                / rare_total
                 if rare_total
                 else 0.0
             )

@@ -1,0 +1,94 @@
+"""Dense search over a real (embedded Chroma) index: exact, in a fixed order, and current."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from fakes.embedder import HashEmbedder
+
+from knowledge.store import Chunk, Index
+
+PAGE = "file:///docs/storage.md"
+OTHER = "file:///docs/partitions.md"
+
+
+def chunk(url: str, position: int, text: str) -> Chunk:
+    return Chunk(id=f"{url}#{position}", text=text, url=url, title="T", position=position)
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> Index:
+    index = Index(tmp_path / "index", HashEmbedder())
+    index.replace_document(
+        PAGE,
+        [
+            chunk(PAGE, 0, "scratch files are removed after ninety days"),
+            chunk(PAGE, 1, "project storage is backed up nightly"),
+            chunk(PAGE, 2, "scratch files are removed after ninety days"),
+        ],
+    )
+    index.replace_document(OTHER, [chunk(OTHER, 0, "the small-g partition allows four nodes")])
+    return index
+
+
+def test_every_chunk_is_ranked_by_its_exact_cosine_similarity(index: Index) -> None:
+    query = index.embedder.embed_query("when are scratch files removed")
+
+    hits = index.dense_search(query, k=4)
+
+    vectors = index.embedder.embed_documents([h.chunk.search_text for h in hits])
+    assert [round(h.score, 5) for h in hits] == [round(float(v @ query), 5) for v in vectors]
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert len(hits) == 4
+
+
+def test_equal_scores_keep_the_order_of_the_chunks_in_their_page(index: Index) -> None:
+    query = index.embedder.embed_query("T\nscratch files are removed after ninety days")
+
+    hits = index.dense_search(query, k=2)
+
+    assert [h.chunk.id for h in hits] == [f"{PAGE}#0", f"{PAGE}#2"]
+    assert hits[0].score == pytest.approx(1.0)
+
+
+def test_k_larger_than_the_index_returns_every_chunk_once(index: Index) -> None:
+    hits = index.dense_search(index.embedder.embed_query("nodes"), k=50)
+
+    assert sorted(h.chunk.id for h in hits) == sorted(
+        [f"{PAGE}#0", f"{PAGE}#1", f"{PAGE}#2", f"{OTHER}#0"]
+    )
+
+
+def test_an_empty_index_finds_nothing(tmp_path: Path) -> None:
+    index = Index(tmp_path / "empty", HashEmbedder())
+
+    assert index.dense_search(np.ones(64, dtype=np.float32), k=5) == []
+
+
+def test_a_page_written_by_this_index_is_found_at_once(index: Index) -> None:
+    index.dense_search(index.embedder.embed_query("nodes"), k=1)
+    url = "file:///docs/gpus.md"
+
+    index.replace_document(url, [chunk(url, 0, "each gpu node has four accelerators")])
+
+    top = index.dense_search(index.embedder.embed_query("gpu node accelerators"), k=1)
+    assert top[0].chunk.url == url
+
+
+def test_pages_another_process_ingested_are_found_once_the_count_is_rechecked(
+    index: Index, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index.dense_search(index.embedder.embed_query("nodes"), k=1)
+    url = "file:///docs/gpus.md"
+    Index(tmp_path / "index", HashEmbedder()).replace_document(
+        url, [chunk(url, 0, "each gpu node has four accelerators")]
+    )
+    # The count is remembered for a few seconds; let that time pass.
+    monkeypatch.setattr(index, "_count", None)
+
+    top = index.dense_search(index.embedder.embed_query("gpu node accelerators"), k=1)
+    lexical, chunks = index.lexical()
+    assert top[0].chunk.url == url
+    assert url in {c.url for c in chunks}
