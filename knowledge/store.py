@@ -454,7 +454,10 @@ class Index:
             return []
         query = np.asarray(vector, dtype=np.float32)
         query = query / max(float(np.linalg.norm(query)), 1e-12)
-        scores = vectors @ query
+        # Not `vectors @ query`: OpenBLAS runs that on threads which then spin on both cores
+        # for a while and slowed the model's next question embedding by half (63 -> 96 ms).
+        # einsum's own loop takes 1.7 ms at 10,000 chunks, on this thread only.
+        scores = np.einsum("ij,j->i", vectors, query)
         k = min(k, len(chunks))
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.lexsort((top, -scores[top]))]
