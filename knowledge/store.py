@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import threading
 import time
+import uuid
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -40,6 +41,10 @@ UNIT_DIMS = "unit_dims"
 # Vectors of short texts that are not passages (curated facts, topic examples), keyed by a hash
 # of model and text: embedding them once per index instead of at every start.
 TEXT_CACHE = "hpcbot_text_cache"
+# One record whose token every write changes: how a process sees that another one (an ingest
+# beside the bot, another replica) changed the chunks, without reading them all again.
+REVISION = "hpcbot_revision"
+_REVISION_ID = "revision"
 SCHEMA_VERSION = 3  # 2: unit vectors; 3: unit vectors packed in the chunk's metadata
 _BATCH = 256
 COUNT_TTL_SECONDS = 5.0
@@ -183,6 +188,9 @@ class Index:
         self._lexical_chunks: list[Chunk] = []
         self._vectors = np.zeros((0, 0), dtype=np.float32)
         self._count: tuple[int, float] | None = None
+        self._revision_collection: Any = None
+        self._loaded_revision = ""
+        self._checked_at = 0.0
 
     def _open_collection(self) -> Any:
         return self._client.get_or_create_collection(
@@ -230,6 +238,7 @@ class Index:
                 }:
                     self._client.delete_collection(name)
             self._collection = self._open_collection()
+            self._mark_changed()
             self._invalidate()
 
     # -- reading -----------------------------------------------------------------------
@@ -321,6 +330,8 @@ class Index:
             stale = sorted(existing - wanted.keys())
             for start in range(0, len(stale), _BATCH):
                 self._collection.delete(ids=stale[start : start + _BATCH])
+            if fresh or stale:
+                self._mark_changed()
             self._invalidate()
             return len(fresh)
 
@@ -332,6 +343,8 @@ class Index:
                 if ids:
                     self._collection.delete(ids=ids)
                     removed += 1
+            if removed:
+                self._mark_changed()
             self._invalidate()
         return removed
 
@@ -397,6 +410,25 @@ class Index:
             _release_freed_memory()
         return np.stack([found[key] for key in keys]).astype(np.float32)
 
+    def _revisions(self) -> Any:
+        if self._revision_collection is None:
+            self._revision_collection = self._client.get_or_create_collection(
+                REVISION, embedding_function=self._function
+            )
+        return self._revision_collection
+
+    def _mark_changed(self) -> None:
+        """Give the chunks a new revision token (after a write that changed them)."""
+        self._revisions().upsert(
+            ids=[_REVISION_ID], embeddings=[[1.0]], metadatas=[{"token": uuid.uuid4().hex}]
+        )
+
+    def revision(self) -> str:
+        """The token of the chunks' last change ("" for an index never changed since)."""
+        found = self._revisions().get(ids=[_REVISION_ID], include=["metadatas"])
+        metadatas = found["metadatas"] or []
+        return str((metadatas[0] or {}).get("token", "")) if metadatas else ""
+
     def _invalidate(self) -> None:
         self._lexical = None
         self._lexical_chunks = []
@@ -415,27 +447,37 @@ class Index:
     def _load(self) -> None:
         """Read every chunk and its vector once after a change: for BM25 and exact search.
 
-        Our own writes reset what was read; another process's (an ingest run beside the bot)
-        show in the chunk count, checked every few seconds.
+        Our own writes reset what was read; another process's show in the revision token,
+        checked at most every few seconds (one small read).
         """
-        if self._lexical is not None and self.count() == len(self._lexical_chunks):
-            return
-        records = [
-            (Chunk.from_record(i, text, meta), vector)
-            for i, text, meta, vector in self._records(with_text=True, with_vectors=True)
-        ]
-        records.sort(key=lambda record: (record[0].url, record[0].position))
-        chunks = [chunk for chunk, _ in records]
-        vectors = (
-            np.asarray([vector for _, vector in records], dtype=np.float32)
-            if records
-            else np.zeros((0, 0), dtype=np.float32)
-        )
-        if len(vectors):
-            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        if self._lexical is not None:
+            now = time.monotonic()
+            if now - self._checked_at < COUNT_TTL_SECONDS:
+                return
+            self._checked_at = now
+            if self.revision() == self._loaded_revision:
+                return
+        # Read before the chunks: a write that lands during the read shows at the next check.
+        revision = self.revision()
+        chunks: list[Chunk] = []
+        rows: list[np.ndarray] = []
+        for i, text, meta, vector in self._records(with_text=True, with_vectors=True):
+            chunks.append(Chunk.from_record(i, text, meta))
+            # A float32 copy: a view would keep its whole page of the read alive.
+            rows.append(np.array(vector, dtype=np.float32))
+        order = sorted(range(len(chunks)), key=lambda n: (chunks[n].url, chunks[n].position))
+        chunks = [chunks[n] for n in order]
+        vectors = np.zeros((len(order), len(rows[0]) if rows else 0), dtype=np.float32)
+        for row, n in enumerate(order):
+            vectors[row] = rows[n]
+        del rows
+        norms = np.sqrt(np.einsum("ij,ij->i", vectors, vectors))
+        vectors /= np.maximum(norms, 1e-12)[:, None]
         self._lexical = LexicalIndex([c.search_text for c in chunks])
         self._lexical_chunks = chunks
         self._vectors = vectors
+        self._loaded_revision = revision
+        self._checked_at = time.monotonic()
         _release_freed_memory()
 
     def dense_search(self, vector: np.ndarray, k: int) -> list[Hit]:
@@ -459,6 +501,11 @@ class Index:
         # einsum's own loop takes 1.7 ms at 10,000 chunks, on this thread only.
         scores = np.einsum("ij,j->i", vectors, query)
         k = min(k, len(chunks))
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.lexsort((top, -scores[top]))]
+        if k <= 0:
+            return []
+        # Everything scoring at least the k-th best, so that a tie at the cut also goes to
+        # the earlier chunk; then by score, and by position among equals.
+        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+        candidates = np.flatnonzero(scores >= kth)
+        top = candidates[np.lexsort((candidates, -scores[candidates]))][:k]
         return [Hit(chunk=chunks[int(i)], score=float(scores[i])) for i in top]

@@ -39,7 +39,7 @@ def test_every_chunk_is_ranked_by_its_exact_cosine_similarity(index: Index) -> N
     hits = index.dense_search(query, k=4)
 
     vectors = index.embedder.embed_documents([h.chunk.search_text for h in hits])
-    assert [round(h.score, 5) for h in hits] == [round(float(v @ query), 5) for v in vectors]
+    assert [h.score for h in hits] == pytest.approx([float(v @ query) for v in vectors], abs=1e-6)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     assert len(hits) == 4
 
@@ -51,6 +51,16 @@ def test_equal_scores_keep_the_order_of_the_chunks_in_their_page(index: Index) -
 
     assert [h.chunk.id for h in hits] == [f"{PAGE}#0", f"{PAGE}#2"]
     assert hits[0].score == pytest.approx(1.0)
+
+
+def test_a_tie_at_the_cut_goes_to_the_earlier_chunk(index: Index) -> None:
+    query = index.embedder.embed_query("T\nscratch files are removed after ninety days")
+
+    assert [h.chunk.id for h in index.dense_search(query, k=1)] == [f"{PAGE}#0"]
+
+
+def test_asking_for_no_hits_gets_none(index: Index) -> None:
+    assert index.dense_search(index.embedder.embed_query("nodes"), k=0) == []
 
 
 def test_k_larger_than_the_index_returns_every_chunk_once(index: Index) -> None:
@@ -77,7 +87,7 @@ def test_a_page_written_by_this_index_is_found_at_once(index: Index) -> None:
     assert top[0].chunk.url == url
 
 
-def test_pages_another_process_ingested_are_found_once_the_count_is_rechecked(
+def test_a_page_another_process_ingested_is_found_once_the_revision_is_rechecked(
     index: Index, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     index.dense_search(index.embedder.embed_query("nodes"), k=1)
@@ -85,10 +95,38 @@ def test_pages_another_process_ingested_are_found_once_the_count_is_rechecked(
     Index(tmp_path / "index", HashEmbedder()).replace_document(
         url, [chunk(url, 0, "each gpu node has four accelerators")]
     )
-    # The count is remembered for a few seconds; let that time pass.
-    monkeypatch.setattr(index, "_count", None)
+    # The revision is checked every few seconds; let that time pass.
+    monkeypatch.setattr(index, "_checked_at", 0.0)
 
     top = index.dense_search(index.embedder.embed_query("gpu node accelerators"), k=1)
-    lexical, chunks = index.lexical()
+    _, chunks = index.lexical()
     assert top[0].chunk.url == url
     assert url in {c.url for c in chunks}
+
+
+def test_a_page_another_process_rewrote_is_read_again_though_the_count_is_the_same(
+    index: Index, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index.dense_search(index.embedder.embed_query("nodes"), k=1)
+    # Chunk ids are content hashes: the new text comes under a new id, the old one goes.
+    rewritten = Chunk(
+        id=f"{OTHER}#0-v2", text="the standard-g partition allows eight nodes", url=OTHER, title="T"
+    )
+    Index(tmp_path / "index", HashEmbedder()).replace_document(OTHER, [rewritten])
+    monkeypatch.setattr(index, "_checked_at", 0.0)
+
+    top = index.dense_search(index.embedder.embed_query("T\nstandard-g eight nodes"), k=1)
+    assert top[0].chunk.text == "the standard-g partition allows eight nodes"
+    assert index.count() == 4
+
+
+def test_without_a_change_the_chunks_are_not_read_again(
+    index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index.dense_search(index.embedder.embed_query("nodes"), k=1)
+    lexical_before, _ = index.lexical()
+    monkeypatch.setattr(index, "_checked_at", 0.0)
+
+    index.dense_search(index.embedder.embed_query("nodes"), k=1)
+
+    assert index.lexical()[0] is lexical_before
