@@ -48,6 +48,8 @@ _REVISION_ID = "revision"
 SCHEMA_VERSION = 3  # 2: unit vectors; 3: unit vectors packed in the chunk's metadata
 _BATCH = 256
 COUNT_TTL_SECONDS = 5.0
+# How often a reader asks whether another process changed the chunks (one small read).
+REVISION_CHECK_SECONDS = 5.0
 # Reading the whole collection in small pages keeps the peak (and so the resident) memory low.
 _READ_BATCH = 1000
 
@@ -153,6 +155,11 @@ def unpack_unit_vectors(packed: str, dims: int) -> np.ndarray:
     norms[norms == 0] = 1.0
     normalised: np.ndarray = vectors / norms
     return normalised
+
+
+def _reading_order(chunk: Chunk) -> tuple[str, int]:
+    """Chunks in document order: page by page, passage by passage."""
+    return chunk.url, chunk.position
 
 
 def _release_freed_memory() -> None:
@@ -290,7 +297,7 @@ class Index:
 
     def all_chunks(self) -> list[Chunk]:
         chunks = [Chunk.from_record(i, text, meta) for i, text, meta, _ in self._records(True)]
-        chunks.sort(key=lambda c: (c.url, c.position))
+        chunks.sort(key=_reading_order)
         return chunks
 
     # -- writing -----------------------------------------------------------------------
@@ -423,7 +430,7 @@ class Index:
             ids=[_REVISION_ID], embeddings=[[1.0]], metadatas=[{"token": uuid.uuid4().hex}]
         )
 
-    def revision(self) -> str:
+    def _revision(self) -> str:
         """The token of the chunks' last change ("" for an index never changed since)."""
         found = self._revisions().get(ids=[_REVISION_ID], include=["metadatas"])
         metadatas = found["metadatas"] or []
@@ -452,24 +459,22 @@ class Index:
         """
         if self._lexical is not None:
             now = time.monotonic()
-            if now - self._checked_at < COUNT_TTL_SECONDS:
+            if now - self._checked_at < REVISION_CHECK_SECONDS:
                 return
             self._checked_at = now
-            if self.revision() == self._loaded_revision:
+            if self._revision() == self._loaded_revision:
                 return
         # Read before the chunks: a write that lands during the read shows at the next check.
-        revision = self.revision()
+        revision = self._revision()
         chunks: list[Chunk] = []
         rows: list[np.ndarray] = []
         for i, text, meta, vector in self._records(with_text=True, with_vectors=True):
             chunks.append(Chunk.from_record(i, text, meta))
             # A float32 copy: a view would keep its whole page of the read alive.
             rows.append(np.array(vector, dtype=np.float32))
-        order = sorted(range(len(chunks)), key=lambda n: (chunks[n].url, chunks[n].position))
+        order = sorted(range(len(chunks)), key=lambda n: _reading_order(chunks[n]))
         chunks = [chunks[n] for n in order]
-        vectors = np.zeros((len(order), len(rows[0]) if rows else 0), dtype=np.float32)
-        for row, n in enumerate(order):
-            vectors[row] = rows[n]
+        vectors = np.stack([rows[n] for n in order]) if rows else np.zeros((0, 0), dtype=np.float32)
         del rows
         norms = np.sqrt(np.einsum("ij,ij->i", vectors, vectors))
         vectors /= np.maximum(norms, 1e-12)[:, None]

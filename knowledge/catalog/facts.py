@@ -441,18 +441,18 @@ def _factory_facts(catalog: Catalog) -> Iterator[CuratedFact]:
         )
     if catalog.waves:
         counts = Counter(f.wave for f in catalog.ai_factories)
-        first, *later = sorted(catalog.waves, key=lambda w: w.selected)
+        by_date = sorted(catalog.waves, key=lambda w: w.selected)
         rounds = [
             f"wave {w.wave} on {day_text(w.selected)} ({counts[w.wave]} AI Factories)"
-            for w in (first, *later)
+            for w in by_date
         ]
         yield _fact(
             "factories/waves",
             [],
             ["factory_waves"],
             f"The AI Factories were selected in {len(rounds)} waves: {'; '.join(rounds)}.",
-            first,
-            more_sources=tuple((w.source, w.as_of, w.confirmed) for w in later),
+            by_date[0],
+            more_sources=tuple((w.source, w.as_of, w.confirmed) for w in by_date[1:]),
         )
     yield _fact(
         "factories/overview",
