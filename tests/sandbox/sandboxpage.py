@@ -48,6 +48,25 @@ def find(browser: Any, css: str, text: str | None = None, seconds: float = 15) -
     return found
 
 
+def lines(browser: Any, css: str, text: str, part: str, seconds: float = 15) -> list[str]:
+    """The text lines of the `part` elements inside the first `css` element containing `text`.
+
+    Found and read in one step that starts again when the page re-renders the message (a reply
+    arriving in its thread redraws it), so no element is read after it went stale.
+    """
+
+    def read(driver: Any) -> list[str] | None:
+        for element in driver.find_elements(By.CSS_SELECTOR, css):
+            if text in element.text:
+                parts = element.find_elements(By.CSS_SELECTOR, part)
+                return [line for p in parts for line in p.text.splitlines()]
+        return None
+
+    found = wait(browser, seconds).until(read, f"no {css} with {text!r}")
+    assert isinstance(found, list)
+    return found
+
+
 def open_page(browser: Any, sandbox: Sandbox) -> None:
     browser.get(sandbox.url)
     find(browser, "nav li.active")
