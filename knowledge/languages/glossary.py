@@ -121,6 +121,9 @@ class Glossary:
     function_words: frozenset[str]  # stems of the words that map to nothing or to a question word
     vocabulary: frozenset[str]  # stems of the other one-word entries that are not English words
     english_words: frozenset[str]  # every word on the English side, lower case
+    # Acronyms the glossary lists in capitals (Italian "PMI", French "PME"): this language's
+    # abbreviation even where the English documents use the same letters for something else.
+    acronyms: frozenset[str] = frozenset()
 
     def stem(self, word: str) -> str:
         return _stem(self.language, word.casefold())
@@ -143,7 +146,12 @@ class Glossary:
         i = 0
         while i < len(tokens):
             for size in range(min(_MAX_PHRASE, len(tokens) - i), 0, -1):
-                if size == 1 and self._is_name(tokens, i) and known(tokens[i].casefold()):
+                if (
+                    size == 1
+                    and self._is_name(tokens, i)
+                    and known(lowered[i])
+                    and not (tokens[i].isupper() and lowered[i] in self.acronyms)
+                ):
                     # A capitalized word the English documents use is a name's part here
                     # ("AI Factories Large Scale"), not the look-alike word of this language.
                     english.append(tokens[i])
@@ -260,6 +268,7 @@ def parse(language: str, text: str) -> Glossary:
     function_words: set[str] = set()
     vocabulary: set[str] = set()
     english_words: set[str] = set()
+    acronyms: set[str] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -274,6 +283,8 @@ def parse(language: str, text: str) -> Glossary:
         english_words.update(w.casefold() for w in english.split() if w != DROP)
         if len(key) != 1:
             continue
+        if len(foreign.strip()) > 1 and foreign.strip().isupper() and english != DROP:
+            acronyms.add(form[0])
         if english == DROP or english in QUESTION_WORDS or english in ENGLISH_FUNCTION_WORDS:
             function_words.add(key[0])
         elif foreign.strip().casefold() != english.casefold():
@@ -286,6 +297,7 @@ def parse(language: str, text: str) -> Glossary:
         frozenset(function_words),
         frozenset(vocabulary - function_words - ENGLISH_FUNCTION_WORDS),
         frozenset(english_words),
+        frozenset(acronyms),
     )
 
 
