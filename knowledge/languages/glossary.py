@@ -173,10 +173,12 @@ class Glossary:
                     english.append(word)
                 elif parts := self._compound(word, known):
                     english += parts
+                elif loan := _loanword(word, self.language, known):
+                    # Before the name rule: a known word with this language's case ending
+                    # ("Dockera", "Slurmem") is that word, not an unknown name.
+                    english.append(loan)
                 elif self._is_name(tokens, i):
                     english.append(word)
-                elif loan := _loanword(word, self.language, known):
-                    english.append(loan)
                 i += 1
         return " ".join(english)
 

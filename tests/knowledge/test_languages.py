@@ -120,6 +120,14 @@ def test_a_borrowed_english_word_is_found_under_the_languages_own_ending() -> No
     )
 
 
+def test_a_capitalized_borrowed_word_with_an_ending_is_the_word_not_a_name() -> None:
+    polish = parse("pl", "czy\t-\nmogę\tcan\nuruchomić\trun\nkontener\tcontainer\n")
+    assert (
+        polish.translate("Czy mogę uruchomić kontener Dockera", {"docker"}.__contains__)
+        == "can run container docker"
+    )
+
+
 def test_a_word_that_only_starts_like_an_english_one_is_not_borrowed() -> None:
     assert FRENCH.translate("Comment directeur", {"direct"}.__contains__) == "how"
 
