@@ -61,6 +61,21 @@ def words(text: str) -> list[str]:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
+# The particles a German verb leaves at the end of its clause (ausführen: "führe ... aus").
+_SEPARABLE_PARTICLES = frozenset(
+    """ab an auf aus bei durch ein fest frei her herunter hin hoch los mit nach runter um vor
+    vorbei weg weiter zu zurück zusammen""".split()
+)
+_UMLAUTS = str.maketrans("äöü", "aou")
+
+
+def _with_umlaut(folded: str, written: str) -> str:
+    """`folded` with the umlauts `written` had, where they were ("ausfuhren", "ausführe")."""
+    return "".join(
+        w if (w := written[i : i + 1]) and w.translate(_UMLAUTS) == f else f
+        for i, f in enumerate(folded)
+    )
 
 
 # Thousands grouped with dots or spaces ("200.000", "200 000") and decimal commas ("1,5"),
@@ -139,7 +154,12 @@ class Glossary:
         )
 
     def _translate_sentence(self, sentence: str, known: Callable[[str], bool]) -> str:
-        tokens = [part for word in words(sentence) for part in self._split(word, known)]
+        tokens = [
+            part
+            for clause in _CLAUSE_END.split(sentence)
+            for word in self._rejoin_separable(words(clause))
+            for part in self._split(word, known)
+        ]
         stems = [self.stem(t) for t in tokens]
         lowered = [t.casefold() for t in tokens]
         english: list[str] = []
@@ -181,6 +201,38 @@ class Glossary:
                     english.append(word)
                 i += 1
         return " ".join(english)
+
+    def _rejoin_separable(self, tokens: list[str]) -> list[str]:
+        """A German clause whose verb left its particle at the end ("Wie führe ich ein Skript
+        aus?") with the verb whole again ("ausführe"), when the glossary knows that verb;
+        otherwise the verb reads as another one (führen, lead) and the particle as a
+        preposition (aus, from)."""
+        if self.language != "de" or len(tokens) < 3:
+            return tokens
+        particle = tokens[-1].casefold()
+        if particle not in _SEPARABLE_PARTICLES:
+            return tokens
+        for j, token in enumerate(tokens[:-1]):
+            verb = self._verb(particle + token.casefold()) if token.isalpha() else ""
+            if verb:
+                return [*tokens[:j], verb, *tokens[j + 1 : -1]]
+        return tokens
+
+    def _verb(self, joined: str) -> str:
+        """The infinitive the glossary lists for a particle and a finite verb joined
+        ("ausführe" -> ausführen, "abläuft" -> ablaufen), also when the verb changed its vowel
+        or took a person's ending; "" when it lists none. The infinitive, not the stem: a verb
+        and a noun may share a stem (einrichten, install; Einrichtung, organisation)."""
+        folded = joined.translate(_UMLAUTS)
+        bases = [joined, folded]
+        bases += [folded[: -len(end)] for end in ("st", "et", "t", "e") if folded.endswith(end)]
+        for base in bases:
+            for infinitive in (base + "en", base + "n"):
+                for written in (infinitive, _with_umlaut(infinitive, joined)):
+                    found = self.forms.get((written,))
+                    if found is not None and found != DROP:
+                        return written
+        return ""
 
     def _is_name(self, tokens: list[str], i: int) -> bool:
         """Whether an unknown word reads as part of a name ("Quantum Gaming Call"): kept, so

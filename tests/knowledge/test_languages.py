@@ -76,6 +76,30 @@ def test_compound_parts_may_be_joined_by_a_linking_s() -> None:
     assert COMPOUNDS.translate("Arbeitszeit", known) == "work time"
 
 
+SEPARABLE = parse(
+    "de",
+    "wie\thow\nwann\twhen\nich\t-\nein\t-\nunser\t-\nSkript\tscript\naus\tfrom\n"
+    "führen\tlead\nausführen\trun\nablaufen\texpire\nProjekt\tproject\n"
+    "Einrichtung\torganisation\neinrichten\tinstall\n",
+)
+
+
+def test_a_german_verb_is_joined_again_with_the_particle_it_left_at_the_end() -> None:
+    assert SEPARABLE.translate("Wie führe ich ein Skript aus?", known) == "how run script"
+
+
+def test_a_separable_verb_is_found_also_after_a_vowel_change_and_a_persons_ending() -> None:
+    assert SEPARABLE.translate("Wann läuft unser Projekt ab?", known) == "when expire project"
+
+
+def test_a_joined_verb_is_read_as_the_verb_not_a_noun_of_the_same_stem() -> None:
+    assert SEPARABLE.translate("Wie richte ich ein Skript ein?", known) == "how install script"
+
+
+def test_a_particle_that_ends_no_clause_stays_a_preposition() -> None:
+    assert SEPARABLE.translate("Ich führe aus Skript, wie?", known) == "lead from script how"
+
+
 def test_a_word_that_does_not_split_into_known_parts_is_dropped() -> None:
     # "wie" is a question word, not a part of a noun; "Ticket" is unknown.
     assert COMPOUNDS.translate("Wieordner Datenticket", known) == ""
