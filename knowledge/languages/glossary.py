@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,25 @@ _SEPARABLE_PARTICLES = frozenset(
     vorbei weg weiter zu zurück zusammen""".split()
 )
 _UMLAUTS = str.maketrans("äöü", "aou")
+
+
+# Letters that no Unicode decomposition takes apart.
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "œ": "oe", "æ": "ae", "ß": "ss", "ø": "o"})
+_GERMAN_PLAIN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _plain(word: str) -> str:
+    """A word without its diacritics ("węzeł" -> "wezel", "mémoire" -> "memoire")."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_PLAIN_LETTERS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _plain_spellings(language: str, form: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """How a phrase is typed without diacritics; German also with ae, oe, ue for the umlauts."""
+    spellings = {tuple(_plain(w) for w in form)}
+    if language == "de":
+        spellings.add(tuple(_plain(w.translate(_GERMAN_PLAIN)) for w in form))
+    return spellings
 
 
 def _with_umlaut(folded: str, written: str) -> str:
@@ -139,6 +159,10 @@ class Glossary:
     # Acronyms the glossary lists in capitals (Italian "PMI", French "PME"): this language's
     # abbreviation even where the English documents use the same letters for something else.
     acronyms: frozenset[str] = frozenset()
+    # The same phrases without their diacritics ("wezel" for "węzeł", "naechste" and "nachste"
+    # for "nächste"), as people type in chat: looked up only when the exact ones miss.
+    plain_forms: dict[tuple[str, ...], str] = field(default_factory=dict)
+    plain_entries: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     def stem(self, word: str) -> str:
         return _stem(self.language, word.casefold())
@@ -162,6 +186,8 @@ class Glossary:
         ]
         stems = [self.stem(t) for t in tokens]
         lowered = [t.casefold() for t in tokens]
+        plain = [_plain(t) for t in lowered]
+        plain_stems = [self.stem(t) for t in plain]
         english: list[str] = []
         i = 0
         while i < len(tokens):
@@ -177,9 +203,15 @@ class Glossary:
                     english.append(tokens[i])
                     i += 1
                     break
+                # A form as written, then as typed without diacritics, before any stem: a stem
+                # may be another word's ("naechste" stems like "nach", after).
                 found = self.forms.get(tuple(lowered[i : i + size]))
                 if found is None:
+                    found = self.plain_forms.get(tuple(plain[i : i + size]))
+                if found is None:
                     found = self.entries.get(tuple(stems[i : i + size]))
+                if found is None:
+                    found = self.plain_entries.get(tuple(plain_stems[i : i + size]))
                 if found is not None:
                     if found != DROP:
                         english.append(found)
@@ -323,6 +355,8 @@ def parse(language: str, text: str) -> Glossary:
     vocabulary: set[str] = set()
     english_words: set[str] = set()
     acronyms: set[str] = set()
+    plain_forms: dict[tuple[str, ...], str] = {}
+    plain_entries: dict[tuple[str, ...], str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -334,6 +368,12 @@ def parse(language: str, text: str) -> Glossary:
             continue
         entries.setdefault(key, english)
         forms.setdefault(form, english)
+        for spelling in _plain_spellings(language, form):
+            if spelling != form:
+                plain_forms.setdefault(spelling, english)
+                plain_entries.setdefault(
+                    tuple(_stem_uncached(language, w) for w in spelling), english
+                )
         english_words.update(w.casefold() for w in english.split() if w != DROP)
         if len(key) != 1:
             continue
@@ -352,6 +392,8 @@ def parse(language: str, text: str) -> Glossary:
         frozenset(vocabulary - function_words - ENGLISH_FUNCTION_WORDS),
         frozenset(english_words),
         frozenset(acronyms),
+        {k: v for k, v in plain_forms.items() if k not in forms},
+        {k: v for k, v in plain_entries.items() if k not in entries},
     )
 
 

@@ -84,6 +84,18 @@ SEPARABLE = parse(
 )
 
 
+def test_a_word_typed_without_its_diacritics_is_found() -> None:
+    polish = parse("pl", "ile\thow many\npamięci\tmemory\nma\t-\nwęzeł\tnode\n")
+    assert polish.translate("ile pamieci ma wezel", known) == "how many memory node"
+
+
+def test_german_umlauts_may_be_typed_as_ae_oe_ue_or_without_dots() -> None:
+    german = parse("de", "nach\tafter\nnächste\tnext\nFrist\tdeadline\ndie\t-\n")
+    # "naechste" stems like "nach": the spelling is looked up before any stem.
+    assert german.translate("die naechste Frist", known) == "next deadline"
+    assert german.translate("die nachste Frist", known) == "next deadline"
+
+
 def test_a_german_verb_is_joined_again_with_the_particle_it_left_at_the_end() -> None:
     assert SEPARABLE.translate("Wie führe ich ein Skript aus?", known) == "how run script"
 
