@@ -13,6 +13,7 @@ a function word. Entries are matched on Snowball stems, so one line covers a wor
 from __future__ import annotations
 
 import re
+import sys
 import threading
 import unicodedata
 from collections.abc import Callable
@@ -149,10 +150,12 @@ class Glossary:
     """One language's glossary: stemmed phrases to English (or to nothing)."""
 
     language: str
-    entries: dict[tuple[str, ...], str]
+    # Keys are a phrase's words joined by spaces (words never hold one): a string per phrase
+    # instead of a tuple and its strings, several MB less over ~40,000 lines.
+    entries: dict[str, str]
     # The same phrases as written (lower case): a form listed itself wins over another
     # word that shares its stem (Polish "jaki", which, and "jak", how, are both "jak").
-    forms: dict[tuple[str, ...], str]
+    forms: dict[str, str]
     function_words: frozenset[str]  # stems of the words that map to nothing or to a question word
     vocabulary: frozenset[str]  # stems of the other one-word entries that are not English words
     english_words: frozenset[str]  # every word on the English side, lower case
@@ -161,8 +164,8 @@ class Glossary:
     acronyms: frozenset[str] = frozenset()
     # The same phrases without their diacritics ("wezel" for "węzeł", "naechste" and "nachste"
     # for "nächste"), as people type in chat: looked up only when the exact ones miss.
-    plain_forms: dict[tuple[str, ...], str] = field(default_factory=dict)
-    plain_entries: dict[tuple[str, ...], str] = field(default_factory=dict)
+    plain_forms: dict[str, str] = field(default_factory=dict)
+    plain_entries: dict[str, str] = field(default_factory=dict)
 
     def stem(self, word: str) -> str:
         return _stem(self.language, word.casefold())
@@ -205,13 +208,13 @@ class Glossary:
                     break
                 # A form as written, then as typed without diacritics, before any stem: a stem
                 # may be another word's ("naechste" stems like "nach", after).
-                found = self.forms.get(tuple(lowered[i : i + size]))
+                found = self.forms.get(" ".join(lowered[i : i + size]))
                 if found is None:
-                    found = self.plain_forms.get(tuple(plain[i : i + size]))
+                    found = self.plain_forms.get(" ".join(plain[i : i + size]))
                 if found is None:
-                    found = self.entries.get(tuple(stems[i : i + size]))
+                    found = self.entries.get(" ".join(stems[i : i + size]))
                 if found is None:
-                    found = self.plain_entries.get(tuple(plain_stems[i : i + size]))
+                    found = self.plain_entries.get(" ".join(plain_stems[i : i + size]))
                 if found is not None:
                     if found != DROP:
                         english.append(found)
@@ -261,7 +264,7 @@ class Glossary:
         for base in bases:
             for infinitive in (base + "en", base + "n"):
                 for written in (infinitive, _with_umlaut(infinitive, joined)):
-                    found = self.forms.get((written,))
+                    found = self.forms.get(written)
                     if found is not None and found != DROP:
                         return written
         return ""
@@ -276,7 +279,7 @@ class Glossary:
         if self.language != "de":
             return True
         neighbours = [tokens[j] for j in (i - 1, i + 1) if 0 < j < len(tokens)]
-        return any(n[:1].isupper() and (self.stem(n),) not in self.entries for n in neighbours)
+        return any(n[:1].isupper() and self.stem(n) not in self.entries for n in neighbours)
 
     def _split(self, word: str, known: Callable[[str], bool]) -> list[str]:
         """A hyphenated compound as its parts ("GPU-Partition", "EuroHPC-Maschine") when the
@@ -288,7 +291,7 @@ class Glossary:
             return [word]
         for part in parts:
             if not (
-                (self.stem(part),) in self.entries or is_technical(part) or known(part.casefold())
+                self.stem(part) in self.entries or is_technical(part) or known(part.casefold())
             ):
                 return [word]
         return parts
@@ -327,7 +330,7 @@ class Glossary:
     def _part(self, part: str, known: Callable[[str], bool]) -> str:
         """A compound's part as English: a glossary word (not a function word), or a word the
         English documents use written into the compound ("Jobskript")."""
-        found = self.forms.get((part,)) or self.entries.get((self.stem(part),))
+        found = self.forms.get(part) or self.entries.get(self.stem(part))
         if found and found != DROP and found not in QUESTION_WORDS:
             return found
         return part if len(part) >= 4 and known(part) else ""
@@ -349,40 +352,41 @@ ENGLISH_FUNCTION_WORDS = STOPWORDS
 
 
 def parse(language: str, text: str) -> Glossary:
-    entries: dict[tuple[str, ...], str] = {}
-    forms: dict[tuple[str, ...], str] = {}
+    entries: dict[str, str] = {}
+    forms: dict[str, str] = {}
     function_words: set[str] = set()
     vocabulary: set[str] = set()
     english_words: set[str] = set()
     acronyms: set[str] = set()
-    plain_forms: dict[tuple[str, ...], str] = {}
-    plain_entries: dict[tuple[str, ...], str] = {}
+    plain_forms: dict[str, str] = {}
+    plain_entries: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         foreign, _, english = line.partition("\t")
+        # Keys and terms interned: tens of thousands of lines repeat a few thousand of them.
         form = tuple(w.casefold() for w in words(foreign))
-        key = tuple(_stem_uncached(language, w) for w in form)
-        english = english.strip()
-        if not key or not english:
+        stems = tuple(_stem_uncached(language, w) for w in form)
+        english = sys.intern(english.strip())
+        if not stems or not english:
             continue
-        entries.setdefault(key, english)
-        forms.setdefault(form, english)
+        entries.setdefault(sys.intern(" ".join(stems)), english)
+        forms.setdefault(sys.intern(" ".join(form)), english)
         for spelling in _plain_spellings(language, form):
             if spelling != form:
-                plain_forms.setdefault(spelling, english)
+                plain_forms.setdefault(sys.intern(" ".join(spelling)), english)
                 plain_entries.setdefault(
-                    tuple(_stem_uncached(language, w) for w in spelling), english
+                    sys.intern(" ".join(_stem_uncached(language, w) for w in spelling)), english
                 )
         english_words.update(w.casefold() for w in english.split() if w != DROP)
-        if len(key) != 1:
+        if len(stems) != 1:
             continue
         if len(foreign.strip()) > 1 and foreign.strip().isupper() and english != DROP:
             acronyms.add(form[0])
         if english == DROP or english in QUESTION_WORDS or english in ENGLISH_FUNCTION_WORDS:
-            function_words.add(key[0])
+            function_words.add(stems[0])
         elif foreign.strip().casefold() != english.casefold():
-            vocabulary.add(key[0])
+            vocabulary.add(stems[0])
     # A stem that is also an English function word says nothing about the language.
     return Glossary(
         language,
