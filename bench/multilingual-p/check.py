@@ -13,6 +13,7 @@ six languages.
 Prints counts only (never a question). Exit status 0 if all checks pass.
 Usage: python3 check.py [--corpus DIR] [--facts FILE]
 """
+
 import argparse
 import os
 import re
@@ -44,7 +45,7 @@ def raw_blocks(path):
     with open(path, "rb") as fh:
         for line in fh.read().split(b"\n"):
             if line.startswith(b"- id: "):
-                cur = line[len(b"- id: "):].decode("utf-8").strip()
+                cur = line[len(b"- id: ") :].decode("utf-8").strip()
                 blocks[cur] = []
             elif cur is not None and line.startswith(b"  "):
                 blocks[cur].append(line)
@@ -147,8 +148,10 @@ def main():
             for key in SHARED_KEYS:
                 if a_lines[key] != t_lines[key]:
                     errors.append(f"{lang}/{iid}: '{key}' line differs from anchor {anchor}")
-        print(f"{lang}.yaml: {len(items)} items: {counts['document']} document, "
-              f"{counts['fact']} fact, {counts['unanswerable']} unanswerable, {counts['other']} other")
+        print(
+            f"{lang}.yaml: {len(items)} items: {counts['document']} document, "
+            f"{counts['fact']} fact, {counts['unanswerable']} unanswerable, {counts['other']} other"
+        )
         for k, n in EXPECTED_KINDS.items():
             if counts[k] != n:
                 errors.append(f"{lang}: {counts[k]} {k} items, expected {n}")
@@ -172,14 +175,14 @@ def main():
         src = str(it.get("source", ""))
         text = None
         if src.startswith("corpus:"):
-            p = os.path.join(args.corpus, src[len("corpus:"):])
+            p = os.path.join(args.corpus, src[len("corpus:") :])
             if os.path.exists(p):
                 with open(p, encoding="utf-8") as fh:
                     text = fh.read()
             else:
                 errors.append(f"{it.get('id')}: cited corpus page not found")
         elif src.startswith("facts:") and facts_text is not None:
-            text = facts_section(facts_text, src[len("facts:"):])
+            text = facts_section(facts_text, src[len("facts:") :])
             if text is None:
                 errors.append(f"{it.get('id')}: cited facts section not found")
         if text is not None and any(c.search(text) for c in compiled):
@@ -192,9 +195,11 @@ def main():
         else:
             n_q_clean += 1
 
-    print(f"regexes: {n_rx} compiled; source match {n_src_ok}/{n_src} items; "
-          f"own-question clean {n_q_clean}/{n_src} items (6 languages)")
-    total = sum(len(data[l]) for l in LANGS)
+    print(
+        f"regexes: {n_rx} compiled; source match {n_src_ok}/{n_src} items; "
+        f"own-question clean {n_q_clean}/{n_src} items (6 languages)"
+    )
+    total = sum(len(data[lang]) for lang in LANGS)
     print(f"total: {total} items in {len(LANGS)} files")
     if errors:
         print(f"FAILED: {len(errors)} problem(s)")
