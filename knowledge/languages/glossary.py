@@ -159,9 +159,6 @@ class Glossary:
     function_words: frozenset[str]  # stems of the words that map to nothing or to a question word
     vocabulary: frozenset[str]  # stems of the other one-word entries that are not English words
     english_words: frozenset[str]  # every word on the English side, lower case
-    # Acronyms the glossary lists in capitals (Italian "PMI", French "PME"): this language's
-    # abbreviation even where the English documents use the same letters for something else.
-    acronyms: frozenset[str] = frozenset()
     # The same phrases without their diacritics ("wezel" for "węzeł", "naechste" and "nachste"
     # for "nächste"), as people type in chat: looked up only when the exact ones miss.
     plain_forms: dict[str, str] = field(default_factory=dict)
@@ -195,12 +192,7 @@ class Glossary:
         i = 0
         while i < len(tokens):
             for size in range(min(_MAX_PHRASE, len(tokens) - i), 0, -1):
-                if (
-                    size == 1
-                    and self._is_name(tokens, i)
-                    and known(lowered[i])
-                    and not (tokens[i].isupper() and lowered[i] in self.acronyms)
-                ):
+                if size == 1 and self._is_name(tokens, i) and known(lowered[i]):
                     # A capitalized word the English documents use is a name's part here
                     # ("AI Factories Large Scale"), not the look-alike word of this language.
                     english.append(tokens[i])
@@ -357,10 +349,12 @@ def parse(language: str, text: str) -> Glossary:
     function_words: set[str] = set()
     vocabulary: set[str] = set()
     english_words: set[str] = set()
-    acronyms: set[str] = set()
     plain_forms: dict[str, str] = {}
     plain_entries: dict[str, str] = {}
+    forms_only = False  # after a "#! forms only" line: no stems (see the TSV's comment)
     for line in text.splitlines():
+        if line.strip() == "#! forms only":
+            forms_only = True
         if not line.strip() or line.startswith("#"):
             continue
         foreign, _, english = line.partition("\t")
@@ -370,19 +364,20 @@ def parse(language: str, text: str) -> Glossary:
         english = sys.intern(english.strip())
         if not stems or not english:
             continue
-        entries.setdefault(sys.intern(" ".join(stems)), english)
         forms.setdefault(sys.intern(" ".join(form)), english)
-        for spelling in _plain_spellings(language, form):
-            if spelling != form:
-                plain_forms.setdefault(sys.intern(" ".join(spelling)), english)
-                plain_entries.setdefault(
-                    sys.intern(" ".join(_stem_uncached(language, w) for w in spelling)), english
-                )
+        plain = [spelling for spelling in _plain_spellings(language, form) if spelling != form]
+        for spelling in plain:
+            plain_forms.setdefault(sys.intern(" ".join(spelling)), english)
         english_words.update(w.casefold() for w in english.split() if w != DROP)
+        if forms_only:
+            continue
+        entries.setdefault(sys.intern(" ".join(stems)), english)
+        for spelling in plain:
+            plain_entries.setdefault(
+                sys.intern(" ".join(_stem_uncached(language, w) for w in spelling)), english
+            )
         if len(stems) != 1:
             continue
-        if len(foreign.strip()) > 1 and foreign.strip().isupper() and english != DROP:
-            acronyms.add(form[0])
         if english == DROP or english in QUESTION_WORDS or english in ENGLISH_FUNCTION_WORDS:
             function_words.add(stems[0])
         elif foreign.strip().casefold() != english.casefold():
@@ -395,7 +390,6 @@ def parse(language: str, text: str) -> Glossary:
         frozenset(function_words),
         frozenset(vocabulary - function_words - ENGLISH_FUNCTION_WORDS),
         frozenset(english_words),
-        frozenset(acronyms),
         {k: v for k, v in plain_forms.items() if k not in forms},
         {k: v for k, v in plain_entries.items() if k not in entries},
     )

@@ -130,14 +130,6 @@ def test_a_capitalized_known_word_is_a_name_not_a_look_alike() -> None:
     )
 
 
-def test_an_acronym_the_glossary_lists_in_capitals_is_this_languages_abbreviation() -> None:
-    italian = parse("it", "PMI\tSME\nsiamo\t-\nuna\t-\nai\t-\n")
-    # "pmi" is also in the English documents (Slurm's process management interface).
-    documents = {"pmi", "ai", "factory"}.__contains__
-    assert italian.translate("Siamo una PMI", documents) == "SME"
-    assert italian.translate("Siamo una PMI, ai AI Factory", documents) == "SME AI Factory"
-
-
 def test_german_nouns_alone_are_not_taken_for_names() -> None:
     assert GERMAN.translate("Knoten irgendwie Zugticket", known) == "node"
 
