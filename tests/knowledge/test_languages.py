@@ -237,6 +237,16 @@ def test_countries_and_their_adjectives_are_read_in_every_case(
     assert glossary(language).translate(words, lambda word: False) == english
 
 
+def test_lines_after_forms_only_match_as_written_never_by_stem() -> None:
+    italian = parse("it", "nodo\tnode\n#! forms only\ncoreano\tKorean\n")
+    # "core" stems like "coreano"; the documents know it, so it stays English.
+    assert italian.translate("core coreano nodo", {"core"}.__contains__) == "core Korean node"
+
+
+def test_the_bundled_country_lists_do_not_catch_other_words() -> None:
+    assert glossary("it").translate("64 core per nodo", {"core"}.__contains__) == "64 core for node"
+
+
 @pytest.mark.parametrize("language", [code for code in SUPPORTED if code != "en"])
 def test_glossaries_are_stemmed_by_the_c_snowball_stemmers(language: str) -> None:
     # PyStemmer gives the same stems as the pure-Python ones, five times faster at start.
