@@ -7,7 +7,8 @@ are dropped, and what the glossary lacks is kept when it is a technical token (`
 `--mem`, `PyTorch`, `trace.json`) or a word the English documents know, and dropped otherwise.
 
 A glossary is a TSV file, `foreign<TAB>english`, one entry per line; the English side `-` marks
-a function word. Entries are matched on Snowball stems, so one line covers a word's inflections.
+a function word. Entries are matched on Snowball stems, so one line covers a word's inflections;
+lines after a `#! forms only` line are matched only as written (and without diacritics).
 """
 
 from __future__ import annotations
@@ -69,7 +70,6 @@ _SEPARABLE_PARTICLES = frozenset(
     """ab an auf aus bei durch ein fest frei her herunter hin hoch los mit nach runter um vor
     vorbei weg weiter zu zurück zusammen""".split()
 )
-_UMLAUTS = str.maketrans("äöü", "aou")
 
 
 # Letters that no Unicode decomposition takes apart.
@@ -89,14 +89,6 @@ def _plain_spellings(language: str, form: tuple[str, ...]) -> set[tuple[str, ...
     if language == "de":
         spellings.add(tuple(_plain(w.translate(_GERMAN_PLAIN)) for w in form))
     return spellings
-
-
-def _with_umlaut(folded: str, written: str) -> str:
-    """`folded` with the umlauts `written` had, where they were ("ausfuhren", "ausführe")."""
-    return "".join(
-        w if (w := written[i : i + 1]) and w.translate(_UMLAUTS) == f else f
-        for i, f in enumerate(folded)
-    )
 
 
 # Thousands grouped with dots or spaces ("200.000", "200 000") and decimal commas ("1,5"),
@@ -200,13 +192,14 @@ class Glossary:
                     break
                 # A form as written, then as typed without diacritics, before any stem: a stem
                 # may be another word's ("naechste" stems like "nach", after).
-                found = self.forms.get(" ".join(lowered[i : i + size]))
-                if found is None:
-                    found = self.plain_forms.get(" ".join(plain[i : i + size]))
-                if found is None:
-                    found = self.entries.get(" ".join(stems[i : i + size]))
-                if found is None:
-                    found = self.plain_entries.get(" ".join(plain_stems[i : i + size]))
+                for table, keys in (
+                    (self.forms, lowered),
+                    (self.plain_forms, plain),
+                    (self.entries, stems),
+                    (self.plain_entries, plain_stems),
+                ):
+                    if (found := table.get(" ".join(keys[i : i + size]))) is not None:
+                        break
                 if found is not None:
                     if found != DROP:
                         english.append(found)
@@ -247,18 +240,19 @@ class Glossary:
 
     def _verb(self, joined: str) -> str:
         """The infinitive the glossary lists for a particle and a finite verb joined
-        ("ausführe" -> ausführen, "abläuft" -> ablaufen), also when the verb changed its vowel
-        or took a person's ending; "" when it lists none. The infinitive, not the stem: a verb
-        and a noun may share a stem (einrichten, install; Einrichtung, organisation)."""
-        folded = joined.translate(_UMLAUTS)
-        bases = [joined, folded]
-        bases += [folded[: -len(end)] for end in ("st", "et", "t", "e") if folded.endswith(end)]
-        for base in bases:
-            for infinitive in (base + "en", base + "n"):
-                for written in (infinitive, _with_umlaut(infinitive, joined)):
-                    found = self.forms.get(written)
-                    if found is not None and found != DROP:
-                        return written
+        ("ausführe" -> ausfuhren, "abläuft" -> ablaufen), also when the verb changed its vowel
+        or took a person's ending; "" when it lists none. Plain spellings, so the vowel change
+        is gone and the translation finds the infinitive among them. The infinitive, not the
+        stem: a verb and a noun may share a stem (einrichten, install; Einrichtung,
+        organisation)."""
+        plain = _plain(joined)
+        bases = [plain] + [
+            plain[: -len(end)] for end in ("st", "et", "t", "e") if plain.endswith(end)
+        ]
+        for infinitive in (base + ending for base in bases for ending in ("en", "n")):
+            found = self.forms.get(infinitive) or self.plain_forms.get(infinitive)
+            if found is not None and found != DROP:
+                return infinitive
         return ""
 
     def _is_name(self, tokens: list[str], i: int) -> bool:

@@ -34,16 +34,20 @@ def wait(browser: Any, seconds: float = 15) -> WebDriverWait:  # type: ignore[ty
     return WebDriverWait(browser, seconds, ignored_exceptions=(StaleElementReferenceException,))
 
 
+def _first(driver: Any, css: str, text: str | None) -> WebElement | None:
+    """The first element matching `css` and containing `text`, if the page has one now."""
+    for element in driver.find_elements(By.CSS_SELECTOR, css):
+        if text is None or text in element.text:
+            return cast(WebElement, element)
+    return None
+
+
 def find(browser: Any, css: str, text: str | None = None, seconds: float = 15) -> WebElement:
     """The first element matching `css` (and containing `text`), once it is on the page."""
 
-    def present(driver: Any) -> WebElement | None:
-        for element in driver.find_elements(By.CSS_SELECTOR, css):
-            if text is None or text in element.text:
-                return cast(WebElement, element)
-        return None
-
-    found = wait(browser, seconds).until(present, f"no {css} with {text!r}")
+    found = wait(browser, seconds).until(
+        lambda driver: _first(driver, css, text), f"no {css} with {text!r}"
+    )
     assert isinstance(found, WebElement)
     return found
 
@@ -56,11 +60,11 @@ def lines(browser: Any, css: str, text: str, part: str, seconds: float = 15) -> 
     """
 
     def read(driver: Any) -> list[str] | None:
-        for element in driver.find_elements(By.CSS_SELECTOR, css):
-            if text in element.text:
-                parts = element.find_elements(By.CSS_SELECTOR, part)
-                return [line for p in parts for line in p.text.splitlines()]
-        return None
+        element = _first(driver, css, text)
+        if element is None:
+            return None
+        parts = element.find_elements(By.CSS_SELECTOR, part)
+        return [line for p in parts for line in p.text.splitlines()]
 
     found = wait(browser, seconds).until(read, f"no {css} with {text!r}")
     assert isinstance(found, list)
