@@ -21,6 +21,7 @@ UNIT_DENSE_WEIGHT = 0.75
 UNIT_DENSE_FLOOR = 0.2
 TYPE_BONUS = 0.2
 HEADING_WEIGHT = 0.5
+TERM_MAX_CHARS = 80
 
 
 def coverage(
@@ -59,6 +60,11 @@ def _unit_score(
     if len(unit.text) < 25:
         score *= 0.6  # a bare heading-like line rarely answers anything alone
     return score
+
+
+def _is_term(unit: Unit) -> bool:
+    """A short line naming an option, variable or setting ("HWLOC_XMLFILE", "-s, --step N")."""
+    return unit.is_line and len(unit.text) <= TERM_MAX_CHARS and holds(unit.text, ("code",))
 
 
 def best_extract(
@@ -132,10 +138,18 @@ def best_extract(
                 ]
                 chosen = list({u.index: u for u in [best, *chosen, *added]}.values())
     chosen.sort(key=lambda u: u.index)
+    first = chosen[0]
+    term = units[first.index - 1] if first.index > 0 else None
+    if term is not None and _is_term(term) and not _is_term(first):
+        # A definition list (environment variables, options, settings): the short line before the
+        # description is the name it describes, and the name is usually what was asked for.
+        if sum(len(u.text) + 1 for u in chosen) + len(term.text) <= MAX_ANSWER_CHARS:
+            chosen.insert(0, term)
     pieces: list[str] = []
-    for unit in chosen:
-        if pieces:
-            pieces.append("\n" if unit.is_line or pieces[-1].endswith(":") else " ")
+    for previous, unit in zip([None, *chosen], chosen, strict=False):
+        if previous is not None:
+            newline = unit.is_line or previous is term or previous.text.endswith(":")
+            pieces.append("\n" if newline else " ")
         pieces.append(unit.text)
     text = "".join(pieces).strip()
     if len(text) > MAX_ANSWER_CHARS:
