@@ -30,7 +30,11 @@ _WANTS = {
     "date": re.compile(r"\b(when|what date|which date|deadline|cut-?off|since when)\b", re.I),
     # "Which version of X ...", "the oldest Perl version ...": the answer is a version number.
     "version": re.compile(
-        r"\b(which|what|oldest|newest|latest|minimum|required|earliest)\b[^?.]*\bversions?\b",
+        r"\b(which|what|oldest|newest|latest|minimum|required|earliest)\b[^?.]*\bversions?\b|"
+        # "Which CUDA release ...", "the oldest CUDA toolkit it builds against", "the minimum gcc".
+        r"\b(which|what)\b[^?.]*\breleases?\b|"
+        r"\b(oldest|newest|earliest|minimum)\s+(?!(number|amount|size)\b)[a-z][\w+-]*\b"
+        r"(?=[^?.]*\b(build|compil|support|need|requir|work|run|test)\w*)",
         re.I,
     ),
     # "If I don't pass -j, how many ...": what happens when nothing is said is the default.

@@ -26,6 +26,12 @@ from knowledge.catalog.facts import CuratedFact
         ("what exit code does it return if it fails?", ("quantity",)),
         ("how far off can the results get?", ("quantity",)),
         ("What is the oldest Perl version it runs on?", ("version",)),
+        # A version asked for without the word: a release, the oldest or minimum of a tool.
+        ("which cuda release was the backend tested against?", ("version",)),
+        ("What's the oldest CUDA toolkit it will build against?", ("version",)),
+        ("the minimum gcc that still compiles it?", ("quantity", "version")),
+        ("What is the minimum number of nodes for a job?", ("quantity",)),
+        ("The oldest files on scratch, when are they deleted?", ("duration", "date")),
         # "How long until": a duration, as a translated question says it too.
         ("When are files on scratch deleted?", ("duration", "date")),
         ("when file scratch delete", ("duration", "date")),
