@@ -1,5 +1,5 @@
 """In a definition list (environment variables, options, settings) the answer shows the name
-the chosen description is about: the short line before it."""
+the chosen description is about: the short line before it. (The texts are written for these tests.)"""
 
 from __future__ import annotations
 
@@ -11,15 +11,15 @@ from knowledge.store import Chunk
 # As an HTML definition list reaches the index: each name on its own line, then its
 # description, a paragraph long enough to fill the answer on its own.
 ENVIRONMENT = (
-    "GMX_VERLET_BUFFER_RES\n"
-    "resolution of buffer size in Verlet cutoff scheme. The default value is 0.001.\n\n"
-    "HWLOC_XMLFILE\n"
-    "Not strictly a GROMACS environment variable, but on large machines the hardware "
-    "detection by hwloc can take a few seconds when many MPI processes start at once. "
-    "Run lstopo out.xml once and point this variable at the file: hwloc then reads the "
-    "cached topology from it instead of probing the machine again at every start-up.\n"
+    "SIM_BUFFER_TOLERANCE\n"
+    "tolerance of the pair-list buffer. Leave it at 0.001 unless told otherwise.\n\n"
+    "TOPOLOGY_CACHE_FILE\n"
+    "Read by the hardware-detection library rather than by the simulator itself. Probing "
+    "the node's cores and caches takes seconds when hundreds of ranks start together, so "
+    "write the topology once with the library's dump tool and point this variable at the "
+    "file: every later start reads the cached description instead of probing again.\n"
 )
-QUESTION = "hwloc detection is slow at startup with many ranks, can it read a cached topology?"
+QUESTION = "hardware probing is slow at startup with many ranks, can it read a cached topology?"
 
 
 def _extract(text: str, question: str) -> str:
@@ -31,10 +31,10 @@ def _extract(text: str, question: str) -> str:
 
 def test_the_name_a_chosen_description_defines_leads_the_answer() -> None:
     text = _extract(ENVIRONMENT, QUESTION)
-    assert text.startswith("HWLOC_XMLFILE\nNot strictly a GROMACS environment variable")
+    assert text.startswith("TOPOLOGY_CACHE_FILE\nRead by the hardware-detection library")
 
 
 def test_a_prose_line_before_the_description_is_not_taken_for_its_name() -> None:
-    prose = ENVIRONMENT.replace("HWLOC_XMLFILE\n", "The next variable matters on big nodes.\n")
+    prose = ENVIRONMENT.replace("TOPOLOGY_CACHE_FILE\n", "The next one matters on big nodes.\n")
     text = _extract(prose, QUESTION)
-    assert text.startswith("Not strictly a GROMACS environment variable")
+    assert text.startswith("Read by the hardware-detection library")
