@@ -7,6 +7,7 @@ much of the question's (IDF-weighted) vocabulary they contain.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -65,6 +66,16 @@ def _unit_score(
 def _is_term(unit: Unit) -> bool:
     """A short line naming an option, variable or setting ("HWLOC_XMLFILE", "-s, --step N")."""
     return unit.is_line and len(unit.text) <= TERM_MAX_CHARS and holds(unit.text, ("code",))
+
+
+def _term_before(units: list[Unit], chosen: list[Unit]) -> Unit | None:
+    """The name line just before the chosen window, if it is one and still fits."""
+    first = chosen[0]
+    if first.index == 0 or _is_term(first):
+        return None
+    term = units[first.index - 1]
+    fits = sum(len(u.text) + 1 for u in chosen) + len(term.text) <= MAX_ANSWER_CHARS
+    return term if fits and _is_term(term) else None
 
 
 def best_extract(
@@ -138,19 +149,15 @@ def best_extract(
                 ]
                 chosen = list({u.index: u for u in [best, *chosen, *added]}.values())
     chosen.sort(key=lambda u: u.index)
-    first = chosen[0]
-    term = units[first.index - 1] if first.index > 0 else None
-    if term is not None and _is_term(term) and not _is_term(first):
-        # A definition list (environment variables, options, settings): the short line before the
-        # description is the name it describes, and the name is usually what was asked for.
-        if sum(len(u.text) + 1 for u in chosen) + len(term.text) <= MAX_ANSWER_CHARS:
-            chosen.insert(0, term)
-    pieces: list[str] = []
-    for previous, unit in zip([None, *chosen], chosen, strict=False):
-        if previous is not None:
-            newline = unit.is_line or previous is term or previous.text.endswith(":")
-            pieces.append("\n" if newline else " ")
-        pieces.append(unit.text)
+    # A definition list (environment variables, options, settings): the short line before the
+    # description is the name it describes, and the name is usually what was asked for.
+    term = _term_before(units, chosen)
+    if term is not None:
+        chosen.insert(0, term)
+    pieces = [chosen[0].text]
+    for previous, unit in itertools.pairwise(chosen):
+        newline = unit.is_line or previous is term or previous.text.endswith(":")
+        pieces += ["\n" if newline else " ", unit.text]
     text = "".join(pieces).strip()
     if len(text) > MAX_ANSWER_CHARS:
         text = text[: MAX_ANSWER_CHARS - 1].rsplit(" ", 1)[0] + "…"

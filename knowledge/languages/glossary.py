@@ -180,6 +180,14 @@ class Glossary:
         lowered = [t.casefold() for t in tokens]
         plain = [_plain(t) for t in lowered]
         plain_stems = [self.stem(t) for t in plain]
+        # A form as written, then as typed without diacritics, before any stem: a stem may be
+        # another word's ("naechste" stems like "nach", after).
+        lookups = (
+            (self.forms, lowered),
+            (self.plain_forms, plain),
+            (self.entries, stems),
+            (self.plain_entries, plain_stems),
+        )
         english: list[str] = []
         i = 0
         while i < len(tokens):
@@ -190,14 +198,7 @@ class Glossary:
                     english.append(tokens[i])
                     i += 1
                     break
-                # A form as written, then as typed without diacritics, before any stem: a stem
-                # may be another word's ("naechste" stems like "nach", after).
-                for table, keys in (
-                    (self.forms, lowered),
-                    (self.plain_forms, plain),
-                    (self.entries, stems),
-                    (self.plain_entries, plain_stems),
-                ):
+                for table, keys in lookups:
                     if (found := table.get(" ".join(keys[i : i + size]))) is not None:
                         break
                 if found is not None:

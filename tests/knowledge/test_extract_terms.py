@@ -1,5 +1,6 @@
 """In a definition list (environment variables, options, settings) the answer shows the name
-the chosen description is about: the short line before it. (The texts are written for these tests.)"""
+the chosen description is about: the short line before it. The texts are written for these
+tests."""
 
 from __future__ import annotations
 
