@@ -31,6 +31,7 @@ import yaml
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.facts import CuratedFact, catalog_facts, faq_questions
 from knowledge.catalog.mentions import Mention, NameTable, mask
+from knowledge.errors import CatalogError
 from knowledge.lexical import tokenize
 
 Matrix = npt.NDArray[np.float32]
@@ -185,6 +186,13 @@ class CuratedAnswerer:
             for entry in call.cutoffs.dates:
                 idf.setdefault(str(entry.day.year), 1.0)
         answered = frozenset(t for f in facts for t in f.topics)
+        unknown = sorted(answered - topics.keys())
+        if unknown:
+            raise CatalogError(
+                f"Facts of the catalogue answer topics that {TOPICS_FILE} does not define: "
+                f"{', '.join(unknown)}. Add them to {knowledge_dir / TOPICS_FILE} with a few "
+                "example questions, or fix the fact's `also_answers`."
+            )
         state = _Facts(catalog, names, facts, topics, idf, fact_tokens, answered)
         if embed:
             state.embed(self._embed)

@@ -88,7 +88,7 @@ def _fact(
     return CuratedFact(
         id=fid,
         subjects=tuple(subjects),
-        topics=tuple(topics),
+        topics=tuple(dict.fromkeys([*topics, *provenance.also_answers])),
         text=text,
         source=provenance.source,
         as_of=provenance.as_of,

@@ -82,6 +82,9 @@ class Sourced(_Model):
     # True only when an official page (see PRIMARY_DOMAINS) states the fact; false when only a
     # third-party document quotes the official page, or the source is not official.
     confirmed: bool
+    # Topics (keys of topics.yaml) this fact also answers, beyond the one its place in the file
+    # gives it: a machine note saying how the machine's time is split answers "share" too.
+    also_answers: list[Ident] = Field(default=[], exclude=True)  # matching, not the record
 
     @field_validator("confirmed")
     @classmethod

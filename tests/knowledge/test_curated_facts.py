@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pytest
+import yaml
 
 import knowledge
+from knowledge.catalog.answerer import CuratedAnswerer
 from knowledge.catalog.catalog import Catalog, load_catalog
 from knowledge.catalog.facts import (
     CuratedFact,
@@ -17,6 +21,7 @@ from knowledge.catalog.facts import (
     gpu_hours_in,
 )
 from knowledge.catalog.mentions import NameTable, mask
+from knowledge.errors import CatalogError
 from knowledge.sources import same_document
 
 DATA = Path(knowledge.__file__).parent / "data"
@@ -212,3 +217,27 @@ def test_a_factorys_wave_is_dated_and_the_date_cites_the_waves_page(
     fact = facts["factory/it4lia"]
     assert "selected in wave 1 (10 Dec 2024)" in fact.text
     assert [url for url, _, _ in fact.more_sources] == [catalog.waves[0].source]
+
+
+def test_a_fact_also_answers_the_topics_its_entry_names(facts: dict[str, CuratedFact]) -> None:
+    # The LUMI note on who allocates which part of the machine answers "how much of LUMI goes
+    # to industry" as well as "what is LUMI".
+    assert facts["lumi/note/0"].topics == ("overview", "share")
+    assert facts["extreme-scale/summary"].topics == ("overview", "share")
+
+
+def test_a_fact_answering_a_topic_the_topics_file_lacks_is_refused(tmp_path: Path) -> None:
+    knowledge_dir = tmp_path / "data"
+    shutil.copytree(DATA, knowledge_dir)
+    topics_file = knowledge_dir / "topics.yaml"
+    topics = yaml.safe_load(topics_file.read_text(encoding="utf-8"))
+    del topics["topics"]["share"]
+    topics_file.write_text(yaml.safe_dump(topics), encoding="utf-8")
+
+    def no_model(texts: object) -> np.ndarray:
+        raise AssertionError("nothing is embedded before the topics are checked")
+
+    with pytest.raises(CatalogError) as refused:
+        CuratedAnswerer(load_catalog(knowledge_dir), knowledge_dir, no_model, no_model)
+    assert "does not define: share." in str(refused.value)
+    assert str(topics_file) in str(refused.value)
