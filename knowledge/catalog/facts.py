@@ -83,12 +83,17 @@ def _fact(
     topics: Iterable[str],
     text: str,
     provenance: Sourced,
+    *,
+    own_text: bool = True,
     **extra: object,
 ) -> CuratedFact:
+    """A fact from a group of the catalogue; `own_text=False` when it says something else than
+    the group's text and only borrows its provenance (so not the topics the group answers)."""
+    also = provenance.also_answers if own_text else []
     return CuratedFact(
         id=fid,
         subjects=tuple(subjects),
-        topics=tuple(dict.fromkeys([*topics, *provenance.also_answers])),
+        topics=tuple(dict.fromkeys([*topics, *also])),
         text=text,
         source=provenance.source,
         as_of=provenance.as_of,
@@ -109,6 +114,10 @@ def country_subject(country: str) -> Subject:
     return Subject("country", country.casefold(), country)
 
 
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
 def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
     me = machine_subject(m)
     place = ", ".join(x for x in (m.site, m.city, m.country) if x)
@@ -117,7 +126,8 @@ def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
         f"{m.id}/overview",
         [me],
         ["overview"],
-        f"**{m.name}** is a {m.tier} EuroHPC supercomputer at {place}. {m.overview.text}",
+        f"**{m.name}** is {_article(m.tier)} {m.tier} EuroHPC supercomputer at {place}. "
+        f"{m.overview.text}",
         m.overview,
     )
     yield _fact(
@@ -128,6 +138,7 @@ def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
         + (f" in {m.city}" if m.city else "")
         + f", {m.country}.",
         m.overview,
+        own_text=False,
         listable=True,
     )
     detail = f" {m.status.detail}" if m.status.detail else ""

@@ -241,3 +241,18 @@ def test_a_fact_answering_a_topic_the_topics_file_lacks_is_refused(tmp_path: Pat
         CuratedAnswerer(load_catalog(knowledge_dir), knowledge_dir, no_model, no_model)
     assert "does not define: share." in str(refused.value)
     assert str(topics_file) in str(refused.value)
+
+
+def test_a_fact_borrowing_a_groups_source_does_not_take_its_extra_topics(
+    facts: dict[str, CuratedFact],
+) -> None:
+    # JUPITER's overview says what it cost; the hosting sentence cites the same page but does not.
+    assert "procurement" in facts["jupiter/overview"].topics
+    assert facts["jupiter/place"].topics == ("place",)
+
+
+def test_a_machine_overview_takes_the_article_its_tier_needs(
+    facts: dict[str, CuratedFact],
+) -> None:
+    assert facts["jupiter/overview"].text.startswith("**JUPITER** is an exascale EuroHPC")
+    assert facts["leonardo/overview"].text.startswith("**LEONARDO** is a pre-exascale EuroHPC")
