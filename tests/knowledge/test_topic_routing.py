@@ -1,0 +1,62 @@
+"""Which curated fact answers, with the real model: questions worded unlike topics.yaml's own
+examples still reach the fact of the topic they ask about."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import knowledge
+from knowledge.assistant import Assistant
+from knowledge.embed import SentenceTransformerEmbedder
+from knowledge.service import open_assistant
+from knowledge.store import Index
+
+pytestmark = pytest.mark.slow
+
+DATA = Path(knowledge.__file__).parent / "data"
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=ZoneInfo("UTC"))
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    # No documents: the curated facts alone, as on a fresh install.
+    index = Index(tmp_path_factory.mktemp("index"), SentenceTransformerEmbedder())
+    return open_assistant(index, DATA, clock=lambda: NOW)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # How a machine's or EuroHPC's time is split.
+        (
+            "what part of LUMI can companies get through EuroHPC?",
+            "**LUMI:** EuroHPC allocates half of LUMI",
+        ),
+        (
+            "roughly which percentage of eurohpc compute is handed out via extreme scale access?",
+            "**Extreme Scale Access, in short:**",
+        ),
+        # Who built a machine and what it cost.
+        ("what did JUPITER cost to build?", "**JUPITER** is an exascale EuroHPC supercomputer"),
+        ("how pricey was deucalion", "**Deucalion** is operational"),
+        # When an allocation starts, not how long it lasts.
+        (
+            "once fast lane approves us, when can the allocation start?",
+            "**AI Factories Fast Lane, time to access:**",
+        ),
+        (
+            "for how many months does a large scale allocation run?",
+            "**AI Factories Large Scale, how long an allocation lasts:**",
+        ),
+    ],
+)
+def test_a_question_reaches_the_fact_of_its_topic(
+    assistant: Assistant, question: str, lead: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.route == "catalog"
+    assert answer.text.startswith(lead)
