@@ -78,10 +78,12 @@ def describe_partition(machine: Machine, part: Partition) -> str:
         cpu = part.cpu
         several = (cpu.count or 1) > 1
         count = f"{cpu.count}× " if cpu.count else ""
-        cores = f" with {cpu.cores} cores" if cpu.cores else ""
-        if cpu.cores and several:
-            # "How many cores per node?" wants the total, not a multiplication left to the reader.
-            cores += f" each ({(cpu.count or 1) * cpu.cores} cores per node)"
+        cores = ""
+        if cpu.cores:
+            cores = f" with {cpu.cores} cores"
+            if cpu.count and several:
+                # "How many cores per node?" wants the total, not a product left to the reader.
+                cores += f" each ({cpu.count * cpu.cores} cores per node)"
         note = f" ({cpu.note})" if cpu.note else ""
         pieces.append(f"{count}{cpu.model} CPU{'s' if several else ''}{cores}{note}")
     if part.memory:
