@@ -1,5 +1,6 @@
 """Which curated fact answers, with the real model: questions worded unlike topics.yaml's own
-examples still reach the fact of the topic they ask about."""
+examples still reach the fact of the topic they ask about. The model is the session's
+(`real_embedder`), not a second copy loaded for this module."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 import knowledge
 from knowledge.assistant import Assistant
-from knowledge.embed import SentenceTransformerEmbedder
+from knowledge.embed import Embedder
 from knowledge.service import open_assistant
 from knowledge.store import Index
 
@@ -22,9 +23,9 @@ NOW = datetime(2026, 11, 27, 12, 0, tzinfo=ZoneInfo("UTC"))
 
 
 @pytest.fixture(scope="module")
-def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedder) -> Assistant:
     # No documents: the curated facts alone, as on a fresh install.
-    index = Index(tmp_path_factory.mktemp("index"), SentenceTransformerEmbedder())
+    index = Index(tmp_path_factory.mktemp("index"), real_embedder)
     return open_assistant(index, DATA, clock=lambda: NOW)
 
 
@@ -55,8 +56,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     ],
 )
 def test_a_question_reaches_the_fact_of_its_topic(
-    assistant: Assistant, question: str, lead: str
+    curated_only: Assistant, question: str, lead: str
 ) -> None:
-    answer = assistant.ask(question)
+    answer = curated_only.ask(question)
     assert answer.route == "catalog"
     assert answer.text.startswith(lead)
