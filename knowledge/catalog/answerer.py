@@ -276,7 +276,10 @@ class CuratedAnswerer:
         for topic, value in zip(st.prototype_topic, similarities, strict=True):
             topic_scores[topic] = max(topic_scores.get(topic, -1.0), float(value))
         content = st.fact_vectors @ question_vector
-        tokens = set(tokenize(question))
+        # A place that only says which machine is meant ("DAEDALUS in Greece") is no content:
+        # counted, it lifts every fact that names the place (where DAEDALUS is) over the one
+        # asked for.
+        tokens = set(tokenize(question)) - qualifying_words(question, mentions)
         # Sums run over sorted words: float addition in set order (which changes with each
         # process's string hashing) would let near-ties flip between restarts and replicas.
         rare_total = sum(st.idf.get(t, 0.0) for t in sorted(tokens))
@@ -394,6 +397,14 @@ def _with_named_subjects(
         return fact
     found = tuple(dict.fromkeys(m.subject for m in names.find(question)))
     return replace(fact, subjects=found) if found else fact
+
+
+def qualifying_words(question: str, mentions: Sequence[Mention]) -> set[str]:
+    """Tokens a mention covers beyond the name as written: its folded place."""
+    words: set[str] = set()
+    for m in mentions:
+        words |= set(tokenize(question[m.start : m.end])) - set(tokenize(m.said))
+    return words
 
 
 def _name_like(question: str) -> frozenset[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.chat_text import partition_label
@@ -36,6 +36,11 @@ _CALL_WORDS = re.compile(
 )
 _PARTITION_WORDS = re.compile(r"\b(partitions?|queues?)\b", re.I)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+]*(?:[-_./][A-Za-z0-9+]+)*")
+# What may stand between a machine and its own country when the country only says which
+# machine is meant: "DAEDALUS in Greece", "the Greek DAEDALUS", "Greece's DAEDALUS".
+_QUALIFYING = re.compile(r"\s*(?:,|\(|in|at|of|'s|’s|the)?\s*(?:,|\(|in|at|of|the)?\s*", re.I)
+# "Is LUMI in Finland?" asks where the machine is: there the country is the question.
+_ASKS_WHERE = re.compile(r"\b(?:is|are|was|were)\s*$", re.I)
 MAX_NAME_WORDS = 6
 
 # What a masked name becomes: the same words the topics' example questions use.
@@ -52,6 +57,7 @@ PLACEHOLDER = {
 @dataclass(frozen=True)
 class Mention:
     subject: Subject
+    # Where the name is, with the place beside it that only says which one is meant.
     start: int
     end: int
     # The machine a partition or Slurm partition belongs to.
@@ -115,6 +121,9 @@ class NameTable:
     def __init__(self, catalog: Catalog) -> None:
         self._names: dict[str, tuple[Subject, Subject | None, bool]] = {}
         self._adjectives: dict[str, Subject] = {}
+        # Where each machine and AI Factory is: a country next to it only qualifies it.
+        self._home: dict[Subject, Subject] = {}
+        self._city: dict[Subject, re.Pattern[str]] = {}
         self._longest = 1
         for m in catalog.machines:
             me = machine_subject(m)
@@ -127,6 +136,9 @@ class NameTable:
             for name in (m.id, m.name, *m.aliases):
                 self._add(name, me, None)
             self._add_country(m.country)
+            self._home[me] = country_subject(m.country)
+            if m.city:
+                self._city[me] = re.compile(rf"\s*(?:,|\(|in|at)\s*{re.escape(m.city)}\b\)?", re.I)
         owners: dict[str, list[tuple[Subject, Subject]]] = {}
         for m in catalog.machines:
             for sp in m.slurm_partitions:
@@ -148,6 +160,7 @@ class NameTable:
             for name in (f.id, f.name, *f.aliases):
                 self._add(name, me, None)
             self._add_country(f.country)
+            self._home[me] = country_subject(f.country)
         for antenna in catalog.antennas.members:
             self._add_country(antenna.country)
         self._single = sorted(k for k in self._names if len(k) >= 5 and k.isalpha())
@@ -195,7 +208,39 @@ class NameTable:
                 continue
             mentions.append(found[0])
             i += found[1]
-        return mentions
+        return self._fold_qualifiers(question, mentions)
+
+    def _fold_qualifiers(self, question: str, mentions: list[Mention]) -> list[Mention]:
+        """A country (or city) written right beside its own machine or AI Factory ("DAEDALUS in
+        Greece", "Vega in Maribor") becomes part of that mention: it says which one is meant,
+        not what is asked. Left as a country, it masks to "{system} in {country}" and pulls
+        the question to "where is"."""
+        folded = list(mentions)
+        for i, named in enumerate(folded):
+            city = self._city.get(named.parent or named.subject)
+            written = city.match(question, named.end) if city else None
+            if written and not _ASKS_WHERE.search(question[: named.start]):
+                folded[i] = replace(named, end=written.end())
+        for country in mentions:
+            if country.subject.kind != "country":
+                continue
+            for i, named in enumerate(folded):
+                home = self._home.get(named.parent or named.subject)
+                if home != country.subject:
+                    continue
+                first, second = sorted((named, country), key=lambda m: m.start)
+                between = question[first.end : second.start]
+                if not _QUALIFYING.fullmatch(between) or (
+                    first is named and _ASKS_WHERE.search(question[: named.start])
+                ):
+                    continue
+                end = second.end
+                if "(" in between and question[end : end + 1] == ")":
+                    end += 1
+                folded[i] = replace(named, start=first.start, end=end)
+                folded.remove(country)
+                break
+        return folded
 
     def _weak_ok(self, subject: Subject, question: str, start: int, end: int) -> bool:
         if subject.kind == "slurm":

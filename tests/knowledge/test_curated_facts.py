@@ -155,6 +155,41 @@ def test_masking_replaces_each_name_with_its_kind(catalog: Catalog) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "masked"),
+    [
+        ("can we already run jobs on daedalus in greece?", "can we already run jobs on {system}?"),
+        ("who is building the greek daedalus machine?", "who is building the {system} machine?"),
+        ("when did vega in maribor officially start", "when did {system} officially start"),
+        ("leonardo in bologna, italy: how many gpus", "{system}: how many gpus"),
+        ("LEONARDO Booster (Italy) GPUs", "{system} GPUs"),
+        ("what does LUMI AI Factory in Finland offer", "what does {factory} offer"),
+    ],
+)
+def test_a_place_beside_its_own_machine_only_says_which_one_is_meant(
+    catalog: Catalog, question: str, masked: str
+) -> None:
+    assert mask(question, NameTable(catalog).find(question)) == masked
+
+
+@pytest.mark.parametrize(
+    ("question", "masked"),
+    [
+        ("is LUMI in Finland?", "is {system} in {country}?"),
+        ("is vega in maribor?", "is {system} in maribor?"),
+        ("is LUMI in Italy for some reason", "is {system} in {country} for some reason"),
+        (
+            "which supercomputers are in greece besides daedalus",
+            "which supercomputers are in {country} besides {system}",
+        ),
+    ],
+)
+def test_a_place_that_is_asked_about_or_not_beside_its_machine_stays_a_place(
+    catalog: Catalog, question: str, masked: str
+) -> None:
+    assert mask(question, NameTable(catalog).find(question)) == masked
+
+
+@pytest.mark.parametrize(
     ("document", "source", "same"),
     [
         (

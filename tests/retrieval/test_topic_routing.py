@@ -44,6 +44,13 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
         # Who built a machine and what it cost.
         ("what did JUPITER cost to build?", "**JUPITER** is an exascale EuroHPC supercomputer"),
         ("how pricey was deucalion", "**Deucalion** is operational"),
+        # A machine's own country or city only says which machine is meant.
+        ("is the french alice recoque usable already?", "**Alice Recoque** is planned."),
+        (
+            "who is constructing the Greek DAEDALUS and at what price?",
+            "**DAEDALUS** is being installed. Awarded to HPE",
+        ),
+        ("Is Vega in Maribor still running?", "**Vega** is operational"),
         # When an allocation starts, not how long it lasts.
         (
             "once fast lane approves us, when can the allocation start?",
