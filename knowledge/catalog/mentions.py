@@ -42,6 +42,10 @@ _QUALIFYING = re.compile(r"\s*(?:,|\(|in|at|of|'s|’s|the)?\s*(?:,|\(|in|at|of|
 # "Is LUMI in Finland?" asks where the machine is: there the country is the question.
 _ASKS_WHERE = re.compile(r"\b(?:is|are|was|were)\s*$", re.I)
 MAX_NAME_WORDS = 6
+# Endings a machine's name takes in the languages questions come in: Polish and Czech cases
+# ("Kto zbudował Vegę?", "na Leonardzie", "Karoliny") and the German genitive ("LUMIs").
+_ENDINGS = frozenset("s a e i u y ę ą ě ie em om ou ze zie ach owi ovi".split())
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 # What a masked name becomes: the same words the topics' example questions use.
 PLACEHOLDER = {
@@ -123,6 +127,8 @@ class NameTable:
         self._adjectives: dict[str, Subject] = {}
         # Where each machine and AI Factory is: a country next to it only qualifies it.
         self._home: dict[Subject, Subject] = {}
+        # One-word machine names, and without their last vowel: what inflected forms start with.
+        self._stems: dict[str, tuple[Subject, Subject | None, bool]] = {}
         self._city: dict[Subject, re.Pattern[str]] = {}
         self._longest = 1
         for m in catalog.machines:
@@ -135,6 +141,11 @@ class NameTable:
                     self._add(name, sub, me)
             for name in (m.id, m.name, *m.aliases):
                 self._add(name, me, None)
+                key = _key(name)
+                if len(key) >= 4 and key.isalpha():
+                    self._stems.setdefault(key, (me, None, False))
+                    if key[-1] in "aeio":
+                        self._stems.setdefault(key[:-1], (me, None, False))
             self._add_country(m.country)
             self._home[me] = country_subject(m.country)
             if m.city:
@@ -195,7 +206,12 @@ class NameTable:
                     if key not in _COMMON_ADJECTIVES or written[:1].isupper():
                         entry = (self._adjectives[key], None, False)
                 if entry is None and span == 1:
-                    entry = self._fuzzy(words[i].group(0))
+                    # The whole word, letters beyond ASCII included ("Vegę").
+                    whole = _LETTERS.match(question, start)
+                    if whole and whole.end() >= end and (entry := self._inflected(whole.group(0))):
+                        end = whole.end()
+                    else:
+                        entry = self._fuzzy(words[i].group(0))
                 if entry is None:
                     continue
                 subject, parent, weak = entry
@@ -256,6 +272,13 @@ class NameTable:
         # is the call; "a regular node" or "large-scale training" is not.
         as_name = all(w[:1].isupper() for w in words) and (start > 0 or len(words) > 1)
         return as_name or bool(_CALL_WORDS.search(question))
+
+    def _inflected(self, word: str) -> tuple[Subject, Subject | None, bool] | None:
+        key = _key(word)
+        for cut in (1, 2, 3):
+            if len(key) - cut >= 3 and key[-cut:] in _ENDINGS and key[:-cut] in self._stems:
+                return self._stems[key[:-cut]]
+        return None
 
     def _fuzzy(self, word: str) -> tuple[Subject, Subject | None, bool] | None:
         key = _key(word)

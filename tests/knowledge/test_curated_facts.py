@@ -147,6 +147,26 @@ def test_names_are_found_by_alias_spelling_and_typo(
     assert [f"{m.subject.kind}:{m.subject.name}" for m in mentions] == found
 
 
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("Kto zbudował Vegę?", "Kto zbudował {system}?"),
+        ("Ile GPU jest na Leonardzie?", "Ile GPU jest na {system}?"),
+        ("Jak dostać się do Karoliny?", "Jak dostać się do {system}?"),
+        (
+            "Wie viel Speicher haben LUMIs GPU-Knoten?",
+            "Wie viel Speicher haben {system} GPU-Knoten?",
+        ),
+        ("vegan lumen", "vegan lumen"),
+        ("can we already run on LUMI-AI?", "can we already run on {factory}?"),
+    ],
+)
+def test_a_machine_is_found_under_its_inflected_name(
+    catalog: Catalog, question: str, found: str
+) -> None:
+    assert mask(question, NameTable(catalog).find(question)) == found
+
+
 def test_masking_replaces_each_name_with_its_kind(catalog: Catalog) -> None:
     question = "How long does Fast Lane take on LUMI?"
     assert mask(question, NameTable(catalog).find(question)) == (
