@@ -1,5 +1,5 @@
 """Every way an answer can come about, one row each: curated, document, replaced, merged,
-abstained, unknown name, follow-up. Real index (embedded Chroma), real catalogue, the hash
+more specific than the fact, abstained, unknown name, follow-up. Real index (embedded Chroma), real catalogue, the hash
 embedder instead of the model, so each row runs in milliseconds."""
 
 from __future__ import annotations
@@ -45,6 +45,12 @@ DOCUMENTS = {
         "# Orbis Labs finishes its pilot\n\n"
         "The start-up Orbis Labs used 42,000 GPU-hours of its AI Factories Fast Lane allocation "
         "on LUMI to train a weather model.\n"
+    ),
+    # What a curated fact's subject is asked about, beyond what the fact says.
+    "news/karolina-gpu-maintenance.md": (
+        "# Karolina GPU partition after the February maintenance\n\n"
+        "After the February maintenance of Karolina's GPU partition the default CUDA module "
+        "becomes CUDA/12.4.0; CUDA/11.7 stays installed for old builds.\n"
     ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
@@ -115,6 +121,15 @@ ROWS = {
         "retrieval",
         "42,000 GPU-hours",
         "news/orbis-labs.md",
+    ),
+    # Typed in lower case: a capitalised "CUDA" would be a name only the documents know,
+    # which is the row above.
+    "a question asking more than the matched fact says goes to the passage": Row(
+        "which accelerator model does karolina run after the february maintenance: which "
+        "default cuda module?",
+        "retrieval",
+        "CUDA/12.4.0",
+        "news/karolina-gpu-maintenance.md",
     ),
     "the cut-offs of the year asked about are listed": Row(
         "When are the AI for Science cut-offs in 2026?",
