@@ -192,9 +192,16 @@ def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
             m.scheduler,
         )
     for sp in m.slurm_partitions:
+        # The hardware partitions it runs on are its subjects too: a question about LEONARDO's
+        # DCGP partition is not answered with the limits of a Booster queue.
+        runs_on = [
+            Subject("partition", part.id, partition_label(m, part))
+            for part in m.partitions
+            if re.search(rf"(?<![\w-]){re.escape(part.name)}(?![\w-])", sp.hardware, re.I)
+        ]
         yield _fact(
             f"{m.id}/slurm/{sp.name}",
-            [me, Subject("slurm", f"{m.id}/{sp.name}", sp.name)],
+            [me, Subject("slurm", f"{m.id}/{sp.name}", sp.name), *runs_on],
             ["queue_limits"],
             f"**{m.name}** {describe_slurm_partition(sp)}",
             sp,

@@ -39,6 +39,8 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+]*(?:[-_./][A-Za-z0-9+]+)*")
 # What may stand between a machine and its own country when the country only says which
 # machine is meant: "DAEDALUS in Greece", "the Greek DAEDALUS", "Greece's DAEDALUS".
 _QUALIFYING = re.compile(r"\s*(?:,|\(|in|at|of|'s|’s|the)?\s*(?:,|\(|in|at|of|the)?\s*", re.I)
+# What may follow a machine's name before one of its partitions' short names.
+_PART_AFTER = re.compile(r"(?:'s|’s)?\s+(?:the\s+)?([A-Za-z][\w-]*)")
 # "Is LUMI in Finland?" asks where the machine is: there the country is the question.
 _ASKS_WHERE = re.compile(r"\b(?:is|are|was|were)\s*$", re.I)
 MAX_NAME_WORDS = 6
@@ -130,6 +132,9 @@ class NameTable:
         # One-word machine names, and without their last vowel: what inflected forms start with.
         self._stems: dict[str, tuple[Subject, Subject | None, bool]] = {}
         self._city: dict[Subject, re.Pattern[str]] = {}
+        # Each machine's partitions by their own short name ("DCGP", "ACC"): a name that means
+        # the partition only right after its machine ("leonardo's dcgp", "MN5 ACC").
+        self._parts: dict[Subject, dict[str, Subject]] = {}
         self._longest = 1
         for m in catalog.machines:
             me = machine_subject(m)
@@ -137,6 +142,7 @@ class NameTable:
             # it as an alias too; the machine is still named, as the partition's parent.
             for part in m.partitions:
                 sub = Subject("partition", part.id, partition_label(m, part))
+                self._parts.setdefault(me, {})[_key(part.name)] = sub
                 for name in (*part.aliases, f"{m.name} {part.name}", part.id):
                     self._add(name, sub, me)
             for name in (m.id, m.name, *m.aliases):
@@ -224,7 +230,19 @@ class NameTable:
                 continue
             mentions.append(found[0])
             i += found[1]
-        return self._fold_qualifiers(question, mentions)
+        return self._fold_qualifiers(question, self._with_partitions(question, mentions))
+
+    def _with_partitions(self, question: str, mentions: list[Mention]) -> list[Mention]:
+        """A machine followed by one of its partitions' short names is that partition."""
+        found: list[Mention] = []
+        for m in mentions:
+            parts = self._parts.get(m.subject) if m.subject.kind == "machine" else None
+            after = _PART_AFTER.match(question, m.end) if parts else None
+            part = parts.get(_key(after.group(1))) if parts and after else None
+            if after and part:
+                m = Mention(part, m.start, after.end(), m.subject, question[m.start : after.end()])
+            found.append(m)
+        return found
 
     def _fold_qualifiers(self, question: str, mentions: list[Mention]) -> list[Mention]:
         """A country (or city) written right beside its own machine or AI Factory ("DAEDALUS in

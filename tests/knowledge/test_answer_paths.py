@@ -109,6 +109,13 @@ ROWS = {
         "",
         abstained=True,
     ),
+    "a queue limit of a partition whose queues are not on record is declined": Row(
+        "max walltime of a job on leonardo's dcgp partition?",
+        "abstain",
+        WHERE_TO_ASK,
+        "",
+        abstained=True,
+    ),
     "deadline of an unknown call is declined": Row(
         "What is the deadline for the Quantum Gaming call?",
         "abstain",

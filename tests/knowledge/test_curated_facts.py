@@ -53,6 +53,21 @@ def test_a_partition_fact_cites_the_partition_source_not_the_machine_page(
     assert "MI250X" in fact.text and {s.kind for s in fact.subjects} == {"machine", "partition"}
 
 
+@pytest.mark.parametrize(
+    ("fact_id", "runs_on"),
+    [
+        ("leonardo/slurm/boost_usr_prod", ["leonardo-booster"]),
+        ("lumi/slurm/small-g", ["lumi-g"]),
+        ("lumi/slurm/bench", ["lumi-g", "lumi-c"]),
+        ("karolina/slurm/qcpu", ["karolina-cpu"]),
+    ],
+)
+def test_a_slurm_partition_fact_is_about_the_hardware_partitions_it_runs_on(
+    facts: dict[str, CuratedFact], fact_id: str, runs_on: list[str]
+) -> None:
+    assert [s.id for s in facts[fact_id].subjects if s.kind == "partition"] == runs_on
+
+
 def test_a_call_facet_keeps_its_own_trust(catalog: Catalog, facts: dict[str, CuratedFact]) -> None:
     offer = catalog.call("fast-lane").offer
     assert offer is not None
@@ -165,6 +180,21 @@ def test_a_machine_is_found_under_its_inflected_name(
     catalog: Catalog, question: str, found: str
 ) -> None:
     assert mask(question, NameTable(catalog).find(question)) == found
+
+
+@pytest.mark.parametrize(
+    ("question", "partition"),
+    [
+        ("max walltime on leonardo's dcgp partition?", "leonardo-dcgp"),
+        ("MN5 ACC node memory", "mn5-acc"),
+        ("what gpus does leonardo's booster have", "leonardo-booster"),
+    ],
+)
+def test_a_machine_followed_by_a_partitions_short_name_is_that_partition(
+    catalog: Catalog, question: str, partition: str
+) -> None:
+    mentions = NameTable(catalog).find(question)
+    assert [(m.subject.kind, m.subject.id) for m in mentions] == [("partition", partition)]
 
 
 def test_masking_replaces_each_name_with_its_kind(catalog: Catalog) -> None:
