@@ -127,11 +127,12 @@ class NameTable:
     def __init__(self, catalog: Catalog) -> None:
         self._names: dict[str, tuple[Subject, Subject | None, bool]] = {}
         self._adjectives: dict[str, Subject] = {}
-        # Where each machine and AI Factory is: a country next to it only qualifies it.
+        # Where each machine and AI Factory is: its country or city next to it only says
+        # which one is meant.
         self._home: dict[Subject, Subject] = {}
+        self._city: dict[Subject, re.Pattern[str]] = {}
         # One-word machine names, and without their last vowel: what inflected forms start with.
         self._stems: dict[str, tuple[Subject, Subject | None, bool]] = {}
-        self._city: dict[Subject, re.Pattern[str]] = {}
         # Each machine's partitions by their own short name ("DCGP", "ACC"): a name that means
         # the partition only right after its machine ("leonardo's dcgp", "MN5 ACC").
         self._parts: dict[Subject, dict[str, Subject]] = {}
