@@ -240,8 +240,19 @@ class Assistant:
         documents = _documents_only(retrieval) if retrieval is not None else None
         foreign = _foreign_names(match, retrieval)
         extracts = self._extracts(query, documents, foreign) if documents and documents.hits else []
+        # How much of the question's weighted words the lead passage's page holds: part of the
+        # document confidence, and set against the curated facts' share below.
+        lead_coverage = (
+            coverage(
+                documents.tokens,
+                set(tokenize(extracts[0].hit.chunk.search_text)),
+                documents.lexical,
+            )
+            if documents is not None and extracts
+            else 0.0
+        )
         doc_confidence = (
-            self.confidence(documents, extracts[0]) if documents is not None and extracts else 0.0
+            self.confidence(documents, lead_coverage) if documents is not None and extracts else 0.0
         )
         unseen = self._unseen(match, retrieval)
         if extracts and match is not None:
@@ -254,11 +265,9 @@ class Assistant:
         if documents is not None and extracts and match is not None and match.facts:
             now = self.clock()
             facts = " ".join(f.fact.text_at(now, question) for f in match.facts)
-            passage_lead = coverage(
-                documents.tokens,
-                set(tokenize(extracts[0].hit.chunk.search_text)),
-                documents.lexical,
-            ) - coverage(documents.tokens, set(tokenize(facts)), documents.lexical)
+            passage_lead = lead_coverage - coverage(
+                documents.tokens, set(tokenize(facts)), documents.lexical
+            )
         return Evidence(
             question=question,
             has_documents=has_documents,
@@ -454,11 +463,11 @@ class Assistant:
 
         return sorted(extracts, key=rank, reverse=True)
 
-    def confidence(self, retrieval: Retrieval, lead: Extract) -> float:
+    def confidence(self, retrieval: Retrieval, lexical: float) -> float:
+        """How sure the documents are, from the best dense match and `lexical`: the share of
+        the question's weighted words the lead passage's page holds."""
         c = self.calibration
         dense = min(1.0, max(0.0, (retrieval.top_dense - c.dense_floor) / c.dense_span))
-        chunk_tokens = set(tokenize(lead.hit.chunk.search_text))
-        lexical = coverage(retrieval.tokens, chunk_tokens, retrieval.lexical)
         # Words the whole collection has never seen ("quantum", "director") are the clearest
         # sign that a question is about something the documents do not cover.
         unseen = {t for t in retrieval.tokens if not t.isdigit() and not retrieval.lexical.known(t)}

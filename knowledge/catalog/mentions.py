@@ -132,7 +132,7 @@ class NameTable:
         self._home: dict[Subject, Subject] = {}
         self._city: dict[Subject, re.Pattern[str]] = {}
         # One-word machine names, and without their last vowel: what inflected forms start with.
-        self._stems: dict[str, tuple[Subject, Subject | None, bool]] = {}
+        self._stems: dict[str, Subject] = {}
         # Each machine's partitions by their own short name ("DCGP", "ACC"): a name that means
         # the partition only right after its machine ("leonardo's dcgp", "MN5 ACC").
         self._parts: dict[Subject, dict[str, Subject]] = {}
@@ -150,9 +150,9 @@ class NameTable:
                 self._add(name, me, None)
                 key = _key(name)
                 if len(key) >= 4 and key.isalpha():
-                    self._stems.setdefault(key, (me, None, False))
+                    self._stems.setdefault(key, me)
                     if key[-1] in "aeio":
-                        self._stems.setdefault(key[:-1], (me, None, False))
+                        self._stems.setdefault(key[:-1], me)
             self._add_country(m.country)
             self._home[me] = country_subject(m.country)
             if m.city:
@@ -254,7 +254,7 @@ class NameTable:
         for i, named in enumerate(folded):
             city = self._city.get(named.parent or named.subject)
             written = city.match(question, named.end) if city else None
-            if written and not _ASKS_WHERE.search(question[: named.start]):
+            if written and not _asks_where(question, named):
                 folded[i] = replace(named, end=written.end())
         for country in mentions:
             if country.subject.kind != "country":
@@ -266,7 +266,7 @@ class NameTable:
                 first, second = sorted((named, country), key=lambda m: m.start)
                 between = question[first.end : second.start]
                 if not _QUALIFYING.fullmatch(between) or (
-                    first is named and _ASKS_WHERE.search(question[: named.start])
+                    first is named and _asks_where(question, named)
                 ):
                     continue
                 end = second.end
@@ -296,7 +296,7 @@ class NameTable:
         key = _key(word)
         for cut in (1, 2, 3):
             if len(key) - cut >= 3 and key[-cut:] in _ENDINGS and key[:-cut] in self._stems:
-                return self._stems[key[:-cut]]
+                return self._stems[key[:-cut]], None, False
         return None
 
     def _fuzzy(self, word: str) -> tuple[Subject, Subject | None, bool] | None:
@@ -308,6 +308,11 @@ class NameTable:
             return None
         subject, parent, weak = self._names[close[0]]
         return None if weak else (subject, parent, weak)
+
+
+def _asks_where(question: str, named: Mention) -> bool:
+    """Whether the question asks where `named` is ("is LUMI in ..."), not just names it."""
+    return bool(_ASKS_WHERE.search(question[: named.start]))
 
 
 def mask(question: str, mentions: list[Mention]) -> str:

@@ -1,6 +1,6 @@
 """Every way an answer can come about, one row each: curated, document, replaced, merged,
-more specific than the fact, abstained, unknown name, follow-up. Real index (embedded Chroma), real catalogue, the hash
-embedder instead of the model, so each row runs in milliseconds."""
+more specific than the fact, abstained, unknown name, follow-up. Real index (embedded Chroma),
+real catalogue, the hash embedder instead of the model, so each row runs in milliseconds."""
 
 from __future__ import annotations
 
