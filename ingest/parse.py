@@ -206,6 +206,7 @@ _NOISE = re.compile(
     r"skip-link|share|social|toc)",
     re.I,
 )
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _BLOCK_TAGS = ("p", "li", "pre", "td", "th", "dd", "dt", "blockquote", "figcaption")
 
 
@@ -225,7 +226,9 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
 
     from bs4 import BeautifulSoup, Tag
 
-    soup = BeautifulSoup(html, "lxml")
+    # An XHTML page opens with an XML declaration; read as HTML (forgiving of broken markup),
+    # the declaration says nothing, and BeautifulSoup would warn on the user's terminal.
+    soup = BeautifulSoup(_XML_DECLARATION.sub("", html, count=1), "lxml")
     base_tag = soup.find("base", href=True)
     if isinstance(base_tag, Tag):  # relative links resolve against <base href>, if present
         base_url = urljoin(base_url or "", str(base_tag.get("href")))
@@ -477,8 +480,63 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
     ]
 
 
+# In plain text: a bullet, a numbered or lettered item ("B. "), a prompt, a table row, an
+# option ("--gpureset"), a heading underline, or columns aligned with a run of spaces (a run
+# after sentence punctuation is the old two-space sentence gap, which is prose).
+_TEXT_STRUCTURE = re.compile(
+    r"^\s*([-*+•]\s|\d+[.)]\s|[A-Za-z][.)]\s|[$%>|]\s?|-{1,2}\w|([=~^*#_+-])\2{2,}\s*$)|"
+    r"[^\s.!?:;,]\s{2,}\S"
+)
+_PROMPT = re.compile(r"^\s*[$%] ")
+_TEXT_ITEM = re.compile(r"^\s*([-*+•]|\d+[.)]|[A-Za-z][.)])\s+(?=\S)")
+
+
+def _unwrap_text(text: str) -> str:
+    """Join a plain-text file's hard-wrapped paragraphs into lines, so that a sentence broken
+    by the wrap is one answer unit; headings, lists, options, tables and shell sessions keep
+    their lines. A line continues the one before when both are prose at the same indent and
+    the one before reaches most of the file's width (a short line ends its paragraph)."""
+    lines = text.splitlines()
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    width = max(40, lengths[int(0.9 * (len(lengths) - 1))]) if lengths else 80
+    out: list[str] = []
+    in_session = False
+    for line in lines:
+        if not line.strip():
+            in_session = False
+            out.append("")
+            continue
+        if _PROMPT.match(line) or (in_session and out and out[-1].strip()):
+            in_session = True
+            out.append(line.rstrip())
+            continue
+        previous = out[-1] if out else ""
+        indent = len(line) - len(line.lstrip())
+        item = _TEXT_ITEM.match(previous)
+        # A wrapped paragraph keeps its indent; a wrapped list item ("1. Encode ...") goes on
+        # under the item's first word.
+        continues = (
+            indent == len(item.group(0))
+            if item
+            else indent == len(previous) - len(previous.lstrip())
+            and not _TEXT_STRUCTURE.search(previous)
+        )
+        joinable = (
+            previous.strip()
+            and continues
+            and len(previous) >= 0.6 * width
+            and not previous.rstrip().endswith(":")
+            and not _TEXT_STRUCTURE.search(line)
+        )
+        if joinable:
+            out[-1] = previous.rstrip() + " " + line.strip()
+        else:
+            out.append(line.rstrip())
+    return "\n".join(out)
+
+
 def parse_text(text: str) -> ParsedDocument:
-    body = text.strip()
+    body = _unwrap_text(text).strip()
     first_line = body.splitlines()[0].strip() if body else ""
     return ParsedDocument(
         title=first_line[:120], sections=(Section(path="", text=body),) if body else ()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from pathlib import Path
 
 import pytest
 from fakes.documents import PAGE_WITH_CHROME, write_pdf
 
-from ingest.parse import ParseError, parse_bytes, parse_html, parse_markdown
+from ingest.parse import ParseError, parse_bytes, parse_html, parse_markdown, parse_text
 
 
 def test_markdown_sections_keep_their_heading_path() -> None:
@@ -55,6 +56,74 @@ def test_markdown_hard_wrapped_paragraph_is_joined() -> None:
     assert doc.sections[0].text == (
         "The first line of a paragraph continues on the next line.\n\n- item one\n- item two"
     )
+
+
+PLAIN_TEXT = """\
+Stashing
+--------
+
+   Stash collections are restored with the "stashpop" sub-command. It
+   changes the user environment to match the stash definition, then it
+   deletes the stash collection file.  Both steps happen at once.
+
+   $ module stashpop
+   Loading bar/2.0
+   Loading foo/2.0
+
+   Options:
+   -h, --help            show this help message and exit
+   --showpids            show the processes running on the GPUs
+"""
+
+
+def test_plain_text_hard_wrapped_paragraph_is_joined_into_one_line() -> None:
+    text = parse_text(PLAIN_TEXT).sections[0].text
+
+    assert (
+        '   Stash collections are restored with the "stashpop" sub-command. It changes the user '
+        "environment to match the stash definition, then it deletes the stash collection file.  "
+        "Both steps happen at once."
+    ) in text.splitlines()
+
+
+def test_a_wrapped_numbered_item_in_plain_text_goes_on_under_its_first_word() -> None:
+    text = parse_text(
+        "   1. Encode a credential.  This tests if the munge executable and the\n"
+        "      library can be found, and if the daemon is running as it should.\n"
+        "   2. Decode it.\n"
+    ).sections[0].text
+
+    assert text.splitlines() == [
+        "1. Encode a credential.  This tests if the munge executable and the library can be "
+        "found, and if the daemon is running as it should.",
+        "   2. Decode it.",
+    ]
+
+
+def test_plain_text_headings_sessions_and_option_columns_keep_their_lines() -> None:
+    lines = parse_text(PLAIN_TEXT).sections[0].text.splitlines()
+
+    assert lines[:2] == ["Stashing", "--------"]
+    assert lines[-7:] == [
+        "   $ module stashpop",
+        "   Loading bar/2.0",
+        "   Loading foo/2.0",
+        "",
+        "   Options:",
+        "   -h, --help            show this help message and exit",
+        "   --showpids            show the processes running on the GPUs",
+    ]
+
+
+def test_an_xhtml_page_without_an_html_root_is_read_without_a_warning() -> None:
+    page = '<?xml version="1.0" encoding="utf-8"?>\n<refentry><title>jemalloc</title>'
+    page += "<p>Arenas are reset every 10 s.</p></refentry>"
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        doc = parse_html(page)
+
+    assert "Arenas are reset every 10 s." in doc.sections[0].text
 
 
 def test_markdown_strips_html_and_link_targets_but_keeps_placeholders() -> None:
