@@ -301,13 +301,17 @@ class NameTable:
 
     def _fuzzy(self, word: str) -> tuple[Subject, Subject | None, bool] | None:
         key = _key(word)
-        if len(key) < 6 or not key.isalpha():
+        # Capitals run inside a word ("KarolAIna", "PharmAI") spell a coined name, not a typo.
+        if len(key) < 6 or not key.isalpha() or _COINED.search(word):
             return None
         close = difflib.get_close_matches(key, self._single, n=1, cutoff=0.84)
         if not close:
             return None
         subject, parent, weak = self._names[close[0]]
         return None if weak else (subject, parent, weak)
+
+
+_COINED = re.compile(r"[a-z][A-Z]{2,}")
 
 
 def _asks_where(question: str, named: Mention) -> bool:

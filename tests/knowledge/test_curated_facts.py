@@ -144,6 +144,9 @@ def test_an_faq_entry_on_a_third_party_page_is_not_confirmed() -> None:
         ("What GPUs does the LEONARDO Booster have?", ["partition:LEONARDO Booster"]),
         ("mn5 vs lumi", ["machine:MareNostrum 5", "machine:LUMI"]),
         ("Is Leonrado down?", ["machine:LEONARDO"]),
+        ("how many GPUs does the karolaina system have", ["machine:Karolina"]),
+        # Capitals inside a word spell a name of its own (IT4I's AI system), not a typo.
+        ("how many GPUs does the KarolAIna system have", []),
         ("limits of the standard-g queue", ["slurm:standard-g"]),
         ("a regular node with large scale training", []),
         ("do we have to pay for fast lane gpu hours?", ["call:AI Factories Fast Lane"]),
