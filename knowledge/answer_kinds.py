@@ -46,7 +46,8 @@ _WANTS = {
         re.I,
     ),
     "code": re.compile(
-        r"\b(which|what) (option|flag|switch|argument|parameter|variable|env\w*|command|"
+        # "Which flag", also "which configure flag", "what capability bit".
+        r"\b(which|what)( [\w-]+)? (option|flag|switch|argument|parameter|variable|env\w*|command|"
         r"setting|directive|keyword|function|method|call|module|file|path|syntax)s?\b|"
         # "How do I <anything>": in documentation the answer is what to type or set.
         r"\bhow (do|can|should|would) (i|we|you) \w+|\bcommand\b|\bsyntax\b|"
@@ -100,6 +101,29 @@ def wanted_kinds(question: str) -> tuple[str, ...]:
     return kinds
 
 
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A calendar date is no count: "published 1 February 2027" does not say how many of anything.
+_DATES = re.compile(
+    r"\b\d{1,2}(st|nd|rd|th)?(\s*[–-]\s*\d{1,2})?\s+" + _MONTH + r"(\s+(19|20)\d{2})?\b|"
+    r"\b" + _MONTH + r"\s+\d{1,2}(st|nd|rd|th)?\b(,?\s+(19|20)\d{2})?|"
+    r"\b(19|20)\d{2}-\d{2}-\d{2}\b|\b(in|since|from|until|early|late|mid-?)\s+(19[89]\d|20[0-3]\d)\b",
+    re.I,
+)
+# Counts written out ("at most four concurrent transfers"); "one" also reads as a pronoun.
+_NUMBER_WORDS = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety)\b",
+    re.I,
+)
+
+
 def holds(text: str, kinds: tuple[str, ...]) -> bool:
     """True when `text` holds a value of one of `kinds`."""
-    return any(_HAS[kind].search(text) for kind in kinds)
+    return any(_holds(text, kind) for kind in kinds)
+
+
+def _holds(text: str, kind: str) -> bool:
+    if kind != "quantity":
+        return bool(_HAS[kind].search(text))
+    undated = _DATES.sub(" ", text)
+    return bool(_HAS["quantity"].search(undated) or _NUMBER_WORDS.search(undated))

@@ -19,6 +19,8 @@ from knowledge.catalog.facts import CuratedFact
         ("How many nodes can one job use?", ("quantity",)),
         ("When is the next Large Scale cut-off?", ("date",)),
         ("Which option sets the account of a job?", ("code",)),
+        # A word between "which" and the thing named: "which configure flag".
+        ("which capability flag says it is supported?", ("code",)),
         ("How do I get numdiff to compare against the first file?", ("code",)),
         ("What do I put in the host list to run locally?", ("code",)),
         ("want every third line. what does the ndselect command look like?", ("code",)),
@@ -65,6 +67,10 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("Default is 100%, one job per CPU thread.", "default", True),
         ("Run up to N jobs in parallel.", "default", False),
         ("Free of charge for start-ups.", "quantity", True),
+        ("Each user may have at most four transfers running.", "quantity", True),
+        # A calendar date counts nothing: no answer to "how many".
+        ("Published 1 February 2027, in production from 8 March.", "quantity", False),
+        ("The partition consists of 2048 nodes.", "quantity", True),
         ("Companies pay per use.", "quantity", False),
         ("Use `sbatch --account=project_465000123`.", "code", True),
         ("The MPI library is fast.", "code", False),

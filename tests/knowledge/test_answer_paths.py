@@ -52,6 +52,16 @@ DOCUMENTS = {
         "After the February maintenance of Karolina's GPU partition the default CUDA module "
         "becomes CUDA/12.4.0; CUDA/11.7 stays installed for old builds.\n"
     ),
+    # What the page is about in one section, the value asked for in a table of another.
+    "events/serving-workshops.md": (
+        "# Spring workshops\n\n"
+        "Four competence centres run a two-day hands-on workshop on LLM inference and "
+        "quantisation; each edition uses a local machine.\n\n"
+        "## Dates and places\n\n"
+        "| Dates | Host | System |\n|---|---|---|\n"
+        "| 9-10 March 2027 | LuxProvide | MeluXina |\n"
+        "| 13-14 April 2027 | IZUM | Vega |\n"
+    ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
         "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
@@ -137,6 +147,12 @@ ROWS = {
         "retrieval",
         "CUDA/12.4.0",
         "news/karolina-gpu-maintenance.md",
+    ),
+    "a passage without the value asked for is followed by its page's passage with one": Row(
+        "When is the LLM inference and quantisation workshop that runs on Vega?",
+        "retrieval",
+        "Dates 13-14 April 2027: Host: IZUM; System: Vega",
+        "events/serving-workshops.md",
     ),
     "the cut-offs of the year asked about are listed": Row(
         "When are the AI for Science cut-offs in 2026?",
