@@ -506,7 +506,7 @@ def _unwrap_text(text: str) -> str:
             in_session = False
             out.append("")
             continue
-        if _PROMPT.match(line) or (in_session and out and out[-1].strip()):
+        if in_session or _PROMPT.match(line):  # a shell session runs to the blank line
             in_session = True
             out.append(line.rstrip())
             continue

@@ -101,13 +101,14 @@ def wanted_kinds(question: str) -> tuple[str, ...]:
     return kinds
 
 
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# Month names as dates write them: capitalised, so "5 may run" stays a count.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # A calendar date is no count: "published 1 February 2027" does not say how many of anything.
 _DATES = re.compile(
-    r"\b\d{1,2}(st|nd|rd|th)?(\s*[–-]\s*\d{1,2})?\s+" + _MONTH + r"(\s+(19|20)\d{2})?\b|"
-    r"\b" + _MONTH + r"\s+\d{1,2}(st|nd|rd|th)?\b(,?\s+(19|20)\d{2})?|"
-    r"\b(19|20)\d{2}-\d{2}-\d{2}\b|\b(in|since|from|until|early|late|mid-?)\s+(19[89]\d|20[0-3]\d)\b",
-    re.I,
+    r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[–-]\s*\d{1,2})?\s+" + _MONTH + r"(?:\s+(?:19|20)\d{2})?\b|"
+    r"\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{2})?|"
+    r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|"
+    r"\b(?i:in|since|from|until|early|late|mid-?)\s+(?:19[89]\d|20[0-3]\d)\b"
 )
 # Counts written out ("at most four concurrent transfers"); "one" also reads as a pronoun.
 _NUMBER_WORDS = re.compile(

@@ -48,6 +48,8 @@ MAX_NAME_WORDS = 6
 # ("Kto zbudował Vegę?", "na Leonardzie", "Karoliny") and the German genitive ("LUMIs").
 _ENDINGS = frozenset("s a e i u y ę ą ě ie em om ou ze zie ach owi ovi".split())
 _LETTERS = re.compile(r"[^\W\d_]+")
+# Capitals run inside a word ("KarolAIna", "PharmAI"): a coined name, never a typo of ours.
+_COINED = re.compile(r"[a-z][A-Z]{2,}")
 
 # What a masked name becomes: the same words the topics' example questions use.
 PLACEHOLDER = {
@@ -301,7 +303,6 @@ class NameTable:
 
     def _fuzzy(self, word: str) -> tuple[Subject, Subject | None, bool] | None:
         key = _key(word)
-        # Capitals run inside a word ("KarolAIna", "PharmAI") spell a coined name, not a typo.
         if len(key) < 6 or not key.isalpha() or _COINED.search(word):
             return None
         close = difflib.get_close_matches(key, self._single, n=1, cutoff=0.84)
@@ -309,9 +310,6 @@ class NameTable:
             return None
         subject, parent, weak = self._names[close[0]]
         return None if weak else (subject, parent, weak)
-
-
-_COINED = re.compile(r"[a-z][A-Z]{2,}")
 
 
 def _asks_where(question: str, named: Mention) -> bool:

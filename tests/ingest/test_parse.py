@@ -87,11 +87,15 @@ def test_plain_text_hard_wrapped_paragraph_is_joined_into_one_line() -> None:
 
 
 def test_a_wrapped_numbered_item_in_plain_text_goes_on_under_its_first_word() -> None:
-    text = parse_text(
-        "   1. Encode a credential.  This tests if the munge executable and the\n"
-        "      library can be found, and if the daemon is running as it should.\n"
-        "   2. Decode it.\n"
-    ).sections[0].text
+    text = (
+        parse_text(
+            "   1. Encode a credential.  This tests if the munge executable and the\n"
+            "      library can be found, and if the daemon is running as it should.\n"
+            "   2. Decode it.\n"
+        )
+        .sections[0]
+        .text
+    )
 
     assert text.splitlines() == [
         "1. Encode a credential.  This tests if the munge executable and the library can be "
