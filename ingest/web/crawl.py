@@ -118,6 +118,14 @@ def crawl_sources(
             progress=progress,
             clock=clock,
         )
+        # Every source's budget is set before any source starts: set by each source's own
+        # thread, a fast source's first requests could go out before a slower source on the
+        # same host had lowered the shared rate.
+        for source in sources:
+            for prefix in (*source.allowlist.prefixes, *source.start_urls):
+                fetcher.limiter.configure(
+                    urlsplit(prefix).netloc, rate=source.rate, concurrency=source.concurrency
+                )
         try:
             with ThreadPoolExecutor(max_workers=max(1, parallel_sources)) as pool:
                 futures = [pool.submit(_SourceCrawl(run, s).run, only_due) for s in sources]
@@ -148,12 +156,6 @@ class _SourceCrawl:
         if only_due and last is not None and now - last < self.source.refresh:
             self.report.not_due = True
             return self.report
-        for prefix in (*self.allowlist.prefixes, *self.source.start_urls):
-            self.ctx.fetcher.limiter.configure(
-                urlsplit(prefix).netloc,
-                rate=self.source.rate,
-                concurrency=self.source.concurrency,
-            )
         known = self._known_pages()
         frontier = deque(dict.fromkeys([normalize_url(u) for u in self.source.start_urls] + known))
         seen = set(frontier)
