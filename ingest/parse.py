@@ -483,12 +483,14 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
 # In plain text: a bullet, a numbered or lettered item ("B. "), a prompt, a table row, an
 # option ("--gpureset"), a heading underline, or columns aligned with a run of spaces (a run
 # after sentence punctuation is the old two-space sentence gap, which is prose).
+# A list item's mark: a bullet, "1." / "1)" or "a)".
+_ITEM_MARK = r"(?:[-*+•]|\d+[.)]|[A-Za-z][.)])\s"
 _TEXT_STRUCTURE = re.compile(
-    r"^\s*([-*+•]\s|\d+[.)]\s|[A-Za-z][.)]\s|[$%>|]\s?|-{1,2}\w|([=~^*#_+-])\2{2,}\s*$)|"
+    r"^\s*(" + _ITEM_MARK + r"|[$%>|]\s?|-{1,2}\w|([=~^*#_+-])\2{2,}\s*$)|"
     r"[^\s.!?:;,]\s{2,}\S"
 )
 _PROMPT = re.compile(r"^\s*[$%] ")
-_TEXT_ITEM = re.compile(r"^\s*([-*+•]|\d+[.)]|[A-Za-z][.)])\s+(?=\S)")
+_TEXT_ITEM = re.compile(r"^\s*" + _ITEM_MARK + r"\s*(?=\S)")
 
 
 def _unwrap_text(text: str) -> str:

@@ -70,8 +70,11 @@ _HAS = {
     ),
     # "Free of charge" answers "how much does it cost".
     # "At least a few thousand points" answers "how large" as well as "2,000" would.
+    # Counts written out ("at most four concurrent transfers") too; "one" also reads as a pronoun.
     "quantity": re.compile(
-        r"\d|\bfree of charge\b|\bno cost\b|\b(hundreds?|thousands?|millions?|billions?)\b",
+        r"\d|\bfree of charge\b|\bno cost\b|\b(hundreds?|thousands?|millions?|billions?|"
+        r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|"
+        r"forty|fifty|sixty|seventy|eighty|ninety)\b",
         re.I,
     ),
     "date": re.compile(
@@ -110,21 +113,8 @@ _DATES = re.compile(
     r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|"
     r"\b(?i:in|since|from|until|early|late|mid-?)\s+(?:19[89]\d|20[0-3]\d)\b"
 )
-# Counts written out ("at most four concurrent transfers"); "one" also reads as a pronoun.
-_NUMBER_WORDS = re.compile(
-    r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety)\b",
-    re.I,
-)
 
 
 def holds(text: str, kinds: tuple[str, ...]) -> bool:
     """True when `text` holds a value of one of `kinds`."""
-    return any(_holds(text, kind) for kind in kinds)
-
-
-def _holds(text: str, kind: str) -> bool:
-    if kind != "quantity":
-        return bool(_HAS[kind].search(text))
-    undated = _DATES.sub(" ", text)
-    return bool(_HAS["quantity"].search(undated) or _NUMBER_WORDS.search(undated))
+    return any(_HAS[k].search(_DATES.sub(" ", text) if k == "quantity" else text) for k in kinds)
