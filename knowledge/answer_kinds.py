@@ -118,3 +118,52 @@ _DATES = re.compile(
 def holds(text: str, kinds: tuple[str, ...]) -> bool:
     """True when `text` holds a value of one of `kinds`."""
     return any(_HAS[k].search(_DATES.sub(" ", text) if k == "quantity" else text) for k in kinds)
+
+
+# "How many <thing> ...": the words that end the thing counted (a verb, a preposition, a
+# pronoun, punctuation): "how many ACC nodes with H100s" counts nodes, "how much HBM memory
+# does" measures memory.
+_AFTER_THING = (
+    r"(?:does|do|did|will|would|can|could|is|are|was|were|has|have|had|exists?|existing|per|"
+    r"in|on|of|for|with|at|to|from|should|must|may|might|we|i|you|they|it|there|left|"
+    r"remains?|remaining)(?![\w-])"
+)
+_COUNTED = re.compile(
+    r"\bhow (?:many|much)\s+(?:(?!" + _AFTER_THING + r")[\w+.-]+\s+){0,3}?"
+    r"(?P<thing>(?!" + _AFTER_THING + r")[a-z][\w-]*)"
+    r"(?=\s+" + _AFTER_THING + r"|\s*[?,.;:!]|\s*$)",
+    re.I,
+)
+# A number as a count: a whole word ("4", "1,120", "four"), not the digits of "H100".
+_COUNT = (
+    r"(?<![\w.])(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|hundreds?|thousands?)(?!\w)"
+)
+# Things measured in bytes: "how much memory" is answered by a size, wherever it stands.
+_MEASURED_IN_BYTES = frozenset({"memory", "ram", "hbm", "vram", "storage", "disk", "space"})
+_SIZE = re.compile(r"\d\s*(?:[KMGTPE]i?B|bytes?)\b", re.I)
+# ... and "how much money / funding" by an amount of money (or by its absence: free of charge).
+_MEASURED_IN_MONEY = frozenset({"money", "funding", "budget", "grant", "euros", "eur"})
+_AMOUNT = re.compile(r"€|\b(?:EUR|euros?|USD)\b|\$\s?\d|\bfree of charge\b|\bno cost\b", re.I)
+
+
+def counted_thing(question: str) -> str | None:
+    """What a "how many / how much <thing>" question counts or measures ("nodes", "memory")."""
+    found = _COUNTED.search(question)
+    return found.group("thing").lower() if found else None
+
+
+def holds_count(text: str, thing: str) -> bool:
+    """True when `text` gives a number of `thing`: "4 NVIDIA H100 GPUs", "1,120 nodes",
+    "GPU-hours: 50,000", a size for memory, an amount for money; "node count not on record"
+    gives none."""
+    if thing in _MEASURED_IN_BYTES:
+        return bool(_SIZE.search(text))
+    if thing in _MEASURED_IN_MONEY:
+        return bool(_AMOUNT.search(text))
+    stem = re.escape(thing[:-1] if thing.endswith("s") and len(thing) > 3 else thing)
+    # The number stands at most four words before the thing (not across a sentence's end),
+    # or the thing is a label followed by its number ("GPU-hours awarded: 640,000").
+    before = _COUNT + r"\s*×?\s*(?:[\w()+/×-]+[\s-]+){0,4}?(?:\w+-)?" + stem
+    labelled = r"\b" + stem + r"[\w-]*(?:\s+\w+)?\s*[:=]\s*" + _COUNT
+    return bool(re.search(before + "|" + labelled, text, re.I))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 
-from knowledge.answer_kinds import holds, wanted_kinds
+from knowledge.answer_kinds import counted_thing, holds, holds_count, wanted_kinds
 from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch
 from knowledge.catalog.chat_text import staleness_note
 from knowledge.catalog.cutoffs import is_stale
@@ -358,9 +358,13 @@ class Assistant:
             - c.unknown_name_penalty * len(names)
             - max(0.0, rival_topic_score(match, self.clock()) - lead)
         )
+        texts = [s.fact.text_at(self.clock(), match.question) for s in match.facts]
         wants = tuple(k for k in wanted_kinds(match.question) if k in ("quantity", "duration"))
-        if wants and not any(
-            holds(s.fact.text_at(self.clock(), match.question), wants) for s in match.facts
+        thing = counted_thing(match.question)
+        # No value of the kind asked for, or numbers of other things than the one counted
+        # ("how many GPUs" and a fact with the system's name and opening year only).
+        if (wants and not any(holds(t, wants) for t in texts)) or (
+            thing and not any(holds_count(t, thing) for t in texts)
         ):
             confidence -= c.missing_value_penalty
         return confidence

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from knowledge.answer_kinds import holds, wanted_kinds
+from knowledge.answer_kinds import counted_thing, holds, holds_count, wanted_kinds
 from knowledge.assistant import rival_topic_score
 from knowledge.catalog.answerer import CuratedMatch, Rival, ScoredFact, _name_like
 from knowledge.catalog.facts import CuratedFact
@@ -81,6 +81,45 @@ def test_the_question_says_what_kind_of_value_it_wants(
 )
 def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> None:
     assert holds(text, (kind,)) is held
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("How many ACC nodes with H100s does MareNostrum 5 have exactly?", "nodes"),
+        ("How much HBM memory does each H100 have?", "memory"),
+        ("how many EuroHPC AI factories exist at this point?", "factories"),
+        ("How many LUMI-C nodes have more than 256 GiB of memory?", "nodes"),
+        ("how many cpu cores per node on the general purpose partition?", "cores"),
+        ("How many GPU-hours are left on our project?", "gpu-hours"),
+        ("How much does one GPU-hour cost?", None),
+        ("What is the node count?", None),
+    ],
+)
+def test_the_question_says_what_it_counts(question: str, thing: str | None) -> None:
+    assert counted_thing(question) == thing
+
+
+@pytest.mark.parametrize(
+    ("text", "thing", "held"),
+    [
+        ("Each node has 4 NVIDIA H100 GPUs; 2× Intel Xeon CPUs.", "gpus", True),
+        ("**LEONARDO Booster** (gpu, 3,456 nodes): each node has 4 A100 GPUs.", "nodes", True),
+        ("Fast Lane gives up to 50,000 GPU-hours.", "hours", True),
+        ("GPU-hours awarded: 640,000", "gpu-hours", True),
+        ("There are four AI Factories in the first wave.", "factories", True),
+        ("Each GCD has 64 GB of HBM2e.", "memory", True),
+        # The digits of a model name count nothing, and a count stops at a sentence's end.
+        ("(gpu, node count not on record): each node has 4 NVIDIA H100 GPUs.", "nodes", False),
+        ("Planned at about 163 PF HPL. The node count is not known.", "nodes", False),
+        ("The HammerHAI AI system, from 2026.", "gpus", False),
+        ("Each node has 4 NVIDIA H100 GPUs.", "memory", False),
+        ("Up to EUR 300k per study, at most EUR 200k for the lead SME.", "money", True),
+        ("SMEs and start-ups with generative-AI expertise.", "money", False),
+    ],
+)
+def test_a_text_gives_a_number_of_the_thing_counted(text: str, thing: str, held: bool) -> None:
+    assert holds_count(text, thing) is held
 
 
 def test_words_written_as_names_are_the_capitalised_and_the_quoted() -> None:

@@ -126,6 +126,13 @@ ROWS = {
         "",
         abstained=True,
     ),
+    "a count the matched machine's facts do not give is declined": Row(
+        "How many ACC nodes with H100s does MareNostrum 5 have exactly?",
+        "abstain",
+        WHERE_TO_ASK,
+        "",
+        abstained=True,
+    ),
     "deadline of an unknown call is declined": Row(
         "What is the deadline for the Quantum Gaming call?",
         "abstain",
