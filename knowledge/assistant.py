@@ -332,6 +332,14 @@ class Assistant:
             unknown = _unknown_call_name(question, evidence.unseen, match.name_like)
             if unknown:
                 return self._no_such_call(question, unknown, best, words)
+        if (
+            match is not None
+            and match.lead is not None
+            and curated_confidence + c.missing_value_penalty >= c.curated_threshold
+            and self._lacks_value(match)
+        ):
+            # The facts are about what was asked but lack the value: say so, and show them.
+            return self._not_given(question, match, curated_confidence, words)
         return self.abstain(question, best, words)
 
     def _unseen(self, match: CuratedMatch | None, retrieval: Retrieval | None) -> tuple[str, ...]:
@@ -358,16 +366,19 @@ class Assistant:
             - c.unknown_name_penalty * len(names)
             - max(0.0, rival_topic_score(match, self.clock()) - lead)
         )
+        if self._lacks_value(match):
+            confidence -= c.missing_value_penalty
+        return confidence
+
+    def _lacks_value(self, match: CuratedMatch) -> bool:
+        """True when the matched facts hold no value of the kind asked for, or numbers of other
+        things than the one counted ("how many GPUs" and a fact with the system's name only)."""
         texts = [s.fact.text_at(self.clock(), match.question) for s in match.facts]
         wants = tuple(k for k in wanted_kinds(match.question) if k in ("quantity", "duration"))
         thing = counted_thing(match.question)
-        # No value of the kind asked for, or numbers of other things than the one counted
-        # ("how many GPUs" and a fact with the system's name and opening year only).
-        if (wants and not any(holds(t, wants) for t in texts)) or (
+        return bool(wants and not any(holds(t, wants) for t in texts)) or bool(
             thing and not any(holds_count(t, thing) for t in texts)
-        ):
-            confidence -= c.missing_value_penalty
-        return confidence
+        )
 
     def curated_only(self, question: str) -> Answer | None:
         """A curated answer without the document index (used while the index is being built)."""
@@ -420,6 +431,22 @@ class Assistant:
             citations=tuple(citations[: self.calibration.max_citations]),
             route="catalog",
             notes=tuple(notes),
+        )
+
+    def _not_given(
+        self, question: str, match: CuratedMatch, confidence: float, words: Words
+    ) -> Answer:
+        """An "I don't know" that shows what is on record about the subject, and its source."""
+        answer = self._curated_answer(question, match, max(0.0, confidence), words)
+        lines = [words.not_given, answer.text]
+        if words.where_to_ask not in answer.text:
+            lines.append(words.where_to_ask)
+        return replace(
+            answer,
+            text="\n".join(lines),
+            abstained=True,
+            route="abstain",
+            notes=(*answer.notes, "value not on record"),
         )
 
     def _no_such_call(self, question: str, label: str, confidence: float, words: Words) -> Answer:

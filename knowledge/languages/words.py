@@ -14,6 +14,7 @@ class Words:
     empty_question: str
     dont_know: str  # nothing reliable found
     no_record: str  # {label}: a call nobody knows
+    not_given: str  # the facts on record about the subject do not give the value asked for
     calls_known: str  # {calls}
     where_to_ask: str
     source: str
@@ -61,6 +62,7 @@ WORDS: dict[str, Words] = {
         empty_question="Ask me a question about EuroHPC access, machines or how to use them.",
         dont_know="I don't know: I found nothing reliable about this in the documentation I have.",
         no_record="I don't know: I have no record of **{label}**, so I can't answer this.",
+        not_given="I don't know: what I have on record about this does not give that value. It says:",
         calls_known="Calls I know: {calls}.",
         where_to_ask=_WHERE["en"],
         source="Source: ",
@@ -82,6 +84,7 @@ WORDS: dict[str, Words] = {
             "Das weiß ich nicht: Über **{label}** habe ich keine Angaben, daher kann ich das "
             "nicht beantworten."
         ),
+        not_given="Das weiß ich nicht: Meine Angaben dazu nennen diesen Wert nicht. Sie besagen:",
         calls_known="Ausschreibungen, die ich kenne: {calls}.",
         where_to_ask=_WHERE["de"],
         source="Quelle: ",
@@ -104,6 +107,7 @@ WORDS: dict[str, Words] = {
             "Je ne sais pas : je n'ai aucune information sur **{label}**, je ne peux donc pas "
             "répondre."
         ),
+        not_given="Je ne sais pas : ce que j'ai à ce sujet ne donne pas cette valeur. On y lit :",
         calls_known="Appels que je connais : {calls}.",
         where_to_ask=_WHERE["fr"],
         source="Source : ",
@@ -121,6 +125,7 @@ WORDS: dict[str, Words] = {
             "Non lo so: nella documentazione che ho non ho trovato nulla di affidabile su questo."
         ),
         no_record=("Non lo so: non ho informazioni su **{label}**, quindi non posso rispondere."),
+        not_given="Non lo so: le informazioni che ho su questo non riportano quel valore. Dicono:",
         calls_known="Bandi che conosco: {calls}.",
         where_to_ask=_WHERE["it"],
         source="Fonte: ",
@@ -140,6 +145,7 @@ WORDS: dict[str, Words] = {
             "No lo sé: no he encontrado nada fiable sobre esto en la documentación que tengo."
         ),
         no_record="No lo sé: no tengo datos sobre **{label}**, así que no puedo responder.",
+        not_given="No lo sé: lo que tengo sobre esto no da ese valor. Dice:",
         calls_known="Convocatorias que conozco: {calls}.",
         where_to_ask=_WHERE["es"],
         source="Fuente: ",
@@ -159,6 +165,7 @@ WORDS: dict[str, Words] = {
             "Nie wiem: w dokumentacji, którą mam, nie znalazłem nic wiarygodnego na ten temat."
         ),
         no_record=("Nie wiem: nie mam informacji o **{label}**, więc nie mogę odpowiedzieć."),
+        not_given="Nie wiem: informacje, które mam na ten temat, nie podają tej wartości. Mówią:",
         calls_known="Nabory, które znam: {calls}.",
         where_to_ask=_WHERE["pl"],
         source="Źródło: ",

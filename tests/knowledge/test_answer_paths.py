@@ -126,11 +126,13 @@ ROWS = {
         "",
         abstained=True,
     ),
-    "a count the matched machine's facts do not give is declined": Row(
+    "a count the matched machine's facts do not give is declined with what they say": Row(
         "How many ACC nodes with H100s does MareNostrum 5 have exactly?",
         "abstain",
-        WHERE_TO_ASK,
-        "",
+        "I don't know: what I have on record about this does not give that value. It says:\n"
+        "**MareNostrum 5 ACC** (gpu, node count not on record)",
+        "https://www.hardwareluxx.de/index.php/news/allgemein/wirtschaft/"
+        "58977-supercomputer-nutzt-gleich-mehrere-neue-cpu-und-gpu-generationen.html",
         abstained=True,
     ),
     "deadline of an unknown call is declined": Row(
