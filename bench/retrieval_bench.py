@@ -5,10 +5,8 @@ latency of the first questions after a start at 10k chunks, memory, re-ingest.
                                               [--blind SET.yaml=CORPUS_DIR ...]
                                               [--chunks 10000] [--json]
 
-Blind sets (`bench/blind/set-a.yaml`, `bench/blind-b/set-b.yaml`, `bench/blind-c/set-c.yaml`,
-`bench/blind-d/set-d.yaml`, `bench/blind-e/set-e.yaml`, `bench/blind-f/set-f.yaml`,
-`bench/blind-g/set-g.yaml`) are scored
-when their corpus is present (each set's `fetch-corpus.sh` builds it); their documents are ingested into the same
+Blind sets (`bench/blind/set-a.yaml`, `bench/blind-b/set-b.yaml` ... `bench/blind-k/set-k.yaml`)
+are scored when their corpus is present (each set's `fetch-corpus.sh` builds it); their documents are ingested into the same
 index, so every set is answered with all the others' documents beside it.
 
 1. Ingests the corpus and the bundled knowledge into a fresh index (timed), then again (timed):
@@ -195,16 +193,14 @@ def quality(report: EvalReport) -> dict:
 
 
 def default_blind_sets() -> list[tuple[Path, Path]]:
+    """Every blind set in the repository (`bench/blind/set-a.yaml`, `bench/blind-X/set-X.yaml`)
+    with the corpus folder its `fetch-corpus.sh` builds (`blind-corpus`, `blind-corpus-X`)."""
     cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "hpcbot"
-    return [
-        (ROOT / "bench" / "blind" / "set-a.yaml", cache / "blind-corpus"),
-        (ROOT / "bench" / "blind-b" / "set-b.yaml", cache / "blind-corpus-b"),
-        (ROOT / "bench" / "blind-c" / "set-c.yaml", cache / "blind-corpus-c"),
-        (ROOT / "bench" / "blind-d" / "set-d.yaml", cache / "blind-corpus-d"),
-        (ROOT / "bench" / "blind-e" / "set-e.yaml", cache / "blind-corpus-e"),
-        (ROOT / "bench" / "blind-f" / "set-f.yaml", cache / "blind-corpus-f"),
-        (ROOT / "bench" / "blind-g" / "set-g.yaml", cache / "blind-corpus-g"),
-    ]
+    sets = []
+    for questions in sorted((ROOT / "bench").glob("blind*/set-*.yaml")):
+        suffix = questions.parent.name.removeprefix("blind")
+        sets.append((questions, cache / f"blind-corpus{suffix}"))
+    return sets
 
 
 def main() -> None:
