@@ -59,6 +59,11 @@ _WANTS = {
         re.I,
     ),
 }
+# Counts written out ("at most four concurrent transfers"); "one" also reads as a pronoun.
+_NUMBER_WORDS = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety"
+)
 _HAS = {
     "duration": re.compile(
         r"\b(\d+(\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|"
@@ -70,11 +75,10 @@ _HAS = {
     ),
     # "Free of charge" answers "how much does it cost".
     # "At least a few thousand points" answers "how large" as well as "2,000" would.
-    # Counts written out ("at most four concurrent transfers") too; "one" also reads as a pronoun.
     "quantity": re.compile(
         r"\d|\bfree of charge\b|\bno cost\b|\b(hundreds?|thousands?|millions?|billions?|"
-        r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|"
-        r"forty|fifty|sixty|seventy|eighty|ninety)\b",
+        + _NUMBER_WORDS
+        + r")\b",
         re.I,
     ),
     "date": re.compile(
@@ -135,10 +139,7 @@ _COUNTED = re.compile(
     re.I,
 )
 # A number as a count: a whole word ("4", "1,120", "four"), not the digits of "H100".
-_COUNT = (
-    r"(?<![\w.])(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
-    r"thirty|forty|fifty|hundreds?|thousands?)(?!\w)"
-)
+_COUNT = r"(?<![\w.])(?:\d[\d,.]*|hundreds?|thousands?|" + _NUMBER_WORDS + r")(?!\w)"
 # Things measured in bytes: "how much memory" is answered by a size, wherever it stands.
 _MEASURED_IN_BYTES = frozenset({"memory", "ram", "hbm", "vram", "storage", "disk", "space"})
 _SIZE = re.compile(r"\d\s*(?:[KMGTPE]i?B|bytes?)\b", re.I)

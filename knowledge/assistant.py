@@ -63,7 +63,8 @@ class Calibration:
     # An unknown word written as a name ("Turbo Lane", "Quantum") costs this much more: the
     # question is about something none of the sources know.
     unknown_name_penalty: float = 0.2
-    # Facts that hold no value of the kind asked for ("how many" and no number) lose this much.
+    # Facts that hold no value of the kind asked for ("how many" and no number), or no number of
+    # the thing counted ("how many nodes" and only a GPU count), lose this much.
     missing_value_penalty: float = 0.3
     # A passage that mentions none of the machines, calls or AI Factories the question names
     # loses this much of its confidence.
