@@ -66,8 +66,9 @@ _NUMBER_WORDS = (
 )
 _HAS = {
     "duration": re.compile(
-        r"\b(\d+(\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|thirty|"
-        r"ninety)\s*(-\s*)?([a-z]+\s+)?(s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|"
+        # Before a unit, "one" is a count ("one month").
+        r"\b(\d+(\.\d+)?|one|" + _NUMBER_WORDS + r")\s*(-\s*)?([a-z]+\s+)?"
+        r"(s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|"
         r"weeks?|months?|years?)\b|"
         # 48:00:00 is a duration; "10:00 CET" is a time of day.
         r"\b\d{1,2}:\d{2}(:\d{2})?\b(?!\s*(CES?T|UTC|GMT|[ap]\.?m\b))|\b\d+-\d{1,2}:\d{2}\b",

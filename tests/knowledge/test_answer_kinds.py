@@ -61,6 +61,7 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("About four working days.", "duration", True),
         ("The limit is 2-00:00:00.", "duration", True),
         ("Access is quick.", "duration", False),
+        ("Idle sessions end after twenty minutes.", "duration", True),
         ("Jobs may run for 48:00:00.", "duration", True),
         ("The call closes at 10:00 CET.", "duration", False),
         ("At least a few thousand data points.", "quantity", True),
