@@ -134,8 +134,8 @@ _AFTER_THING = (
     r"remains?|remaining)(?![\w-])"
 )
 _COUNTED = re.compile(
-    r"\bhow (?:many|much)\s+(?:(?!" + _AFTER_THING + r")[\w+.-]+\s+){0,3}?"
-    r"(?P<thing>(?!" + _AFTER_THING + r")[a-z][\w-]*)"
+    r"\bhow (?:many|much)\s+(?P<phrase>(?:(?!" + _AFTER_THING + r")[\w+.-]+\s+){0,3}?"
+    r"(?P<thing>(?!" + _AFTER_THING + r")[a-z][\w-]*))"
     r"(?=\s+" + _AFTER_THING + r"|\s*[?,.;:!]|\s*$)",
     re.I,
 )
@@ -149,10 +149,18 @@ _MEASURED_IN_MONEY = frozenset({"money", "funding", "budget", "grant", "euros", 
 _AMOUNT = re.compile(r"€|\b(?:EUR|euros?|USD)\b|\$\s?\d|\bfree of charge\b|\bno cost\b", re.I)
 
 
-def counted_thing(question: str) -> str | None:
-    """What a "how many / how much <thing>" question counts or measures ("nodes", "memory")."""
+def counted_things(question: str, *, english_order: bool = True) -> tuple[str, ...]:
+    """What a "how many / how much <thing>" question counts or measures ("nodes", "memory").
+
+    English ends its noun phrase with the thing ("how many CPU cores"). The English words of
+    a question asked in another language keep that language's order ("how many core CPU",
+    "how many core get"), so there every word of the phrase is a candidate."""
     found = _COUNTED.search(question)
-    return found.group("thing").lower() if found else None
+    if found is None:
+        return ()
+    if english_order:
+        return (found.group("thing").lower(),)
+    return tuple(word.lower() for word in found.group("phrase").split())
 
 
 def holds_count(text: str, thing: str) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 
-from knowledge.answer_kinds import counted_thing, holds, holds_count, wanted_kinds
+from knowledge.answer_kinds import counted_things, holds, holds_count, wanted_kinds
 from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch
 from knowledge.catalog.chat_text import staleness_note
 from knowledge.catalog.cutoffs import is_stale
@@ -291,7 +291,9 @@ class Assistant:
         question, match, extracts = evidence.question, evidence.match, list(evidence.extracts)
         words = words_for(evidence.language)
         doc_confidence = evidence.doc_confidence
-        curated_confidence = self._curated_confidence(match, evidence.unseen, c)
+        curated_confidence = self._curated_confidence(
+            match, evidence.unseen, c, english=evidence.language == "en"
+        )
         if evidence.foreign_names:
             curated_confidence -= c.foreign_name_penalty
         if (
@@ -337,7 +339,7 @@ class Assistant:
             match is not None
             and match.lead is not None
             and curated_confidence + c.missing_value_penalty >= c.curated_threshold
-            and self._lacks_value(match)
+            and self._lacks_value(match, english=evidence.language == "en")
         ):
             # The facts are about what was asked but lack the value: say so, and show them.
             return self._not_given(question, match, curated_confidence, words)
@@ -352,7 +354,12 @@ class Assistant:
         return tuple(t for t in match.unseen if not retrieval.lexical.known(t) or t.isdigit())
 
     def _curated_confidence(
-        self, match: CuratedMatch | None, unseen: tuple[str, ...], c: Calibration | None = None
+        self,
+        match: CuratedMatch | None,
+        unseen: tuple[str, ...],
+        c: Calibration | None = None,
+        *,
+        english: bool = True,
     ) -> float:
         """How well the lead fact's topic matches what is asked, less the unknown words, and
         less how much better the question fits a topic no fact answers ("how do I run ...")."""
@@ -367,18 +374,19 @@ class Assistant:
             - c.unknown_name_penalty * len(names)
             - max(0.0, rival_topic_score(match, self.clock()) - lead)
         )
-        if self._lacks_value(match):
+        if self._lacks_value(match, english=english):
             confidence -= c.missing_value_penalty
         return confidence
 
-    def _lacks_value(self, match: CuratedMatch) -> bool:
+    def _lacks_value(self, match: CuratedMatch, *, english: bool = True) -> bool:
         """True when the matched facts hold no value of the kind asked for, or numbers of other
-        things than the one counted ("how many GPUs" and a fact with the system's name only)."""
+        things than the one counted ("how many GPUs" and a fact with the system's name only).
+        `english`: whether the question was asked in English, not read from another language."""
         texts = [s.fact.text_at(self.clock(), match.question) for s in match.facts]
         wants = tuple(k for k in wanted_kinds(match.question) if k in ("quantity", "duration"))
-        thing = counted_thing(match.question)
+        things = counted_things(match.question, english_order=english)
         return bool(wants and not any(holds(t, wants) for t in texts)) or bool(
-            thing and not any(holds_count(t, thing) for t in texts)
+            things and not any(holds_count(t, thing) for t in texts for thing in things)
         )
 
     def curated_only(self, question: str) -> Answer | None:

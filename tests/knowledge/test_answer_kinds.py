@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from knowledge.answer_kinds import counted_thing, holds, holds_count, wanted_kinds
+from knowledge.answer_kinds import counted_things, holds, holds_count, wanted_kinds
 from knowledge.assistant import rival_topic_score
 from knowledge.catalog.answerer import CuratedMatch, Rival, ScoredFact, _name_like
 from knowledge.catalog.facts import CuratedFact
@@ -85,20 +85,36 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
 
 
 @pytest.mark.parametrize(
-    ("question", "thing"),
+    ("question", "things"),
     [
-        ("How many ACC nodes with H100s does MareNostrum 5 have exactly?", "nodes"),
-        ("How much HBM memory does each H100 have?", "memory"),
-        ("how many EuroHPC AI factories exist at this point?", "factories"),
-        ("How many LUMI-C nodes have more than 256 GiB of memory?", "nodes"),
-        ("how many cpu cores per node on the general purpose partition?", "cores"),
-        ("How many GPU-hours are left on our project?", "gpu-hours"),
-        ("How much does one GPU-hour cost?", None),
-        ("What is the node count?", None),
+        ("How many ACC nodes with H100s does MareNostrum 5 have exactly?", ("nodes",)),
+        ("How much HBM memory does each H100 have?", ("memory",)),
+        ("how many EuroHPC AI factories exist at this point?", ("factories",)),
+        ("How many LUMI-C nodes have more than 256 GiB of memory?", ("nodes",)),
+        ("how many cpu cores per node on the general purpose partition?", ("cores",)),
+        ("How many GPU-hours are left on our project?", ("gpu-hours",)),
+        ("How much does one GPU-hour cost?", ()),
+        ("What is the node count?", ()),
     ],
 )
-def test_the_question_says_what_it_counts(question: str, thing: str | None) -> None:
-    assert counted_thing(question) == thing
+def test_the_question_says_what_it_counts(question: str, things: tuple[str, ...]) -> None:
+    assert counted_things(question) == things
+
+
+@pytest.mark.parametrize(
+    ("english_words", "things"),
+    [
+        # French, Italian, Spanish: the thing comes first, its qualifier after.
+        ("if proposal one GPU Karolina how many core CPU with", ("core", "cpu")),
+        # German: a verb the glossary read ends the phrase.
+        ("if Karolina only GPU request how many core get", ("core", "get")),
+        ("how much money maximum for single FFplus Innovation Study", ("money", "maximum")),
+    ],
+)
+def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
+    english_words: str, things: tuple[str, ...]
+) -> None:
+    assert counted_things(english_words, english_order=False) == things
 
 
 @pytest.mark.parametrize(

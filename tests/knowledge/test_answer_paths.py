@@ -135,6 +135,14 @@ ROWS = {
         "58977-supercomputer-nutzt-gleich-mehrere-neue-cpu-und-gpu-generationen.html",
         abstained=True,
     ),
+    # French puts the thing counted first ("combien de coeurs CPU"): read word by word, the
+    # count is of cores, not of the CPU that follows.
+    "a count asked in another language is found whichever word of it the fact counts": Row(
+        "Si je demande un seul GPU sur Karolina, j'ai combien de coeurs CPU avec ?",
+        "catalog",
+        "one requested GPU is an eighth of a node (16 cores)",
+        "https://docs.it4i.cz/en/docs/clusters/karolina/hardware-overview",
+    ),
     "deadline of an unknown call is declined": Row(
         "What is the deadline for the Quantum Gaming call?",
         "abstain",
