@@ -493,8 +493,11 @@ class Assistant:
         for hit in hits:
             unit_vectors = vectors.get(hit.chunk.id)
             similarities = None if unit_vectors is None else list(unit_vectors @ question_vector)
+            following = self.index.following(hit.chunk)
             extracts.append(
-                best_extract(hit, query, retrieval.tokens, retrieval.lexical, similarities)
+                best_extract(
+                    hit, query, retrieval.tokens, retrieval.lexical, similarities, following
+                )
             )
         # Rank by how well the passage answers, tempered by how well its chunk was retrieved.
         top = retrieval.hits[0].score or 1.0

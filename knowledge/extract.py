@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from knowledge.answer_kinds import holds, wanted_kinds
 from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.retrieve import Retrieved
+from knowledge.store import Chunk
 from knowledge.units import Unit, split_units
 
 MAX_ANSWER_CHARS = 700
@@ -78,17 +79,51 @@ def _term_before(units: list[Unit], chosen: list[Unit]) -> Unit | None:
     return term if fits and _is_term(term) else None
 
 
+def _plain(text: str) -> str:
+    """Text without code marks and line breaks: how a unit and its chunk's text compare."""
+    return " ".join(text.replace("`", " ").split())
+
+
+def _example_after(
+    units: list[Unit], chosen: list[Unit], chunk: Chunk, following: Chunk | None
+) -> Unit | None:
+    """The line of code just after the chosen window's closing sentence, if it still fits;
+    when the sentence ends its chunk, the first line of the next chunk that this one does not
+    hold (chunks overlap)."""
+    last = chosen[-1]
+    if _is_code(last) or not last.text.endswith((".", ":")):
+        return None
+    example: Unit | None = None
+    if last.index + 1 < len(units):
+        example = units[last.index + 1]
+    elif following is not None:
+        held = _plain(chunk.text)
+        fresh = (u for u in split_units(following.text) if _plain(u.text) not in held)
+        example = next(fresh, None)
+    if example is None or not _is_code(example):
+        return None
+    fits = sum(len(u.text) + 1 for u in chosen) + len(example.text) <= MAX_ANSWER_CHARS
+    return example if fits else None
+
+
+def _is_code(unit: Unit) -> bool:
+    """A line of a code block (units write them between backticks)."""
+    return unit.is_line and len(unit.text) > 2 and unit.text[0] == unit.text[-1] == "`"
+
+
 def best_extract(
     hit: Retrieved,
     question: str,
     tokens: tuple[str, ...],
     lexical: LexicalIndex,
     similarities: Sequence[float] | None = None,
+    following: Chunk | None = None,
 ) -> Extract:
     """The best window of consecutive units of one chunk for the question.
 
     `similarities` are the cosine similarities of each unit's vector to the question (from
     the index); they add meaning to the lexical score ("contact support" ~ "here to help").
+    `following` is the next chunk of the same document, if any (see `_example_after`).
     """
     units = split_units(hit.chunk.text)
     if not units:
@@ -149,6 +184,11 @@ def best_extract(
                 ]
                 chosen = list({u.index: u for u in [best, *chosen, *added]}.values())
     chosen.sort(key=lambda u: u.index)
+    # A sentence that ends the window often introduces its example ("squeue can also tell
+    # when your pending job will start."): the command line right after it is the answer.
+    example = _example_after(units, chosen, hit.chunk, following)
+    if example is not None:
+        chosen.append(example)
     # A definition list (environment variables, options, settings): the short line before the
     # description is the name it describes, and the name is usually what was asked for.
     term = _term_before(units, chosen)

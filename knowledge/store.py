@@ -8,6 +8,7 @@ collection's metadata so that a model change forces a rebuild instead of mixing 
 from __future__ import annotations
 
 import base64
+import bisect
 import threading
 import time
 import uuid
@@ -484,6 +485,14 @@ class Index:
         self._loaded_revision = revision
         self._checked_at = time.monotonic()
         _release_freed_memory()
+
+    def following(self, chunk: Chunk) -> Chunk | None:
+        """The chunk after `chunk` in its document, if there is one."""
+        _, chunks = self.lexical()
+        at = bisect.bisect_right(chunks, _reading_order(chunk), key=_reading_order)
+        if at < len(chunks) and chunks[at].url == chunk.url:
+            return chunks[at]
+        return None
 
     def dense_search(self, vector: np.ndarray, k: int) -> list[Hit]:
         """The `k` chunks nearest to `vector` by cosine similarity, exactly.

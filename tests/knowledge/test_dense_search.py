@@ -130,3 +130,19 @@ def test_without_a_change_the_chunks_are_not_read_again(
     index.dense_search(index.embedder.embed_query("nodes"), k=1)
 
     assert index.lexical()[0] is lexical_before
+
+
+def test_the_chunk_after_a_passage_is_the_next_one_of_its_page(index: Index) -> None:
+    _, chunks = index.lexical()
+    first = next(c for c in chunks if c.id == f"{PAGE}#0")
+
+    following = index.following(first)
+
+    assert following is not None and following.id == f"{PAGE}#1"
+
+
+def test_the_last_chunk_of_a_page_has_none_after_it(index: Index) -> None:
+    _, chunks = index.lexical()
+    last = next(c for c in chunks if c.id == f"{PAGE}#2")
+
+    assert index.following(last) is None

@@ -1,0 +1,51 @@
+"""A sentence that introduces a command is shown with it: documentation says what a command
+does and then shows it in a code block, and the command is usually what was asked for. The
+texts are written for these tests."""
+
+from __future__ import annotations
+
+from knowledge.extract import best_extract
+from knowledge.lexical import LexicalIndex, tokenize
+from knowledge.retrieve import Retrieved
+from knowledge.store import Chunk
+
+URL = "file:///docs/queue.md"
+INTRO = (
+    "Listing every job in the queue prints thousands of lines on a busy system, so filter "
+    "the listing to your own account before you read it. The listing also estimates when "
+    "each of your waiting jobs is expected to begin."
+)
+QUESTION = "when is my waiting job expected to begin?"
+
+
+def _extract(text: str, following: str | None = None) -> str:
+    chunk = Chunk(id=f"{URL}#0", text=text, url=URL, title="Queue", position=0)
+    after = (
+        Chunk(id=f"{URL}#1", text=following, url=URL, title="Queue", position=1)
+        if following is not None
+        else None
+    )
+    hit = Retrieved(chunk, 1.0, dense=1.0, lexical=1.0, dense_rank=0, lexical_rank=0)
+    lexical = LexicalIndex([text, "unrelated text about storage quotas"])
+    tokens = tuple(tokenize(QUESTION))
+    return best_extract(hit, QUESTION, tokens, lexical, following=after).text
+
+
+def test_the_command_after_the_closing_sentence_is_shown() -> None:
+    text = _extract(f"{INTRO}\n\n```bash\n$ jobs-list --mine --estimate\n```\n")
+    assert text.endswith("begin.\n`$ jobs-list --mine --estimate`")
+
+
+def test_a_command_in_the_next_chunk_is_shown_past_the_overlap() -> None:
+    # Chunks overlap: the next one repeats the sentence before its code block.
+    following = (
+        "The listing also estimates when each of your waiting jobs is expected to\nbegin.\n\n"
+        "```bash\n$ jobs-list --mine --estimate\n```\n"
+    )
+    text = _extract(INTRO, following)
+    assert text.endswith("begin.\n`$ jobs-list --mine --estimate`")
+
+
+def test_prose_after_the_closing_sentence_is_not_taken_for_its_example() -> None:
+    text = _extract(INTRO, "Jobs that wait for a week are removed.\n")
+    assert text.endswith("expected to begin.")
