@@ -149,12 +149,23 @@ _MEASURED_IN_MONEY = frozenset({"money", "funding", "budget", "grant", "euros", 
 _AMOUNT = re.compile(r"€|\b(?:EUR|euros?|USD)\b|\$\s?\d|\bfree of charge\b|\bno cost\b", re.I)
 
 
+# "How much does a GPU-hour cost", "what is the price of": what is measured is money.
+_PRICE = re.compile(
+    r"\bhow (much|expensive)\b[^?.]*\b(cost|costs|costing|price[ds]?|charged?|fees?|pay)\b|"
+    r"\b(what|which)\b[^?.]*\b(price|cost|fee)s?\b",
+    re.I,
+)
+
+
 def counted_things(question: str, *, english_order: bool = True) -> tuple[str, ...]:
-    """What a "how many / how much <thing>" question counts or measures ("nodes", "memory").
+    """What a "how many / how much <thing>" question counts or measures ("nodes", "memory");
+    what a question about a price measures ("money").
 
     English ends its noun phrase with the thing ("how many CPU cores"). The English words of
     a question asked in another language keep that language's order ("how many core CPU",
     "how many core get"), so there every word of the phrase is a candidate."""
+    if _PRICE.search(question):
+        return ("money",)
     found = _COUNTED.search(question)
     if found is None:
         return ()

@@ -93,7 +93,9 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("How many LUMI-C nodes have more than 256 GiB of memory?", ("nodes",)),
         ("how many cpu cores per node on the general purpose partition?", ("cores",)),
         ("How many GPU-hours are left on our project?", ("gpu-hours",)),
-        ("How much does one GPU-hour cost?", ()),
+        ("How much does one GPU-hour cost?", ("money",)),
+        ("What is the price of a node-hour for a large company?", ("money",)),
+        ("how much cost GPU-hour large company", ("money",)),
         ("What is the node count?", ()),
     ],
 )

@@ -143,6 +143,20 @@ ROWS = {
         "one requested GPU is an eighth of a node (16 cores)",
         "https://docs.it4i.cz/en/docs/clusters/karolina/hardware-overview",
     ),
+    "a price the matched facts give is answered": Row(
+        "How much does Fast Lane access cost for a start-up?",
+        "catalog",
+        "Free of charge for start-ups and SMEs",
+        "https://www.eurohpc-ju.europa.eu/ai-factories/faqs-ai-factories_en",
+    ),
+    "a price the matched facts do not give is declined with what they say": Row(
+        "¿Cuánto cuesta una hora de GPU en Large Scale de las AI Factories para una gran empresa?",
+        "abstain",
+        "No lo sé: lo que tengo sobre esto no da ese valor. Dice:\n"
+        "**AI Factories Large Scale, what you can get:**",
+        "https://www.eurohpc-ju.europa.eu/large-scale-access-ai-factories_en",
+        abstained=True,
+    ),
     "deadline of an unknown call is declined": Row(
         "What is the deadline for the Quantum Gaming call?",
         "abstain",
