@@ -291,9 +291,9 @@ class Assistant:
         question, match, extracts = evidence.question, evidence.match, list(evidence.extracts)
         words = words_for(evidence.language)
         doc_confidence = evidence.doc_confidence
-        curated_confidence = self._curated_confidence(
-            match, evidence.unseen, c, english=evidence.language == "en"
-        )
+        # A question read from another language keeps its word order (see counted_things).
+        english = evidence.language == "en"
+        curated_confidence = self._curated_confidence(match, evidence.unseen, c, english=english)
         if evidence.foreign_names:
             curated_confidence -= c.foreign_name_penalty
         if (
@@ -339,7 +339,7 @@ class Assistant:
             match is not None
             and match.lead is not None
             and curated_confidence + c.missing_value_penalty >= c.curated_threshold
-            and self._lacks_value(match, english=evidence.language == "en")
+            and self._lacks_value(match, english=english)
         ):
             # The facts are about what was asked but lack the value: say so, and show them.
             return self._not_given(question, match, curated_confidence, words)
