@@ -147,9 +147,12 @@ _SIZE = re.compile(r"\d\s*(?:[KMGTPE]i?B|bytes?)\b", re.I)
 # ... and "how much money / funding" by an amount of money (or by its absence: free of charge).
 _MEASURED_IN_MONEY = frozenset({"money", "funding", "budget", "grant", "euros", "eur"})
 _AMOUNT = re.compile(r"€|\b(?:EUR|euros?|USD)\b|\$\s?\d|\bfree of charge\b|\bno cost\b", re.I)
+# A price is money, or what a machine bills instead: "each GCD-hour costs 0.5 GPU-hours",
+# "LUMI-F storage costs 10 times the LUMI-P rate".
+_BILLED = re.compile(r"\b(?:costs?|charged|billed|bills)\b[^.;]{0,30}?\d", re.I)
 
 
-# "How much does a GPU-hour cost", "what is the price of": what is measured is money.
+# "How much does a GPU-hour cost", "what is the price of": what is measured is a price.
 _PRICE = re.compile(
     r"\bhow (much|expensive)\b[^?.]*\b(cost|costs|costing|price[ds]?|charged?|fees?|pay)\b|"
     r"\b(what|which)\b[^?.]*\b(price|cost|fee)s?\b",
@@ -159,13 +162,13 @@ _PRICE = re.compile(
 
 def counted_things(question: str, *, english_order: bool = True) -> tuple[str, ...]:
     """What a "how many / how much <thing>" question counts or measures ("nodes", "memory");
-    what a question about a price measures ("money").
+    what a question about a price measures ("price").
 
     English ends its noun phrase with the thing ("how many CPU cores"). The English words of
     a question asked in another language keep that language's order ("how many core CPU",
     "how many core get"), so there every word of the phrase is a candidate."""
     if _PRICE.search(question):
-        return ("money",)
+        return ("price",)
     found = _COUNTED.search(question)
     if found is None:
         return ()
@@ -182,6 +185,8 @@ def holds_count(text: str, thing: str) -> bool:
         return bool(_SIZE.search(text))
     if thing in _MEASURED_IN_MONEY:
         return bool(_AMOUNT.search(text))
+    if thing == "price":
+        return bool(_AMOUNT.search(text) or _BILLED.search(text))
     stem = re.escape(thing[:-1] if thing.endswith("s") and len(thing) > 3 else thing)
     # The number stands at most four words before the thing (not across a sentence's end),
     # or the thing is a label followed by its number ("GPU-hours awarded: 640,000").

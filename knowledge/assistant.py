@@ -15,7 +15,7 @@ import re
 import time
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from functools import cache
+from functools import cache, partial
 
 from knowledge.answer_kinds import counted_things, holds, holds_count, wanted_kinds
 from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch
@@ -493,7 +493,7 @@ class Assistant:
         for hit in hits:
             unit_vectors = vectors.get(hit.chunk.id)
             similarities = None if unit_vectors is None else list(unit_vectors @ question_vector)
-            following = self.index.following(hit.chunk)
+            following = partial(self.index.following, hit.chunk)
             extracts.append(
                 best_extract(
                     hit, query, retrieval.tokens, retrieval.lexical, similarities, following

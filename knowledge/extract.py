@@ -8,7 +8,7 @@ much of the question's (IDF-weighted) vocabulary they contain.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from knowledge.answer_kinds import holds, wanted_kinds
@@ -85,7 +85,7 @@ def _plain(text: str) -> str:
 
 
 def _example_after(
-    units: list[Unit], chosen: list[Unit], chunk: Chunk, following: Chunk | None
+    units: list[Unit], chosen: list[Unit], chunk: Chunk, following: Callable[[], Chunk | None]
 ) -> Unit | None:
     """The line of code just after the chosen window's closing sentence, if it still fits;
     when the sentence ends its chunk, the first line of the next chunk that this one does not
@@ -96,9 +96,9 @@ def _example_after(
     example: Unit | None = None
     if last.index + 1 < len(units):
         example = units[last.index + 1]
-    elif following is not None:
+    elif (after := following()) is not None:
         held = _plain(chunk.text)
-        fresh = (u for u in split_units(following.text) if _plain(u.text) not in held)
+        fresh = (u for u in split_units(after.text) if _plain(u.text) not in held)
         example = next(fresh, None)
     if example is None or not _is_code(example):
         return None
@@ -117,13 +117,14 @@ def best_extract(
     tokens: tuple[str, ...],
     lexical: LexicalIndex,
     similarities: Sequence[float] | None = None,
-    following: Chunk | None = None,
+    following: Callable[[], Chunk | None] = lambda: None,
 ) -> Extract:
     """The best window of consecutive units of one chunk for the question.
 
     `similarities` are the cosine similarities of each unit's vector to the question (from
     the index); they add meaning to the lexical score ("contact support" ~ "here to help").
-    `following` is the next chunk of the same document, if any (see `_example_after`).
+    `following` gives the next chunk of the same document, if any (see `_example_after`);
+    it is asked only when the answer's last sentence ends the chunk.
     """
     units = split_units(hit.chunk.text)
     if not units:

@@ -93,9 +93,9 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("How many LUMI-C nodes have more than 256 GiB of memory?", ("nodes",)),
         ("how many cpu cores per node on the general purpose partition?", ("cores",)),
         ("How many GPU-hours are left on our project?", ("gpu-hours",)),
-        ("How much does one GPU-hour cost?", ("money",)),
-        ("What is the price of a node-hour for a large company?", ("money",)),
-        ("how much cost GPU-hour large company", ("money",)),
+        ("How much does one GPU-hour cost?", ("price",)),
+        ("What is the price of a node-hour for a large company?", ("price",)),
+        ("how much cost GPU-hour large company", ("price",)),
         ("What is the node count?", ()),
     ],
 )
@@ -135,6 +135,11 @@ def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
         ("Each node has 4 NVIDIA H100 GPUs.", "memory", False),
         ("Up to EUR 300k per study, at most EUR 200k for the lead SME.", "money", True),
         ("SMEs and start-ups with generative-AI expertise.", "money", False),
+        ("Free of charge for start-ups and SMEs using it for innovation.", "price", True),
+        ("On small-g each GCD-hour costs 0.5 GPU-hours.", "price", True),
+        ("LUMI-F storage costs 10 times the LUMI-P rate per TB-hour.", "price", True),
+        ("AI Factories Large Scale: more than 50,000 GPU-hours.", "price", False),
+        ("Not a cost but a grant; the programme pays the participants.", "price", False),
     ],
 )
 def test_a_text_gives_a_number_of_the_thing_counted(text: str, thing: str, held: bool) -> None:

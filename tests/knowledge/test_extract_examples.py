@@ -28,7 +28,7 @@ def _extract(text: str, following: str | None = None) -> str:
     hit = Retrieved(chunk, 1.0, dense=1.0, lexical=1.0, dense_rank=0, lexical_rank=0)
     lexical = LexicalIndex([text, "unrelated text about storage quotas"])
     tokens = tuple(tokenize(QUESTION))
-    return best_extract(hit, QUESTION, tokens, lexical, following=after).text
+    return best_extract(hit, QUESTION, tokens, lexical, following=lambda: after).text
 
 
 def test_the_command_after_the_closing_sentence_is_shown() -> None:
