@@ -291,9 +291,16 @@ class Assistant:
         question, match, extracts = evidence.question, evidence.match, list(evidence.extracts)
         words = words_for(evidence.language)
         doc_confidence = evidence.doc_confidence
+        # Asked once per decision: it lowers the facts' confidence, and may word the decline.
         # A question read from another language keeps its word order (see counted_things).
-        english = evidence.language == "en"
-        curated_confidence = self._curated_confidence(match, evidence.unseen, c, english=english)
+        lacks_value = (
+            match is not None
+            and bool(match.facts)
+            and self._lacks_value(match, english=evidence.language == "en")
+        )
+        curated_confidence = self._curated_confidence(
+            match, evidence.unseen, c, lacks_value=lacks_value
+        )
         if evidence.foreign_names:
             curated_confidence -= c.foreign_name_penalty
         if (
@@ -339,7 +346,7 @@ class Assistant:
             match is not None
             and match.lead is not None
             and curated_confidence + c.missing_value_penalty >= c.curated_threshold
-            and self._lacks_value(match, english=english)
+            and lacks_value
         ):
             # The facts are about what was asked but lack the value: say so, and show them.
             return self._not_given(question, match, curated_confidence, words)
@@ -359,10 +366,11 @@ class Assistant:
         unseen: tuple[str, ...],
         c: Calibration | None = None,
         *,
-        english: bool = True,
+        lacks_value: bool = False,
     ) -> float:
         """How well the lead fact's topic matches what is asked, less the unknown words, and
-        less how much better the question fits a topic no fact answers ("how do I run ...")."""
+        less how much better the question fits a topic no fact answers ("how do I run ..."),
+        and less the missing-value penalty when the facts `lacks_value` (see `_lacks_value`)."""
         if match is None or not match.facts:
             return 0.0
         c = c or self.calibration
@@ -374,7 +382,7 @@ class Assistant:
             - c.unknown_name_penalty * len(names)
             - max(0.0, rival_topic_score(match, self.clock()) - lead)
         )
-        if self._lacks_value(match, english=english):
+        if lacks_value:
             confidence -= c.missing_value_penalty
         return confidence
 
@@ -382,9 +390,11 @@ class Assistant:
         """True when the matched facts hold no value of the kind asked for, or numbers of other
         things than the one counted ("how many GPUs" and a fact with the system's name only).
         `english`: whether the question was asked in English, not read from another language."""
-        texts = [s.fact.text_at(self.clock(), match.question) for s in match.facts]
         wants = tuple(k for k in wanted_kinds(match.question) if k in ("quantity", "duration"))
         things = counted_things(match.question, english_order=english)
+        if not wants and not things:
+            return False
+        texts = [s.fact.text_at(self.clock(), match.question) for s in match.facts]
         return bool(wants and not any(holds(t, wants) for t in texts)) or bool(
             things and not any(holds_count(t, thing) for t in texts for thing in things)
         )
@@ -395,7 +405,9 @@ class Assistant:
             return None
         vector = self.index.embedder.embed_query(question)
         match = self.curated.match(question, vector)
-        confidence = self._curated_confidence(match, match.unseen)
+        confidence = self._curated_confidence(
+            match, match.unseen, lacks_value=bool(match.facts) and self._lacks_value(match)
+        )
         if match.lead is None or confidence < self.calibration.curated_threshold:
             return None
         return self._curated_answer(question, match, confidence)
