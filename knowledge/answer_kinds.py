@@ -45,6 +45,13 @@ _WANTS = {
         r"\bwithout (passing|setting|giving|specifying|choosing|requesting|asking for)\b",
         re.I,
     ),
+    # "Which directory", "where do the module files have to go": the answer is a path.
+    "path": re.compile(
+        r"\b(which|what)( [\w-]+)? (directory|directories|folders?|dir|location)\b|"
+        r"\bwhere (do|does|did|should|can|must|to|have to) ([\w-]+ ){0,6}(put|store|place|keep|"
+        r"create|save|go|install|live|copy)\b",
+        re.I,
+    ),
     "code": re.compile(
         # "Which flag", also "which configure flag", "what capability bit".
         r"\b(which|what)( [\w-]+)? (option|flag|switch|argument|parameter|variable|env\w*|command|"
@@ -88,6 +95,10 @@ _HAS = {
     ),
     "version": re.compile(r"\b\d+(\.\d+)+\b|\bv\d+\b", re.I),
     "default": re.compile(r"\bdefaults?\b|\bdefaulting\b", re.I),
+    # Two parts at least ("/appl/local", "~/.config/x", "$HOME/bin"), not "and/or" or a URL.
+    "path": re.compile(
+        r"(?<![\w:/.])(?:(?:~|\$\{?\w+\}?)/[\w.<>{}-]+|/[\w.<>{}-]+(?:/[\w.<>{}-]*)+)"
+    ),
     "code": re.compile(
         r"`[^`]+`|(?<!\w)--?[a-zA-Z][\w-]*|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b\w+=\S+|"
         r"(?<!\w)/[\w.-]+/[\w./-]*|\$ \w|\b\w+\(\)",
@@ -102,7 +113,7 @@ _ASKS_DATE = re.compile(r"\b(when|what date|which date|since when)\b", re.I)
 
 def wanted_kinds(question: str) -> tuple[str, ...]:
     """The kinds of value the question asks for ("duration", "quantity", "date", "version",
-    "default", "code")."""
+    "default", "path", "code")."""
     kinds = tuple(kind for kind, pattern in _WANTS.items() if pattern.search(question))
     if "date" in kinds and _ASKS_HOW_LONG.search(question) and not _ASKS_DATE.search(question):
         kinds = tuple(k for k in kinds if k != "date")
@@ -160,6 +171,11 @@ _PRICE = re.compile(
 )
 
 
+_HOW_MANY = re.compile(r"\bhow (?:many|much)\b", re.I)
+_ENDS_PHRASE = re.compile(r"how|" + _AFTER_THING + r"|\W.*", re.I)
+_LOOSE_PHRASE_WORDS = 4
+
+
 def counted_things(question: str, *, english_order: bool = True) -> tuple[str, ...]:
     """What a "how many / how much <thing>" question counts or measures ("nodes", "memory");
     what a question about a price measures ("price").
@@ -169,12 +185,23 @@ def counted_things(question: str, *, english_order: bool = True) -> tuple[str, .
     "how many core get"), so there every word of the phrase is a candidate."""
     if _PRICE.search(question):
         return ("price",)
+    if not english_order:
+        # Read from another language, punctuation is gone and two questions may run together
+        # ("how many GPU node LUMI-G how much Slurm see"): each phrase runs to the next "how"
+        # or to a word that ends a phrase.
+        words: list[str] = []
+        for phrase in _HOW_MANY.finditer(question):
+            for word in question[phrase.end() :].split()[:_LOOSE_PHRASE_WORDS]:
+                if _ENDS_PHRASE.fullmatch(word):
+                    break
+                words.append(word.rstrip(",.;:!?").lower())
+                if word[-1] in ",.;:!?":
+                    break
+        return tuple(dict.fromkeys(words))
     found = _COUNTED.search(question)
     if found is None:
         return ()
-    if english_order:
-        return (found.group("thing").lower(),)
-    return tuple(word.lower() for word in found.group("phrase").split())
+    return (found.group("thing").lower(),)
 
 
 def holds_count(text: str, thing: str) -> bool:

@@ -18,10 +18,11 @@ from datetime import date, datetime
 from functools import cache, partial
 
 from knowledge.answer_kinds import counted_things, holds, holds_count, wanted_kinds
-from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch
+from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch, asking_sentence
 from knowledge.catalog.chat_text import staleness_note
 from knowledge.catalog.cutoffs import is_stale
 from knowledge.catalog.facts import CuratedFact
+from knowledge.catalog.mentions import NameTable
 from knowledge.catalog.models import is_primary_source
 from knowledge.clock import Clock, utc_now
 from knowledge.errors import IndexNotBuilt
@@ -225,8 +226,11 @@ class Assistant:
         # One model call for both texts the answer needs: the question, and the question with
         # its names masked (what curated topics are matched on).
         texts = [query]
+        asking = asking_sentence(question)
         if self.curated is not None:
             texts.append(self.curated.masked(question, context if elliptic else ""))
+            if asking is not None:
+                texts.append(self.curated.masked(asking))
         vectors = self.index.embedder.embed_documents(texts)
         retrieval = (
             self.retriever.retrieve(query, k=12, vector=vectors[0]) if has_documents else None
@@ -237,11 +241,14 @@ class Assistant:
                 vectors[0],
                 context=context if elliptic else "",
                 masked_vector=vectors[1],
+                focus_vector=vectors[2] if len(vectors) > 2 else None,
             )
             if self.curated is not None
             else None
         )
         documents = _documents_only(retrieval) if retrieval is not None else None
+        if documents is not None and match is not None and self.curated is not None:
+            documents = _about_named_machines(documents, match, self.curated.names)
         foreign = _foreign_names(match, retrieval)
         extracts = self._extracts(query, documents, foreign) if documents and documents.hits else []
         # How much of the question's weighted words the lead passage's page holds: part of the
@@ -303,10 +310,14 @@ class Assistant:
         )
         if evidence.foreign_names:
             curated_confidence -= c.foreign_name_penalty
+        # Facts that lack the value asked for never pass for the answer, however well their
+        # topic fits ("how many GPU-hours" and "a small allocation"): a passage may answer, or
+        # the decline below quotes them.
         if (
             match is not None
             and match.lead is not None
             and curated_confidence >= c.curated_threshold
+            and not lacks_value
         ):
             lead_extract = extracts[0] if extracts else None
             if (
@@ -328,8 +339,25 @@ class Assistant:
             if lead_extract is not None and doc_confidence >= c.threshold:
                 answer = _with_further_reading(answer, lead_extract.hit.chunk)
             return answer
+        on_topic_without_value = (
+            match is not None
+            and match.lead is not None
+            and curated_confidence + c.missing_value_penalty >= c.curated_threshold
+            and lacks_value
+        )
         if evidence.documents is not None and extracts and doc_confidence >= c.threshold:
-            return self._compose(question, evidence.documents, extracts, doc_confidence)
+            # The facts are about what was asked but lack the value: a passage answers only if
+            # it gives the value ("how many GPUs will HammerHAI have" and its onboarding days).
+            if (
+                match is None
+                or not on_topic_without_value
+                or _gives_value(
+                    [e.text for e in extracts[:1]],
+                    match.question,
+                    english=evidence.language == "en",
+                )
+            ):
+                return self._compose(question, evidence.documents, extracts, doc_confidence)
         if not evidence.has_documents and self.curated is None:
             raise IndexNotBuilt("The search index is empty. Run `hpcbot ingest` to build it.")
         best = max(doc_confidence, curated_confidence)
@@ -342,12 +370,7 @@ class Assistant:
             unknown = _unknown_call_name(question, evidence.unseen, match.name_like)
             if unknown:
                 return self._no_such_call(question, unknown, best, words)
-        if (
-            match is not None
-            and match.lead is not None
-            and curated_confidence + c.missing_value_penalty >= c.curated_threshold
-            and lacks_value
-        ):
+        if match is not None and on_topic_without_value:
             # The facts are about what was asked but lack the value: say so, and show them.
             return self._not_given(question, match, curated_confidence, words)
         return self.abstain(question, best, words)
@@ -390,14 +413,8 @@ class Assistant:
         """True when the matched facts hold no value of the kind asked for, or numbers of other
         things than the one counted ("how many GPUs" and a fact with the system's name only).
         `english`: whether the question was asked in English, not read from another language."""
-        wants = tuple(k for k in wanted_kinds(match.question) if k in ("quantity", "duration"))
-        things = counted_things(match.question, english_order=english)
-        if not wants and not things:
-            return False
         texts = [s.fact.text_at(self.clock(), match.question) for s in match.facts]
-        return bool(wants and not any(holds(t, wants) for t in texts)) or bool(
-            things and not any(holds_count(t, thing) for t in texts for thing in things)
-        )
+        return not _gives_value(texts, match.question, english=english)
 
     def curated_only(self, question: str) -> Answer | None:
         """A curated answer without the document index (used while the index is being built)."""
@@ -405,11 +422,15 @@ class Assistant:
             return None
         vector = self.index.embedder.embed_query(question)
         match = self.curated.match(question, vector)
-        confidence = self._curated_confidence(
-            match, match.unseen, lacks_value=bool(match.facts) and self._lacks_value(match)
-        )
-        if match.lead is None or confidence < self.calibration.curated_threshold:
+        lacks_value = bool(match.facts) and self._lacks_value(match)
+        confidence = self._curated_confidence(match, match.unseen, lacks_value=lacks_value)
+        c = self.calibration
+        if match.lead is None or confidence + c.missing_value_penalty * lacks_value < (
+            c.curated_threshold
+        ):
             return None
+        if lacks_value:
+            return self._not_given(question, match, confidence, words_for("en"))
         return self._curated_answer(question, match, confidence)
 
     # -- curated answers ----------------------------------------------------------------
@@ -639,6 +660,16 @@ def _unknown_call_name(question: str, unseen: tuple[str, ...], name_like: frozen
     return ""
 
 
+def _gives_value(texts: list[str], question: str, *, english: bool = True) -> bool:
+    """Whether any of `texts` holds a value of the kind asked for (a quantity, a duration) and a
+    number of the thing counted; true when the question asks for neither."""
+    wants = tuple(k for k in wanted_kinds(question) if k in ("quantity", "duration"))
+    things = counted_things(question, english_order=english)
+    return not (wants and not any(holds(t, wants) for t in texts)) and not (
+        things and not any(holds_count(t, thing) for t in texts for thing in things)
+    )
+
+
 def _diverse(
     hits: tuple[Retrieved, ...],
     *,
@@ -692,6 +723,31 @@ def _with_further_reading(answer: Answer, chunk: Chunk) -> Answer:
 def _documents_only(retrieval: Retrieval) -> Retrieval:
     """The retrieval restricted to ingested documents (not our own curated renderings)."""
     hits = tuple(h for h in retrieval.hits if h.chunk.origin == "document")
+    return replace(retrieval, hits=hits, top_dense=max((h.dense for h in hits), default=0.0))
+
+
+def _about_named_machines(retrieval: Retrieval, match: CuratedMatch, names: NameTable) -> Retrieval:
+    """The retrieval without the passages about another machine than the one(s) asked about.
+
+    Like a curated fact about another machine, a passage that names only other machines (the
+    LUMI guide's partition table, asked for Deucalion's) answers a different question. Passages
+    that name no machine stay: a Slurm manual is about every machine.
+    """
+    asked = {
+        m.parent.id if m.parent is not None and m.parent.kind == "machine" else m.subject.id
+        for m in match.mentions
+        if m.subject.kind in ("machine", "partition")
+    }
+    if not asked:
+        return retrieval
+    hits = tuple(
+        h
+        for h in retrieval.hits
+        if not (named := names.machines_in(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}"))
+        or named & asked
+    )
+    if len(hits) == len(retrieval.hits):
+        return retrieval
     return replace(retrieval, hits=hits, top_dense=max((h.dense for h in hits), default=0.0))
 
 

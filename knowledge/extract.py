@@ -84,26 +84,39 @@ def _plain(text: str) -> str:
     return " ".join(text.replace("`", " ").split())
 
 
-def _example_after(
+def _continuation(
     units: list[Unit], chosen: list[Unit], chunk: Chunk, following: Callable[[], Chunk | None]
-) -> Unit | None:
-    """The line of code just after the chosen window's closing sentence, if it still fits;
-    when the sentence ends its chunk, the first line of the next chunk that this one does not
-    hold (chunks overlap)."""
+) -> list[Unit]:
+    """What the chosen window's closing sentence introduces, if it still fits: the line of code
+    just after a sentence ("squeue can also tell when your pending job will start."), or the
+    items of the list after a colon ("you have two options:"). When the sentence ends its chunk,
+    they are read from the next chunk, past the lines this one already holds (chunks overlap)."""
     last = chosen[-1]
     if _is_code(last) or not last.text.endswith((".", ":")):
-        return None
-    example: Unit | None = None
-    if last.index + 1 < len(units):
-        example = units[last.index + 1]
-    elif (after := following()) is not None:
+        return []
+    rest = units[last.index + 1 :]
+    colon = last.text.endswith(":")
+    # A list goes on in the next chunk only under the same heading: a new section after the
+    # colon ("the following commands:", then "## lumi-workspaces") is not the list itself.
+    if (
+        not rest
+        and (after := following()) is not None
+        and (not colon or after.section == chunk.section)
+    ):
         held = _plain(chunk.text)
-        fresh = (u for u in split_units(after.text) if _plain(u.text) not in held)
-        example = next(fresh, None)
-    if example is None or not _is_code(example):
-        return None
-    fits = sum(len(u.text) + 1 for u in chosen) + len(example.text) <= MAX_ANSWER_CHARS
-    return example if fits else None
+        rest = list(itertools.dropwhile(lambda u: _plain(u.text) in held, split_units(after.text)))
+    if colon:
+        shown = list(itertools.takewhile(lambda u: u.is_line, rest))
+    else:
+        shown = rest[:1] if rest and _is_code(rest[0]) else []
+    room = MAX_ANSWER_CHARS - sum(len(u.text) + 1 for u in chosen)
+    fitting: list[Unit] = []
+    for unit in shown:
+        room -= len(unit.text) + 1
+        if room < 0:
+            break
+        fitting.append(unit)
+    return fitting
 
 
 def _is_code(unit: Unit) -> bool:
@@ -123,7 +136,7 @@ def best_extract(
 
     `similarities` are the cosine similarities of each unit's vector to the question (from
     the index); they add meaning to the lexical score ("contact support" ~ "here to help").
-    `following` gives the next chunk of the same document, if any (see `_example_after`);
+    `following` gives the next chunk of the same document, if any (see `_continuation`);
     it is asked only when the answer's last sentence ends the chunk.
     """
     units = split_units(hit.chunk.text)
@@ -186,10 +199,8 @@ def best_extract(
                 chosen = list({u.index: u for u in [best, *chosen, *added]}.values())
     chosen.sort(key=lambda u: u.index)
     # A sentence that ends the window often introduces its example ("squeue can also tell
-    # when your pending job will start."): the command line right after it is the answer.
-    example = _example_after(units, chosen, hit.chunk, following)
-    if example is not None:
-        chosen.append(example)
+    # when your pending job will start.") or a list ("two options:"): they are the answer.
+    chosen += _continuation(units, chosen, hit.chunk, following)
     # A definition list (environment variables, options, settings): the short line before the
     # description is the name it describes, and the name is usually what was asked for.
     term = _term_before(units, chosen)

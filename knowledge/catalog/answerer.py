@@ -258,11 +258,14 @@ class CuratedAnswerer:
         *,
         context: str = "",
         masked_vector: Matrix | None = None,
+        focus_vector: Matrix | None = None,
     ) -> CuratedMatch:
         """Score every fact for the question (and, for a follow-up, the earlier question).
 
         `masked_vector` is the embedding of `masked(question, context)`, if the caller already
-        computed it together with the question's.
+        computed it together with the question's. `focus_vector`, if given, is the embedding of
+        the masked sentence that asks (see `asking_sentence`): it weighs as much as the whole
+        question when both fit the same topic best.
         """
         st = self._current()
         assert st.prototypes is not None and st.fact_vectors is not None
@@ -271,10 +274,16 @@ class CuratedAnswerer:
             mentions = st.names.find(context)
         if masked_vector is None:
             masked_vector = self._embed_query(self.masked(question, context))
-        similarities = st.prototypes @ masked_vector
-        topic_scores: dict[str, float] = {}
-        for topic, value in zip(st.prototype_topic, similarities, strict=True):
-            topic_scores[topic] = max(topic_scores.get(topic, -1.0), float(value))
+        topic_scores = _topic_scores(st.prototype_topic, st.prototypes @ masked_vector)
+        if focus_vector is not None:
+            # "We're a start-up in Riga. Which AI Factory is the Latvian antenna linked to?": the
+            # sentence before the question dilutes the whole question's match with its topic.
+            # It often says what matters, though ("we need 45k GPU-hours. which route fits?"):
+            # the sentence that asks counts as much as the whole question only when both pick
+            # the same topic.
+            focus = _topic_scores(st.prototype_topic, st.prototypes @ focus_vector)
+            if max(focus, key=focus.__getitem__) == max(topic_scores, key=topic_scores.__getitem__):
+                topic_scores = {t: (v + focus[t]) / 2 for t, v in topic_scores.items()}
         content = st.fact_vectors @ question_vector
         # A place that only says which machine is meant ("DAEDALUS in Greece") is no content:
         # counted, it lifts every fact that names the place (where DAEDALUS is) over the one
@@ -316,9 +325,11 @@ class CuratedAnswerer:
             scored.append(ScoredFact(fact, score, on_topic, named))
         scored.sort(key=lambda s: s.score, reverse=True)
         best_topic = max(topic_scores, key=lambda t: topic_scores[t]) if topic_scores else ""
+        # A name the catalogue recognised ("Latvian" for Latvia) is not an unknown word.
+        recognised = {t for m in mentions for t in tokenize(question[m.start : m.end])}
         unseen = tuple(
             t
-            for t in sorted(tokens)
+            for t in sorted(tokens - recognised)
             if t not in st.idf and not t.isdigit() or _unknown_year(t, st.idf)
         )
         name_like = _name_like(question)
@@ -369,6 +380,29 @@ class CuratedAnswerer:
         )
 
 
+def _topic_scores(owners: list[str], similarities: Matrix) -> dict[str, float]:
+    """Each topic's best similarity over its example questions."""
+    scores: dict[str, float] = {}
+    for topic, value in zip(owners, similarities, strict=True):
+        scores[topic] = max(scores.get(topic, -1.0), float(value))
+    return scores
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+# Fewer words than this are a fragment ("Thanks!"), not the sentence that asks.
+_ASKING_MIN_WORDS = 3
+
+
+def asking_sentence(question: str) -> str | None:
+    """The last sentence of a question that says something first ("on Leonardo our jobs need
+    more than a day. which QoS do people use?"), or None for a one-sentence question."""
+    sentences = _SENTENCE_END.split(question.strip())
+    if len(sentences) < 2:
+        return None
+    last = sentences[-1]
+    return last if len(last.split()) >= _ASKING_MIN_WORDS else None
+
+
 def lead_by_topic(
     scored: list[ScoredFact], ranked_topics: Sequence[tuple[str, float]], margin: float
 ) -> list[ScoredFact]:
@@ -407,11 +441,17 @@ def qualifying_words(question: str, mentions: Sequence[Mention]) -> set[str]:
     return words
 
 
+_DESCRIBED = re.compile(r"[A-Z][\w]*(-[a-z]+)+")
+
+
 def _name_like(question: str) -> frozenset[str]:
     """Tokens of words written as names: capitalised after the first word, or in quotes."""
-    words = re.findall(r"[\"'“”‘’]([^\"'“”‘’]{2,40})[\"'“”‘’]", question)
+    # Quoted: an opening quote after a space, a closing one before a non-letter (the
+    # apostrophe of "EuroHPC's" closes nothing).
+    words = re.findall(r"(?<!\w)[\"'“‘]([^\"'“”‘’]{2,60})[\"'”’](?!\w)", question)
     for found in re.finditer(r"\b[A-Z][\w-]*", question):
-        if found.start() > 0:
+        # "AI-focused", "GPU-heavy": a description that starts with an acronym, not a name.
+        if found.start() > 0 and not _DESCRIBED.fullmatch(found.group(0)):
             words.append(found.group(0))
     return frozenset(t for word in words for t in tokenize(word))
 

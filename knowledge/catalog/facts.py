@@ -258,6 +258,7 @@ _CALL_FACETS: tuple[tuple[str, str, str], ...] = (
     ("review", "review", "how proposals are selected"),
     ("time_to_access", "time_to_access", "time to access"),
     ("cost", "cost", "cost"),
+    ("history", "history", "what came before"),
 )
 
 

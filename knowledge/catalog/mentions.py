@@ -184,6 +184,22 @@ class NameTable:
         for antenna in catalog.antennas.members:
             self._add_country(antenna.country)
         self._single = sorted(k for k in self._names if len(k) >= 5 and k.isalpha())
+        # Each machine by its names as a text writes them: what a passage is about.
+        written: dict[str, str] = {}
+        for m in catalog.machines:
+            for name in (m.id, m.name, *m.aliases):
+                written.setdefault(name.casefold(), m.id)
+        self._machine_of = written
+        alternatives = "|".join(re.escape(n) for n in sorted(written, key=len, reverse=True))
+        self._machine_names = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w+])", re.I)
+
+    def machines_in(self, text: str) -> frozenset[str]:
+        """The ids of the machines a text names, by their names or aliases as written
+        ("LUMI-G" is LUMI; "illuminate" names nothing)."""
+        return frozenset(
+            self._machine_of[found.group(0).casefold()]
+            for found in self._machine_names.finditer(text)
+        )
 
     def _add_country(self, country: str) -> None:
         subject = country_subject(country)

@@ -330,6 +330,8 @@ class Call(_Model):
     review: Fact | None = None
     time_to_access: Fact | None = None
     cost: Cost | None = None
+    # What the call replaced or grew out of: users still ask by the old name.
+    history: Fact | None = None
     obligations: list[Fact] = []
     apply: Apply
     cutoffs: CutoffSchedule
@@ -344,6 +346,7 @@ class Call(_Model):
             self.review,
             self.time_to_access,
             self.cost,
+            self.history,
             *self.obligations,
             self.apply,
             self.cutoffs,

@@ -47,6 +47,10 @@ from knowledge.catalog.facts import CuratedFact
         ("If I don't pass -j, how many jobs run at once?", ("quantity", "default")),
         ("Which partition do jobs go to by default?", ("default",)),
         ("Tell me about LUMI", ()),
+        # Where something goes is a path.
+        ("which directory do the course module files have to go in?", ("path",)),
+        ("where should we put our conda environment?", ("path",)),
+        ("Where is LUMI hosted?", ()),
     ],
 )
 def test_the_question_says_what_kind_of_value_it_wants(
@@ -78,6 +82,9 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("Closes on 15 Dec 2026.", "date", True),
         ("It runs on Perl 5.8 and later.", "version", True),
         ("It runs on any recent Perl.", "version", False),
+        ("Create them under `/projappl/project_<number>/www_modules`.", "path", True),
+        ("Set it to $HOME/bin first.", "path", True),
+        ("Read https://docs.example.org/a/b and/or ask.", "path", False),
     ],
 )
 def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> None:
@@ -111,6 +118,8 @@ def test_the_question_says_what_it_counts(question: str, things: tuple[str, ...]
         # German: a verb the glossary read ends the phrase.
         ("if Karolina only GPU request how many core get", ("core", "get")),
         ("how much money maximum for single FFplus Innovation Study", ("money", "maximum")),
+        # Two questions run together: each phrase ends where the next one starts.
+        ("how many GPU node LUMI-G how much Slurm see", ("gpu", "node", "lumi-g", "slurm", "see")),
     ],
 )
 def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
@@ -153,6 +162,15 @@ def test_words_written_as_names_are_the_capitalised_and_the_quoted() -> None:
         "turbo",
         "lane",
     }
+
+
+def test_a_description_starting_with_an_acronym_is_no_name() -> None:
+    assert _name_like("Which AI-focused call came before it?") == set()
+
+
+def test_an_apostrophe_closes_no_quoted_name() -> None:
+    question = "before 'Turbo Lane' existed, what was EuroHPC's older call called?"
+    assert _name_like(question) == {"turbo", "lane", "eurohpc"}
 
 
 def _fact(fid: str, topic: str, text: str) -> CuratedFact:

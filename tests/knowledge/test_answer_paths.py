@@ -62,6 +62,11 @@ DOCUMENTS = {
         "| 9-10 March 2027 | LuxProvide | MeluXina |\n"
         "| 13-14 April 2027 | IZUM | Vega |\n"
     ),
+    # Another machine's guide: no answer for a question about Deucalion.
+    "guide/lumi-partitions.md": (
+        "# Partitions\n\n"
+        "The gpu-short partition of LUMI-G takes GPU jobs of at most 4 nodes for 3 days.\n"
+    ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
         "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
@@ -156,6 +161,33 @@ ROWS = {
         "**AI Factories Large Scale, what you can get:**",
         "https://www.eurohpc-ju.europa.eu/large-scale-access-ai-factories_en",
         abstained=True,
+    ),
+    "facts that lack the value asked for are declined however well their topic fits": Row(
+        "How many GPU-hours exactly does an AI Factories Playground project get?",
+        "abstain",
+        "does not give that value. It says:\n**AI Factories Playground, what you can get:**",
+        "https://www.eurohpc-ju.europa.eu/playground-access-ai-factories_en",
+        abstained=True,
+    ),
+    "a passage about another machine than the one asked about does not answer": Row(
+        "Which partition takes GPU jobs of at most 4 nodes for 3 days on Deucalion?",
+        "abstain",
+        WHERE_TO_ASK,
+        "",
+        abstained=True,
+    ),
+    "the sentence that asks is matched when another comes first": Row(
+        "Our start-up trains vision models for retail shelves and fine-tunes them every single "
+        "week. Which AI Factory is the antenna of Latvia linked to?",
+        "catalog",
+        "Latvia has an **AI Factory Antenna**, linked to LUMI AI Factory.",
+        "https://lumi-ai-factory.eu/?p=1415",
+    ),
+    "the call a call replaced is on record": Row(
+        "Which call did AI for Science replace?",
+        "catalog",
+        "AI and Data-Intensive Applications Access",
+        "https://europapact.frl/subsidieprogrammas/eurohpc-ju",
     ),
     "deadline of an unknown call is declined": Row(
         "What is the deadline for the Quantum Gaming call?",

@@ -8,6 +8,7 @@ import pytest
 
 import knowledge
 from knowledge.catalog.catalog import Catalog, load_catalog
+from knowledge.catalog.mentions import NameTable
 from knowledge.errors import UnknownName
 
 DATA = Path(knowledge.__file__).parent / "data"
@@ -114,3 +115,19 @@ def test_public_administration_access_is_not_an_extreme_scale_alias(catalog: Cat
     # Regular Access has a Public Administration track too, so the name picks no single call.
     with pytest.raises(UnknownName):
         catalog.call("Public Administration Access")
+
+
+@pytest.mark.parametrize(
+    ("text", "machines"),
+    [
+        ("Hardware partition: LUMI-G; purpose: small GPU jobs", {"lumi"}),
+        ("Compare Leonardo Booster with MN5 ACC", {"leonardo", "marenostrum5"}),
+        ("Discoverer+ opens in 2026", {"discoverer"}),
+        # A machine's name inside a word names nothing.
+        ("Illuminate the www_lumi_modules directory", set()),
+    ],
+)
+def test_a_text_names_machines_by_their_names_as_written(
+    catalog: Catalog, text: str, machines: set[str]
+) -> None:
+    assert NameTable(catalog).machines_in(text) == machines

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from knowledge.catalog.answerer import ScoredFact, lead_by_topic
+from knowledge.catalog.answerer import ScoredFact, asking_sentence, lead_by_topic
 from knowledge.catalog.facts import CuratedFact
 
 
@@ -42,3 +42,16 @@ def test_a_better_topic_without_a_candidate_fact_gives_way_to_the_next_one() -> 
     # "usage" has no fact to give (or only facts about another machine than the one named).
     ranked = [("usage", 0.8), ("faq/eligibility", 0.63), ("factory_host", 0.44)]
     assert lead_by_topic([HOST, ELIGIBLE], ranked, 0.1) == [ELIGIBLE, HOST]
+
+
+def test_the_sentence_that_asks_is_the_last_of_several() -> None:
+    question = "on Leonardo our jobs need more than a day. which QoS do people use?"
+    assert asking_sentence(question) == "which QoS do people use?"
+
+
+def test_a_one_sentence_question_has_no_separate_asking_sentence() -> None:
+    assert asking_sentence("Which QoS do people use on LEONARDO for long runs?") is None
+
+
+def test_a_closing_fragment_is_not_the_sentence_that_asks() -> None:
+    assert asking_sentence("Which QoS do people use on LEONARDO for long runs? Thanks!") is None

@@ -1,6 +1,6 @@
-"""A sentence that introduces a command is shown with it: documentation says what a command
-does and then shows it in a code block, and the command is usually what was asked for. The
-texts are written for these tests."""
+"""A sentence that introduces a command or a list is shown with it: documentation says what a
+command does and then shows it in a code block, or announces options and lists them, and the
+command or the options are usually what was asked for. The texts are written for these tests."""
 
 from __future__ import annotations
 
@@ -49,3 +49,26 @@ def test_a_command_in_the_next_chunk_is_shown_past_the_overlap() -> None:
 def test_prose_after_the_closing_sentence_is_not_taken_for_its_example() -> None:
     text = _extract(INTRO, "Jobs that wait for a week are removed.\n")
     assert text.endswith("expected to begin.")
+
+
+OPTIONS = (
+    "Installing software as root is not possible on the login nodes, so to set up your own "
+    "tools for the cluster you have two options:"
+)
+ITEMS = "1. Use the project installer on the cluster.\n2. Build on your own laptop and copy.\n"
+
+
+def test_the_list_a_closing_colon_announces_is_shown() -> None:
+    text = _extract(f"{OPTIONS}\n\n{ITEMS}\nInstallers are described below.\n")
+    assert (
+        "two options:\n1. Use the project installer on the cluster.\n"
+        "2. Build on your own laptop and copy." in text
+    )
+
+
+def test_a_list_in_the_next_chunk_is_shown_past_the_overlap() -> None:
+    text = _extract(OPTIONS, f"cluster you have two options:\n\n{ITEMS}")
+    assert text.endswith(
+        "two options:\n1. Use the project installer on the cluster.\n"
+        "2. Build on your own laptop and copy."
+    )
