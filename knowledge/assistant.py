@@ -348,14 +348,13 @@ class Assistant:
         if evidence.documents is not None and extracts and doc_confidence >= c.threshold:
             # The facts are about what was asked but lack the value: a passage answers only if
             # it gives the value ("how many GPUs will HammerHAI have" and its onboarding days).
+            # Only in English: the thing counted in a question read from another language is a
+            # guess among the words of its phrase, too loose to turn a passage down.
             if (
                 match is None
                 or not on_topic_without_value
-                or _gives_value(
-                    [e.text for e in extracts[:1]],
-                    match.question,
-                    english=evidence.language == "en",
-                )
+                or evidence.language != "en"
+                or _gives_value([e.text for e in extracts[:1]], match.question)
             ):
                 return self._compose(question, evidence.documents, extracts, doc_confidence)
         if not evidence.has_documents and self.curated is None:
