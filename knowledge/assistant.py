@@ -348,11 +348,14 @@ class Assistant:
         if evidence.documents is not None and extracts and doc_confidence >= c.threshold:
             # The facts are about what was asked but lack the value: a passage answers only if
             # it gives the value ("how many GPUs will HammerHAI have" and its onboarding days).
-            # Only in English: the thing counted in a question read from another language is a
-            # guess among the words of its phrase, too loose to turn a passage down.
+            # Only when the facts are about what the question names (a question about a
+            # hackathon is no question about the call whose topic it shares), and only in
+            # English: the thing counted in a question read from another language is a guess
+            # among the words of its phrase, too loose to turn a passage down.
             if (
                 match is None
                 or not on_topic_without_value
+                or not match.facts[0].named
                 or evidence.language != "en"
                 or _gives_value([e.text for e in extracts[:1]], match.question)
             ):

@@ -283,7 +283,9 @@ class CuratedAnswerer:
             # the same topic.
             focus = _topic_scores(st.prototype_topic, st.prototypes @ focus_vector)
             if max(focus, key=focus.__getitem__) == max(topic_scores, key=topic_scores.__getitem__):
-                topic_scores = {t: (v + focus[t]) / 2 for t, v in topic_scores.items()}
+                # Only ever a lift: a bare "how big a slice" after the question fits every
+                # topic less than the question does.
+                topic_scores = {t: max(v, (v + focus[t]) / 2) for t, v in topic_scores.items()}
         content = st.fact_vectors @ question_vector
         # A place that only says which machine is meant ("DAEDALUS in Greece") is no content:
         # counted, it lifts every fact that names the place (where DAEDALUS is) over the one
