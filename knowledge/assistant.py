@@ -223,8 +223,9 @@ class Assistant:
         elliptic = bool(context) and _is_elliptic(question)
         query = f"{context} {question}" if elliptic else question
         has_documents = self.index.count() > 0
-        # One model call for both texts the answer needs: the question, and the question with
-        # its names masked (what curated topics are matched on).
+        # One model call for the texts the answer needs: the question, the question with its
+        # names masked (what curated topics are matched on) and, after a preamble, the masked
+        # sentence that asks.
         texts = [query]
         asking = asking_sentence(question)
         if self.curated is not None:

@@ -264,8 +264,8 @@ class CuratedAnswerer:
 
         `masked_vector` is the embedding of `masked(question, context)`, if the caller already
         computed it together with the question's. `focus_vector`, if given, is the embedding of
-        the masked sentence that asks (see `asking_sentence`): it weighs as much as the whole
-        question when both fit the same topic best.
+        the masked sentence that asks (see `asking_sentence`): when both fit the same topic
+        best, it may lift a topic's score to the mean of the two.
         """
         st = self._current()
         assert st.prototypes is not None and st.fact_vectors is not None
@@ -279,8 +279,7 @@ class CuratedAnswerer:
             # "We're a start-up in Riga. Which AI Factory is the Latvian antenna linked to?": the
             # sentence before the question dilutes the whole question's match with its topic.
             # It often says what matters, though ("we need 45k GPU-hours. which route fits?"):
-            # the sentence that asks counts as much as the whole question only when both pick
-            # the same topic.
+            # the sentence that asks counts only when both pick the same topic.
             focus = _topic_scores(st.prototype_topic, st.prototypes @ focus_vector)
             if max(focus, key=focus.__getitem__) == max(topic_scores, key=topic_scores.__getitem__):
                 # Only ever a lift: a bare "how big a slice" after the question fits every
