@@ -733,8 +733,9 @@ def _about_named_machines(retrieval: Retrieval, match: CuratedMatch, names: Name
     """The retrieval without the passages about another machine than the one(s) asked about.
 
     Like a curated fact about another machine, a passage that names only other machines (the
-    LUMI guide's partition table, asked for Deucalion's) answers a different question. Passages
-    that name no machine stay: a Slurm manual is about every machine.
+    LUMI guide's partition table, asked for Deucalion's) answers a different question; its
+    address counts (a page of docs.lumi-supercomputer.eu is about LUMI, whether or not the
+    passage says so). Passages that name no machine stay: a Slurm manual is about every machine.
     """
     asked = {
         m.parent.id if m.parent is not None and m.parent.kind == "machine" else m.subject.id
@@ -746,7 +747,11 @@ def _about_named_machines(retrieval: Retrieval, match: CuratedMatch, names: Name
     hits = tuple(
         h
         for h in retrieval.hits
-        if not (named := names.machines_in(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}"))
+        if not (
+            named := names.machines_in(
+                f"{h.chunk.url} {h.chunk.title} {h.chunk.section} {h.chunk.text}"
+            )
+        )
         or named & asked
     )
     if len(hits) == len(retrieval.hits):
