@@ -142,7 +142,7 @@ def holds(text: str, kinds: tuple[str, ...]) -> bool:
 _AFTER_THING = (
     r"(?:does|do|did|will|would|can|could|is|are|was|were|has|have|had|exists?|existing|per|"
     r"in|on|of|for|with|at|to|from|should|must|may|might|we|i|you|they|it|there|left|"
-    r"remains?|remaining)(?![\w-])"
+    r"remains?|remaining|one|an?|each|every|our|my|your|their|this|that|these|those)(?![\w-])"
 )
 _COUNTED = re.compile(
     r"\bhow (?:many|much)\s+(?P<phrase>(?:(?!" + _AFTER_THING + r")[\w+.-]+\s+){0,3}?"
@@ -171,6 +171,30 @@ _PRICE = re.compile(
 )
 
 
+# A price asked for one unit of use ("one GPU-hour", "a node-hour", "per month") is a rate: a
+# budget ("worth EUR 500 M") does not answer it.
+_PER_UNIT = re.compile(
+    r"\b[a-z]+-hours?\b|\b(?:per|an?|one|each)\s+(?:[\w-]+\s+)?"
+    r"(?:hours?|days?|months?|years?|nodes?|gpus?|cores?|tb|gb|users?|seats?)\b",
+    re.I,
+)
+_MONEY = r"(?:€|\b(?:EUR|euros?|USD)\b|\$)"
+# An amount with its unit of use close after it: "EUR 0.80 per GPU-hour", "€1.20/node-hour",
+# "0.5 EUR an hour".
+_RATE = re.compile(
+    r"(?:" + _MONEY + r"\s?\d[\d.,]*|\d[\d.,]*\s?" + _MONEY + r")\s*(?:[kKmM]\b)?"
+    r"[^.;\n]{0,20}?(?:\bper\b|/\s*\w|\ban?\s+(?:[\w-]+-)?hour\b)",
+    re.I,
+)
+_CURRENCY = re.compile(r"€|\$|\b(?:EUR|euros?|USD|dollars?)\b", re.I)
+_FREE = re.compile(r"\bfree of charge\b|\bno cost\b", re.I)
+
+
+def asks_price(question: str) -> bool:
+    """Whether the question asks what something costs."""
+    return bool(_PRICE.search(question))
+
+
 _HOW_MANY = re.compile(r"\bhow (?:many|much)\b", re.I)
 _ENDS_PHRASE = re.compile(r"how|" + _AFTER_THING + r"|\W.*", re.I)
 _LOOSE_PHRASE_WORDS = 4
@@ -178,13 +202,18 @@ _LOOSE_PHRASE_WORDS = 4
 
 def counted_things(question: str, *, english_order: bool = True) -> tuple[str, ...]:
     """What a "how many / how much <thing>" question counts or measures ("nodes", "memory");
-    what a question about a price measures ("price").
+    what a question about a price measures ("price", or "rate" when it is the price of a unit
+    of use: "how much does one GPU-hour cost", "rate in money" when it is asked in euros).
 
     English ends its noun phrase with the thing ("how many CPU cores"). The English words of
     a question asked in another language keep that language's order ("how many core CPU",
     "how many core get"), so there every word of the phrase is a candidate."""
     if _PRICE.search(question):
-        return ("price",)
+        if not _PER_UNIT.search(question):
+            return ("price",)
+        # Asked in a currency, the machine's own billing ("a GCD-hour costs 0.5 GPU-hours")
+        # is no answer.
+        return ("rate in money",) if _CURRENCY.search(question) else ("rate",)
     if not english_order:
         # Read from another language, punctuation is gone and two questions may run together
         # ("how many GPU node LUMI-G how much Slurm see"): each phrase runs to the next "how"
@@ -214,6 +243,10 @@ def holds_count(text: str, thing: str) -> bool:
         return bool(_AMOUNT.search(text))
     if thing == "price":
         return bool(_AMOUNT.search(text) or _BILLED.search(text))
+    if thing == "rate":
+        return bool(_RATE.search(text) or _FREE.search(text) or _BILLED.search(text))
+    if thing == "rate in money":
+        return bool(_RATE.search(text) or _FREE.search(text))
     stem = re.escape(thing[:-1] if thing.endswith("s") and len(thing) > 3 else thing)
     # The number stands at most four words before the thing (not across a sentence's end),
     # or the thing is a label followed by its number ("GPU-hours awarded: 640,000").

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache, partial
 
-from knowledge.answer_kinds import counted_things, holds, holds_count, wanted_kinds
+from knowledge.answer_kinds import asks_price, counted_things, holds, holds_count, wanted_kinds
 from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch, asking_sentence
 from knowledge.catalog.chat_text import staleness_note
 from knowledge.catalog.cutoffs import is_stale
@@ -346,7 +346,18 @@ class Assistant:
             and curated_confidence + c.missing_value_penalty >= c.curated_threshold
             and lacks_value
         )
-        if evidence.documents is not None and extracts and doc_confidence >= c.threshold:
+        # A price is a number no passage may stand in for: asked what something costs, passages
+        # that state no price (nor that it is free) do not answer, whatever else they say about
+        # the thing ("worth EUR 500 M", "GPU-hours billed = 4 * runtime", asked in euros).
+        unpriced = asks_price(question) and not _gives_value(
+            [e.text for e in extracts[:2]], question, english=evidence.language == "en"
+        )
+        if (
+            evidence.documents is not None
+            and extracts
+            and doc_confidence >= c.threshold
+            and not unpriced
+        ):
             # The facts are about what was asked but lack the value: a passage answers only if
             # it gives the value ("how many GPUs will HammerHAI have" and its onboarding days).
             # Only when the facts are about what the question names (a question about a
@@ -667,6 +678,9 @@ def _gives_value(texts: list[str], question: str, *, english: bool = True) -> bo
     """Whether any of `texts` holds a value of the kind asked for (a quantity, a duration) and a
     number of the thing counted; true when the question asks for neither."""
     wants = tuple(k for k in wanted_kinds(question) if k in ("quantity", "duration"))
+    if "duration" in wants:
+        # "The maximum walltime" asks for a duration: node and GPU counts do not give one.
+        wants = ("duration",)
     things = counted_things(question, english_order=english)
     return not (wants and not any(holds(t, wants) for t in texts)) and not (
         things and not any(holds_count(t, thing) for t in texts for thing in things)

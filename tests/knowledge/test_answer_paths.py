@@ -67,6 +67,12 @@ DOCUMENTS = {
         "# Partitions\n\n"
         "The gpu-short partition of LUMI-G takes GPU jobs of at most 4 nodes for 3 days.\n"
     ),
+    # Money, but no price: the budget of a programme.
+    "news/factory-funding.md": (
+        "# AI Factory funding\n\n"
+        "The AI Factory in Bologna is funded with EUR 430 million of EU and national money; "
+        "GPU-hour allocations on its system start next spring.\n"
+    ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
         "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
@@ -167,6 +173,20 @@ ROWS = {
         "abstain",
         "does not give that value. It says:\n**AI Factories Playground, what you can get:**",
         "https://www.eurohpc-ju.europa.eu/playground-access-ai-factories_en",
+        abstained=True,
+    ),
+    "a duration the matched facts do not give is declined, whatever counts they hold": Row(
+        "What's the maximum walltime for a job on MeluXina's GPU nodes?",
+        "abstain",
+        "does not give that value. It says:\n**MeluXina Accelerator-GPU module**",
+        "https://docs.lxp.lu/system/detailed_arch/",
+        abstained=True,
+    ),
+    "a price of one GPU-hour in euros is not given by a budget in euros": Row(
+        "How much does one GPU-hour on the Bologna AI Factory system cost in euros?",
+        "abstain",
+        WHERE_TO_ASK,
+        "",
         abstained=True,
     ),
     "a passage about another machine than the one asked about does not answer": Row(
