@@ -198,6 +198,18 @@ class Glossary:
                     english.append(tokens[i])
                     i += 1
                     break
+                if (
+                    size == 1
+                    and lowered[i] not in self.forms
+                    and plain[i] not in self.plain_forms
+                    and known(lowered[i])
+                ):
+                    # An English word the documents use, that this language does not list as a
+                    # form, is written in English ("huge pages"), not a look-alike of a
+                    # listed word's stem (Italian pagare, pay).
+                    english.append(tokens[i])
+                    i += 1
+                    break
                 for table, keys in lookups:
                     if (found := table.get(" ".join(keys[i : i + size]))) is not None:
                         break
@@ -210,14 +222,14 @@ class Glossary:
                 word = tokens[i]
                 if word.endswith("'"):
                     pass  # an elided article or pronoun the glossary does not list
+                elif word.isalpha() and (loan := _loanword(word, self.language, known)):
+                    # A name the documents use, with this language's case ending ("PyTorcha",
+                    # "Dockera", "Slurmem"), is that name, not an unknown word.
+                    english.append(loan)
                 elif is_technical(word) or known(word.casefold()):
                     english.append(word)
                 elif parts := self._compound(word, known):
                     english += parts
-                elif loan := _loanword(word, self.language, known):
-                    # Before the name rule: a known word with this language's case ending
-                    # ("Dockera", "Slurmem") is that word, not an unknown name.
-                    english.append(loan)
                 elif self._is_name(tokens, i):
                     english.append(word)
                 i += 1
@@ -278,7 +290,10 @@ class Glossary:
             return [word]
         for part in parts:
             if not (
-                self.stem(part) in self.entries or is_technical(part) or known(part.casefold())
+                self.stem(part) in self.entries
+                or is_technical(part)
+                or known(part.casefold())
+                or self._compound(part, known)  # "SSH-Schlüsseltypen"
             ):
                 return [word]
         return parts

@@ -156,6 +156,29 @@ def test_a_capitalized_borrowed_word_with_an_ending_is_the_word_not_a_name() -> 
     )
 
 
+def test_a_name_written_with_inner_capitals_and_a_case_ending_is_the_name() -> None:
+    polish = parse("pl", "z\t-\nprofilera\tprofiler\n")
+    assert polish.translate("z profilera PyTorcha", {"pytorch"}.__contains__) == "profiler pytorch"
+
+
+def test_an_english_word_is_not_read_as_a_look_alike_of_a_listed_stem() -> None:
+    # Italian "pagare" (pay) stems like "page"; the documents write "page".
+    italian = parse("it", "pagare\tpay\ncome\thow\nle\t-\n")
+    assert italian.translate("come le huge page", {"huge", "page"}.__contains__) == (
+        "how huge page"
+    )
+
+
+def test_a_form_the_glossary_lists_is_read_in_its_language_even_if_english_uses_it() -> None:
+    italian = parse("it", "data\tdate\n")
+    assert italian.translate("data", {"data"}.__contains__) == "date"
+
+
+def test_a_hyphenated_compound_may_end_in_a_closed_compound() -> None:
+    german = parse("de", "Schlüssel\tkey\nTyp\ttype\n")
+    assert german.translate("SSH-Schlüsseltypen", {"ssh"}.__contains__) == "SSH key type"
+
+
 def test_a_word_that_only_starts_like_an_english_one_is_not_borrowed() -> None:
     assert FRENCH.translate("Comment directeur", {"direct"}.__contains__) == "how"
 
