@@ -190,6 +190,13 @@ _CURRENCY = re.compile(r"€|\$|\b(?:EUR|euros?|USD|dollars?)\b", re.I)
 _FREE = re.compile(r"\bfree of charge\b|\bno cost\b", re.I)
 
 
+def asks_for_value(question: str) -> bool:
+    """Whether the question asks for a value (a number, a duration, a date, a price) rather
+    than for a yes, a no or a route."""
+    kinds = set(wanted_kinds(question)) & {"quantity", "duration", "date"}
+    return bool(kinds or _HOW_MANY.search(question) or _PRICE.search(question))
+
+
 def asks_price(question: str) -> bool:
     """Whether the question asks what something costs."""
     return bool(_PRICE.search(question))

@@ -639,10 +639,12 @@ def rival_topic_score(match: CuratedMatch, now: datetime) -> float:
     topic by its words, but wants a duration, which only the time-to-access facts give.
     """
     wants = tuple(k for k in wanted_kinds(match.question) if k in _VALUE_KINDS)
+    given = {id(s.fact) for s in match.facts}
     for rival in match.rivals:
         if not rival.has_facts:
             return rival.score
-        if not rival.facts:
+        if not rival.facts or any(id(f) in given for f in rival.facts):
+            # No better fact to give, or the answer gives it already (a general entry).
             continue
         if not wants or any(holds(f.text_at(now, match.question), wants) for f in rival.facts):
             return rival.score

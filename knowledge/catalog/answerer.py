@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 import yaml
 
+from knowledge.answer_kinds import asks_for_value
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.facts import CuratedFact, catalog_facts, faq_questions
 from knowledge.catalog.mentions import Mention, NameTable, mask
@@ -369,6 +370,25 @@ class CuratedAnswerer:
                 and (lead.fact.listable or other.named)
             ):
                 kept.append(other)
+        # A general entry (an FAQ answer, about nothing in particular) whose topic fits better
+        # than the named lead's: "we're a public agency: can we use Fast Lane, or where should
+        # we go?" wants Fast Lane's eligibility and the route for public bodies. It joins the
+        # lead rather than replacing it (the question named Fast Lane). Only for a question
+        # asking no value: asked for a number, the named facts give it or the answer says they
+        # do not, and a general entry's numbers (the calls' GPU-hour ranges) are not it.
+        if lead.named and len(kept) < w.max_facts and not asks_for_value(question):
+            general = next(
+                (
+                    s
+                    for topic, value in ranked_topics
+                    if value > lead.topic
+                    for s in scored
+                    if topic in s.fact.topics and not s.fact.subjects
+                ),
+                None,
+            )
+            if general is not None and general not in kept:
+                kept.append(general)
         return CuratedMatch(
             tuple(kept),
             tuple(mentions),

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
 
-from knowledge.answer_kinds import counted_things, holds, holds_count, wanted_kinds
+from knowledge.answer_kinds import (
+    asks_for_value,
+    counted_things,
+    holds,
+    holds_count,
+    wanted_kinds,
+)
 from knowledge.assistant import rival_topic_score
 from knowledge.catalog.answerer import CuratedMatch, Rival, ScoredFact, _name_like
 from knowledge.catalog.facts import CuratedFact
@@ -235,3 +242,30 @@ def test_a_topic_with_facts_only_about_other_subjects_is_no_rival() -> None:
     # "What processors does Deucalion have": no CPU fact names Deucalion, its overview does.
     match = _match("What kind of processors are in it?", Rival("cpu", 0.88, (), True), CUTOFF_DATES)
     assert rival_topic_score(match, NOW) == 0.73
+
+
+def test_a_topic_whose_fact_the_answer_already_gives_is_no_rival() -> None:
+    # "We're a public agency: can we use Fast Lane, or where should we go?": the general entry
+    # for public bodies fits better than Fast Lane's eligibility, and joins it in the answer.
+    public_bodies = _fact("faq/public-bodies", "faq/public-bodies", "Public bodies apply to ...")
+    match = _match("Can we use Fast Lane, or where should we go?", CUTOFF_DATES)
+    given = replace(match, facts=(*match.facts, ScoredFact(public_bodies, 1.0, 0.75, False)))
+    rival = Rival("faq/public-bodies", 0.75, (public_bodies,), True)
+    assert rival_topic_score(replace(given, rivals=(rival,)), NOW) == 0.0
+    assert rival_topic_score(replace(match, rivals=(rival,)), NOW) == 0.75
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("How many GPU-hours exactly does a Playground project get?", True),
+        ("how many GPU-hours exactly Playground project AI Factories", True),
+        ("When is the first Large Scale cut-off of 2027?", True),
+        ("How long does Fast Lane take?", True),
+        ("What does one GPU-hour cost?", True),
+        ("We're a public agency. Can we use Fast Lane, or is there another route?", False),
+        ("Which call should a public body use?", False),
+    ],
+)
+def test_a_question_asks_for_a_value_or_for_a_route(question: str, asks: bool) -> None:
+    assert asks_for_value(question) is asks
