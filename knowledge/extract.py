@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from knowledge.answer_kinds import holds, wanted_kinds
+from knowledge.answer_kinds import asks_price, counted_things, holds, holds_count, wanted_kinds
 from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.retrieve import Retrieved
 from knowledge.store import Chunk
@@ -52,16 +52,36 @@ def _unit_score(
     heading: set[str],
     lexical: LexicalIndex,
     wants: tuple[str, ...],
+    gives_price: Callable[[str], bool] | None = None,
 ) -> float:
     unit_tokens = set(tokenize(unit.text))
     score = coverage(tokens, unit_tokens, lexical)
     # Words of the section heading count half: a table row under "LUMI-C" is about LUMI-C.
     score += HEADING_WEIGHT * coverage(tokens, heading - unit_tokens, lexical)
-    if holds(unit.text, wants):
+    if holds(unit.text, wants) or (gives_price is not None and gives_price(unit.text)):
         score += TYPE_BONUS
     if len(unit.text) < 25:
         score *= 0.6  # a bare heading-like line rarely answers anything alone
     return score
+
+
+def _showing(
+    units: list[Unit], best: Unit, chosen: list[Unit], has: Callable[[str], bool]
+) -> list[Unit]:
+    """`chosen`, or, when none of it holds the value (`has`), the window stretched to the
+    nearest unit that does (at most three units from the best one, and if it fits)."""
+    if any(has(u.text) for u in chosen):
+        return chosen
+    nearest = sorted((u for u in units if has(u.text)), key=lambda u: abs(u.index - best.index))
+    if not nearest or abs(nearest[0].index - best.index) > 3:
+        return chosen
+    extra = nearest[0]
+    low, high = min(extra.index, best.index), max(extra.index, best.index)
+    added = [*(u for u in units if low < u.index < high and u not in chosen), extra]
+    if len(best.text) + sum(len(u.text) + 1 for u in added) > MAX_ANSWER_CHARS:
+        return chosen
+    kept = [c for c in chosen if low <= c.index <= high]
+    return list({u.index: u for u in [best, *kept, *added]}.values())
 
 
 def _is_term(unit: Unit) -> bool:
@@ -92,7 +112,11 @@ def _continuation(
     items of the list after a colon ("you have two options:"). When the sentence ends its chunk,
     they are read from the next chunk, past the lines this one already holds (chunks overlap)."""
     last = chosen[-1]
-    if _is_code(last) or not last.text.endswith((".", ":")):
+    if _is_code(last):
+        # A window that ends inside a code block shows the rest of the block ("module purge"
+        # alone is not the three commands the sentence before it announced).
+        return _fitting(chosen, list(itertools.takewhile(_is_code, units[last.index + 1 :])))
+    if not last.text.endswith((".", ":")):
         return []
     rest = units[last.index + 1 :]
     colon = last.text.endswith(":")
@@ -109,6 +133,11 @@ def _continuation(
         shown = list(itertools.takewhile(lambda u: u.is_line, rest))
     else:
         shown = rest[:1] if rest and _is_code(rest[0]) else []
+    return _fitting(chosen, shown)
+
+
+def _fitting(chosen: list[Unit], shown: list[Unit]) -> list[Unit]:
+    """As many of `shown`, in order, as still fit in the answer after `chosen`."""
     room = MAX_ANSWER_CHARS - sum(len(u.text) + 1 for u in chosen)
     fitting: list[Unit] = []
     for unit in shown:
@@ -143,12 +172,18 @@ def best_extract(
     if not units:
         return Extract(hit, hit.chunk.text[:MAX_ANSWER_CHARS], 0.0)
     wants = wanted_kinds(question)
+    # What a price question measures ("price", "rate"): a unit stating one holds the value.
+    priced = counted_things(question) if asks_price(question) else ()
+
+    def gives_price(text: str) -> bool:
+        return any(holds_count(text, thing) for thing in priced)
+
     heading = set(tokenize(f"{hit.chunk.title} {hit.chunk.section}"))
     if similarities is None or len(similarities) != len(units):
         similarities = [0.0] * len(units)
     scored = [
         (
-            _unit_score(u, tokens, heading, lexical, wants)
+            _unit_score(u, tokens, heading, lexical, wants, gives_price if priced else None)
             + UNIT_DENSE_WEIGHT * max(0.0, similarity - UNIT_DENSE_FLOOR),
             u,
         )
@@ -175,28 +210,13 @@ def best_extract(
             break
         chosen.append(unit)
         length += len(unit.text) + 1
-    if wants and not any(holds(u.text, wants) for u in chosen):
-        # The answer must show the value asked for ("how do I fix ..." -> the flag, "how many"
-        # -> the number): take the nearest unit that holds one, if it fits.
-        nearest = sorted(
-            (u for u in units if holds(u.text, wants)), key=lambda u: abs(u.index - best.index)
-        )
-        if nearest and abs(nearest[0].index - best.index) <= 3:
-            extra = nearest[0]
-            between = [
-                u
-                for u in units
-                if min(extra.index, best.index) < u.index < max(extra.index, best.index)
-                and u not in chosen
-            ]
-            added = [*between, extra]
-            if len(best.text) + sum(len(u.text) + 1 for u in added) <= MAX_ANSWER_CHARS:
-                chosen = [
-                    c
-                    for c in chosen
-                    if min(extra.index, best.index) <= c.index <= max(extra.index, best.index)
-                ]
-                chosen = list({u.index: u for u in [best, *chosen, *added]}.values())
+    # The answer must show the value asked for ("how do I fix ..." -> the flag, "how many" ->
+    # the number), and a price when one is asked besides ("what does it cost, and until when
+    # can we register": the fee row as well as the deadline's).
+    if wants:
+        chosen = _showing(units, best, chosen, lambda text: holds(text, wants))
+    if priced:
+        chosen = _showing(units, best, chosen, gives_price)
     chosen.sort(key=lambda u: u.index)
     # A sentence that ends the window often introduces its example ("squeue can also tell
     # when your pending job will start.") or a list ("two options:"): they are the answer.

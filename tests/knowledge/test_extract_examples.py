@@ -72,3 +72,18 @@ def test_a_list_in_the_next_chunk_is_shown_past_the_overlap() -> None:
         "two options:\n1. Use the project installer on the cluster.\n"
         "2. Build on your own laptop and copy."
     )
+
+
+def test_a_code_block_the_window_reaches_into_is_shown_to_its_end() -> None:
+    # The window fills up with the block's first line: the rest of the block still belongs.
+    block = (
+        "```bash\n"
+        "$ jobs-list --mine --estimate --format=long --sort=start --width=200 --columns=id,"
+        "name,partition,account,state,reason,submit_time,start_estimate,nodes,gpus,time_limit,"
+        "time_left,priority,qos,dependency,working_directory,output_file,error_file\n"
+        "$ jobs-watch --mine --interval=60\n"
+        "$ jobs-notify --on-start\n"
+        "```\n"
+    )
+    text = _extract(f"{INTRO}\n\n{block}\nOlder jobs are listed elsewhere.\n")
+    assert text.endswith("`$ jobs-watch --mine --interval=60`\n`$ jobs-notify --on-start`")

@@ -1,0 +1,46 @@
+"""The passage shown holds the value the question asks for, and a price as well when the
+question asks one besides. The texts are written for these tests."""
+
+from __future__ import annotations
+
+from knowledge.extract import best_extract
+from knowledge.lexical import LexicalIndex, tokenize
+from knowledge.retrieve import Retrieved
+from knowledge.store import Chunk
+
+# A workshop notice as a table reaches the index: one row per line.
+WORKSHOP = (
+    "The three-day workshop on mixed-precision training shows how to move a model from FP32 "
+    "to BF16 without losing accuracy.\n"
+    "Row Participation fee: Value: none for start-ups and universities; EUR 240 for large "
+    "companies\n"
+    "Row Prerequisites: Value: working PyTorch, basic knowledge of numerical formats, and a "
+    "laptop with an SSH client and a recent browser\n"
+    "Row Seats: Value: 30 in all, at most 3 per organisation, given in the order the "
+    "applications arrive\n"
+    "Row Registration closes: Value: 12 March 2027, or earlier when the seats are gone\n"
+    "Row Training accounts: Value: on the site's GPU partition, valid for 14 days after the "
+    "workshop ends, then removed with their files\n"
+)
+
+
+def _extract(text: str, question: str) -> str:
+    chunk = Chunk(id="notice#1", text=text, url="file:///notice.html", title="Workshop")
+    hit = Retrieved(chunk, 1.0, dense=1.0, lexical=1.0, dense_rank=0, lexical_rank=0)
+    lexical = LexicalIndex([text, "unrelated text about job arrays"])
+    return best_extract(hit, question, tuple(tokenize(question)), lexical).text
+
+
+def test_a_question_for_a_price_and_a_date_is_shown_the_fee_row_and_the_date_row() -> None:
+    text = _extract(
+        WORKSHOP,
+        "What does the workshop cost for a large company, and when does registration close?",
+    )
+    assert "EUR 240 for large companies" in text
+    assert "12 March 2027" in text
+
+
+def test_a_question_for_a_date_alone_is_not_stretched_to_the_fee_row() -> None:
+    text = _extract(WORKSHOP, "When does registration close for the workshop?")
+    assert "12 March 2027" in text
+    assert "EUR 240" not in text
