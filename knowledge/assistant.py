@@ -203,7 +203,8 @@ class Assistant:
                 for t in tokens
             )
 
-        return self.languages.read(question, known)
+        names = self.curated.names.phrases if self.curated is not None else frozenset()
+        return self.languages.read(question, known, names)
 
     # -- the decision -------------------------------------------------------------------
 
@@ -812,10 +813,13 @@ def _foreign_names(match: CuratedMatch | None, retrieval: Retrieval | None) -> t
     """Specific names in the question that some documents know and the catalogue does not."""
     if match is None or retrieval is None:
         return ()
+    # Two letters ("ML", "HR") make an abbreviation, not the name of a company or a project.
     return tuple(
         t
         for t in match.unseen
-        if t in match.name_like and 0 < retrieval.lexical.frequency(t) <= SPECIFIC_NAME_PASSAGES
+        if t in match.name_like
+        and len(t) > 2
+        and 0 < retrieval.lexical.frequency(t) <= SPECIFIC_NAME_PASSAGES
     )
 
 

@@ -43,6 +43,14 @@ _QUALIFYING = re.compile(r"\s*(?:,|\(|in|at|of|'s|’s|the)?\s*(?:,|\(|in|at|of|
 _PART_AFTER = re.compile(r"(?:'s|’s)?\s+(?:the\s+)?([A-Za-z][\w-]*)")
 # "Is LUMI in Finland?" asks where the machine is: there the country is the question.
 _ASKS_WHERE = re.compile(r"\b(?:is|are|was|were)\s*$", re.I)
+# How a call's family is written beside one of its calls: "Fast Lane of the AI Factories",
+# "EuroHPC's Regular Access", and, from a question read in another language, "Large Scale
+# AI Factories". Part of the call's name there, not an AI Factory asked about.
+_FAMILY_NAMES = {
+    "ai-factories": r"(?:AI\s+Factor(?:y|ies)|AIFs?)",
+    "eurohpc-access": r"(?:EuroHPC(?:\s+JU)?)",
+}
+_POSSESSIVE = r"(?:['’]s?)?"
 MAX_NAME_WORDS = 6
 # Endings a machine's name takes in the languages questions come in: Polish and Czech cases
 # ("Kto zbudował Vegę?", "na Leonardzie", "Karoliny") and the German genitive ("LUMIs").
@@ -114,6 +122,45 @@ _ADJECTIVES = {
     "United Kingdom": ("British", "UK"),
 }
 
+# Each country's capital (and its own spelling where it differs): "an ML start-up in Riga" is
+# in Latvia. Matched exactly, as the adjectives are; left unknown, a capital reads as a name
+# nobody has heard of and turns the question down.
+_CAPITALS = {
+    "Austria": ("Vienna", "Wien"),
+    "Belgium": ("Brussels", "Bruxelles", "Brussel"),
+    "Bulgaria": ("Sofia",),
+    "Croatia": ("Zagreb",),
+    "Cyprus": ("Nicosia",),
+    "Czechia": ("Prague", "Praha"),
+    "Denmark": ("Copenhagen", "København"),
+    "Estonia": ("Tallinn",),
+    "Finland": ("Helsinki",),
+    "France": ("Paris",),
+    "Germany": ("Berlin",),
+    "Greece": ("Athens",),
+    "Hungary": ("Budapest",),
+    "Iceland": ("Reykjavik", "Reykjavík"),
+    "Ireland": ("Dublin",),
+    "Italy": ("Rome", "Roma"),
+    "Latvia": ("Riga", "Rīga"),
+    "Lithuania": ("Vilnius",),
+    "Malta": ("Valletta",),
+    "Moldova": ("Chisinau", "Chișinău"),
+    "Netherlands": ("Amsterdam",),
+    "North Macedonia": ("Skopje",),
+    "Norway": ("Oslo",),
+    "Poland": ("Warsaw", "Warszawa"),
+    "Portugal": ("Lisbon", "Lisboa"),
+    "Romania": ("Bucharest", "București", "Bucuresti"),
+    "Serbia": ("Belgrade", "Beograd"),
+    "Slovakia": ("Bratislava",),
+    "Slovenia": ("Ljubljana",),
+    "Spain": ("Madrid",),
+    "Sweden": ("Stockholm",),
+    "Switzerland": ("Bern",),
+    "Turkey": ("Ankara",),
+    "United Kingdom": ("London",),
+}
 
 # Adjectives that are also everyday English words count only when capitalised.
 _COMMON_ADJECTIVES = frozenset({"polish"})
@@ -139,6 +186,7 @@ class NameTable:
         # the partition only right after its machine ("leonardo's dcgp", "MN5 ACC").
         self._parts: dict[Subject, dict[str, Subject]] = {}
         self._longest = 1
+        self._countries: set[str] = set()
         for m in catalog.machines:
             me = machine_subject(m)
             # Partitions first: "LEONARDO Booster" is the partition, even if the machine lists
@@ -170,8 +218,20 @@ class NameTable:
                 sub, parent = found[0]
                 plain = not re.search(r"[-_]", sub.name)
                 self._names[key] = (sub, parent, plain)
+        # Each call's family as written after the call ("... of the AI Factories") and before
+        # it ("the AI Factories' ..."), anchored at the call's end and start.
+        self._family: dict[Subject, tuple[re.Pattern[str], re.Pattern[str]]] = {}
         for c in catalog.calls:
             me = call_subject(c)
+            if family := _FAMILY_NAMES.get(c.family):
+                self._family[me] = (
+                    re.compile(
+                        rf"\s+(?:(?:of|for|from|at|in|by|through)\s+)?(?:the\s+)?{family}"
+                        rf"{_POSSESSIVE}(?![\w-])",
+                        re.I,
+                    ),
+                    re.compile(rf"(?<![\w-])(?:the\s+)?{family}{_POSSESSIVE}\s+$", re.I),
+                )
             for name in (c.id, c.name, *c.aliases):
                 words = set(re.findall(r"[a-z]+", name.lower()))
                 self._add(name, me, None, weak=words <= _COMMON)
@@ -184,6 +244,18 @@ class NameTable:
         for antenna in catalog.antennas.members:
             self._add_country(antenna.country)
         self._single = sorted(k for k in self._names if len(k) >= 5 and k.isalpha())
+        # Names of more than one word as the catalogue writes them, and the capitals: a
+        # question in another language keeps them as written ("AI for Science and
+        # Collaborative EU Projects"; Italian "a Riga" is no line, riga).
+        capitals = [c for country in self._countries for c in _CAPITALS.get(country, ())]
+        names = [
+            *((c.name, *c.aliases) for c in catalog.calls),
+            *((m.name, *m.aliases) for m in catalog.machines),
+            *((f.name, *f.aliases) for f in catalog.ai_factories),
+        ]
+        self.phrases = frozenset(capitals) | frozenset(
+            name for group in names for name in group if len(_WORD.findall(name)) > 1
+        )
         # Each machine by its names as a text writes them: what a passage is about.
         written: dict[str, str] = {}
         for m in catalog.machines:
@@ -202,10 +274,11 @@ class NameTable:
         )
 
     def _add_country(self, country: str) -> None:
+        self._countries.add(country)
         subject = country_subject(country)
         self._add(country, subject, None)
         # Adjectives match exactly, never as a typo: "finish" is no "Finnish".
-        for adjective in _ADJECTIVES.get(country, ()):
+        for adjective in (*_ADJECTIVES.get(country, ()), *_CAPITALS.get(country, ())):
             self._adjectives.setdefault(_key(adjective), subject)
 
     def _add(self, name: str, subject: Subject, parent: Subject | None, weak: bool = False) -> None:
@@ -267,9 +340,23 @@ class NameTable:
         """A country (or city) written right beside its own machine or AI Factory ("DAEDALUS in
         Greece", "Vega in Maribor") becomes part of that mention: it says which one is meant,
         not what is asked. Left as a country, it masks to "{system} in {country}" and pulls
-        the question to "where is"."""
+        the question to "where is". So does a call's family beside the call ("Fast Lane of
+        the AI Factories"): left unmasked it pulls the question to the AI Factories' topics."""
         folded = list(mentions)
         for i, named in enumerate(folded):
+            family = self._family.get(named.subject)
+            if family is not None:
+                after = family[0].match(question, named.end)
+                before = family[1].search(question[: named.start])
+                start = before.start() if before else named.start
+                end = after.end() if after else named.end
+                # Another name inside what the family reads over is left alone.
+                if not any(
+                    other is not named and start < other.end and other.start < end
+                    for other in mentions
+                ):
+                    folded[i] = replace(named, start=start, end=end)
+                continue
             city = self._city.get(named.parent or named.subject)
             written = city.match(question, named.end) if city else None
             if written and not _asks_where(question, named):

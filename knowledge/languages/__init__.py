@@ -41,12 +41,15 @@ class Languages:
         """Read the glossaries now, not on the first question in their language."""
         detect("warm up", self.enabled)
 
-    def read(self, question: str, known: Callable[[str], bool]) -> Asked:
-        """The question's language, and the question in English search words."""
+    def read(
+        self, question: str, known: Callable[[str], bool], names: frozenset[str] = frozenset()
+    ) -> Asked:
+        """The question's language, and the question in English search words; `names` (of
+        calls, machines, AI Factories) stay as written."""
         language = detect(question, self.enabled)
         if language == ENGLISH:
             return Asked(question, ENGLISH, question)
-        return Asked(question, language, glossary(language).translate(question, known))
+        return Asked(question, language, glossary(language).translate(question, known, names))
 
 
 __all__ = ["Asked", "Languages", "SUPPORTED", "Words", "words_for"]

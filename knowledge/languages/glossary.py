@@ -129,6 +129,12 @@ def _loanword(word: str, language: str, known: Callable[[str], bool]) -> str:
     return ""
 
 
+@lru_cache(maxsize=4)
+def _name_keys(names: frozenset[str]) -> frozenset[tuple[str, ...]]:
+    """The names as the lower-case words a question splits into."""
+    return frozenset(tuple(w.casefold() for w in words(name)) for name in names)
+
+
 def is_technical(word: str) -> bool:
     """A token to keep as written in any language: a name of software, a path, an option."""
     if any(ch.isdigit() for ch in word) or any(ch in word for ch in "-_.:/=@+"):
@@ -159,17 +165,29 @@ class Glossary:
     def stem(self, word: str) -> str:
         return _stem(self.language, word.casefold())
 
-    def translate(self, question: str, known: Callable[[str], bool]) -> str:
+    def translate(
+        self, question: str, known: Callable[[str], bool], names: frozenset[str] = frozenset()
+    ) -> str:
         """English search words for `question`; `known(word)` says whether the English
-        documents use a word (kept when the glossary lacks it)."""
+        documents use a word (kept when the glossary lacks it). `names` ("AI for Science and
+        Collaborative EU Projects", "Large Scale", "Riga") stay as written, not read word by
+        word as this language: in any case when of several words, capitalised when of one."""
+        kept = _name_keys(names)
         # Each sentence on its own: its first word is capitalized as a sentence's, not a name's,
         # and no phrase runs across a full stop.
         sentences = _SENTENCE_END.split(_english_numbers(question))
         return " ".join(
-            found for sentence in sentences if (found := self._translate_sentence(sentence, known))
+            found
+            for sentence in sentences
+            if (found := self._translate_sentence(sentence, known, kept))
         )
 
-    def _translate_sentence(self, sentence: str, known: Callable[[str], bool]) -> str:
+    def _translate_sentence(
+        self,
+        sentence: str,
+        known: Callable[[str], bool],
+        names: frozenset[tuple[str, ...]] = frozenset(),
+    ) -> str:
         tokens = [
             part
             for clause in _CLAUSE_END.split(sentence)
@@ -188,9 +206,24 @@ class Glossary:
             (self.entries, stems),
             (self.plain_entries, plain_stems),
         )
+        longest_name = max(map(len, names), default=0)
         english: list[str] = []
         i = 0
         while i < len(tokens):
+            # A name of one word only when written as one ("a Riga", not "una riga", a line).
+            name = next(
+                (
+                    size
+                    for size in range(min(longest_name, len(tokens) - i), 0, -1)
+                    if tuple(lowered[i : i + size]) in names
+                    and (size > 1 or tokens[i][:1].isupper())
+                ),
+                0,
+            )
+            if name:
+                english += tokens[i : i + name]
+                i += name
+                continue
             for size in range(min(_MAX_PHRASE, len(tokens) - i), 0, -1):
                 if size == 1 and self._is_name(tokens, i) and known(lowered[i]):
                     # A capitalized word the English documents use is a name's part here

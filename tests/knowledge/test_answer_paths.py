@@ -203,6 +203,25 @@ ROWS = {
         "Latvia has an **AI Factory Antenna**, linked to LUMI AI Factory.",
         "https://lumi-ai-factory.eu/?p=1415",
     ),
+    "a start-up saying what it does and where it is is not asking about those": Row(
+        "We're an ML start-up in Riga. Which AI Factory is the Latvian antenna linked to?",
+        "catalog",
+        "Latvia has an **AI Factory Antenna**, linked to LUMI AI Factory.",
+        "https://lumi-ai-factory.eu/?p=1415",
+    ),
+    "a call's name of several words stays whole in another language": Row(
+        "Wann sind im Jahr 2026 die Cut-offs von AI for Science and Collaborative EU Projects?",
+        "catalog",
+        "cut-offs in 2026:** 27 Feb 2026, 30 Apr 2026, 30 Jun 2026, 31 Aug 2026, 30 Oct 2026, "
+        "11 Dec 2026.",
+        "https://www.eurohpc-ju.europa.eu/eurohpc-ju-call-proposals-ai-science-and-collaborative-eu-projects_en",
+    ),
+    "a call named with its family after it is that call": Row(
+        "When are the cut-offs of Large Scale of the AI Factories in 2027?",
+        "catalog",
+        "**AI Factories Large Scale cut-offs in 2027:**",
+        "https://www.eurohpc-ju.europa.eu/large-scale-access-ai-factories_en",
+    ),
     "the call a call replaced is on record": Row(
         "Which call did AI for Science replace?",
         "catalog",

@@ -270,6 +270,45 @@ def test_the_bundled_country_lists_do_not_catch_other_words() -> None:
     assert glossary("it").translate("64 core per nodo", {"core"}.__contains__) == "64 core for node"
 
 
+def test_a_name_of_several_words_stays_as_written_not_read_as_this_language() -> None:
+    # German "and" would read as "ander" (other), Polish "Scale" as "scalić" (combine).
+    names = frozenset({"AI for Science and Collaborative EU Projects", "Large Scale"})
+    assert (
+        glossary("de").translate(
+            "Wann ist der Cut-off von AI for Science and Collaborative EU Projects?", known, names
+        )
+        == "when Cut-off AI for Science and Collaborative EU Projects"
+    )
+    assert (
+        glossary("pl").translate("Kiedy jest termin Large Scale?", known, names)
+        == "when deadline Large Scale"
+    )
+
+
+def test_a_one_word_name_stays_as_written_only_when_capitalised() -> None:
+    italian, names = glossary("it"), frozenset({"Riga"})
+    assert italian.translate("una start-up a Riga", known, names).endswith("Riga")
+    assert italian.translate("la prima riga", known, names) == "first line"
+
+
+def test_italian_prima_is_first_and_prima_di_before() -> None:
+    italian = glossary("it")
+    assert italian.translate("la prima scadenza", known) == "first deadline"
+    assert italian.translate("prima di pagare", known).startswith("before")
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        ("es", "¿Cuánto se tarda en tener acceso?"),
+        ("it", "Quanto ci vuole per avere l'accesso?"),
+        ("pl", "Ile się czeka na dostęp?"),
+    ],
+)
+def test_how_long_it_takes_is_asked_as_how_long(language: str, question: str) -> None:
+    assert glossary(language).translate(question, known).startswith("how long")
+
+
 @pytest.mark.parametrize("language", [code for code in SUPPORTED if code != "en"])
 def test_glossaries_are_stemmed_by_the_c_snowball_stemmers(language: str) -> None:
     # PyStemmer gives the same stems as the pure-Python ones, five times faster at start.
