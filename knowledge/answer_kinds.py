@@ -155,6 +155,9 @@ _COUNT = r"(?<![\w.])(?:\d[\d,.]*|hundreds?|thousands?|" + _NUMBER_WORDS + r")(?
 # Things measured in bytes: "how much memory" is answered by a size, wherever it stands.
 _MEASURED_IN_BYTES = frozenset({"memory", "ram", "hbm", "vram", "storage", "disk", "space"})
 _SIZE = re.compile(r"\d\s*(?:[KMGTPE]i?B|bytes?)\b", re.I)
+# ... "how many percent" by a percentage ("35%", "35 per cent") ...
+_MEASURED_IN_PERCENT = frozenset({"percent", "percentage", "percentages", "share"})
+_PERCENTAGE = re.compile(r"\d\s*%|\d\s*(?:per\s?cent|percent)\b", re.I)
 # ... and "how much money / funding" by an amount of money (or by its absence: free of charge).
 _MEASURED_IN_MONEY = frozenset({"money", "funding", "budget", "grant", "euros", "eur"})
 _AMOUNT = re.compile(r"€|\b(?:EUR|euros?|USD)\b|\$\s?\d|\bfree of charge\b|\bno cost\b", re.I)
@@ -248,6 +251,8 @@ def holds_count(text: str, thing: str) -> bool:
         return bool(_SIZE.search(text))
     if thing in _MEASURED_IN_MONEY:
         return bool(_AMOUNT.search(text))
+    if thing in _MEASURED_IN_PERCENT:
+        return bool(_PERCENTAGE.search(text))
     if thing == "price":
         return bool(_AMOUNT.search(text) or _BILLED.search(text))
     if thing == "rate":

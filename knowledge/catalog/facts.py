@@ -558,6 +558,8 @@ def catalog_facts(catalog: Catalog, knowledge_dir: Path | None = None) -> list[C
     sized = [c for c in catalog.calls if c.offer is not None and c.time_to_access is not None]
     if sized:
         offers = [c.offer for c in sized if c.offer is not None]
+        # The calls that fit a purpose are cited too: an answer without an amount lists them.
+        cited = [*offers[1:], *(c.summary for c in _purpose_calls(catalog, sized))]
         facts.append(
             _fact(
                 "calls/fit",
@@ -566,7 +568,9 @@ def catalog_facts(catalog: Catalog, knowledge_dir: Path | None = None) -> list[C
                 _ladder_text(sized),
                 offers[0],
                 render=lambda now, question: fit_text(catalog, sized, question, now),
-                more_sources=tuple({(o.source, o.as_of, o.confirmed): None for o in offers[1:]}),
+                more_sources=tuple(
+                    {(o.source, o.as_of, o.confirmed): None for o in cited if o is not None}
+                ),
             )
         )
     if knowledge_dir is not None:
@@ -635,6 +639,30 @@ def _size(call: Call) -> int:
     return high if high is not None else (low or 0)
 
 
+def _purpose_calls(catalog: Catalog, sized: list[Call]) -> list[Call]:
+    """The access calls the ladder of sizes leaves out that say what they are for."""
+    return [
+        c
+        for c in catalog.calls
+        if c not in sized and c.family != "programme" and c.summary is not None
+    ]
+
+
+def _purpose_text(catalog: Catalog, sized: list[Call]) -> str:
+    """The access calls the ladder leaves out, each with what it is for: asked which call fits
+    without an amount ("we need a year to port our code"), the purpose may decide."""
+    others = _purpose_calls(catalog, sized)
+    if not others:
+        return ""
+    lines = ["", "**Calls that fit a purpose rather than a size:**"]
+    lines += [
+        f"• **{c.name}**: {_lc(c.summary.text).rstrip('.')}."
+        for c in others
+        if c.summary is not None
+    ]
+    return "\n".join(lines)
+
+
 def _ladder_text(calls: list[Call]) -> str:
     """The calls with a GPU-hour range, smallest first: which one fits which size."""
     ordered = sorted(calls, key=lambda c: (_size(c), c.name))
@@ -655,7 +683,7 @@ def fit_text(catalog: Catalog, calls: list[Call], question: str, now: datetime) 
     """Which of `calls` fit the GPU-hours the question names; the whole ladder otherwise."""
     hours = gpu_hours_in(question)
     if hours is None:
-        return _ladder_text(calls)
+        return _ladder_text(calls) + _purpose_text(catalog, calls)
     fitting = [
         c
         for c in calls

@@ -170,6 +170,9 @@ def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
         ("Up to EUR 300k per study, at most EUR 200k for the lead SME.", "rate", True),
         ("On small-g each GCD-hour costs 0.5 GPU-hours.", "rate in money", False),
         ("Industry pays EUR 0.80 per GPU-hour.", "rate in money", True),
+        ("Between 35% and 50% of every system's capacity.", "percent", True),
+        ("EuroHPC allocates 35 per cent of the machine.", "percentage", True),
+        ("EuroHPC allocates half of LUMI's 2,978 GPU nodes.", "percent", False),
     ],
 )
 def test_a_text_gives_a_number_of_the_thing_counted(text: str, thing: str, held: bool) -> None:

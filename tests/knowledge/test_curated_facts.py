@@ -100,6 +100,20 @@ def test_without_an_amount_the_fit_fact_lists_every_route_smallest_first(
     assert text.index("Playground") < text.index("Fast Lane") < text.index("Large Scale")
 
 
+def test_without_an_amount_the_fit_fact_also_lists_the_calls_that_fit_a_purpose(
+    facts: dict[str, CuratedFact],
+) -> None:
+    fit = facts["calls/fit"]
+    text = fit.text_at(NOW, "we need a year to port and tune our code, which access mode fits?")
+    assert "**Development Access**: allocations for developing, porting and optimising code." in (
+        text
+    )
+    # Its source is cited with the others.
+    assert "https://www.hpc-cc.hr/EuroHPC_resursi" in {url for url, _, _ in fit.more_sources}
+    # With an amount, only the calls of that size.
+    assert "Development Access" not in fit.text_at(NOW, "we need 20k gpu-h")
+
+
 @pytest.mark.parametrize(
     ("question", "hours"),
     [
@@ -219,6 +233,39 @@ def test_masking_replaces_each_name_with_its_kind(catalog: Catalog) -> None:
     ],
 )
 def test_a_place_beside_its_own_machine_only_says_which_one_is_meant(
+    catalog: Catalog, question: str, masked: str
+) -> None:
+    assert mask(question, NameTable(catalog).find(question)) == masked
+
+
+def test_a_capital_is_its_country(catalog: Catalog) -> None:
+    question = "we're an ML start-up in Riga, which AI Factory can we use?"
+    assert mask(question, NameTable(catalog).find(question)) == (
+        "we're an ML start-up in {country}, which AI Factory can we use?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "masked"),
+    [
+        (
+            "When is the first 2027 cut-off for Large Scale access of the AI Factories?",
+            "When is the first 2027 cut-off for {call}?",
+        ),
+        ("is EuroHPC's Regular Access open to start-ups?", "is {call} open to start-ups?"),
+        # A question read from Spanish: "del acceso Large Scale de las AI Factories".
+        (
+            "when first cut-off 2027 access Large Scale AI Factories",
+            "when first cut-off 2027 access {call}",
+        ),
+        (
+            "Which AI Factories take Fast Lane applications?",
+            "Which AI Factories take {call} applications?",
+        ),
+        ("Fast Lane at the LUMI AI Factory", "{call} at the {factory}"),
+    ],
+)
+def test_a_calls_family_written_beside_the_call_is_part_of_its_name(
     catalog: Catalog, question: str, masked: str
 ) -> None:
     assert mask(question, NameTable(catalog).find(question)) == masked
