@@ -160,7 +160,10 @@ _MEASURED_IN_PERCENT = frozenset({"percent", "percentage", "percentages", "share
 _PERCENTAGE = re.compile(r"\d\s*%|\d\s*(?:per\s?cent|percent)\b", re.I)
 # ... and "how much money / funding" by an amount of money (or by its absence: free of charge).
 _MEASURED_IN_MONEY = frozenset({"money", "funding", "budget", "grant", "euros", "eur"})
-_AMOUNT = re.compile(r"€|\b(?:EUR|euros?|USD)\b|\$\s?\d|\bfree of charge\b|\bno cost\b", re.I)
+# Money as written ("€", "EUR 180", "$5"), and the words for none of it.
+_MONEY = r"(?:€|\b(?:EUR|euros?|USD)\b|\$)"
+_FREE = re.compile(r"\bfree of charge\b|\bno cost\b", re.I)
+_AMOUNT = re.compile(r"€|\b(?:EUR|euros?|USD)\b|\$\s?\d|" + _FREE.pattern, re.I)
 # A price is money, or what a machine bills instead: "each GCD-hour costs 0.5 GPU-hours",
 # "LUMI-F storage costs 10 times the LUMI-P rate".
 _BILLED = re.compile(r"\b(?:costs?|charged|billed|bills)\b[^.;]{0,30}?\d", re.I)
@@ -181,7 +184,6 @@ _PER_UNIT = re.compile(
     r"(?:hours?|days?|months?|years?|nodes?|gpus?|cores?|tb|gb|users?|seats?)\b",
     re.I,
 )
-_MONEY = r"(?:€|\b(?:EUR|euros?|USD)\b|\$)"
 # An amount with its unit of use close after it: "EUR 0.80 per GPU-hour", "€1.20/node-hour",
 # "0.5 EUR an hour".
 _RATE = re.compile(
@@ -189,8 +191,7 @@ _RATE = re.compile(
     r"[^.;\n]{0,20}?(?:\bper\b|/\s*\w|\ban?\s+(?:[\w-]+-)?hour\b)",
     re.I,
 )
-_CURRENCY = re.compile(r"€|\$|\b(?:EUR|euros?|USD|dollars?)\b", re.I)
-_FREE = re.compile(r"\bfree of charge\b|\bno cost\b", re.I)
+_CURRENCY = re.compile(_MONEY + r"|\bdollars?\b", re.I)
 
 
 def asks_for_value(question: str) -> bool:

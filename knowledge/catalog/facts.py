@@ -568,9 +568,7 @@ def catalog_facts(catalog: Catalog, knowledge_dir: Path | None = None) -> list[C
                 _ladder_text(sized),
                 offers[0],
                 render=lambda now, question: fit_text(catalog, sized, question, now),
-                more_sources=tuple(
-                    {(o.source, o.as_of, o.confirmed): None for o in cited if o is not None}
-                ),
+                more_sources=tuple({(o.source, o.as_of, o.confirmed): None for o in cited}),
             )
         )
     if knowledge_dir is not None:
@@ -640,12 +638,8 @@ def _size(call: Call) -> int:
 
 
 def _purpose_calls(catalog: Catalog, sized: list[Call]) -> list[Call]:
-    """The access calls the ladder of sizes leaves out that say what they are for."""
-    return [
-        c
-        for c in catalog.calls
-        if c not in sized and c.family != "programme" and c.summary is not None
-    ]
+    """The access calls the ladder of sizes leaves out (each says what it is for)."""
+    return [c for c in catalog.calls if c not in sized and c.family != "programme"]
 
 
 def _purpose_text(catalog: Catalog, sized: list[Call]) -> str:
@@ -655,11 +649,7 @@ def _purpose_text(catalog: Catalog, sized: list[Call]) -> str:
     if not others:
         return ""
     lines = ["", "**Calls that fit a purpose rather than a size:**"]
-    lines += [
-        f"• **{c.name}**: {_lc(c.summary.text).rstrip('.')}."
-        for c in others
-        if c.summary is not None
-    ]
+    lines += [f"• **{c.name}**: {_lc(c.summary.text).rstrip('.')}." for c in others]
     return "\n".join(lines)
 
 

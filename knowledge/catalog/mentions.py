@@ -46,11 +46,23 @@ _ASKS_WHERE = re.compile(r"\b(?:is|are|was|were)\s*$", re.I)
 # How a call's family is written beside one of its calls: "Fast Lane of the AI Factories",
 # "EuroHPC's Regular Access", and, from a question read in another language, "Large Scale
 # AI Factories". Part of the call's name there, not an AI Factory asked about.
-_FAMILY_NAMES = {
-    "ai-factories": r"(?:AI\s+Factor(?:y|ies)|AIFs?)",
-    "eurohpc-access": r"(?:EuroHPC(?:\s+JU)?)",
-}
+# Each family as written after the call ("... of the AI Factories") and before it ("the AI
+# Factories' ..."), anchored at the call's end and start.
 _POSSESSIVE = r"(?:['’]s?)?"
+_FAMILY = {
+    family: (
+        re.compile(
+            rf"\s+(?:(?:of|for|from|at|in|by|through)\s+)?(?:the\s+)?{name}{_POSSESSIVE}"
+            rf"(?![\w-])",
+            re.I,
+        ),
+        re.compile(rf"(?<![\w-])(?:the\s+)?{name}{_POSSESSIVE}\s+$", re.I),
+    )
+    for family, name in {
+        "ai-factories": r"(?:AI\s+Factor(?:y|ies)|AIFs?)",
+        "eurohpc-access": r"(?:EuroHPC(?:\s+JU)?)",
+    }.items()
+}
 MAX_NAME_WORDS = 6
 # Endings a machine's name takes in the languages questions come in: Polish and Czech cases
 # ("Kto zbudował Vegę?", "na Leonardzie", "Karoliny") and the German genitive ("LUMIs").
@@ -186,7 +198,8 @@ class NameTable:
         # the partition only right after its machine ("leonardo's dcgp", "MN5 ACC").
         self._parts: dict[Subject, dict[str, Subject]] = {}
         self._longest = 1
-        self._countries: set[str] = set()
+        # The capitals of the countries named: places a question may write as they are.
+        self._capitals: set[str] = set()
         for m in catalog.machines:
             me = machine_subject(m)
             # Partitions first: "LEONARDO Booster" is the partition, even if the machine lists
@@ -218,20 +231,11 @@ class NameTable:
                 sub, parent = found[0]
                 plain = not re.search(r"[-_]", sub.name)
                 self._names[key] = (sub, parent, plain)
-        # Each call's family as written after the call ("... of the AI Factories") and before
-        # it ("the AI Factories' ..."), anchored at the call's end and start.
-        self._family: dict[Subject, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+        self._family = {
+            call_subject(c): _FAMILY[c.family] for c in catalog.calls if c.family in _FAMILY
+        }
         for c in catalog.calls:
             me = call_subject(c)
-            if family := _FAMILY_NAMES.get(c.family):
-                self._family[me] = (
-                    re.compile(
-                        rf"\s+(?:(?:of|for|from|at|in|by|through)\s+)?(?:the\s+)?{family}"
-                        rf"{_POSSESSIVE}(?![\w-])",
-                        re.I,
-                    ),
-                    re.compile(rf"(?<![\w-])(?:the\s+)?{family}{_POSSESSIVE}\s+$", re.I),
-                )
             for name in (c.id, c.name, *c.aliases):
                 words = set(re.findall(r"[a-z]+", name.lower()))
                 self._add(name, me, None, weak=words <= _COMMON)
@@ -247,13 +251,12 @@ class NameTable:
         # Names of more than one word as the catalogue writes them, and the capitals: a
         # question in another language keeps them as written ("AI for Science and
         # Collaborative EU Projects"; Italian "a Riga" is no line, riga).
-        capitals = [c for country in self._countries for c in _CAPITALS.get(country, ())]
         names = [
             *((c.name, *c.aliases) for c in catalog.calls),
             *((m.name, *m.aliases) for m in catalog.machines),
             *((f.name, *f.aliases) for f in catalog.ai_factories),
         ]
-        self.phrases = frozenset(capitals) | frozenset(
+        self.phrases = frozenset(self._capitals) | frozenset(
             name for group in names for name in group if len(_WORD.findall(name)) > 1
         )
         # Each machine by its names as a text writes them: what a passage is about.
@@ -274,11 +277,12 @@ class NameTable:
         )
 
     def _add_country(self, country: str) -> None:
-        self._countries.add(country)
         subject = country_subject(country)
         self._add(country, subject, None)
+        capitals = _CAPITALS.get(country, ())
+        self._capitals.update(capitals)
         # Adjectives match exactly, never as a typo: "finish" is no "Finnish".
-        for adjective in (*_ADJECTIVES.get(country, ()), *_CAPITALS.get(country, ())):
+        for adjective in (*_ADJECTIVES.get(country, ()), *capitals):
             self._adjectives.setdefault(_key(adjective), subject)
 
     def _add(self, name: str, subject: Subject, parent: Subject | None, weak: bool = False) -> None:

@@ -130,9 +130,10 @@ def _loanword(word: str, language: str, known: Callable[[str], bool]) -> str:
 
 
 @lru_cache(maxsize=4)
-def _name_keys(names: frozenset[str]) -> frozenset[tuple[str, ...]]:
-    """The names as the lower-case words a question splits into."""
-    return frozenset(tuple(w.casefold() for w in words(name)) for name in names)
+def _name_keys(names: frozenset[str]) -> tuple[frozenset[tuple[str, ...]], int]:
+    """The names as the lower-case words a question splits into, and the most words of one."""
+    keys = frozenset(tuple(w.casefold() for w in words(name)) for name in names)
+    return keys, max(map(len, keys), default=0)
 
 
 def is_technical(word: str) -> bool:
@@ -172,14 +173,14 @@ class Glossary:
         documents use a word (kept when the glossary lacks it). `names` ("AI for Science and
         Collaborative EU Projects", "Large Scale", "Riga") stay as written, not read word by
         word as this language: in any case when of several words, capitalised when of one."""
-        kept = _name_keys(names)
+        kept, longest = _name_keys(names)
         # Each sentence on its own: its first word is capitalized as a sentence's, not a name's,
         # and no phrase runs across a full stop.
         sentences = _SENTENCE_END.split(_english_numbers(question))
         return " ".join(
             found
             for sentence in sentences
-            if (found := self._translate_sentence(sentence, known, kept))
+            if (found := self._translate_sentence(sentence, known, kept, longest))
         )
 
     def _translate_sentence(
@@ -187,6 +188,7 @@ class Glossary:
         sentence: str,
         known: Callable[[str], bool],
         names: frozenset[tuple[str, ...]] = frozenset(),
+        longest_name: int = 0,
     ) -> str:
         tokens = [
             part
@@ -206,7 +208,6 @@ class Glossary:
             (self.entries, stems),
             (self.plain_entries, plain_stems),
         )
-        longest_name = max(map(len, names), default=0)
         english: list[str] = []
         i = 0
         while i < len(tokens):

@@ -4,10 +4,7 @@ tests."""
 
 from __future__ import annotations
 
-from knowledge.extract import best_extract
-from knowledge.lexical import LexicalIndex, tokenize
-from knowledge.retrieve import Retrieved
-from knowledge.store import Chunk
+from passages import extract_of
 
 # As an HTML definition list reaches the index: each name on its own line, then its
 # description, a paragraph long enough to fill the answer on its own.
@@ -24,10 +21,7 @@ QUESTION = "hardware probing is slow at startup with many ranks, can it read a c
 
 
 def _extract(text: str, question: str) -> str:
-    chunk = Chunk(id="env#1", text=text, url="file:///env.html", title="Environment variables")
-    hit = Retrieved(chunk, 1.0, dense=1.0, lexical=1.0, dense_rank=0, lexical_rank=0)
-    lexical = LexicalIndex([text, "unrelated text about job arrays"])
-    return best_extract(hit, question, tuple(tokenize(question)), lexical).text
+    return extract_of(text, question, url="file:///env.html", title="Environment variables")
 
 
 def test_the_name_a_chosen_description_defines_leads_the_answer() -> None:

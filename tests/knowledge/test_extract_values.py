@@ -3,10 +3,7 @@ question asks one besides. The texts are written for these tests."""
 
 from __future__ import annotations
 
-from knowledge.extract import best_extract
-from knowledge.lexical import LexicalIndex, tokenize
-from knowledge.retrieve import Retrieved
-from knowledge.store import Chunk
+from passages import extract_of
 
 # A workshop notice as a table reaches the index: one row per line.
 WORKSHOP = (
@@ -25,10 +22,7 @@ WORKSHOP = (
 
 
 def _extract(text: str, question: str) -> str:
-    chunk = Chunk(id="notice#1", text=text, url="file:///notice.html", title="Workshop")
-    hit = Retrieved(chunk, 1.0, dense=1.0, lexical=1.0, dense_rank=0, lexical_rank=0)
-    lexical = LexicalIndex([text, "unrelated text about job arrays"])
-    return best_extract(hit, question, tuple(tokenize(question)), lexical).text
+    return extract_of(text, question, url="file:///notice.html", title="Workshop")
 
 
 def test_a_question_for_a_price_and_a_date_is_shown_the_fee_row_and_the_date_row() -> None:
