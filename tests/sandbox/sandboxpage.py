@@ -52,6 +52,23 @@ def find(browser: Any, css: str, text: str | None = None, seconds: float = 15) -
     return found
 
 
+def click(browser: Any, css: str, text: str | None = None, seconds: float = 15) -> None:
+    """Click the first element matching `css` (and containing `text`), once it is on the page.
+
+    Found and clicked in one step that starts again when the page re-renders it between the
+    two (a thread's summary is redrawn when its reply count changes), so no click lands on an
+    element that went stale."""
+
+    def press(driver: Any) -> bool:
+        element = _first(driver, css, text)
+        if element is None:
+            return False
+        element.click()
+        return True
+
+    wait(browser, seconds).until(press, f"no {css} with {text!r} to click")
+
+
 def lines(browser: Any, css: str, text: str, part: str, seconds: float = 15) -> list[str]:
     """The text lines of the `part` elements inside the first `css` element containing `text`.
 
@@ -92,7 +109,7 @@ def ask_in_channel(browser: Any, question: str) -> WebElement:
     """Mention hpcbot, wait for the answer's thread, open it; returns the thread pane."""
     send(browser, f"@hpcbot {question}")
     find(browser, "#messages .message", question)
-    find(browser, "#messages .thread-summary", "1 reply").click()
+    click(browser, "#messages .thread-summary", "1 reply")
     pane = find(browser, "#thread:not([hidden])")
     find(browser, "#thread-messages .message.from-bot", "Sources")
     return pane

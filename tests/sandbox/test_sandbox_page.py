@@ -9,7 +9,18 @@ from typing import Any
 import pytest
 from fakeslack import ALICE, BOT_USER
 from fakeslack.services import FakeServices
-from sandboxpage import By, Keys, Shot, ask_in_channel, find, open_page, send, type_into, wait
+from sandboxpage import (
+    By,
+    Keys,
+    Shot,
+    ask_in_channel,
+    click,
+    find,
+    open_page,
+    send,
+    type_into,
+    wait,
+)
 from slack_sdk import WebClient
 
 from bot.sandbox import Sandbox
@@ -64,7 +75,7 @@ def test_feedback_click_is_stored_in_the_state_database(
 ) -> None:
     open_page(browser, sandbox)
     ask_in_channel(browser, "what GPUs does LUMI have?")
-    find(browser, "#thread-messages button.bk-button", "Helpful").click()
+    click(browser, "#thread-messages button.bk-button", "Helpful")
     thanks = find(browser, ".message.ephemeral", "Thanks! Glad it helped.")
     assert "Only visible to you" in thanks.text
     shot("feedback")
@@ -108,7 +119,7 @@ def test_share_in_channel_posts_a_private_answer_for_everyone(
 
 def test_direct_message_view(browser: Any, sandbox: Sandbox, services: FakeServices) -> None:
     open_page(browser, sandbox)
-    find(browser, "#dm-list li").click()
+    click(browser, "#dm-list li")
     assert browser.find_element(By.ID, "channel-name").text == "hpcbot"
     send(browser, "what GPUs does LUMI have?")
     answer = find(browser, "#messages .message.from-bot", "Sources")

@@ -419,7 +419,7 @@ def _messages(url: str) -> list[dict[str, Any]]:
 @pytest.mark.slow
 def test_make_run_serves_the_page_and_answers_within_a_minute(browser: Any, tmp_path: Path) -> None:
     """What `make run` does on a fresh checkout: no tokens, empty data dir, real knowledge."""
-    from sandboxpage import find, send, wait
+    from sandboxpage import click, find, send, wait
     from selenium.webdriver.common.by import By
 
     env = _bare_env(tmp_path)
@@ -435,7 +435,7 @@ def test_make_run_serves_the_page_and_answers_within_a_minute(browser: Any, tmp_
         browser.get(url)
         find(browser, "nav li.active")
         send(browser, "@hpcbot What GPUs does a LUMI-G node have?")
-        find(browser, "#messages .thread-summary", "1 reply", seconds=60).click()
+        click(browser, "#messages .thread-summary", "1 reply", seconds=60)
         answer = find(browser, "#thread-messages .message.from-bot", "MI250X", seconds=10)
         timings["first_answer_s"] = time.monotonic() - started
         assert timings["first_answer_s"] < 60

@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sandboxpage import By, Shot, find, lines, open_page, send, wait
+from sandboxpage import By, Shot, click, find, lines, open_page, send, wait
 
 from bot.sandbox import Sandbox
 
@@ -71,7 +71,7 @@ def test_usage_shows_the_demo_figures_and_the_burn_down_chart(
         f"HPCBOT_USAGE_CONFIG for real projects) at {taken_today(sandbox)} · Billing: GPU-hours "
         "as the site's billing page says (checked 2024-10-15)",
     ]
-    find(browser, "#messages .thread-summary", "1 reply").click()
+    click(browser, "#messages .thread-summary", "1 reply")
 
     chart = find(browser, "#thread-messages .message.from-bot figure.msg-file img")
     size = wait(browser).until(
