@@ -45,8 +45,7 @@ GRID = {
 }
 
 
-def candidates() -> list[Calibration]:
-    keys = list(GRID)
+def candidates(keys: list[str]) -> list[Calibration]:
     return [
         replace(Calibration(), **dict(zip(keys, values, strict=True)))
         for values in itertools.product(*(GRID[k] for k in keys))
@@ -66,14 +65,14 @@ def utility(items: list[Item], calibration: Calibration, is_knowledge: object) -
     return total / len(items) if items else 0.0
 
 
-def best(items: list[Item], is_knowledge: object) -> Calibration:
+def best(items: list[Item], is_knowledge: object, keys: list[str]) -> Calibration:
     default = Calibration()
     ranked = sorted(
-        candidates(),
+        candidates(keys),
         key=lambda c: (
             utility(items, c, is_knowledge),
             # Ties go to the values nearest the defaults: no drift without evidence.
-            -sum(abs(getattr(c, k) - getattr(default, k)) for k in GRID),
+            -sum(abs(getattr(c, k) - getattr(default, k)) for k in keys),
         ),
         reverse=True,
     )
@@ -89,7 +88,15 @@ def main() -> None:
     )
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--fit",
+        nargs="+",
+        choices=list(GRID),
+        default=list(GRID),
+        help="the thresholds to fit (the others keep their defaults); all by default",
+    )
     args = parser.parse_args()
+    keys: list[str] = args.fit
     sets = [(Path(d), Path(q)) for d, q in args.set]
     if args.data_dir and args.questions:
         sets.insert(0, (args.data_dir, args.questions))
@@ -106,7 +113,11 @@ def main() -> None:
     for data_dir, questions in sets:
         assistant = open_assistant(Index(data_dir / "index", embedder), knowledge)
         assistant.warm_up()
-        items += [(assistant, q, assistant.gather(q.question)) for q in load_questions(questions)]
+        for q in load_questions(questions):
+            # As `Assistant.answer` does: a question in another language is read first, and
+            # its English search words gathered with the language kept for the decision.
+            asked = assistant.read(q.question)
+            items.append((assistant, q, assistant.gather(asked.english, language=asked.language)))
     order = list(range(len(items)))
     random.Random(args.seed).shuffle(order)
     folds = [order[i :: args.folds] for i in range(args.folds)]
@@ -115,22 +126,22 @@ def main() -> None:
     for k, fold in enumerate(folds):
         train = [items[i] for i in order if i not in fold]
         test = [items[i] for i in fold]
-        chosen = best(train, is_knowledge)
+        chosen = best(train, is_knowledge, keys)
         held_out = utility(test, chosen, is_knowledge)
         held_out_total += held_out * len(test)
         report["folds"].append(  # type: ignore[attr-defined]
             {
                 "fold": k,
                 "questions": len(test),
-                "chosen": {key: getattr(chosen, key) for key in GRID},
+                "chosen": {key: getattr(chosen, key) for key in keys},
                 "held_out_utility": round(held_out, 4),
             }
         )
     report["cross_validated_utility"] = round(held_out_total / len(items), 4)
     report["default_utility_all"] = round(utility(items, Calibration(), is_knowledge), 4)
-    fitted = best(items, is_knowledge)
-    report["fitted_on_all"] = {key: getattr(fitted, key) for key in GRID}
-    report["defaults"] = {key: asdict(Calibration())[key] for key in GRID}
+    fitted = best(items, is_knowledge, keys)
+    report["fitted_on_all"] = {key: getattr(fitted, key) for key in keys}
+    report["defaults"] = {key: asdict(Calibration())[key] for key in keys}
     print(json.dumps(report, indent=1))
 
 

@@ -33,7 +33,11 @@ _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _INLINE_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _ADMONITION = re.compile(r"^(\s*)(!!!|\?\?\?\+?)\s*\w+(?:\s+\"([^\"]*)\")?\s*$")
+_TAB = re.compile(r"^(\s*)===\+?\s+\"([^\"]*)\"\s*$")  # pymdownx content tabs
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# The row under the header may use a single hyphen per cell ("| :-: |"); elsewhere a lone "-"
+# is a cell's value ("none"), so only the second row is read with the looser rule.
+_DELIMITER_CELL = re.compile(r"^:?-+:?$")
 _ATTR_LIST = re.compile(r"\{[:#.][^}]*\}")
 
 
@@ -79,6 +83,8 @@ def _table_to_lines(rows: list[str]) -> list[str]:
     cell with its header keeps each row answerable on its own.
     """
     cells = [[_clean_inline(c).strip() for c in row.strip().strip("|").split("|")] for row in rows]
+    if len(cells) > 1 and all(_DELIMITER_CELL.match(c) for c in cells[1]):
+        del cells[1]
     cells = [row for row in cells if row and not _TABLE_RULE.match("|".join(row))]
     return _pair_with_header(cells)
 
@@ -118,6 +124,9 @@ def parse_markdown(text: str) -> ParsedDocument:
     buffer: list[str] = []
     table: list[str] = []
     in_fence = False
+    # Bodies of admonitions and content tabs are indented four spaces past their marker; read
+    # as written they would be indented code, and their prose would never join into sentences.
+    bodies: list[int] = []
 
     def flush_table() -> None:
         if table:
@@ -137,6 +146,12 @@ def parse_markdown(text: str) -> ParsedDocument:
             sections.append(Section(path=path, text=re.sub(r"\n{3,}", "\n\n", body)))
 
     for raw in text.splitlines():
+        if raw.strip():
+            indent = len(raw) - len(raw.lstrip(" "))
+            while bodies and indent < bodies[-1]:
+                bodies.pop()
+            if bodies:
+                raw = raw[bodies[-1] :]
         if _FENCE.match(raw):
             flush_table()
             in_fence = not in_fence
@@ -160,16 +175,21 @@ def parse_markdown(text: str) -> ParsedDocument:
             table.append(raw)
             continue
         flush_table()
-        admonition = _ADMONITION.match(raw)
-        if admonition:
-            if admonition.group(3):
-                buffer.append(admonition.group(3) + ":")
+        admonition, tab = _ADMONITION.match(raw), _TAB.match(raw)
+        container = admonition or tab
+        if container:
+            label = admonition.group(3) if admonition else container.group(2)
+            if label:
+                buffer.append(label if label[-1] in ".:!?" else label + ":")
+            depth = bodies[-1] if bodies else 0
+            bodies.append(depth + len(container.group(1)) + 4)
             continue
         buffer.append(_clean_inline(raw))
     flush()
     return ParsedDocument(title=title, sections=tuple(_unwrap(s) for s in sections))
 
 
+_LIST_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 _STRUCTURED_LINE = re.compile(r"^\s*([-*+]\s|\d+[.)]\s|```|~~~|\$ |>|\||    )")
 
 
@@ -192,7 +212,19 @@ def _unwrap(section: Section) -> Section:
             and not out[-1].rstrip().endswith(":")
             and ": " not in line[:40]
         )
-        if joinable and not _STRUCTURED_LINE.match(out[-1]):
+        # A list item's text wrapped onto indented lines ("- **Partition:** The partition.\n
+        #     For most apps use `interactive`.") is one item, however deep the indent.
+        continues_item = (
+            not in_fence
+            and out
+            and _LIST_ITEM.match(out[-1])
+            and line[:1] in (" ", "\t")
+            and line.strip()
+            and not _STRUCTURED_LINE.match(line.strip())
+        )
+        if continues_item:
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        elif joinable and not _STRUCTURED_LINE.match(out[-1]):
             out[-1] = out[-1].rstrip() + " " + line.strip()
         elif joinable and _STRUCTURED_LINE.match(out[-1]) and line.startswith("  "):
             out[-1] = out[-1].rstrip() + " " + line.strip()  # a wrapped list item

@@ -30,6 +30,49 @@ def test_markdown_table_rows_pair_cells_with_headers() -> None:
     assert doc.sections[0].text == "Name small-g: Max walltime: 3 days"
 
 
+def test_a_delimiter_row_with_single_hyphens_is_not_a_table_row() -> None:
+    doc = parse_markdown(
+        "# P\n\n|  | mean (s) | N |\n| :------: | :------: | :-: |\n| LMDB | 35.26 | 10 |\n"
+    )
+
+    assert doc.sections[0].text == "LMDB: mean (s): 35.26; N: 10"
+
+
+def test_a_lone_hyphen_in_a_body_row_is_a_value() -> None:
+    doc = parse_markdown("# P\n\n| Queue | GPUs |\n|---|---|\n| debug | - |\n| - | - |\n")
+
+    assert doc.sections[0].text == "Queue debug: GPUs: -\nQueue -: GPUs: -"
+
+
+def test_an_admonitions_indented_body_is_prose_not_code() -> None:
+    doc = parse_markdown(
+        '# P\n\n!!! important "Provided as is."\n    We build with less optimization,\n'
+        "    Zen2 instead of Zen3.\n\nAfter the box.\n"
+    )
+
+    assert doc.sections[0].text == (
+        "Provided as is. We build with less optimization, Zen2 instead of Zen3.\n\nAfter the box."
+    )
+
+
+def test_a_content_tab_is_labelled_and_its_code_kept_as_code() -> None:
+    doc = parse_markdown('# P\n\n=== "Fortran"\n\n    ```bash\n    ftn -o prog main.f90\n    ```\n')
+
+    assert doc.sections[0].text == "Fortran:\n\n```bash\nftn -o prog main.f90\n```"
+
+
+def test_a_list_items_text_wrapped_onto_indented_lines_is_one_item() -> None:
+    doc = parse_markdown(
+        "# P\n\n- **Partition:** The Slurm partition used.\n"
+        "    For most apps, use the `interactive` partition.\n- **Time:** The duration.\n"
+    )
+
+    assert doc.sections[0].text == (
+        "- **Partition:** The Slurm partition used. For most apps, use the `interactive` "
+        "partition.\n- **Time:** The duration."
+    )
+
+
 def test_a_header_spanning_two_columns_keeps_the_second_columns_text() -> None:
     # doxygen's enum tables: one "Enumerator" header over the name and the description.
     html = (
