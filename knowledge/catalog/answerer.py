@@ -463,10 +463,18 @@ def qualifying_words(question: str, mentions: Sequence[Mention]) -> set[str]:
 
 
 _DESCRIBED = re.compile(r"[A-Z][\w]*(-[a-z]+)+")
+# The word beside "partition" or "queue" is its name, written lower-case as Slurm writes them;
+# only a name no source knows counts against an answer (see the callers), so "the GPU partition"
+# costs nothing.
+_PARTITION_NAMED = (
+    re.compile(r"\b([\w-]+)\s+(?=(?:partition|queue)s?\b)", re.I),
+    re.compile(r"\b(?:partition|queue)s?\s+([\w-]+)", re.I),
+)
 
 
 def _name_like(question: str) -> frozenset[str]:
-    """Tokens of words written as names: capitalised after the first word, or in quotes."""
+    """Tokens of words written as names: capitalised after the first word, in quotes, or
+    naming a partition or queue ("the turbo-g partition", "la partition turbo-g")."""
     # Quoted: an opening quote after a space, a closing one before a non-letter (the
     # apostrophe of "EuroHPC's" closes nothing).
     words = re.findall(r"(?<!\w)[\"'“‘]([^\"'“”‘’]{2,60})[\"'”’](?!\w)", question)
@@ -474,6 +482,9 @@ def _name_like(question: str) -> frozenset[str]:
         # "AI-focused", "GPU-heavy": a description that starts with an acronym, not a name.
         if found.start() > 0 and not _DESCRIBED.fullmatch(found.group(0)):
             words.append(found.group(0))
+    words += [
+        found.group(1) for pattern in _PARTITION_NAMED for found in pattern.finditer(question)
+    ]
     return frozenset(t for word in words for t in tokenize(word))
 
 

@@ -188,6 +188,15 @@ def test_words_written_as_names_are_the_capitalised_and_the_quoted() -> None:
     }
 
 
+def test_the_word_beside_partition_or_queue_is_its_name() -> None:
+    assert _name_like("what's the max walltime on the turbo-g partition?") == {
+        "turbo-g",
+        "turbo",
+        "g",
+    }
+    assert _name_like("limite de la partition turbo-g") == {"la", "turbo-g", "turbo", "g"}
+
+
 def test_a_description_starting_with_an_acronym_is_no_name() -> None:
     assert _name_like("Which AI-focused call came before it?") == set()
 
