@@ -463,6 +463,12 @@ def qualifying_words(question: str, mentions: Sequence[Mention]) -> set[str]:
 
 
 _DESCRIBED = re.compile(r"[A-Z][\w]*(-[a-z]+)+")
+# An acronym before a kind of software or work names its field, not a thing: "a commercial
+# CFD package", "our MD code", "an NLP workload".
+_FIELD_OF = re.compile(
+    r"[A-Z]{2,}(?=\s+(?:packages?|software|codes?|applications?|apps?|tools?|solvers?|"
+    r"librar(?:y|ies)|frameworks?|simulations?|workloads?|models?|teams?)\b)"
+)
 # The word beside "partition" or "queue" is its name, written lower-case as Slurm writes them;
 # only a name no source knows counts against an answer (see the callers), so "the GPU partition"
 # costs nothing.
@@ -480,7 +486,11 @@ def _name_like(question: str) -> frozenset[str]:
     words = re.findall(r"(?<!\w)[\"'“‘]([^\"'“”‘’]{2,60})[\"'”’](?!\w)", question)
     for found in re.finditer(r"\b[A-Z][\w-]*", question):
         # "AI-focused", "GPU-heavy": a description that starts with an acronym, not a name.
-        if found.start() > 0 and not _DESCRIBED.fullmatch(found.group(0)):
+        if (
+            found.start() > 0
+            and not _DESCRIBED.fullmatch(found.group(0))
+            and not _FIELD_OF.match(question, found.start())
+        ):
             words.append(found.group(0))
     words += [
         found.group(1) for pattern in _PARTITION_NAMED for found in pattern.finditer(question)

@@ -197,6 +197,10 @@ def test_the_word_beside_partition_or_queue_is_its_name() -> None:
     assert _name_like("limite de la partition turbo-g") == {"la", "turbo-g", "turbo", "g"}
 
 
+def test_an_acronym_before_a_kind_of_software_is_its_field_not_a_name() -> None:
+    assert _name_like("We have licenses for a commercial CFD package on LUMI") == {"lumi"}
+
+
 def test_a_description_starting_with_an_acronym_is_no_name() -> None:
     assert _name_like("Which AI-focused call came before it?") == set()
 
