@@ -227,7 +227,9 @@ def _unwrap(section: Section) -> Section:
         elif joinable and not _STRUCTURED_LINE.match(out[-1]):
             out[-1] = out[-1].rstrip() + " " + line.strip()
         elif joinable and _STRUCTURED_LINE.match(out[-1]) and line.startswith("  "):
-            out[-1] = out[-1].rstrip() + " " + line.strip()  # a wrapped list item
+            # A quote or command line wrapped onto a lightly indented line (list items are
+            # joined above, at any indent).
+            out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)
     return Section(path=section.path, text="\n".join(out), page=section.page)

@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 # 5: documents over the passage limit are refused rather than kept; text that is not valid
 # UTF-8 is decoded per file (see ingest/charset.py), no longer as Latin-1 as a whole.
 # 6: HTML table cells under a header spanning several columns are kept.
-# 7: Markdown admonition and tab bodies are prose, not indented code; a delimiter row of
-# single hyphens ("| :-: |") is no table row.
+# 7: Markdown admonition and tab bodies are prose, not indented code; a list item wrapped onto
+# indented lines is one item; a delimiter row of single hyphens ("| :-: |") is no table row.
 PIPELINE_VERSION = "7"
 # Passages per document. About 4.5 MB of text, a 2,000-page manual; one more file that size
 # would crowd every other document out of the answers, and embedding it takes minutes.
