@@ -42,6 +42,7 @@ GRID = {
     "curated_unseen_penalty": [0.0, 0.05],
     "threshold": [0.38, 0.42, 0.46],
     "replace_fact_above": [0.4, 0.5],
+    "extract_weight": [0.0, 0.1, 0.2, 0.3, 0.4],
 }
 
 

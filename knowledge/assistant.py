@@ -78,6 +78,12 @@ class Calibration:
     # facts do not say (the default CUDA module after a maintenance, one round's awards).
     # Fitted by leaving one question set out (bench/), 0.3-0.35 in every fold.
     specific_passage_margin: float = 0.35
+    # The documents' confidence moves this share of the way to the lead extract's own score:
+    # the page may match the question loosely ("tired of typing --mca flags") while one of its
+    # sentences answers it closely, or match well with no sentence that does. Fitted by
+    # cross-validation over the 1,307 questions of the spent sets (bench/calibrate.py, 5 folds,
+    # with the threshold): 0.2 in every fold.
+    extract_weight: float = 0.2
     # A passage of the lead's page holding the kind of value asked for (a date, a count) follows
     # a lead passage that holds none, when it scores at least this share of the lead's score.
     value_passage_ratio: float = 0.4
@@ -144,6 +150,8 @@ class Evidence:
     # How much more of the question's weighted words the lead passage's chunk holds than the
     # curated facts matched (negative when the facts hold more).
     passage_lead: float = 0.0
+    # What the penalties below took off the documents' confidence.
+    doc_penalty: float = 0.0
 
 
 class Assistant:
@@ -268,12 +276,14 @@ class Assistant:
             self.confidence(documents, lead_coverage) if documents is not None and extracts else 0.0
         )
         unseen = self._unseen(match, retrieval)
+        penalty = 0.0
         if extracts and match is not None:
             if not _mentions_any(extracts[0].hit.chunk, match):
-                doc_confidence -= self.calibration.unnamed_passage_penalty
+                penalty += self.calibration.unnamed_passage_penalty
             # A name none of the sources know ("Turbo Lane"): no passage is about it.
             unknown_names = [t for t in unseen if t in match.name_like]
-            doc_confidence -= self.calibration.unknown_name_penalty * len(unknown_names)
+            penalty += self.calibration.unknown_name_penalty * len(unknown_names)
+        doc_confidence -= penalty
         passage_lead = 0.0
         if documents is not None and extracts and match is not None and match.facts:
             now = self.clock()
@@ -292,6 +302,7 @@ class Assistant:
             foreign_names=foreign,
             language=language,
             passage_lead=passage_lead,
+            doc_penalty=penalty,
         )
 
     def decide(self, evidence: Evidence, calibration: Calibration | None = None) -> Answer:
@@ -300,6 +311,11 @@ class Assistant:
         question, match, extracts = evidence.question, evidence.match, list(evidence.extracts)
         words = words_for(evidence.language)
         doc_confidence = evidence.doc_confidence
+        if extracts:
+            # The penalties stay whole: they are for what the passage does not name, not for
+            # how well it matches.
+            base = doc_confidence + evidence.doc_penalty
+            doc_confidence += c.extract_weight * (extracts[0].score - base)
         # Asked once per decision: it lowers the facts' confidence, and may word the decline.
         # A question read from another language keeps its word order (see counted_things).
         lacks_value = (

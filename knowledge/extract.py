@@ -233,4 +233,5 @@ def best_extract(
     text = "".join(pieces).strip()
     if len(text) > MAX_ANSWER_CHARS:
         text = text[: MAX_ANSWER_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    return Extract(hit, text, best_score)
+    # A plain float: unit similarities are numpy's, and scores end up in JSON.
+    return Extract(hit, text, float(best_score))

@@ -5,7 +5,7 @@ real catalogue, the hash embedder instead of the model, so each row runs in mill
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -16,7 +16,8 @@ from fakes.embedder import HashEmbedder
 import knowledge
 from ingest.pipeline import ingest
 from ingest.sources import local_documents
-from knowledge.assistant import WHERE_TO_ASK, Assistant
+from knowledge.assistant import WHERE_TO_ASK, Assistant, Calibration
+from knowledge.extract import Extract
 from knowledge.service import open_assistant
 from knowledge.store import Index
 
@@ -327,3 +328,30 @@ def test_a_how_to_question_naming_a_machine_is_left_to_the_documents(
 ) -> None:
     answer = assistant.ask("How do I submit a batch job array on LUMI?")
     assert answer.route == "retrieval" and "--array=1-10" in answer.text
+
+
+JOB_ARRAY = "How do I submit a job array with ten array tasks?"
+
+
+def test_a_sentence_that_answers_closely_lifts_a_loosely_matching_page(
+    assistant: Assistant,
+) -> None:
+    evidence = assistant.gather(JOB_ARRAY)
+    assert evidence.extracts[0].score >= 0.5
+    # Just under the threshold on the page's own match: the close sentence carries it over.
+    loose = replace(evidence, doc_confidence=Calibration().threshold - 0.02)
+    unlifted = replace(Calibration(), extract_weight=0.0)
+    assert assistant.decide(loose, unlifted).route == "abstain"
+    assert assistant.decide(loose).route == "retrieval"
+
+
+def test_a_page_whose_best_sentence_matches_poorly_is_declined(assistant: Assistant) -> None:
+    evidence = assistant.gather(JOB_ARRAY)
+    lead = evidence.extracts[0]
+    poor = replace(
+        evidence,
+        doc_confidence=Calibration().threshold + 0.03,
+        extracts=(Extract(lead.hit, lead.text, 0.1), *evidence.extracts[1:]),
+    )
+    assert assistant.decide(poor, replace(Calibration(), extract_weight=0.0)).route == "retrieval"
+    assert assistant.decide(poor).route == "abstain"
