@@ -26,7 +26,8 @@ STOPWORDS = frozenset(
     than that the their theirs them then there these they this those through to too under until up
     very was we were what when where which while who whom why will with would you your yours us
     get got use using used want need needs also may might must shall one per via
-    let lets please tell know like many much""".split()
+    let lets please tell know like many much
+    myself yourself yourselves ourselves themselves himself herself till til thru""".split()
     # Contractions as typed in chat without the apostrophe ("dont", "whats"), and as they come
     # out of the apostrophe being dropped below ("don't" -> "dont").
     + """dont doesnt didnt wont cant couldnt shouldnt wouldnt isnt arent wasnt werent havent hasnt

@@ -22,6 +22,9 @@ from knowledge.lexical import tokenize
         ("if i dont force it, whats the default", ["force", "default"]),
         ("if I don't force it, what's the default", ["force", "default"]),
         ("it won’t compile", ["compile"]),
+        # Reflexive pronouns and chat spellings of "until" say nothing about the topic (a word
+        # no document uses counts against the documents' confidence).
+        ("do I back it up myself till friday", ["back", "friday"]),
         # A possessive is the name itself.
         ("LUMI's GPUs", ["lumi", "gpus"]),
         ("the job id", ["job", "id"]),
