@@ -27,13 +27,20 @@ STOPWORDS = frozenset(
     very was we were what when where which while who whom why will with would you your yours us
     get got use using used want need needs also may might must shall one per via
     let lets please tell know like many much
-    myself yourself yourselves ourselves themselves himself herself till til thru""".split()
+    myself yourself yourselves ourselves themselves himself herself till til thru
+    nobody somebody anybody everybody anyone someone everyone nothing something anything
+    everything""".split()
     # Contractions as typed in chat without the apostrophe ("dont", "whats"), and as they come
     # out of the apostrophe being dropped below ("don't" -> "dont").
     + """dont doesnt didnt wont cant couldnt shouldnt wouldnt isnt arent wasnt werent havent hasnt
     hadnt whats hows wheres whos thats theres im ive youre youve theyre theyve weve ill
     itll""".split()
 )
+# The light stemmer keeps a word's inflections apart from the word a passage uses: "causing"
+# stems to "caus" (passages say "cause"), and "killed", "recognized", "hardly", "heavily" stay as
+# typed. A word known by its base is no word the documents have never seen.
+_INFLECTIONS = (("", "e"), ("ed", ""), ("d", ""), ("ily", "y"), ("ly", ""))
+_MIN_BASE = 4
 # "LUMI's" is LUMI; any other apostrophe inside a word joins it ("don't" -> "dont").
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])['\u2019]s\b")
 _APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019](?=[a-z])")
@@ -94,7 +101,15 @@ class LexicalIndex:
         return math.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
 
     def known(self, token: str) -> bool:
-        return token in self._document_frequency
+        """Whether a passage uses the token, or the word it inflects ("killed", "hardly")."""
+        if token in self._document_frequency:
+            return True
+        return any(
+            token.endswith(ending)
+            and len(token) - len(ending) >= _MIN_BASE
+            and token[: len(token) - len(ending)] + base in self._document_frequency
+            for ending, base in _INFLECTIONS
+        )
 
     def frequency(self, token: str) -> int:
         """In how many passages the token occurs."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.lexical import tokenize
+from knowledge.lexical import LexicalIndex, tokenize
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,7 @@ from knowledge.lexical import tokenize
         # Reflexive pronouns and chat spellings of "until" say nothing about the topic (a word
         # no document uses counts against the documents' confidence).
         ("do I back it up myself till friday", ["back", "friday"]),
+        ("nobody answers my ticket", ["answer", "ticket"]),
         # A possessive is the name itself.
         ("LUMI's GPUs", ["lumi", "gpus"]),
         ("the job id", ["job", "id"]),
@@ -32,3 +33,20 @@ from knowledge.lexical import tokenize
 )
 def test_tokens(text: str, tokens: list[str]) -> None:
     assert tokenize(text) == tokens
+
+
+def test_an_inflection_of_a_word_the_passages_use_is_known() -> None:
+    index = LexicalIndex(["The cause of a kill is a heavy load, hard to recognize."])
+    assert tokenize("causing killed heavily hardly recognized") == [
+        "caus",
+        "killed",
+        "heavily",
+        "hardly",
+        "recognized",
+    ]
+    assert all(index.known(token) for token in tokenize("causing killed heavily hardly recognized"))
+
+
+def test_a_word_only_ending_like_an_inflection_is_not_known_by_its_ending() -> None:
+    index = LexicalIndex(["The cause of a kill is a heavy load, hard to recognize."])
+    assert not any(index.known(token) for token in ["family", "supply", "director", "hug"])
