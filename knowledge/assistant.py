@@ -150,7 +150,9 @@ class Evidence:
     # How much more of the question's weighted words the lead passage's chunk holds than the
     # curated facts matched (negative when the facts hold more).
     passage_lead: float = 0.0
-    # What the penalties below took off the documents' confidence.
+    # What the name penalties (a lead passage naming nothing the question names, a name no
+    # source knows) took off `doc_confidence`: `decide` keeps them whole when it moves the
+    # confidence toward the lead extract's score.
     doc_penalty: float = 0.0
 
 
