@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.config import bundled_knowledge_dir  # noqa: E402
 from knowledge.embed import SentenceTransformerEmbedder  # noqa: E402
+from knowledge.languages import SUPPORTED  # noqa: E402
 from knowledge.service import open_assistant  # noqa: E402
 from knowledge.store import Index  # noqa: E402
 
@@ -44,7 +45,9 @@ def pairs(language: str) -> list[tuple[str, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir", type=Path, required=True)
-    parser.add_argument("--languages", nargs="+", default=["de", "fr", "it", "es", "pl"])
+    parser.add_argument(
+        "--languages", nargs="+", default=[code for code in SUPPORTED if code != "en"]
+    )
     parser.add_argument("--details", type=Path)
     args = parser.parse_args()
     assistant = open_assistant(

@@ -314,8 +314,9 @@ class Assistant:
         words = words_for(evidence.language)
         doc_confidence = evidence.doc_confidence
         if extracts:
-            # The penalties stay whole: they are for what the passage does not name, not for
-            # how well it matches.
+            # Here rather than in `gather`, so bench/calibrate.py fits the weight by replaying
+            # decisions. The penalties stay whole: they are for what the passage does not name,
+            # not for how well it matches.
             base = doc_confidence + evidence.doc_penalty
             doc_confidence += c.extract_weight * (extracts[0].score - base)
         # Asked once per decision: it lowers the facts' confidence, and may word the decline.
