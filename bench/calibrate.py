@@ -25,6 +25,7 @@ import random
 import sys
 from dataclasses import asdict, replace
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,10 +38,12 @@ from knowledge.evaluation import EvalItem, load_questions, score  # noqa: E402
 from knowledge.service import open_assistant  # noqa: E402
 from knowledge.store import Index  # noqa: E402
 
-GRID = {
+GRID: dict[str, list[Any]] = {
     "curated_threshold": [0.54, 0.58, 0.62, 0.66, 0.7, 0.74],
     "curated_unseen_penalty": [0.0, 0.05],
-    "threshold": [0.38, 0.42, 0.46],
+    "threshold": [0.34, 0.38, 0.42, 0.46],
+    "unseen_penalty": [0.0, 0.02, 0.04, 0.06, 0.08],
+    "dense_weight": [0.4, 0.5, 0.6],
     "replace_fact_above": [0.4, 0.5],
     "extract_weight": [0.0, 0.1, 0.2, 0.3, 0.4],
 }
@@ -111,6 +114,8 @@ def main() -> None:
 
     embedder = SentenceTransformerEmbedder()
     items: list[Item] = []
+    # Which question file each item came from, to report each set's held-out figure too.
+    origin: list[str] = []
     for data_dir, questions in sets:
         assistant = open_assistant(Index(data_dir / "index", embedder), knowledge)
         assistant.warm_up()
@@ -119,17 +124,24 @@ def main() -> None:
             # its English search words gathered with the language kept for the decision.
             asked = assistant.read(q.question)
             items.append((assistant, q, assistant.gather(asked.english, language=asked.language)))
+            origin.append(str(questions))
     order = list(range(len(items)))
     random.Random(args.seed).shuffle(order)
     folds = [order[i :: args.folds] for i in range(args.folds)]
     report: dict[str, object] = {"folds": []}
     held_out_total = 0.0
+    per_set: dict[str, list[float]] = {name: [0.0, 0.0, 0.0] for name in origin}
     for k, fold in enumerate(folds):
         train = [items[i] for i in order if i not in fold]
         test = [items[i] for i in fold]
         chosen = best(train, is_knowledge, keys)
         held_out = utility(test, chosen, is_knowledge)
         held_out_total += held_out * len(test)
+        for i in fold:
+            totals = per_set[origin[i]]
+            totals[0] += utility([items[i]], chosen, is_knowledge)
+            totals[1] += utility([items[i]], Calibration(), is_knowledge)
+            totals[2] += 1
         report["folds"].append(  # type: ignore[attr-defined]
             {
                 "fold": k,
@@ -140,6 +152,15 @@ def main() -> None:
         )
     report["cross_validated_utility"] = round(held_out_total / len(items), 4)
     report["default_utility_all"] = round(utility(items, Calibration(), is_knowledge), 4)
+    if len(per_set) > 1:
+        report["by_set"] = {
+            name: {
+                "questions": int(n),
+                "cross_validated_utility": round(held / n, 4),
+                "default_utility": round(default / n, 4),
+            }
+            for name, (held, default, n) in per_set.items()
+        }
     fitted = best(items, is_knowledge, keys)
     report["fitted_on_all"] = {key: getattr(fitted, key) for key in keys}
     report["defaults"] = {key: asdict(Calibration())[key] for key in keys}

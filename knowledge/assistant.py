@@ -132,6 +132,43 @@ def _title_of(fact: CuratedFact) -> str:
 
 
 @dataclass(frozen=True)
+class DocumentSignals:
+    """What says how sure the documents are, kept apart from the weights that combine them:
+    `decide` combines them, so bench/calibrate.py can replay a decision with other weights."""
+
+    # The best dense similarity of the question to a passage.
+    top_dense: float
+    # The share of the question's weighted words the lead passage's page holds.
+    coverage: float
+    # Question words the whole collection has never seen ("quantum", "director").
+    unseen_words: int = 0
+    # The lead passage names none of the machines, calls or AI Factories the question names.
+    unnamed: bool = False
+    # Words written as names that no source knows ("Turbo Lane").
+    unknown_names: int = 0
+
+
+def document_confidence(signals: DocumentSignals, extract_score: float, c: Calibration) -> float:
+    """How sure the documents are that the lead passage answers, between 0 and 1 before the
+    name penalties."""
+    dense = min(1.0, max(0.0, (signals.top_dense - c.dense_floor) / c.dense_span))
+    # Words the whole collection has never seen are the clearest sign that a question is
+    # about something the documents do not cover.
+    page = c.dense_weight * dense + (1 - c.dense_weight) * signals.coverage
+    page = max(0.0, min(1.0, page - c.unseen_penalty * signals.unseen_words))
+    # The page may match the question loosely ("tired of typing --mca flags") while one of its
+    # sentences answers it closely, or match well with no sentence that does.
+    confidence = page + c.extract_weight * (extract_score - page)
+    # The penalties stay whole: they are for what the passage does not name, not for how well
+    # it matches.
+    return (
+        confidence
+        - c.unnamed_passage_penalty * signals.unnamed
+        - c.unknown_name_penalty * signals.unknown_names
+    )
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Everything looked up for one question, before deciding what to answer."""
 
@@ -139,7 +176,8 @@ class Evidence:
     has_documents: bool
     documents: Retrieval | None
     extracts: tuple[Extract, ...]
-    doc_confidence: float
+    # What the documents' confidence is computed from (None: no passage to answer with).
+    signals: DocumentSignals | None
     match: CuratedMatch | None
     unseen: tuple[str, ...]
     # Names in the question only the documents know ("Vireo Robotics", "CZAI"): no curated
@@ -150,10 +188,6 @@ class Evidence:
     # How much more of the question's weighted words the lead passage's chunk holds than the
     # curated facts matched (negative when the facts hold more).
     passage_lead: float = 0.0
-    # What the name penalties (a lead passage naming nothing the question names, a name no
-    # source knows) took off `doc_confidence`: `decide` keeps them whole when it moves the
-    # confidence toward the lead extract's score.
-    doc_penalty: float = 0.0
 
 
 class Assistant:
@@ -274,18 +308,22 @@ class Assistant:
             if documents is not None and extracts
             else 0.0
         )
-        doc_confidence = (
-            self.confidence(documents, lead_coverage) if documents is not None and extracts else 0.0
-        )
         unseen = self._unseen(match, retrieval)
-        penalty = 0.0
-        if extracts and match is not None:
-            if not _mentions_any(extracts[0].hit.chunk, match):
-                penalty += self.calibration.unnamed_passage_penalty
-            # A name none of the sources know ("Turbo Lane"): no passage is about it.
-            unknown_names = [t for t in unseen if t in match.name_like]
-            penalty += self.calibration.unknown_name_penalty * len(unknown_names)
-        doc_confidence -= penalty
+        signals = None
+        if documents is not None and extracts:
+            signals = DocumentSignals(
+                top_dense=documents.top_dense,
+                coverage=lead_coverage,
+                unseen_words=len(
+                    {
+                        t
+                        for t in documents.tokens
+                        if not t.isdigit() and not documents.lexical.known(t)
+                    }
+                ),
+                unnamed=match is not None and not _mentions_any(extracts[0].hit.chunk, match),
+                unknown_names=sum(1 for t in unseen if match is not None and t in match.name_like),
+            )
         passage_lead = 0.0
         if documents is not None and extracts and match is not None and match.facts:
             now = self.clock()
@@ -298,13 +336,12 @@ class Assistant:
             has_documents=has_documents,
             documents=documents,
             extracts=tuple(extracts),
-            doc_confidence=doc_confidence,
+            signals=signals,
             match=match,
             unseen=unseen,
             foreign_names=foreign,
             language=language,
             passage_lead=passage_lead,
-            doc_penalty=penalty,
         )
 
     def decide(self, evidence: Evidence, calibration: Calibration | None = None) -> Answer:
@@ -312,13 +349,11 @@ class Assistant:
         c = calibration or self.calibration
         question, match, extracts = evidence.question, evidence.match, list(evidence.extracts)
         words = words_for(evidence.language)
-        doc_confidence = evidence.doc_confidence
-        if extracts:
-            # Here rather than in `gather`, so bench/calibrate.py fits the weight by replaying
-            # decisions. The penalties stay whole: they are for what the passage does not name,
-            # not for how well it matches.
-            base = doc_confidence + evidence.doc_penalty
-            doc_confidence += c.extract_weight * (extracts[0].score - base)
+        doc_confidence = (
+            document_confidence(evidence.signals, extracts[0].score, c)
+            if evidence.signals is not None and extracts
+            else 0.0
+        )
         # Asked once per decision: it lowers the facts' confidence, and may word the decline.
         # A question read from another language keeps its word order (see counted_things).
         lacks_value = (
@@ -575,19 +610,6 @@ class Assistant:
             return e.score + RANK_PRIOR * e.hit.score / top - miss * unnamed
 
         return sorted(extracts, key=rank, reverse=True)
-
-    def confidence(self, retrieval: Retrieval, lexical: float) -> float:
-        """How sure the documents are, from the best dense match and `lexical`: the share of
-        the question's weighted words the lead passage's page holds."""
-        c = self.calibration
-        dense = min(1.0, max(0.0, (retrieval.top_dense - c.dense_floor) / c.dense_span))
-        # Words the whole collection has never seen ("quantum", "director") are the clearest
-        # sign that a question is about something the documents do not cover.
-        unseen = {t for t in retrieval.tokens if not t.isdigit() and not retrieval.lexical.known(t)}
-        score = (
-            c.dense_weight * dense + (1 - c.dense_weight) * lexical - c.unseen_penalty * len(unseen)
-        )
-        return max(0.0, min(1.0, score))
 
     def abstain(self, question: str, confidence: float, words: Words | None = None) -> Answer:
         words = words or words_for("en")

@@ -16,7 +16,13 @@ from fakes.embedder import HashEmbedder
 import knowledge
 from ingest.pipeline import ingest
 from ingest.sources import local_documents
-from knowledge.assistant import WHERE_TO_ASK, Assistant, Calibration
+from knowledge.assistant import (
+    WHERE_TO_ASK,
+    Assistant,
+    Calibration,
+    DocumentSignals,
+    document_confidence,
+)
 from knowledge.extract import Extract
 from knowledge.service import open_assistant
 from knowledge.store import Index
@@ -333,13 +339,19 @@ def test_a_how_to_question_naming_a_machine_is_left_to_the_documents(
 JOB_ARRAY = "How do I submit a job array with ten array tasks?"
 
 
+def _page_match(confidence: float) -> DocumentSignals:
+    """Signals whose page match alone gives `confidence` (no unseen words, no penalties)."""
+    c = Calibration()
+    return DocumentSignals(top_dense=c.dense_floor + confidence * c.dense_span, coverage=confidence)
+
+
 def test_a_sentence_that_answers_closely_lifts_a_loosely_matching_page(
     assistant: Assistant,
 ) -> None:
     evidence = assistant.gather(JOB_ARRAY)
     assert evidence.extracts[0].score >= 0.5
     # Just under the threshold on the page's own match: the close sentence carries it over.
-    loose = replace(evidence, doc_confidence=Calibration().threshold - 0.02)
+    loose = replace(evidence, signals=_page_match(Calibration().threshold - 0.02))
     unlifted = replace(Calibration(), extract_weight=0.0)
     assert assistant.decide(loose, unlifted).route == "abstain"
     assert assistant.decide(loose).route == "retrieval"
@@ -350,8 +362,22 @@ def test_a_page_whose_best_sentence_matches_poorly_is_declined(assistant: Assist
     lead = evidence.extracts[0]
     poor = replace(
         evidence,
-        doc_confidence=Calibration().threshold + 0.03,
+        signals=_page_match(Calibration().threshold + 0.03),
         extracts=(Extract(lead.hit, lead.text, 0.1), *evidence.extracts[1:]),
     )
     assert assistant.decide(poor, replace(Calibration(), extract_weight=0.0)).route == "retrieval"
     assert assistant.decide(poor).route == "abstain"
+
+
+def test_each_word_no_document_uses_costs_the_documents_confidence(
+    assistant: Assistant,
+) -> None:
+    known = assistant.gather(JOB_ARRAY).signals
+    unknown = assistant.gather(JOB_ARRAY.replace("ten", "ten quantum")).signals
+    assert known is not None and unknown is not None
+    assert (known.unseen_words, unknown.unseen_words) == (0, 1)
+    c = replace(Calibration(), extract_weight=0.0)
+    page = _page_match(0.6)
+    assert document_confidence(replace(page, unseen_words=2), 0.6, c) == pytest.approx(
+        0.6 - 2 * c.unseen_penalty
+    )
