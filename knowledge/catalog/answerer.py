@@ -161,7 +161,10 @@ class CuratedAnswerer:
         embed_many: EmbedMany,
         *,
         weights: Weights | None = None,
+        ordinary: Callable[[str], bool] | None = None,
     ) -> None:
+        """`ordinary`: whether the documents use a word as written (see `NameTable`)."""
+        self._ordinary = ordinary
         # A callable is a live source: the facts are rebuilt when it hands out a new catalogue.
         self._source = catalog if callable(catalog) else None
         self._knowledge_dir = knowledge_dir
@@ -175,7 +178,7 @@ class CuratedAnswerer:
         """Everything derived from one catalogue, made whole before it is used (a question
         answered during a reload sees the old facts or the new ones, never a mix)."""
         knowledge_dir = self._knowledge_dir
-        names = NameTable(catalog)
+        names = NameTable(catalog, self._is_ordinary)
         faq = knowledge_dir / "faq.md"
         questions = faq_questions(faq.read_text(encoding="utf-8")) if faq.is_file() else {}
         facts = [
@@ -202,6 +205,15 @@ class CuratedAnswerer:
     @property
     def catalog(self) -> Catalog:
         return self._state.catalog
+
+    def _is_ordinary(self, word: str) -> bool:
+        """Whether the facts or the documents use `word` as written (each of its tokens)."""
+        tokens = tokenize(word)
+        # While the first catalogue is built there are no facts yet: the documents decide.
+        state = getattr(self, "_state", None)
+        if tokens and state is not None and all(t in state.idf for t in tokens):
+            return True
+        return self._ordinary is not None and self._ordinary(word)
 
     def knows(self, token: str) -> bool:
         """Whether a (lexical) token occurs in the curated facts."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from knowledge.catalog.catalog import Catalog
@@ -185,7 +186,10 @@ def _key(text: str) -> str:
 class NameTable:
     """Every name of the catalogue, keyed by its normalised form."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, ordinary: Callable[[str], bool] | None = None) -> None:
+        # Whether a source uses a word as written: then it is a word, not a typo of a name
+        # ("Jupyter" the notebook is no JUPITER, "discovered" no Discoverer).
+        self._ordinary = ordinary
         self._names: dict[str, tuple[Subject, Subject | None, bool]] = {}
         self._adjectives: dict[str, Subject] = {}
         # Where each machine and AI Factory is: its country or city next to it only says
@@ -413,7 +417,7 @@ class NameTable:
         if len(key) < 6 or not key.isalpha() or _COINED.search(word):
             return None
         close = difflib.get_close_matches(key, self._single, n=1, cutoff=0.84)
-        if not close:
+        if not close or (self._ordinary is not None and self._ordinary(word)):
             return None
         subject, parent, weak = self._names[close[0]]
         return None if weak else (subject, parent, weak)

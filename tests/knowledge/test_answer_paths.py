@@ -69,6 +69,13 @@ DOCUMENTS = {
         "| 9-10 March 2027 | LuxProvide | MeluXina |\n"
         "| 13-14 April 2027 | IZUM | Vega |\n"
     ),
+    # A word one letter from a machine's name (JUPITER) on another machine's page: the
+    # documents use the word, so it is no typo, and the page is no page about another machine.
+    "site/webui/jupyter.md": (
+        "# Jupyter in the web interface\n\n"
+        "Start a Jupyter notebook from the LUMI web interface's Jupyter app, and pick the "
+        "interactive partition in its form.\n"
+    ),
     # Another machine's guide: no answer for a question about Deucalion.
     "guide/lumi-partitions.md": (
         "# Partitions\n\n"
@@ -381,3 +388,9 @@ def test_each_word_no_document_uses_costs_the_documents_confidence(
     assert document_confidence(replace(page, unseen_words=2), 0.6, c) == pytest.approx(
         0.6 - 2 * c.unseen_penalty
     )
+
+
+def test_a_word_the_documents_use_is_not_read_as_a_machine_s_name(assistant: Assistant) -> None:
+    answer = assistant.ask("Which partition do I pick to start jupyter from the web interface?")
+    assert answer.route == "retrieval" and "interactive partition" in answer.text
+    assert answer.citations[0].url.endswith("site/webui/jupyter.md")

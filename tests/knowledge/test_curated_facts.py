@@ -179,6 +179,15 @@ def test_names_are_found_by_alias_spelling_and_typo(
     assert [f"{m.subject.kind}:{m.subject.name}" for m in mentions] == found
 
 
+def test_a_word_the_sources_use_is_no_typo_of_a_name(catalog: Catalog) -> None:
+    question = "how do I start jupyter in the web ui?"
+    assert [m.subject.name for m in NameTable(catalog).find(question)] == ["JUPITER"]
+    ordinary = NameTable(catalog, ordinary=lambda word: word.casefold() == "jupyter")
+    assert ordinary.find(question) == []
+    assert [m.subject.name for m in ordinary.find("is jupiter up?")] == ["JUPITER"]
+    assert [m.subject.name for m in ordinary.find("Is Leonrado down?")] == ["LEONARDO"]
+
+
 @pytest.mark.parametrize(
     ("question", "found"),
     [
