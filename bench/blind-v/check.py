@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Check /work/sets/blind-v/set-v.yaml (blind set v) for structure and regex sanity."""
+
 import os
 import re
 import sys
@@ -79,7 +80,7 @@ for pos, it in enumerate(items):
 
     if src.startswith("corpus:"):
         kinds["doc"].append(iid)
-        rel = src[len("corpus:"):]
+        rel = src[len("corpus:") :]
         path = os.path.join(CORPUS, rel)
         if not os.path.isfile(path):
             err(f"{iid}: source file not found: {path}")
@@ -91,7 +92,7 @@ for pos, it in enumerate(items):
         text = page_cache[rel]
     elif src.startswith("facts:"):
         kinds["fact"].append(iid)
-        sec = src[len("facts:"):]
+        sec = src[len("facts:") :]
         if sec not in FACT_SECTIONS:
             err(f"{iid}: unknown facts section {sec!r}")
         text = facts_text
@@ -125,14 +126,20 @@ if order != ids:
 if len(pages) < MIN_PAGES:
     err(f"only {len(pages)} distinct corpus pages (need >= {MIN_PAGES})")
 
-print(f"items: {len(items)}  corpus: {len(kinds['doc'])}  facts: {len(kinds['fact'])}  "
-      f"declines: {len(kinds['decl'])}")
-print(f"distinct corpus pages: {len(pages)}  "
-      f"(user guide: {sum(p.startswith('lumi-userguide/') for p in pages)}, "
-      f"AI guide: {sum(p.startswith('LUMI-AI-Guide/') for p in pages)})")
+print(
+    f"items: {len(items)}  corpus: {len(kinds['doc'])}  facts: {len(kinds['fact'])}  "
+    f"declines: {len(kinds['decl'])}"
+)
+print(
+    f"distinct corpus pages: {len(pages)}  "
+    f"(user guide: {sum(p.startswith('lumi-userguide/') for p in pages)}, "
+    f"AI guide: {sum(p.startswith('LUMI-AI-Guide/') for p in pages)})"
+)
 if qlens:
-    print(f"question length (words): min {min(qlens)}, max {max(qlens)}, "
-          f"<=8 words: {sum(n <= 8 for n in qlens)}, >=30 words: {sum(n >= 30 for n in qlens)}")
+    print(
+        f"question length (words): min {min(qlens)}, max {max(qlens)}, "
+        f"<=8 words: {sum(n <= 8 for n in qlens)}, >=30 words: {sum(n >= 30 for n in qlens)}"
+    )
 if errors:
     print(f"FAIL ({len(errors)} problems)")
     for e in errors:
