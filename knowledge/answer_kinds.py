@@ -192,6 +192,12 @@ _RATE = re.compile(
     re.I,
 )
 _CURRENCY = re.compile(_MONEY + r"|\bdollars?\b", re.I)
+# A question for a share of something: answered by a percentage, never by a count.
+_ASKS_SHARE = re.compile(
+    r"\b(?:what|which)\s+(?:share|percentage|proportion|fraction)\s+of\b|\bwhat\s*%|"
+    r"\b(?:acceptance|success|approval|rejection)\s+rates?\b",
+    re.I,
+)
 
 
 def asks_for_value(question: str) -> bool:
@@ -240,7 +246,8 @@ def counted_things(question: str, *, english_order: bool = True) -> tuple[str, .
         return tuple(dict.fromkeys(words))
     found = _COUNTED.search(question)
     if found is None:
-        return ()
+        # "What share of applications get approved", "the acceptance rate": a percentage.
+        return ("percent",) if _ASKS_SHARE.search(question) else ()
     return (found.group("thing").lower(),)
 
 

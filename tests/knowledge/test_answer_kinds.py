@@ -116,6 +116,10 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("What is the node count?", ()),
         ("is there a limit on how many fast lane projects one start-up can get?", ("projects",)),
         ("How many nodes a single job can use on LUMI-G?", ("nodes",)),
+        ("roughly what share of fast lane applications get approved?", ("percent",)),
+        ("what % of large scale proposals get accepted?", ("percent",)),
+        ("What is the acceptance rate of Regular Access?", ("percent",)),
+        ("what part of the machine is reserved?", ()),
     ],
 )
 def test_the_question_says_what_it_counts(question: str, things: tuple[str, ...]) -> None:

@@ -394,3 +394,27 @@ def test_a_word_the_documents_use_is_not_read_as_a_machine_s_name(assistant: Ass
     answer = assistant.ask("Which partition do I pick to start jupyter from the web interface?")
     assert answer.route == "retrieval" and "interactive partition" in answer.text
     assert answer.citations[0].url.endswith("site/webui/jupyter.md")
+
+
+def test_a_question_mostly_in_words_no_document_uses_is_not_answered_by_documents() -> None:
+    c = replace(Calibration(), extract_weight=0.0)
+    page = _page_match(0.6)
+    assert document_confidence(replace(page, unseen_share=c.unseen_share_limit), 0.6, c) == 0.0
+    assert document_confidence(replace(page, unseen_share=0.3), 0.6, c) == pytest.approx(
+        0.6 - 0.3 * c.unseen_share_penalty
+    )
+
+
+def test_a_question_read_from_another_language_needs_the_surer_match(
+    assistant: Assistant,
+) -> None:
+    evidence = assistant.gather(JOB_ARRAY)
+    lead = evidence.extracts[0]
+    # A confidence between the two thresholds: 0.28 + 0.2 * (0.5 - 0.28) = 0.324.
+    evidence = replace(
+        evidence,
+        signals=_page_match(0.28),
+        extracts=(Extract(lead.hit, lead.text, 0.5), *evidence.extracts[1:]),
+    )
+    assert assistant.decide(evidence).route == "retrieval"
+    assert assistant.decide(replace(evidence, language="de")).route == "abstain"
