@@ -67,3 +67,42 @@ def test_ranks_alone_would_give_that_tie_to_the_other_chunk() -> None:
     found = HybridRetriever(NEAR_TIE, weights=ranks_only).retrieve("anything")  # type: ignore[arg-type]
 
     assert [hit.chunk.id for hit in found.hits] == ["b", "a", "c"]
+
+
+SHORT = Chunk(id="short", text="the help desk's hours", url="https://s.example/", title="S")
+LONG = [Chunk(id=f"long{i}", text="some", url="https://l.example/", title="L") for i in (1, 2, 3)]
+OTHERS = [
+    Chunk(id=f"o{i}", text="other", url=f"https://o{i}.example/", title="O") for i in range(8)
+]
+# A short page's one passage leads the dense side and is second on words; a long page has one
+# passage as good and two that rank only after eight passages of other pages, on both sides.
+SHORT_PAGE = ScriptedIndex(
+    dense=[
+        (SHORT, 0.80),
+        (LONG[0], 0.50),
+        *((o, 0.45 - 0.001 * i) for i, o in enumerate(OTHERS)),
+        (LONG[1], 0.30),
+        (LONG[2], 0.29),
+    ],
+    lexical={
+        LONG[0]: 5.0,
+        SHORT: 4.9,
+        **{o: 4.5 - 0.01 * i for i, o in enumerate(OTHERS)},
+        LONG[1]: 3.0,
+        LONG[2]: 2.9,
+    },
+)
+
+
+def test_a_one_passage_page_ranks_above_a_long_page_s_weak_passages() -> None:
+    found = HybridRetriever(SHORT_PAGE).retrieve("anything", k=4)  # type: ignore[arg-type]
+
+    assert [hit.chunk.id for hit in found.hits] == ["long1", "short", "long2", "long3"]
+
+
+def test_counting_only_the_passages_a_page_has_buries_the_short_page() -> None:
+    no_share = Weights(short_page=0.0)
+
+    found = HybridRetriever(SHORT_PAGE, weights=no_share).retrieve("anything", k=4)  # type: ignore[arg-type]
+
+    assert [hit.chunk.id for hit in found.hits] == ["long1", "long2", "long3", "short"]
