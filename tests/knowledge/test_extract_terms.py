@@ -15,7 +15,9 @@ ENVIRONMENT = (
     "Read by the hardware-detection library rather than by the simulator itself. Probing "
     "the node's cores and caches takes seconds when hundreds of ranks start together, so "
     "write the topology once with the library's dump tool and point this variable at the "
-    "file: every later start reads the cached description instead of probing again.\n"
+    "file: every later start reads the cached description instead of probing again. "
+    "Regenerate the file after a hardware change or a library upgrade, since a stale "
+    "description makes the library place ranks on cores that are not there.\n"
 )
 QUESTION = "hardware probing is slow at startup with many ranks, can it read a cached topology?"
 
@@ -33,3 +35,4 @@ def test_a_prose_line_before_the_description_is_not_taken_for_its_name() -> None
     prose = ENVIRONMENT.replace("TOPOLOGY_CACHE_FILE\n", "The next one matters on big nodes.\n")
     text = _extract(prose, QUESTION)
     assert text.startswith("Read by the hardware-detection library")
+
