@@ -35,4 +35,3 @@ def test_a_prose_line_before_the_description_is_not_taken_for_its_name() -> None
     prose = ENVIRONMENT.replace("TOPOLOGY_CACHE_FILE\n", "The next one matters on big nodes.\n")
     text = _extract(prose, QUESTION)
     assert text.startswith("Read by the hardware-detection library")
-
