@@ -46,7 +46,7 @@ WHERE_TO_ASK = words_for("en").where_to_ask
 
 @dataclass(frozen=True)
 class Calibration:
-    """Weights of the confidence score and the abstention threshold (tuned on the dev set)."""
+    """Weights of the confidence scores and the thresholds of answering (see bench/calibrate.py)."""
 
     dense_floor: float = 0.25
     dense_span: float = 0.45
@@ -174,9 +174,9 @@ def document_confidence(signals: DocumentSignals, extract_score: float, c: Calib
         # number) answers another question.
         return 0.0
     dense = min(1.0, max(0.0, (signals.top_dense - c.dense_floor) / c.dense_span))
+    page = c.dense_weight * dense + (1 - c.dense_weight) * signals.coverage
     # Words the whole collection has never seen are the clearest sign that a question is
     # about something the documents do not cover.
-    page = c.dense_weight * dense + (1 - c.dense_weight) * signals.coverage
     page -= c.unseen_penalty * signals.unseen_words + c.unseen_share_penalty * signals.unseen_share
     page = max(0.0, min(1.0, page))
     # The page may match the question loosely ("tired of typing --mca flags") while one of its
@@ -341,7 +341,7 @@ class Assistant:
                 top_dense=documents.top_dense,
                 coverage=lead_coverage,
                 unseen_words=len(never_seen),
-                unseen_share=_idf_share(documents.tokens, never_seen, documents.lexical),
+                unseen_share=coverage(documents.tokens, never_seen, documents.lexical),
                 unnamed=match is not None and not _mentions_any(extracts[0].hit.chunk, match),
                 unknown_names=sum(1 for t in unseen if match is not None and t in match.name_like),
             )
@@ -801,13 +801,6 @@ def _with_further_reading(answer: Answer, chunk: Chunk) -> Answer:
     if any(c.url == chunk.url for c in answer.citations):
         return answer
     return replace(answer, citations=(*answer.citations, citation_for(chunk)))
-
-
-def _idf_share(tokens: tuple[str, ...], some: set[str], lexical: LexicalIndex) -> float:
-    """The share of the weight of `tokens` (each counted once) that `some` of them carry."""
-    unique = sorted(set(tokens))
-    total = sum(lexical.idf(t) for t in unique)
-    return sum(lexical.idf(t) for t in unique if t in some) / total if total else 0.0
 
 
 def _documents_only(retrieval: Retrieval) -> Retrieval:

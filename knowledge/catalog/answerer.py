@@ -208,10 +208,13 @@ class CuratedAnswerer:
 
     def _is_ordinary(self, word: str) -> bool:
         """Whether the facts or the documents use `word` as written (each of its tokens)."""
-        tokens = tokenize(word)
-        # While the first catalogue is built there are no facts yet: the documents decide.
         state = getattr(self, "_state", None)
-        if tokens and state is not None and all(t in state.idf for t in tokens):
+        if state is None:
+            # The first catalogue is being built (its topics' examples are masked): there are
+            # no facts yet, and building must not wait on the document index.
+            return False
+        tokens = tokenize(word)
+        if tokens and all(t in state.idf for t in tokens):
             return True
         return self._ordinary is not None and self._ordinary(word)
 
