@@ -56,7 +56,7 @@ class Calibration:
     # glossaries, fewer and plainer than a user's own, so its passages match less surely);
     # what each question word no document uses costs that confidence, and what the share of
     # the question's weight on such words costs; and the share at which the documents do not
-    # answer at all. Fitted by cross-validation (bench/calibrate.py, 5 folds, 2,003 questions:
+    # answer at all. Fitted by cross-validation (bench/calibrate.py, 5 folds, 1,332 questions:
     # the spent sets in six languages and development set u, whose questions are asked around
     # the passage as users ask): threshold 0.3 in every fold, read_threshold 0.42 in four of
     # five, unseen_penalty 0.0 in every fold, unseen_share_penalty 0.2 in three, and
