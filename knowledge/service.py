@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import partial
 from pathlib import Path
 
 from knowledge.assistant import Assistant, Calibration
@@ -13,7 +12,6 @@ from knowledge.catalog.source import CatalogSource
 from knowledge.clock import Clock, utc_now
 from knowledge.embed import Embedder, SentenceTransformerEmbedder
 from knowledge.languages import SUPPORTED, Languages
-from knowledge.lexical import tokenize
 from knowledge.store import Index
 
 
@@ -46,7 +44,7 @@ def open_assistant(
             knowledge_dir,
             index.embedder.embed_query,
             index.embed_cached,
-            ordinary=partial(_used_by_documents, index),
+            ordinary=index.uses,
         )
     return Assistant(
         index,
@@ -56,12 +54,3 @@ def open_assistant(
         stale_after_days=stale_after_days,
         languages=Languages(languages),
     )
-
-
-def _used_by_documents(index: Index, word: str) -> bool:
-    """Whether the indexed documents use `word` (each of its tokens)."""
-    if not index.count():
-        return False
-    lexical = index.lexical()[0]
-    tokens = tokenize(word)
-    return bool(tokens) and all(lexical.known(t) for t in tokens)

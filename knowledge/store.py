@@ -22,7 +22,7 @@ import numpy as np
 
 from knowledge.embed import Embedder
 from knowledge.errors import IndexModelMismatch, KnowledgeError
-from knowledge.lexical import LexicalIndex
+from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.units import split_units
 
 # Chroma tries to rebuild a persisted embedding function by name; we always pass ours.
@@ -451,6 +451,15 @@ class Index:
             self._load()
             assert self._lexical is not None
             return self._lexical, self._lexical_chunks
+
+    def uses(self, word: str) -> bool:
+        """Whether the indexed passages use `word`: each of its tokens, or the word a token
+        inflects (see `LexicalIndex.known`)."""
+        tokens = tokenize(word)
+        if not tokens or not self.count():
+            return False
+        lexical = self.lexical()[0]
+        return all(lexical.known(t) for t in tokens)
 
     def _load(self) -> None:
         """Read every chunk and its vector once after a change: for BM25 and exact search.
