@@ -39,7 +39,7 @@ from knowledge.service import open_assistant  # noqa: E402
 from knowledge.store import Index  # noqa: E402
 
 GRID: dict[str, list[Any]] = {
-    "curated_threshold": [0.54, 0.58, 0.62, 0.66, 0.7, 0.74],
+    "curated_threshold": [0.46, 0.5, 0.54, 0.58, 0.62, 0.66, 0.7, 0.74],
     "curated_unseen_penalty": [0.0, 0.05],
     "threshold": [0.26, 0.3, 0.34, 0.38, 0.42, 0.46],
     "read_threshold": [0.34, 0.38, 0.42, 0.46],
@@ -48,6 +48,7 @@ GRID: dict[str, list[Any]] = {
     "unseen_share_limit": [0.5, 0.6, 0.7, 1.01],
     "dense_weight": [0.4, 0.5, 0.6],
     "replace_fact_above": [0.4, 0.5],
+    "specific_passage_margin": [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4],
     "extract_weight": [0.0, 0.1, 0.2, 0.3, 0.4],
 }
 

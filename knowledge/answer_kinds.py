@@ -16,7 +16,7 @@ _HOW_LONG = r"\bhow (long|soon|quickly|fast)\b"
 _WANTS = {
     "duration": re.compile(
         _HOW_LONG + r"|\b(how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
-        r"timeout|expire\w*|deleted|purged|duration|lifetime)\b|"
+        r"timeout|expir\w*|deleted|purged|duration|lifetime)\b|"
         # "When ... deleted", also as a translated question words it ("when file scratch delete").
         r"\bwhen\b[^?.]*\b(delet|purg|expir|remov|clean)\w*",
         re.I,

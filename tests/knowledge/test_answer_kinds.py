@@ -23,6 +23,8 @@ from knowledge.catalog.facts import CuratedFact
     ("question", "kinds"),
     [
         ("How long can a job run on small-g?", ("duration",)),
+        # An expiry is a lifetime, whichever form of the word is typed.
+        ("longest expiry i can set on an s3 key?", ("duration",)),
         ("How many nodes can one job use?", ("quantity",)),
         ("When is the next Large Scale cut-off?", ("date",)),
         ("Which option sets the account of a job?", ("code",)),

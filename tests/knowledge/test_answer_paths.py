@@ -87,6 +87,13 @@ DOCUMENTS = {
         "The AI Factory in Bologna is funded with EUR 430 million of EU and national money; "
         "GPU-hour allocations on its system start next spring.\n"
     ),
+    # The programme a curated fact counts, in more of a question's words than the fact uses,
+    # and no count of it.
+    "news/factories-coordination.md": (
+        "# AI Factories across Europe now coordinate\n\n"
+        "The AI Factories across Europe now serve start-ups through one coordination office, "
+        "which keeps a common catalogue of their services and trainings.\n"
+    ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
         "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
@@ -263,6 +270,12 @@ ROWS = {
         "retrieval",
         "CUDA/12.4.0",
         "news/karolina-gpu-maintenance.md",
+    ),
+    "facts giving the count asked for are not replaced by a passage with more of its words": Row(
+        "How many AI Factories in the member states serve start-ups across Europe now?",
+        "catalog",
+        "There are 19 AI Factories in 16 Member States",
+        "https://www.wam.ae/en/article/15tcfkh-expands-network-factories-strengthening-its-%E2%80%98ai",
     ),
     "a passage without the value asked for is followed by its page's passage with one": Row(
         "When is the LLM inference and quantisation workshop that runs on Vega?",
