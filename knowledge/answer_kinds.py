@@ -251,6 +251,19 @@ def counted_things(question: str, *, english_order: bool = True) -> tuple[str, .
     return (found.group("thing").lower(),)
 
 
+# What only a number in its own unit gives: a price or a rate, a percentage, an amount of money.
+_STRICT_MEASURES = (
+    frozenset({"price", "rate", "rate in money"}) | _MEASURED_IN_PERCENT | _MEASURED_IN_MONEY
+)
+
+
+def strict_measures(question: str, *, english_order: bool = True) -> tuple[str, ...]:
+    """What the question measures in a unit no other number stands in for ("price", "rate",
+    "percent", "funding"; see `counted_things`), or nothing."""
+    things = counted_things(question, english_order=english_order)
+    return tuple(thing for thing in things if thing in _STRICT_MEASURES)
+
+
 def holds_count(text: str, thing: str) -> bool:
     """True when `text` gives a number of `thing`: "4 NVIDIA H100 GPUs", "1,120 nodes",
     "GPU-hours: 50,000", a size for memory, an amount for money; "node count not on record"

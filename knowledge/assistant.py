@@ -17,7 +17,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache, partial
 
-from knowledge.answer_kinds import asks_price, counted_things, holds, holds_count, wanted_kinds
+from knowledge.answer_kinds import (
+    counted_things,
+    holds,
+    holds_count,
+    strict_measures,
+    wanted_kinds,
+)
 from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch, asking_sentence
 from knowledge.catalog.chat_text import staleness_note
 from knowledge.catalog.cutoffs import is_stale
@@ -430,17 +436,19 @@ class Assistant:
             and curated_confidence + c.missing_value_penalty >= c.curated_threshold
             and lacks_value
         )
-        # A price is a number no passage may stand in for: asked what something costs, passages
-        # that state no price (nor that it is free) do not answer, whatever else they say about
-        # the thing ("worth EUR 500 M", "GPU-hours billed = 4 * runtime", asked in euros).
-        unpriced = asks_price(question) and not _gives_value(
-            [e.text for e in extracts[:2]], question, english=evidence.language == "en"
+        # A price, a percentage or an amount of money is a number no other may stand in for:
+        # passages that state none (nor that it is free) do not answer, whatever else they say
+        # about the thing ("worth EUR 500 M" asked the price of a GPU-hour, "GPU-hours billed =
+        # 4 * runtime" asked in euros, an award count asked what share of proposals win).
+        measured = strict_measures(question, english_order=evidence.language == "en")
+        unmeasured = bool(measured) and not any(
+            holds_count(e.text, thing) for e in extracts[:2] for thing in measured
         )
         if (
             evidence.documents is not None
             and extracts
             and doc_confidence >= threshold
-            and not unpriced
+            and not unmeasured
         ):
             # The facts are about what was asked but lack the value: a passage answers only if
             # it gives the value ("how many GPUs will HammerHAI have" and its onboarding days).

@@ -12,6 +12,7 @@ from knowledge.answer_kinds import (
     counted_things,
     holds,
     holds_count,
+    strict_measures,
     wanted_kinds,
 )
 from knowledge.assistant import rival_topic_score
@@ -291,3 +292,22 @@ def test_a_topic_whose_fact_the_answer_already_gives_is_no_rival() -> None:
 )
 def test_a_question_asks_for_a_value_or_for_a_route(question: str, asks: bool) -> None:
     assert asks_for_value(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "measures"),
+    [
+        ("How much does a GPU-hour on LUMI cost?", ("rate",)),
+        ("How much does Fast Lane access cost?", ("price",)),
+        ("roughly what % of large scale applications get accepted?", ("percent",)),
+        ("What's the acceptance rate of Large Scale?", ("percent",)),
+        ("How much funding does the AI Factory get?", ("funding",)),
+        # Other counts may be written many ways ("64-core", "eight GCDs"): not strict.
+        ("How many cores does a LUMI-C node have?", ()),
+        ("How much memory does a LUMI-G node have?", ()),
+    ],
+)
+def test_strict_measures_are_prices_percentages_and_money(
+    question: str, measures: tuple[str, ...]
+) -> None:
+    assert strict_measures(question) == measures

@@ -94,6 +94,12 @@ DOCUMENTS = {
         "The AI Factories across Europe now serve start-ups through one coordination office, "
         "which keeps a common catalogue of their services and trainings.\n"
     ),
+    # Counts of applications, no share of them.
+    "news/summer-school.md": (
+        "# Parallel I/O summer school\n\n"
+        "The summer school on parallel I/O received 46 applications; 12 students were "
+        "admitted to its week of lectures on Karolina.\n"
+    ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
         "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
@@ -209,6 +215,19 @@ ROWS = {
         WHERE_TO_ASK,
         "",
         abstained=True,
+    ),
+    "a share of something is not given by counts of it": Row(
+        "What share of the parallel I/O summer school applications get admitted?",
+        "abstain",
+        WHERE_TO_ASK,
+        "",
+        abstained=True,
+    ),
+    "the counts are given when the count is asked": Row(
+        "How many applications did the parallel I/O summer school receive?",
+        "retrieval",
+        "received 46 applications",
+        "news/summer-school.md",
     ),
     "a passage about another machine than the one asked about does not answer": Row(
         "Which partition takes GPU jobs of at most 4 nodes for 3 days on Deucalion?",
