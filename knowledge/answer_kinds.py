@@ -217,7 +217,29 @@ _ENDS_PHRASE = re.compile(r"how|" + _AFTER_THING + r"|\W.*", re.I)
 _LOOSE_PHRASE_WORDS = 4
 
 
+# "Which GPUs", "what kind of accelerators": the answer names a model, which no count gives.
+_ASKS_GPU_MODEL = re.compile(
+    r"\b(?:which|what)\s+(?:kinds?\s+of\s+|types?\s+of\s+|models?\s+of\s+)?"
+    r"(?:gpus?|accelerators?|graphics\s+cards?)"
+    # The GPUs themselves, not a GPU backend, partition or kernel.
+    r"(?=\s+(?:exactly\s+)?(?:" + _AFTER_THING + r"|(?:sit|come|ship|go)s?\b)|\s*[?,.;:!]|\s*$)",
+    re.I,
+)
+_GPU_MODEL = re.compile(
+    r"\b(?:MI\d{3}[A-Z]?|[ABHLV]\d{2,3}[A-Z]?|G[HB]\d{3}|Gaudi\s?\d|Instinct|Tesla|Hopper|"
+    r"Blackwell|Ampere|Ponte\s+Vecchio|Max\s+\d{4})\b",
+    re.I,
+)
+
+
 def counted_things(question: str, *, english_order: bool = True) -> tuple[str, ...]:
+    """What a question counts or measures (see `_measured`), and "gpu model" when it asks
+    which GPUs ("which GPUs will LUMI-AI have": a count of GPUs does not answer it)."""
+    things = _measured(question, english_order=english_order)
+    return (*things, "gpu model") if _ASKS_GPU_MODEL.search(question) else things
+
+
+def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
     """What a "how many / how much <thing>" question counts or measures ("nodes", "memory");
     what a question about a price measures ("price", or "rate" when it is the price of a unit
     of use: "how much does one GPU-hour cost", "rate in money" when it is asked in euros).
@@ -268,6 +290,8 @@ def holds_count(text: str, thing: str) -> bool:
     """True when `text` gives a number of `thing`: "4 NVIDIA H100 GPUs", "1,120 nodes",
     "GPU-hours: 50,000", a size for memory, an amount for money; "node count not on record"
     gives none."""
+    if thing == "gpu model":
+        return bool(_GPU_MODEL.search(text))
     if thing in _MEASURED_IN_BYTES:
         return bool(_SIZE.search(text))
     if thing in _MEASURED_IN_MONEY:

@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from knowledge.answer_kinds import asks_price, counted_things, holds, holds_count, wanted_kinds
+from knowledge.answer_kinds import asks_price, holds, holds_count, strict_measures, wanted_kinds
 from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.retrieve import Retrieved
 from knowledge.store import Chunk
@@ -177,7 +177,7 @@ def best_extract(
         return Extract(hit, hit.chunk.text[:MAX_ANSWER_CHARS], 0.0)
     wants = wanted_kinds(question)
     # What a price question measures ("price", "rate"): a unit stating one holds the value.
-    priced = counted_things(question) if asks_price(question) else ()
+    priced = strict_measures(question) if asks_price(question) else ()
 
     def gives_price(text: str) -> bool:
         return any(holds_count(text, thing) for thing in priced)

@@ -311,3 +311,34 @@ def test_strict_measures_are_prices_percentages_and_money(
     question: str, measures: tuple[str, ...]
 ) -> None:
     assert strict_measures(question) == measures
+
+
+@pytest.mark.parametrize(
+    ("question", "things"),
+    [
+        ("which gpus is the new LUMI-AI machine going to have?", ("gpu model",)),
+        ("what kind of gpus sit in the jupiter booster nodes?", ("gpu model",)),
+        ("how many GPU nodes does Deucalion have and which GPUs?", ("nodes", "gpu model")),
+        # A GPU backend, partition or kernel is no GPU.
+        ("which GPU backend and cmake option should we build with?", ()),
+        ("which GPU partition takes short jobs?", ()),
+    ],
+)
+def test_a_question_for_the_gpus_asks_for_their_model(
+    question: str, things: tuple[str, ...]
+) -> None:
+    assert counted_things(question) == things
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("4 NVIDIA A100 SXM4 64 GB GPUs per node", True),
+        ("four AMD Instinct MI250X modules", True),
+        ("NVIDIA GH200 superchips", True),
+        ("a new AI-optimised system expected by 2027", False),
+        ("8 GPUs per node", False),
+    ],
+)
+def test_a_gpu_model_is_a_model_name_not_a_count(text: str, named: bool) -> None:
+    assert holds_count(text, "gpu model") is named

@@ -202,6 +202,14 @@ ROWS = {
         "https://www.eurohpc-ju.europa.eu/playground-access-ai-factories_en",
         abstained=True,
     ),
+    "a GPU model the matched facts do not name is declined with what they say": Row(
+        "What GPUs will the LUMI AI Factory system have?",
+        "abstain",
+        "does not give that value. It says:\n**LUMI AI Factory** AI Factory system: a new "
+        "AI-optimised system expected by 2027.",
+        "https://datacenter-forum.com/csc-it-center-for-science/finland-and-sweden-will-host-new-ai-factories",
+        abstained=True,
+    ),
     "a duration the matched facts do not give is declined, whatever counts they hold": Row(
         "What's the maximum walltime for a job on MeluXina's GPU nodes?",
         "abstain",
