@@ -37,6 +37,14 @@ _WANTS = {
         r"(?=[^?.]*\b(build|compil|support|need|requir|work|run|test)\w*)",
         re.I,
     ),
+    # "What's the bandwidth between the two dies", "how fast can we copy to LUMI-O": a rate
+    # of data, which other numbers on the page (node counts, sizes) do not give.
+    "bandwidth": re.compile(
+        r"\b(bandwidth|throughput|transfer rate|data rate|link speed)\b|"
+        r"\bhow (fast|quickly)\b[^?.]*\b(transfer|copy|copies|read|write|link|network|"
+        r"interconnect|connection|download|upload|stream)\w*",
+        re.I,
+    ),
     # "If I don't pass -j, how many ...": what happens when nothing is said is the default.
     "default": re.compile(
         r"\b(by )?default\b|\bout of the box\b|"
@@ -94,6 +102,11 @@ _HAS = {
         re.I,
     ),
     "version": re.compile(r"\b\d+(\.\d+)+\b|\bv\d+\b", re.I),
+    "bandwidth": re.compile(
+        r"\d\s*(?:[KMGTP]i?B|[KMGTP]bit|[KMGTP]b)\s*(?:/\s*s(?:ec(?:ond)?)?|ps|per\s+second)\b|"
+        r"\d\s*(?:[KMGT]bps|GT/s)\b",
+        re.I,
+    ),
     "default": re.compile(r"\bdefaults?\b|\bdefaulting\b", re.I),
     # Two parts at least ("/appl/local", "~/.config/x", "$HOME/bin"), not "and/or" or a URL.
     "path": re.compile(
@@ -113,7 +126,7 @@ _ASKS_DATE = re.compile(r"\b(when|what date|which date|since when)\b", re.I)
 
 def wanted_kinds(question: str) -> tuple[str, ...]:
     """The kinds of value the question asks for ("duration", "quantity", "date", "version",
-    "default", "path", "code")."""
+    "bandwidth", "default", "path", "code")."""
     kinds = tuple(kind for kind, pattern in _WANTS.items() if pattern.search(question))
     if "date" in kinds and _ASKS_HOW_LONG.search(question) and not _ASKS_DATE.search(question):
         kinds = tuple(k for k in kinds if k != "date")

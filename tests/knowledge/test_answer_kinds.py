@@ -24,6 +24,8 @@ from knowledge.catalog.facts import CuratedFact
     ("question", "kinds"),
     [
         ("How long can a job run on small-g?", ("duration",)),
+        # A rate of data: "400 GB/s", which a node count or a memory size does not give.
+        ("what's the bandwidth between the two dies of one MI250X?", ("bandwidth",)),
         # An expiry is a lifetime, whichever form of the word is typed.
         ("longest expiry i can set on an s3 key?", ("duration",)),
         ("How many nodes can one job use?", ("quantity",)),
@@ -77,6 +79,10 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("Access is quick.", "duration", False),
         ("Idle sessions end after twenty minutes.", "duration", True),
         ("Jobs may run for 48:00:00.", "duration", True),
+        ("up to 400 GB/s of peak bidirectional bandwidth", "bandwidth", True),
+        ("a 200 Gbps network interface", "bandwidth", True),
+        ("The average read from RAM is 7,800 MB/second.", "bandwidth", True),
+        ("each die has a 64 GB slice of HBM memory", "bandwidth", False),
         ("The call closes at 10:00 CET.", "duration", False),
         ("At least a few thousand data points.", "quantity", True),
         ("Default is 100%, one job per CPU thread.", "default", True),

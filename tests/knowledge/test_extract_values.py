@@ -38,3 +38,26 @@ def test_a_question_for_a_date_alone_is_not_stretched_to_the_fee_row() -> None:
     text = _extract(WORKSHOP, "When does registration close for the workshop?")
     assert "12 March 2027" in text
     assert "EUR 240" not in text
+
+
+# A GPU's description: the dies, their memory and units first, the links between them last.
+GPU_MODULE = (
+    "Each MI250X module holds two graphics compute dies (GCDs), and each of the two dies of a "
+    "module has 110 compute units and its own 64 GB slice of HBM2e memory. "
+    "The two dies of one module share a package but are separate devices to software: a "
+    "program sees two GPUs per module, and a node shows eight of them to Slurm. "
+    "Kernels are dispatched to the compute units in groups of 64 threads called wavefronts, "
+    "and each compute unit has 512 vector registers of 64 lanes. "
+    "In-package Infinity Fabric links carry up to 400 GB/s of peak bidirectional traffic. "
+    "Modules talk to each other over external links of 100 GB/s each."
+)
+
+
+def test_a_question_for_a_bandwidth_is_shown_the_rate_not_only_the_sizes_and_counts() -> None:
+    text = extract_of(
+        GPU_MODULE,
+        "what's the bandwidth between the two dies of one MI250X module?",
+        url="file:///gpu.html",
+        title="GPU nodes",
+    )
+    assert "up to 400 GB/s of peak bidirectional traffic" in text
