@@ -238,10 +238,11 @@ _ASKS_GPU_MODEL = re.compile(
     r"(?=\s+(?:exactly\s+)?(?:" + _AFTER_THING + r"|(?:sit|come|ship|go)s?\b)|\s*[?,.;:!]|\s*$)",
     re.I,
 )
+# Product codes in any case ("MI250X", "h100", "GH200"); the family names only capitalised
+# ("Max 1550" is a GPU, "max 2048 tasks" a limit).
 _GPU_MODEL = re.compile(
-    r"\b(?:MI\d{3}[A-Z]?|[ABHLV]\d{2,3}[A-Z]?|G[HB]\d{3}|Gaudi\s?\d|Instinct|Tesla|Hopper|"
-    r"Blackwell|Ampere|Ponte\s+Vecchio|Max\s+\d{4})\b",
-    re.I,
+    r"\b(?:(?i:MI\d{3}[A-Z]?|[ABHLV]\d{2,3}[A-Z]?|G[HB]\d{3}|Gaudi\s?\d)|"
+    r"Instinct|Tesla|Hopper|Blackwell|Ampere|Ponte\s+Vecchio|Max\s+\d{4})\b"
 )
 
 

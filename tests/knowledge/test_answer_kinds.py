@@ -342,8 +342,11 @@ def test_a_question_for_the_gpus_asks_for_their_model(
         ("4 NVIDIA A100 SXM4 64 GB GPUs per node", True),
         ("four AMD Instinct MI250X modules", True),
         ("NVIDIA GH200 superchips", True),
+        ("we run on nvidia h100s", True),
         ("a new AI-optimised system expected by 2027", False),
         ("8 GPUs per node", False),
+        ("Intel Data Center GPU Max 1550", True),
+        ("at most max 2048 tasks per job", False),
     ],
 )
 def test_a_gpu_model_is_a_model_name_not_a_count(text: str, named: bool) -> None:
