@@ -300,6 +300,11 @@ def strict_measures(question: str, *, english_order: bool = True) -> tuple[str, 
     return tuple(thing for thing in things if thing in _STRICT_MEASURES)
 
 
+def gives_count(texts: list[str], things: tuple[str, ...]) -> bool:
+    """Whether any of `texts` gives a number of any of `things` (see `holds_count`)."""
+    return any(holds_count(text, thing) for text in texts for thing in things)
+
+
 def holds_count(text: str, thing: str) -> bool:
     """True when `text` gives a number of `thing`: "4 NVIDIA H100 GPUs", "1,120 nodes",
     "GPU-hours: 50,000", a size for memory, an amount for money; "node count not on record"

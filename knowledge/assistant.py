@@ -19,8 +19,8 @@ from functools import cache, partial
 
 from knowledge.answer_kinds import (
     counted_things,
+    gives_count,
     holds,
-    holds_count,
     strict_measures,
     wanted_kinds,
 )
@@ -441,9 +441,7 @@ class Assistant:
         # about the thing ("worth EUR 500 M" asked the price of a GPU-hour, "GPU-hours billed =
         # 4 * runtime" asked in euros, an award count asked what share of proposals win).
         measured = strict_measures(question, english_order=evidence.language == "en")
-        unmeasured = bool(measured) and not any(
-            holds_count(e.text, thing) for e in extracts[:2] for thing in measured
-        )
+        unmeasured = bool(measured) and not gives_count([e.text for e in extracts[:2]], measured)
         if (
             evidence.documents is not None
             and extracts
@@ -764,7 +762,7 @@ def _gives_value(texts: list[str], question: str, *, english: bool = True) -> bo
         wants = ("duration",)
     things = counted_things(question, english_order=english)
     return not (wants and not any(holds(t, wants) for t in texts)) and not (
-        things and not any(holds_count(t, thing) for t in texts for thing in things)
+        things and not gives_count(texts, things)
     )
 
 

@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from knowledge.answer_kinds import asks_price, holds, holds_count, strict_measures, wanted_kinds
+from knowledge.answer_kinds import asks_price, gives_count, holds, strict_measures, wanted_kinds
 from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.retrieve import Retrieved
 from knowledge.store import Chunk
@@ -180,7 +180,7 @@ def best_extract(
     priced = strict_measures(question) if asks_price(question) else ()
 
     def gives_price(text: str) -> bool:
-        return any(holds_count(text, thing) for thing in priced)
+        return gives_count([text], priced)
 
     heading = set(tokenize(f"{hit.chunk.title} {hit.chunk.section}"))
     if similarities is None or len(similarities) != len(units):
