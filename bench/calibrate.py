@@ -1,8 +1,9 @@
 """Fit the assistant's decision thresholds by cross-validation, and report held-out figures.
 
     .venv/bin/python bench/calibrate.py --data-dir DIR --questions dev-questions.yaml
-                                        [--folds 4] [--seed 7] [--json]
+                                        --fit KEY [KEY ...] [--folds 4] [--seed 7]
     .venv/bin/python bench/calibrate.py --set DIR1 QUESTIONS1 --set DIR2 QUESTIONS2 ...
+                                        --fit KEY [KEY ...]
 
 Several sets, each with the index its documents were ingested into, are pooled into one
 question list before the folds are drawn.
@@ -100,8 +101,10 @@ def main() -> None:
         "--fit",
         nargs="+",
         choices=list(GRID),
-        default=list(GRID),
-        help="the thresholds to fit (the others keep their defaults); all by default",
+        required=True,
+        # Required: every grid at once is millions of candidates, each replayed on every
+        # question of every fold.
+        help="the thresholds to fit jointly (the others keep their defaults)",
     )
     args = parser.parse_args()
     keys: list[str] = args.fit
