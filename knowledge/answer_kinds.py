@@ -155,7 +155,10 @@ def holds(text: str, kinds: tuple[str, ...]) -> bool:
 _AFTER_THING = (
     r"(?:does|do|did|will|would|can|could|is|are|was|were|has|have|had|exists?|existing|per|"
     r"in|on|of|for|with|at|to|from|should|must|may|might|we|i|you|they|it|there|left|"
-    r"remains?|remaining|one|an?|each|every|our|my|your|their|this|that|these|those)(?![\w-])"
+    r"remains?|remaining|one|an?|each|every|our|my|your|their|this|that|these|those|"
+    # Verbs that follow the thing counted: "how many CPU cores come along with one GPU".
+    r"come|comes|coming|get|gets|fit|fits|go|goes|sit|sits|ship|ships|need|needs|take|takes|"
+    r"make|makes|show|shows|appear|appears|belong|belongs|stay|stays|run|see)(?![\w-])"
 )
 _COUNTED = re.compile(
     r"\bhow (?:many|much)\s+(?P<phrase>(?:(?!" + _AFTER_THING + r")[\w+.-]+\s+){0,3}?"

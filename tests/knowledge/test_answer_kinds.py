@@ -130,6 +130,8 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("What is the acceptance rate of Regular Access?", ("percent",)),
         ("what part of the machine is reserved?", ()),
         # Asked which GPUs, the answer names their model, which no count of them gives.
+        # A verb after the thing ends it: the cores are counted, not "along".
+        ("if I ask for one A100, how many cpu cores come along with it?", ("cores",)),
         ("which gpus is the new LUMI-AI machine going to have?", ("gpu model",)),
         ("what kind of gpus sit in the jupiter booster nodes?", ("gpu model",)),
         ("how many GPU nodes does Deucalion have and which GPUs?", ("nodes", "gpu model")),
@@ -148,10 +150,10 @@ def test_the_question_says_what_it_counts(question: str, things: tuple[str, ...]
         # French, Italian, Spanish: the thing comes first, its qualifier after.
         ("if proposal one GPU Karolina how many core CPU with", ("core", "cpu")),
         # German: a verb the glossary read ends the phrase.
-        ("if Karolina only GPU request how many core get", ("core", "get")),
+        ("if Karolina only GPU request how many core get", ("core",)),
         ("how much money maximum for single FFplus Innovation Study", ("money", "maximum")),
         # Two questions run together: each phrase ends where the next one starts.
-        ("how many GPU node LUMI-G how much Slurm see", ("gpu", "node", "lumi-g", "slurm", "see")),
+        ("how many GPU node LUMI-G how much Slurm see", ("gpu", "node", "lumi-g", "slurm")),
     ],
 )
 def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
