@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -61,10 +62,24 @@ def _stem(token: str) -> str:
     return token
 
 
+# Letters that no Unicode decomposition takes apart.
+_UNDECOMPOSED = str.maketrans({"ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d"})
+
+
+def _folded(text: str) -> str:
+    """Text without diacritics: "Kraków", "Jülich" and "Türkiye" as they are typed in chat
+    ("Krakow"), and whole words rather than "krak" and "w"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def tokenize(text: str) -> list[str]:
-    """Lower-case tokens without stop words; compounds also yield their parts."""
+    """Lower-case tokens without stop words and diacritics; compounds also yield their parts."""
     tokens: list[str] = []
-    text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text.lower()))
+    text = text.lower()
+    if not text.isascii():
+        text = _folded(text)
+    text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     for match in _TOKEN.finditer(text):
         token = match.group(0).strip("-_.")
         if not token:

@@ -29,6 +29,9 @@ from knowledge.lexical import LexicalIndex, tokenize
         # A possessive is the name itself.
         ("LUMI's GPUs", ["lumi", "gpus"]),
         ("the job id", ["job", "id"]),
+        # Letters with diacritics are the plain letters chat types, inside whole words.
+        ("Cyfronet AGH, Kraków", ["cyfronet", "agh", "krakow"]),
+        ("Jülich, Türkiye, Łódź, Straße", ["julich", "turkiye", "lodz", "strasse"]),
     ],
 )
 def test_tokens(text: str, tokens: list[str]) -> None:
