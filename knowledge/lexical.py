@@ -66,7 +66,7 @@ def _stem(token: str) -> str:
 _UNDECOMPOSED = str.maketrans({"ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d"})
 
 
-def _folded(text: str) -> str:
+def fold_diacritics(text: str) -> str:
     """Text without diacritics: "Kraków", "Jülich" and "Türkiye" as they are typed in chat
     ("Krakow"), and whole words rather than "krak" and "w"."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
@@ -78,7 +78,7 @@ def tokenize(text: str) -> list[str]:
     tokens: list[str] = []
     text = text.lower()
     if not text.isascii():
-        text = _folded(text)
+        text = fold_diacritics(text)
     text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     for match in _TOKEN.finditer(text):
         token = match.group(0).strip("-_.")

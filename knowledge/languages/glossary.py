@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import sys
 import threading
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -25,7 +24,7 @@ from typing import Any
 
 import snowballstemmer
 
-from knowledge.lexical import STOPWORDS
+from knowledge.lexical import STOPWORDS, fold_diacritics
 
 DATA = Path(__file__).parent / "data"
 DROP = "-"
@@ -72,22 +71,15 @@ _SEPARABLE_PARTICLES = frozenset(
 )
 
 
-# Letters that no Unicode decomposition takes apart.
-_PLAIN_LETTERS = str.maketrans({"ł": "l", "œ": "oe", "æ": "ae", "ß": "ss", "ø": "o"})
+# German typed without umlauts writes them out.
 _GERMAN_PLAIN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
-def _plain(word: str) -> str:
-    """A word without its diacritics ("węzeł" -> "wezel", "mémoire" -> "memoire")."""
-    decomposed = unicodedata.normalize("NFKD", word.translate(_PLAIN_LETTERS))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _plain_spellings(language: str, form: tuple[str, ...]) -> set[tuple[str, ...]]:
     """How a phrase is typed without diacritics; German also with ae, oe, ue for the umlauts."""
-    spellings = {tuple(_plain(w) for w in form)}
+    spellings = {tuple(fold_diacritics(w) for w in form)}
     if language == "de":
-        spellings.add(tuple(_plain(w.translate(_GERMAN_PLAIN)) for w in form))
+        spellings.add(tuple(fold_diacritics(w.translate(_GERMAN_PLAIN)) for w in form))
     return spellings
 
 
@@ -198,7 +190,7 @@ class Glossary:
         ]
         stems = [self.stem(t) for t in tokens]
         lowered = [t.casefold() for t in tokens]
-        plain = [_plain(t) for t in lowered]
+        plain = [fold_diacritics(t) for t in lowered]
         plain_stems = [self.stem(t) for t in plain]
         # A form as written, then as typed without diacritics, before any stem: a stem may be
         # another word's ("naechste" stems like "nach", after).
@@ -292,7 +284,7 @@ class Glossary:
         is gone and the translation finds the infinitive among them. The infinitive, not the
         stem: a verb and a noun may share a stem (einrichten, install; Einrichtung,
         organisation)."""
-        plain = _plain(joined)
+        plain = fold_diacritics(joined)
         bases = [plain] + [
             plain[: -len(end)] for end in ("st", "et", "t", "e") if plain.endswith(end)
         ]
