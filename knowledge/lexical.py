@@ -16,7 +16,9 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+# Latin letters with diacritics belong to their words ("kraków"), folded per token below.
+_LETTER = r"[a-z0-9\u00df-\u00f6\u00f8-\u024f]"
+_TOKEN = re.compile(_LETTER + r"+(?:[-_.]" + _LETTER + r"+)*")
 _PARTS = re.compile(r"[-_.]")
 
 STOPWORDS = frozenset(
@@ -92,12 +94,13 @@ def fold_diacritics(text: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Lower-case tokens without stop words and diacritics; compounds also yield their parts."""
     tokens: list[str] = []
-    text = text.lower()
-    if not text.isascii():
-        text = fold_diacritics(text)
-    text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
+    text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text.lower()))
     for match in _TOKEN.finditer(text):
         token = match.group(0).strip("-_.")
+        if not token.isascii():
+            # Per token, not per text: most passages hold a dash or a quote mark, few a letter
+            # with a diacritic, and every answer tokenizes dozens of passages.
+            token = fold_diacritics(token)
         if not token:
             continue
         # Interned: a 10,000-chunk corpus has millions of tokens but a small vocabulary.
