@@ -238,7 +238,7 @@ _ASKS_GPU_MODEL = re.compile(
     r"\b(?:which|what)\s+(?:kinds?\s+of\s+|types?\s+of\s+|models?\s+of\s+)?"
     r"(?:gpus?|accelerators?|graphics\s+cards?)"
     # The GPUs themselves, not a GPU backend, partition or kernel.
-    r"(?=\s+(?:exactly\s+)?(?:" + _AFTER_THING + r"|(?:sit|come|ship|go)s?\b)|\s*[?,.;:!]|\s*$)",
+    r"(?=\s+(?:exactly\s+)?" + _AFTER_THING + r"|\s*[?,.;:!]|\s*$)",
     re.I,
 )
 # Product codes in any case ("MI250X", "h100", "GH200"); the family names only capitalised

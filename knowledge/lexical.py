@@ -64,9 +64,8 @@ def _stem(token: str) -> str:
     return token
 
 
-# Letters that no Unicode decomposition takes apart.
-_UNDECOMPOSED = {"ß": "ss", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE"}
-_UNDECOMPOSED |= {"œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D"}
+# Letters that no Unicode decomposition takes apart (both callers fold lower-case text).
+_UNDECOMPOSED = {"ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d"}
 
 
 def _plain_letter(letter: str) -> str:
@@ -74,9 +73,8 @@ def _plain_letter(letter: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-# Latin letters with diacritics (Latin-1 to Latin Extended-B) and loose combining marks, as one
-# table: answers read every passage's words, and a table is one pass in C where decomposing
-# each passage is several in Python.
+# Latin letters with diacritics (Latin-1 to Latin Extended-B) and loose combining marks, decomposed
+# once here: folding a word is then one table lookup per letter.
 _FOLD = str.maketrans(
     {
         **{chr(cp): _plain_letter(chr(cp)) for cp in range(0xC0, 0x250)},

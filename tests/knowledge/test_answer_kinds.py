@@ -129,9 +129,9 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("what % of large scale proposals get accepted?", ("percent",)),
         ("What is the acceptance rate of Regular Access?", ("percent",)),
         ("what part of the machine is reserved?", ()),
-        # Asked which GPUs, the answer names their model, which no count of them gives.
         # A verb after the thing ends it: the cores are counted, not "along".
         ("if I ask for one A100, how many cpu cores come along with it?", ("cores",)),
+        # Asked which GPUs, the answer names their model, which no count of them gives.
         ("which gpus is the new LUMI-AI machine going to have?", ("gpu model",)),
         ("what kind of gpus sit in the jupiter booster nodes?", ("gpu model",)),
         ("how many GPU nodes does Deucalion have and which GPUs?", ("nodes", "gpu model")),
