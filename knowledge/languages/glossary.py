@@ -314,10 +314,12 @@ class Glossary:
         parts = [p for p in word.split("-") if p]
         if len(parts) < 2:
             return [word]
-        for part in parts:
+        for i, part in enumerate(parts):
             if not (
                 self.stem(part) in self.entries
                 or is_technical(part)
+                # An English name's inner word: "AI-for-Science-Antrag".
+                or (0 < i < len(parts) - 1 and part in ENGLISH_FUNCTION_WORDS)
                 or known(part.casefold())
                 or self._compound(part, known)  # "SSH-Schlüsseltypen"
             ):

@@ -170,6 +170,8 @@ def test_an_faq_entry_on_a_third_party_page_is_not_confirmed() -> None:
         ("Is there a Polish AI Factory?", ["country:Poland"]),
         ("we need to polish our proposal", []),
         ("when do jobs finish on LUMI?", ["machine:LUMI"]),
+        # A host centre that runs no catalogued machine names its AI Factory.
+        ("which AI Factory is the one at Cyfronet in Krakow?", ["factory:Gaia AI Factory"]),
     ],
 )
 def test_names_are_found_by_alias_spelling_and_typo(

@@ -179,6 +179,17 @@ def test_a_hyphenated_compound_may_end_in_a_closed_compound() -> None:
     assert german.translate("SSH-Schlüsseltypen", {"ssh"}.__contains__) == "SSH key type"
 
 
+def test_a_hyphenated_compound_may_hold_an_english_name_with_its_inner_words() -> None:
+    german = parse("de", "Antrag\tproposal\n")
+    known, names = {"ai", "science"}.__contains__, frozenset({"AI for Science"})
+    assert german.translate("AI-for-Science-Antrag", known, names) == "AI for Science proposal"
+
+
+def test_a_hyphenated_compound_does_not_start_with_a_function_word() -> None:
+    german = parse("de", "Antrag\tproposal\n")
+    assert german.translate("for-Science-Antrag", {"science"}.__contains__) == "for-Science-Antrag"
+
+
 def test_a_word_that_only_starts_like_an_english_one_is_not_borrowed() -> None:
     assert FRENCH.translate("Comment directeur", {"direct"}.__contains__) == "how"
 
