@@ -357,6 +357,15 @@ def test_the_selection_waves_are_one_fact_citing_each_waves_page(
     assert [url for url, _, _ in fact.more_sources] == [second.source, third.source]
 
 
+def test_the_selection_waves_give_the_number_of_factories_in_all(
+    catalog: Catalog, facts: dict[str, CuratedFact]
+) -> None:
+    assert facts["factories/waves"].text.startswith(
+        f"The AI Factories were selected in 3 waves, {len(catalog.ai_factories)} in all: "
+    )
+    assert len(catalog.ai_factories) == 19
+
+
 def test_a_factorys_wave_is_dated_and_the_date_cites_the_waves_page(
     catalog: Catalog, facts: dict[str, CuratedFact]
 ) -> None:
