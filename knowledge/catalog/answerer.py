@@ -347,7 +347,8 @@ class CuratedAnswerer:
         unseen = tuple(
             t
             for t in sorted(tokens - recognised)
-            if t not in st.idf and not t.isdigit() or _unknown_year(t, st.idf)
+            if t not in st.idf and not t.isdigit() and not _dated_month(t, st.idf)
+            or _unknown_year(t, st.idf)
         )
         name_like = _name_like(question)
         if not scored:
@@ -511,6 +512,18 @@ def _name_like(question: str) -> frozenset[str]:
         found.group(1) for pattern in _PARTITION_NAMED for found in pattern.finditer(question)
     ]
     return frozenset(t for word in words for t in tokenize(word))
+
+
+_MONTHS = tuple(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def _dated_month(token: str, idf: dict[str, float]) -> bool:
+    """A month the catalogue dates something in, written out or short ("December" where the
+    facts write "11 Dec 2026"): a word of a date question, not an unknown one."""
+    month = next((m for m in _MONTHS if len(token) >= 3 and m.startswith(token)), "")
+    return bool(month) and (month in idf or month[:3] in idf)
 
 
 def _unknown_year(token: str, idf: dict[str, float]) -> bool:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 import yaml
+from fakes.embedder import HashEmbedder
 
 import knowledge
 from knowledge.catalog.answerer import CuratedAnswerer
@@ -411,3 +412,20 @@ def test_a_machine_overview_takes_the_article_its_tier_needs(
 ) -> None:
     assert facts["jupiter/overview"].text.startswith("**JUPITER** is an exascale EuroHPC")
     assert facts["leonardo/overview"].text.startswith("**LEONARDO** is a pre-exascale EuroHPC")
+
+
+@pytest.mark.parametrize(
+    ("question", "unseen"),
+    [
+        # The facts write "11 Dec 2026": a month written out is no word they lack.
+        ("When is the December cut-off of AI for Science and Collaborative EU Projects?", ()),
+        ("When is the Sept cut-off of AI for Science?", ()),
+        ("When is the Marchy cut-off of AI for Science?", ("marchy",)),
+    ],
+)
+def test_a_month_the_facts_date_in_is_no_unseen_word(
+    catalog: Catalog, question: str, unseen: tuple[str, ...]
+) -> None:
+    embedder = HashEmbedder()
+    answerer = CuratedAnswerer(catalog, DATA, embedder.embed_query, embedder.embed_documents)
+    assert answerer.match(question, embedder.embed_query(question)).unseen == unseen
