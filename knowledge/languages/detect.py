@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from knowledge.languages.glossary import ENGLISH_FUNCTION_WORDS, glossary, words
+from knowledge.languages.glossary import (
+    DROP,
+    ENGLISH_FUNCTION_WORDS,
+    QUESTION_WORDS,
+    glossary,
+    words,
+)
 
 ENGLISH = "en"
 
@@ -33,8 +39,16 @@ _VOCABULARY_WEIGHT = 0.5
 
 @cache
 def _english_lexicon(languages: tuple[str, ...]) -> frozenset[str]:
-    """Every English word the glossaries translate to (built once, not per question)."""
-    return frozenset().union(*(glossary(code).english_words for code in languages))
+    """Every English word the glossaries translate to (built once, not per question), less
+    the words a glossary lists as a function word of its own: Italian "come" (how) is no
+    evidence of English because French "venir" reads as "come"."""
+    english = frozenset().union(*(glossary(code).english_words for code in languages))
+    return english - {
+        form
+        for code in languages
+        for form, meaning in glossary(code).forms.items()
+        if meaning == DROP or meaning in QUESTION_WORDS or meaning in ENGLISH_FUNCTION_WORDS
+    }
 
 
 def detect(question: str, enabled: Iterable[str]) -> str:

@@ -220,6 +220,8 @@ def test_plain_words_are_not_technical(word: str) -> None:
             "en",
         ),
         ("Quante ore GPU possiamo ottenere con AI Factories Fast Lane?", "it"),
+        # Italian "come" (how), though French "venir" reads as English "come".
+        ("Come vengono contabilizzati i job GPU su standard-g?", "it"),
     ],
 )
 def test_the_language_of_a_question_is_detected(question: str, language: str) -> None:
