@@ -347,7 +347,7 @@ class CuratedAnswerer:
         unseen = tuple(
             t
             for t in sorted(tokens - recognised)
-            if t not in st.idf and not t.isdigit() and not _dated_month(t, st.idf)
+            if (t not in st.idf and not t.isdigit() and not _dated_month(t, st.idf))
             or _unknown_year(t, st.idf)
         )
         name_like = _name_like(question)
