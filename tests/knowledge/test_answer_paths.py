@@ -69,6 +69,16 @@ DOCUMENTS = {
         "| 9-10 March 2027 | LuxProvide | MeluXina |\n"
         "| 13-14 April 2027 | IZUM | Vega |\n"
     ),
+    # A story the first section matches, and the sentence that answers what is asked after
+    # it in another section of the same page.
+    "guide/gpu-aware-mpi.md": (
+        "# GPU-aware MPI\n\n"
+        "To pass device pointers to MPI_Send with Cray MPICH, link the GTL library; ldd on "
+        "the binary then lists libmpi_gtl_hsa next to libmpi_cray.\n\n"
+        "## Before launching\n\n"
+        "Switch on GPU support at run time: export MPICH_GPU_SUPPORT_ENABLED=1 in the "
+        "batch script.\n"
+    ),
     # A word one letter from a machine's name (JUPITER) on another machine's page: the
     # documents use the word, so it is no typo, and the page is no page about another machine.
     "site/webui/jupyter.md": (
@@ -316,6 +326,13 @@ ROWS = {
         "cut-offs in 2026:** 27 Feb 2026, 30 Apr 2026, 30 Jun 2026, 31 Aug 2026, 30 Oct 2026, "
         "11 Dec 2026. Next: Fri 11 Dec 2026, 10:00 CET.",
         "https://www.eurohpc-ju.europa.eu/eurohpc-ju-call-proposals-ai-science-and-collaborative-eu-projects_en",
+    ),
+    "after a story, the page's passage holding what is asked follows the one matching it": Row(
+        "Passing device pointers to MPI_Send with Cray MPICH crashes. ldd lists libmpi_gtl_hsa "
+        "so the GTL library is linked. Is there something to switch on at run time?",
+        "retrieval",
+        "export MPICH_GPU_SUPPORT_ENABLED=1",
+        "guide/gpu-aware-mpi.md",
     ),
     "a year with no cut-off on record is declined with the last one and where to ask": Row(
         "When are the AI for Science cut-offs in 2027?",
