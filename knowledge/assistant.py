@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache, partial
@@ -683,16 +684,14 @@ class Assistant:
             # The lead passage says what the question is about but not the value it asks for
             # (the workshop's description, not the row with its dates): the page's passage
             # that holds a value of that kind follows it.
-            for extract in extracts[1:]:
-                if (
-                    extract.hit.chunk.url == lead.hit.chunk.url
-                    and extract.hit.chunk.id != lead.hit.chunk.id
-                    and not _overlaps(extract.text, lead.text)
-                    and holds(extract.text, wants)
-                    and extract.score >= self.calibration.value_passage_ratio * lead.score
-                ):
-                    used.append(extract)
-                    break
+            ratio = self.calibration.value_passage_ratio
+            follower = _next_on_page(
+                lead,
+                extracts,
+                lambda e: holds(e.text, wants) and e.score >= ratio * lead.score,
+            )
+            if follower is not None:
+                used.append(follower)
         asking = asking_sentence(question)
         if len(used) == 1 and asking is not None:
             # A question that first says what happened and then asks ("ldd shows the gtl lib
@@ -700,15 +699,11 @@ class Assistant:
             # passage matches the story; the page's passage holding the asking sentence's
             # words that the lead lacks ("run time") answers it.
             missing = set(tokenize(asking)) - set(tokenize(lead.text))
-            for extract in extracts[1:]:
-                if (
-                    extract.hit.chunk.url == lead.hit.chunk.url
-                    and extract.hit.chunk.id != lead.hit.chunk.id
-                    and not _overlaps(extract.text, lead.text)
-                    and len(missing & set(tokenize(extract.text))) >= _ASKED_WORDS
-                ):
-                    used.append(extract)
-                    break
+            follower = _next_on_page(
+                lead, extracts, lambda e: len(missing & set(tokenize(e.text))) >= _ASKED_WORDS
+            )
+            if follower is not None:
+                used.append(follower)
         citations: list[Citation] = []
         urls: list[str] = []
         for item in [*[e.hit for e in used], *retrieval.hits]:
@@ -817,6 +812,24 @@ def _diverse(
         more = [h for h in hits[:depth] if h.chunk.url == hits[0].chunk.url]
         chosen += [h for h in more if h.chunk.id not in read][:same_document]
     return chosen
+
+
+def _next_on_page(
+    lead: Extract, extracts: list[Extract], fits: Callable[[Extract], bool]
+) -> Extract | None:
+    """The best-ranked other passage of the lead's page that `fits` and shows something the
+    lead does not."""
+    return next(
+        (
+            e
+            for e in extracts[1:]
+            if e.hit.chunk.url == lead.hit.chunk.url
+            and e.hit.chunk.id != lead.hit.chunk.id
+            and not _overlaps(e.text, lead.text)
+            and fits(e)
+        ),
+        None,
+    )
 
 
 def _overlaps(text: str, other: str) -> bool:
