@@ -209,6 +209,7 @@ _RATE = re.compile(
 )
 _CURRENCY = re.compile(_MONEY + r"|\bdollars?\b", re.I)
 # A question for a share of something: answered by a percentage, never by a count.
+_PERCENT_WORD = re.compile(r"\bpercent(?:age)?s?\b", re.I)
 _ASKS_SHARE = re.compile(
     r"\b(?:what|which)\s+(?:share|percentage|proportion|fraction)\s+of\b|\bwhat\s*%|"
     r"\b(?:acceptance|success|approval|rejection)\s+rates?\b",
@@ -282,6 +283,9 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
                 words.append(word.rstrip(",.;:!?").lower())
                 if word[-1] in ",.;:!?":
                     break
+        # "Le taux d'acceptation", "qué porcentaje": a share, wherever it is asked.
+        if _ASKS_SHARE.search(question) or _PERCENT_WORD.search(question):
+            words.append("percent")
         return tuple(dict.fromkeys(words))
     found = _COUNTED.search(question)
     if found is None:

@@ -275,13 +275,15 @@ class CuratedAnswerer:
         context: str = "",
         masked_vector: Matrix | None = None,
         focus_vector: Matrix | None = None,
+        nouns_capitalised: bool = False,
     ) -> CuratedMatch:
         """Score every fact for the question (and, for a follow-up, the earlier question).
 
         `masked_vector` is the embedding of `masked(question, context)`, if the caller already
         computed it together with the question's. `focus_vector`, if given, is the embedding of
         the masked sentence that asks (see `asking_sentence`): when both fit the same topic
-        best, it may lift a topic's score to the mean of the two.
+        best, it may lift a topic's score to the mean of the two. `nouns_capitalised`: the
+        question was read from a language that capitalises nouns (see `_name_like`).
         """
         st = self._current()
         assert st.prototypes is not None and st.fact_vectors is not None
@@ -350,7 +352,7 @@ class CuratedAnswerer:
             if (t not in st.idf and not t.isdigit() and not _dated_month(t, st.idf))
             or _unknown_year(t, st.idf)
         )
-        name_like = _name_like(question)
+        name_like = _name_like(question, nouns_capitalised=nouns_capitalised)
         if not scored:
             return CuratedMatch(
                 (),
@@ -478,6 +480,9 @@ def qualifying_words(question: str, mentions: Sequence[Mention]) -> set[str]:
     return words
 
 
+_INNER_CAPITAL = re.compile(r"\w[A-Z]")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*\s+[A-Z]")
+_CAPITALISED_RUN_END = re.compile(r"\b[A-Z][\w-]*\s+[A-Z][\w-]*$")
 _DESCRIBED = re.compile(r"[A-Z][\w]*(-[a-z]+)+")
 # An acronym before a kind of software or work names its field, not a thing: "a commercial
 # CFD package", "our MD code", "an NLP workload".
@@ -494,13 +499,27 @@ _PARTITION_NAMED = (
 )
 
 
-def _name_like(question: str) -> frozenset[str]:
+def _name_like(question: str, *, nouns_capitalised: bool = False) -> frozenset[str]:
     """Tokens of words written as names: capitalised after the first word, in quotes, or
-    naming a partition or queue ("the turbo-g partition", "la partition turbo-g")."""
+    naming a partition or queue ("the turbo-g partition", "la partition turbo-g").
+
+    `nouns_capitalised`: the question's words come from a language that capitalises every
+    noun (German: "Pitch-Deck", "Dataset"), where only a capital inside a word ("JPEGs",
+    "MyAccessID") marks a name."""
     # Quoted: an opening quote after a space, a closing one before a non-letter (the
     # apostrophe of "EuroHPC's" closes nothing).
     words = re.findall(r"(?<!\w)[\"'“‘]([^\"'“”‘’]{2,60})[\"'”’](?!\w)", question)
     for found in re.finditer(r"\b[A-Z][\w-]*", question):
+        if nouns_capitalised:
+            # A capital inside a word ("WLAN" of "Hotel-WLAN"), or capitalised words in a row
+            # ("den Quantum Gaming Call"), where nouns stand alone or hyphenated.
+            if _CAPITALISED_RUN.match(question, found.start()) or (
+                found.start() > 0 and _CAPITALISED_RUN_END.search(question, 0, found.end())
+            ):
+                words.append(found.group(0))
+            else:
+                words += [p for p in found.group(0).split("-") if _INNER_CAPITAL.search(p)]
+            continue
         # "AI-focused", "GPU-heavy": a description that starts with an acronym, not a name.
         if (
             found.start() > 0

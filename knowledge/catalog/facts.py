@@ -469,8 +469,8 @@ def _factory_facts(catalog: Catalog) -> Iterator[CuratedFact]:
             "factories/waves",
             [],
             ["factory_waves"],
-            f"The AI Factories were selected in {len(rounds)} waves, "
-            f"{sum(counts[w.wave] for w in by_date)} in all: {'; '.join(rounds)}.",
+            f"{sum(counts[w.wave] for w in by_date)} AI Factories were selected in "
+            f"{len(rounds)} waves: {'; '.join(rounds)}.",
             by_date[0],
             more_sources=tuple((w.source, w.as_of, w.confirmed) for w in by_date[1:]),
         )

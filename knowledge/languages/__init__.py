@@ -15,6 +15,8 @@ from knowledge.languages.glossary import glossary
 from knowledge.languages.words import Words, words_for
 
 SUPPORTED = ("en", "de", "fr", "it", "es", "pl")
+# Languages that capitalise every noun: there a capital letter does not mark a name.
+NOUNS_CAPITALISED = frozenset({"de"})
 
 
 @dataclass(frozen=True)
@@ -52,4 +54,4 @@ class Languages:
         return Asked(question, language, glossary(language).translate(question, known, names))
 
 
-__all__ = ["Asked", "Languages", "SUPPORTED", "Words", "words_for"]
+__all__ = ["Asked", "Languages", "NOUNS_CAPITALISED", "SUPPORTED", "Words", "words_for"]

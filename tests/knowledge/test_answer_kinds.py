@@ -154,6 +154,9 @@ def test_the_question_says_what_it_counts(question: str, things: tuple[str, ...]
         ("how much money maximum for single FFplus Innovation Study", ("money", "maximum")),
         # Two questions run together: each phrase ends where the next one starts.
         ("how many GPU node LUMI-G how much Slurm see", ("gpu", "node", "lumi-g", "slurm")),
+        # A share is asked without "how many": "le taux d'acceptation", "qué porcentaje".
+        ("what acceptance rate proposal Fast Lane AI Factories", ("percent",)),
+        ("how many proposal Fast Lane percent approve", ("proposal", "fast", "lane", "percent")),
     ],
 )
 def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
@@ -234,6 +237,23 @@ def test_an_acronym_before_a_kind_of_software_is_its_field_not_a_name() -> None:
 
 def test_a_description_starting_with_an_acronym_is_no_name() -> None:
     assert _name_like("Which AI-focused call came before it?") == set()
+
+
+def test_in_german_a_capital_alone_marks_no_name() -> None:
+    # Read from German, every noun is capitalised; a capital inside a word still marks one.
+    question = "is there Limit how many Files project Scratch may Dataset some million small JPEGs"
+    assert _name_like(question, nouns_capitalised=True) == {"jpeg"}
+    assert _name_like("break from Hotel-WLAN for Pitch-Deck", nouns_capitalised=True) == {"wlan"}
+
+
+def test_in_german_capitalised_words_in_a_row_are_a_name() -> None:
+    question = "until when Deadline for EuroHPC Quantum Gaming Call 2031"
+    assert _name_like(question, nouns_capitalised=True) == {
+        "eurohpc",
+        "quantum",
+        "gaming",
+        "call",
+    }
 
 
 def test_an_apostrophe_closes_no_quoted_name() -> None:

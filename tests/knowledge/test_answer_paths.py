@@ -475,3 +475,18 @@ def test_a_question_read_from_another_language_needs_the_surer_match(
     )
     assert assistant.decide(evidence).route == "retrieval"
     assert assistant.decide(replace(evidence, language="de")).route == "abstain"
+
+
+def test_a_question_read_from_another_language_needs_a_less_close_curated_match(
+    assistant: Assistant,
+) -> None:
+    # Glossary words ("what host username SSH for Leonardo") match the topics' example
+    # questions less closely than English does: the facts answer from a lower score.
+    evidence = assistant.gather("What is the maximum walltime on the small-g partition?")
+    assert evidence.match is not None
+    score = assistant._curated_confidence(evidence.match, evidence.unseen)
+    between = replace(
+        Calibration(), curated_threshold=score + 0.01, read_curated_threshold=score - 0.01
+    )
+    assert assistant.decide(evidence, between).route != "catalog"
+    assert assistant.decide(replace(evidence, language="de"), between).route == "catalog"

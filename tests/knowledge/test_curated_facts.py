@@ -362,7 +362,7 @@ def test_the_selection_waves_give_the_number_of_factories_in_all(
     catalog: Catalog, facts: dict[str, CuratedFact]
 ) -> None:
     assert facts["factories/waves"].text.startswith(
-        f"The AI Factories were selected in 3 waves, {len(catalog.ai_factories)} in all: "
+        f"{len(catalog.ai_factories)} AI Factories were selected in 3 waves: "
     )
     assert len(catalog.ai_factories) == 19
 

@@ -273,6 +273,20 @@ def test_countries_and_their_adjectives_are_read_in_every_case(
     assert glossary(language).translate(words, lambda word: False) == english
 
 
+@pytest.mark.parametrize(
+    ("language", "words", "english"),
+    [
+        # Not the English words their stems look like ("well", "restore").
+        ("de", "nach der dritten Welle", "after third wave"),
+        ("es", "un buen restaurante", "good restaurant"),
+    ],
+)
+def test_words_whose_stem_looks_english_are_read_as_their_meaning(
+    language: str, words: str, english: str
+) -> None:
+    assert glossary(language).translate(words, known) == english
+
+
 def test_lines_after_forms_only_match_as_written_never_by_stem() -> None:
     italian = parse("it", "nodo\tnode\n#! forms only\ncoreano\tKorean\n")
     # "core" stems like "coreano"; the documents know it, so it stays English.
