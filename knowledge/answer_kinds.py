@@ -272,19 +272,9 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
         # is no answer.
         return ("rate in money",) if _CURRENCY.search(question) else ("rate",)
     if not english_order:
-        # Read from another language, punctuation is gone and two questions may run together
-        # ("how many GPU node LUMI-G how much Slurm see"): each phrase runs to the next "how"
-        # or to a word that ends a phrase.
-        words: list[str] = []
-        for phrase in _HOW_MANY.finditer(question):
-            for word in question[phrase.end() :].split()[:_LOOSE_PHRASE_WORDS]:
-                if _ENDS_PHRASE.fullmatch(word):
-                    break
-                words.append(word.rstrip(",.;:!?").lower())
-                if word[-1] in ",.;:!?":
-                    break
+        words = [word for phrase in _loose_phrases(question) for word in phrase]
         # "Le taux d'acceptation", "qué porcentaje": a share, wherever it is asked.
-        if _ASKS_SHARE.search(question) or _PERCENT_WORD.search(question):
+        if _asks_share_loosely(question):
             words.append("percent")
         return tuple(dict.fromkeys(words))
     found = _COUNTED.search(question)
@@ -292,6 +282,29 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
         # "What share of applications get approved", "the acceptance rate": a percentage.
         return ("percent",) if _ASKS_SHARE.search(question) else ()
     return (found.group("thing").lower(),)
+
+
+def _loose_phrases(question: str) -> list[list[str]]:
+    """The words after each "how many / how much" of a question read from another language.
+
+    There punctuation is gone and two questions may run together ("how many GPU node LUMI-G
+    how much Slurm see"): each phrase runs to the next "how" or to a word that ends a phrase.
+    """
+    phrases: list[list[str]] = []
+    for phrase in _HOW_MANY.finditer(question):
+        words: list[str] = []
+        for word in question[phrase.end() :].split()[:_LOOSE_PHRASE_WORDS]:
+            if _ENDS_PHRASE.fullmatch(word):
+                break
+            words.append(word.rstrip(",.;:!?").lower())
+            if word[-1] in ",.;:!?":
+                break
+        phrases.append(words)
+    return phrases
+
+
+def _asks_share_loosely(question: str) -> bool:
+    return bool(_ASKS_SHARE.search(question) or _PERCENT_WORD.search(question))
 
 
 # What only a number in its own unit gives: a price or a rate, a percentage, an amount of money.
@@ -303,7 +316,16 @@ _STRICT_MEASURES = (
 def strict_measures(question: str, *, english_order: bool = True) -> tuple[str, ...]:
     """What the question measures in a unit no other number stands in for ("price", "rate",
     "percent", "funding"; see `counted_things`), or nothing."""
-    things = counted_things(question, english_order=english_order)
+    if not english_order and not _PRICE.search(question):
+        # Each phrase's first word is the thing ("how much funding max", "quante ore GPU");
+        # a later one may belong to the rest of the sentence ("how many GPU-Hours ... budget").
+        firsts = [phrase[0] for phrase in _loose_phrases(question) if phrase]
+        things: tuple[str, ...] = (
+            *firsts,
+            *(("percent",) if _asks_share_loosely(question) else ()),
+        )
+    else:
+        things = counted_things(question, english_order=english_order)
     return tuple(thing for thing in things if thing in _STRICT_MEASURES)
 
 

@@ -339,6 +339,21 @@ def test_a_question_asks_for_a_value_or_for_a_route(question: str, asks: bool) -
 
 
 @pytest.mark.parametrize(
+    ("english_words", "measures"),
+    [
+        ("how much money maximum for single FFplus Innovation Study", ("money",)),
+        # The thing counted comes first; "budget" belongs to the rest of the sentence.
+        ("small-g if only GCD for hour take how many GPU-Hours work Budget way", ()),
+        ("what acceptance rate proposal Fast Lane AI Factories", ("percent",)),
+    ],
+)
+def test_read_from_another_language_a_phrase_s_first_word_is_what_it_measures(
+    english_words: str, measures: tuple[str, ...]
+) -> None:
+    assert strict_measures(english_words, english_order=False) == measures
+
+
+@pytest.mark.parametrize(
     ("question", "measures"),
     [
         ("How much does a GPU-hour on LUMI cost?", ("rate",)),

@@ -481,12 +481,26 @@ def test_a_question_read_from_another_language_needs_a_less_close_curated_match(
     assistant: Assistant,
 ) -> None:
     # Glossary words ("what host username SSH for Leonardo") match the topics' example
-    # questions less closely than English does: the facts answer from a lower score.
+    # questions less closely than English does: where no passage answers, the facts answer
+    # from a lower score.
     evidence = assistant.gather("What is the maximum walltime on the small-g partition?")
     assert evidence.match is not None
     score = assistant._curated_confidence(evidence.match, evidence.unseen)
     between = replace(
         Calibration(), curated_threshold=score + 0.01, read_curated_threshold=score - 0.01
     )
-    assert assistant.decide(evidence, between).route != "catalog"
-    assert assistant.decide(replace(evidence, language="de"), between).route == "catalog"
+    no_passage = replace(evidence, signals=_page_match(0.1))
+    assert assistant.decide(no_passage, between).route == "abstain"
+    assert assistant.decide(replace(no_passage, language="de"), between).route == "catalog"
+
+
+def test_the_lower_curated_bar_does_not_take_a_question_from_a_passage_that_answers(
+    assistant: Assistant,
+) -> None:
+    evidence = assistant.gather(JOB_ARRAY)
+    assert evidence.match is not None and evidence.match.lead is not None
+    score = assistant._curated_confidence(evidence.match, evidence.unseen)
+    between = replace(
+        Calibration(), curated_threshold=score + 0.01, read_curated_threshold=score - 0.01
+    )
+    assert assistant.decide(replace(evidence, language="de"), between).route == "retrieval"
