@@ -252,16 +252,17 @@ class NameTable:
         for antenna in catalog.antennas.members:
             self._add_country(antenna.country)
         self._single = sorted(k for k in self._names if len(k) >= 5 and k.isalpha())
-        # Names of more than one word as the catalogue writes them, and the capitals: a
-        # question in another language keeps them as written ("AI for Science and
-        # Collaborative EU Projects"; Italian "a Riga" is no line, riga).
+        # The names as the catalogue writes them, and the capitals: a question in another
+        # language keeps them as written ("AI for Science and Collaborative EU Projects";
+        # Italian "a Riga" is no line, riga), and reads a one-word name's case forms as it
+        # ("w Cyfronecie").
         names = [
             *((c.name, *c.aliases) for c in catalog.calls),
             *((m.name, *m.aliases) for m in catalog.machines),
             *((f.name, *f.aliases) for f in catalog.ai_factories),
         ]
         self.phrases = frozenset(self._capitals) | frozenset(
-            name for group in names for name in group if len(_WORD.findall(name)) > 1
+            name for group in names for name in group if _WORD.findall(name)
         )
         # Each machine by its names as a text writes them: what a passage is about.
         written: dict[str, str] = {}

@@ -121,6 +121,25 @@ def _loanword(word: str, language: str, known: Callable[[str], bool]) -> str:
     return ""
 
 
+_NAME_ENDING_LETTERS = 4
+
+
+def _inflected_name(lowered: str, names: frozenset[tuple[str, ...]]) -> str:
+    """The one-word name (of five letters or more) that `lowered` is a case form of: it
+    starts with all of the name but its last letter and adds at most four letters."""
+    if not lowered.isalpha():
+        return ""
+    for (name,) in (key for key in names if len(key) == 1):
+        if (
+            len(name) >= 5
+            and lowered != name
+            and lowered.startswith(name[:-1])
+            and len(lowered) <= len(name) + _NAME_ENDING_LETTERS
+        ):
+            return name[:1].upper() + name[1:]
+    return ""
+
+
 @lru_cache(maxsize=4)
 def _name_keys(names: frozenset[str]) -> tuple[frozenset[tuple[str, ...]], int]:
     """The names as the lower-case words a question splits into, and the most words of one."""
@@ -248,6 +267,10 @@ class Glossary:
                 word = tokens[i]
                 if word.endswith("'"):
                     pass  # an elided article or pronoun the glossary does not list
+                elif word[:1].isupper() and (name_of := _inflected_name(lowered[i], names)):
+                    # A one-word name with this language's case ending, its last consonant
+                    # changed or not ("w Cyfronecie", "na Leonardzie", "des Leonardos").
+                    english.append(name_of)
                 elif word.isalpha() and (loan := _loanword(word, self.language, known)):
                     # A name the documents use, with this language's case ending ("PyTorcha",
                     # "Dockera", "Slurmem"), is that name, not an unknown word.

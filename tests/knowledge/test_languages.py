@@ -312,6 +312,18 @@ def test_a_name_of_several_words_stays_as_written_not_read_as_this_language() ->
     )
 
 
+@pytest.mark.parametrize(
+    ("words", "english"),
+    [
+        ("Która AI Factory jest w Cyfronecie?", "which AI Factory Cyfronet"),
+        ("host do logowania na Leonardzie", "login Leonardo"),
+    ],
+)
+def test_a_one_word_name_with_a_case_ending_is_read_as_the_name(words: str, english: str) -> None:
+    names = frozenset({"Cyfronet", "Leonardo", "AI Factory"})
+    assert glossary("pl").translate(words, known, names) == english
+
+
 def test_a_one_word_name_stays_as_written_only_when_capitalised() -> None:
     italian, names = glossary("it"), frozenset({"Riga"})
     assert italian.translate("una start-up a Riga", known, names).endswith("Riga")
