@@ -92,7 +92,9 @@ _HAS = {
     # "Free of charge" answers "how much does it cost".
     # "At least a few thousand points" answers "how large" as well as "2,000" would.
     "quantity": re.compile(
-        r"\d|\bfree of charge\b|\bno cost\b|\b(hundreds?|thousands?|millions?|billions?|"
+        # A number standing alone ("8 characters", "--ntasks=8", "32GB"), not the digits of a
+        # name ("id_ed25519", "MI250X", "project_465000000").
+        r"(?<![\w.])\d|\bfree of charge\b|\bno cost\b|\b(hundreds?|thousands?|millions?|billions?|"
         + _NUMBER_WORDS
         + r")\b",
         re.I,

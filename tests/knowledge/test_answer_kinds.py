@@ -92,6 +92,9 @@ def test_the_question_says_what_kind_of_value_it_wants(
         # A calendar date counts nothing: no answer to "how many".
         ("Published 1 February 2027, in production from 8 March.", "quantity", False),
         ("The partition consists of 2048 nodes.", "quantity", True),
+        # The digits of a name are no number of anything.
+        ("The keys are saved as id_ed25519 and id_ed25519.pub.", "quantity", False),
+        ("It should be at least 8 characters long.", "quantity", True),
         ("Companies pay per use.", "quantity", False),
         ("Use `sbatch --account=project_465000123`.", "code", True),
         ("The MPI library is fast.", "code", False),
