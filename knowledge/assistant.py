@@ -544,21 +544,38 @@ class Assistant:
         return not _gives_value(texts, match.question, english=english)
 
     def curated_only(self, question: str) -> Answer | None:
-        """A curated answer without the document index (used while the index is being built)."""
-        if self.curated is None:
+        """A curated answer without the document index (used while the index is being built),
+        in the question's language as `ask` would give it."""
+        curated = self.curated
+        if curated is None:
             return None
-        vector = self.index.embedder.embed_query(question)
-        match = self.curated.match(question, vector)
-        lacks_value = bool(match.facts) and self._lacks_value(match)
+
+        # The documents are still being indexed (and their word index is locked meanwhile):
+        # a word is known when the curated facts use it.
+        def known(word: str) -> bool:
+            tokens = tokenize(word)
+            return bool(tokens) and all(curated.knows(t) for t in tokens)
+
+        asked = self.languages.read(question.strip(), known, curated.names.phrases)
+        english = asked.language == "en"
+        vector = self.index.embedder.embed_query(asked.english)
+        match = curated.match(
+            asked.english, vector, nouns_capitalised=asked.language in NOUNS_CAPITALISED
+        )
+        lacks_value = bool(match.facts) and self._lacks_value(match, english=english)
         confidence = self._curated_confidence(match, match.unseen, lacks_value=lacks_value)
         c = self.calibration
-        if match.lead is None or confidence + c.missing_value_penalty * lacks_value < (
-            c.curated_threshold
-        ):
+        # No passage answers yet: a question read from another language meets the lower bar.
+        threshold = c.curated_threshold if english else c.read_curated_threshold
+        if match.lead is None or confidence + c.missing_value_penalty * lacks_value < threshold:
             return None
-        if lacks_value:
-            return self._not_given(question, match, confidence, words_for("en"))
-        return self._curated_answer(question, match, confidence)
+        words = words_for(asked.language)
+        answer = (
+            self._not_given(asked.english, match, confidence, words)
+            if lacks_value
+            else self._curated_answer(asked.english, match, confidence, words)
+        )
+        return replace(answer, question=asked.text, language=asked.language)
 
     # -- curated answers ----------------------------------------------------------------
 

@@ -504,3 +504,14 @@ def test_the_lower_curated_bar_does_not_take_a_question_from_a_passage_that_answ
         Calibration(), curated_threshold=score + 0.01, read_curated_threshold=score - 0.01
     )
     assert assistant.decide(replace(evidence, language="de"), between).route == "retrieval"
+
+
+def test_while_the_documents_are_indexed_a_question_in_german_gets_the_fact_in_german(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.curated_only("Was ist die maximale Walltime auf der small-g-Partition?")
+    assert answer is not None
+    assert (answer.route, answer.language) == ("catalog", "de")
+    assert answer.question == "Was ist die maximale Walltime auf der small-g-Partition?"
+    assert "max walltime 3 days" in answer.text
+    assert "\nQuelle: https://docs.lumi-supercomputer.eu/" in answer.text
