@@ -276,14 +276,16 @@ class Assistant:
         elapsed = (time.perf_counter() - started) * 1000
         return replace(answer, question=asked.text, language=asked.language, latency_ms=elapsed)
 
-    def read(self, question: str) -> Asked:
-        """The question's language and its English search words (itself, when English)."""
+    def read(self, question: str, *, with_documents: bool = True) -> Asked:
+        """The question's language and its English search words (itself, when English).
+        `with_documents=False`: words count as known only when the curated facts use them
+        (while the documents are indexed, their word index is locked)."""
 
         # Only a question that needs a glossary asks which words the documents use; the word
         # index sits behind the index's lock, so it is fetched at most once per question.
         @cache
         def documents() -> LexicalIndex | None:
-            return self.index.lexical()[0] if self.index.count() else None
+            return self.index.lexical()[0] if with_documents and self.index.count() else None
 
         def known(word: str) -> bool:
             """Whether the documents or the curated facts use a word (each of its tokens)."""
@@ -402,14 +404,7 @@ class Assistant:
         )
         english = evidence.language == "en"
         threshold = c.threshold if english else c.read_threshold
-        # A question read from another language matches the curated topics less closely; the
-        # lower bar lets a fact answer it only where no passage would ("with what command see
-        # how much left allocation LUMI": the page with the command, not the billing rules).
-        curated_threshold = (
-            c.curated_threshold
-            if english or doc_confidence >= threshold
-            else c.read_curated_threshold
-        )
+        curated_threshold = _curated_bar(c, english=english, passage=doc_confidence >= threshold)
         # Asked once per decision: it lowers the facts' confidence, and may word the decline.
         # A question read from another language keeps its word order (see counted_things).
         lacks_value = (
@@ -549,14 +544,7 @@ class Assistant:
         curated = self.curated
         if curated is None:
             return None
-
-        # The documents are still being indexed (and their word index is locked meanwhile):
-        # a word is known when the curated facts use it.
-        def known(word: str) -> bool:
-            tokens = tokenize(word)
-            return bool(tokens) and all(curated.knows(t) for t in tokens)
-
-        asked = self.languages.read(question.strip(), known, curated.names.phrases)
+        asked = self.read(question.strip(), with_documents=False)
         english = asked.language == "en"
         vector = self.index.embedder.embed_query(asked.english)
         match = curated.match(
@@ -565,8 +553,7 @@ class Assistant:
         lacks_value = bool(match.facts) and self._lacks_value(match, english=english)
         confidence = self._curated_confidence(match, match.unseen, lacks_value=lacks_value)
         c = self.calibration
-        # No passage answers yet: a question read from another language meets the lower bar.
-        threshold = c.curated_threshold if english else c.read_curated_threshold
+        threshold = _curated_bar(c, english=english, passage=False)  # no passages yet
         if match.lead is None or confidence + c.missing_value_penalty * lacks_value < threshold:
             return None
         words = words_for(asked.language)
@@ -754,6 +741,14 @@ class Assistant:
             citations=tuple(citations),
             route="retrieval",
         )
+
+
+def _curated_bar(c: Calibration, *, english: bool, passage: bool) -> float:
+    """The score above which a curated fact answers. A question read from another language
+    matches the curated topics less closely; its lower bar lets a fact answer only where no
+    `passage` would ("with what command see how much left allocation LUMI": the page with
+    the command, not the billing rules)."""
+    return c.curated_threshold if english or passage else c.read_curated_threshold
 
 
 def rival_topic_score(match: CuratedMatch, now: datetime) -> float:

@@ -481,8 +481,8 @@ def qualifying_words(question: str, mentions: Sequence[Mention]) -> set[str]:
 
 
 _INNER_CAPITAL = re.compile(r"\w[A-Z]")
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*\s+[A-Z]")
-_CAPITALISED_RUN_END = re.compile(r"\b[A-Z][\w-]*\s+[A-Z][\w-]*$")
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
 _DESCRIBED = re.compile(r"[A-Z][\w]*(-[a-z]+)+")
 # An acronym before a kind of software or work names its field, not a thing: "a commercial
 # CFD package", "our MD code", "an NLP workload".
@@ -509,24 +509,21 @@ def _name_like(question: str, *, nouns_capitalised: bool = False) -> frozenset[s
     # Quoted: an opening quote after a space, a closing one before a non-letter (the
     # apostrophe of "EuroHPC's" closes nothing).
     words = re.findall(r"(?<!\w)[\"'“‘]([^\"'“”‘’]{2,60})[\"'”’](?!\w)", question)
-    for found in re.finditer(r"\b[A-Z][\w-]*", question):
-        if nouns_capitalised:
-            # A capital inside a word ("WLAN" of "Hotel-WLAN"), or capitalised words in a row
-            # ("den Quantum Gaming Call"), where nouns stand alone or hyphenated.
-            if _CAPITALISED_RUN.match(question, found.start()) or (
-                found.start() > 0 and _CAPITALISED_RUN_END.search(question, 0, found.end())
+    if nouns_capitalised:
+        # Capitalised words in a row ("den Quantum Gaming Call"), where nouns stand alone or
+        # hyphenated, and a capital inside a word ("JPEGs", the "WLAN" of "Hotel-WLAN").
+        words += [w for run in _CAPITALISED_RUN.finditer(question) for w in run.group(0).split()]
+        capitalised = _CAPITALISED.findall(question)
+        words += [p for w in capitalised for p in w.split("-") if _INNER_CAPITAL.search(p)]
+    else:
+        for found in _CAPITALISED.finditer(question):
+            # "AI-focused", "GPU-heavy": a description that starts with an acronym, no name.
+            if (
+                found.start() > 0
+                and not _DESCRIBED.fullmatch(found.group(0))
+                and not _FIELD_OF.match(question, found.start())
             ):
                 words.append(found.group(0))
-            else:
-                words += [p for p in found.group(0).split("-") if _INNER_CAPITAL.search(p)]
-            continue
-        # "AI-focused", "GPU-heavy": a description that starts with an acronym, not a name.
-        if (
-            found.start() > 0
-            and not _DESCRIBED.fullmatch(found.group(0))
-            and not _FIELD_OF.match(question, found.start())
-        ):
-            words.append(found.group(0))
     words += [
         found.group(1) for pattern in _PARTITION_NAMED for found in pattern.finditer(question)
     ]

@@ -124,15 +124,14 @@ def _loanword(word: str, language: str, known: Callable[[str], bool]) -> str:
 _NAME_ENDING_LETTERS = 4
 
 
-def _inflected_name(lowered: str, names: frozenset[tuple[str, ...]]) -> str:
-    """The one-word name (of five letters or more) that `lowered` is a case form of: it
-    starts with all of the name but its last letter and adds at most four letters."""
+def _inflected_name(lowered: str, names: tuple[str, ...]) -> str:
+    """The one-word name (see `_name_keys`) that `lowered` is a case form of: it starts with
+    all of the name but its last letter and adds at most four letters."""
     if not lowered.isalpha():
         return ""
-    for (name,) in (key for key in names if len(key) == 1):
+    for name in names:
         if (
-            len(name) >= 5
-            and lowered != name
+            lowered != name
             and lowered.startswith(name[:-1])
             and len(lowered) <= len(name) + _NAME_ENDING_LETTERS
         ):
@@ -141,10 +140,14 @@ def _inflected_name(lowered: str, names: frozenset[tuple[str, ...]]) -> str:
 
 
 @lru_cache(maxsize=4)
-def _name_keys(names: frozenset[str]) -> tuple[frozenset[tuple[str, ...]], int]:
-    """The names as the lower-case words a question splits into, and the most words of one."""
+def _name_keys(
+    names: frozenset[str],
+) -> tuple[frozenset[tuple[str, ...]], int, tuple[str, ...]]:
+    """The names as the lower-case words a question splits into, the most words of one, and
+    the one-word names of five letters or more (whose case forms are read as them)."""
     keys = frozenset(tuple(w.casefold() for w in words(name)) for name in names)
-    return keys, max(map(len, keys), default=0)
+    single = tuple(sorted(key[0] for key in keys if len(key) == 1 and len(key[0]) >= 5))
+    return keys, max(map(len, keys), default=0), single
 
 
 def is_technical(word: str) -> bool:
@@ -184,14 +187,14 @@ class Glossary:
         documents use a word (kept when the glossary lacks it). `names` ("AI for Science and
         Collaborative EU Projects", "Large Scale", "Riga") stay as written, not read word by
         word as this language: in any case when of several words, capitalised when of one."""
-        kept, longest = _name_keys(names)
+        kept, longest, single = _name_keys(names)
         # Each sentence on its own: its first word is capitalized as a sentence's, not a name's,
         # and no phrase runs across a full stop.
         sentences = _SENTENCE_END.split(_english_numbers(question))
         return " ".join(
             found
             for sentence in sentences
-            if (found := self._translate_sentence(sentence, known, kept, longest))
+            if (found := self._translate_sentence(sentence, known, kept, longest, single))
         )
 
     def _translate_sentence(
@@ -200,6 +203,7 @@ class Glossary:
         known: Callable[[str], bool],
         names: frozenset[tuple[str, ...]] = frozenset(),
         longest_name: int = 0,
+        single_names: tuple[str, ...] = (),
     ) -> str:
         tokens = [
             part
@@ -267,7 +271,7 @@ class Glossary:
                 word = tokens[i]
                 if word.endswith("'"):
                     pass  # an elided article or pronoun the glossary does not list
-                elif word[:1].isupper() and (name_of := _inflected_name(lowered[i], names)):
+                elif word[:1].isupper() and (name_of := _inflected_name(lowered[i], single_names)):
                     # A one-word name with this language's case ending, its last consonant
                     # changed or not ("w Cyfronecie", "na Leonardzie", "des Leonardos").
                     english.append(name_of)
