@@ -667,9 +667,13 @@ class Assistant:
         top = retrieval.hits[0].score or 1.0
         miss = self.calibration.foreign_name_penalty
 
-        def rank(e: Extract) -> float:
+        asked = _variant_names(retrieval.tokens)
+
+        def rank(e: Extract) -> tuple[bool, float]:
             unnamed = bool(foreign) and e.hit.chunk.id not in naming
-            return e.score + RANK_PRIOR * e.hit.score / top - miss * unnamed
+            # A passage about LUMI-F does not answer for LUMI-P, however well it matches.
+            other = bool(asked) and _about_other_variant(e.hit.chunk, asked)
+            return not other, e.score + RANK_PRIOR * e.hit.score / top - miss * unnamed
 
         return sorted(extracts, key=rank, reverse=True)
 
@@ -960,6 +964,28 @@ def _foreign_names(match: CuratedMatch | None, retrieval: Retrieval | None) -> t
         and len(t) > 2
         and 0 < retrieval.lexical.frequency(t) <= SPECIFIC_NAME_PASSAGES
     )
+
+
+def _variant_names(tokens: tuple[str, ...]) -> dict[str, set[str]]:
+    """The question's variant names ("lumi-p", "lumi-g") by their first part: a name, a hyphen
+    and a short mark, not a compound word ("multi-node" and "multi-gpu" are not rivals)."""
+    names: dict[str, set[str]] = {}
+    for token in tokens:
+        head, dash, tail = token.partition("-")
+        if dash and head.isalpha() and len(tail) <= 2:
+            names.setdefault(head, set()).add(token)
+    return names
+
+
+def _about_other_variant(chunk: Chunk, asked: dict[str, set[str]]) -> bool:
+    """Whether a passage's page or section is about another variant of a name asked for, and
+    the passage never names the asked one: "LUMI-F" for a question about LUMI-P."""
+    heading = _variant_names(tuple(tokenize(f"{chunk.title} {chunk.section}")))
+    clash = [head for head, names in heading.items() if head in asked and names - asked[head]]
+    if not clash:
+        return False
+    text = set(tokenize(chunk.text))
+    return not any(asked[head] & text for head in clash)
 
 
 def _names(chunk: Chunk, names: tuple[str, ...]) -> bool:

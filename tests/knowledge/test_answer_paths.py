@@ -110,6 +110,14 @@ DOCUMENTS = {
         "The summer school on parallel I/O received 46 applications; 12 students were "
         "admitted to its week of lectures on Karolina.\n"
     ),
+    # Two variants of one name: a page about LUMI-F holds more of a question about LUMI-P's
+    # words than LUMI-P's own page does.
+    "site/storage/lumi-f.md": (
+        "# LUMI-F\n\nThe Lustre file system of LUMI-F gives an aggregate bandwidth of 1 740 GB/s.\n"
+    ),
+    "site/storage/lumi-p.md": (
+        "# LUMI-P\n\nEach of the four LUMI-P storage systems reaches 240 GB/s.\n"
+    ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
         "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
@@ -319,6 +327,12 @@ ROWS = {
         "retrieval",
         "Dates 13-14 April 2027: Host: IZUM; System: Vega",
         "events/serving-workshops.md",
+    ),
+    "a passage about another variant of the name asked for does not answer for it": Row(
+        "What aggregate bandwidth does a Lustre file system of LUMI-P give?",
+        "retrieval",
+        "240 GB/s",
+        "site/storage/lumi-p.md",
     ),
     "the cut-offs of the year asked about are listed": Row(
         "When are the AI for Science cut-offs in 2026?",
