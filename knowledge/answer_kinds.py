@@ -331,6 +331,17 @@ def strict_measures(question: str, *, english_order: bool = True) -> tuple[str, 
     return tuple(thing for thing in things if thing in _STRICT_MEASURES)
 
 
+def unit_measures(question: str, *, english_order: bool = True) -> tuple[str, ...]:
+    """What the question measures in a unit of its own: the strict measures, and sizes ("how
+    much memory": "64 GB" answers it, a count of nodes does not)."""
+    sized = tuple(
+        thing
+        for thing in counted_things(question, english_order=english_order)
+        if thing in _MEASURED_IN_BYTES
+    )
+    return tuple(dict.fromkeys((*strict_measures(question, english_order=english_order), *sized)))
+
+
 def gives_count(texts: list[str], things: tuple[str, ...]) -> bool:
     """Whether any of `texts` gives a number of any of `things` (see `holds_count`)."""
     return any(holds_count(text, thing) for text in texts for thing in things)

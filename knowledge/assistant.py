@@ -346,7 +346,11 @@ class Assistant:
         if documents is not None and match is not None and self.curated is not None:
             documents = _about_named_machines(documents, match, self.curated.names)
         foreign = _foreign_names(match, retrieval)
-        extracts = self._extracts(query, documents, foreign) if documents and documents.hits else []
+        extracts = (
+            self._extracts(query, documents, foreign, english=language == "en")
+            if documents and documents.hits
+            else []
+        )
         # How much of the question's weighted words the lead passage's page holds: part of the
         # document confidence, and set against the curated facts' share below.
         lead_coverage = (
@@ -643,7 +647,12 @@ class Assistant:
     # -- document answers ---------------------------------------------------------------
 
     def _extracts(
-        self, query: str, retrieval: Retrieval, foreign: tuple[str, ...] = ()
+        self,
+        query: str,
+        retrieval: Retrieval,
+        foreign: tuple[str, ...] = (),
+        *,
+        english: bool = True,
     ) -> list[Extract]:
         hits = _diverse(retrieval.hits, head=3, extra_documents=2)
         # Passages that name what only the documents know (tokenized once, and only if asked).
@@ -660,7 +669,13 @@ class Assistant:
             following = partial(self.index.following, hit.chunk)
             extracts.append(
                 best_extract(
-                    hit, query, retrieval.tokens, retrieval.lexical, similarities, following
+                    hit,
+                    query,
+                    retrieval.tokens,
+                    retrieval.lexical,
+                    similarities,
+                    following,
+                    english_order=english,
                 )
             )
         # Rank by how well the passage answers, tempered by how well its chunk was retrieved.

@@ -11,7 +11,14 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from knowledge.answer_kinds import asks_price, gives_count, holds, strict_measures, wanted_kinds
+from knowledge.answer_kinds import (
+    asks_price,
+    gives_count,
+    holds,
+    strict_measures,
+    unit_measures,
+    wanted_kinds,
+)
 from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.retrieve import Retrieved
 from knowledge.store import Chunk
@@ -164,13 +171,15 @@ def best_extract(
     lexical: LexicalIndex,
     similarities: Sequence[float] | None = None,
     following: Callable[[], Chunk | None] = lambda: None,
+    english_order: bool = True,
 ) -> Extract:
     """The best window of consecutive units of one chunk for the question.
 
     `similarities` are the cosine similarities of each unit's vector to the question (from
     the index); they add meaning to the lexical score ("contact support" ~ "here to help").
     `following` gives the next chunk of the same document, if any (see `_continuation`);
-    it is asked only when the answer's last sentence ends the chunk.
+    it is asked only when the answer's last sentence ends the chunk. `english_order` is false
+    for a question read from another language (see `counted_things`).
     """
     units = split_units(hit.chunk.text)
     if not units:
@@ -182,6 +191,7 @@ def best_extract(
     def gives_price(text: str) -> bool:
         return gives_count([text], priced)
 
+    measured = () if priced else unit_measures(question, english_order=english_order)
     heading = set(tokenize(f"{hit.chunk.title} {hit.chunk.section}"))
     if similarities is None or len(similarities) != len(units):
         similarities = [0.0] * len(units)
@@ -193,7 +203,20 @@ def best_extract(
         )
         for u, similarity in zip(units, similarities, strict=True)
     ]
-    best_score, best = max(scored, key=lambda pair: pair[0])
+    # How well the chunk answers: its best unit's score.
+    best_score = max(score for score, _ in scored)
+
+    def gives_measure(text: str) -> bool:
+        return gives_count([text], measured)
+
+    if measured:
+        # Which of its units to show: for "how much memory does a GCD get", the one giving a
+        # size ("64 GB of HBM memory"), not one that only holds a number ("2978 nodes").
+        scored = [
+            (score + TYPE_BONUS * (gives_measure(u.text) - holds(u.text, wants)), u)
+            for score, u in scored
+        ]
+    best = max(scored, key=lambda pair: pair[0])[1]
     chosen = [best]
     length = len(best.text)
     # Grow the window with neighbours while it stays short: a lone sentence often needs the
@@ -221,6 +244,8 @@ def best_extract(
         chosen = _showing(units, best, chosen, lambda text: holds(text, wants))
     if priced:
         chosen = _showing(units, best, chosen, gives_price)
+    if measured:
+        chosen = _showing(units, best, chosen, gives_measure)
     chosen.sort(key=lambda u: u.index)
     # A sentence that ends the window often introduces its example ("squeue can also tell
     # when your pending job will start.") or a list ("two options:"): they are the answer.

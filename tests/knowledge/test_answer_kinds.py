@@ -13,6 +13,7 @@ from knowledge.answer_kinds import (
     holds,
     holds_count,
     strict_measures,
+    unit_measures,
     wanted_kinds,
 )
 from knowledge.assistant import rival_topic_score
@@ -373,3 +374,17 @@ def test_strict_measures_are_prices_percentages_and_money(
     question: str, measures: tuple[str, ...]
 ) -> None:
     assert strict_measures(question) == measures
+
+
+@pytest.mark.parametrize(
+    ("question", "measures"),
+    [
+        ("How much memory does one GCD get on a LUMI-G node?", ("memory",)),
+        ("How much does Fast Lane access cost?", ("price",)),
+        ("How many cores does a LUMI-C node have?", ()),
+    ],
+)
+def test_unit_measures_add_sizes_to_the_strict_measures(
+    question: str, measures: tuple[str, ...]
+) -> None:
+    assert unit_measures(question) == measures

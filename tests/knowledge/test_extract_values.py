@@ -61,3 +61,26 @@ def test_a_question_for_a_bandwidth_is_shown_the_rate_not_only_the_sizes_and_cou
         title="GPU nodes",
     )
     assert "up to 400 GB/s of peak bidirectional traffic" in text
+
+
+# A node's description: counts of everything first, the memory of each die in a later sentence.
+GPU_NODE = (
+    "Each GPU node holds 4 modules of two dies each and a single 64-core CPU with its own "
+    "memory controllers, and the partition has 2978 such GPU nodes in 24 cabinets. "
+    "The nodes are cooled by warm water and sit in a separate row of the machine room, next to "
+    "the storage cabinets and the service nodes that run the login sessions. "
+    "Power for the row comes from two independent feeds, and the cabinets are monitored for "
+    "leaks, temperature and humidity around the clock by the operations team on site. "
+    "Each die reaches a 64 GB slice of HBM memory. "
+    "Jobs see the dies as separate devices, so one node shows 8 GPUs to the scheduler."
+)
+
+
+def test_a_question_for_an_amount_of_memory_is_shown_the_size_not_the_counts() -> None:
+    text = extract_of(
+        GPU_NODE,
+        "how much memory does one die get on a GPU node?",
+        url="file:///node.html",
+        title="GPU nodes",
+    )
+    assert "Each die reaches a 64 GB slice of HBM memory." in text
