@@ -146,9 +146,23 @@ _DATES = re.compile(
 )
 
 
+# A web address: its slashes and dashes are no path or option ("see also https://docs...").
+_URL = re.compile(r"\bhttps?://\S+", re.I)
+
+
 def holds(text: str, kinds: tuple[str, ...]) -> bool:
     """True when `text` holds a value of one of `kinds`."""
-    return any(_HAS[k].search(_DATES.sub(" ", text) if k == "quantity" else text) for k in kinds)
+    return any(_HAS[k].search(_read_for(k, text)) for k in kinds)
+
+
+def _read_for(kind: str, text: str) -> str:
+    """`text` without what only looks like a value of `kind`: the digits of a date are no
+    quantity, a web address is no code."""
+    if kind == "quantity":
+        return _DATES.sub(" ", text)
+    if kind == "code":
+        return _URL.sub(" ", text)
+    return text
 
 
 # "How many <thing> ...": the words that end the thing counted (a verb, a preposition, a

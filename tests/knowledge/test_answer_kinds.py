@@ -99,6 +99,8 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("Companies pay per use.", "quantity", False),
         ("Use `sbatch --account=project_465000123`.", "code", True),
         ("The MPI library is fast.", "code", False),
+        # A link's slashes and dashes are no path or option.
+        ("Bind CPUs to GPUs (see https://docs.example.org/run-jobs/binding/).", "code", False),
         ("Closes on 15 Dec 2026.", "date", True),
         ("It runs on Perl 5.8 and later.", "version", True),
         ("It runs on any recent Perl.", "version", False),
