@@ -339,7 +339,10 @@ class Glossary:
         if "-" not in word.strip("-") or known(word.casefold()):
             return [word]
         parts = [p for p in word.split("-") if p]
-        if len(parts) < 2:
+        # One letter or digit after the hyphen makes a name's variant ("long-g", "LUMI-P"),
+        # which the documents may not know whole: it is the name asked about, not two words
+        # (French "utilise-t-il" still splits).
+        if len(parts) < 2 or len(parts[-1]) == 1:
             return [word]
         for i, part in enumerate(parts):
             if not (

@@ -61,6 +61,13 @@ def test_a_compound_of_known_parts_is_split_into_english_words() -> None:
     assert GERMAN.translate("Knoten-Partition small-g", known) == "node Partition small-g"
 
 
+def test_a_name_with_a_one_letter_variant_mark_is_kept_whole() -> None:
+    # The documents know "long" and "g" as words, never "long-g": it is an unknown partition's
+    # name, which a question must keep to be declined.
+    words_known = {"long", "g", "partition"}.__contains__
+    assert GERMAN.translate("der long-g Partition", words_known) == "long-g Partition"
+
+
 COMPOUNDS = parse("de", "Daten\tdata\nOrdner\tdirectory\nArbeit\twork\nZeit\ttime\nwie\thow\n")
 
 
