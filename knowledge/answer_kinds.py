@@ -254,9 +254,15 @@ _LOOSE_PHRASE_WORDS = 4
 _ASKS_GPU_MODEL = re.compile(
     r"\b(?:which|what)\s+(?:kinds?\s+of\s+|types?\s+of\s+|models?\s+of\s+)?"
     r"(?:gpus?|accelerators?|graphics\s+cards?)"
-    # The GPUs themselves, not a GPU backend, partition or kernel.
-    r"(?=\s+(?:exactly\s+)?" + _AFTER_THING + r"|\s*[?,.;:!]|\s*$)",
+    # The GPUs themselves, not a GPU backend, partition or kernel. A question read from
+    # another language has lost its punctuation: "which GPU how much per node".
+    r"(?=\s+(?:exactly\s+)?(?:" + _AFTER_THING + r"|how\b)|\s*[?,.;:!]|\s*$)",
     re.I,
+)
+# Read from another language, the words after it keep that language's order ("what kind GPU
+# Discoverer how many per node").
+_ASKS_GPU_MODEL_LOOSELY = re.compile(
+    r"\b(?:which|what)\s+(?:kinds?\s+|types?\s+|models?\s+)?(?:gpus?|accelerators?)\b", re.I
 )
 # Product codes in any case ("MI250X", "h100", "GH200"); the family names only capitalised
 # ("Max 1550" is a GPU, "max 2048 tasks" a limit).
@@ -270,7 +276,8 @@ def counted_things(question: str, *, english_order: bool = True) -> tuple[str, .
     """What a question counts or measures (see `_measured`), and "gpu model" when it asks
     which GPUs ("which GPUs will LUMI-AI have": a count of GPUs does not answer it)."""
     things = _measured(question, english_order=english_order)
-    return (*things, "gpu model") if _ASKS_GPU_MODEL.search(question) else things
+    asks_model = _ASKS_GPU_MODEL if english_order else _ASKS_GPU_MODEL_LOOSELY
+    return (*things, "gpu model") if asks_model.search(question) else things
 
 
 def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:

@@ -163,6 +163,8 @@ def test_the_question_says_what_it_counts(question: str, things: tuple[str, ...]
         # A share is asked without "how many": "le taux d'acceptation", "qué porcentaje".
         ("what acceptance rate proposal Fast Lane AI Factories", ("percent",)),
         ("how many proposal Fast Lane percent approve", ("proposal", "fast", "lane", "percent")),
+        # "Was für GPUs hat Discoverer+": the machine's name follows, not a verb.
+        ("what kind GPU Discoverer how many per Node", ("gpu model",)),
     ],
 )
 def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
