@@ -111,6 +111,9 @@ def load_topics(knowledge_dir: Path, names: NameTable) -> dict[str, list[str]]:
     return topics
 
 
+ASKED_WORD_WEIGHT = 0.5
+
+
 def _vocabulary_idf(texts: Sequence[str]) -> tuple[dict[str, float], list[set[str]]]:
     token_sets = [set(tokenize(t)) for t in texts]
     df: Counter[str] = Counter()
@@ -131,6 +134,7 @@ class _Facts:
     topics: dict[str, list[str]]
     idf: dict[str, float]
     fact_tokens: list[set[str]]
+    asked_tokens: list[set[str]]
     answered_topics: frozenset[str] = frozenset()
     prototype_topic: list[str] = field(default_factory=list)
     prototypes: Matrix | None = None
@@ -185,7 +189,14 @@ class CuratedAnswerer:
             _with_named_subjects(f, names, questions) for f in catalog_facts(catalog, knowledge_dir)
         ]
         topics = load_topics(knowledge_dir, names)
-        idf, fact_tokens = _vocabulary_idf([f.text for f in facts])
+        # An FAQ answer's question is words of the fact too, counted half: "citizens" is asked,
+        # the answer speaks of nationality.
+        asked = [questions.get(f.topics[0], "") if f.topics else "" for f in facts]
+        idf, _ = _vocabulary_idf([f"{q} {f.text}" for q, f in zip(asked, facts, strict=True)])
+        fact_tokens = [set(tokenize(f.text)) for f in facts]
+        asked_tokens = [
+            set(tokenize(q)) - tokens for q, tokens in zip(asked, fact_tokens, strict=True)
+        ]
         for call in catalog.calls:  # cut-off years are dynamic text, but known words
             for entry in call.cutoffs.dates:
                 idf.setdefault(str(entry.day.year), 1.0)
@@ -197,7 +208,7 @@ class CuratedAnswerer:
                 f"{', '.join(unknown)}. Add them to {knowledge_dir / TOPICS_FILE} with a few "
                 "example questions, or fix the fact's `also_answers`."
             )
-        state = _Facts(catalog, names, facts, topics, idf, fact_tokens, answered)
+        state = _Facts(catalog, names, facts, topics, idf, fact_tokens, asked_tokens, answered)
         if embed:
             state.embed(self._embed)
         return state
@@ -330,7 +341,11 @@ class CuratedAnswerer:
             named = bool(subject_ids & named_ids)
             on_topic = max(topic_scores.get(t, 0.0) for t in fact.topics)
             rare = (
-                sum(st.idf.get(t, 0.0) for t in sorted(tokens & st.fact_tokens[position]))
+                (
+                    sum(st.idf.get(t, 0.0) for t in sorted(tokens & st.fact_tokens[position]))
+                    + ASKED_WORD_WEIGHT
+                    * sum(st.idf.get(t, 0.0) for t in sorted(tokens & st.asked_tokens[position]))
+                )
                 / rare_total
                 if rare_total
                 else 0.0

@@ -60,6 +60,12 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "for how many months does a large scale allocation run?",
             "**AI Factories Large Scale, how long an allocation lasts:**",
         ),
+        # A French question's English words: "citizen" is a word of the FAQ entry's question
+        # ("Do our engineers need to be EU citizens?"), not of its answer.
+        (
+            "engineer must citizen EU for use machine EuroHPC",
+            "No. What counts is where the applying organisation is established",
+        ),
     ],
 )
 def test_a_question_reaches_the_fact_of_its_topic(
