@@ -103,7 +103,11 @@ _HAS = {
         r"\b(19|20)\d{2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b",
         re.I,
     ),
-    "version": re.compile(r"\b\d+(\.\d+)+\b|\bv\d+\b", re.I),
+    # Not a measure written with a point ("2.25 GHz", "1.5 TB").
+    "version": re.compile(
+        r"\b\d+(\.\d+)+\b(?!\s*(?:[KMGTP]i?B|[KMG]?Hz|[KMGTP]?bit|%|W\b|kW\b|x\b))|\bv\d+\b",
+        re.I,
+    ),
     "bandwidth": re.compile(
         r"\d\s*(?:[KMGTP]i?B|[KMGTP]bit|[KMGTP]b)\s*(?:/\s*s(?:ec(?:ond)?)?|ps|per\s+second)\b|"
         r"\d\s*(?:[KMGT]bps|GT/s)\b",
@@ -238,6 +242,15 @@ def asks_for_value(question: str) -> bool:
     than for a yes, a no or a route."""
     kinds = set(wanted_kinds(question)) & {"quantity", "duration", "date"}
     return bool(kinds or _HOW_MANY.search(question) or _PRICE.search(question))
+
+
+_VERSION_WORD = re.compile(r"\b(?:versions?|releases?)\b", re.I)
+
+
+def asks_version(question: str) -> bool:
+    """Whether the question asks for a version by that word ("which CUDA toolkit version"),
+    which only a version number answers."""
+    return "version" in wanted_kinds(question) and bool(_VERSION_WORD.search(question))
 
 
 def asks_price(question: str) -> bool:

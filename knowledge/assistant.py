@@ -19,6 +19,7 @@ from datetime import date, datetime
 from functools import cache, partial
 
 from knowledge.answer_kinds import (
+    asks_version,
     counted_things,
     gives_count,
     holds,
@@ -464,6 +465,13 @@ class Assistant:
         # 4 * runtime" asked in euros, an award count asked what share of proposals win).
         measured = strict_measures(question, english_order=evidence.language == "en")
         unmeasured = bool(measured) and not gives_count([e.text for e in extracts[:2]], measured)
+        # So is a version: "which CUDA version is on the visualisation nodes" is not answered
+        # by their CUDA core count.
+        unmeasured = unmeasured or (
+            asks_version(question)
+            and bool(extracts)
+            and not any(holds(e.text, ("version",)) for e in self._shown(question, extracts))
+        )
         if (
             evidence.documents is not None
             and extracts
@@ -702,9 +710,9 @@ class Assistant:
             route="abstain",
         )
 
-    def _compose(
-        self, question: str, retrieval: Retrieval, extracts: list[Extract], confidence: float
-    ) -> Answer:
+    def _shown(self, question: str, extracts: list[Extract]) -> list[Extract]:
+        """The passages a document answer shows: the lead, and the one after it that adds what
+        the lead lacks, if any."""
         lead = extracts[0]
         used: list[Extract] = [lead]
         for extract in extracts[1:]:
@@ -743,6 +751,12 @@ class Assistant:
             )
             if follower is not None:
                 used.append(follower)
+        return used
+
+    def _compose(
+        self, question: str, retrieval: Retrieval, extracts: list[Extract], confidence: float
+    ) -> Answer:
+        used = self._shown(question, extracts)
         citations: list[Citation] = []
         urls: list[str] = []
         for item in [*[e.hit for e in used], *retrieval.hits]:

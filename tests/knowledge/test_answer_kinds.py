@@ -104,6 +104,8 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("Closes on 15 Dec 2026.", "date", True),
         ("It runs on Perl 5.8 and later.", "version", True),
         ("It runs on any recent Perl.", "version", False),
+        # A measure written with a point is no version.
+        ("2x AMD EPYC 7742 (2.25 GHz base)", "version", False),
         ("Create them under `/projappl/project_<number>/www_modules`.", "path", True),
         ("Set it to $HOME/bin first.", "path", True),
         ("Read https://docs.example.org/a/b and/or ask.", "path", False),

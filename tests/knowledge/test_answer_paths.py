@@ -118,6 +118,12 @@ DOCUMENTS = {
     "site/storage/lumi-p.md": (
         "# LUMI-P\n\nEach of the four LUMI-P storage systems reaches 240 GB/s.\n"
     ),
+    # A toolkit said to be installed, without its version.
+    "notes/visualisation-nodes.md": (
+        "# Visualisation nodes\n\n"
+        "The visualisation nodes have 8 NVIDIA A40 GPUs with 10 752 CUDA cores each; the CUDA "
+        "Toolkit is installed on them for GPU development.\n"
+    ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
         "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
@@ -333,6 +339,13 @@ ROWS = {
         "retrieval",
         "240 GB/s",
         "site/storage/lumi-p.md",
+    ),
+    "a version asked for that no passage gives is declined": Row(
+        "Which CUDA Toolkit version is installed on the visualisation nodes?",
+        "abstain",
+        WHERE_TO_ASK,
+        "",
+        abstained=True,
     ),
     "the cut-offs of the year asked about are listed": Row(
         "When are the AI for Science cut-offs in 2026?",
