@@ -208,7 +208,10 @@ _BILLED = re.compile(r"\b(?:costs?|charged|billed|bills)\b[^.;]{0,30}?\d", re.I)
 # "How much does a GPU-hour cost", "what is the price of": what is measured is a price.
 _PRICE = re.compile(
     r"\bhow (much|expensive)\b[^?.]*\b(cost|costs|costing|price[ds]?|charged?|fees?|pay)\b|"
-    r"\b(what|which)\b[^?.]*\b(price|cost|fee)s?\b",
+    r"\b(what|which)\b[^?.]*\b(price|cost|fee)s?\b|"
+    # "What does a large company pay per GPU-hour", also read from another language ("what
+    # pay size company").
+    r"\bwhat\b[^?.]*\b(pay|pays|paid)\b(?!\s+attention)",
     re.I,
 )
 
