@@ -694,9 +694,11 @@ class Assistant:
 
         def rank(e: Extract) -> tuple[bool, float]:
             unnamed = bool(foreign) and e.hit.chunk.id not in naming
-            # A passage about LUMI-F does not answer for LUMI-P, however well it matches.
+            # A passage about LUMI-F does not answer for LUMI-P, however well it matches; a
+            # table of contents names every topic of a guide and answers none.
             other = bool(asked) and _about_other_variant(e.hit.chunk, asked)
-            return not other, e.score + RANK_PRIOR * e.hit.score / top - miss * unnamed
+            aside = other or _CONTENTS.fullmatch(_last_heading(e.hit.chunk)) is not None
+            return not aside, e.score + RANK_PRIOR * e.hit.score / top - miss * unnamed
 
         return sorted(extracts, key=rank, reverse=True)
 
@@ -993,6 +995,14 @@ def _foreign_names(match: CuratedMatch | None, retrieval: Retrieval | None) -> t
         and len(t) > 2
         and 0 < retrieval.lexical.frequency(t) <= SPECIFIC_NAME_PASSAGES
     )
+
+
+_CONTENTS = re.compile(r"(?:table of )?contents|toc|on this page|navigation", re.I)
+
+
+def _last_heading(chunk: Chunk) -> str:
+    """The innermost heading a passage sits under ("Table of contents")."""
+    return chunk.section.rsplit(">", 1)[-1].strip()
 
 
 def _variant_names(tokens: tuple[str, ...]) -> dict[str, set[str]]:

@@ -124,6 +124,16 @@ DOCUMENTS = {
         "The visualisation nodes have 8 NVIDIA A40 GPUs with 10 752 CUDA cores each; the CUDA "
         "Toolkit is installed on them for GPU development.\n"
     ),
+    # A guide's table of contents names every topic of the question; the section after it
+    # answers.
+    "guide/tensorboard-logging.md": (
+        "# TensorBoard logging\n\n"
+        "## Table of contents\n\n"
+        "- Home\n- Multi-GPU training with DDP\n- TensorBoard logging for every process\n"
+        "- Profiling\n\n"
+        "## Logging from DDP\n\n"
+        "Create the SummaryWriter on rank 0 only, so that one process writes the logs.\n"
+    ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
         "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
@@ -346,6 +356,13 @@ ROWS = {
         WHERE_TO_ASK,
         "",
         abstained=True,
+    ),
+    "a table of contents is no answer": Row(
+        "Multi-GPU training with DDP: every process does TensorBoard logging. Which process "
+        "should?",
+        "retrieval",
+        "Create the SummaryWriter on rank 0 only",
+        "guide/tensorboard-logging.md",
     ),
     "the cut-offs of the year asked about are listed": Row(
         "When are the AI for Science cut-offs in 2026?",
