@@ -70,7 +70,8 @@ _WANTS = {
         r"\bis there (a|an|any) ([\w-]+ )?(option|flag|switch|setting|variable|parameter|knob|"
         r"command|tool)s?\b|"
         # "What do I put in the host list", "what does the command look like".
-        r"\bwhat (do|should) (i|we) (set|put|add|pass|type|write|link)\b|\blook like\b",
+        r"\bwhat (do|should|must) (i|we) (need to |have to )?"
+        r"(set|put|add|pass|type|write|link|tell|give|specify)\b|\blook like\b",
         re.I,
     ),
 }

@@ -36,6 +36,7 @@ from knowledge.catalog.facts import CuratedFact
         ("which capability flag says it is supported?", ("code",)),
         ("How do I get numdiff to compare against the first file?", ("code",)),
         ("What do I put in the host list to run locally?", ("code",)),
+        ("what do i need to tell srun so the container's own MPI starts?", ("code",)),
         ("want every third line. what does the ndselect command look like?", ("code",)),
         ("is there a build switch to bring the old calls back?", ("code",)),
         ("what exit code does it return if it fails?", ("quantity",)),
