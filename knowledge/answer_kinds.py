@@ -16,7 +16,7 @@ _HOW_LONG = r"\bhow (long|soon|quickly|fast)\b"
 _WANTS = {
     "duration": re.compile(
         _HOW_LONG + r"|\b(how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
-        r"timeout|expir\w*|deleted|purged|duration|lifetime)\b|"
+        r"timeout|expir\w*|deleted|purged|duration|lifetime|validity)\b|"
         # "When ... deleted", also as a translated question words it ("when file scratch delete").
         r"\bwhen\b[^?.]*\b(delet|purg|expir|remov|clean)\w*",
         re.I,
@@ -27,7 +27,10 @@ _WANTS = {
         r"maximum|minimum|limit|quota|size|number of|capacity|exit (code|status)|return code)\b",
         re.I,
     ),
-    "date": re.compile(r"\b(when|what date|which date|deadline|cut-?off|since when)\b", re.I),
+    # "When creating one" says when something happens, not that a date is asked.
+    "date": re.compile(
+        r"\b(when(?!\s+\w+ing\b)|what date|which date|deadline|cut-?off|since when)\b", re.I
+    ),
     # "Which version of X ...", "the oldest Perl version ...": the answer is a version number.
     "version": re.compile(
         r"\b(which|what|oldest|newest|latest|minimum|required|earliest)\b[^?.]*\bversions?\b|"

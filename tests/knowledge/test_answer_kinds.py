@@ -29,6 +29,8 @@ from knowledge.catalog.facts import CuratedFact
         ("what's the bandwidth between the two dies of one MI250X?", ("bandwidth",)),
         # An expiry is a lifetime, whichever form of the word is typed.
         ("longest expiry i can set on an s3 key?", ("duration",)),
+        # "When creating one" says when, it asks no date.
+        ("what's the longest validity I can choose when creating an s3 key?", ("duration",)),
         ("How many nodes can one job use?", ("quantity",)),
         ("When is the next Large Scale cut-off?", ("date",)),
         ("Which option sets the account of a job?", ("code",)),
