@@ -135,6 +135,9 @@ class _Facts:
     idf: dict[str, float]
     fact_tokens: list[set[str]]
     asked_tokens: list[set[str]]
+    # Every word of the facts and of the topics' example questions: a question's word outside
+    # it is one the catalogue does not know ("citizenship" is an example's word).
+    vocabulary: frozenset[str] = frozenset()
     answered_topics: frozenset[str] = frozenset()
     prototype_topic: list[str] = field(default_factory=list)
     prototypes: Matrix | None = None
@@ -208,7 +211,20 @@ class CuratedAnswerer:
                 f"{', '.join(unknown)}. Add them to {knowledge_dir / TOPICS_FILE} with a few "
                 "example questions, or fix the fact's `also_answers`."
             )
-        state = _Facts(catalog, names, facts, topics, idf, fact_tokens, asked_tokens, answered)
+        vocabulary = frozenset(idf) | {
+            t for asks in topics.values() for a in asks for t in tokenize(a)
+        }
+        state = _Facts(
+            catalog,
+            names,
+            facts,
+            topics,
+            idf,
+            fact_tokens,
+            asked_tokens,
+            vocabulary=vocabulary,
+            answered_topics=answered,
+        )
         if embed:
             state.embed(self._embed)
         return state
@@ -231,7 +247,7 @@ class CuratedAnswerer:
 
     def knows(self, token: str) -> bool:
         """Whether a (lexical) token occurs in the curated facts."""
-        return token in self._state.idf
+        return token in self._state.vocabulary
 
     @property
     def facts(self) -> list[CuratedFact]:
@@ -364,7 +380,7 @@ class CuratedAnswerer:
         unseen = tuple(
             t
             for t in sorted(tokens - recognised)
-            if (t not in st.idf and not t.isdigit() and not _dated_month(t, st.idf))
+            if (t not in st.vocabulary and not t.isdigit() and not _dated_month(t, st.idf))
             or _unknown_year(t, st.idf)
         )
         name_like = _name_like(question, nouns_capitalised=nouns_capitalised)

@@ -429,3 +429,11 @@ def test_a_month_the_facts_date_in_is_no_unseen_word(
     embedder = HashEmbedder()
     answerer = CuratedAnswerer(catalog, DATA, embedder.embed_query, embedder.embed_documents)
     assert answerer.match(question, embedder.embed_query(question)).unseen == unseen
+
+
+def test_a_word_of_a_topics_example_questions_is_no_unseen_word(catalog: Catalog) -> None:
+    # "citizenship" is in no fact, but in an example question of the FAQ entry on citizens.
+    embedder = HashEmbedder()
+    answerer = CuratedAnswerer(catalog, DATA, embedder.embed_query, embedder.embed_documents)
+    question = "Does citizenship matter for EuroHPC access?"
+    assert answerer.match(question, embedder.embed_query(question)).unseen == ()
