@@ -997,7 +997,8 @@ def _foreign_names(match: CuratedMatch | None, retrieval: Retrieval | None) -> t
     )
 
 
-_CONTENTS = re.compile(r"(?:table of )?contents|toc|on this page|navigation", re.I)
+# Headings of a page's own index: a "Navigation" section of a guide may be a real topic.
+_CONTENTS = re.compile(r"(?:table of )?contents|on this page", re.I)
 
 
 def _last_heading(chunk: Chunk) -> str:
