@@ -263,7 +263,12 @@ class Glossary:
                     if (found := table.get(" ".join(keys[i : i + size]))) is not None:
                         break
                 if found is not None:
-                    if found != DROP:
+                    if size == 1 and found == lowered[i] and self.language != "de":
+                        # The English word as written, capital and all: "Voucher" in "EuroHPC
+                        # Start-up GPU Voucher" is part of a name, which its case shows (not in
+                        # German, which capitalises every noun).
+                        english.append(tokens[i])
+                    elif found != DROP:
                         english.append(found)
                     i += size
                     break

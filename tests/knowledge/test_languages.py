@@ -68,6 +68,14 @@ def test_a_name_with_a_one_letter_variant_mark_is_kept_whole() -> None:
     assert GERMAN.translate("der long-g Partition", words_known) == "long-g Partition"
 
 
+def test_a_word_the_glossary_reads_as_itself_keeps_its_capital() -> None:
+    # "Voucher" reads as "voucher" (by the stem of "vouchera"); its capital shows it belongs to
+    # a name ("Start-up GPU Voucher"), which a lower-case word would hide.
+    polish = parse("pl", "vouchera\tvoucher\nbon\tvoucher\n")
+    assert polish.translate("GPU Voucher", lambda word: word == "gpu") == "GPU Voucher"
+    assert polish.translate("bon", lambda word: False) == "voucher"
+
+
 COMPOUNDS = parse("de", "Daten\tdata\nOrdner\tdirectory\nArbeit\twork\nZeit\ttime\nwie\thow\n")
 
 
