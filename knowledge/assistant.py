@@ -24,6 +24,7 @@ from knowledge.answer_kinds import (
     gives_count,
     holds,
     strict_measures,
+    unit_measures,
     wanted_kinds,
 )
 from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch, asking_sentence
@@ -841,8 +842,13 @@ def _gives_value(texts: list[str], question: str, *, english: bool = True) -> bo
         # "The maximum walltime" asks for a duration: node and GPU counts do not give one.
         wants = ("duration",)
     things = counted_things(question, english_order=english)
-    return not (wants and not any(holds(t, wants) for t in texts)) and not (
-        things and not gives_count(texts, things)
+    # A measure in a unit of its own is needed whatever else is counted: "how many memory every
+    # H100 ... how many GB GPU" (read from Polish) is not answered by a count of GPUs.
+    measures = unit_measures(question, english_order=english)
+    return (
+        not (wants and not any(holds(t, wants) for t in texts))
+        and not (things and not gives_count(texts, things))
+        and not (measures and not gives_count(texts, measures))
     )
 
 

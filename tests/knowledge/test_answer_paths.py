@@ -559,3 +559,12 @@ def test_while_the_documents_are_indexed_a_question_in_german_gets_the_fact_in_g
     assert answer.question == "Was ist die maximale Walltime auf der small-g-Partition?"
     assert "max walltime 3 days" in answer.text
     assert "\nQuelle: https://docs.lumi-supercomputer.eu/" in answer.text
+
+
+def test_a_size_asked_in_another_language_is_not_given_by_a_count_of_gpus(
+    assistant: Assistant,
+) -> None:
+    # Read from Polish: "how many memory every H100 MareNostrum 5 ACC mean how many GB GPU".
+    # The facts count the node's GPUs and give no memory size.
+    answer = assistant.ask("Ile pamięci ma każda H100 w MareNostrum 5 ACC? Znaczy ile GB na GPU?")
+    assert (answer.language, answer.route, answer.abstained) == ("pl", "abstain", True)
