@@ -453,6 +453,8 @@ def parse(language: str, text: str) -> Glossary:
             continue
         if english == DROP or english in QUESTION_WORDS or english in ENGLISH_FUNCTION_WORDS:
             function_words.add(stems[0])
+            # Typed without diacritics ("sie" for "się"), it is still this language's word.
+            function_words.update(_stem_uncached(language, w[0]) for w in plain if len(w) == 1)
         elif foreign.strip().casefold() != english.casefold():
             vocabulary.add(stems[0])
     # A stem that is also an English function word says nothing about the language.

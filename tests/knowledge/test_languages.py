@@ -237,6 +237,9 @@ def test_plain_words_are_not_technical(word: str) -> None:
         ("Quante ore GPU possiamo ottenere con AI Factories Fast Lane?", "it"),
         # Italian "come" (how), though French "venir" reads as English "come".
         ("Come vengono contabilizzati i job GPU su standard-g?", "it"),
+        # Polish typed without diacritics ("sie" for "się"); "AI" and "EU" are no French "ai"
+        # (have) and "eu" (had).
+        ("jak nazywal sie call EuroHPC na dostep do AI, zanim pojawil sie AI for Science?", "pl"),
     ],
 )
 def test_the_language_of_a_question_is_detected(question: str, language: str) -> None:
