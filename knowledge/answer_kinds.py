@@ -215,7 +215,9 @@ _PRICE = re.compile(
     r"\b(what|which)\b[^?.]*\b(price|cost|fee)s?\b|"
     # "What does a large company pay per GPU-hour", also read from another language ("what
     # pay size company").
-    r"\bwhat\b[^?.]*\b(pay|pays|paid)\b(?!\s+attention)",
+    r"\bwhat\b[^?.]*\b(pay|pays|paid)\b(?!\s+attention)|"
+    # French and Polish put the verb first: "elle paie combien" reads "pay how much".
+    r"\b(pay|pays|paid)\s+how (much|many)\b",
     re.I,
 )
 

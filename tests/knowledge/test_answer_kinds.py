@@ -372,6 +372,8 @@ def test_read_from_another_language_a_phrase_s_first_word_is_what_it_measures(
         ("How much does a GPU-hour on LUMI cost?", ("rate",)),
         ("How much does Fast Lane access cost?", ("price",)),
         ("What does a large company pay per GPU-hour for Large Scale?", ("rate",)),
+        # Read from French ("elle paie combien par GPU-hour"): the verb comes first.
+        ("large company pay how much per GPU-hour for Large Scale", ("rate",)),
         ("roughly what % of large scale applications get accepted?", ("percent",)),
         ("What's the acceptance rate of Large Scale?", ("percent",)),
         ("How much funding does the AI Factory get?", ("funding",)),
