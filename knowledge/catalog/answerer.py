@@ -117,14 +117,13 @@ def load_topics(knowledge_dir: Path, names: NameTable) -> dict[str, list[str]]:
 ASKED_WORD_WEIGHT = 0.5
 
 
-def _vocabulary_idf(texts: Sequence[str]) -> tuple[dict[str, float], list[set[str]]]:
-    token_sets = [set(tokenize(t)) for t in texts]
+def _idf(token_sets: Sequence[set[str]]) -> dict[str, float]:
+    """Inverse document frequency of each token over the sets (one per fact)."""
     df: Counter[str] = Counter()
     for tokens in token_sets:
         df.update(tokens)
-    n = len(texts)
-    idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
-    return idf, token_sets
+    n = len(token_sets)
+    return {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
 
 
 @dataclass
@@ -198,11 +197,11 @@ class CuratedAnswerer:
         # An FAQ answer's question is words of the fact too, counted half: "citizens" is asked,
         # the answer speaks of nationality.
         asked = [questions.get(f.topics[0], "") if f.topics else "" for f in facts]
-        idf, _ = _vocabulary_idf([f"{q} {f.text}" for q, f in zip(asked, facts, strict=True)])
         fact_tokens = [set(tokenize(f.text)) for f in facts]
         asked_tokens = [
             set(tokenize(q)) - tokens for q, tokens in zip(asked, fact_tokens, strict=True)
         ]
+        idf = _idf([f | q for f, q in zip(fact_tokens, asked_tokens, strict=True)])
         for call in catalog.calls:  # cut-off years are dynamic text, but known words
             for entry in call.cutoffs.dates:
                 idf.setdefault(str(entry.day.year), 1.0)
