@@ -37,7 +37,7 @@ from knowledge.clock import Clock, utc_now
 from knowledge.errors import IndexNotBuilt
 from knowledge.extract import Extract, best_extract, coverage
 from knowledge.languages import NOUNS_CAPITALISED, Asked, Languages, Words, words_for
-from knowledge.lexical import LexicalIndex, tokenize
+from knowledge.lexical import LexicalIndex, tokenize, variant_of
 from knowledge.models import Answer, Citation
 from knowledge.retrieve import HybridRetriever, Retrieval, Retrieved
 from knowledge.sources import same_document
@@ -1013,12 +1013,11 @@ def _last_heading(chunk: Chunk) -> str:
 
 
 def _variant_names(tokens: tuple[str, ...]) -> dict[str, set[str]]:
-    """The question's variant names ("lumi-p", "lumi-g") by their first part: a name, a hyphen
-    and a short mark, not a compound word ("multi-node" and "multi-gpu" are not rivals)."""
+    """The variant names among `tokens` ("lumi-p", "lumi-g") by the name they vary (see
+    `variant_of`)."""
     names: dict[str, set[str]] = {}
     for token in tokens:
-        head, dash, tail = token.partition("-")
-        if dash and head.isalpha() and len(tail) <= 2:
+        if (head := variant_of(token)) is not None:
             names.setdefault(head, set()).add(token)
     return names
 

@@ -89,6 +89,16 @@ def fold_diacritics(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def variant_of(word: str) -> str | None:
+    """The name a variant name varies, lower-cased: "lumi" for "LUMI-P", "small" for "small-g"
+    (a word, a hyphen and one letter or digit); None for any other word, "multi-node" and the
+    French "utilise-t-il" among them."""
+    head, dash, mark = word.rpartition("-")
+    if dash and len(mark) == 1 and mark.isalnum() and head[-1:].isalnum():
+        return head.casefold()
+    return None
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case tokens without stop words and diacritics; compounds also yield their parts."""
     tokens: list[str] = []

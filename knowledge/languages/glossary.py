@@ -24,7 +24,7 @@ from typing import Any
 
 import snowballstemmer
 
-from knowledge.lexical import STOPWORDS, fold_diacritics
+from knowledge.lexical import STOPWORDS, fold_diacritics, variant_of
 
 DATA = Path(__file__).parent / "data"
 DROP = "-"
@@ -343,11 +343,12 @@ class Glossary:
         documents do not know it whole and every part is a term, a glossary word or known."""
         if "-" not in word.strip("-") or known(word.casefold()):
             return [word]
+        # A name's variant ("long-g", "LUMI-P"), which the documents may not know whole, is
+        # the name asked about, not two words.
+        if variant_of(word) is not None:
+            return [word]
         parts = [p for p in word.split("-") if p]
-        # One letter or digit after the hyphen makes a name's variant ("long-g", "LUMI-P"),
-        # which the documents may not know whole: it is the name asked about, not two words
-        # (French "utilise-t-il" still splits).
-        if len(parts) < 2 or len(parts[-1]) == 1:
+        if len(parts) < 2:
             return [word]
         for i, part in enumerate(parts):
             if not (

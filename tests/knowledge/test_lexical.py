@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.lexical import LexicalIndex, tokenize
+from knowledge.lexical import LexicalIndex, tokenize, variant_of
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,20 @@ def test_an_inflection_of_a_word_the_passages_use_is_known() -> None:
 def test_a_word_only_ending_like_an_inflection_is_not_known_by_its_ending() -> None:
     index = LexicalIndex(["The cause of a kill is a heavy load, hard to recognize."])
     assert not any(index.known(token) for token in ["family", "supply", "director", "hug"])
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("LUMI-P", "lumi"),
+        ("small-g", "small"),
+        # Compounds and French inversions are no variants of a name.
+        ("multi-node", None),
+        ("Start-up", None),
+        ("utilise-t-il", None),
+    ],
+)
+def test_a_variant_name_is_a_word_a_hyphen_and_one_letter_or_digit(
+    word: str, name: str | None
+) -> None:
+    assert variant_of(word) == name
