@@ -56,8 +56,10 @@ def detect(question: str, enabled: Iterable[str]) -> str:
     others = [code for code in enabled if code != ENGLISH]
     if not others:
         return ENGLISH
-    # Acronyms are names ("AI", "EU"), not the French "ai" and "eu" they fold to.
-    tokens = [w.casefold() for w in words(question) if not (len(w) > 1 and w.isupper())]
+    # Acronyms are names ("AI", "EU"), not the French "ai" and "eu" they fold to; in a
+    # question typed all in capitals every word looks like one.
+    shouted = question.isupper()
+    tokens = [w.casefold() for w in words(question) if shouted or not (len(w) > 1 and w.isupper())]
     english_lexicon = _english_lexicon(tuple(others))
     english = float(sum(t in ENGLISH_FUNCTION_WORDS for t in tokens))
     # An English content word ("job", "limit", "many") is evidence for English only: a

@@ -240,6 +240,8 @@ def test_plain_words_are_not_technical(word: str) -> None:
         # Polish typed without diacritics ("sie" for "się"); "AI" and "EU" are no French "ai"
         # (have) and "eu" (had).
         ("jak nazywal sie call EuroHPC na dostep do AI, zanim pojawil sie AI for Science?", "pl"),
+        # Typed all in capitals: every word looks like an acronym.
+        ("WIE VIEL SPEICHER HAT EIN KNOTEN AUF LUMI?", "de"),
     ],
 )
 def test_the_language_of_a_question_is_detected(question: str, language: str) -> None:
