@@ -137,6 +137,9 @@ class _Facts:
     idf: dict[str, float]
     fact_tokens: list[set[str]]
     asked_tokens: list[set[str]]
+    # Facts whose topic is their own FAQ question: one heading describes the topic, so what the
+    # answer says is what the topic is about too.
+    own_topic: list[bool] = field(default_factory=list)
     # Every word of the facts and of the topics' example questions: a question's word outside
     # it is one the catalogue does not know ("citizenship" is an example's word).
     vocabulary: frozenset[str] = frozenset()
@@ -224,6 +227,7 @@ class CuratedAnswerer:
             idf,
             fact_tokens,
             asked_tokens,
+            own_topic=[bool(q) for q in asked],
             vocabulary=vocabulary,
             answered_topics=answered,
         )
@@ -359,6 +363,11 @@ class CuratedAnswerer:
                 continue
             named = bool(subject_ids & named_ids)
             on_topic = max(topic_scores.get(t, 0.0) for t in fact.topics)
+            if st.own_topic[position]:
+                # "Which Governing Board decision sets the access policy?" is answered by the
+                # entry headed "How much of each supercomputer does the JU allocate?": an
+                # entry's one heading cannot name all it answers, its text does.
+                on_topic = max(on_topic, float(content[position]))
             rare = (
                 (
                     sum(st.idf.get(t, 0.0) for t in sorted(tokens & st.fact_tokens[position]))

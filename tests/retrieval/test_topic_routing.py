@@ -66,6 +66,12 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "engineer must citizen EU for use machine EuroHPC",
             "No. What counts is where the applying organisation is established",
         ),
+        # An FAQ entry answers more than its heading asks: the access policy's decision is in
+        # the entry on how much of each machine the JU allocates.
+        (
+            "we need to reference the governing board decision behind the eurohpc access policy",
+            "Between 35% and 50% of every EuroHPC system's capacity",
+        ),
     ],
 )
 def test_a_question_reaches_the_fact_of_its_topic(
