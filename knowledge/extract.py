@@ -80,19 +80,20 @@ def _showing(
     units: list[Unit], best: Unit, chosen: list[Unit], has: Callable[[str], bool]
 ) -> list[Unit]:
     """`chosen`, or, when none of it holds the value (`has`), the window stretched to the
-    nearest unit that does (at most three units from the best one, and if it fits)."""
+    nearest unit that does, if the units from the best one to it fit in an answer."""
     if any(has(u.text) for u in chosen):
         return chosen
     nearest = sorted((u for u in units if has(u.text)), key=lambda u: abs(u.index - best.index))
-    if not nearest or abs(nearest[0].index - best.index) > 3:
+    if not nearest:
         return chosen
     extra = nearest[0]
     low, high = min(extra.index, best.index), max(extra.index, best.index)
-    added = [*(u for u in units if low < u.index < high and u not in chosen), extra]
-    if len(best.text) + sum(len(u.text) + 1 for u in added) > MAX_ANSWER_CHARS:
+    # Counted in characters, not units: list items and code lines are units of a few words
+    # each, and the value often comes after a syntax line and a short list of its cases.
+    stretched = [u for u in units if low <= u.index <= high]
+    if sum(len(u.text) + 1 for u in stretched) > MAX_ANSWER_CHARS:
         return chosen
-    kept = [c for c in chosen if low <= c.index <= high]
-    return list({u.index: u for u in [best, *kept, *added]}.values())
+    return stretched
 
 
 def _is_term(unit: Unit) -> bool:

@@ -84,3 +84,32 @@ def test_a_question_for_an_amount_of_memory_is_shown_the_size_not_the_counts() -
         title="GPU nodes",
     )
     assert "Each die reaches a 64 GB slice of HBM memory." in text
+
+
+# A command's syntax and its placeholders, three list items, then the one value: five units
+# below the syntax line, 600 characters from its start.
+QUOTA_TOOL = (
+    "The limits of a directory are changed with `quota-tool set`, which the owner of the "
+    "directory or a project manager may run from any login node of the machine.\n\n"
+    "```bash\n$ quota-tool set --files <n> --bytes <size> <dir>\n```\n\n"
+    "where `<n>` caps the number of files and `<size>` the number of bytes kept below the "
+    "path.\n\n"
+    "- on a directory, it applies to everything below it, hidden directories included, and "
+    "to whatever other members of the project created there over the years.\n"
+    "- on a user, it applies to each directory the user owns, wherever it sits, and to what "
+    "the user left in the scratch areas of projects that have ended.\n"
+    "- on a group, it applies to all of the group's projects, and the members share what "
+    "is left between them, in the order in which they write.\n\n"
+    "Setting it to 0 takes the limit away altogether.\n"
+)
+
+
+def test_the_value_a_few_lines_below_the_syntax_line_is_shown_with_it() -> None:
+    text = extract_of(
+        QUOTA_TOOL,
+        "what number of files do I give quota-tool set so that there is no cap on files?",
+        url="file:///quota.html",
+        title="Quotas",
+    )
+    assert "$ quota-tool set --files <n> --bytes <size> <dir>" in text
+    assert "Setting it to 0 takes the limit away altogether." in text
