@@ -137,8 +137,7 @@ class _Facts:
     idf: dict[str, float]
     fact_tokens: list[set[str]]
     asked_tokens: list[set[str]]
-    # Facts whose topic is their own FAQ question: one heading describes the topic, so what the
-    # answer says is what the topic is about too.
+    # Per fact, `says_its_topic`: its text's similarity to a question counts as its topic's.
     own_topic: list[bool] = field(default_factory=list)
     # Every word of the facts and of the topics' example questions: a question's word outside
     # it is one the catalogue does not know ("citizenship" is an example's word).
@@ -227,7 +226,7 @@ class CuratedAnswerer:
             idf,
             fact_tokens,
             asked_tokens,
-            own_topic=[bool(q) for q in asked],
+            own_topic=[f.says_its_topic for f in facts],
             vocabulary=vocabulary,
             answered_topics=answered,
         )
@@ -365,7 +364,7 @@ class CuratedAnswerer:
             on_topic = max(topic_scores.get(t, 0.0) for t in fact.topics)
             if st.own_topic[position]:
                 # "Which Governing Board decision sets the access policy?" is answered by the
-                # entry headed "How much of each supercomputer does the JU allocate?": an
+                # FAQ entry headed "How much of each supercomputer does the JU allocate?": an
                 # entry's one heading cannot name all it answers, its text does.
                 on_topic = max(on_topic, float(content[position]))
             rare = (

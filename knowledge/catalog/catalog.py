@@ -175,6 +175,7 @@ class Catalog:
         waves: Sequence[Wave],
         antennas: Antennas,
         factories_overview: Fact,
+        factories_notes: Sequence[Fact] = (),
     ) -> None:
         self.machines = tuple(machines)
         self.calls = tuple(calls)
@@ -182,6 +183,7 @@ class Catalog:
         self.waves = tuple(waves)
         self.antennas = antennas
         self.factories_overview = factories_overview
+        self.factories_notes = tuple(factories_notes)
         self._machine_keys = _name_index((m, [m.id, m.name, *m.aliases]) for m in self.machines)
         self._call_keys = _name_index((c, [c.id, c.name, *c.aliases]) for c in self.calls)
         self._factory_keys = _name_index((f, [f.id, f.name, *f.aliases]) for f in self.ai_factories)
@@ -272,7 +274,7 @@ class Catalog:
             *((m.name, m.facts()) for m in self.machines),
             *((c.name, c.facts()) for c in self.calls),
             *((f.name, [f, f.system]) for f in self.ai_factories),
-            ("AI Factories", [self.factories_overview, *self.waves]),
+            ("AI Factories", [self.factories_overview, *self.factories_notes, *self.waves]),
             ("AI Factory Antennas", [self.antennas.overview, *self.antennas.members]),
         ]
         return [(name, fact) for name, facts in entities for fact in facts]
@@ -330,6 +332,7 @@ def load_catalog(data_dir: Path) -> Catalog:
         factories.waves,
         factories.antennas,
         factories.overview,
+        factories.notes,
     )
 
 

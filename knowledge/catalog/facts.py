@@ -59,6 +59,11 @@ class CuratedFact:
     render: Callable[[datetime, str], str] | None = field(default=None, compare=False)
     # A question about this fact may ask for a list of several subjects ("which machines ...").
     listable: bool = False
+    # An FAQ answer or a note on the AI Factories programme: free text under a broad topic (one
+    # FAQ heading, the programme), so what its text says is what it answers, as much as its
+    # topic's example questions. Not a note on a named machine or call: the name alone makes
+    # its text resemble every question about that machine or call.
+    says_its_topic: bool = False
     # Further sources a composite fact rests on (the upcoming cut-offs of several calls).
     more_sources: tuple[tuple[str, date, bool], ...] = ()
     # True when, at that time, the fact has nothing to say (no future cut-off on record): the
@@ -235,7 +240,11 @@ def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
         )
     for i, note_fact in enumerate(m.notes):
         yield _fact(
-            f"{m.id}/note/{i}", [me], ["overview"], f"**{m.name}:** {note_fact.text}", note_fact
+            f"{m.id}/note/{i}",
+            [me],
+            ["overview"],
+            f"**{m.name}:** {note_fact.text}",
+            note_fact,
         )
     if m.ai_factory:
         factory = next((f for f in catalog.ai_factories if f.id == m.ai_factory), None)
@@ -328,6 +337,14 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
         render=lambda now, q, call=call: next_cutoff_text(catalog, call, now, year=asked_year(q)),
         unknown_at=lambda now, q, call=call: nothing_on_record(catalog, call, now, asked_year(q)),
     )
+    for i, note in enumerate(call.notes):
+        yield _fact(
+            f"{call.id}/note/{i}",
+            [me],
+            ["overview"],
+            f"**{call.name}:** {note.text}",
+            note,
+        )
     if call.machines:
         names = [catalog.machine(mid).name for mid in call.machines]
         yield _fact(
@@ -481,6 +498,10 @@ def _factory_facts(catalog: Catalog) -> Iterator[CuratedFact]:
         catalog.factories_overview.text,
         catalog.factories_overview,
     )
+    for i, note in enumerate(catalog.factories_notes):
+        yield _fact(
+            f"factories/note/{i}", [], ["factories_programme"], note.text, note, says_its_topic=True
+        )
     yield _fact(
         "antennas/overview",
         [],
@@ -520,6 +541,7 @@ def faq_facts(markdown: str) -> Iterator[CuratedFact]:
             as_of=pages[0][1],
             confirmed=confirmed,
             more_sources=tuple((url, as_of, confirmed) for url, as_of in pages[1:]),
+            says_its_topic=True,
         )
 
 

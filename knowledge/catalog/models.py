@@ -25,6 +25,9 @@ from pydantic import (
 
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9+-]*$")]
+# A key of topics.yaml ("share", "factory_waves"); which keys exist is checked when the facts
+# are matched against the topics.
+TopicKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_+-]*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -84,7 +87,7 @@ class Sourced(_Model):
     confirmed: bool
     # Topics (keys of topics.yaml) this fact also answers, beyond the one its place in the file
     # gives it: a machine note saying how the machine's time is split answers "share" too.
-    also_answers: list[Ident] = Field(default=[], exclude=True)  # matching, not the record
+    also_answers: list[TopicKey] = Field(default=[], exclude=True)  # matching, not the record
 
     @field_validator("confirmed")
     @classmethod
@@ -336,6 +339,9 @@ class Call(_Model):
     apply: Apply
     cutoffs: CutoffSchedule
     machines: list[Ident] = []
+    # Anything else on record, each with its own provenance ("one applicant reports that the
+    # form asked for more than 10,000 GPU-hours"); `also_answers` says which topics it answers.
+    notes: list[Fact] = []
 
     def facts(self) -> list[Sourced]:
         groups: list[Sourced | None] = [
@@ -350,6 +356,7 @@ class Call(_Model):
             *self.obligations,
             self.apply,
             self.cutoffs,
+            *self.notes,
         ]
         return [g for g in groups if g is not None]
 
@@ -402,6 +409,9 @@ class CallsFile(_Model):
 
 class AIFactoriesFile(_Model):
     overview: Fact
+    # The programme's background (its legal basis, budgets, the calls that built it), each
+    # with its own provenance and, in `also_answers`, the topics it answers.
+    notes: list[Fact] = []
     waves: list[Wave]
     ai_factories: list[AIFactory]
     antennas: Antennas

@@ -107,6 +107,8 @@ def test_facts_checked_more_than_ninety_days_ago_are_stale(catalog: Catalog) -> 
         "2026-04-21",  # the third-party cut-off lists
         "2026-05-19",  # the LUMI AI Guide
         "2026-06-19",
+        "2026-06-23",  # a third-party note on DAEDALUS's availability
+        "2026-07-30",  # a third-party note on the AI Gigafactories call
     }
 
 

@@ -382,6 +382,38 @@ def test_a_fact_also_answers_the_topics_its_entry_names(facts: dict[str, Curated
     assert facts["extreme-scale/summary"].topics == ("overview", "share")
 
 
+def test_a_calls_note_is_a_fact_with_its_own_provenance_and_topics(
+    facts: dict[str, CuratedFact],
+) -> None:
+    # An applicant's report on the Fast Lane form: unconfirmed, cited to the page to check it
+    # on, and an answer to "what can we get" as well as to "what is Fast Lane".
+    note = facts["fast-lane/note/0"]
+    assert note.text.startswith("**AI Factories Fast Lane:** One applicant reports")
+    assert "10,000 GPU-hours" in note.text
+    assert note.topics == ("overview", "offer")
+    assert note.source == "https://www.eurohpc-ju.europa.eu/fast-lane-access-ai-factories_en"
+    assert note.confirmed is False
+    assert [s.id for s in note.subjects] == ["fast-lane"]
+
+
+def test_a_note_on_the_ai_factories_programme_is_a_fact_of_its_own_topic(
+    facts: dict[str, CuratedFact],
+) -> None:
+    decision = next(f for f in facts.values() if "Decision 41/2024" in f.text)
+    assert decision.id.startswith("factories/note/")
+    assert decision.topics == ("factories_programme",)
+    assert decision.subjects == ()
+    assert decision.confirmed is True
+    assert decision.says_its_topic is True
+
+
+def test_a_note_may_also_answer_a_topic_whose_key_has_an_underscore(
+    facts: dict[str, CuratedFact],
+) -> None:
+    budget = next(f for f in facts.values() if "EUR 1.5 B" in f.text)
+    assert budget.topics == ("factories_programme", "factory_waves")
+
+
 def test_a_fact_answering_a_topic_the_topics_file_lacks_is_refused(tmp_path: Path) -> None:
     knowledge_dir = tmp_path / "data"
     shutil.copytree(DATA, knowledge_dir)

@@ -72,6 +72,16 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "we need to reference the governing board decision behind the eurohpc access policy",
             "Between 35% and 50% of every EuroHPC system's capacity",
         ),
+        # A call's note answers what it reports, and a note on the AI Factories programme
+        # the question about the programme's history.
+        (
+            "is it true the fast lane form asks for some minimum amount of gpu-hours?",
+            "**AI Factories Fast Lane:** One applicant reports",
+        ),
+        (
+            "under which governing board decision did eurohpc add the ai factories pillar?",
+            "The AI Factories became a pillar of EuroHPC's work programme",
+        ),
     ],
 )
 def test_a_question_reaches_the_fact_of_its_topic(
