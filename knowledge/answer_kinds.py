@@ -16,7 +16,9 @@ _HOW_LONG = r"\bhow (long|soon|quickly|fast)\b"
 _WANTS = {
     "duration": re.compile(
         _HOW_LONG + r"|\b(how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
-        r"timeout|expir\w*|deleted|purged|duration|lifetime|validity)\b|"
+        r"timeout|expir\w*|deleted|purged|duration|lifetime|validity|time ?slots?)\b|"
+        # "The longest time slot we can get": the longest of something that lasts.
+        r"\b(longest|shortest)\b[^?.]*\b(time|slots?|runs?|jobs?|periods?|windows?|stays?)\b|"
         # "When ... deleted", also as a translated question words it ("when file scratch delete").
         r"\bwhen\b[^?.]*\b(delet|purg|expir|remov|clean)\w*",
         re.I,

@@ -31,6 +31,8 @@ from knowledge.catalog.facts import CuratedFact
         ("longest expiry i can set on an s3 key?", ("duration",)),
         # "When creating one" says when, it asks no date.
         ("what's the longest validity I can choose when creating an s3 key?", ("duration",)),
+        # The longest of something that lasts is a duration.
+        ("we want a full-machine run: what is the longest time slot we can get?", ("duration",)),
         ("How many nodes can one job use?", ("quantity",)),
         ("When is the next Large Scale cut-off?", ("date",)),
         ("Which option sets the account of a job?", ("code",)),
