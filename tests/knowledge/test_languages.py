@@ -344,6 +344,20 @@ def test_a_one_word_name_with_a_case_ending_is_read_as_the_name(words: str, engl
     assert glossary("pl").translate(words, known, names) == english
 
 
+@pytest.mark.parametrize(
+    ("language", "question", "english"),
+    [
+        ("it", "Qual è il numero di telefono del direttore?", "which number phone director"),
+        ("pl", "Jaki jest numer telefonu dyrektora?", "which number phone director"),
+        ("de", "Kennt ihr ein gutes Restaurant?", "know good restaurant"),
+    ],
+)
+def test_everyday_words_are_read_so_a_question_beyond_the_documents_shows_it(
+    language: str, question: str, english: str
+) -> None:
+    assert glossary(language).translate(question, known) == english
+
+
 def test_a_one_word_name_stays_as_written_only_when_capitalised() -> None:
     italian, names = glossary("it"), frozenset({"Riga"})
     assert italian.translate("una start-up a Riga", known, names).endswith("Riga")
