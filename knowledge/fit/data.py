@@ -277,7 +277,7 @@ def _check_routes(doc: _Document, routes: RoutesFile, catalog: Catalog) -> None:
             known = allowed.get(rule.kind, set())
             for key, values, pool in (
                 ("allow", rule.allow, known),
-                ("conditional", rule.conditional, orgs),
+                ("conditional", rule.conditional, known),
                 ("orgs", rule.orgs, orgs),
             ):
                 for vi, value in enumerate(values):

@@ -82,9 +82,16 @@ def _country_check(rule: Rule, data: FitData, applicant: Applicant) -> Check:
     classes = data.routes_file.countries
     if country is None:
         allowed = " or ".join(f"an {classes[c].name}" for c in rule.allow if c in classes)
-        return Check("condition", f"only for organisations established in {allowed}", rule)
+        elsewhere = f"; elsewhere {rule.condition}" if rule.conditional else ""
+        return Check(
+            "condition", f"only for organisations established in {allowed}{elsewhere}", rule
+        )
     if country.kind in rule.allow:
         return Check("pass", rule.text, rule)
+    if country.kind in rule.conditional:
+        # The call's own country list is not one of ours (FFplus: the EEA and Digital Europe's
+        # associated countries, not Horizon Europe's): the answer says what to check.
+        return Check("condition", rule.condition, rule)
     kind = classes[country.kind].name
     return Check("fail", f"Not from {country.name} ({kind}): {rule.text}", rule)
 

@@ -85,6 +85,28 @@ def test_an_associated_country_is_eligible() -> None:
     assert result.best is not None and result.best.call.id == "fast-lane"
 
 
+FFPLUS_COUNTRIES = (
+    "only if the country is in the EEA or associated with Digital Europe (not the same list as "
+    "Horizon Europe's): check the call's country list"
+)
+
+
+def test_a_call_with_its_own_country_list_makes_other_countries_a_condition() -> None:
+    # FFplus takes the EEA and Digital Europe's associated countries: Liechtenstein (in the
+    # EEA, not associated with Horizon Europe) is not turned away, nor is Norway taken for sure.
+    for country in ("LI", "Norway"):
+        result = fit(org="startup", country=country, gpu_hours="20k")
+        study = next(v for v in result.routes if v.call.id == "ffplus-innovation-studies")
+        assert study.fits
+        assert FFPLUS_COUNTRIES in study.conditions
+
+
+def test_a_member_state_meets_a_country_list_beyond_horizon_europes_without_condition() -> None:
+    result = fit(org="startup", country="DE", gpu_hours="20k")
+    study = next(v for v in result.routes if v.call.id == "ffplus-innovation-studies")
+    assert FFPLUS_COUNTRIES not in study.conditions
+
+
 def test_what_was_not_said_becomes_a_condition_not_a_guess() -> None:
     result = fit(org="startup", country="DE", gpu_hours="200000")
     regular = next(v for v in result.routes if v.call.id == "regular")
