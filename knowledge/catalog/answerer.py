@@ -146,6 +146,9 @@ class _Facts:
     prototype_topic: list[str] = field(default_factory=list)
     prototypes: Matrix | None = None
     fact_vectors: Matrix | None = None
+    # Per fact that says its topic and names a subject: its text with the names masked, to be
+    # compared with the masked question (zeros for the other facts, which are not compared).
+    masked_fact_vectors: Matrix | None = None
 
     def embed(self, embed_many: EmbedMany) -> None:
         if self.prototypes is not None:
@@ -156,6 +159,18 @@ class _Facts:
             texts += asks
             owners += [topic] * len(asks)
         fact_vectors = np.asarray(embed_many([_plain(f.text) for f in self.facts]), np.float32)
+        named = [
+            i
+            for i, (f, own) in enumerate(zip(self.facts, self.own_topic, strict=True))
+            if own and f.subjects
+        ]
+        masked = np.zeros_like(fact_vectors)
+        if named:
+            texts_named = [_plain(self.facts[i].text) for i in named]
+            masked[named] = np.asarray(
+                embed_many([mask(t, self.names.find(t)) for t in texts_named]), np.float32
+            )
+        self.masked_fact_vectors = masked
         self.prototype_topic = owners
         self.fact_vectors = fact_vectors
         self.prototypes = np.asarray(embed_many(texts), dtype=np.float32)  # set last: "ready"
@@ -337,6 +352,8 @@ class CuratedAnswerer:
                 # topic less than the question does.
                 topic_scores = {t: max(v, (v + focus[t]) / 2) for t, v in topic_scores.items()}
         content = st.fact_vectors @ question_vector
+        assert st.masked_fact_vectors is not None
+        masked_content = st.masked_fact_vectors @ masked_vector
         # A place that only says which machine is meant ("DAEDALUS in Greece") is no content:
         # counted, it lifts every fact that names the place (where DAEDALUS is) over the one
         # asked for.
@@ -365,8 +382,11 @@ class CuratedAnswerer:
             if st.own_topic[position]:
                 # "Which Governing Board decision sets the access policy?" is answered by the
                 # FAQ entry headed "How much of each supercomputer does the JU allocate?": an
-                # entry's one heading cannot name all it answers, its text does.
-                on_topic = max(on_topic, float(content[position]))
+                # entry's one heading cannot name all it answers, its text does. A note naming
+                # LEONARDO is compared with the names masked on both sides: the name alone
+                # would make it resemble every question about LEONARDO.
+                similar = masked_content if fact.subjects else content
+                on_topic = max(on_topic, float(similar[position]))
             rare = (
                 (
                     sum(st.idf.get(t, 0.0) for t in sorted(tokens & st.fact_tokens[position]))

@@ -59,10 +59,9 @@ class CuratedFact:
     render: Callable[[datetime, str], str] | None = field(default=None, compare=False)
     # A question about this fact may ask for a list of several subjects ("which machines ...").
     listable: bool = False
-    # An FAQ answer or a note on the AI Factories programme: free text under a broad topic (one
-    # FAQ heading, the programme), so what its text says is what it answers, as much as its
-    # topic's example questions. Not a note on a named machine or call: the name alone makes
-    # its text resemble every question about that machine or call.
+    # An FAQ answer or a note (on a machine, a call, the AI Factories programme): free text
+    # under a broad topic (one FAQ heading, "overview"), so what its text says is what it
+    # answers, as much as its topic's example questions.
     says_its_topic: bool = False
     # Further sources a composite fact rests on (the upcoming cut-offs of several calls).
     more_sources: tuple[tuple[str, date, bool], ...] = ()
@@ -245,6 +244,7 @@ def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
             ["overview"],
             f"**{m.name}:** {note_fact.text}",
             note_fact,
+            says_its_topic=True,
         )
     if m.ai_factory:
         factory = next((f for f in catalog.ai_factories if f.id == m.ai_factory), None)
@@ -344,6 +344,7 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
             ["overview"],
             f"**{call.name}:** {note.text}",
             note,
+            says_its_topic=True,
         )
     if call.machines:
         names = [catalog.machine(mid).name for mid in call.machines]

@@ -82,6 +82,12 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "under which governing board decision did eurohpc add the ai factories pillar?",
             "The AI Factories became a pillar of EuroHPC's work programme",
         ),
+        # A machine's note, compared with its name masked: the name alone fits every fact of
+        # the machine.
+        (
+            "in job scripts people share from leonardo, which prefix marks ai factory accounts?",
+            "**LEONARDO:** Projects on LEONARDO show up in public job scripts",
+        ),
     ],
 )
 def test_a_question_reaches_the_fact_of_its_topic(
