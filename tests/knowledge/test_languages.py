@@ -350,9 +350,13 @@ def test_a_one_word_name_with_a_case_ending_is_read_as_the_name(words: str, engl
         ("it", "Qual è il numero di telefono del direttore?", "which number phone director"),
         ("pl", "Jaki jest numer telefonu dyrektora?", "which number phone director"),
         ("de", "Kennt ihr ein gutes Restaurant?", "know good restaurant"),
+        # "Parto" and "pars" are where one starts from, not a part.
+        ("it", "Da quale variante parto?", "which variant start"),
+        ("fr", "Je pars de quelle variante ?", "start from which variant"),
+        ("es", "¿De cuál variante parto?", "which variant start"),
     ],
 )
-def test_everyday_words_are_read_so_a_question_beyond_the_documents_shows_it(
+def test_everyday_and_chat_words_are_read_as_what_they_mean(
     language: str, question: str, english: str
 ) -> None:
     assert glossary(language).translate(question, known) == english
