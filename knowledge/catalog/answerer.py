@@ -137,8 +137,6 @@ class _Facts:
     idf: dict[str, float]
     fact_tokens: list[set[str]]
     asked_tokens: list[set[str]]
-    # Per fact, `says_its_topic`: its text's similarity to a question counts as its topic's.
-    own_topic: list[bool] = field(default_factory=list)
     # Every word of the facts and of the topics' example questions: a question's word outside
     # it is one the catalogue does not know ("citizenship" is an example's word).
     vocabulary: frozenset[str] = frozenset()
@@ -159,11 +157,7 @@ class _Facts:
             texts += asks
             owners += [topic] * len(asks)
         fact_vectors = np.asarray(embed_many([_plain(f.text) for f in self.facts]), np.float32)
-        named = [
-            i
-            for i, (f, own) in enumerate(zip(self.facts, self.own_topic, strict=True))
-            if own and f.subjects
-        ]
+        named = [i for i, f in enumerate(self.facts) if f.says_its_topic and f.subjects]
         masked = np.zeros_like(fact_vectors)
         if named:
             texts_named = [_plain(self.facts[i].text) for i in named]
@@ -241,7 +235,6 @@ class CuratedAnswerer:
             idf,
             fact_tokens,
             asked_tokens,
-            own_topic=[f.says_its_topic for f in facts],
             vocabulary=vocabulary,
             answered_topics=answered,
         )
@@ -379,7 +372,7 @@ class CuratedAnswerer:
                 continue
             named = bool(subject_ids & named_ids)
             on_topic = max(topic_scores.get(t, 0.0) for t in fact.topics)
-            if st.own_topic[position]:
+            if fact.says_its_topic:
                 # "Which Governing Board decision sets the access policy?" is answered by the
                 # FAQ entry headed "How much of each supercomputer does the JU allocate?": an
                 # entry's one heading cannot name all it answers, its text does. A note naming

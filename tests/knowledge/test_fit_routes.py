@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fitdata import fit
+from fitdata import NOW, fit, fit_data
 
-from knowledge.fit import FitResult
+from knowledge.fit import FitResult, build_request, run_fit
 
 
 def fitting(result: FitResult) -> list[str]:
@@ -99,6 +99,16 @@ def test_a_call_with_its_own_country_list_makes_other_countries_a_condition() ->
         study = next(v for v in result.routes if v.call.id == "ffplus-innovation-studies")
         assert study.fits
         assert FFPLUS_COUNTRIES in study.conditions
+
+
+def test_without_a_country_a_call_with_its_own_list_says_what_passes_and_what_to_check() -> None:
+    request = build_request(fit_data(), org="startup", gpu_hours="20k", require_applicant=False)
+    result = run_fit(fit_data(), request, NOW)
+    study = next(v for v in result.routes if v.call.id == "ffplus-innovation-studies")
+    assert (
+        f"only for organisations established in an EU Member State; elsewhere {FFPLUS_COUNTRIES}"
+        in study.conditions
+    )
 
 
 def test_a_member_state_meets_a_country_list_beyond_horizon_europes_without_condition() -> None:
