@@ -350,6 +350,8 @@ def test_a_one_word_name_with_a_case_ending_is_read_as_the_name(words: str, engl
         ("it", "Qual è il numero di telefono del direttore?", "which number phone director"),
         ("pl", "Jaki jest numer telefonu dyrektora?", "which number phone director"),
         ("de", "Kennt ihr ein gutes Restaurant?", "know good restaurant"),
+        # A "limite rigido" is a quota's hard limit, not a strict one.
+        ("it", "Qual è il limite rigido?", "which hard limit"),
         # "Parto" and "pars" are where one starts from, not a part.
         ("it", "Da quale variante parto?", "which variant start"),
         ("fr", "Je pars de quelle variante ?", "start from which variant"),
