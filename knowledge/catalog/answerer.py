@@ -144,8 +144,9 @@ class _Facts:
     prototype_topic: list[str] = field(default_factory=list)
     prototypes: Matrix | None = None
     fact_vectors: Matrix | None = None
-    # Per fact that says its topic and names a subject: its text with the names masked, to be
-    # compared with the masked question (zeros for the other facts, which are not compared).
+    # The facts that say their topic and name a subject (positions in `facts`), and their texts
+    # with the names masked, to be compared with the masked question.
+    masked_positions: tuple[int, ...] = ()
     masked_fact_vectors: Matrix | None = None
 
     def embed(self, embed_many: EmbedMany) -> None:
@@ -157,14 +158,13 @@ class _Facts:
             texts += asks
             owners += [topic] * len(asks)
         fact_vectors = np.asarray(embed_many([_plain(f.text) for f in self.facts]), np.float32)
-        named = [i for i, f in enumerate(self.facts) if f.says_its_topic and f.subjects]
-        masked = np.zeros_like(fact_vectors)
-        if named:
-            texts_named = [_plain(self.facts[i].text) for i in named]
-            masked[named] = np.asarray(
-                embed_many([mask(t, self.names.find(t)) for t in texts_named]), np.float32
-            )
-        self.masked_fact_vectors = masked
+        self.masked_positions = tuple(
+            i for i, f in enumerate(self.facts) if f.says_its_topic and f.subjects
+        )
+        named = [_plain(self.facts[i].text) for i in self.masked_positions]
+        self.masked_fact_vectors = np.asarray(
+            embed_many([mask(t, self.names.find(t)) for t in named]) if named else [], np.float32
+        ).reshape(len(named), fact_vectors.shape[1])
         self.prototype_topic = owners
         self.fact_vectors = fact_vectors
         self.prototypes = np.asarray(embed_many(texts), dtype=np.float32)  # set last: "ready"
@@ -346,7 +346,9 @@ class CuratedAnswerer:
                 topic_scores = {t: max(v, (v + focus[t]) / 2) for t, v in topic_scores.items()}
         content = st.fact_vectors @ question_vector
         assert st.masked_fact_vectors is not None
-        masked_content = st.masked_fact_vectors @ masked_vector
+        masked_content = dict(
+            zip(st.masked_positions, (st.masked_fact_vectors @ masked_vector).tolist(), strict=True)
+        )
         # A place that only says which machine is meant ("DAEDALUS in Greece") is no content:
         # counted, it lifts every fact that names the place (where DAEDALUS is) over the one
         # asked for.
@@ -378,8 +380,8 @@ class CuratedAnswerer:
                 # entry's one heading cannot name all it answers, its text does. A note naming
                 # LEONARDO is compared with the names masked on both sides: the name alone
                 # would make it resemble every question about LEONARDO.
-                similar = masked_content if fact.subjects else content
-                on_topic = max(on_topic, float(similar[position]))
+                similar = masked_content[position] if fact.subjects else content[position]
+                on_topic = max(on_topic, float(similar))
             rare = (
                 (
                     sum(st.idf.get(t, 0.0) for t in sorted(tokens & st.fact_tokens[position]))

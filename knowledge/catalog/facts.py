@@ -29,7 +29,7 @@ from knowledge.catalog.chat_text import (
     when_text,
 )
 from knowledge.catalog.cutoffs import call_cutoffs
-from knowledge.catalog.models import Call, Machine, Sourced, is_primary_source
+from knowledge.catalog.models import Call, Fact, Machine, Sourced, is_primary_source
 
 SubjectKind = Literal["machine", "partition", "slurm", "call", "factory", "country"]
 
@@ -104,6 +104,17 @@ def _fact(
         confirmed=provenance.confirmed,
         **extra,  # type: ignore[arg-type]
     )
+
+
+def _note_facts(
+    owner: str, subjects: list[Subject], topic: str, label: str, notes: Iterable[Fact]
+) -> Iterator[CuratedFact]:
+    """The notes of a machine, a call or the AI Factories programme: free text, each with its
+    own provenance, that says what it answers (see `CuratedFact.says_its_topic`)."""
+    for i, note in enumerate(notes):
+        yield _fact(
+            f"{owner}/note/{i}", subjects, [topic], f"{label}{note.text}", note, says_its_topic=True
+        )
 
 
 def machine_subject(machine: Machine) -> Subject:
@@ -237,15 +248,7 @@ def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
             f"**{m.name}** user documentation: {m.docs.url}",
             m.docs,
         )
-    for i, note_fact in enumerate(m.notes):
-        yield _fact(
-            f"{m.id}/note/{i}",
-            [me],
-            ["overview"],
-            f"**{m.name}:** {note_fact.text}",
-            note_fact,
-            says_its_topic=True,
-        )
+    yield from _note_facts(m.id, [me], "overview", f"**{m.name}:** ", m.notes)
     if m.ai_factory:
         factory = next((f for f in catalog.ai_factories if f.id == m.ai_factory), None)
         if factory is not None:
@@ -337,15 +340,7 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
         render=lambda now, q, call=call: next_cutoff_text(catalog, call, now, year=asked_year(q)),
         unknown_at=lambda now, q, call=call: nothing_on_record(catalog, call, now, asked_year(q)),
     )
-    for i, note in enumerate(call.notes):
-        yield _fact(
-            f"{call.id}/note/{i}",
-            [me],
-            ["overview"],
-            f"**{call.name}:** {note.text}",
-            note,
-            says_its_topic=True,
-        )
+    yield from _note_facts(call.id, [me], "overview", f"**{call.name}:** ", call.notes)
     if call.machines:
         names = [catalog.machine(mid).name for mid in call.machines]
         yield _fact(
@@ -499,10 +494,7 @@ def _factory_facts(catalog: Catalog) -> Iterator[CuratedFact]:
         catalog.factories_overview.text,
         catalog.factories_overview,
     )
-    for i, note in enumerate(catalog.factories_notes):
-        yield _fact(
-            f"factories/note/{i}", [], ["factories_programme"], note.text, note, says_its_topic=True
-        )
+    yield from _note_facts("factories", [], "factories_programme", "", catalog.factories_notes)
     yield _fact(
         "antennas/overview",
         [],

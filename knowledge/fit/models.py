@@ -145,6 +145,8 @@ class Rule(Sourced):
             raise ValueError(f"an {self.kind} rule needs allow (or conditional) values")
         if self.conditional and not self.condition:
             raise ValueError("conditional values need the condition they are allowed under")
+        if self.conditional and self.kind == "purpose":
+            raise ValueError("a purpose rule has no conditional values: list them in allow")
         if self.orgs and self.kind != "purpose":
             raise ValueError("only a purpose rule can be limited to some organisation types")
         return self

@@ -84,3 +84,21 @@ def test_a_rule_naming_an_unknown_call_fails_at_load_with_its_line(tmp_path: Pat
     assert str(caught.value) == (
         f"{routes}:{line}: routes[1].call: unknown call id 'fast-lame' (calls.yaml)"
     )
+
+
+def test_a_purpose_rule_with_conditional_values_fails_at_load(tmp_path: Path) -> None:
+    # The route finder reads no condition on a purpose rule; such values would be ignored.
+    shutil.copytree(DATA, tmp_path, dirs_exist_ok=True)
+    routes = tmp_path / "routes.yaml"
+    text = routes.read_text(encoding="utf-8")
+    routes.write_text(
+        text.replace(
+            "        allow: [open]\n        orgs:",
+            "        allow: [open]\n        conditional: [proprietary]\n"
+            "        condition: only for a product\n        orgs:",
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogError) as caught:
+        load_fit_data(tmp_path, load_catalog(tmp_path))
+    assert "a purpose rule has no conditional values: list them in allow" in str(caught.value)
