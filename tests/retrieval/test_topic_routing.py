@@ -88,6 +88,11 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "in job scripts people share from leonardo, which prefix marks ai factory accounts?",
             "**LEONARDO:** Projects on LEONARDO show up in public job scripts",
         ),
+        # How many cores a job gets, not how many the node has.
+        (
+            "how many cpu cores per gpu can my job get at most on lumi-g?",
+            "**LUMI:** LUMI-G nodes run in low-noise mode",
+        ),
     ],
 )
 def test_a_question_reaches_the_fact_of_its_topic(
