@@ -65,6 +65,11 @@ _WANTS = {
         r"create|save|go|install|live|copy)\b",
         re.I,
     ),
+    # "Which env var do I set ...": the answer names a variable, which other code lines (a
+    # module to load, a flag to link with) do not.
+    "variable": re.compile(
+        r"\benv(ironment)?\.? ?var(iable)?s?\b|\b(which|what)( [\w-]+)? variables?\b", re.I
+    ),
     "code": re.compile(
         # "Which flag", also "which configure flag", "what capability bit".
         r"\b(which|what)( [\w-]+)? (option|flag|switch|argument|parameter|variable|env\w*|command|"
@@ -124,11 +129,30 @@ _HAS = {
     "path": re.compile(
         r"(?<![\w:/.])(?:(?:~|\$\{?\w+\}?)/[\w.<>{}-]+|/[\w.<>{}-]+(?:/[\w.<>{}-]*)+)"
     ),
+    # "MPICH_GPU_SUPPORT_ENABLED", "$HOME", "export OMP_NUM_THREADS=8".
+    "variable": re.compile(
+        r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\$\{?[A-Za-z_]\w*|\bexport\s+\w+=|\b[A-Z]{3,}="
+    ),
     "code": re.compile(
         r"`[^`]+`|(?<!\w)--?[a-zA-Z][\w-]*|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b\w+=\S+|"
         r"(?<!\w)/[\w.-]+/[\w./-]*|\$ \w|\b\w+\(\)",
     ),
 }
+
+
+_QUESTION_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+# Fewer words than this are a fragment ("Thanks!"), not the sentence that asks.
+_ASKING_MIN_WORDS = 3
+
+
+def asking_sentence(question: str) -> str | None:
+    """The last sentence of a question that says something first ("on Leonardo our jobs need
+    more than a day. which QoS do people use?"), or None for a one-sentence question."""
+    sentences = _QUESTION_SENTENCE_END.split(question.strip())
+    if len(sentences) < 2:
+        return None
+    last = sentences[-1]
+    return last if len(last.split()) >= _ASKING_MIN_WORDS else None
 
 
 # "How soon after the cut-off ...": asked how long, the deadline named is no date asked for.
@@ -138,8 +162,11 @@ _ASKS_DATE = re.compile(r"\b(when|what date|which date|since when)\b", re.I)
 
 def wanted_kinds(question: str) -> tuple[str, ...]:
     """The kinds of value the question asks for ("duration", "quantity", "date", "version",
-    "bandwidth", "default", "path", "code")."""
+    "bandwidth", "default", "path", "variable", "code")."""
     kinds = tuple(kind for kind, pattern in _WANTS.items() if pattern.search(question))
+    if "variable" in kinds:
+        # Any code line would pass for "code"; only a variable's name answers.
+        kinds = tuple(k for k in kinds if k != "code")
     if "date" in kinds and _ASKS_HOW_LONG.search(question) and not _ASKS_DATE.search(question):
         kinds = tuple(k for k in kinds if k != "date")
     return kinds
