@@ -19,6 +19,7 @@ from datetime import date, datetime
 from functools import cache, partial
 
 from knowledge.answer_kinds import (
+    asking_sentence,
     asks_version,
     counted_things,
     gives_count,
@@ -27,7 +28,7 @@ from knowledge.answer_kinds import (
     unit_measures,
     wanted_kinds,
 )
-from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch, asking_sentence
+from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch
 from knowledge.catalog.chat_text import staleness_note
 from knowledge.catalog.cutoffs import is_stale
 from knowledge.catalog.facts import CuratedFact

@@ -484,21 +484,6 @@ def _topic_scores(owners: list[str], similarities: Matrix) -> dict[str, float]:
     return scores
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
-# Fewer words than this are a fragment ("Thanks!"), not the sentence that asks.
-_ASKING_MIN_WORDS = 3
-
-
-def asking_sentence(question: str) -> str | None:
-    """The last sentence of a question that says something first ("on Leonardo our jobs need
-    more than a day. which QoS do people use?"), or None for a one-sentence question."""
-    sentences = _SENTENCE_END.split(question.strip())
-    if len(sentences) < 2:
-        return None
-    last = sentences[-1]
-    return last if len(last.split()) >= _ASKING_MIN_WORDS else None
-
-
 def lead_by_topic(
     scored: list[ScoredFact], ranked_topics: Sequence[tuple[str, float]], margin: float
 ) -> list[ScoredFact]:

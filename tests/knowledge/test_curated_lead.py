@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from knowledge.catalog.answerer import ScoredFact, asking_sentence, lead_by_topic
+from knowledge.answer_kinds import asking_sentence
+from knowledge.catalog.answerer import ScoredFact, lead_by_topic
 from knowledge.catalog.facts import CuratedFact
 
 

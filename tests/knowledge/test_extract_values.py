@@ -113,3 +113,31 @@ def test_the_value_a_few_lines_below_the_syntax_line_is_shown_with_it() -> None:
     )
     assert "$ quota-tool set --files <n> --bytes <size> <dir>" in text
     assert "Setting it to 0 takes the limit away altogether." in text
+
+
+# A wrapper tool's page: how to wrap an environment first, how to add to it last.
+WRAPPER = (
+    "To wrap a Conda environment, create an installation directory and run "
+    "`wrapit new --prefix <install_dir> env.yml`, where env.yml is a Conda environment file. "
+    "The tool builds a SquashFS image of the installation and writes small launcher scripts "
+    "next to it. "
+    "Those launchers start the image transparently, so Python and every other program run as "
+    "if installed normally. "
+    "Building the image of a large environment takes several minutes and is best done on a "
+    "compute node. "
+    "A wrapped installation cannot be changed in place, but packages (numpy, say) can be added "
+    "inside the container with `wrapit update <install_dir> --post-install <file>`, where the "
+    "file lists the install commands."
+)
+
+
+def test_after_a_story_the_passage_answering_the_asking_sentence_is_shown() -> None:
+    text = extract_of(
+        WRAPPER,
+        "I wrapped our conda environment from an env.yml exported on my laptop. "
+        "now I need numpy added inside the container, how do I do that?",
+        url="file:///wrapper.html",
+        title="Wrapper",
+    )
+    assert "wrapit update <install_dir> --post-install <file>" in text
+    assert "wrapit new" not in text
