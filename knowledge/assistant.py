@@ -38,6 +38,7 @@ from knowledge.clock import Clock, utc_now
 from knowledge.errors import IndexNotBuilt
 from knowledge.extract import Extract, best_extract, coverage
 from knowledge.languages import NOUNS_CAPITALISED, Asked, Languages, Words, words_for
+from knowledge.languages.docwords import searched_for
 from knowledge.lexical import LexicalIndex, tokenize, variant_of
 from knowledge.models import Answer, Citation
 from knowledge.retrieve import HybridRetriever, Retrieval, Retrieved
@@ -330,8 +331,12 @@ class Assistant:
             if asking is not None:
                 texts.append(self.curated.masked(asking))
         vectors = self.index.embedder.embed_documents(texts)
+        # The lexical search also looks for the documentation's words for the user's phrases
+        # ("got killed": terminated); the model reads the question as asked.
         retrieval = (
-            self.retriever.retrieve(query, k=12, vector=vectors[0]) if has_documents else None
+            self.retriever.retrieve(searched_for(query), k=12, vector=vectors[0])
+            if has_documents
+            else None
         )
         match = (
             self.curated.match(
@@ -354,11 +359,14 @@ class Assistant:
             if documents and documents.hits
             else []
         )
+        # How sure the documents are, and how they compare with the facts, is read on the
+        # question's own words: the documentation's words added for the search only find.
+        asked_tokens = tuple(tokenize(query))
         # How much of the question's weighted words the lead passage's page holds: part of the
         # document confidence, and set against the curated facts' share below.
         lead_coverage = (
             coverage(
-                documents.tokens,
+                asked_tokens,
                 set(tokenize(extracts[0].hit.chunk.search_text)),
                 documents.lexical,
             )
@@ -369,13 +377,13 @@ class Assistant:
         signals = None
         if documents is not None and extracts:
             never_seen = {
-                t for t in documents.tokens if not t.isdigit() and not documents.lexical.known(t)
+                t for t in asked_tokens if not t.isdigit() and not documents.lexical.known(t)
             }
             signals = DocumentSignals(
                 top_dense=documents.top_dense,
                 coverage=lead_coverage,
                 unseen_words=len(never_seen),
-                unseen_share=coverage(documents.tokens, never_seen, documents.lexical),
+                unseen_share=coverage(asked_tokens, never_seen, documents.lexical),
                 unnamed=match is not None and not _mentions_any(extracts[0].hit.chunk, match),
                 unknown_names=sum(1 for t in unseen if match is not None and t in match.name_like),
             )
@@ -384,7 +392,7 @@ class Assistant:
             now = self.clock()
             facts = " ".join(f.fact.text_at(now, question) for f in match.facts)
             passage_lead = lead_coverage - coverage(
-                documents.tokens, set(tokenize(facts)), documents.lexical
+                asked_tokens, set(tokenize(facts)), documents.lexical
             )
         return Evidence(
             question=question,

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from knowledge.languages.detect import ENGLISH, detect
+from knowledge.languages.docwords import documentation_words
 from knowledge.languages.glossary import glossary
 from knowledge.languages.words import Words, words_for
 
@@ -42,6 +43,7 @@ class Languages:
     def warm_up(self) -> None:
         """Read the glossaries now, not on the first question in their language."""
         detect("warm up", self.enabled)
+        documentation_words("warm up")
 
     def read(
         self, question: str, known: Callable[[str], bool], names: frozenset[str] = frozenset()

@@ -41,6 +41,17 @@ DOCUMENTS = {
         "A job array runs the same batch script many times. Submit ten array tasks with "
         "`sbatch --array=1-10 job.sh`; each task reads its index from SLURM_ARRAY_TASK_ID.\n"
     ),
+    # Said in the documentation's words, asked in a user's ("cap how many run at the same time").
+    "site/batch/array-throttling.md": (
+        "# Throttling array tasks\n\n"
+        "The maximum number of simultaneously running tasks of an array is set with a percent "
+        "sign after the range: `--array=0-15%4`.\n"
+    ),
+    # What happens to tasks that break the login nodes' rules, in the documentation's words.
+    "site/login/fair-use.md": (
+        "# Fair use of the login nodes\n\n"
+        "Tasks that break the fair use rules of the login nodes are terminated without warning.\n"
+    ),
     # A newer local copy of the page a curated fact cites: it may replace the fact.
     "mirror/docs/hardware/lumig.md": (
         "# LUMI-G\n\n"
@@ -568,3 +579,22 @@ def test_a_size_asked_in_another_language_is_not_given_by_a_count_of_gpus(
     # The facts count the node's GPUs and give no memory size.
     answer = assistant.ask("Ile pamięci ma każda H100 w MareNostrum 5 ACC? Znaczy ile GB na GPU?")
     assert (answer.language, answer.route, answer.abstained) == ("pl", "abstain", True)
+
+
+def test_a_passage_in_the_documentation_s_words_is_found_for_a_user_s_words(
+    assistant: Assistant,
+) -> None:
+    evidence = assistant.gather("can I cap how many array tasks run at the same time?")
+    assert evidence.documents is not None
+    assert evidence.documents.hits[0].chunk.url.endswith("site/batch/array-throttling.md")
+
+
+def test_the_words_the_search_adds_find_a_page_but_do_not_make_it_sure(
+    assistant: Assistant,
+) -> None:
+    # "killed" is no word of the documents; "terminated", added for it, finds the page.
+    evidence = assistant.gather("why was it killed?")
+    assert evidence.extracts[0].hit.chunk.url.endswith("site/login/fair-use.md")
+    assert evidence.signals is not None
+    assert evidence.signals.unseen_share == 1.0
+    assert assistant.decide(evidence).route == "abstain"

@@ -1,0 +1,56 @@
+"""The documentation's words for what users say in chat, added to what is searched for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.languages.docwords import documentation_words, searched_for
+
+
+@pytest.fixture
+def vocabulary(tmp_path: Path) -> Path:
+    path = tmp_path / "words.tsv"
+    path.write_text(
+        "# jobs\n"
+        "got killed\tterminated\n"
+        "killed\tterminated\n"
+        "at the same time\tsimultaneously\n"
+        "cap\tlimit maximum\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_user_phrase_brings_the_documentation_words(vocabulary: Path) -> None:
+    assert documentation_words("my job Got  Killed overnight", vocabulary) == ("terminated",)
+
+
+def test_each_documentation_word_is_added_once_in_the_order_found(vocabulary: Path) -> None:
+    words = documentation_words(
+        "can I cap it? two got killed, one killed at the same time", vocabulary
+    )
+    assert words == ("limit maximum", "terminated", "simultaneously")
+
+
+def test_a_phrase_matches_only_whole_words(vocabulary: Path) -> None:
+    assert documentation_words("we recapped the capacity of small-cap nodes", vocabulary) == ()
+
+
+def test_a_line_without_its_documentation_words_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "broken.tsv"
+    path.write_text("got killed\tterminated\nat once\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"broken.tsv:2: write 'user phrase<TAB>"):
+        documentation_words("at once", path)
+
+
+def test_the_bundled_vocabulary_adds_to_the_search_and_leaves_other_questions_alone() -> None:
+    assert searched_for("my job got killed") == "my job got killed terminated"
+    assert searched_for("What GPUs does the node have?") == "What GPUs does the node have?"
+
+
+def test_an_empty_vocabulary_adds_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "empty.tsv"
+    path.write_text("# no entries yet\n", encoding="utf-8")
+    assert documentation_words("my job got killed", path) == ()
