@@ -65,11 +65,6 @@ _WANTS = {
         r"create|save|go|install|live|copy)\b",
         re.I,
     ),
-    # "Which env var do I set ...": the answer names a variable, which other code lines (a
-    # module to load, a flag to link with) do not.
-    "variable": re.compile(
-        r"\benv(ironment)?\.? ?var(iable)?s?\b|\b(which|what)( [\w-]+)? variables?\b", re.I
-    ),
     "code": re.compile(
         # "Which flag", also "which configure flag", "what capability bit".
         r"\b(which|what)( [\w-]+)? (option|flag|switch|argument|parameter|variable|env\w*|command|"
@@ -129,10 +124,6 @@ _HAS = {
     "path": re.compile(
         r"(?<![\w:/.])(?:(?:~|\$\{?\w+\}?)/[\w.<>{}-]+|/[\w.<>{}-]+(?:/[\w.<>{}-]*)+)"
     ),
-    # "MPICH_GPU_SUPPORT_ENABLED", "$HOME", "export OMP_NUM_THREADS=8".
-    "variable": re.compile(
-        r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\$\{?[A-Za-z_]\w*|\bexport\s+\w+=|\b[A-Z]{3,}="
-    ),
     "code": re.compile(
         r"`[^`]+`|(?<!\w)--?[a-zA-Z][\w-]*|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b\w+=\S+|"
         r"(?<!\w)/[\w.-]+/[\w./-]*|\$ \w|\b\w+\(\)",
@@ -162,11 +153,8 @@ _ASKS_DATE = re.compile(r"\b(when|what date|which date|since when)\b", re.I)
 
 def wanted_kinds(question: str) -> tuple[str, ...]:
     """The kinds of value the question asks for ("duration", "quantity", "date", "version",
-    "bandwidth", "default", "path", "variable", "code")."""
+    "bandwidth", "default", "path", "code")."""
     kinds = tuple(kind for kind, pattern in _WANTS.items() if pattern.search(question))
-    if "variable" in kinds:
-        # Any code line would pass for "code"; only a variable's name answers.
-        kinds = tuple(k for k in kinds if k != "code")
     if "date" in kinds and _ASKS_HOW_LONG.search(question) and not _ASKS_DATE.search(question):
         kinds = tuple(k for k in kinds if k != "date")
     return kinds

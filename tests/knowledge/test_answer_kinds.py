@@ -36,9 +36,6 @@ from knowledge.catalog.facts import CuratedFact
         ("How many nodes can one job use?", ("quantity",)),
         ("When is the next Large Scale cut-off?", ("date",)),
         ("Which option sets the account of a job?", ("code",)),
-        # A variable's name answers, which any other line of code does not.
-        ("which env var do I set so MPI can pass GPU buffers directly?", ("variable",)),
-        ("What environment variable holds the job's id?", ("variable",)),
         # A word between "which" and the thing named: "which configure flag".
         ("which capability flag says it is supported?", ("code",)),
         ("How do I get numdiff to compare against the first file?", ("code",)),
@@ -107,9 +104,6 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("Companies pay per use.", "quantity", False),
         ("Use `sbatch --account=project_465000123`.", "code", True),
         ("The MPI library is fast.", "code", False),
-        ("Add `export MPICH_GPU_SUPPORT_ENABLED=1` to the script.", "variable", True),
-        ("Its value is in $SLURM_JOB_ID.", "variable", True),
-        ("Load `craype-accel-amd-gfx90a` and link with `-lmpi_gtl_hsa`.", "variable", False),
         # A link's slashes and dashes are no path or option.
         ("Bind CPUs to GPUs (see https://docs.example.org/run-jobs/binding/).", "code", False),
         ("Closes on 15 Dec 2026.", "date", True),
