@@ -18,6 +18,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from knowledge.errors import CatalogError
+
 VOCABULARY = Path(__file__).parent / "data" / "en-docwords.tsv"
 
 
@@ -29,7 +31,7 @@ def _vocabulary(path: Path) -> tuple[re.Pattern[str], dict[str, str]]:
             continue
         phrase, sep, documented = line.partition("\t")
         if not sep or not phrase.strip() or not documented.strip():
-            raise ValueError(f"{path}:{number}: write 'user phrase<TAB>documentation words'")
+            raise CatalogError(f"{path}:{number}: write 'user phrase<TAB>documentation words'")
         words[" ".join(phrase.split()).casefold()] = " ".join(documented.split())
     # Longest first: "got killed" is read before "killed" could be.
     alternatives = sorted(words, key=len, reverse=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.errors import CatalogError
 from knowledge.languages.docwords import documentation_words, searched_for
 
 
@@ -41,7 +42,7 @@ def test_a_phrase_matches_only_whole_words(vocabulary: Path) -> None:
 def test_a_line_without_its_documentation_words_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "broken.tsv"
     path.write_text("got killed\tterminated\nat once\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"broken.tsv:2: write 'user phrase<TAB>"):
+    with pytest.raises(CatalogError, match=r"broken.tsv:2: write 'user phrase<TAB>"):
         documentation_words("at once", path)
 
 
