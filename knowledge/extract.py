@@ -63,13 +63,13 @@ class Extract:
 
 def _unit_score(
     unit: Unit,
+    unit_tokens: set[str],
     tokens: tuple[str, ...],
     heading: set[str],
     lexical: LexicalIndex,
     wants: tuple[str, ...],
     gives_price: Callable[[str], bool] | None = None,
 ) -> float:
-    unit_tokens = set(tokenize(unit.text))
     score = coverage(tokens, unit_tokens, lexical)
     # Words of the section heading count half: a table row under "LUMI-C" is about LUMI-C.
     score += HEADING_WEIGHT * coverage(tokens, heading - unit_tokens, lexical)
@@ -204,14 +204,15 @@ def best_extract(
     # the container, how?"), the sentence that asks says which of the story's passages answers.
     asking = asking_sentence(question)
     asked = tuple(tokenize(asking)) if asking else ()
+    held = [set(tokenize(u.text)) for u in units]
     scored = [
         (
-            _unit_score(u, tokens, heading, lexical, wants, gives_price if priced else None)
+            _unit_score(u, words, tokens, heading, lexical, wants, gives_price if priced else None)
             + UNIT_DENSE_WEIGHT * max(0.0, similarity - UNIT_DENSE_FLOOR)
-            + (ASKING_WEIGHT * coverage(asked, set(tokenize(u.text)), lexical) if asked else 0.0),
+            + (ASKING_WEIGHT * coverage(asked, words, lexical) if asked else 0.0),
             u,
         )
-        for u, similarity in zip(units, similarities, strict=True)
+        for u, words, similarity in zip(units, held, similarities, strict=True)
     ]
     # How well the chunk answers: its best unit's score.
     best_score = max(score for score, _ in scored)
