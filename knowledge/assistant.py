@@ -38,7 +38,6 @@ from knowledge.clock import Clock, utc_now
 from knowledge.errors import IndexNotBuilt
 from knowledge.extract import Extract, best_extract, coverage
 from knowledge.languages import NOUNS_CAPITALISED, Asked, Languages, Words, words_for
-from knowledge.languages.docwords import searched_for
 from knowledge.lexical import LexicalIndex, tokenize, variant_of
 from knowledge.models import Answer, Citation
 from knowledge.retrieve import HybridRetriever, Retrieval, Retrieved
@@ -331,12 +330,8 @@ class Assistant:
             if asking is not None:
                 texts.append(self.curated.masked(asking))
         vectors = self.index.embedder.embed_documents(texts)
-        # The lexical search also looks for the documentation's words for the user's phrases
-        # ("got killed": terminated); the model reads the question as asked.
         retrieval = (
-            self.retriever.retrieve(searched_for(query), k=12, vector=vectors[0])
-            if has_documents
-            else None
+            self.retriever.retrieve(query, k=12, vector=vectors[0]) if has_documents else None
         )
         match = (
             self.curated.match(
@@ -361,7 +356,7 @@ class Assistant:
         )
         # How sure the documents are, and how they compare with the facts, is read on the
         # question's own words: the documentation's words added for the search only find.
-        asked_tokens = tuple(tokenize(query))
+        asked_tokens = documents.asked_tokens if documents is not None else ()
         # How much of the question's weighted words the lead passage's page holds: part of the
         # document confidence, and set against the curated facts' share below.
         lead_coverage = (

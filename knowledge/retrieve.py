@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from knowledge.languages.docwords import documentation_words
 from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.store import Chunk, Index
 
@@ -35,11 +36,15 @@ class Retrieved:
 @dataclass(frozen=True)
 class Retrieval:
     query: str
+    # What the lexical side searched for: the question's words and the documentation's words
+    # for its chat phrases (see knowledge.languages.docwords).
     tokens: tuple[str, ...]
     hits: tuple[Retrieved, ...]
     lexical: LexicalIndex
     top_dense: float
     vector: npt.NDArray[np.float32]
+    # The question's own words: how sure an answer from these hits can be is read on them.
+    asked_tokens: tuple[str, ...] = ()
 
 
 @dataclass
@@ -91,9 +96,14 @@ class HybridRetriever:
     def retrieve(
         self, query: str, k: int = 8, vector: npt.NDArray[np.float32] | None = None
     ) -> Retrieval:
-        """The best `k` chunks for `query` (`vector`: its embedding, if already computed)."""
+        """The best `k` chunks for `query` (`vector`: its embedding, if already computed).
+
+        The lexical side also searches for the documentation's words for the query's chat
+        phrases ("got killed": terminated); the model reads the query as asked."""
         lexical, chunks = self.index.lexical()
-        tokens = tuple(tokenize(query))
+        asked_tokens = tuple(tokenize(query))
+        added = documentation_words(query)
+        tokens = (*asked_tokens, *tokenize(" ".join(added))) if added else asked_tokens
         if vector is None:
             vector = self.index.embedder.embed_query(query)
         dense_hits = self.index.dense_search(vector, self.candidates)
@@ -149,4 +159,5 @@ class HybridRetriever:
             lexical=lexical,
             top_dense=top_dense,
             vector=vector,
+            asked_tokens=asked_tokens,
         )

@@ -45,9 +45,3 @@ def documentation_words(text: str, vocabulary: Path = VOCABULARY) -> tuple[str, 
     pattern, words = _vocabulary(vocabulary)
     found = (words[" ".join(m.group().split()).casefold()] for m in pattern.finditer(text))
     return tuple(dict.fromkeys(found))
-
-
-def searched_for(text: str) -> str:
-    """`text` with the documentation's words for its phrases added (see the module's doc)."""
-    added = documentation_words(text)
-    return f"{text} {' '.join(added)}" if added else text

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.errors import CatalogError
-from knowledge.languages.docwords import documentation_words, searched_for
+from knowledge.languages.docwords import documentation_words
 
 
 @pytest.fixture
@@ -46,9 +46,9 @@ def test_a_line_without_its_documentation_words_is_refused(tmp_path: Path) -> No
         documentation_words("at once", path)
 
 
-def test_the_bundled_vocabulary_adds_to_the_search_and_leaves_other_questions_alone() -> None:
-    assert searched_for("my job got killed") == "my job got killed terminated"
-    assert searched_for("What GPUs does the node have?") == "What GPUs does the node have?"
+def test_the_bundled_vocabulary_maps_chat_words_and_leaves_other_questions_alone() -> None:
+    assert documentation_words("my job got killed") == ("terminated",)
+    assert documentation_words("What GPUs does the node have?") == ()
 
 
 def test_an_empty_vocabulary_adds_nothing(tmp_path: Path) -> None:

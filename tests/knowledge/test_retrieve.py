@@ -106,3 +106,10 @@ def test_counting_only_the_passages_a_page_has_buries_the_short_page() -> None:
     found = HybridRetriever(SHORT_PAGE, weights=no_share).retrieve("anything", k=4)  # type: ignore[arg-type]
 
     assert [hit.chunk.id for hit in found.hits] == ["long1", "long2", "long3", "short"]
+
+
+def test_the_lexical_side_also_searches_the_documentation_s_words_for_chat_phrases() -> None:
+    found = HybridRetriever(NEAR_TIE).retrieve("my job got killed")  # type: ignore[arg-type]
+
+    assert found.asked_tokens == ("job", "killed")
+    assert found.tokens == ("job", "killed", "terminated")
