@@ -106,7 +106,12 @@ _HAS = {
         re.I,
     ),
     "date": re.compile(
-        r"\b(19|20)\d{2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b",
+        r"\b(19|20)\d{2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|"
+        # A deadline is often relative to what it is for: "at least 11 days before the run",
+        # "two weeks in advance", "the last Sunday of every month".
+        r"\b(\d+|a|one|" + _NUMBER_WORDS + r")\s+(working\s+|business\s+|calendar\s+)?"
+        r"(days?|weeks?|months?|hours?)\s+(before|in advance|ahead|prior|after)\b|"
+        r"\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b",
         re.I,
     ),
     # Not a measure written with a point ("2.25 GHz", "1.5 TB").

@@ -107,6 +107,11 @@ def test_the_question_says_what_kind_of_value_it_wants(
         # A link's slashes and dashes are no path or option.
         ("Bind CPUs to GPUs (see https://docs.example.org/run-jobs/binding/).", "code", False),
         ("Closes on 15 Dec 2026.", "date", True),
+        # A deadline relative to what it is for answers "by when" as a calendar date would.
+        ("Send the request at least 11 days before the slot.", "date", True),
+        ("Register two working days in advance.", "date", True),
+        ("Full-machine runs happen on the last Sunday of each month.", "date", True),
+        ("Allocations last 11 days.", "date", False),
         ("It runs on Perl 5.8 and later.", "version", True),
         ("It runs on any recent Perl.", "version", False),
         # A measure written with a point is no version.
