@@ -21,6 +21,7 @@ who tune hpcbot can run it and stay blind):
 Exit status 0 when every check passes, 1 otherwise (the failing ids and checks are named).
 Needs Python 3 with PyYAML, and pdftotext (poppler-utils) for the PDF sources.
 """
+
 import argparse
 import html
 import html.parser
@@ -44,8 +45,28 @@ KEYS = {"id", "question", "expect_any", "source", "abstain"}
 class _Text(html.parser.HTMLParser):
     """HTML to text: drop tags, scripts and styles; break lines at block elements."""
 
-    BLOCK = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
-             "pre", "dt", "dd", "table", "section", "article", "blockquote"}
+    BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "dt",
+        "dd",
+        "table",
+        "section",
+        "article",
+        "blockquote",
+    }
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -79,12 +100,11 @@ def html_text(path):
 
 def pdf_text(path):
     try:
-        res = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True,
-                             check=True)
+        res = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, check=True)
     except FileNotFoundError:
-        raise SystemExit("check.py: pdftotext not found (install poppler-utils)")
+        raise SystemExit("check.py: pdftotext not found (install poppler-utils)") from None
     except subprocess.CalledProcessError as e:
-        raise SystemExit(f"check.py: pdftotext failed on {path}: {e.stderr.decode()[:200]}")
+        raise SystemExit(f"check.py: pdftotext failed on {path}: {e.stderr.decode()[:200]}") from e
     return res.stdout.decode("utf-8", errors="replace")
 
 
@@ -110,7 +130,7 @@ def fact_sections(path):
     sections = {}
     for k, (i, level, num) in enumerate(heads):
         end = len(lines)
-        for j, lvl, _ in heads[k + 1:]:
+        for j, lvl, _ in heads[k + 1 :]:
             if lvl <= level:
                 end = j
                 break
@@ -173,8 +193,11 @@ def main():
 
         if item.get("abstain"):
             errors.append(f"{tag}: abstain outside ac55-ac60")
-        if not isinstance(regexes, list) or not regexes or \
-                not all(isinstance(r, str) and r for r in regexes):
+        if (
+            not isinstance(regexes, list)
+            or not regexes
+            or not all(isinstance(r, str) and r for r in regexes)
+        ):
             errors.append(f"{tag}: expect_any must be a non-empty list of strings")
             continue
         bad = False
@@ -194,7 +217,7 @@ def main():
             if not isinstance(source, str) or not source.startswith("corpus:"):
                 errors.append(f"{tag}: source must be corpus:<path>")
                 continue
-            rel = source[len("corpus:"):]
+            rel = source[len("corpus:") :]
             path = os.path.join(args.corpus, rel)
             if not os.path.isfile(path):
                 errors.append(f"{tag}: source file not in the corpus: {rel}")
@@ -221,17 +244,20 @@ def main():
                 if sec is None:
                     errors.append(f"{tag}: no section {m.group(1)} in the fact sheet")
                 elif not any_match(regexes, sec):
-                    errors.append(f"{tag}: no expect_any regex matches fact-sheet section "
-                                  f"{m.group(1)}")
+                    errors.append(
+                        f"{tag}: no expect_any regex matches fact-sheet section {m.group(1)}"
+                    )
 
     if n_pdf < MIN_PDF:
         errors.append(f"only {n_pdf} document questions cite a PDF (at least {MIN_PDF})")
     if n_html < MIN_HTML:
         errors.append(f"only {n_html} document questions cite an HTML page (at least {MIN_HTML})")
 
-    print(f"{len(items)} items: {counts['document']} document ({n_pdf} PDF, {n_html} HTML, "
-          f"{counts['document'] - n_pdf - n_html} other), {counts['fact']} fact, "
-          f"{counts['abstain']} to decline")
+    print(
+        f"{len(items)} items: {counts['document']} document ({n_pdf} PDF, {n_html} HTML, "
+        f"{counts['document'] - n_pdf - n_html} other), {counts['fact']} fact, "
+        f"{counts['abstain']} to decline"
+    )
     for src in sorted(per_source):
         print(f"  {per_source[src]:2d}  {src}")
     if sections is None:
