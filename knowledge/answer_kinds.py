@@ -284,6 +284,17 @@ def asks_version(question: str) -> bool:
     return "version" in wanted_kinds(question) and bool(_VERSION_WORD.search(question))
 
 
+# "When is the next release coming out": a date still to come, which a page that describes the
+# current release without one does not give.
+_COMING = re.compile(r"\b(?:next|upcoming|coming out|come out)\b", re.I)
+
+
+def asks_coming_date(question: str) -> bool:
+    """Whether the question asks when something still to come happens ("when's the next
+    release coming out"), which only a date or a time from now answers."""
+    return "date" in wanted_kinds(question) and bool(_COMING.search(question))
+
+
 def asks_price(question: str) -> bool:
     """Whether the question asks what something costs."""
     return bool(_PRICE.search(question))

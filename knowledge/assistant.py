@@ -20,6 +20,7 @@ from functools import cache, partial
 
 from knowledge.answer_kinds import (
     asking_sentence,
+    asks_coming_date,
     asks_version,
     counted_things,
     gives_count,
@@ -476,6 +477,15 @@ class Assistant:
             asks_version(question)
             and bool(extracts)
             and not any(holds(e.text, ("version",)) for e in self._shown(question, extracts))
+        )
+        # And so is a date to come: a page describing the current release does not say when
+        # the next one comes out.
+        unmeasured = unmeasured or (
+            asks_coming_date(question)
+            and bool(extracts)
+            and not any(
+                holds(e.text, ("date", "duration")) for e in self._shown(question, extracts)
+            )
         )
         if (
             evidence.documents is not None

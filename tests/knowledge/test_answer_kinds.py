@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from knowledge.answer_kinds import (
+    asks_coming_date,
     asks_for_value,
     counted_things,
     holds,
@@ -407,3 +408,17 @@ def test_unit_measures_add_sizes_to_the_strict_measures(
     question: str, measures: tuple[str, ...]
 ) -> None:
     assert unit_measures(question) == measures
+
+
+@pytest.mark.parametrize(
+    ("question", "coming"),
+    [
+        ("When is the next release of the containers coming out?", True),
+        ("when's the upcoming maintenance?", True),
+        # A date in the past, and a next thing with no "when", ask for no date to come.
+        ("When was the container released?", False),
+        ("Which partition should I use for the next run?", False),
+    ],
+)
+def test_a_question_asks_for_a_date_still_to_come(question: str, coming: bool) -> None:
+    assert asks_coming_date(question) is coming

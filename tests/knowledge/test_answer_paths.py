@@ -145,6 +145,17 @@ DOCUMENTS = {
         "## Logging from DDP\n\n"
         "Create the SummaryWriter on rank 0 only, so that one process writes the logs.\n"
     ),
+    # The images of the current release, and no date for the next one.
+    "guide/container-releases.md": (
+        "# Container releases\n\n"
+        "Each container release ships four images, each building on the one before: ROCm, "
+        "then libfabric, then MPICH, then PyTorch.\n"
+    ),
+    # A date still to come, given.
+    "site/login/maintenance.md": (
+        "# Login node maintenance\n\n"
+        "The next maintenance break of the login nodes starts on 12 January 2027.\n"
+    ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
         "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
@@ -367,6 +378,19 @@ ROWS = {
         WHERE_TO_ASK,
         "",
         abstained=True,
+    ),
+    "a date to come that no passage gives is declined": Row(
+        "When is the next container release coming out, and which images will it ship?",
+        "abstain",
+        WHERE_TO_ASK,
+        "",
+        abstained=True,
+    ),
+    "a date to come that a passage gives is answered": Row(
+        "When is the next maintenance break of the login nodes?",
+        "retrieval",
+        "12 January 2027",
+        "site/login/maintenance.md",
     ),
     "a table of contents is no answer": Row(
         "Multi-GPU training with DDP: every process does TensorBoard logging. Which process "
