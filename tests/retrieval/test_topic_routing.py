@@ -93,6 +93,11 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "how many cpu cores per gpu can my job get at most on lumi-g?",
             "**LUMI:** LUMI-G nodes run in low-noise mode",
         ),
+        # The memory of one GPU, which a machine's note gives and its partition's facts do not.
+        (
+            "how much HBM does each GPU on the JUPITER booster have?",
+            "**JUPITER:** On the Booster, each GPU has 96 GB of HBM3",
+        ),
     ],
 )
 def test_a_question_reaches_the_fact_of_its_topic(
