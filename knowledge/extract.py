@@ -125,8 +125,9 @@ def _continuation(
 ) -> list[Unit]:
     """What the chosen window's closing sentence introduces, if it still fits: the line of code
     just after a sentence ("squeue can also tell when your pending job will start."), or the
-    items of the list after a colon ("you have two options:"). When the sentence ends its chunk,
-    they are read from the next chunk, past the lines this one already holds (chunks overlap)."""
+    items of the list after a colon ("you have two options:"), or the sentence after it. When the
+    sentence ends its chunk, they are read from the next chunk, past the lines this one already
+    holds (chunks overlap)."""
     last = chosen[-1]
     if _is_code(last):
         # A window that ends inside a code block shows the rest of the block ("module purge"
@@ -146,7 +147,13 @@ def _continuation(
         held = _plain(chunk.text)
         rest = list(itertools.dropwhile(lambda u: _plain(u.text) in held, split_units(after.text)))
     if colon:
-        shown = list(itertools.takewhile(lambda u: u.is_line, rest))
+        # What a colon announces is a list, or a sentence ("we include the speeds measured:"
+        # and the sentence giving them).
+        shown = (
+            list(itertools.takewhile(lambda u: u.is_line, rest))
+            if not rest or rest[0].is_line
+            else rest[:1]
+        )
     else:
         shown = rest[:1] if rest and _is_code(rest[0]) else []
     return _fitting(chosen, shown)

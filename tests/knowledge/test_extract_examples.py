@@ -74,6 +74,22 @@ def test_a_list_in_the_next_chunk_is_shown_past_the_overlap() -> None:
     )
 
 
+def test_the_sentence_a_closing_colon_announces_is_shown_from_the_next_chunk() -> None:
+    # Prose paragraphs (lines of 200 characters and more are split into sentences).
+    announcing = (
+        "Listing every job in the queue prints thousands of lines on a busy system, so filter "
+        "the listing to your own account first. For your own waiting jobs the listing then "
+        "gives an estimate of when each is expected to begin:"
+    )
+    following = (
+        "each is expected to begin:\n\nThe estimate is usually within 20 minutes of the real "
+        "start. It is refreshed whenever the scheduler plans the queue again, which happens "
+        "every few minutes on a busy system, so look at it again later in the day.\n"
+    )
+    text = _extract(announcing, following)
+    assert text.endswith("begin:\nThe estimate is usually within 20 minutes of the real start.")
+
+
 def test_a_code_block_the_window_reaches_into_is_shown_to_its_end() -> None:
     # The window fills up with the block's first line: the rest of the block still belongs.
     block = (
