@@ -487,11 +487,6 @@ class Assistant:
                 holds(e.text, ("date", "duration")) for e in self._shown(question, extracts)
             )
         )
-        # A question about one year ("what will a GPU-hour cost in 2028") is not answered by a
-        # page that never names that year: what it says may hold for another.
-        unmeasured = unmeasured or (
-            bool(extracts) and not _names_year_asked(question, self._shown(question, extracts))
-        )
         if (
             evidence.documents is not None
             and extracts
@@ -869,15 +864,6 @@ def _gives_value(texts: list[str], question: str, *, english: bool = True) -> bo
         and not (things and not gives_count(texts, things))
         and not (measures and not gives_count(texts, measures))
     )
-
-
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-
-
-def _names_year_asked(question: str, shown: list[Extract]) -> bool:
-    """Whether the passages' chunks name a year the question names; true when it names none."""
-    years = set(_YEAR.findall(question))
-    return not years or any(year in e.hit.chunk.text for e in shown for year in years)
 
 
 def _diverse(

@@ -293,13 +293,6 @@ ROWS = {
         "received 46 applications",
         "news/summer-school.md",
     ),
-    "a count for a year the page never names is declined": Row(
-        "How many applications did the parallel I/O summer school receive in 2031?",
-        "abstain",
-        WHERE_TO_ASK,
-        "",
-        abstained=True,
-    ),
     "a passage about another machine than the one asked about does not answer": Row(
         "Which partition takes GPU jobs of at most 4 nodes for 3 days on Deucalion?",
         "abstain",
