@@ -285,14 +285,26 @@ def asks_version(question: str) -> bool:
 
 
 # "When is the next release coming out": a date still to come, which a page that describes the
-# current release without one does not give.
-_COMING = re.compile(r"\b(?:next|upcoming|coming out|come out)\b", re.I)
+# current release without one does not give. "When" must ask ("when is", "when's"), in the same
+# sentence as what is to come: "our next run is big, so when I submit it ..." asks no date.
+_COMING = re.compile(
+    r"\bwhen(?:'s|\s+(?:is|are|will|does|do|should|would))\b[^.?!]*"
+    r"\b(?:next|upcoming|coming out|come out)\b",
+    re.I,
+)
 
 
-def asks_coming_date(question: str) -> bool:
+# Read from another language, the question has lost its little words ("wann kommt das nächste
+# Release" reads "when get next Release"): "when" then stands at most one word from "next".
+_COMING_READ = re.compile(r"\bwhen(?:\s+\S+)?\s+(?:next|upcoming)\b", re.I)
+
+
+def asks_coming_date(question: str, *, english_order: bool = True) -> bool:
     """Whether the question asks when something still to come happens ("when's the next
-    release coming out"), which only a date or a time from now answers."""
-    return "date" in wanted_kinds(question) and bool(_COMING.search(question))
+    release coming out"), which only a date or a time from now answers. `english_order` is
+    false for a question read from another language (see `counted_things`)."""
+    coming = _COMING if english_order else _COMING_READ
+    return "date" in wanted_kinds(question) and bool(coming.search(question))
 
 
 def asks_price(question: str) -> bool:

@@ -481,7 +481,7 @@ class Assistant:
         # And so is a date to come: a page describing the current release does not say when
         # the next one comes out.
         unmeasured = unmeasured or (
-            asks_coming_date(question)
+            asks_coming_date(question, english_order=evidence.language == "en")
             and bool(extracts)
             and not any(
                 holds(e.text, ("date", "duration")) for e in self._shown(question, extracts)

@@ -418,7 +418,24 @@ def test_unit_measures_add_sizes_to_the_strict_measures(
         # A date in the past, and a next thing with no "when", ask for no date to come.
         ("When was the container released?", False),
         ("Which partition should I use for the next run?", False),
+        # "When" that does not ask, in a story about what comes next.
+        ("Our next run is big, so when I submit it, which partition takes 64 nodes?", False),
     ],
 )
 def test_a_question_asks_for_a_date_still_to_come(question: str, coming: bool) -> None:
     assert asks_coming_date(question) is coming
+
+
+@pytest.mark.parametrize(
+    ("reading", "coming"),
+    [
+        # "wann kommt das nächste Release ..." and "¿cuándo sale la próxima release ...?" read.
+        ("when get next Release lumi multitorch Container out", True),
+        ("when output next release containers lumi multitorch", True),
+        ("next run big when submit which partition 64 nodes", False),
+    ],
+)
+def test_a_question_read_from_another_language_asks_for_a_date_still_to_come(
+    reading: str, coming: bool
+) -> None:
+    assert asks_coming_date(reading, english_order=False) is coming
