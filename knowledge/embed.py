@@ -7,6 +7,7 @@ Hugging Face hub switched off.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections import OrderedDict
@@ -55,6 +56,69 @@ def resolve_model_path(name: str) -> Path:
     )
 
 
+def mean_pooled_layout(path: Path) -> int | None:
+    """The longest input in tokens, when the directory holds a sentence-transformers model of
+    the common layout (a transformer, mean pooling, normalisation; all-MiniLM-L6-v2's); None
+    for any other, which sentence-transformers itself then runs."""
+    try:
+        modules = json.loads((path / "modules.json").read_text(encoding="utf-8"))
+        kinds = [str(m["type"]).rsplit(".", 1)[-1] for m in modules]
+        if kinds != ["Transformer", "Pooling", "Normalize"] or modules[0]["path"] != "":
+            return None
+        pooling = json.loads((path / modules[1]["path"] / "config.json").read_text("utf-8"))
+        others = ("cls_token", "max_tokens", "mean_sqrt_len_tokens", "weightedmean_tokens")
+        if not pooling.get("pooling_mode_mean_tokens") or any(
+            pooling.get(f"pooling_mode_{mode}") for mode in others
+        ):
+            return None
+        config = json.loads((path / "sentence_bert_config.json").read_text(encoding="utf-8"))
+        return None if config.get("do_lower_case") else int(config["max_seq_length"])
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+class MeanPooledTransformer:
+    """A sentence-transformers model of the common layout, run with transformers alone.
+
+    The vectors are sentence-transformers' own (to float precision; tests/knowledge/
+    test_embedder.py compares them), but importing sentence-transformers loads its training
+    and evaluation code too (scikit-learn, ...): about 60 MB of the 700 MB the bot may use
+    with a 10k-chunk index (bench/retrieval_bench.py).
+    """
+
+    def __init__(self, path: Path, max_length: int) -> None:
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+
+        self._torch = torch
+        self._tokenizer = AutoTokenizer.from_pretrained(str(path))
+        self._model = AutoModel.from_pretrained(str(path)).eval()
+        self._max_length = max_length
+
+    def encode(self, texts: list[str], batch_size: int = 32) -> npt.NDArray[np.float32]:
+        # Longest first, as sentence-transformers does: a batch of similar lengths pads less.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        vectors = np.zeros((len(texts), 0), dtype=np.float32)
+        parts = []
+        for start in range(0, len(order), batch_size):
+            batch = self._tokenizer(
+                [texts[i] for i in order[start : start + batch_size]],
+                padding=True,
+                truncation=True,
+                max_length=self._max_length,
+                return_tensors="pt",
+            )
+            with self._torch.inference_mode():
+                hidden = self._model(**batch).last_hidden_state
+            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            parts.append(self._torch.nn.functional.normalize(pooled, p=2, dim=1).numpy())
+        if parts:
+            vectors = np.empty((len(texts), parts[0].shape[1]), dtype=np.float32)
+            vectors[order] = np.vstack(parts)
+        return vectors
+
+
 class SentenceTransformerEmbedder:
     """A sentence-transformers model on the CPU, with a small cache for repeated questions."""
 
@@ -65,10 +129,14 @@ class SentenceTransformerEmbedder:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-        from sentence_transformers import SentenceTransformer
-
+        max_length = mean_pooled_layout(self._path)
         try:
-            self._model: Any = SentenceTransformer(str(self._path), device="cpu")
+            if max_length is not None:
+                self._model: Any = MeanPooledTransformer(self._path, max_length)
+            else:
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(str(self._path), device="cpu")
         except OSError as exc:
             raise ModelNotAvailable(
                 f"Could not load the embedding model from {self._path}: {exc}"
@@ -80,9 +148,12 @@ class SentenceTransformerEmbedder:
     def embed_documents(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        vectors = self._model.encode(
-            list(texts), batch_size=32, normalize_embeddings=True, show_progress_bar=False
-        )
+        if isinstance(self._model, MeanPooledTransformer):
+            vectors = self._model.encode(list(texts), batch_size=32)
+        else:
+            vectors = self._model.encode(
+                list(texts), batch_size=32, normalize_embeddings=True, show_progress_bar=False
+            )
         return np.asarray(vectors, dtype=np.float32)
 
     def embed_query(self, text: str) -> Vector:
