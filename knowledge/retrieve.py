@@ -10,6 +10,7 @@ small to overturn the support of a document with several well-ranked passages.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -21,6 +22,22 @@ from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.store import Chunk, Index
 
 RRF_K = 60
+_DOTTED_NUMBER = re.compile(r"\d+(?:\.\d+)+")
+
+
+def searched_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The tokens a question is searched with: a dotted number ("2.1") as itself, without the
+    pieces the tokenizer also gives ("2", "1"), which match every 2 and 1 of the documents:
+    "we're on PyTorch 2.1 with ROCm 5.6. ..." led the search to pages of version lists."""
+    kept: list[str] = []
+    skip: list[str] = []
+    for token in tokens:
+        if skip and token == skip[0]:
+            skip.pop(0)
+            continue
+        skip = token.split(".") if _DOTTED_NUMBER.fullmatch(token) else []
+        kept.append(token)
+    return tuple(kept)
 
 
 @dataclass(frozen=True)
@@ -103,7 +120,8 @@ class HybridRetriever:
         lexical, chunks = self.index.lexical()
         asked_tokens = tuple(tokenize(query))
         added = documentation_words(query)
-        tokens = (*asked_tokens, *tokenize(" ".join(added))) if added else asked_tokens
+        searched = searched_words(asked_tokens)
+        tokens = (*searched, *tokenize(" ".join(added))) if added else searched
         if vector is None:
             vector = self.index.embedder.embed_query(query)
         dense_hits = self.index.dense_search(vector, self.candidates)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from knowledge.retrieve import HybridRetriever, Weights
+from knowledge.retrieve import HybridRetriever, Weights, searched_words
 from knowledge.store import Chunk, Hit
 
 LEADS_BY_FAR = Chunk(id="a", text="far ahead on meaning", url="https://a.example/", title="A")
@@ -113,3 +113,21 @@ def test_the_lexical_side_also_searches_the_documentation_s_words_for_chat_phras
 
     assert found.asked_tokens == ("job", "killed")
     assert found.tokens == ("job", "killed", "terminated")
+
+
+def test_a_dotted_number_is_searched_whole_not_by_its_pieces() -> None:
+    found = HybridRetriever(NEAR_TIE).retrieve("jobs fail on rocm 5.6 with 2 nodes")  # type: ignore[arg-type]
+
+    assert "5.6" in found.tokens
+    assert "6" not in found.tokens
+    # A number standing alone is still searched.
+    assert "2" in found.tokens
+
+
+def test_the_pieces_of_a_dotted_number_are_dropped_only_where_they_follow_it() -> None:
+    assert searched_words(("pytorch", "2.1", "2", "1", "rocm", "1")) == (
+        "pytorch",
+        "2.1",
+        "rocm",
+        "1",
+    )
