@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -27,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.config import bundled_knowledge_dir  # noqa: E402
 from knowledge.embed import SentenceTransformerEmbedder  # noqa: E402
-from knowledge.evaluation import EvalItem, load_questions  # noqa: E402
+from knowledge.evaluation import EvalItem, load_questions, score  # noqa: E402
 from knowledge.service import open_assistant  # noqa: E402
 from knowledge.store import Index  # noqa: E402
 
@@ -40,10 +39,6 @@ CONTEXTS = {
 }
 
 
-def _holds_fact(item: EvalItem, text: str) -> bool:
-    return any(re.search(p, text, re.I | re.S) for p in item.expect_any)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir", type=Path, required=True)
@@ -51,7 +46,8 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     index = Index(args.data_dir / "index", SentenceTransformerEmbedder())
-    assistant = open_assistant(index, bundled_knowledge_dir())
+    knowledge = bundled_knowledge_dir()
+    assistant = open_assistant(index, knowledge)
     assistant.warm_up()
     items = [
         item
@@ -60,9 +56,11 @@ def main() -> None:
         if not item.abstain and item.expect_any
     ]
 
+    prefix = knowledge.resolve().as_uri()
+
     def right(question: str, item: EvalItem) -> bool:
         answer = assistant.ask(question)
-        return not answer.abstained and _holds_fact(item, answer.text)
+        return score(item, answer, lambda url: url.startswith(prefix)).correct
 
     plain = {item.id: right(item.question, item) for item in items}
     report: dict[str, object] = {"questions": len(items), "right": sum(plain.values())}

@@ -471,21 +471,23 @@ class Assistant:
         # 4 * runtime" asked in euros, an award count asked what share of proposals win).
         measured = strict_measures(question, english_order=evidence.language == "en")
         unmeasured = bool(measured) and not gives_count([e.text for e in extracts[:2]], measured)
+        # The passages an answer would show, chosen at most once for the checks below.
+        shown = cache(lambda: [e.text for e in self._shown(question, extracts)])
+
+        def shown_hold(kinds: tuple[str, ...]) -> bool:
+            return any(holds(text, kinds) for text in shown())
+
         # So is a version: "which CUDA version is on the visualisation nodes" is not answered
         # by their CUDA core count.
         unmeasured = unmeasured or (
-            asks_version(question)
-            and bool(extracts)
-            and not any(holds(e.text, ("version",)) for e in self._shown(question, extracts))
+            asks_version(question) and bool(extracts) and not shown_hold(("version",))
         )
         # And so is a date to come: a page describing the current release does not say when
         # the next one comes out.
         unmeasured = unmeasured or (
             asks_coming_date(question, english_order=evidence.language == "en")
             and bool(extracts)
-            and not any(
-                holds(e.text, ("date", "duration")) for e in self._shown(question, extracts)
-            )
+            and not shown_hold(("date", "duration"))
         )
         if (
             evidence.documents is not None

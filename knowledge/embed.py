@@ -11,7 +11,8 @@ import json
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -133,10 +134,17 @@ class SentenceTransformerEmbedder:
         try:
             if max_length is not None:
                 self._model: Any = MeanPooledTransformer(self._path, max_length)
+                self._encode: Callable[[list[str]], Any] = self._model.encode
             else:
                 from sentence_transformers import SentenceTransformer
 
                 self._model = SentenceTransformer(str(self._path), device="cpu")
+                self._encode = partial(
+                    self._model.encode,
+                    batch_size=32,
+                    normalize_embeddings=True,
+                    show_progress_bar=False,
+                )
         except OSError as exc:
             raise ModelNotAvailable(
                 f"Could not load the embedding model from {self._path}: {exc}"
@@ -148,13 +156,7 @@ class SentenceTransformerEmbedder:
     def embed_documents(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        if isinstance(self._model, MeanPooledTransformer):
-            vectors = self._model.encode(list(texts), batch_size=32)
-        else:
-            vectors = self._model.encode(
-                list(texts), batch_size=32, normalize_embeddings=True, show_progress_bar=False
-            )
-        return np.asarray(vectors, dtype=np.float32)
+        return np.asarray(self._encode(list(texts)), dtype=np.float32)
 
     def embed_query(self, text: str) -> Vector:
         with self._lock:

@@ -19,6 +19,7 @@ HEAVY = [
     "slack_bolt",
     "sqlalchemy",
     "torch",
+    "transformers",
 ]
 REPORT = "import sys; print(sorted({m.split('.')[0] for m in sys.modules} & set(sys.argv[1:])))"
 

@@ -19,14 +19,14 @@ def test_every_exported_name_resolves() -> None:
 
 
 def test_importing_knowledge_loads_no_heavy_library() -> None:
-    # Chroma, torch, sentence-transformers, LangChain and BM25 cost seconds to import; only
+    # Chroma, torch, (sentence-)transformers, LangChain and BM25 cost seconds to import; only
     # the constructors that use them import them (an opened index, a loaded model).
     code = (
         "import sys, knowledge; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & set(sys.argv[1:])))"
     )
     heavy = ["bm25s", "chromadb", "langchain_core", "langchain_text_splitters"]
-    heavy += ["sentence_transformers", "torch"]
+    heavy += ["sentence_transformers", "torch", "transformers"]
     out = subprocess.run(
         [sys.executable, "-c", code, *heavy], capture_output=True, text=True, check=True
     )
