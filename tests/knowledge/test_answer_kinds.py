@@ -326,10 +326,11 @@ def test_a_topic_no_fact_answers_stays_a_rival() -> None:
     assert rival_topic_score(match, NOW) == 0.8
 
 
-def test_a_topic_with_facts_only_about_other_subjects_is_no_rival() -> None:
-    # "What processors does Deucalion have": no CPU fact names Deucalion, its overview does.
-    match = _match("What kind of processors are in it?", Rival("cpu", 0.88, (), True), CUTOFF_DATES)
-    assert rival_topic_score(match, NOW) == 0.73
+def test_a_topic_with_facts_only_about_other_subjects_stays_a_rival() -> None:
+    # "What's the ssh hostname of the JUPITER booster": login facts exist for other machines
+    # only, and JUPITER's host site does not answer it.
+    match = _match("What's the ssh hostname I log into?", Rival("login", 0.71, (), True))
+    assert rival_topic_score(match, NOW) == 0.71
 
 
 def test_a_topic_whose_fact_the_answer_already_gives_is_no_rival() -> None:

@@ -566,22 +566,48 @@ def test_a_question_read_from_another_language_needs_a_less_close_curated_match(
     assert evidence.match is not None
     score = assistant._curated_confidence(evidence.match, evidence.unseen)
     between = replace(
-        Calibration(), curated_threshold=score + 0.01, read_curated_threshold=score - 0.01
+        Calibration(),
+        curated_threshold=score + 0.01,
+        quiet_curated_threshold=score + 0.01,
+        read_curated_threshold=score - 0.01,
     )
     no_passage = replace(evidence, signals=_page_match(0.1))
     assert assistant.decide(no_passage, between).route == "abstain"
     assert assistant.decide(replace(no_passage, language="de"), between).route == "catalog"
 
 
-def test_the_lower_curated_bar_does_not_take_a_question_from_a_passage_that_answers(
+def test_where_no_passage_answers_an_english_question_the_facts_answer_from_a_lower_score(
+    assistant: Assistant,
+) -> None:
+    # A user's own words ("where do i actually submit stuff?") fit the topics' example
+    # questions less closely than the questions the main bar was fitted on.
+    evidence = assistant.gather("What is the maximum walltime on the small-g partition?")
+    assert evidence.match is not None
+    score = assistant._curated_confidence(evidence.match, evidence.unseen)
+    quiet = replace(
+        Calibration(), curated_threshold=score + 0.01, quiet_curated_threshold=score - 0.01
+    )
+    no_passage = replace(evidence, signals=_page_match(0.1))
+    assert assistant.decide(no_passage, quiet).route == "catalog"
+    assert (
+        assistant.decide(no_passage, replace(quiet, quiet_curated_threshold=score + 0.01)).route
+        == "abstain"
+    )
+
+
+def test_the_lower_curated_bars_do_not_take_a_question_from_a_passage_that_answers(
     assistant: Assistant,
 ) -> None:
     evidence = assistant.gather(JOB_ARRAY)
     assert evidence.match is not None and evidence.match.lead is not None
     score = assistant._curated_confidence(evidence.match, evidence.unseen)
     between = replace(
-        Calibration(), curated_threshold=score + 0.01, read_curated_threshold=score - 0.01
+        Calibration(),
+        curated_threshold=score + 0.01,
+        quiet_curated_threshold=score - 0.01,
+        read_curated_threshold=score - 0.01,
     )
+    assert assistant.decide(evidence, between).route == "retrieval"
     assert assistant.decide(replace(evidence, language="de"), between).route == "retrieval"
 
 
