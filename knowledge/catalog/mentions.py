@@ -32,7 +32,8 @@ _COMMON = frozenset(
 )
 _CALL_WORDS = re.compile(
     r"\b(access|calls?|modes?|allocations?|proposals?|cut-?offs?|deadlines?|apply|applying|"
-    r"application|eurohpc|grants?|track|route|programme|program)\b",
+    r"applied|application|eurohpc|grants?|track|route|programme|program|projects?|AIFs?|"
+    r"AI factor(?:y|ies))\b",
     re.I,
 )
 _PARTITION_WORDS = re.compile(r"\b(partitions?|queues?)\b", re.I)

@@ -166,6 +166,11 @@ def test_an_faq_entry_on_a_third_party_page_is_not_confirmed() -> None:
         ("a regular node with large scale training", []),
         ("do we have to pay for fast lane gpu hours?", ["call:AI Factories Fast Lane"]),
         ("When is the next Large Scale cut-off?", ["call:AI Factories Large Scale"]),
+        # Typed in lower case, a call's ordinary-word name is the call next to a word about
+        # calls: a project, having applied, the AI Factories.
+        ("how long does a playground project run for", ["call:AI Factories Playground"]),
+        ("applied for playground this morning", ["call:AI Factories Playground"]),
+        ("the kids' playground next to the office", []),
         ("Which AI factory is in Poland?", ["country:Poland"]),
         ("which ai factory is the swedish one?", ["country:Sweden"]),
         ("Is there a Polish AI Factory?", ["country:Poland"]),
