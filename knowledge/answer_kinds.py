@@ -220,6 +220,14 @@ _SIZE = re.compile(r"\d\s*(?:[KMGTPE]i?B|bytes?)\b", re.I)
 # ... "how many percent" by a percentage ("35%", "35 per cent") ...
 _MEASURED_IN_PERCENT = frozenset({"percent", "percentage", "percentages", "share"})
 _PERCENTAGE = re.compile(r"\d\s*%|\d\s*(?:per\s?cent|percent)\b", re.I)
+# ... "how much compute" by an amount of it: GPU-, node- or core-hours, a share of a machine's
+# capacity, a machine's peak ...
+_MEASURED_IN_COMPUTE = frozenset({"compute", "computing", "capacity"})
+_COMPUTE = re.compile(
+    r"\d[\d,.]*\s*[kKM]?\s*(?:(?:GPU|GCD|node|core|CPU)[- ]?h(?:ours?)?\b|%|per\s?cent\b)|"
+    r"\d\s*(?:[PE]F|peta ?flops?|exa ?flops?)\b",
+    re.I,
+)
 # ... and "how much money / funding" by an amount of money (or by its absence: free of charge).
 _MEASURED_IN_MONEY = frozenset({"money", "funding", "budget", "grant", "euros", "eur"})
 # Money as written ("€", "EUR 180", "$5"), and the words for none of it.
@@ -447,6 +455,8 @@ def holds_count(text: str, thing: str) -> bool:
         return bool(_AMOUNT.search(text))
     if thing in _MEASURED_IN_PERCENT:
         return bool(_PERCENTAGE.search(text))
+    if thing in _MEASURED_IN_COMPUTE:
+        return bool(_COMPUTE.search(text))
     if thing == "price":
         return bool(_AMOUNT.search(text) or _BILLED.search(text))
     if thing == "rate":

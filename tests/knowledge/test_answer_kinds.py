@@ -219,6 +219,12 @@ def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
         ("Between 35% and 50% of every system's capacity.", "percent", True),
         ("EuroHPC allocates 35 per cent of the machine.", "percentage", True),
         ("EuroHPC allocates half of LUMI's 2,978 GPU nodes.", "percent", False),
+        # An amount of compute: hours of it, a share of a machine, a machine's peak.
+        ("Up to 2.5% of EuroHPC's capacity for one year for the winner.", "compute", True),
+        ("Fast Lane gives up to 50,000 GPU-hours.", "compute", True),
+        ("8 M GPU-hours on LUMI and LEONARDO, shared by the winners.", "compute", True),
+        ("A system of 1 EF for AI workloads.", "compute", True),
+        ("Two winners, each with a team of 4 researchers.", "compute", False),
         # A GPU model: product codes in any case, family names capitalised.
         ("4 NVIDIA A100 SXM4 64 GB GPUs per node", "gpu model", True),
         ("four AMD Instinct MI250X modules", "gpu model", True),
