@@ -43,6 +43,8 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+]*(?:[-_./][A-Za-z0-9+]+)*")
 _QUALIFYING = re.compile(r"\s*(?:,|\(|in|at|of|'s|’s|the)?\s*(?:,|\(|in|at|of|the)?\s*", re.I)
 # What may follow a machine's name before one of its partitions' short names.
 _PART_AFTER = re.compile(r"(?:'s|’s)?\s+(?:the\s+)?([A-Za-z][\w-]*)")
+# "DAEDALUS (the Greek one)": the word after a country's adjective in brackets.
+_ONE = re.compile(r"\s+(?:one|machine|system|supercomputer)\b", re.I)
 # "Is LUMI in Finland?" asks where the machine is: there the country is the question.
 _ASKS_WHERE = re.compile(r"\b(?:is|are|was|were)\s*$", re.I)
 # How a call's family is written beside one of its calls: "Fast Lane of the AI Factories",
@@ -380,13 +382,19 @@ class NameTable:
                     continue
                 first, second = sorted((named, country), key=lambda m: m.start)
                 between = question[first.end : second.start]
+                # "Is Arrhenius (the Swedish one) live" asks no more where it is than "is
+                # Arrhenius live": what stands in brackets only says which one is meant.
+                bracketed = "(" in between
                 if not _QUALIFYING.fullmatch(between) or (
-                    first is named and _asks_where(question, named)
+                    first is named and not bracketed and _asks_where(question, named)
                 ):
                     continue
                 end = second.end
-                if "(" in between and question[end : end + 1] == ")":
-                    end += 1
+                if bracketed:
+                    one = _ONE.match(question, end)
+                    end = one.end() if one else end
+                    if question[end : end + 1] == ")":
+                        end += 1
                 folded[i] = replace(named, start=first.start, end=end)
                 folded.remove(country)
                 break
@@ -430,13 +438,29 @@ def _asks_where(question: str, named: Mention) -> bool:
     return bool(_ASKS_WHERE.search(question[: named.start]))
 
 
+# Short forms users write for the programme's own words, spelled out where topics are matched
+# ("which AIF sits on top of JUPITER"): the model reads "AIF" as no word it knows.
+_SHORT_FORMS = (
+    (re.compile(r"\bAIFs\b", re.I), "AI Factories"),
+    (re.compile(r"\bAIF\b", re.I), "AI Factory"),
+    (re.compile(r"\bE-?HPC\b", re.I), "EuroHPC"),
+)
+
+
+def _spelled_out(text: str) -> str:
+    for short, full in _SHORT_FORMS:
+        text = short.sub(full, text)
+    return text
+
+
 def mask(question: str, mentions: list[Mention]) -> str:
-    """The question with each name replaced by its kind's placeholder."""
+    """The question with each name replaced by its kind's placeholder, and the programme's
+    short forms spelled out."""
     out: list[str] = []
     last = 0
     for m in sorted(mentions, key=lambda m: m.start):
-        out.append(question[last : m.start])
+        out.append(_spelled_out(question[last : m.start]))
         out.append(PLACEHOLDER[m.subject.kind])
         last = m.end
-    out.append(question[last:])
+    out.append(_spelled_out(question[last:]))
     return "".join(out)

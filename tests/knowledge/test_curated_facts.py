@@ -238,6 +238,13 @@ def test_masking_replaces_each_name_with_its_kind(catalog: Catalog) -> None:
     )
 
 
+def test_masking_spells_out_the_programme_s_short_forms(catalog: Catalog) -> None:
+    question = "which AIF sits on top of jupiter? never used EHPC, new to AIFs"
+    assert mask(question, NameTable(catalog).find(question)) == (
+        "which AI Factory sits on top of {system}? never used EuroHPC, new to AI Factories"
+    )
+
+
 @pytest.mark.parametrize(
     ("question", "masked"),
     [
@@ -247,6 +254,8 @@ def test_masking_replaces_each_name_with_its_kind(catalog: Catalog) -> None:
         ("leonardo in bologna, italy: how many gpus", "{system}: how many gpus"),
         ("LEONARDO Booster (Italy) GPUs", "{system} GPUs"),
         ("what does LUMI AI Factory in Finland offer", "what does {factory} offer"),
+        ("is arrhenius (the swedish one) live already?", "is {system} live already?"),
+        ("is daedalus (greece) operational?", "is {system} operational?"),
     ],
 )
 def test_a_place_beside_its_own_machine_only_says_which_one_is_meant(
