@@ -171,6 +171,11 @@ def test_an_faq_entry_on_a_third_party_page_is_not_confirmed() -> None:
         ("how long does a playground project run for", ["call:AI Factories Playground"]),
         ("applied for playground this morning", ["call:AI Factories Playground"]),
         ("the kids' playground next to the office", []),
+        ("how long does dev access take to get approved?", ["call:Development Access"]),
+        (
+            "ai4science - after the cutoff how long till we hear back",
+            ["call:AI for Science and Collaborative EU Projects"],
+        ),
         ("Which AI factory is in Poland?", ["country:Poland"]),
         ("which ai factory is the swedish one?", ["country:Sweden"]),
         ("Is there a Polish AI Factory?", ["country:Poland"]),
