@@ -350,6 +350,7 @@ class Assistant:
                 masked_vector=vectors[1],
                 focus_vector=vectors[2] if len(vectors) > 2 else None,
                 nouns_capitalised=language in NOUNS_CAPITALISED,
+                now=self.clock(),
             )
             if self.curated is not None
             else None
@@ -585,7 +586,10 @@ class Assistant:
         english = asked.language == "en"
         vector = self.index.embedder.embed_query(asked.english)
         match = curated.match(
-            asked.english, vector, nouns_capitalised=asked.language in NOUNS_CAPITALISED
+            asked.english,
+            vector,
+            nouns_capitalised=asked.language in NOUNS_CAPITALISED,
+            now=self.clock(),
         )
         lacks_value = bool(match.facts) and self._lacks_value(match, english=english)
         confidence = self._curated_confidence(match, match.unseen, lacks_value=lacks_value)

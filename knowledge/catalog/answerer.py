@@ -22,13 +22,14 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 import yaml
 
-from knowledge.answer_kinds import asks_for_value
+from knowledge.answer_kinds import asks_for_value, holds, wanted_kinds
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.facts import CuratedFact, catalog_facts, faq_questions
 from knowledge.catalog.mentions import Mention, NameTable, mask
@@ -53,6 +54,9 @@ class Weights:
     keep_within: float = 0.06
     # A fact whose topic fits this much better than the best-scored fact's leads instead.
     switch_margin: float = 0.1
+    # A fact that holds the kind of value asked for (a duration, a number, a date) leads
+    # instead of a better-scored one that holds none, when it scores within this much of it.
+    value_margin: float = 0.2
     max_facts: int = 6
 
 
@@ -317,6 +321,7 @@ class CuratedAnswerer:
         masked_vector: Matrix | None = None,
         focus_vector: Matrix | None = None,
         nouns_capitalised: bool = False,
+        now: datetime | None = None,
     ) -> CuratedMatch:
         """Score every fact for the question (and, for a follow-up, the earlier question).
 
@@ -324,7 +329,8 @@ class CuratedAnswerer:
         computed it together with the question's. `focus_vector`, if given, is the embedding of
         the masked sentence that asks (see `asking_sentence`): when both fit the same topic
         best, it may lift a topic's score to the mean of the two. `nouns_capitalised`: the
-        question was read from a language that capitalises nouns (see `_name_like`).
+        question was read from a language that capitalises nouns (see `_name_like`). `now`:
+        the time the facts' dated parts (the next cut-off) are read at.
         """
         st = self._current()
         assert st.prototypes is not None and st.fact_vectors is not None
@@ -422,6 +428,7 @@ class CuratedAnswerer:
             )
         ranked_topics = sorted(topic_scores.items(), key=lambda tv: tv[1], reverse=True)
         scored = lead_by_topic(scored, ranked_topics, w.switch_margin)
+        scored = lead_by_value(scored, question, now or datetime.now(UTC), w.value_margin)
         lead = scored[0]
         rivals = tuple(
             Rival(
@@ -501,6 +508,44 @@ def lead_by_topic(
         if better is not None:
             return [better, *(s for s in scored if s is not better)]
     return scored
+
+
+# The kinds of value a fact's text can be checked for.
+_FACT_VALUES = ("duration", "quantity", "date")
+
+
+def lead_by_value(
+    scored: list[ScoredFact], question: str, now: datetime, margin: float
+) -> list[ScoredFact]:
+    """The scored facts, led by the best fact holding the kind of value asked for when the
+    best-scored one holds none and it scores within `margin` of it.
+
+    "AI4Science, after the cut-off how long till we hear back" names the call and says
+    "cut-off": its next cut-off scores best, but only its time to a decision gives a duration.
+    A fact about nothing named never takes the lead from one about what the question names.
+    """
+    wants = tuple(k for k in wanted_kinds(question) if k in _FACT_VALUES)
+    if "duration" in wants:
+        # As in the assistant's check: "how long" is not answered by a node count.
+        wants = ("duration",)
+    if not wants or not scored:
+        return scored
+    lead = scored[0]
+    if holds(lead.fact.text_at(now, question), wants):
+        return scored
+    holding = [
+        s
+        for s in scored[1:]
+        if s.score >= lead.score - margin
+        and (s.named or not lead.named)
+        and holds(s.fact.text_at(now, question), wants)
+    ]
+    if not holding:
+        return scored
+    # Of those, the one whose topic fits best: "how long till we hear back" and the time to a
+    # decision, not how long an allocation lasts (both durations, scored alike).
+    better = max(holding, key=lambda s: (s.topic, s.score))
+    return [better, *(s for s in scored if s is not better)]
 
 
 def _with_named_subjects(

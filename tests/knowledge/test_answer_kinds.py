@@ -18,7 +18,7 @@ from knowledge.answer_kinds import (
     wanted_kinds,
 )
 from knowledge.assistant import rival_topic_score
-from knowledge.catalog.answerer import CuratedMatch, Rival, ScoredFact, _name_like
+from knowledge.catalog.answerer import CuratedMatch, Rival, ScoredFact, _name_like, lead_by_value
 from knowledge.catalog.facts import CuratedFact
 
 
@@ -446,3 +446,45 @@ def test_a_question_read_from_another_language_asks_for_a_date_still_to_come(
     reading: str, coming: bool
 ) -> None:
     assert asks_coming_date(reading, english_order=False) is coming
+
+
+NEXT_CUTOFF = ScoredFact(
+    _fact("ai4s/cutoffs", "cutoffs", "Next cut-off: Fri 11 Dec 2026."), 1.15, 0.79, True
+)
+LASTS = ScoredFact(
+    _fact("ai4s/duration", "duration", "An allocation lasts 6 months."), 1.12, 0.66, True
+)
+DECISION = ScoredFact(
+    _fact("ai4s/time_to_access", "time_to_access", "A decision about one month after the cut-off."),
+    1.12,
+    0.75,
+    True,
+)
+HEARD_BACK = "AI4Science: after the cut-off, how long till we hear back?"
+
+
+def _ids(scored: list[ScoredFact]) -> list[str]:
+    return [s.fact.id for s in scored]
+
+
+def test_a_fact_holding_the_kind_of_value_asked_leads_one_that_holds_none() -> None:
+    led = lead_by_value([NEXT_CUTOFF, LASTS, DECISION], HEARD_BACK, NOW, 0.2)
+    # Of the two durations, the one whose topic fits the question better.
+    assert _ids(led) == ["ai4s/time_to_access", "ai4s/cutoffs", "ai4s/duration"]
+
+
+def test_a_fact_holding_the_value_but_scored_too_far_below_does_not_lead() -> None:
+    far = replace(DECISION, score=NEXT_CUTOFF.score - 0.3)
+    assert _ids(lead_by_value([NEXT_CUTOFF, far], HEARD_BACK, NOW, 0.2))[0] == "ai4s/cutoffs"
+
+
+def test_a_lead_that_holds_the_value_asked_stays() -> None:
+    led = lead_by_value([DECISION, NEXT_CUTOFF], "When is the next cut-off?", NOW, 0.2)
+    assert _ids(led)[0] == "ai4s/time_to_access"
+    led = lead_by_value([NEXT_CUTOFF, DECISION], "When is the next cut-off?", NOW, 0.2)
+    assert _ids(led)[0] == "ai4s/cutoffs"
+
+
+def test_a_fact_about_nothing_named_does_not_lead_one_about_what_is_named() -> None:
+    general = replace(DECISION, named=False)
+    assert _ids(lead_by_value([NEXT_CUTOFF, general], HEARD_BACK, NOW, 0.2))[0] == "ai4s/cutoffs"
