@@ -58,7 +58,9 @@ def request_from_question(data: FitData, question: str) -> FitRequest | None:
         country=found["country"],
         purpose=found["purpose"],
         task=found["task"],
-        params=_joined(model) if model else None,
+        # "~200k GPU-hours to pre-train our 7B model": the hours are the size; a model size
+        # without its tokens sizes nothing, and is not asked for more when the hours are given.
+        params=_joined(model) if model and (tokens or dataset or hours is None) else None,
         tokens=_joined(tokens) if tokens else None,
         dataset=dataset.group(0).replace(" ", "") if dataset and not tokens else None,
         epochs=epochs.group(1) if epochs else None,

@@ -29,6 +29,12 @@ def test_gpu_hours_alone_are_a_size_too() -> None:
     assert request is not None and (request.workload, request.gpu_hours) == (None, 50_000)
 
 
+def test_gpu_hours_given_with_a_model_size_but_no_tokens_are_the_size() -> None:
+    question = "we estimate ~200k gpu hours to pretrain our 7B model. which AIF option is that?"
+    request = request_from_question(fit_data(), question)
+    assert request is not None and (request.workload, request.gpu_hours) == (None, 200_000)
+
+
 def test_the_fit_workload_fact_answers_the_issue_example() -> None:
     facts = {f.id: f for f in catalog_facts(load_catalog(DATA), DATA)}
     fact = facts["calls/fit-workload"]
