@@ -29,9 +29,12 @@ _WANTS = {
         r"maximum|minimum|limit|quota|size|number of|capacity|exit (code|status)|return code)\b",
         re.I,
     ),
-    # "When creating one" says when something happens, not that a date is asked.
+    # "When creating one", "when we get EuroHPC time, is ..." say when something happens, not
+    # that a date is asked: a question asks "when is", "when do we", "when's".
     "date": re.compile(
-        r"\b(when(?!\s+\w+ing\b)|what date|which date|deadline|cut-?off|since when)\b", re.I
+        r"\b(when(?!\s+\w+ing\b)(?!\s+(?:we|i|you|they|it|he|she|our|my|your|their)\b)|"
+        r"what date|which date|deadline|cut-?off|since when)\b",
+        re.I,
     ),
     # "Which version of X ...", "the oldest Perl version ...": the answer is a version number.
     "version": re.compile(

@@ -36,6 +36,10 @@ from knowledge.catalog.facts import CuratedFact
         ("we want a full-machine run: what is the longest time slot we can get?", ("duration",)),
         ("How many nodes can one job use?", ("quantity",)),
         ("When is the next Large Scale cut-off?", ("date",)),
+        ("ai4s: when do we hear back?", ("date",)),
+        # "When we get ..." says when something holds, it asks no date.
+        ("when we get EuroHPC time, is the whole machine shared out?", ()),
+        ("Our next run starts soon, and when it does this has to work. Is LUMI up?", ()),
         ("Which option sets the account of a job?", ("code",)),
         # A word between "which" and the thing named: "which configure flag".
         ("which capability flag says it is supported?", ("code",)),
