@@ -95,10 +95,12 @@ class Calibration:
     # ("where do i actually submit stuff?", "applied for playground this morning, when can we
     # log in?") fit the topics' example questions less closely than the questions the bar
     # above was fitted on, and with no passage to answer instead, a decline is the only other
-    # answer. Fitted by cross-validation (bench/calibrate.py, 5 folds, 550 English questions:
-    # dev, u, v, t, ad and the English of the eleven multilingual sets): 0.46 in every fold,
-    # from a grid down to 0.38; held-out utility 0.8345 with 0.62 (the bar above), 0.8545.
-    quiet_curated_threshold: float = 0.46
+    # answer. Fitted by cross-validation (bench/calibrate.py, 5 folds, 600 English questions:
+    # dev, u, v, t, ad, the 50 must-decline questions of ae and the English of the eleven
+    # multilingual sets, from the bar above as the default): 0.58 in four folds, 0.46 in one;
+    # held-out utility 0.8483, 0.8408 with 0.62. Without ae's declines it was 0.46 in every
+    # fold: a lower bar answers about as many questions that must be declined as it gains.
+    quiet_curated_threshold: float = 0.58
     curated_unseen_penalty: float = 0.0
     # A passage from a fact's own, newer source replaces it only when this confident.
     replace_fact_above: float = 0.5
