@@ -328,10 +328,11 @@ _ENDS_PHRASE = re.compile(r"how|" + _AFTER_THING + r"|\W.*", re.I)
 _LOOSE_PHRASE_WORDS = 4
 
 
-# "Which GPUs", "what kind of accelerators": the answer names a model, which no count gives.
+# "Which GPUs", "what kind of accelerators", "what GPU model": the answer names a model, which
+# no count gives.
 _ASKS_GPU_MODEL = re.compile(
     r"\b(?:which|what)\s+(?:kinds?\s+of\s+|types?\s+of\s+|models?\s+of\s+)?"
-    r"(?:gpus?|accelerators?|graphics\s+cards?)"
+    r"(?:gpus?|accelerators?|graphics\s+cards?)(?:\s+(?:models?|types?|kinds?|vendors?))?"
     # The GPUs themselves, not a GPU backend, partition or kernel. A question read from
     # another language has lost its punctuation: "which GPU how much per node".
     r"(?=\s+(?:exactly\s+)?(?:" + _AFTER_THING + r"|how\b)|\s*[?,.;:!]|\s*$)",
@@ -351,11 +352,40 @@ _GPU_MODEL = re.compile(
 
 
 def counted_things(question: str, *, english_order: bool = True) -> tuple[str, ...]:
-    """What a question counts or measures (see `_measured`), and "gpu model" when it asks
-    which GPUs ("which GPUs will LUMI-AI have": a count of GPUs does not answer it)."""
+    """What a question counts or measures (see `_measured`), "gpu model" when it asks which
+    GPUs ("which GPUs will LUMI-AI have": a count of GPUs does not answer it), and the contact
+    asked for ("email", "phone", "person": see `_ASKS_CONTACT`)."""
     things = _measured(question, english_order=english_order)
     asks_model = _ASKS_GPU_MODEL if english_order else _ASKS_GPU_MODEL_LOOSELY
-    return (*things, "gpu model") if asks_model.search(question) else things
+    if asks_model.search(question):
+        things = (*things, "gpu model")
+    return (*things, *(kind for kind, asks in _ASKS_CONTACT.items() if asks.search(question)))
+
+
+# A way to reach someone, asked for: only an address, a number or a person's name gives it,
+# which the programme's pages and the catalogue rarely hold ("who's the head of LUMI user
+# support", "phone number for the helpdesk", "name + email of the FFplus coordinator").
+_ASKS_CONTACT = {
+    "email": re.compile(
+        r"\be-?mail\s+(?:address(?:es)?|of\b|for\b)|\bname\s*(?:\+|and|&)\s*e-?mail\b|"
+        r"\b(?:what|which)(?:'s|\s+is)?\s+(?:the\s+|their\s+|an?\s+|his\s+|her\s+)?e-?mail\b|"
+        r"\b(?:is\s+there|got)\s+an?\s+e-?mail\b",
+        re.I,
+    ),
+    "phone": re.compile(r"\b(?:tele)?phone\s*(?:numbers?|no\b|#)|\bhotline\b", re.I),
+    "person": re.compile(
+        r"\bwho(?:'s|\s+is|\s+are)\s+(?:the\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:head|director|chair|manager|coordinator|officer|leader|contact\s+person|ceo|cto)s?\b|"
+        r"\bcontact\s+person\b|\bname\s*(?:\+|and|&)\s*e-?mail\b",
+        re.I,
+    ),
+}
+_CONTACT = {
+    "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    "phone": re.compile(r"\+\d[\d\s()-]{6,}\d|\b(?:phone|tel)\b\.?:?\s*\+?\d[\d\s()-]{5,}\d", re.I),
+    # A person named with a title, or with an address: "Dr. Jane Doe", "jane.doe@...".
+    "person": re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z][a-z]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+}
 
 
 def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
@@ -408,9 +438,13 @@ def _asks_share_loosely(question: str) -> bool:
     return bool(_ASKS_SHARE.search(question) or _PERCENT_WORD.search(question))
 
 
-# What only a number in its own unit gives: a price or a rate, a percentage, an amount of money.
+# What only a number in its own unit gives: a price or a rate, a percentage, an amount of money;
+# and what only a contact gives.
 _STRICT_MEASURES = (
-    frozenset({"price", "rate", "rate in money"}) | _MEASURED_IN_PERCENT | _MEASURED_IN_MONEY
+    frozenset({"price", "rate", "rate in money"})
+    | _MEASURED_IN_PERCENT
+    | _MEASURED_IN_MONEY
+    | frozenset(_ASKS_CONTACT)
 )
 
 
@@ -452,6 +486,8 @@ def holds_count(text: str, thing: str) -> bool:
     gives none."""
     if thing == "gpu model":
         return bool(_GPU_MODEL.search(text))
+    if thing in _CONTACT:
+        return bool(_CONTACT[thing].search(text))
     if thing in _MEASURED_IN_BYTES:
         return bool(_SIZE.search(text))
     if thing in _MEASURED_IN_MONEY:

@@ -576,7 +576,11 @@ class Assistant:
         things than the one counted ("how many GPUs" and a fact with the system's name only).
         `english`: whether the question was asked in English, not read from another language."""
         texts = [s.fact.text_at(self.clock(), match.question) for s in match.facts]
-        return not _gives_value(texts, match.question, english=english)
+        # "What Slurm version is LUMI on" is not answered by "LUMI runs Slurm".
+        unversioned = asks_version(match.question) and not any(
+            holds(text, ("version",)) for text in texts
+        )
+        return unversioned or not _gives_value(texts, match.question, english=english)
 
     def curated_only(self, question: str) -> Answer | None:
         """A curated answer without the document index (used while the index is being built),

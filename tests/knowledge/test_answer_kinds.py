@@ -161,6 +161,14 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         # A GPU backend, partition or kernel is no GPU.
         ("which GPU backend and cmake option should we build with?", ()),
         ("which GPU partition takes short jobs?", ()),
+        ("what gpu model is the new LUMI-AI machine getting? amd again?", ("gpu model",)),
+        # A way to reach someone: an address, a number, a named person.
+        ("is there an email address for the playground team?", ("email",)),
+        ("phone number for the lumi helpdesk?? id rather call", ("phone",)),
+        ("who's the head of the LUMI user support team?", ("person",)),
+        ("name + email of the FFplus project coordinator?", ("email", "person")),
+        ("can I email support about my quota?", ()),
+        ("who can apply to Fast Lane?", ()),
     ],
 )
 def test_the_question_says_what_it_counts(question: str, things: tuple[str, ...]) -> None:
@@ -223,6 +231,12 @@ def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
         ("Between 35% and 50% of every system's capacity.", "percent", True),
         ("EuroHPC allocates 35 per cent of the machine.", "percentage", True),
         ("EuroHPC allocates half of LUMI's 2,978 GPU nodes.", "percent", False),
+        ("Write to servicedesk@lumi-supercomputer.eu with the job id.", "email", True),
+        ("Send a ticket to the LUMI service desk.", "email", False),
+        ("Call +358 94 57 2821 on weekdays.", "phone", True),
+        ("Cut-off on 2026-01-01, 10:00 CET.", "phone", False),
+        ("The programme is run by Dr. Jane Doe.", "person", True),
+        ("The LUMI User Support Team answers tickets.", "person", False),
         # An amount of compute: hours of it, a share of a machine, a machine's peak.
         ("Up to 2.5% of EuroHPC's capacity for one year for the winner.", "compute", True),
         ("Fast Lane gives up to 50,000 GPU-hours.", "compute", True),

@@ -16,6 +16,7 @@ from fakes.embedder import HashEmbedder
 import knowledge
 from ingest.pipeline import ingest
 from ingest.sources import local_documents
+from knowledge.answer_kinds import holds
 from knowledge.assistant import (
     WHERE_TO_ASK,
     Assistant,
@@ -648,3 +649,12 @@ def test_the_words_the_search_adds_find_a_page_but_do_not_make_it_sure(
     assert evidence.signals is not None
     assert evidence.signals.unseen_share == 1.0
     assert assistant.decide(evidence).route == "abstain"
+
+
+def test_facts_that_give_no_version_lack_the_value_of_which_version(assistant: Assistant) -> None:
+    # "What Slurm version is LUMI on" is not answered by "LUMI runs Slurm".
+    evidence = assistant.gather("What Slurm version is LUMI on?")
+    assert evidence.match is not None and evidence.match.facts
+    assert not any(holds(s.fact.text, ("version",)) for s in evidence.match.facts)
+    assert assistant._lacks_value(evidence.match)
+    assert not assistant._lacks_value(replace(evidence.match, question="Is LUMI on Slurm?"))
