@@ -328,11 +328,10 @@ _ENDS_PHRASE = re.compile(r"how|" + _AFTER_THING + r"|\W.*", re.I)
 _LOOSE_PHRASE_WORDS = 4
 
 
-# "Which GPUs", "what kind of accelerators", "what GPU model": the answer names a model, which
-# no count gives.
+# "Which GPUs", "what kind of accelerators": the answer names a model, which no count gives.
 _ASKS_GPU_MODEL = re.compile(
     r"\b(?:which|what)\s+(?:kinds?\s+of\s+|types?\s+of\s+|models?\s+of\s+)?"
-    r"(?:gpus?|accelerators?|graphics\s+cards?)(?:\s+(?:models?|types?|kinds?|vendors?))?"
+    r"(?:gpus?|accelerators?|graphics\s+cards?)"
     # The GPUs themselves, not a GPU backend, partition or kernel. A question read from
     # another language has lost its punctuation: "which GPU how much per node".
     r"(?=\s+(?:exactly\s+)?(?:" + _AFTER_THING + r"|how\b)|\s*[?,.;:!]|\s*$)",

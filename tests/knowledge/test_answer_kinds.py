@@ -161,7 +161,6 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         # A GPU backend, partition or kernel is no GPU.
         ("which GPU backend and cmake option should we build with?", ()),
         ("which GPU partition takes short jobs?", ()),
-        ("what gpu model is the new LUMI-AI machine getting? amd again?", ("gpu model",)),
         # A way to reach someone: an address, a number, a named person.
         ("is there an email address for the playground team?", ("email",)),
         ("phone number for the lumi helpdesk?? id rather call", ("phone",)),
