@@ -250,7 +250,10 @@ _PRICE = re.compile(
     # pay size company").
     r"\bwhat\b[^?.]*\b(pay|pays|paid)\b(?!\s+attention)|"
     # French and Polish put the verb first: "elle paie combien" reads "pay how much".
-    r"\b(pay|pays|paid)\s+how (much|many)\b",
+    r"\b(pay|pays|paid)\s+how (much|many)\b|"
+    # "How much is one GPU-hour in euros", "price per TB per month", "how much per GPU hour".
+    r"\bhow much\b[^?.]*\bin (euros?|eur|dollars?|usd)\b|\bprices?\s+(per|for|of)\b|"
+    r"\bhow much\s+(per|an?|each)\s+[\w-]+",
     re.I,
 )
 
