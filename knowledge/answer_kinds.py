@@ -321,6 +321,19 @@ def asks_coming_date(question: str, *, english_order: bool = True) -> bool:
     return "date" in wanted_kinds(question) and bool(coming.search(question))
 
 
+# "Is ollama installed on LUMI", "does the image ship sglang": whether a thing is there.
+_ASKS_AVAILABILITY = re.compile(
+    r"\b(?:installed|pre-?installed|available|supported|ships?|shipped|bundled|included|"
+    r"provided)\b",
+    re.I,
+)
+
+
+def asks_availability(question: str) -> bool:
+    """Whether the question asks if something is installed, available or supported."""
+    return bool(_ASKS_AVAILABILITY.search(question))
+
+
 def asks_price(question: str) -> bool:
     """Whether the question asks what something costs."""
     return bool(_PRICE.search(question))

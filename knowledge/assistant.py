@@ -20,6 +20,7 @@ from functools import cache, partial
 
 from knowledge.answer_kinds import (
     asking_sentence,
+    asks_availability,
     asks_coming_date,
     asks_version,
     counted_things,
@@ -425,6 +426,11 @@ class Assistant:
             else 0.0
         )
         english = evidence.language == "en"
+        # "Is ollama installed on LUMI?": a thing no source names at all is not there as far
+        # as anything on record says, however well the rest of the question matches.
+        unknown = _written(question, evidence.unseen) if english else ""
+        if unknown and asks_availability(question):
+            return self._nothing_on(question, unknown, words)
         threshold = c.threshold if english else c.read_threshold
         curated_threshold = _curated_bar(c, english=english, passage=doc_confidence >= threshold)
         # Asked once per decision: it lowers the facts' confidence, and may word the decline.
@@ -687,6 +693,16 @@ class Assistant:
             notes=("unknown name",),
         )
 
+    def _nothing_on(self, question: str, label: str, words: Words) -> Answer:
+        return Answer(
+            question=question,
+            text="\n".join((words.no_record.format(label=label), words.where_to_ask)),
+            abstained=True,
+            confidence=0.0,
+            route="abstain",
+            notes=("unknown name",),
+        )
+
     # -- document answers ---------------------------------------------------------------
 
     def _extracts(
@@ -870,6 +886,19 @@ def _unknown_call_name(question: str, unseen: tuple[str, ...], name_like: frozen
                 start -= 1
             return " ".join(written[start : i + 1])
     return ""
+
+
+def _written(question: str, unseen: tuple[str, ...]) -> str:
+    """The words of the question, as written, that no source uses and that read as a name:
+    letters only ("sglang", not "fp32" or "double-precision"), and not the words asking
+    whether it is there ("preinstalled", "ships")."""
+    unknown = {t for t in unseen if t.isalpha()}
+    written = [
+        w
+        for w in re.findall(r"[\w'+.-]+", question)
+        if w.isalpha() and not asks_availability(w) and set(tokenize(w)) & unknown
+    ]
+    return ", ".join(dict.fromkeys(written))
 
 
 def _gives_value(texts: list[str], question: str, *, english: bool = True) -> bool:

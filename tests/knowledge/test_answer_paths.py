@@ -22,6 +22,7 @@ from knowledge.assistant import (
     Assistant,
     Calibration,
     DocumentSignals,
+    _written,
     document_confidence,
 )
 from knowledge.extract import Extract
@@ -658,3 +659,17 @@ def test_facts_that_give_no_version_lack_the_value_of_which_version(assistant: A
     assert not any(holds(s.fact.text, ("version",)) for s in evidence.match.facts)
     assert assistant._lacks_value(evidence.match)
     assert not assistant._lacks_value(replace(evidence.match, question="Is LUMI on Slurm?"))
+
+
+def test_a_thing_no_source_names_asked_to_be_installed_is_declined_by_its_name(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("Is ollama installed on LUMI?")
+    assert answer.abstained and answer.route == "abstain"
+    assert answer.text.startswith("I don't know: I have no record of **ollama**")
+
+
+def test_only_an_unknown_name_is_named_not_the_words_asking_if_it_is_there() -> None:
+    question = "does the image ship sglang preinstalled, in fp32 or double-precision?"
+    unseen = ("ship", "sglang", "preinstal", "fp32", "double-precision")
+    assert _written(question, unseen) == "sglang"
