@@ -303,7 +303,9 @@ def asks_version(question: str) -> bool:
 # sentence as what is to come: "our next run is big, so when I submit it ..." asks no date.
 _COMING = re.compile(
     r"\bwhen(?:'s|\s+(?:is|are|will|does|do|should|would))\b[^.?!]*"
-    r"\b(?:next|upcoming|coming out|come out)\b",
+    r"\b(?:next|upcoming|coming out|come out|fixed|resolved)\b|"
+    # "Any ETA on when HPE fixes it": an estimate of when, which is a date to come.
+    r"\b(?:any|an)\s+eta\b|\beta\s+on\b",
     re.I,
 )
 

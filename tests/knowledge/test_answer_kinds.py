@@ -442,6 +442,9 @@ def test_unit_measures_add_sizes_to_the_strict_measures(
     [
         ("When is the next release of the containers coming out?", True),
         ("when's the upcoming maintenance?", True),
+        ("any ETA on when HPE fixes the jobs stuck in CG state?", True),
+        ("when will the CG bug be fixed?", True),
+        ("what is the eta parameter of the optimiser, and when is it used?", False),
         # A date in the past, and a next thing with no "when", ask for no date to come.
         ("When was the container released?", False),
         ("Which partition should I use for the next run?", False),
