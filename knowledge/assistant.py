@@ -250,6 +250,9 @@ class Evidence:
     # How much more of the question's weighted words the lead passage's chunk holds than the
     # curated facts matched (negative when the facts hold more).
     passage_lead: float = 0.0
+    # The unseen words that are no typo of a word the documents use ("sglang", not
+    # "realisticaly"): names of things no source knows.
+    unknown_names: tuple[str, ...] = ()
 
 
 class Assistant:
@@ -413,6 +416,11 @@ class Assistant:
             foreign_names=foreign,
             language=language,
             passage_lead=passage_lead,
+            unknown_names=tuple(
+                t
+                for t in unseen
+                if t.isalpha() and (documents is None or not documents.lexical.misspells(t))
+            ),
         )
 
     def decide(self, evidence: Evidence, calibration: Calibration | None = None) -> Answer:
@@ -428,7 +436,7 @@ class Assistant:
         english = evidence.language == "en"
         # "Is ollama installed on LUMI?": a thing no source names at all is not there as far
         # as anything on record says, however well the rest of the question matches.
-        unknown = _written(question, evidence.unseen) if english else ""
+        unknown = _written(question, evidence.unknown_names) if english else ""
         if unknown and asks_availability(question):
             return self._nothing_on(question, unknown, words)
         threshold = c.threshold if english else c.read_threshold

@@ -6,6 +6,7 @@ so compound tokens are kept as one token *and* split into their parts.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import sys
@@ -44,6 +45,9 @@ STOPWORDS = frozenset(
 # typed. A word known by its base is no word the documents have never seen.
 _INFLECTIONS = (("", "e"), ("ed", ""), ("d", ""), ("ily", "y"), ("ly", ""))
 _MIN_BASE = 4
+# How close an unknown word must be to a known one to read as its typo (difflib's ratio: one
+# letter wrong, missing or doubled in a word of six or more).
+_TYPO_CUTOFF = 0.85
 # "LUMI's" is LUMI; any other apostrophe inside a word joins it ("don't" -> "dont").
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])['\u2019]s\b")
 _APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019](?=[a-z])")
@@ -152,6 +156,12 @@ class LexicalIndex:
             and token[: len(token) - len(ending)] + base in self._document_frequency
             for ending, base in _INFLECTIONS
         )
+
+    def misspells(self, token: str) -> bool:
+        """Whether the token reads as a typo of one the passages use: it starts with the same
+        letter and differs in about one letter in six ("realisticaly", "partion")."""
+        same_start = [t for t in self._document_frequency if t[:1] == token[:1]]
+        return bool(difflib.get_close_matches(token, same_start, n=1, cutoff=_TYPO_CUTOFF))
 
     def frequency(self, token: str) -> int:
         """In how many passages the token occurs."""

@@ -673,3 +673,10 @@ def test_only_an_unknown_name_is_named_not_the_words_asking_if_it_is_there() -> 
     question = "does the image ship sglang preinstalled, in fp32 or double-precision?"
     unseen = ("ship", "sglang", "preinstal", "fp32", "double-precision")
     assert _written(question, unseen) == "sglang"
+
+
+def test_a_typo_in_a_question_asking_what_is_installed_is_no_unknown_name(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("Is the contianer installed on LUMI?")
+    assert "no record of" not in answer.text

@@ -65,3 +65,25 @@ def test_a_variant_name_is_a_word_a_hyphen_and_one_letter_or_digit(
     word: str, name: str | None
 ) -> None:
     assert variant_of(word) == name
+
+
+PARTITIONS = LexicalIndex(
+    ["The interactive partition runs the web apps.", "Install packages in a container."]
+)
+
+
+@pytest.mark.parametrize(
+    ("word", "typo"),
+    [
+        ("interactiv", True),
+        ("contianer", True),
+        ("packges", True),
+        # A name no passage uses, however near a word it is written, starts differently.
+        ("ollama", False),
+        ("unsloth", False),
+        ("sglang", False),
+    ],
+)
+def test_an_unknown_word_close_to_a_known_one_reads_as_its_typo(word: str, typo: bool) -> None:
+    (token,) = tokenize(word)
+    assert PARTITIONS.misspells(token) is typo
