@@ -323,6 +323,7 @@ def asks_coming_date(question: str, *, english_order: bool = True) -> bool:
     return "date" in wanted_kinds(question) and bool(coming.search(question))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # "Is ollama installed on LUMI", "does the image ship sglang": whether a thing is there.
 _ASKS_AVAILABILITY = re.compile(
     r"\b(?:installed|pre-?installed|available|supported|ships?|shipped|bundled|included|"
@@ -334,6 +335,21 @@ _ASKS_AVAILABILITY = re.compile(
 def asks_availability(question: str) -> bool:
     """Whether the question asks if something is installed, available or supported."""
     return bool(_ASKS_AVAILABILITY.search(question))
+
+
+def availability_sentence(question: str) -> str:
+    """The sentences asking whether something is installed, available or supported, with the
+    other questions beside them ("" when none asks it): the thing asked about is named there
+    ("anyone got unsloth running? is it preinstalled?"), not in a sentence of context ("We
+    have 64 nodes booked for our zorblax runs. Is ollama installed?")."""
+    sentences = _SENTENCE_END.split(question.strip())
+    if not any(_ASKS_AVAILABILITY.search(sentence) for sentence in sentences):
+        return ""
+    return " ".join(
+        sentence
+        for sentence in sentences
+        if _ASKS_AVAILABILITY.search(sentence) or sentence.rstrip().endswith("?")
+    )
 
 
 def asks_price(question: str) -> bool:

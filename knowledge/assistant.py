@@ -23,6 +23,7 @@ from knowledge.answer_kinds import (
     asks_availability,
     asks_coming_date,
     asks_version,
+    availability_sentence,
     counted_things,
     gives_count,
     holds,
@@ -436,8 +437,9 @@ class Assistant:
         english = evidence.language == "en"
         # "Is ollama installed on LUMI?": a thing no source names at all is not there as far
         # as anything on record says, however well the rest of the question matches.
-        unknown = _written(question, evidence.unknown_names) if english else ""
-        if unknown and asks_availability(question):
+        asking = availability_sentence(question) if english else ""
+        unknown = _written(asking, evidence.unknown_names) if asking else ""
+        if unknown:
             return self._nothing_on(question, unknown, words)
         threshold = c.threshold if english else c.read_threshold
         curated_threshold = _curated_bar(c, english=english, passage=doc_confidence >= threshold)

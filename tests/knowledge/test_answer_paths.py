@@ -680,3 +680,12 @@ def test_a_typo_in_a_question_asking_what_is_installed_is_no_unknown_name(
 ) -> None:
     answer = assistant.ask("Is the contianer installed on LUMI?")
     assert "no record of" not in answer.text
+
+
+def test_an_unknown_word_in_a_sentence_of_context_names_nothing_asked_about(
+    assistant: Assistant,
+) -> None:
+    # "Zorblax" is no name in the question whether ollama is installed: only the sentences
+    # that ask are read for one.
+    answer = assistant.ask("We have nodes for our zorblax runs. Is ollama installed on LUMI?")
+    assert answer.text.startswith("I don't know: I have no record of **ollama**, so")
