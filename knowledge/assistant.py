@@ -252,7 +252,8 @@ class Evidence:
     # curated facts matched (negative when the facts hold more).
     passage_lead: float = 0.0
     # The unseen words that are no typo of a word the documents use ("sglang", not
-    # "realisticaly"): names of things no source knows.
+    # "realisticaly"): names of things no source knows. Only for an English question asking
+    # whether something is installed or available (see `availability_sentence`).
     unknown_names: tuple[str, ...] = ()
 
 
@@ -417,11 +418,14 @@ class Assistant:
             foreign_names=foreign,
             language=language,
             passage_lead=passage_lead,
+            # Looked up only where a decision reads them: the typo check scans the vocabulary.
             unknown_names=tuple(
                 t
                 for t in unseen
                 if t.isalpha() and (documents is None or not documents.lexical.misspells(t))
-            ),
+            )
+            if language == "en" and availability_sentence(question)
+            else (),
         )
 
     def decide(self, evidence: Evidence, calibration: Calibration | None = None) -> Answer:
