@@ -41,6 +41,8 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+]*(?:[-_./][A-Za-z0-9+]+)*")
 # What may stand between a machine and its own country when the country only says which
 # machine is meant: "DAEDALUS in Greece", "the Greek DAEDALUS", "Greece's DAEDALUS".
 _QUALIFYING = re.compile(r"\s*(?:,|\(|in|at|of|'s|’s|the)?\s*(?:,|\(|in|at|of|the)?\s*", re.I)
+# "AI Factory" after a country's name or adjective ("the Greek AI Factory").
+_FACTORY_AFTER = re.compile(r"\s+(?:AI[\s-]+Factory|AIF)\b(?!\s+Antenna)", re.I)
 # What may follow a machine's name before one of its partitions' short names.
 _PART_AFTER = re.compile(r"(?:'s|’s)?\s+(?:the\s+)?([A-Za-z][\w-]*)")
 # "DAEDALUS (the Greek one)": the word after a country's adjective in brackets.
@@ -246,12 +248,15 @@ class NameTable:
             for name in (c.id, c.name, *c.aliases):
                 words = set(re.findall(r"[a-z]+", name.lower()))
                 self._add(name, me, None, weak=words <= _COMMON)
+        # Each country's AI Factories: "the Greek AI Factory" names one where there is one.
+        self._factories: dict[Subject, list[Subject]] = {}
         for f in catalog.ai_factories:
             me = Subject("factory", f.id, f.name)
             for name in (f.id, f.name, *f.aliases):
                 self._add(name, me, None)
             self._add_country(f.country)
             self._home[me] = country_subject(f.country)
+            self._factories.setdefault(country_subject(f.country), []).append(me)
         for antenna in catalog.antennas.members:
             self._add_country(antenna.country)
         self._single = sorted(k for k in self._names if len(k) >= 5 and k.isalpha())
@@ -334,7 +339,22 @@ class NameTable:
                 continue
             mentions.append(found[0])
             i += found[1]
-        return self._fold_qualifiers(question, self._with_partitions(question, mentions))
+        mentions = self._with_partitions(question, self._country_factories(question, mentions))
+        return self._fold_qualifiers(question, mentions)
+
+    def _country_factories(self, question: str, mentions: list[Mention]) -> list[Mention]:
+        """A country written right before "AI Factory" is that country's AI Factory when it has
+        only one ("the greek AI factory in athens, which supercomputer does it run on")."""
+        found: list[Mention] = []
+        for m in mentions:
+            after = _FACTORY_AFTER.match(question, m.end) if m.subject.kind == "country" else None
+            factories = self._factories.get(m.subject, []) if after else []
+            if after and len(factories) == 1:
+                m = Mention(
+                    factories[0], m.start, after.end(), None, question[m.start : after.end()]
+                )
+            found.append(m)
+        return found
 
     def _with_partitions(self, question: str, mentions: list[Mention]) -> list[Mention]:
         """A machine followed by one of its partitions' short names is that partition."""

@@ -179,6 +179,8 @@ def test_an_faq_entry_on_a_third_party_page_is_not_confirmed() -> None:
         ("Which AI factory is in Poland?", ["country:Poland"]),
         ("which ai factory is the swedish one?", ["country:Sweden"]),
         ("Is there a Polish AI Factory?", ["country:Poland"]),
+        # A country with one AI Factory, written before "AI Factory", names that one.
+        ("the greek AI factory, which supercomputer does it run on?", ["factory:Pharos"]),
         ("we need to polish our proposal", []),
         ("when do jobs finish on LUMI?", ["machine:LUMI"]),
         # A host centre that runs no catalogued machine names its AI Factory.
