@@ -98,11 +98,6 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "how much HBM does each GPU on the JUPITER booster have?",
             "**JUPITER:** On the Booster, each GPU has 96 GB of HBM3",
         ),
-        # Who won: the summary names the winners, what the prize offers does not.
-        (
-            "who won the large AI grand challenge back in 2024?",
-            "**Large AI Grand Challenge, in short:** Prize competition whose four winners",
-        ),
     ],
 )
 def test_a_question_reaches_the_fact_of_its_topic(
