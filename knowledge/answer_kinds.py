@@ -323,7 +323,6 @@ def asks_coming_date(question: str, *, english_order: bool = True) -> bool:
     return "date" in wanted_kinds(question) and bool(coming.search(question))
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # "Is ollama installed on LUMI", "does the image ship sglang": whether a thing is there.
 _ASKS_AVAILABILITY = re.compile(
     r"\b(?:installed|pre-?installed|available|supported|ships?|shipped|bundled|included|"
@@ -342,13 +341,14 @@ def availability_sentence(question: str) -> str:
     other questions beside them ("" when none asks it): the thing asked about is named there
     ("anyone got unsloth running? is it preinstalled?"), not in a sentence of context ("We
     have 64 nodes booked for our zorblax runs. Is ollama installed?")."""
-    sentences = _SENTENCE_END.split(question.strip())
-    if not any(_ASKS_AVAILABILITY.search(sentence) for sentence in sentences):
+    sentences = _QUESTION_SENTENCE_END.split(question.strip())
+    asking = [bool(_ASKS_AVAILABILITY.search(sentence)) for sentence in sentences]
+    if not any(asking):
         return ""
     return " ".join(
         sentence
-        for sentence in sentences
-        if _ASKS_AVAILABILITY.search(sentence) or sentence.rstrip().endswith("?")
+        for sentence, asks in zip(sentences, asking, strict=True)
+        if asks or sentence.rstrip().endswith("?")
     )
 
 
@@ -395,12 +395,14 @@ def counted_things(question: str, *, english_order: bool = True) -> tuple[str, .
     return (*things, *(kind for kind, asks in _ASKS_CONTACT.items() if asks.search(question)))
 
 
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_NAME_AND_EMAIL = r"\bname\s*(?:\+|and|&)\s*e-?mail\b"
 # A way to reach someone, asked for: only an address, a number or a person's name gives it,
 # which the programme's pages and the catalogue rarely hold ("who's the head of LUMI user
 # support", "phone number for the helpdesk", "name + email of the FFplus coordinator").
 _ASKS_CONTACT = {
     "email": re.compile(
-        r"\be-?mail\s+(?:address(?:es)?|of\b|for\b)|\bname\s*(?:\+|and|&)\s*e-?mail\b|"
+        r"\be-?mail\s+(?:address(?:es)?|of\b|for\b)|" + _NAME_AND_EMAIL + "|"
         r"\b(?:what|which)(?:'s|\s+is)?\s+(?:the\s+|their\s+|an?\s+|his\s+|her\s+)?e-?mail\b|"
         r"\b(?:is\s+there|got)\s+an?\s+e-?mail\b",
         re.I,
@@ -409,15 +411,15 @@ _ASKS_CONTACT = {
     "person": re.compile(
         r"\bwho(?:'s|\s+is|\s+are)\s+(?:the\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,3}?"
         r"(?:head|director|chair|manager|coordinator|officer|leader|contact\s+person|ceo|cto)s?\b|"
-        r"\bcontact\s+person\b|\bname\s*(?:\+|and|&)\s*e-?mail\b",
+        r"\bcontact\s+person\b|" + _NAME_AND_EMAIL,
         re.I,
     ),
 }
 _CONTACT = {
-    "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    "email": re.compile(_EMAIL),
     "phone": re.compile(r"\+\d[\d\s()-]{6,}\d|\b(?:phone|tel)\b\.?:?\s*\+?\d[\d\s()-]{5,}\d", re.I),
     # A person named with a title, or with an address: "Dr. Jane Doe", "jane.doe@...".
-    "person": re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z][a-z]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    "person": re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z][a-z]+|" + _EMAIL),
 }
 
 

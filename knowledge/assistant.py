@@ -692,27 +692,19 @@ class Assistant:
     def _no_such_call(self, question: str, label: str, confidence: float, words: Words) -> Answer:
         assert self.curated is not None
         known = ", ".join(c.name for c in self.curated.catalog.calls)
-        return Answer(
-            question=question,
-            text="\n".join(
-                (
-                    words.no_record.format(label=label),
-                    words.calls_known.format(calls=known),
-                    words.where_to_ask,
-                )
-            ),
-            abstained=True,
-            confidence=confidence,
-            route="abstain",
-            notes=("unknown name",),
+        return self._nothing_on(
+            question, label, words, confidence, words.calls_known.format(calls=known)
         )
 
-    def _nothing_on(self, question: str, label: str, words: Words) -> Answer:
+    def _nothing_on(
+        self, question: str, label: str, words: Words, confidence: float = 0.0, *known: str
+    ) -> Answer:
+        """The decline for a name no source knows, with what is `known` instead, if given."""
         return Answer(
             question=question,
-            text="\n".join((words.no_record.format(label=label), words.where_to_ask)),
+            text="\n".join((words.no_record.format(label=label), *known, words.where_to_ask)),
             abstained=True,
-            confidence=0.0,
+            confidence=confidence,
             route="abstain",
             notes=("unknown name",),
         )

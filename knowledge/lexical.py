@@ -11,7 +11,7 @@ import math
 import re
 import sys
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import numpy as np
@@ -133,6 +133,8 @@ class LexicalIndex:
         self.size = len(texts)
         corpus = [tokenize(text) for text in texts]
         self._document_frequency: Counter[str] = Counter()
+        # The tokens by their first letter, for `misspells`.
+        self._by_letter: defaultdict[str, list[str]] | None = None
         for tokens in corpus:
             self._document_frequency.update(set(tokens))
         import bm25s  # with scipy, a few hundred ms: paid when an index is searched, not at import
@@ -160,7 +162,12 @@ class LexicalIndex:
     def misspells(self, token: str) -> bool:
         """Whether the token reads as a typo of one the passages use: it starts with the same
         letter and differs in about one letter in six ("realisticaly", "partion")."""
-        same_start = [t for t in self._document_frequency if t[:1] == token[:1]]
+        if self._by_letter is None:
+            # Grouped once per index, on the first question that needs it (rarely asked).
+            self._by_letter = defaultdict(list)
+            for known in self._document_frequency:
+                self._by_letter[known[:1]].append(known)
+        same_start = self._by_letter.get(token[:1], [])
         return bool(difflib.get_close_matches(token, same_start, n=1, cutoff=_TYPO_CUTOFF))
 
     def frequency(self, token: str) -> int:

@@ -30,10 +30,13 @@ _COMMON = frozenset(
     experiments experiment playground extreme public administration grand challenge frontier
     science""".split()
 )
+# The AI Factories as users write them: "AI Factory", "AI-factories", "AIF", "AIFs".
+_AI_FACTORY = r"(?:AI[\s-]+Factor(?:y|ies)|AIFs?)"
 _CALL_WORDS = re.compile(
     r"\b(access|calls?|modes?|allocations?|proposals?|cut-?offs?|deadlines?|apply|applying|"
-    r"applied|application|eurohpc|grants?|track|route|programme|program|projects?|AIFs?|"
-    r"AI factor(?:y|ies))\b",
+    r"applied|application|eurohpc|grants?|track|route|programme|program|projects?|"
+    + _AI_FACTORY
+    + r")\b",
     re.I,
 )
 _PARTITION_WORDS = re.compile(r"\b(partitions?|queues?)\b", re.I)
@@ -42,7 +45,7 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+]*(?:[-_./][A-Za-z0-9+]+)*")
 # machine is meant: "DAEDALUS in Greece", "the Greek DAEDALUS", "Greece's DAEDALUS".
 _QUALIFYING = re.compile(r"\s*(?:,|\(|in|at|of|'s|’s|the)?\s*(?:,|\(|in|at|of|the)?\s*", re.I)
 # "AI Factory" after a country's name or adjective ("the Greek AI Factory").
-_FACTORY_AFTER = re.compile(r"\s+(?:AI[\s-]+Factory|AIF)\b(?!\s+Antenna)", re.I)
+_FACTORY_AFTER = re.compile(r"\s+" + _AI_FACTORY + r"\b(?!\s+Antenna)", re.I)
 # What may follow a machine's name before one of its partitions' short names.
 _PART_AFTER = re.compile(r"(?:'s|’s)?\s+(?:the\s+)?([A-Za-z][\w-]*)")
 # "DAEDALUS (the Greek one)": the word after a country's adjective in brackets.
@@ -65,7 +68,7 @@ _FAMILY = {
         re.compile(rf"(?<![\w-])(?:the\s+)?{name}{_POSSESSIVE}\s+$", re.I),
     )
     for family, name in {
-        "ai-factories": r"(?:AI\s+Factor(?:y|ies)|AIFs?)",
+        "ai-factories": _AI_FACTORY,
         "eurohpc-access": r"(?:EuroHPC(?:\s+JU)?)",
     }.items()
 }
