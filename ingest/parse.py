@@ -242,6 +242,14 @@ _NOISE = re.compile(
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _BLOCK_TAGS = ("p", "li", "pre", "td", "th", "dd", "dt", "blockquote", "figcaption")
+# Elements that part the text around them without being a paragraph themselves.
+_CONTAINER_TAGS = frozenset(
+    """address article aside body caption center details dialog dir div dl fieldset figure
+    footer form header hgroup hr html legend main menu nav ol section summary table tbody tfoot
+    thead tr ul""".split()
+)
+_HTML_HEADING = re.compile(r"h[1-6]")
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 def _joined(base_url: str | None, href: str) -> str | None:
@@ -259,6 +267,7 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
     from urllib.parse import urljoin
 
     from bs4 import BeautifulSoup, Tag
+    from bs4.element import NavigableString
 
     # An XHTML page opens with an XML declaration; read as HTML (forgiving of broken markup),
     # the declaration says nothing, and BeautifulSoup would warn on the user's terminal.
@@ -333,27 +342,62 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
     sections: list[Section] = []
     headings: list[tuple[int, str]] = []
     buffer: list[str] = []
+    loose: list[str] = []
+    # Inside an <li> that holds blocks, until its first paragraph: that paragraph is the item.
+    item = [False]
 
     def flush() -> None:
+        close_loose()
         body = "\n".join(line for line in buffer if line).strip()
         buffer.clear()
         if body:
             path = " > ".join(h for level, h in headings if level > 1)
             sections.append(Section(path=path, text=body))
 
-    for element in main.find_all(["h1", "h2", "h3", "h4", "h5", "h6", *_BLOCK_TAGS]):
-        if not isinstance(element, Tag):
-            continue
-        if element.name and element.name[0] == "h" and element.name[1:].isdigit():
-            flush()
-            level = int(element.name[1:])
-            headings[:] = [h for h in headings if h[0] < level] + [
-                (level, element.get_text(" ", strip=True))
-            ]
-            continue
-        # Nested blocks (a <p> inside an <li>) would be read twice; keep the innermost only.
-        if element.find(_BLOCK_TAGS):
-            continue
+    def close_loose() -> None:
+        # Text outside any paragraph tag (old hand-written pages put a whole FAQ answer between
+        # a heading and an <hr>, with <br><br> between its paragraphs): a blank line in it
+        # parts paragraphs, as the <br>s that made it did.
+        text = "".join(loose)
+        loose.clear()
+        for part in _BLANK_LINE.split(text):
+            paragraph = re.sub(r"\s+", " ", part).strip()
+            if paragraph:
+                buffer.append(f"- {paragraph}" if item[0] else paragraph)
+                item[0] = False
+
+    def read(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if type(child) is NavigableString:  # not a comment, doctype or CDATA
+                    loose.append(str(child))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name or ""
+            if _HTML_HEADING.fullmatch(name):
+                flush()
+                level = int(name[1:])
+                headings[:] = [h for h in headings if h[0] < level] + [
+                    (level, child.get_text(" ", strip=True))
+                ]
+            elif name in _BLOCK_TAGS and not child.find(_BLOCK_TAGS):
+                close_loose()
+                block(child)
+            elif name in _BLOCK_TAGS or name in _CONTAINER_TAGS:
+                # A block holding blocks (an <li> with a nested list, a <div>): its own text
+                # is a paragraph of its own, beside those of the blocks inside it.
+                close_loose()
+                item[0] = name == "li"
+                read(child)
+                close_loose()
+                item[0] = False
+            elif child.find(["h1", "h2", "h3", "h4", "h5", "h6", *_BLOCK_TAGS]):
+                read(child)  # an inline element wrapped around blocks (<a name> around <h3>)
+            else:
+                loose.append(child.get_text(""))
+
+    def block(element: Tag) -> None:
         if element.name == "pre":
             text = element.get_text("")
         else:
@@ -361,10 +405,13 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
             # stay one option, not "--account =< account >".
             text = re.sub(r"\s+", " ", element.get_text("")).strip()
         if not text:
-            continue
+            return
         if element.name == "li":
             text = f"- {text}"
+        item[0] = False
         buffer.append(text)
+
+    read(main)
     flush()
     return ParsedDocument(
         title=title, sections=tuple(sections), canonical_url=canonical_url, links=links

@@ -28,7 +28,9 @@ log = logging.getLogger(__name__)
 # 6: HTML table cells under a header spanning several columns are kept.
 # 7: Markdown admonition and tab bodies are prose, not indented code; a list item wrapped onto
 # indented lines is one item; a delimiter row of single hyphens ("| :-: |") is no table row.
-PIPELINE_VERSION = "7"
+# 8: HTML text outside paragraph tags (bare text under a heading, a <div>'s own text, an item's
+# text beside its nested list) is kept; it was dropped.
+PIPELINE_VERSION = "8"
 # Passages per document. About 4.5 MB of text, a 2,000-page manual; one more file that size
 # would crowd every other document out of the answers, and embedding it takes minutes.
 MAX_CHUNKS = 5000

@@ -91,6 +91,41 @@ def test_a_header_spanning_two_columns_keeps_the_second_columns_text() -> None:
     )
 
 
+def test_html_text_outside_paragraph_tags_is_kept_in_its_section() -> None:
+    # Hand-written pages of older manuals: a FAQ's answer between its heading and an <hr>,
+    # paragraphs parted by <br><br>, never wrapped in <p>.
+    html = (
+        "<html><body><h2>FAQ</h2><ul><li><a href='#nb'>What block size NB should I use ?</a>"
+        "</ul><hr><h3><a name='nb'>What block size NB should I use ?</a></h3>\n"
+        "Good block sizes are almost always\nin the [32 .. 256] interval.<br><br>\n"
+        "The best values depend on the system.<br><br><hr></body></html>"
+    )
+
+    doc = parse_html(html)
+
+    assert [(s.path, s.text) for s in doc.sections] == [
+        ("FAQ", "- What block size NB should I use ?"),
+        (
+            "FAQ > What block size NB should I use ?",
+            "Good block sizes are almost always in the [32 .. 256] interval.\n"
+            "The best values depend on the system.",
+        ),
+    ]
+
+
+def test_html_text_of_a_block_beside_the_blocks_inside_it_is_kept() -> None:
+    html = (
+        "<html><body><h1>Options</h1><div>Set these before the run:<p>OMP_NUM_THREADS</p>"
+        "</div><ul><li>Cache settings<ul><li>NUMBA_CACHE_DIR</li></ul></li></ul></body></html>"
+    )
+
+    doc = parse_html(html)
+
+    assert doc.sections[0].text == (
+        "Set these before the run:\nOMP_NUM_THREADS\n- Cache settings\n- NUMBA_CACHE_DIR"
+    )
+
+
 def test_markdown_hard_wrapped_paragraph_is_joined() -> None:
     doc = parse_markdown(
         "# T\n\nThe first line of a paragraph\ncontinues on the next line.\n\n- item one\n- item two\n"
