@@ -267,7 +267,7 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
     from urllib.parse import urljoin
 
     from bs4 import BeautifulSoup, Tag
-    from bs4.element import NavigableString
+    from bs4.element import NavigableString, PageElement
 
     # An XHTML page opens with an XML declaration; read as HTML (forgiving of broken markup),
     # the declaration says nothing, and BeautifulSoup would warn on the user's terminal.
@@ -366,8 +366,16 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
                 buffer.append(f"- {paragraph}" if item[0] else paragraph)
                 item[0] = False
 
-    def read(node: Tag) -> None:
-        for child in node.children:
+    def read(root: Tag) -> None:
+        # A loop over a stack, not recursion: a hostile page nests thousands of elements deep.
+        # None marks where a block holding blocks ends.
+        todo: list[PageElement | None] = list(reversed(root.contents))
+        while todo:
+            child = todo.pop()
+            if child is None:
+                close_loose()
+                item[0] = False
+                continue
             if isinstance(child, NavigableString):
                 if type(child) is NavigableString:  # not a comment, doctype or CDATA
                     loose.append(str(child))
@@ -389,11 +397,11 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
                 # is a paragraph of its own, beside those of the blocks inside it.
                 close_loose()
                 item[0] = name == "li"
-                read(child)
-                close_loose()
-                item[0] = False
+                todo.append(None)
+                todo.extend(reversed(child.contents))
             elif child.find(["h1", "h2", "h3", "h4", "h5", "h6", *_BLOCK_TAGS]):
-                read(child)  # an inline element wrapped around blocks (<a name> around <h3>)
+                # An inline element wrapped around blocks (<a name> around <h3>).
+                todo.extend(reversed(child.contents))
             else:
                 loose.append(child.get_text(""))
 

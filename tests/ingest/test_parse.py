@@ -126,6 +126,15 @@ def test_html_text_of_a_block_beside_the_blocks_inside_it_is_kept() -> None:
     )
 
 
+def test_html_nested_deeper_than_pythons_recursion_limit_is_read() -> None:
+    depth = 1500  # beyond the interpreter's default limit of 1,000 frames
+    html = "<html><body>" + "<div>" * depth + "deep text" + "</div>" * depth + "</body></html>"
+
+    doc = parse_html(html)
+
+    assert [s.text for s in doc.sections] == ["deep text"]
+
+
 def test_markdown_hard_wrapped_paragraph_is_joined() -> None:
     doc = parse_markdown(
         "# T\n\nThe first line of a paragraph\ncontinues on the next line.\n\n- item one\n- item two\n"
