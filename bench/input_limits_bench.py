@@ -12,6 +12,9 @@
    Target: under 10 ms. In the running app, HTTP mode refuses a command form larger than a
    2,000-character question can make before Bolt sees it (bot/app.py), so the HTTP figures
    here are the cost that path avoids, an upper bound.
+3. Reading a hostile HTML page: a paragraph under 4,000 nested elements, in four shapes (<div>,
+   <span>, <blockquote>, <dl><dd>), each about 50 KB. Target: under 1 s each (the reader before
+   session 51 took 3 to 4.5 s on some; a walker that searched below every element, 22 s).
 
 Medians and maxima are printed; a loaded machine moves them, so look at the median.
 """
@@ -35,9 +38,11 @@ from bot.sandbox.peer import FakeSlack, sign
 from bot.schedule import CatalogKnowledge, SubscribeError, parse_subscribe
 from bot.schedule.parse import MAX_SUBSCRIBE_CHARS, MAX_SUBSCRIBE_WORDS
 from bot.services import Services
+from ingest.parse import parse_html
 from knowledge import CatalogSource
 
-TARGET_PARSE_MS, TARGET_REFUSE_MS = 50.0, 10.0
+TARGET_PARSE_MS, TARGET_REFUSE_MS, TARGET_DEEP_PAGE_MS = 50.0, 10.0, 1000.0
+DEEP_PAGE_LEVELS = 4000
 
 
 def timed(work: Callable[[], object], runs: int) -> tuple[float, float]:
@@ -143,12 +148,35 @@ def bench_refusal(runs: int) -> None:
         app.close()
 
 
+def bench_deep_pages(runs: int) -> None:
+    shapes = {
+        "div": ("<div>", "</div>"),
+        "span": ("<span>", "</span>"),
+        "blockquote": ("<blockquote>", "</blockquote>"),
+        "dl/dd": ("<dl><dd>", "</dd></dl>"),
+    }
+    for label, (opening, closing) in shapes.items():
+        page = (
+            "<html><body>"
+            + opening * DEEP_PAGE_LEVELS
+            + "<p>deep text</p>"
+            + closing * DEEP_PAGE_LEVELS
+            + "</body></html>"
+        )
+        median, worst = timed(lambda page=page: parse_html(page), runs)
+        print(
+            f"read an HTML page {DEEP_PAGE_LEVELS:,} {label} deep ({len(page) // 1000} KB): "
+            f"median {median:.1f} ms, max {worst:.1f} ms (target < {TARGET_DEEP_PAGE_MS:.0f} ms)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=50)
     args = parser.parse_args()
     bench_subscribe(args.runs)
     bench_refusal(args.runs)
+    bench_deep_pages(max(1, args.runs // 10))
 
 
 if __name__ == "__main__":

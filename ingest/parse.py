@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -372,6 +373,21 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
                 buffer.append(f"- {paragraph}" if item[0] else paragraph)
                 item[0] = False
 
+    def holding(names: Sequence[str]) -> set[int]:
+        """The elements (by id) with a descendant named one of `names`; found in one pass
+        up from each such descendant, not by a search below every element (a hostile page
+        nests thousands of elements deep)."""
+        found: set[int] = set()
+        for element in main.find_all(names):
+            parent = element.parent
+            while parent is not None and id(parent) not in found:
+                found.add(id(parent))
+                parent = parent.parent
+        return found
+
+    holds_block = holding(_BLOCK_TAGS)
+    holds_heading_or_block = holding(["h1", "h2", "h3", "h4", "h5", "h6", *_BLOCK_TAGS])
+
     def read(root: Tag) -> None:
         # A loop over a stack, not recursion: a hostile page nests thousands of elements deep.
         # None marks where a block holding blocks ends.
@@ -395,7 +411,7 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
                 headings[:] = [h for h in headings if h[0] < level] + [
                     (level, child.get_text(" ", strip=True))
                 ]
-            elif name in _BLOCK_TAGS and not child.find(_BLOCK_TAGS):
+            elif name in _BLOCK_TAGS and id(child) not in holds_block:
                 close_loose()
                 block(child)
             elif name in _BLOCK_TAGS or name in _CONTAINER_TAGS:
@@ -405,7 +421,7 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
                 item[0] = name == "li"
                 todo.append(None)
                 todo.extend(reversed(child.contents))
-            elif child.find(["h1", "h2", "h3", "h4", "h5", "h6", *_BLOCK_TAGS]):
+            elif id(child) in holds_heading_or_block:
                 # An inline element wrapped around blocks (<a name> around <h3>).
                 todo.extend(reversed(child.contents))
             else:
