@@ -249,7 +249,7 @@ _CONTAINER_TAGS = frozenset(
     footer form header hgroup hr html legend main menu nav ol section summary table tbody tfoot
     thead tr ul""".split()
 )
-_HTML_HEADING = re.compile(r"h[1-6]")
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
@@ -351,7 +351,7 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
     buffer: list[str] = []
     loose: list[str] = []
     # Inside an <li> that holds blocks, until its first paragraph: that paragraph is the item.
-    item = [False]
+    item = False
 
     def flush() -> None:
         close_loose()
@@ -362,6 +362,7 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
             sections.append(Section(path=path, text=body))
 
     def close_loose() -> None:
+        nonlocal item
         # Text outside any paragraph tag (old hand-written pages put a whole FAQ answer between
         # a heading and an <hr>, with <br><br> between its paragraphs): a blank line in it
         # parts paragraphs, as the <br>s that made it did.
@@ -370,8 +371,8 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
         for part in _BLANK_LINE.split(text):
             paragraph = re.sub(r"\s+", " ", part).strip()
             if paragraph:
-                buffer.append(f"- {paragraph}" if item[0] else paragraph)
-                item[0] = False
+                buffer.append(f"- {paragraph}" if item else paragraph)
+                item = False
 
     def holding(names: Sequence[str]) -> set[int]:
         """The elements (by id) with a descendant named one of `names`; found in one pass
@@ -386,9 +387,10 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
         return found
 
     holds_block = holding(_BLOCK_TAGS)
-    holds_heading_or_block = holding(["h1", "h2", "h3", "h4", "h5", "h6", *_BLOCK_TAGS])
+    holds_heading_or_block = holding([*_HEADING_TAGS, *_BLOCK_TAGS])
 
     def read(root: Tag) -> None:
+        nonlocal item
         # A loop over a stack, not recursion: a hostile page nests thousands of elements deep.
         # None marks where a block holding blocks ends.
         todo: list[PageElement | None] = list(reversed(root.contents))
@@ -396,7 +398,7 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
             child = todo.pop()
             if child is None:
                 close_loose()
-                item[0] = False
+                item = False
                 continue
             if isinstance(child, NavigableString):
                 if type(child) is NavigableString:  # not a comment, doctype or CDATA
@@ -405,7 +407,7 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
             if not isinstance(child, Tag):
                 continue
             name = child.name or ""
-            if _HTML_HEADING.fullmatch(name):
+            if name in _HEADING_TAGS:
                 flush()
                 level = int(name[1:])
                 headings[:] = [h for h in headings if h[0] < level] + [
@@ -418,7 +420,7 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
                 # A block holding blocks (an <li> with a nested list, a <div>): its own text
                 # is a paragraph of its own, beside those of the blocks inside it.
                 close_loose()
-                item[0] = name == "li"
+                item = name == "li"
                 todo.append(None)
                 todo.extend(reversed(child.contents))
             elif id(child) in holds_heading_or_block:
@@ -428,6 +430,7 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
                 loose.append(child.get_text(""))
 
     def block(element: Tag) -> None:
+        nonlocal item
         if element.name == "pre":
             text = element.get_text("")
         else:
@@ -438,7 +441,7 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
             return
         if element.name == "li":
             text = f"- {text}"
-        item[0] = False
+        item = False
         buffer.append(text)
 
     read(main)
