@@ -323,6 +323,22 @@ def asks_coming_date(question: str, *, english_order: bool = True) -> bool:
     return "date" in wanted_kinds(question) and bool(coming.search(question))
 
 
+# "What is the maximum walltime on the Booster", "what's the time limit of dev-g": a limit on
+# how long a job may run, which only a duration gives. A walltime merely named is not asked
+# for ("our job hit the walltime, which file ...", "which resource sets the walltime").
+_TIME_LIMIT = re.compile(
+    r"\b(?:max(?:imum)?|longest|upper)\b[^?.]{0,25}?\b(?:wall ?time|wall-clock(?: time)?|"
+    r"time ?limit|run ?time|job length)\b|"
+    r"\b(?:what|which)(?:'s|\s+is)?\s+(?:the\s+)?(?:[\w-]+\s+)?(?:wall ?time|time ?limit)\b",
+    re.I,
+)
+
+
+def asks_time_limit(question: str) -> bool:
+    """Whether the question asks how long a job may run at most ("the maximum walltime")."""
+    return bool(_TIME_LIMIT.search(question))
+
+
 # "Is ollama installed on LUMI", "does the image ship sglang": whether a thing is there.
 _ASKS_AVAILABILITY = re.compile(
     r"\b(?:installed|pre-?installed|available|supported|ships?|shipped|bundled|included|"

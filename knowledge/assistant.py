@@ -22,6 +22,7 @@ from knowledge.answer_kinds import (
     asking_sentence,
     asks_availability,
     asks_coming_date,
+    asks_time_limit,
     asks_version,
     availability_sentence,
     counted_things,
@@ -500,7 +501,12 @@ class Assistant:
         # passages that state none (nor that it is free) do not answer, whatever else they say
         # about the thing ("worth EUR 500 M" asked the price of a GPU-hour, "GPU-hours billed =
         # 4 * runtime" asked in euros, an award count asked what share of proposals win).
-        measured = strict_measures(question, english_order=evidence.language == "en")
+        # Asked in English, so is a size: "how much memory does each GPU have" is not answered
+        # by a page about the machine that states none. The thing measured in a question read
+        # from another language is a guess among its words, too loose for a size.
+        measured = (
+            unit_measures(question) if english else strict_measures(question, english_order=False)
+        )
         unmeasured = bool(measured) and not gives_count([e.text for e in extracts[:2]], measured)
         # The passages an answer would show, chosen at most once for the checks below.
         shown = cache(lambda: [e.text for e in self._shown(question, extracts)])
@@ -512,6 +518,14 @@ class Assistant:
         # by their CUDA core count.
         unmeasured = unmeasured or (
             asks_version(question) and bool(extracts) and not shown_hold(("version",))
+        )
+        # And so is a time limit: "the maximum walltime on the Booster" is not answered by a
+        # passage about the Booster that gives no duration.
+        unmeasured = unmeasured or (
+            english
+            and asks_time_limit(question)
+            and bool(extracts)
+            and not shown_hold(("duration",))
         )
         # And so is a date to come: a page describing the current release does not say when
         # the next one comes out.

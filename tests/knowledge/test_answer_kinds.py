@@ -10,6 +10,7 @@ import pytest
 from knowledge.answer_kinds import (
     asks_coming_date,
     asks_for_value,
+    asks_time_limit,
     counted_things,
     holds,
     holds_count,
@@ -511,3 +512,20 @@ def test_a_lead_that_holds_the_value_asked_stays() -> None:
 def test_a_fact_about_nothing_named_does_not_lead_one_about_what_is_named() -> None:
     general = replace(DECISION, named=False)
     assert _ids(lead_by_value([NEXT_CUTOFF, general], HEARD_BACK, NOW, 0.2))[0] == "ai4s/cutoffs"
+
+
+@pytest.mark.parametrize(
+    ("question", "limit"),
+    [
+        ("What is the maximum job walltime on the Booster partition?", True),
+        ("what's the max wall time on lumi-g", True),
+        ("what is the time limit for dev-g?", True),
+        ("Which is the longest run time a job can have on small-g?", True),
+        # A walltime named, not asked for.
+        ("our job hit the walltime. which output file do we keep to continue?", False),
+        ("Which Snakemake resource sets the Slurm walltime of a rule?", False),
+        ("roughly how much slower does memcheck make it? need to budget walltime", False),
+    ],
+)
+def test_a_question_asks_for_a_time_limit(question: str, limit: bool) -> None:
+    assert asks_time_limit(question) is limit

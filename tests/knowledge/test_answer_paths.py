@@ -158,6 +158,16 @@ DOCUMENTS = {
         "# Login node maintenance\n\n"
         "The next maintenance break of the login nodes starts on 12 January 2027.\n"
     ),
+    # A partition's rules with a time limit, and another's without one or a size.
+    "site/batch/bulk-partition.md": (
+        "# The bulk partition\n\n"
+        "Jobs on the bulk partition get whole nodes and may run for up to 48 hours.\n"
+    ),
+    "site/batch/fabric-partition.md": (
+        "# The fabric partition\n\n"
+        "The fabric partition is for jobs that test the interconnect; request whole nodes "
+        "and name the switch group with --switches.\n"
+    ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
         "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
@@ -393,6 +403,26 @@ ROWS = {
         "retrieval",
         "12 January 2027",
         "site/login/maintenance.md",
+    ),
+    "a time limit that no passage gives is declined": Row(
+        "What is the maximum walltime on the fabric partition?",
+        "abstain",
+        WHERE_TO_ASK,
+        "",
+        abstained=True,
+    ),
+    "a time limit that a passage gives is answered": Row(
+        "What is the maximum walltime on the bulk partition?",
+        "retrieval",
+        "may run for up to 48 hours",
+        "site/batch/bulk-partition.md",
+    ),
+    "a size that no passage gives is declined": Row(
+        "How much disk space does a job on the fabric partition get?",
+        "abstain",
+        WHERE_TO_ASK,
+        "",
+        abstained=True,
     ),
     "a table of contents is no answer": Row(
         "Multi-GPU training with DDP: every process does TensorBoard logging. Which process "
