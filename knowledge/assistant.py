@@ -22,6 +22,7 @@ from knowledge.answer_kinds import (
     asking_sentence,
     asks_availability,
     asks_coming_date,
+    asks_for_value,
     asks_time_limit,
     asks_version,
     availability_sentence,
@@ -509,7 +510,8 @@ class Assistant:
         )
         unmeasured = bool(measured) and not gives_count([e.text for e in extracts[:2]], measured)
         # The passages an answer would show, chosen at most once for the checks below.
-        shown = cache(lambda: [e.text for e in self._shown(question, extracts)])
+        shown_extracts = cache(lambda: self._shown(question, extracts))
+        shown = cache(lambda: [e.text for e in shown_extracts()])
 
         def shown_hold(kinds: tuple[str, ...]) -> bool:
             return any(holds(text, kinds) for text in shown())
@@ -526,6 +528,17 @@ class Assistant:
             and asks_time_limit(question)
             and bool(extracts)
             and not shown_hold(("duration",))
+        )
+        # And so is any value asked about a machine, a call or an AI Factory that no passage
+        # shown names: "how many GPUs will the Dutch AI Factory's system have" is not answered
+        # by the Luxembourg one's count, nor "how many GPU nodes does Deucalion have" by a
+        # guide that names no machine.
+        unmeasured = unmeasured or (
+            english
+            and match is not None
+            and bool(extracts)
+            and asks_for_value(question)
+            and not any(_mentions_any(e.hit.chunk, match) for e in shown_extracts())
         )
         # And so is a date to come: a page describing the current release does not say when
         # the next one comes out.

@@ -168,6 +168,12 @@ DOCUMENTS = {
         "The fabric partition is for jobs that test the interconnect; request whole nodes "
         "and name the switch group with --switches.\n"
     ),
+    # One AI Factory's system, which says nothing of another's.
+    "news/l-aif-system.md": (
+        "# The Luxembourg AI Factory's new system\n\n"
+        "MeluXina-AI, the new system of the Luxembourg AI Factory, is planned with more than "
+        "2,100 GPUs.\n"
+    ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
         "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
@@ -423,6 +429,19 @@ ROWS = {
         WHERE_TO_ASK,
         "",
         abstained=True,
+    ),
+    "a value asked about one AI Factory is not answered by another's": Row(
+        "How many GPUs will the Dutch AI Factory's new system have?",
+        "abstain",
+        WHERE_TO_ASK,
+        "",
+        abstained=True,
+    ),
+    "a value asked about a machine is answered by a passage naming it": Row(
+        "How many GPU-hours did Orbis Labs use on LUMI?",
+        "retrieval",
+        "used 42,000 GPU-hours",
+        "news/orbis-labs.md",
     ),
     "a table of contents is no answer": Row(
         "Multi-GPU training with DDP: every process does TensorBoard logging. Which process "
