@@ -209,8 +209,15 @@ _AFTER_THING = (
     r"come|comes|coming|get|gets|fit|fits|go|goes|sit|sits|ship|ships|need|needs|take|takes|"
     r"make|makes|show|shows|appear|appears|belong|belongs|stay|stays|run|see)(?![\w-])"
 )
+# "What is the largest number of nodes a job may use" counts nodes as "how many nodes" does;
+# a number of things named without a question ("I set the number of threads to 8") asks none.
+_NUMBER_OF = (
+    r"\b(?:what|which)(?:'s|\s+is|\s+are)?\s+(?:the\s+)?(?:(?:max(?:imum)?|min(?:imum)?|"
+    r"largest|smallest|highest|lowest|greatest|default|total|exact)\s+)?number\s+of"
+)
 _COUNTED = re.compile(
-    r"\bhow (?:many|much)\s+(?P<phrase>(?:(?!" + _AFTER_THING + r")[\w+.-]+\s+){0,3}?"
+    r"(?:\bhow (?:many|much)|" + _NUMBER_OF + r")\s+"
+    r"(?P<phrase>(?:(?!" + _AFTER_THING + r")[\w+.-]+\s+){0,3}?"
     r"(?P<thing>(?!" + _AFTER_THING + r")[a-z][\w-]*))"
     r"(?=\s+" + _AFTER_THING + r"|\s*[?,.;:!]|\s*$)",
     re.I,

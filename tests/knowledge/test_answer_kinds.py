@@ -152,6 +152,10 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("What is the node count?", ()),
         ("is there a limit on how many fast lane projects one start-up can get?", ("projects",)),
         ("How many nodes a single job can use on LUMI-G?", ("nodes",)),
+        # "The number of" asked for counts as "how many" does; merely named, it asks none.
+        ("What is the largest number of nodes a job may use on the Booster?", ("nodes",)),
+        ("what's the max number of jobs per user on dev-g?", ("jobs",)),
+        ("I set the number of threads to 8, why is it slow?", ()),
         ("roughly what share of fast lane applications get approved?", ("percent",)),
         ("what % of large scale proposals get accepted?", ("percent",)),
         ("What is the acceptance rate of Regular Access?", ("percent",)),

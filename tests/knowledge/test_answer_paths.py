@@ -443,6 +443,13 @@ ROWS = {
         "used 42,000 GPU-hours",
         "news/orbis-labs.md",
     ),
+    "a number of nodes asked is not answered by facts without one": Row(
+        "What is the largest number of nodes a single job may use on the MareNostrum 5 ACC?",
+        "abstain",
+        WHERE_TO_ASK,
+        "",
+        abstained=True,
+    ),
     "a table of contents is no answer": Row(
         "Multi-GPU training with DDP: every process does TensorBoard logging. Which process "
         "should?",
