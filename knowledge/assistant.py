@@ -534,8 +534,7 @@ class Assistant:
         # by the Luxembourg one's count, nor "how many GPU nodes does Deucalion have" by a
         # guide that names no machine.
         unmeasured = unmeasured or (
-            english
-            and match is not None
+            match is not None
             and bool(extracts)
             and asks_for_value(question)
             and not any(_mentions_any(e.hit.chunk, match) for e in shown_extracts())
