@@ -128,6 +128,12 @@ _HAS = {
         re.I,
     ),
     "default": re.compile(r"\bdefaults?\b|\bdefaulting\b", re.I),
+    # "Hourly", "every 200 ms", "twice a month", "once per day": how often something happens.
+    "frequency": re.compile(
+        r"\b(?:hourly|daily|weekly|monthly|yearly|annually|nightly|every|once|twice|"
+        r"times\s+(?:a|an|per)|per\s+(?:second|minute|hour|day|week|month|year))\b",
+        re.I,
+    ),
     # Two parts at least ("/appl/local", "~/.config/x", "$HOME/bin"), not "and/or" or a URL.
     "path": re.compile(
         r"(?<![\w:/.])(?:(?:~|\$\{?\w+\}?)/[\w.<>{}-]+|/[\w.<>{}-]+(?:/[\w.<>{}-]*)+)"
@@ -322,10 +328,19 @@ _COMING = re.compile(
 _COMING_READ = re.compile(r"\bwhen(?:\s+\S+)?\s+(?:next|upcoming)\b", re.I)
 
 
+# "Which month in 2027 will LUMI-AI open": the date to come asked by its unit.
+_COMING_UNIT = re.compile(
+    r"\b(?:which|what)\s+(?:month|year|quarter|week|day)\b[^.?!]*\b(?:will|going\s+to)\b",
+    re.I,
+)
+
+
 def asks_coming_date(question: str, *, english_order: bool = True) -> bool:
     """Whether the question asks when something still to come happens ("when's the next
     release coming out"), which only a date or a time from now answers. `english_order` is
     false for a question read from another language (see `counted_things`)."""
+    if english_order and _COMING_UNIT.search(question):
+        return True
     coming = _COMING if english_order else _COMING_READ
     return "date" in wanted_kinds(question) and bool(coming.search(question))
 
@@ -344,6 +359,16 @@ _TIME_LIMIT = re.compile(
 def asks_time_limit(question: str) -> bool:
     """Whether the question asks how long a job may run at most ("the maximum walltime")."""
     return bool(_TIME_LIMIT.search(question))
+
+
+# "How often does lumi-allocations update": a rate of recurrence, which "every hour", "daily"
+# or an interval gives, and "on a periodic basis" does not.
+_ASKS_FREQUENCY = re.compile(r"\bhow (?:often|frequently)\b", re.I)
+
+
+def asks_frequency(question: str) -> bool:
+    """Whether the question asks how often something happens."""
+    return bool(_ASKS_FREQUENCY.search(question))
 
 
 # "Is ollama installed on LUMI", "does the image ship sglang": whether a thing is there.

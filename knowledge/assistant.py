@@ -23,6 +23,7 @@ from knowledge.answer_kinds import (
     asks_availability,
     asks_coming_date,
     asks_for_value,
+    asks_frequency,
     asks_time_limit,
     asks_version,
     availability_sentence,
@@ -538,6 +539,14 @@ class Assistant:
             and bool(extracts)
             and asks_for_value(question)
             and not any(_mentions_any(e.hit.chunk, match) for e in shown_extracts())
+        )
+        # And so is how often: "how often does lumi-allocations update" is not answered by a
+        # passage saying it updates "on a periodic basis".
+        unmeasured = unmeasured or (
+            english
+            and asks_frequency(question)
+            and bool(extracts)
+            and not shown_hold(("frequency", "duration"))
         )
         # And so is a date to come: a page describing the current release does not say when
         # the next one comes out.

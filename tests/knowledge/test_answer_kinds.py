@@ -10,6 +10,7 @@ import pytest
 from knowledge.answer_kinds import (
     asks_coming_date,
     asks_for_value,
+    asks_frequency,
     asks_time_limit,
     counted_things,
     holds,
@@ -449,6 +450,10 @@ def test_unit_measures_add_sizes_to_the_strict_measures(
         ("when's the upcoming maintenance?", True),
         ("any ETA on when HPE fixes the jobs stuck in CG state?", True),
         ("when will the CG bug be fixed?", True),
+        # Asked by its unit: the month, the year, the quarter.
+        ("which month in 2027 will LUMI-AI actually open to users?", True),
+        ("What year is the new system going to be installed?", True),
+        ("Which day in May 2026 was the Large Scale cut-off?", False),
         ("what is the eta parameter of the optimiser, and when is it used?", False),
         # A date in the past, and a next thing with no "when", ask for no date to come.
         ("When was the container released?", False),
@@ -533,3 +538,30 @@ def test_a_fact_about_nothing_named_does_not_lead_one_about_what_is_named() -> N
 )
 def test_a_question_asks_for_a_time_limit(question: str, limit: bool) -> None:
     assert asks_time_limit(question) is limit
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("how often does lumi-allocations actually update?", True),
+        ("how frequently does a dask worker check its memory?", True),
+        ("How long does the update take?", False),
+    ],
+)
+def test_a_question_asks_how_often(question: str, asks: bool) -> None:
+    assert asks_frequency(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("The report is refreshed hourly.", True),
+        ("The worker checks its memory every 200 ms.", True),
+        ("Cut-offs come twice a month.", True),
+        ("It runs three times per day.", True),
+        ("The information is gathered on a periodic basis.", False),
+        ("Each node has 4 GPUs.", False),
+    ],
+)
+def test_a_text_says_how_often(text: str, held: bool) -> None:
+    assert holds(text, ("frequency",)) is held

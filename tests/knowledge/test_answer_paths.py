@@ -174,6 +174,16 @@ DOCUMENTS = {
         "MeluXina-AI, the new system of the Luxembourg AI Factory, is planned with more than "
         "2,100 GPUs.\n"
     ),
+    # How often two reports are refreshed: one says only that it happens, one says how often.
+    "site/accounting/quota-report.md": (
+        "# The quota report\n\n"
+        "The quota report is gathered in the background on a periodic basis, so it may lag "
+        "behind what your jobs used.\n"
+    ),
+    "site/accounting/usage-report.md": (
+        "# The usage report\n\n"
+        "The usage report of a project is refreshed hourly from the accounting database.\n"
+    ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
         "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
@@ -445,6 +455,26 @@ ROWS = {
     ),
     "a number of nodes asked is not answered by facts without one": Row(
         "What is the largest number of nodes a single job may use on the MareNostrum 5 ACC?",
+        "abstain",
+        WHERE_TO_ASK,
+        "",
+        abstained=True,
+    ),
+    "how often, asked of a passage that says only that it happens, is declined": Row(
+        "How often is the quota report gathered in the background?",
+        "abstain",
+        WHERE_TO_ASK,
+        "",
+        abstained=True,
+    ),
+    "how often, asked of a passage that says it, is answered": Row(
+        "How often is the usage report of a project refreshed?",
+        "retrieval",
+        "refreshed hourly",
+        "site/accounting/usage-report.md",
+    ),
+    "a month to come that no passage gives is declined": Row(
+        "Which month will the fabric partition for jobs that test the interconnect open?",
         "abstain",
         WHERE_TO_ASK,
         "",
