@@ -40,6 +40,9 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # is a cell's value ("none"), so only the second row is read with the looser rule.
 _DELIMITER_CELL = re.compile(r"^:?-+:?$")
 _ATTR_LIST = re.compile(r"\{[:#.][^}]*\}")
+# The row under a table's header, with at least one pipe: a table's rows need not start with
+# one ("Option | Description" over "-------|------------"), a rule under a heading has none.
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$")
 
 
 class ParseError(Exception):
@@ -83,11 +86,22 @@ def _table_to_lines(rows: list[str]) -> list[str]:
     A bare table row ("| standard-g | 2 days | ...") means nothing out of context; pairing every
     cell with its header keeps each row answerable on its own.
     """
-    cells = [[_clean_inline(c).strip() for c in row.strip().strip("|").split("|")] for row in rows]
+    cells = [[_cell_text(c) for c in row.strip().strip("|").split("|")] for row in rows]
     if len(cells) > 1 and all(_DELIMITER_CELL.match(c) for c in cells[1]):
         del cells[1]
     cells = [row for row in cells if row and not _TABLE_RULE.match("|".join(row))]
     return _pair_with_header(cells)
+
+
+# A cell set in bold or italics as a whole ("**Partition**", "*Default value*"): the marks are
+# layout, and between a name and its value they only push the two apart.
+_EMPHASISED_CELL = re.compile(r"^(\*{1,2}|_{1,2})(\S(?:.*\S)?)\1$")
+
+
+def _cell_text(cell: str) -> str:
+    text = _clean_inline(cell).strip()
+    emphasised = _EMPHASISED_CELL.match(text)
+    return emphasised.group(2) if emphasised else text
 
 
 def _pair_with_header(cells: list[list[str]]) -> list[str]:
@@ -146,7 +160,8 @@ def parse_markdown(text: str) -> ParsedDocument:
             )
             sections.append(Section(path=path, text=re.sub(r"\n{3,}", "\n\n", body)))
 
-    for raw in text.splitlines():
+    lines = text.splitlines()
+    for number, raw in enumerate(lines):
         if raw.strip():
             indent = len(raw) - len(raw.lstrip(" "))
             while bodies and indent < bodies[-1]:
@@ -172,7 +187,7 @@ def parse_markdown(text: str) -> ParsedDocument:
             continue
         if _REF_DEFINITION.match(raw):
             continue
-        if raw.lstrip().startswith("|"):
+        if _is_table_row(raw, lines[number + 1] if number + 1 < len(lines) else "", table):
             table.append(raw)
             continue
         flush_table()
@@ -188,6 +203,16 @@ def parse_markdown(text: str) -> ParsedDocument:
         buffer.append(_clean_inline(raw))
     flush()
     return ParsedDocument(title=title, sections=tuple(_unwrap(s) for s in sections))
+
+
+def _is_table_row(line: str, following: str, table: list[str]) -> bool:
+    """Whether `line` is a row of a Markdown table: it starts with a pipe, continues a table
+    already begun, or is a header over a delimiter row (GitHub's tables need no outer pipes)."""
+    if line.lstrip().startswith("|"):
+        return True
+    if "|" not in line:
+        return False
+    return bool(table) or bool(_DELIMITER_ROW.match(following))
 
 
 _LIST_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")

@@ -30,7 +30,9 @@ log = logging.getLogger(__name__)
 # indented lines is one item; a delimiter row of single hyphens ("| :-: |") is no table row.
 # 8: HTML text outside paragraph tags (bare text under a heading, a <div>'s own text, an item's
 # text beside its nested list) is kept; it was dropped.
-PIPELINE_VERSION = "8"
+# 9: a Markdown table whose header and rows have no outer pipes ("Option | Description") is a
+# table; its body was read as a table headed by its first row.
+PIPELINE_VERSION = "9"
 # Passages per document. About 4.5 MB of text, a 2,000-page manual; one more file that size
 # would crowd every other document out of the answers, and embedding it takes minutes.
 MAX_CHUNKS = 5000

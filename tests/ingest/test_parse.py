@@ -30,6 +30,25 @@ def test_markdown_table_rows_pair_cells_with_headers() -> None:
     assert doc.sections[0].text == "Name small-g: Max walltime: 3 days"
 
 
+def test_a_table_without_outer_pipes_pairs_cells_with_its_header() -> None:
+    doc = parse_markdown(
+        "# P\n\nOption | Default\n-------|--------\n| `--threads` | 1 |\n`--time` | 10\n\n"
+        "After | the table.\n"
+    )
+
+    assert doc.sections[0].text == (
+        "Option `--threads`: Default: 1\nOption `--time`: Default: 10\n\nAfter | the table."
+    )
+
+
+def test_a_table_cell_set_in_bold_or_italics_as_a_whole_loses_its_marks() -> None:
+    doc = parse_markdown(
+        "# P\n\n| *Option* | **Default value** |\n|---|---|\n| `--threads` | a **bold** 1 |\n"
+    )
+
+    assert doc.sections[0].text == "Option `--threads`: Default value: a **bold** 1"
+
+
 def test_a_delimiter_row_with_single_hyphens_is_not_a_table_row() -> None:
     doc = parse_markdown(
         "# P\n\n|  | mean (s) | N |\n| :------: | :------: | :-: |\n| LMDB | 35.26 | 10 |\n"
