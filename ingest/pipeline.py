@@ -31,7 +31,8 @@ log = logging.getLogger(__name__)
 # 8: HTML text outside paragraph tags (bare text under a heading, a <div>'s own text, an item's
 # text beside its nested list) is kept; it was dropped.
 # 9: a Markdown table whose header and rows have no outer pipes ("Option | Description") is a
-# table; its body was read as a table headed by its first row.
+# table (its body was read as a table headed by its first row); a cell set in bold or italics
+# as a whole loses its marks.
 PIPELINE_VERSION = "9"
 # Passages per document. About 4.5 MB of text, a 2,000-page manual; one more file that size
 # would crowd every other document out of the answers, and embedding it takes minutes.
