@@ -233,6 +233,15 @@ _COUNT = r"(?<![\w.])(?:\d[\d,.]*|hundreds?|thousands?|" + _NUMBER_WORDS + r")(?
 # Things measured in bytes: "how much memory" is answered by a size, wherever it stands.
 _MEASURED_IN_BYTES = frozenset({"memory", "ram", "hbm", "vram", "storage", "disk", "space"})
 _SIZE = re.compile(r"\d\s*(?:[KMGTPE]i?B|bytes?)\b", re.I)
+# ... "how much CO2 does a GPU-hour emit", "how much energy does a job use" by an amount in a
+# unit of energy, power or mass ("0.2 kWh", "350 W", "12 g CO2e"). Not "power": "how much
+# computing power" asks for flops ...
+_MEASURED_IN_ENERGY = frozenset({"energy", "electricity", "co2", "carbon", "emissions"})
+_ENERGY = re.compile(
+    r"\d\s*(?:[kMGT]?W(?:h|s)?|[kMG]?J|(?:k|m)?g|kilo(?:watt|gram)s?\w*|t(?:onnes?|ons?)?|"
+    r"watts?|joules?)\b",
+    re.I,
+)
 # ... "how many percent" by a percentage ("35%", "35 per cent") ...
 _MEASURED_IN_PERCENT = frozenset({"percent", "percentage", "percentages", "share"})
 _PERCENTAGE = re.compile(r"\d\s*%|\d\s*(?:per\s?cent|percent)\b", re.I)
@@ -548,12 +557,13 @@ def strict_measures(question: str, *, english_order: bool = True) -> tuple[str, 
 
 
 def unit_measures(question: str, *, english_order: bool = True) -> tuple[str, ...]:
-    """What the question measures in a unit of its own: the strict measures, and sizes ("how
-    much memory": "64 GB" answers it, a count of nodes does not)."""
+    """What the question measures in a unit of its own: the strict measures, sizes ("how much
+    memory": "64 GB" answers it, a count of nodes does not) and energy or emissions ("how much
+    CO2": "12 g" answers it, a GPU-hour's billing does not)."""
     sized = tuple(
         thing
         for thing in counted_things(question, english_order=english_order)
-        if thing in _MEASURED_IN_BYTES
+        if thing in _MEASURED_IN_BYTES or thing in _MEASURED_IN_ENERGY
     )
     return tuple(dict.fromkeys((*strict_measures(question, english_order=english_order), *sized)))
 
@@ -573,6 +583,8 @@ def holds_count(text: str, thing: str) -> bool:
         return bool(_CONTACT[thing].search(text))
     if thing in _MEASURED_IN_BYTES:
         return bool(_SIZE.search(text))
+    if thing in _MEASURED_IN_ENERGY:
+        return bool(_ENERGY.search(text))
     if thing in _MEASURED_IN_MONEY:
         return bool(_AMOUNT.search(text))
     if thing in _MEASURED_IN_PERCENT:

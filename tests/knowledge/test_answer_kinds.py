@@ -260,6 +260,10 @@ def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
         ("a new AI-optimised system expected by 2027", "gpu model", False),
         ("8 GPUs per node", "gpu model", False),
         ("at most max 2048 tasks per job", "gpu model", False),
+        ("about 0.2 kWh per GPU-hour", "energy", True),
+        ("roughly 12 g CO2e per GPU-hour", "co2", True),
+        ("2 tonnes of CO2 a year", "co2", True),
+        ("one node-hour is billed as 4 GPU-hours", "co2", False),
     ],
 )
 def test_a_text_gives_a_number_of_the_thing_counted(text: str, thing: str, held: bool) -> None:
@@ -435,9 +439,13 @@ def test_strict_measures_are_prices_percentages_and_money(
         ("How much memory does one GCD get on a LUMI-G node?", ("memory",)),
         ("How much does Fast Lane access cost?", ("price",)),
         ("How many cores does a LUMI-C node have?", ()),
+        ("how much co2 does one gpu-hour on lumi emit?", ("co2",)),
+        ("how much energy did my last job use?", ("energy",)),
+        # Computing power is measured in flops, not watts.
+        ("how much computing power does LUMI have?", ()),
     ],
 )
-def test_unit_measures_add_sizes_to_the_strict_measures(
+def test_unit_measures_add_sizes_and_energy_to_the_strict_measures(
     question: str, measures: tuple[str, ...]
 ) -> None:
     assert unit_measures(question) == measures

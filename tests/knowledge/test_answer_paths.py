@@ -480,6 +480,13 @@ ROWS = {
         "",
         abstained=True,
     ),
+    "emissions that no passage gives are declined": Row(
+        "How much CO2 does the usage report of a project emit per hour?",
+        "abstain",
+        WHERE_TO_ASK,
+        "",
+        abstained=True,
+    ),
     "a table of contents is no answer": Row(
         "Multi-GPU training with DDP: every process does TensorBoard logging. Which process "
         "should?",
