@@ -380,25 +380,6 @@ def asks_frequency(question: str) -> bool:
     return bool(_ASKS_FREQUENCY.search(question))
 
 
-# "The interactive partition", "LUMI's turbo-g partition": a partition named in a question.
-_PARTITION = re.compile(r"\b([\w-]+)\s+partitions?\b", re.I)
-# Words before "partition" that name none: "the GPU partition", "which Slurm partition".
-_NO_PARTITION_NAME = frozenset(
-    {
-        "a", "an", "the", "this", "that", "which", "what", "each", "every", "any", "one", "same",
-        "whole", "our", "my", "your", "their", "its", "of", "and", "or", "to", "in", "on",
-        "gpu", "cpu", "slurm", "hardware", "compute",
-    }
-)  # fmt: skip
-
-
-def named_partitions(question: str) -> tuple[str, ...]:
-    """The names of the partitions a question names, in lower case ("interactive" in "the max
-    walltime on the interactive partition"); none for "the GPU partition"."""
-    names = (found.group(1).lower() for found in _PARTITION.finditer(question))
-    return tuple(dict.fromkeys(name for name in names if name not in _NO_PARTITION_NAME))
-
-
 # "Is ollama installed on LUMI", "does the image ship sglang": whether a thing is there.
 _ASKS_AVAILABILITY = re.compile(
     r"\b(?:installed|pre-?installed|available|supported|ships?|shipped|bundled|included|"

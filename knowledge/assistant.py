@@ -30,7 +30,6 @@ from knowledge.answer_kinds import (
     counted_things,
     gives_count,
     holds,
-    named_partitions,
     strict_measures,
     unit_measures,
     wanted_kinds,
@@ -540,14 +539,6 @@ class Assistant:
             and bool(extracts)
             and asks_for_value(question)
             and not any(_mentions_any(e.hit.chunk, match) for e in shown_extracts())
-        )
-        # And so is a value asked about a partition that no passage shown names: the limits
-        # of LUMI's other partitions do not give the interactive partition's walltime.
-        unmeasured = unmeasured or (
-            english
-            and bool(extracts)
-            and asks_for_value(question)
-            and _names_none(shown(), named_partitions(question))
         )
         # And so is how often: "how often does lumi-allocations update" is not answered by a
         # passage saying it updates "on a periodic basis".
@@ -1081,12 +1072,6 @@ _ELLIPTIC = re.compile(
 
 
 _PAST = re.compile(r"\b(was|were|did|last|previous|past|ago)\b", re.I)
-
-
-def _names_none(texts: list[str], names: tuple[str, ...]) -> bool:
-    """Whether there are `names` (in lower case) and none of `texts` says any of them."""
-    said = " ".join(texts).lower()
-    return bool(names) and not any(name in said for name in names)
 
 
 def _is_elliptic(question: str) -> bool:

@@ -15,7 +15,6 @@ from knowledge.answer_kinds import (
     counted_things,
     holds,
     holds_count,
-    named_partitions,
     strict_measures,
     unit_measures,
     wanted_kinds,
@@ -574,18 +573,3 @@ def test_a_question_asks_how_often(question: str, asks: bool) -> None:
 )
 def test_a_text_says_how_often(text: str, held: bool) -> None:
     assert holds(text, ("frequency",)) is held
-
-
-@pytest.mark.parametrize(
-    ("question", "names"),
-    [
-        ("whats the max walltime on the interactive partition?", ("interactive",)),
-        ("what's the max walltime on LUMI's turbo-g partition?", ("turbo-g",)),
-        ("How many nodes does the MareNostrum 5 ACC partition have?", ("acc",)),
-        # A partition of a kind, or asked for, is named by none.
-        ("whats the max walltime on the meluxina gpu partition?", ()),
-        ("which Slurm partition should I choose for Jupyter?", ()),
-    ],
-)
-def test_a_question_names_its_partitions(question: str, names: tuple[str, ...]) -> None:
-    assert named_partitions(question) == names

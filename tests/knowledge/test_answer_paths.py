@@ -487,13 +487,6 @@ ROWS = {
         "",
         abstained=True,
     ),
-    "a value asked about a partition no passage names is declined": Row(
-        "Jobs on the turbo partition get whole nodes; what is the maximum walltime they may run for?",
-        "abstain",
-        WHERE_TO_ASK,
-        "",
-        abstained=True,
-    ),
     "a table of contents is no answer": Row(
         "Multi-GPU training with DDP: every process does TensorBoard logging. Which process "
         "should?",
