@@ -21,15 +21,13 @@ from functools import cache, partial
 from knowledge.answer_kinds import (
     asking_sentence,
     asks_availability,
-    asks_coming_date,
     asks_for_value,
-    asks_frequency,
-    asks_time_limit,
     asks_version,
     availability_sentence,
     counted_things,
     gives_count,
     holds,
+    required_kinds,
     strict_measures,
     unit_measures,
     wanted_kinds,
@@ -517,18 +515,16 @@ class Assistant:
         def shown_hold(kinds: tuple[str, ...]) -> bool:
             return any(holds(text, kinds) for text in shown())
 
-        # So is a version: "which CUDA version is on the visualisation nodes" is not answered
-        # by their CUDA core count.
+        # So is a version ("which CUDA version is on the visualisation nodes" is not answered
+        # by their CUDA core count), a date to come (a page describing the current release does
+        # not say when the next one comes out), a time limit ("the maximum walltime on the
+        # Booster" and a page about the Booster without a duration) and how often ("how often
+        # does lumi-allocations update" and "on a periodic basis"): see `required_kinds`.
         unmeasured = unmeasured or (
-            asks_version(question) and bool(extracts) and not shown_hold(("version",))
-        )
-        # And so is a time limit: "the maximum walltime on the Booster" is not answered by a
-        # passage about the Booster that gives no duration.
-        unmeasured = unmeasured or (
-            english
-            and asks_time_limit(question)
-            and bool(extracts)
-            and not shown_hold(("duration",))
+            bool(extracts)
+            and any(
+                not shown_hold(kinds) for kinds in required_kinds(question, english_order=english)
+            )
         )
         # And so is any value asked about a machine, a call or an AI Factory that no passage
         # shown names: "how many GPUs will the Dutch AI Factory's system have" is not answered
@@ -539,21 +535,6 @@ class Assistant:
             and bool(extracts)
             and asks_for_value(question)
             and not any(_mentions_any(e.hit.chunk, match) for e in shown_extracts())
-        )
-        # And so is how often: "how often does lumi-allocations update" is not answered by a
-        # passage saying it updates "on a periodic basis".
-        unmeasured = unmeasured or (
-            english
-            and asks_frequency(question)
-            and bool(extracts)
-            and not shown_hold(("frequency", "duration"))
-        )
-        # And so is a date to come: a page describing the current release does not say when
-        # the next one comes out.
-        unmeasured = unmeasured or (
-            asks_coming_date(question, english_order=evidence.language == "en")
-            and bool(extracts)
-            and not shown_hold(("date", "duration"))
         )
         if (
             evidence.documents is not None
@@ -574,7 +555,9 @@ class Assistant:
                 or evidence.language != "en"
                 or _gives_value([e.text for e in extracts[:1]], match.question)
             ):
-                return self._compose(question, evidence.documents, extracts, doc_confidence)
+                return self._compose(
+                    question, evidence.documents, extracts, doc_confidence, shown_extracts()
+                )
         if not evidence.has_documents and self.curated is None:
             raise IndexNotBuilt("The search index is empty. Run `hpcbot ingest` to build it.")
         best = max(doc_confidence, curated_confidence)
@@ -848,9 +831,15 @@ class Assistant:
         return used
 
     def _compose(
-        self, question: str, retrieval: Retrieval, extracts: list[Extract], confidence: float
+        self,
+        question: str,
+        retrieval: Retrieval,
+        extracts: list[Extract],
+        confidence: float,
+        shown: list[Extract] | None = None,
     ) -> Answer:
-        used = self._shown(question, extracts)
+        """A document answer; `shown`: the passages `_shown` chose, when already chosen."""
+        used = shown if shown is not None else self._shown(question, extracts)
         citations: list[Citation] = []
         urls: list[str] = []
         for item in [*[e.hit for e in used], *retrieval.hits]:

@@ -15,6 +15,7 @@ from knowledge.answer_kinds import (
     counted_things,
     holds,
     holds_count,
+    required_kinds,
     strict_measures,
     unit_measures,
     wanted_kinds,
@@ -573,3 +574,21 @@ def test_a_question_asks_how_often(question: str, asks: bool) -> None:
 )
 def test_a_text_says_how_often(text: str, held: bool) -> None:
     assert holds(text, ("frequency",)) is held
+
+
+@pytest.mark.parametrize(
+    ("question", "english_order", "kinds"),
+    [
+        ("Which CUDA version is on the visualisation nodes?", True, (("version",),)),
+        ("what's the max walltime on dev-g?", True, (("duration",),)),
+        ("how often does lumi-allocations update?", True, (("frequency", "duration"),)),
+        ("when is the next maintenance break?", True, (("date", "duration"),)),
+        # Read from another language, a time limit or a frequency is too loose a guess.
+        ("max walltime dev-g how often update", False, ()),
+        ("How many GPUs does a LUMI-G node have?", True, ()),
+    ],
+)
+def test_the_kinds_an_answer_must_hold(
+    question: str, english_order: bool, kinds: tuple[tuple[str, ...], ...]
+) -> None:
+    assert required_kinds(question, english_order=english_order) == kinds
