@@ -187,7 +187,8 @@ def parse_markdown(text: str) -> ParsedDocument:
             continue
         if _REF_DEFINITION.match(raw):
             continue
-        if _is_table_row(raw, lines[number + 1] if number + 1 < len(lines) else "", table):
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if _is_table_row(raw, following, in_table=bool(table)):
             table.append(raw)
             continue
         flush_table()
@@ -205,14 +206,14 @@ def parse_markdown(text: str) -> ParsedDocument:
     return ParsedDocument(title=title, sections=tuple(_unwrap(s) for s in sections))
 
 
-def _is_table_row(line: str, following: str, table: list[str]) -> bool:
+def _is_table_row(line: str, following: str, *, in_table: bool) -> bool:
     """Whether `line` is a row of a Markdown table: it starts with a pipe, continues a table
     already begun, or is a header over a delimiter row (GitHub's tables need no outer pipes)."""
     if line.lstrip().startswith("|"):
         return True
     if "|" not in line:
         return False
-    return bool(table) or bool(_DELIMITER_ROW.match(following))
+    return in_table or bool(_DELIMITER_ROW.match(following))
 
 
 _LIST_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
