@@ -194,11 +194,22 @@ def holds(text: str, kinds: tuple[str, ...]) -> bool:
     return any(_HAS[k].search(_read_for(k, text)) for k in kinds)
 
 
+# When a page was published or last changed says nothing about what it describes: "Published
+# 10 January 2027" does not answer "when's the deadline".
+_STAMP = re.compile(
+    r"\b(?:published|posted|(?:last\s+)?(?:updated|modified|changed|reviewed))(?:\s+on)?:?\s+"
+    r"(?:" + _DATES.pattern + r")",
+    re.I,
+)
+
+
 def _read_for(kind: str, text: str) -> str:
     """`text` without what only looks like a value of `kind`: the digits of a date are no
-    quantity, a web address is no code."""
+    quantity, a web address is no code, a page's publication date answers no "when"."""
     if kind == "quantity":
         return _DATES.sub(" ", text)
+    if kind == "date":
+        return _STAMP.sub(" ", text)
     if kind == "code":
         return _URL.sub(" ", text)
     return text
@@ -617,3 +628,43 @@ def holds_count(text: str, thing: str) -> bool:
     before = _COUNT + r"\s*×?\s*(?:[\w()+/×-]+[\s-]+){0,4}?(?:\w+-)?" + stem
     labelled = r"\b" + stem + r"[\w-]*(?:\s+\w+)?\s*[:=]\s*" + _COUNT
     return bool(re.search(before + "|" + labelled, text, re.I))
+
+
+# A limit asked for by its direction: "the largest job", "a hard cap on threads" ask for an
+# upper bound; "the smallest memory limit -m accepts" for a lower one.
+_ASKS_BOUND = {
+    "upper": re.compile(
+        r"\b(?:max(?:imum)?|largest|biggest|highest|most|upper\s+(?:limit|bound)|(?:hard\s+)?caps?|"
+        r"ceiling)\b",
+        re.I,
+    ),
+    "lower": re.compile(
+        r"\b(?:min(?:imum)?|smallest|lowest|least|fewest|lower\s+(?:limit|bound)|floor)\b", re.I
+    ),
+}
+# ... and a text stating one: "at most 2,400 nodes", "Minimum is 4M", "capped at 64 threads".
+_STATES_BOUND = {
+    "upper": re.compile(
+        r"\b(?:at\s+most|up\s+to|max(?:imum|imal)?|no\s+more\s+than|not\s+more\s+than|"
+        r"(?:limited|capped|restricted)\s+(?:to|at)|caps?\s+(?:at|of)|upper\s+(?:limit|bound)|"
+        r"(?:must|may|can)\s*(?:not|n't)\s+exceed|cannot\s+exceed)\b|<=|≤",
+        re.I,
+    ),
+    "lower": re.compile(
+        r"\b(?:at\s+least|min(?:imum|imal)?|no\s+(?:less|fewer)\s+than|not\s+(?:less|fewer)\s+than|"
+        r"lower\s+(?:limit|bound))\b|>=|≥",
+        re.I,
+    ),
+}
+
+
+def asked_bounds(question: str) -> tuple[str, ...]:
+    """The directions of the limit a question asks for ("upper", "lower"), if any."""
+    return tuple(d for d, asks in _ASKS_BOUND.items() if asks.search(question))
+
+
+def states_bound(text: str, directions: tuple[str, ...]) -> bool:
+    """True when `text` states a limit in one of `directions` and holds a number."""
+    return any(_STATES_BOUND[d].search(text) for d in directions) and bool(
+        _HAS["quantity"].search(_read_for("quantity", text))
+    )

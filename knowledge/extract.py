@@ -12,10 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from knowledge.answer_kinds import (
+    asked_bounds,
     asking_sentence,
     asks_price,
     gives_count,
     holds,
+    states_bound,
     strict_measures,
     unit_measures,
     wanted_kinds,
@@ -81,23 +83,30 @@ def _unit_score(
 
 
 def _showing(
-    units: list[Unit], best: Unit, chosen: list[Unit], has: Callable[[str], bool]
+    units: list[Unit],
+    best: Unit,
+    chosen: list[Unit],
+    has: Callable[[str], bool],
+    scores: list[float],
 ) -> list[Unit]:
-    """`chosen`, or, when none of it holds the value (`has`), the window stretched to the
-    nearest unit that does, if the units from the best one to it fit in an answer."""
+    """`chosen`, or, when none of it holds the value (`has`), with the unit that does and best
+    matches the question (`scores`, by unit): the window stretched to it if the units from the
+    best one to it fit in an answer, else that unit alone after the window, if it fits."""
     if any(has(u.text) for u in chosen):
         return chosen
-    nearest = sorted((u for u in units if has(u.text)), key=lambda u: abs(u.index - best.index))
-    if not nearest:
+    holding = [u for u in units if has(u.text)]
+    if not holding:
         return chosen
-    extra = nearest[0]
+    extra = max(holding, key=lambda u: (scores[u.index], -abs(u.index - best.index)))
     low, high = min(extra.index, best.index), max(extra.index, best.index)
     # Counted in characters, not units: list items and code lines are units of a few words
     # each, and the value often comes after a syntax line and a short list of its cases.
     stretched = [u for u in units if low <= u.index <= high]
-    if sum(len(u.text) + 1 for u in stretched) > MAX_ANSWER_CHARS:
-        return chosen
-    return stretched
+    if sum(len(u.text) + 1 for u in stretched) <= MAX_ANSWER_CHARS:
+        return stretched
+    # Too far to show what lies between: a table's row far below the paragraph introducing
+    # the table ("Deadline: 12 March 2027" under the call's description).
+    return chosen + _fitting(chosen, [extra])
 
 
 def _is_term(unit: Unit) -> bool:
@@ -234,7 +243,13 @@ def best_extract(
             (score + TYPE_BONUS * (gives_measure(u.text) - holds(u.text, wants)), u)
             for score, u in scored
         ]
+    bounds = asked_bounds(question) if english_order else ()
+    if bounds:
+        # "The largest job during the maintenance": the sentence saying "at most 2,400 nodes",
+        # not the one that describes the maintenance.
+        scored = [(score + TYPE_BONUS * states_bound(u.text, bounds), u) for score, u in scored]
     best = max(scored, key=lambda pair: pair[0])[1]
+    unit_scores = [score for score, _ in scored]
     chosen = [best]
     length = len(best.text)
     # Grow the window with neighbours while it stays short: a lone sentence often needs the
@@ -259,11 +274,11 @@ def best_extract(
     # the number), and a price when one is asked besides ("what does it cost, and until when
     # can we register": the fee row as well as the deadline's).
     if wants:
-        chosen = _showing(units, best, chosen, lambda text: holds(text, wants))
+        chosen = _showing(units, best, chosen, lambda text: holds(text, wants), unit_scores)
     if priced:
-        chosen = _showing(units, best, chosen, gives_price)
+        chosen = _showing(units, best, chosen, gives_price, unit_scores)
     if measured:
-        chosen = _showing(units, best, chosen, gives_measure)
+        chosen = _showing(units, best, chosen, gives_measure, unit_scores)
     chosen.sort(key=lambda u: u.index)
     # A sentence that ends the window often introduces its example ("squeue can also tell
     # when your pending job will start.") or a list ("two options:"): they are the answer.
@@ -276,7 +291,9 @@ def best_extract(
     pieces = [chosen[0].text]
     for previous, unit in itertools.pairwise(chosen):
         newline = unit.is_line or previous is term or previous.text.endswith(":")
-        pieces += ["\n" if newline else " ", unit.text]
+        # What lies between two units shown apart is left out, and the answer says so.
+        gap = previous is not term and unit.index > previous.index + 1
+        pieces += ["\n…\n" if gap else "\n" if newline else " ", unit.text]
     text = "".join(pieces).strip()
     if len(text) > MAX_ANSWER_CHARS:
         text = text[: MAX_ANSWER_CHARS - 1].rsplit(" ", 1)[0] + "…"

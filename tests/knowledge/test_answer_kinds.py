@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from knowledge.answer_kinds import (
+    asked_bounds,
     asks_coming_date,
     asks_for_value,
     asks_frequency,
@@ -16,6 +17,7 @@ from knowledge.answer_kinds import (
     holds,
     holds_count,
     required_kinds,
+    states_bound,
     strict_measures,
     unit_measures,
     wanted_kinds,
@@ -120,6 +122,10 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("Register two working days in advance.", "date", True),
         ("Full-machine runs happen on the last Sunday of each month.", "date", True),
         ("Allocations last 11 days.", "date", False),
+        # When the page was published or changed answers no "when".
+        ("Published 10 January 2027 · Category: calls", "date", False),
+        ("Last updated on December 20, 2022.", "date", False),
+        ("Published 2 November; the deadline is 3 March 2027.", "date", True),
         ("It runs on Perl 5.8 and later.", "version", True),
         ("It runs on any recent Perl.", "version", False),
         # A measure written with a point is no version.
@@ -592,3 +598,35 @@ def test_the_kinds_an_answer_must_hold(
     question: str, english_order: bool, kinds: tuple[tuple[str, ...], ...]
 ) -> None:
     assert required_kinds(question, english_order=english_order) == kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "bounds"),
+    [
+        ("What's the largest job I can run during the maintenance?", ("upper",)),
+        ("Does gmx mdrun put a hard cap on OpenMP threads per rank?", ("upper",)),
+        ("What's the smallest memory limit docker run will accept for -m?", ("lower",)),
+        ("How many nodes does the partition have?", ()),
+    ],
+)
+def test_a_question_asks_for_a_limit_by_its_direction(
+    question: str, bounds: tuple[str, ...]
+) -> None:
+    assert asked_bounds(question) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds", "states"),
+    [
+        ("A single job may use at most 2,400 nodes.", ("upper",), True),
+        ("The number of threads is capped at 64.", ("upper",), True),
+        ("Memory limit. Minimum is 4M.", ("lower",), True),
+        ("Memory limit. Minimum is 4M.", ("upper",), False),
+        # A limit named without its number states none.
+        ("Jobs above the maximum size are rejected.", ("upper",), False),
+    ],
+)
+def test_a_text_states_a_limit_of_a_direction_with_its_number(
+    text: str, bounds: tuple[str, ...], states: bool
+) -> None:
+    assert states_bound(text, bounds) is states

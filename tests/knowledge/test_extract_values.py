@@ -141,3 +141,56 @@ def test_after_a_story_the_passage_answering_the_asking_sentence_is_shown() -> N
     )
     assert "wrapit update <install_dir> --post-install <file>" in text
     assert "wrapit new" not in text
+
+
+# A call notice as a news page reaches the index: its date line, a long description, then the
+# call's details one row per line, the deadline far below the description.
+PILOT_NOTICE = (
+    "Published 10 January 2027 · Category: calls\n"
+    "The AI Factory invites biotech start-ups to train or fine-tune protein language models in "
+    "a short pilot. Each pilot team is paired with a research software engineer of the factory "
+    "who helps with data pipelines for sequence databases, with search pre-filtering and with "
+    "scaling the training to several nodes.\n"
+    "Item Pilots: Detail: 8 projects\n"
+    "Item Compute: Detail: up to 20,000 GPU-hours per pilot, on the factory's GPU partition\n"
+    "Item Duration: Detail: 4 months, from 1 May to 31 August 2027\n"
+    "Item Support: Detail: one research software engineer for 10 days per pilot\n"
+    "Item Who may apply: Detail: start-ups and SMEs established in an EU Member State or a "
+    "country associated with Horizon Europe\n"
+    "Item Cost: Detail: free of charge for every selected team\n"
+    "Item Deadline: Detail: 12 March 2027, 12:00 CET\n"
+)
+
+
+def test_a_page_s_publication_date_does_not_answer_when_the_deadline_is() -> None:
+    text = extract_of(
+        PILOT_NOTICE,
+        "when's the deadline for the AI Factory's protein language model pilots?",
+        url="file:///news/pilots.html",
+        title="Protein model pilots",
+    )
+    assert text.endswith("\n…\nItem Deadline: Detail: 12 March 2027, 12:00 CET")
+
+
+# A maintenance notice: what is done first, the limit on jobs far below.
+FABRIC_NOTICE = (
+    "The Booster's February maintenance replaces the firmware of the fabric switches. "
+    "The work is done in two halves, racks 1 to 62 first and racks 63 to 125 after them, so "
+    "that part of the machine stays in service while the other part is upgraded. "
+    "Reservations that overlap a half that goes down are moved by the support team, who "
+    "write to the project's principal investigator a week ahead with the new dates. "
+    "After the upgrade, service level 1 is reserved for storage traffic, and programs that "
+    "set an InfiniBand service level themselves must use service level 0 from then on. "
+    "The storage tiers and the login nodes stay available throughout the upgrade. "
+    "During the maintenance a single job may use at most 2,400 nodes."
+)
+
+
+def test_a_question_for_the_largest_job_is_shown_the_upper_limit() -> None:
+    text = extract_of(
+        FABRIC_NOTICE,
+        "What's the largest job I can run on the Booster during the February maintenance?",
+        url="file:///news/fabric.html",
+        title="Booster fabric maintenance",
+    )
+    assert "a single job may use at most 2,400 nodes" in text
