@@ -232,11 +232,18 @@ _NUMBER_OF = (
     r"\b(?:what|which)(?:'s|\s+is|\s+are)?\s+(?:the\s+)?(?:(?:max(?:imum)?|min(?:imum)?|"
     r"largest|smallest|highest|lowest|greatest|default|total|exact)\s+)?number\s+of"
 )
+# In English, so do the words that start a clause or a time after the thing: "how many days
+# till we can log in". Not in a question read from another language, whose words keep their
+# language's order ("how much pass after cut-off": the time is the cut-off's, read loosely).
+_ENDS_ENGLISH_THING = (
+    r"(?:" + _AFTER_THING + r"|(?:till|until|before|after|since|between|when|while|if|than|"
+    r"unless|because)(?![\w-]))"
+)
 _COUNTED = re.compile(
     r"(?:\bhow (?:many|much)|" + _NUMBER_OF + r")\s+"
-    r"(?P<phrase>(?:(?!" + _AFTER_THING + r")[\w+.-]+\s+){0,3}?"
-    r"(?P<thing>(?!" + _AFTER_THING + r")[a-z][\w-]*))"
-    r"(?=\s+" + _AFTER_THING + r"|\s*[?,.;:!]|\s*$)",
+    r"(?P<phrase>(?:(?!" + _ENDS_ENGLISH_THING + r")[\w+.-]+\s+){0,3}?"
+    r"(?P<thing>(?!" + _ENDS_ENGLISH_THING + r")[a-z][\w-]*))"
+    r"(?=\s+" + _ENDS_ENGLISH_THING + r"|\s*[?,.;:!]|\s*$)",
     re.I,
 )
 # A number as a count: a whole word ("4", "1,120", "four"), not the digits of "H100".
@@ -623,9 +630,10 @@ def holds_count(text: str, thing: str) -> bool:
     if thing == "rate in money":
         return bool(_RATE.search(text) or _FREE.search(text))
     stem = re.escape(thing[:-1] if thing.endswith("s") and len(thing) > 3 else thing)
-    # The number stands at most four words before the thing (not across a sentence's end),
+    # The number stands at most five words before the thing (not across a sentence's end: "4
+    # NVIDIA GH200 Grace Hopper superchip GPUs"),
     # or the thing is a label followed by its number ("GPU-hours awarded: 640,000").
-    before = _COUNT + r"\s*×?\s*(?:[\w()+/×-]+[\s-]+){0,4}?(?:\w+-)?" + stem
+    before = _COUNT + r"\s*×?\s*(?:[\w()+/×-]+[\s-]+){0,5}?(?:\w+-)?" + stem
     labelled = r"\b" + stem + r"[\w-]*(?:\s+\w+)?\s*[:=]\s*" + _COUNT
     return bool(re.search(before + "|" + labelled, text, re.I))
 

@@ -148,6 +148,9 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("How many LUMI-C nodes have more than 256 GiB of memory?", ("nodes",)),
         ("how many cpu cores per node on the general purpose partition?", ("cores",)),
         ("How many GPU-hours are left on our project?", ("gpu-hours",)),
+        # A clause or a time after the thing ends it.
+        ("once we submit a request how many days till we can log in?", ("days",)),
+        ("how many weeks before the cut-off should we start?", ("weeks",)),
         ("How much does one GPU-hour cost?", ("rate",)),
         ("What is the price of a node-hour for a large company?", ("rate",)),
         ("how much cost GPU-hour large company", ("rate",)),
@@ -217,6 +220,8 @@ def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
     ("text", "thing", "held"),
     [
         ("Each node has 4 NVIDIA H100 GPUs; 2× Intel Xeon CPUs.", "gpus", True),
+        # A product's name of five words between the count and the thing.
+        ("each node has 4 NVIDIA GH200 Grace Hopper superchip GPUs", "gpus", True),
         ("**LEONARDO Booster** (gpu, 3,456 nodes): each node has 4 A100 GPUs.", "nodes", True),
         ("Fast Lane gives up to 50,000 GPU-hours.", "hours", True),
         ("GPU-hours awarded: 640,000", "gpu-hours", True),

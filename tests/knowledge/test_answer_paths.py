@@ -265,6 +265,13 @@ ROWS = {
         "one requested GPU is an eighth of a node (16 cores)",
         "https://docs.it4i.cz/en/docs/clusters/karolina/hardware-overview",
     ),
+    "a count per node written before a long product name is answered": Row(
+        "how many gpus per node on the jupiter booster",
+        "catalog",
+        "each node has 4 NVIDIA GH200 Grace Hopper superchip GPUs",
+        "https://www.hardwareluxx.de/index.php/news/allgemein/wirtschaft/"
+        "66331-jupiter-am-jsc-deutschland-hat-den-schnellsten-europ%C3%A4ischen-supercomputer.html",
+    ),
     "a price the matched facts give is answered": Row(
         "How much does Fast Lane access cost for a start-up?",
         "catalog",
