@@ -145,6 +145,20 @@ _HAS = {
 }
 
 
+# A time limit: a duration said to be one, in the same sentence or line ("may run for up to 48
+# hours", "max walltime 3 days", "TimeLimit=2-00:00:00"). A duration alone gives none: a
+# three-day hackathon, a cooling cap between 13:00 and 19:00, access within ten working days.
+_LIMIT_WORD = (
+    r"(?:\b(?:wall[ -]?time|wall-?clock|time ?limits?|max(?:imum)?|max ?time|at\s+most|up\s+to|"
+    r"no\s+(?:longer|more)\s+than|limit(?:ed|s)?|longest|capped|run\s?time)\b|--time\b|\btime=)"
+)
+_HAS["time limit"] = re.compile(
+    _LIMIT_WORD + r"[^.;\n]*?(?:" + _HAS["duration"].pattern + r")|"
+    r"(?:" + _HAS["duration"].pattern + r")[^.;\n]*?" + _LIMIT_WORD,
+    re.I,
+)
+
+
 _QUESTION_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 # Fewer words than this are a fragment ("Thanks!"), not the sentence that asks.
 _ASKING_MIN_WORDS = 3
@@ -401,11 +415,11 @@ def asks_frequency(question: str) -> bool:
 def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[str, ...], ...]:
     """What an answer must hold for each thing the question asks that no other value stands in
     for, as the kinds any of which gives it: a version asked by that word, a date to come (or a
-    time from now) and, asked in English, a time limit (a duration) and how often (a frequency
+    time from now) and, asked in English, a time limit (a duration said to be one) and how often (a frequency
     or an interval). `english_order` as in `asks_coming_date`."""
     asked = (
         (asks_version(question), ("version",)),
-        (english_order and asks_time_limit(question), ("duration",)),
+        (english_order and asks_time_limit(question), ("time limit",)),
         (english_order and asks_frequency(question), ("frequency", "duration")),
         (asks_coming_date(question, english_order=english_order), ("date", "duration")),
     )

@@ -95,6 +95,12 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("Access is quick.", "duration", False),
         ("Idle sessions end after twenty minutes.", "duration", True),
         ("Jobs may run for 48:00:00.", "duration", True),
+        # A time limit is a duration said to be one, in the same sentence or line.
+        ("Jobs on the bulk partition may run for up to 48 hours.", "time limit", True),
+        ("**small-g**: max walltime 3 days; max 4 nodes per job", "time limit", True),
+        ("PartitionName=standard MaxTime=2-00:00:00", "time limit", True),
+        ("This three-day hackathon runs on the GPU nodes.", "time limit", False),
+        ("Slower between 13:00 and 19:00. The plant runs close to its limit.", "time limit", False),
         ("up to 400 GB/s of peak bidirectional bandwidth", "bandwidth", True),
         ("a 200 Gbps network interface", "bandwidth", True),
         ("The average read from RAM is 7,800 MB/second.", "bandwidth", True),
@@ -591,7 +597,7 @@ def test_a_text_says_how_often(text: str, held: bool) -> None:
     ("question", "english_order", "kinds"),
     [
         ("Which CUDA version is on the visualisation nodes?", True, (("version",),)),
-        ("what's the max walltime on dev-g?", True, (("duration",),)),
+        ("what's the max walltime on dev-g?", True, (("time limit",),)),
         ("how often does lumi-allocations update?", True, (("frequency", "duration"),)),
         ("when is the next maintenance break?", True, (("date", "duration"),)),
         # Read from another language, a time limit or a frequency is too loose a guess.

@@ -184,6 +184,12 @@ DOCUMENTS = {
         "# The usage report\n\n"
         "The usage report of a project is refreshed hourly from the accounting database.\n"
     ),
+    # A duration on a machine's GPU nodes that is no time limit of a job.
+    "events/meluxina-gpu-hackathon.md": (
+        "# GPU hackathon on MeluXina\n\n"
+        "This three-day hackathon lets teams port their training jobs to the GPU nodes of "
+        "MeluXina with mentors at their side; it runs from 21 to 23 September 2027.\n"
+    ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
         "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
@@ -301,7 +307,7 @@ ROWS = {
         "https://datacenter-forum.com/csc-it-center-for-science/finland-and-sweden-will-host-new-ai-factories",
         abstained=True,
     ),
-    "a duration the matched facts do not give is declined, whatever counts they hold": Row(
+    "a time limit neither the facts nor a passage's three-day event gives is declined": Row(
         "What's the maximum walltime for a job on MeluXina's GPU nodes?",
         "abstain",
         "does not give that value. It says:\n**MeluXina Accelerator-GPU module**",
