@@ -88,14 +88,33 @@ _NUMBER_WORDS = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety"
 )
+_DURATION = (
+    # Before a unit, "one" is a count ("one month").
+    r"\b(\d+(\.\d+)?|one|" + _NUMBER_WORDS + r")\s*(-\s*)?([a-z]+\s+)?"
+    r"(s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|"
+    r"weeks?|months?|years?)\b|"
+    # 48:00:00 is a duration; "10:00 CET" is a time of day.
+    r"\b\d{1,2}:\d{2}(:\d{2})?\b(?!\s*(CES?T|UTC|GMT|[ap]\.?m\b))|\b\d+-\d{1,2}:\d{2}\b"
+)
+# What says a duration is a limit ("may run for up to 48 hours", "max walltime 3 days",
+# "MaxTime=2-00:00:00").
+_LIMIT_WORD = (
+    r"(?:\b(?:wall[ -]?time|wall-?clock|time ?limits?|max(?:imum)?|max ?time|at\s+most|up\s+to|"
+    r"no\s+(?:longer|more)\s+than|limit(?:ed|s)?|longest|capped|run\s?time)\b|--time\b|\btime=)"
+)
 _HAS = {
-    "duration": re.compile(
-        # Before a unit, "one" is a count ("one month").
-        r"\b(\d+(\.\d+)?|one|" + _NUMBER_WORDS + r")\s*(-\s*)?([a-z]+\s+)?"
-        r"(s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|"
-        r"weeks?|months?|years?)\b|"
-        # 48:00:00 is a duration; "10:00 CET" is a time of day.
-        r"\b\d{1,2}:\d{2}(:\d{2})?\b(?!\s*(CES?T|UTC|GMT|[ap]\.?m\b))|\b\d+-\d{1,2}:\d{2}\b",
+    "duration": re.compile(_DURATION, re.I),
+    # A time limit: a duration said to be one, in the same sentence or line. A duration alone
+    # gives none: a three-day hackathon, a cooling cap between 13:00 and 19:00, access within
+    # ten working days.
+    "time limit": re.compile(
+        _LIMIT_WORD
+        + r"[^.;\n]*?(?:"
+        + _DURATION
+        + r")|(?:"
+        + _DURATION
+        + r")[^.;\n]*?"
+        + _LIMIT_WORD,
         re.I,
     ),
     # "Free of charge" answers "how much does it cost".
@@ -143,20 +162,6 @@ _HAS = {
         r"(?<!\w)/[\w.-]+/[\w./-]*|\$ \w|\b\w+\(\)",
     ),
 }
-
-
-# A time limit: a duration said to be one, in the same sentence or line ("may run for up to 48
-# hours", "max walltime 3 days", "TimeLimit=2-00:00:00"). A duration alone gives none: a
-# three-day hackathon, a cooling cap between 13:00 and 19:00, access within ten working days.
-_LIMIT_WORD = (
-    r"(?:\b(?:wall[ -]?time|wall-?clock|time ?limits?|max(?:imum)?|max ?time|at\s+most|up\s+to|"
-    r"no\s+(?:longer|more)\s+than|limit(?:ed|s)?|longest|capped|run\s?time)\b|--time\b|\btime=)"
-)
-_HAS["time limit"] = re.compile(
-    _LIMIT_WORD + r"[^.;\n]*?(?:" + _HAS["duration"].pattern + r")|"
-    r"(?:" + _HAS["duration"].pattern + r")[^.;\n]*?" + _LIMIT_WORD,
-    re.I,
-)
 
 
 _QUESTION_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
@@ -415,8 +420,8 @@ def asks_frequency(question: str) -> bool:
 def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[str, ...], ...]:
     """What an answer must hold for each thing the question asks that no other value stands in
     for, as the kinds any of which gives it: a version asked by that word, a date to come (or a
-    time from now) and, asked in English, a time limit (a duration said to be one) and how often (a frequency
-    or an interval). `english_order` as in `asks_coming_date`."""
+    time from now) and, asked in English, a time limit (a duration said to be one) and how
+    often (a frequency or an interval). `english_order` as in `asks_coming_date`."""
     asked = (
         (asks_version(question), ("version",)),
         (english_order and asks_time_limit(question), ("time limit",)),
@@ -644,9 +649,9 @@ def holds_count(text: str, thing: str) -> bool:
     if thing == "rate in money":
         return bool(_RATE.search(text) or _FREE.search(text))
     stem = re.escape(thing[:-1] if thing.endswith("s") and len(thing) > 3 else thing)
-    # The number stands at most five words before the thing (not across a sentence's end: "4
-    # NVIDIA GH200 Grace Hopper superchip GPUs"),
-    # or the thing is a label followed by its number ("GPU-hours awarded: 640,000").
+    # The number stands at most five words before the thing, not across a sentence's end ("4
+    # NVIDIA GH200 Grace Hopper superchip GPUs"), or the thing is a label followed by its number
+    # ("GPU-hours awarded: 640,000").
     before = _COUNT + r"\s*×?\s*(?:[\w()+/×-]+[\s-]+){0,5}?(?:\w+-)?" + stem
     labelled = r"\b" + stem + r"[\w-]*(?:\s+\w+)?\s*[:=]\s*" + _COUNT
     return bool(re.search(before + "|" + labelled, text, re.I))

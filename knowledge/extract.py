@@ -8,6 +8,7 @@ much of the question's (IDF-weighted) vocabulary they contain.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -114,14 +115,41 @@ def _is_term(unit: Unit) -> bool:
     return unit.is_line and len(unit.text) <= TERM_MAX_CHARS and holds(unit.text, ("code",))
 
 
+# How many units back from the window the name of the definition it describes may stand.
+TERM_REACH = 3
+
+
 def _term_before(units: list[Unit], chosen: list[Unit]) -> Unit | None:
-    """The name line just before the chosen window, if it is one and still fits."""
+    """The name line of the definition the chosen window describes, if it still fits: just
+    before the window, or above the description announcing the window's list (NUMBA_CACHE_DIR,
+    "Override the location of the cache directory", "If not defined, Numba picks the cache
+    directory in the following order:", then the window listing where the cache goes)."""
     first = chosen[0]
-    if first.index == 0 or _is_term(first):
+    if _is_term(first):
         return None
-    term = units[first.index - 1]
-    fits = sum(len(u.text) + 1 for u in chosen) + len(term.text) <= MAX_ANSWER_CHARS
-    return term if fits and _is_term(term) else None
+    room = MAX_ANSWER_CHARS - sum(len(u.text) + 1 for u in chosen)
+    before = units[first.index - 1] if first.index else None
+    if before is None:
+        return None
+    if _is_term(before):
+        return before if len(before.text) <= room else None
+    if not before.text.endswith(":"):
+        return None
+    # The window is the list a description announces ("If not defined, the cache goes, in this
+    # order:"): the name it describes stands above the description. Only a line that is a name
+    # and nothing else: a command there ("$ module config auto_handling") is an example.
+    for unit in reversed(units[max(0, first.index - TERM_REACH) : before.index]):
+        if _NAME_LINE.fullmatch(unit.text):
+            return unit if len(unit.text) <= room else None
+    return None
+
+
+# A variable, setting or option alone on its line: "NUMBA_CACHE_DIR", "--timeout <ms>",
+# "-s, --step N".
+_NAME_LINE = re.compile(
+    r"`?(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+|--?[a-zA-Z][\w-]*(?:,\s*--?[a-zA-Z][\w-]*)*"
+    r"(?:[ =][<\[]?[\w.-]+[>\]]?)?)`?"
+)
 
 
 def _plain(text: str) -> str:
@@ -292,7 +320,7 @@ def best_extract(
     for previous, unit in itertools.pairwise(chosen):
         newline = unit.is_line or previous is term or previous.text.endswith(":")
         # What lies between two units shown apart is left out, and the answer says so.
-        gap = previous is not term and unit.index > previous.index + 1
+        gap = unit.index > previous.index + 1
         pieces += ["\n…\n" if gap else "\n" if newline else " ", unit.text]
     text = "".join(pieces).strip()
     if len(text) > MAX_ANSWER_CHARS:

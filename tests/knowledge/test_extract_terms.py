@@ -35,3 +35,36 @@ def test_a_prose_line_before_the_description_is_not_taken_for_its_name() -> None
     prose = ENVIRONMENT.replace("TOPOLOGY_CACHE_FILE\n", "The next one matters on big nodes.\n")
     text = _extract(prose, QUESTION)
     assert text.startswith("Read by the hardware-detection library")
+
+
+# A name whose description runs over several lines, the answer in the last ones: where the cache
+# goes when the variable is not set.
+CACHE = (
+    "SOLVER_DEBUG_CACHE\n"
+    "If set to non-zero, print what the compilation cache does.\n"
+    "SOLVER_CACHE_DIR\n"
+    "Override the location of the cache directory; it must be a valid directory path.\n"
+    "If not defined, the library picks the cache directory in the following order:\n"
+    "In-tree cache: put the cache next to the corresponding source file, in a `__cache__` "
+    "directory beside the compiled files of the project, which needs the source tree to be writable "
+    "by every user who imports the module.\n"
+    "User-wide cache. Put the cache in the user's application cache directory, found by the "
+    "platform's conventions for cached data, so each user compiles the module once.\n"
+    "Notebook cache. Put the cache in the notebook server's own directory, under a folder "
+    "named after the library, when the code runs inside a notebook kernel.\n"
+)
+CACHE_QUESTION = (
+    "our code sits on a read-only file system and the cache wants to write next to the source "
+    "file. how do i send it elsewhere?"
+)
+
+
+def test_the_name_a_few_lines_above_the_window_leads_it_marked_as_apart() -> None:
+    text = _extract(CACHE, CACHE_QUESTION)
+    assert text.startswith("SOLVER_CACHE_DIR\n…\n")
+
+
+def test_a_command_a_few_lines_above_the_window_is_not_taken_for_its_name() -> None:
+    command = CACHE.replace("SOLVER_CACHE_DIR\n", "$ solver --cache-dir /tmp/x\n")
+    text = _extract(command, CACHE_QUESTION)
+    assert not text.startswith("$ solver")
