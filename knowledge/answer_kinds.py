@@ -102,6 +102,12 @@ _LIMIT_WORD = (
     r"(?:\b(?:wall[ -]?time|wall-?clock|time ?limits?|max(?:imum)?|max ?time|at\s+most|up\s+to|"
     r"no\s+(?:longer|more)\s+than|limit(?:ed|s)?|longest|capped|run\s?time)\b|--time\b|\btime=)"
 )
+_VERSION = r"\b\d+(\.\d+)+\b(?!\s*(?:[KMGTP]i?B|[KMG]?Hz|[KMGTP]?bit|%|W\b|kW\b|x\b))|\bv\d+\b"
+# What says a version brought something ("since", "added in", "new in", "starting with").
+_INTRODUCED_WORD = (
+    r"\b(?:since|added|introduced|new\s+in|first|starting\s+(?:with|from|in)|as\s+of|"
+    r"beginning\s+(?:with|in)|appeared|available\s+(?:from|since))\b"
+)
 _HAS = {
     "duration": re.compile(_DURATION, re.I),
     # A time limit: a duration said to be one, in the same sentence or line. A duration alone
@@ -137,8 +143,13 @@ _HAS = {
         re.I,
     ),
     # Not a measure written with a point ("2.25 GHz", "1.5 TB").
-    "version": re.compile(
-        r"\b\d+(\.\d+)+\b(?!\s*(?:[KMGTP]i?B|[KMG]?Hz|[KMGTP]?bit|%|W\b|kW\b|x\b))|\bv\d+\b",
+    "version": re.compile(_VERSION, re.I),
+    # The release that brought something: a version said to be it, in the same sentence or line
+    # ("added in 2.11", "since v4.8", "new in version 20.10"). A version merely named ("CMake
+    # 3.12+ is needed", "Python 3.12 and later") says nothing of when a thing came.
+    "introduced": re.compile(
+        _INTRODUCED_WORD + r"[^.;\n]*?(?:" + _VERSION + r")|(?:" + _VERSION + r")[^.;\n]*?"
+        r"\b(?:added|introduced|first)\b",
         re.I,
     ),
     "bandwidth": re.compile(
@@ -351,6 +362,21 @@ def asks_for_value(question: str) -> bool:
 _VERSION_WORD = re.compile(r"\b(?:versions?|releases?)\b", re.I)
 
 
+# "Which release first added the --gpus flag", "since which version": the release that brought
+# something, which another version number on the page does not give.
+_ASKS_INTRODUCED = re.compile(
+    r"\b(?:first|earliest)\b[^?.]*\b(?:versions?|releases?)\b|"
+    r"\b(?:versions?|releases?)\b[^?.]*\b(?:first|introduc\w*|added|brought)\b|"
+    r"\bsince\s+(?:which|what)\s+(?:versions?|releases?)\b",
+    re.I,
+)
+
+
+def asks_introduced(question: str) -> bool:
+    """Whether the question asks which release first brought something."""
+    return bool(_ASKS_INTRODUCED.search(question))
+
+
 def asks_version(question: str) -> bool:
     """Whether the question asks for a version by that word ("which CUDA toolkit version"),
     which only a version number answers."""
@@ -424,6 +450,7 @@ def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[
     often (a frequency or an interval). `english_order` as in `asks_coming_date`."""
     asked = (
         (asks_version(question), ("version",)),
+        (english_order and asks_introduced(question), ("introduced",)),
         (english_order and asks_time_limit(question), ("time limit",)),
         (english_order and asks_frequency(question), ("frequency", "duration")),
         (asks_coming_date(question, english_order=english_order), ("date", "duration")),

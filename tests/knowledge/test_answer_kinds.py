@@ -134,6 +134,11 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("Published 2 November; the deadline is 3 March 2027.", "date", True),
         ("It runs on Perl 5.8 and later.", "version", True),
         ("It runs on any recent Perl.", "version", False),
+        # The release that brought something: a version said to be it.
+        ("Support for Python 3.12 was added in release 2.11.", "introduced", True),
+        ("Since v4.8, a missing modulefile is no error.", "introduced", True),
+        ("Needs CMake 3.12+ (3.15+ better).", "introduced", False),
+        ("It runs on Perl 5.8 and later.", "introduced", False),
         # A measure written with a point is no version.
         ("2x AMD EPYC 7742 (2.25 GHz base)", "version", False),
         ("Create them under `/projappl/project_<number>/www_modules`.", "path", True),
@@ -598,6 +603,11 @@ def test_a_text_says_how_often(text: str, held: bool) -> None:
     [
         ("Which CUDA version is on the visualisation nodes?", True, (("version",),)),
         ("what's the max walltime on dev-g?", True, (("time limit",),)),
+        (
+            "Which Docker Engine release first added the --gpus flag?",
+            True,
+            (("version",), ("introduced",)),
+        ),
         ("how often does lumi-allocations update?", True, (("frequency", "duration"),)),
         ("when is the next maintenance break?", True, (("date", "duration"),)),
         # Read from another language, a time limit or a frequency is too loose a guess.

@@ -190,6 +190,12 @@ DOCUMENTS = {
         "This three-day hackathon lets teams port their training jobs to the GPU nodes of "
         "MeluXina with mentors at their side; it runs from 21 to 23 September 2027.\n"
     ),
+    # A flag and the version of what it needs, but not the release that brought it.
+    "guide/container-gpus.md": (
+        "# GPUs in containers\n\n"
+        "The --gpus flag of the container engine gives a container the node's GPUs; the host "
+        "needs the container toolkit 1.14 or newer installed for it.\n"
+    ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
         "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
@@ -277,6 +283,13 @@ ROWS = {
         "each node has 4 NVIDIA GH200 Grace Hopper superchip GPUs",
         "https://www.hardwareluxx.de/index.php/news/allgemein/wirtschaft/"
         "66331-jupiter-am-jsc-deutschland-hat-den-schnellsten-europ%C3%A4ischen-supercomputer.html",
+    ),
+    "the release that brought a flag is not given by another version beside it": Row(
+        "Which container engine release first added the --gpus flag?",
+        "abstain",
+        WHERE_TO_ASK,
+        "",
+        abstained=True,
     ),
     "a price the matched facts give is answered": Row(
         "How much does Fast Lane access cost for a start-up?",
