@@ -343,6 +343,7 @@ _RATE = re.compile(
     re.I,
 )
 _CURRENCY = re.compile(_MONEY + r"|\bdollars?\b", re.I)
+_PRICE_WORD = re.compile(r"\bprices?\b", re.I)
 # A question for a share of something: answered by a percentage, never by a count.
 _PERCENT_WORD = re.compile(r"\bpercent(?:age)?s?\b", re.I)
 _ASKS_SHARE = re.compile(
@@ -569,9 +570,10 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
     if _PRICE.search(question):
         if not _PER_UNIT.search(question):
             return ("price",)
-        # Asked in a currency, the machine's own billing ("a GCD-hour costs 0.5 GPU-hours")
-        # is no answer.
-        return ("rate in money",) if _CURRENCY.search(question) else ("rate",)
+        # Asked in a currency or for a price, the machine's own billing ("a GCD-hour costs 0.5
+        # GPU-hours") is no answer: a price is money.
+        in_money = _CURRENCY.search(question) or _PRICE_WORD.search(question)
+        return ("rate in money",) if in_money else ("rate",)
     if not english_order:
         words = [word for phrase in _loose_phrases(question) for word in phrase]
         # "Le taux d'acceptation", "qué porcentaje": a share, wherever it is asked.
