@@ -97,30 +97,41 @@ _DURATION = (
     r"\b\d{1,2}:\d{2}(:\d{2})?\b(?!\s*(CES?T|UTC|GMT|[ap]\.?m\b))|\b\d+-\d{1,2}:\d{2}\b"
 )
 # What says a duration is a limit ("may run for up to 48 hours", "max walltime 3 days",
-# "MaxTime=2-00:00:00").
-_LIMIT_WORD = (
-    r"(?:\b(?:wall[ -]?time|wall-?clock|time ?limits?|max(?:imum)?|max ?time|at\s+most|up\s+to|"
+# "MaxTime=2-00:00:00"), before it, a few words away at most ...
+_LIMIT_BEFORE = (
+    r"(?:\b(?:wall[ -]?times?|wall-?clock|time ?limits?|max(?:imum)?|max ?time|at\s+most|up\s+to|"
     r"no\s+(?:longer|more)\s+than|limit(?:ed|s)?|longest|capped|run\s?time)\b|--time\b|\btime=)"
 )
+# ... or after it, next to it ("72:00:00 of wall time", "48 hours is the longest"): "limited
+# to" or "at most" after a duration limit something else ("a 3-day course limited to 30").
+_LIMIT_AFTER = r"\b(?:wall[ -]?times?|wall-?clock|time ?limits?|max(?:imum)?|longest)\b"
+# A few words, bounded: an unbounded gap backtracks quadratically on long texts.
+_FEW_WORDS = r"(?:[^\w.;\n]+[\w'-]+){0,%d}?[^\w.;\n]*"
 _VERSION = r"\b\d+(\.\d+)+\b(?!\s*(?:[KMGTP]i?B|[KMG]?Hz|[KMGTP]?bit|%|W\b|kW\b|x\b))|\bv\d+\b"
-# What says a version brought something ("since", "added in", "new in", "starting with").
-_INTRODUCED_WORD = (
-    r"\b(?:since|added|introduced|new\s+in|first|starting\s+(?:with|from|in)|as\s+of|"
-    r"beginning\s+(?:with|in)|appeared|available\s+(?:from|since))\b"
+# A version said to bring something: "added in pybind11 2.11", "new in version 20.10", "since
+# v4.8", "2.11 adds support". "First, load cuda/12.1" or "as of today we ship 3.11" are no such.
+_INTRODUCED = (
+    r"\b(?:added|introduced|new|appeared|available|supported|shipped)\s+(?:in|since|with|from)\s+"
+    r"(?:[\w+-]+\s+){0,2}?(?:" + _VERSION + r")|"
+    r"\b(?:since|starting\s+(?:with|from|in)|as\s+of|beginning\s+(?:with|in))\s+"
+    r"(?:[\w+-]+\s+){0,2}?(?:" + _VERSION + r")|"
+    r"(?:" + _VERSION + r")\s+(?:added|introduced|adds|introduces|brought|brings)\b"
 )
 _HAS = {
     "duration": re.compile(_DURATION, re.I),
-    # A time limit: a duration said to be one, in the same sentence or line. A duration alone
+    # A time limit: a duration said to be one, a few words from what says so. A duration alone
     # gives none: a three-day hackathon, a cooling cap between 13:00 and 19:00, access within
     # ten working days.
     "time limit": re.compile(
-        _LIMIT_WORD
-        + r"[^.;\n]*?(?:"
+        _LIMIT_BEFORE
+        + _FEW_WORDS % 4
+        + r"(?:"
         + _DURATION
         + r")|(?:"
         + _DURATION
-        + r")[^.;\n]*?"
-        + _LIMIT_WORD,
+        + r")"
+        + _FEW_WORDS % 2
+        + _LIMIT_AFTER,
         re.I,
     ),
     # "Free of charge" answers "how much does it cost".
@@ -144,14 +155,9 @@ _HAS = {
     ),
     # Not a measure written with a point ("2.25 GHz", "1.5 TB").
     "version": re.compile(_VERSION, re.I),
-    # The release that brought something: a version said to be it, in the same sentence or line
-    # ("added in 2.11", "since v4.8", "new in version 20.10"). A version merely named ("CMake
+    # The release that brought something (see `_INTRODUCED`). A version merely named ("CMake
     # 3.12+ is needed", "Python 3.12 and later") says nothing of when a thing came.
-    "introduced": re.compile(
-        _INTRODUCED_WORD + r"[^.;\n]*?(?:" + _VERSION + r")|(?:" + _VERSION + r")[^.;\n]*?"
-        r"\b(?:added|introduced|first)\b",
-        re.I,
-    ),
+    "introduced": re.compile(_INTRODUCED, re.I),
     "bandwidth": re.compile(
         r"\d\s*(?:[KMGTP]i?B|[KMGTP]bit|[KMGTP]b)\s*(?:/\s*s(?:ec(?:ond)?)?|ps|per\s+second)\b|"
         r"\d\s*(?:[KMGT]bps|GT/s)\b",
@@ -227,7 +233,7 @@ def holds(text: str, kinds: tuple[str, ...]) -> bool:
 # When a page was published or last changed says nothing about what it describes: "Published
 # 10 January 2027" does not answer "when's the deadline".
 _STAMP = re.compile(
-    r"\b(?:published|posted|(?:last\s+)?(?:updated|modified|changed|reviewed))(?:\s+on)?:?\s+"
+    r"\b(?:published|posted|last\s+(?:updated|modified|changed|reviewed))(?:\s+on)?:?\s+"
     r"(?:" + _DATES.pattern + r")",
     re.I,
 )
@@ -262,9 +268,10 @@ _NUMBER_OF = (
     r"\b(?:what|which)(?:'s|\s+is|\s+are)?\s+(?:the\s+)?(?:(?:max(?:imum)?|min(?:imum)?|"
     r"largest|smallest|highest|lowest|greatest|default|total|exact)\s+)?number\s+of"
 )
-# In English, so do the words that start a clause or a time after the thing: "how many days
-# till we can log in". Not in a question read from another language, whose words keep their
-# language's order ("how much pass after cut-off": the time is the cut-off's, read loosely).
+# Where the thing counted ends, in English: at the words of `_AFTER_THING`, and at the words
+# that start a clause or a time after it ("how many days till we can log in"). Not so in a
+# question read from another language, whose words keep their language's order ("how much
+# pass after cut-off": the time is the cut-off's, read loosely).
 _ENDS_ENGLISH_THING = (
     r"(?:" + _AFTER_THING + r"|(?:till|until|before|after|since|between|when|while|if|than|"
     r"unless|because)(?![\w-]))"
@@ -366,8 +373,10 @@ _VERSION_WORD = re.compile(r"\b(?:versions?|releases?)\b", re.I)
 # "Which release first added the --gpus flag", "since which version": the release that brought
 # something, which another version number on the page does not give.
 _ASKS_INTRODUCED = re.compile(
-    r"\b(?:first|earliest)\b[^?.]*\b(?:versions?|releases?)\b|"
-    r"\b(?:versions?|releases?)\b[^?.]*\b(?:first|introduc\w*|added|brought)\b|"
+    # Not "the earliest CUDA version supported" (a minimum, which "11.0 or later" gives), nor
+    # "First, which version is installed?".
+    r"\b(?:versions?|releases?)\b[^?.]{0,80}\b(?:first|introduc\w*|added|brought)\b|"
+    r"\bfirst\s+(?:versions?|releases?)\s+(?:to|that|which|with)\b|"
     r"\bsince\s+(?:which|what)\s+(?:versions?|releases?)\b",
     re.I,
 )
@@ -690,7 +699,7 @@ def holds_count(text: str, thing: str) -> bool:
 # upper bound; "the smallest memory limit -m accepts" for a lower one.
 _ASKS_BOUND = {
     "upper": re.compile(
-        r"\b(?:max(?:imum)?|largest|biggest|highest|most|upper\s+(?:limit|bound)|(?:hard\s+)?caps?|"
+        r"\b(?:max(?:imum)?|largest|biggest|highest|at\s+most|upper\s+(?:limit|bound)|(?:hard\s+)?caps?|"
         r"ceiling)\b",
         re.I,
     ),

@@ -29,6 +29,8 @@ from knowledge.store import Chunk
 from knowledge.units import Unit, split_units
 
 MAX_ANSWER_CHARS = 700
+# Between two units shown apart: what lies between them is left out.
+GAP = "\n…\n"
 # The window grows with its neighbours while shorter than this. A question asked around the
 # passage ("rocm-smi says 100% but training is slow") matches the sentences that set the
 # scene; the answer is often the one after them. 420 of 320 / 420 / 520: eight more right
@@ -92,7 +94,7 @@ def _showing(
 ) -> list[Unit]:
     """`chosen`, or, when none of it holds the value (`has`), with the unit that does and best
     matches the question (`scores`, by unit): the window stretched to it if the units from the
-    best one to it fit in an answer, else that unit alone after the window, if it fits."""
+    best one to it fit in an answer, else that unit apart from the window, if it fits."""
     if any(has(u.text) for u in chosen):
         return chosen
     holding = [u for u in units if has(u.text)]
@@ -107,7 +109,8 @@ def _showing(
         return stretched
     # Too far to show what lies between: a table's row far below the paragraph introducing
     # the table ("Deadline: 12 March 2027" under the call's description).
-    return chosen + _fitting(chosen, [extra])
+    fits = sum(len(u.text) + 1 for u in chosen) + len(extra.text) + len(GAP) <= MAX_ANSWER_CHARS
+    return [*chosen, extra] if fits else chosen
 
 
 def _is_term(unit: Unit) -> bool:
@@ -115,8 +118,15 @@ def _is_term(unit: Unit) -> bool:
     return unit.is_line and len(unit.text) <= TERM_MAX_CHARS and holds(unit.text, ("code",))
 
 
-# How many units back from the window the name of the definition it describes may stand.
+# How far above its list a description's name may stand: the name, a line or two saying what
+# it sets, and the line announcing the list ("If not defined, ... in the following order:").
 TERM_REACH = 3
+# A variable, setting or option alone on its line: "NUMBA_CACHE_DIR", "--timeout <ms>",
+# "-s, --step N".
+_NAME_LINE = re.compile(
+    r"`?(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+|--?[a-zA-Z][\w-]*(?:,\s*--?[a-zA-Z][\w-]*)*"
+    r"(?:[ =][<\[]?[\w.-]+[>\]]?)?)`?"
+)
 
 
 def _term_before(units: list[Unit], chosen: list[Unit]) -> Unit | None:
@@ -140,16 +150,8 @@ def _term_before(units: list[Unit], chosen: list[Unit]) -> Unit | None:
     # and nothing else: a command there ("$ module config auto_handling") is an example.
     for unit in reversed(units[max(0, first.index - TERM_REACH) : before.index]):
         if _NAME_LINE.fullmatch(unit.text):
-            return unit if len(unit.text) <= room else None
+            return unit if len(unit.text) + len(GAP) <= room else None
     return None
-
-
-# A variable, setting or option alone on its line: "NUMBA_CACHE_DIR", "--timeout <ms>",
-# "-s, --step N".
-_NAME_LINE = re.compile(
-    r"`?(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+|--?[a-zA-Z][\w-]*(?:,\s*--?[a-zA-Z][\w-]*)*"
-    r"(?:[ =][<\[]?[\w.-]+[>\]]?)?)`?"
-)
 
 
 def _plain(text: str) -> str:
@@ -317,11 +319,14 @@ def best_extract(
     if term is not None:
         chosen.insert(0, term)
     pieces = [chosen[0].text]
+    # Units of this chunk, by identity: `_continuation`'s come from the next chunk, numbered
+    # from 0 again, and follow the window without a gap.
+    own = {id(u) for u in units}
     for previous, unit in itertools.pairwise(chosen):
         newline = unit.is_line or previous is term or previous.text.endswith(":")
         # What lies between two units shown apart is left out, and the answer says so.
-        gap = unit.index > previous.index + 1
-        pieces += ["\n…\n" if gap else "\n" if newline else " ", unit.text]
+        gap = id(unit) in own and id(previous) in own and unit.index > previous.index + 1
+        pieces += [GAP if gap else "\n" if newline else " ", unit.text]
     text = "".join(pieces).strip()
     if len(text) > MAX_ANSWER_CHARS:
         text = text[: MAX_ANSWER_CHARS - 1].rsplit(" ", 1)[0] + "…"

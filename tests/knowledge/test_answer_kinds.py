@@ -101,6 +101,10 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("PartitionName=standard MaxTime=2-00:00:00", "time limit", True),
         ("This three-day hackathon runs on the GPU nodes.", "time limit", False),
         ("Slower between 13:00 and 19:00. The plant runs close to its limit.", "time limit", False),
+        ("Worker jobs with shorter wall times (perhaps 30 minutes) fit in.", "time limit", True),
+        # A limit word beside a duration may limit something else.
+        ("This three-day hackathon is limited to 30 participants.", "time limit", False),
+        ("The 3-day course has a maximum of 20 seats.", "time limit", False),
         ("up to 400 GB/s of peak bidirectional bandwidth", "bandwidth", True),
         ("a 200 Gbps network interface", "bandwidth", True),
         ("The average read from RAM is 7,800 MB/second.", "bandwidth", True),
@@ -132,6 +136,7 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("Published 10 January 2027 · Category: calls", "date", False),
         ("Last updated on December 20, 2022.", "date", False),
         ("Published 2 November; the deadline is 3 March 2027.", "date", True),
+        ("The default modules will be updated on 14 May 2027.", "date", True),
         ("It runs on Perl 5.8 and later.", "version", True),
         ("It runs on any recent Perl.", "version", False),
         # The release that brought something: a version said to be it.
@@ -139,6 +144,8 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("Since v4.8, a missing modulefile is no error.", "introduced", True),
         ("Needs CMake 3.12+ (3.15+ better).", "introduced", False),
         ("It runs on Perl 5.8 and later.", "introduced", False),
+        ("First, load the module cuda/12.1.", "introduced", False),
+        ("As of today we ship Python 3.11.", "introduced", False),
         # A measure written with a point is no version.
         ("2x AMD EPYC 7742 (2.25 GHz base)", "version", False),
         ("Create them under `/projappl/project_<number>/www_modules`.", "path", True),
@@ -610,6 +617,8 @@ def test_a_text_says_how_often(text: str, held: bool) -> None:
             True,
             (("version",), ("introduced",)),
         ),
+        # The oldest version that works is a minimum, which "11.0 or later" gives.
+        ("What is the earliest CUDA version supported by the driver?", True, (("version",),)),
         ("how often does lumi-allocations update?", True, (("frequency", "duration"),)),
         ("when is the next maintenance break?", True, (("date", "duration"),)),
         # Read from another language, a time limit or a frequency is too loose a guess.
@@ -627,6 +636,8 @@ def test_the_kinds_an_answer_must_hold(
     ("question", "bounds"),
     [
         ("What's the largest job I can run during the maintenance?", ("upper",)),
+        # The most of something is a comparison, not a limit.
+        ("Which machine has the most GPUs in Europe?", ()),
         ("Does gmx mdrun put a hard cap on OpenMP threads per rank?", ("upper",)),
         ("What's the smallest memory limit docker run will accept for -m?", ("lower",)),
         ("How many nodes does the partition have?", ()),

@@ -105,3 +105,17 @@ def test_a_code_block_the_window_reaches_into_is_shown_to_its_end() -> None:
     )
     text = _extract(f"{INTRO}\n\n{block}\nOlder jobs are listed elsewhere.\n")
     assert text.endswith("`$ jobs-watch --mine --interval=60`\n`$ jobs-notify --on-start`")
+
+
+def test_a_list_read_from_the_next_chunk_follows_its_sentence_without_a_gap() -> None:
+    # The next chunk repeats this one's two sentences as lines of its own: its list then starts
+    # at its third unit, right after the sentence that announces it.
+    text = _extract(
+        "Load the tools first. Then run the following commands:",
+        "Load the tools first.\nThen run the following commands:\n"
+        "- module purge\n- module load LUMI/24.03\n",
+    )
+    assert text == (
+        "Load the tools first. Then run the following commands:\n"
+        "- module purge\n- module load LUMI/24.03"
+    )

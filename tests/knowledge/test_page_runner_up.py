@@ -3,12 +3,12 @@ nearly as well: the page's best match often sets the scene and the next one answ
 
 from __future__ import annotations
 
-from knowledge.assistant import with_runner_up
+from knowledge.assistant import Calibration, with_runner_up
 from knowledge.extract import Extract
 from knowledge.retrieve import Retrieved
 from knowledge.store import Chunk
 
-RATIO = 0.55
+RATIO = Calibration().page_runner_up_ratio
 PAGE = "file:///docs/run.html"
 
 
