@@ -96,11 +96,17 @@ _DURATION = (
     # 48:00:00 is a duration; "10:00 CET" is a time of day.
     r"\b\d{1,2}:\d{2}(:\d{2})?\b(?!\s*(CES?T|UTC|GMT|[ap]\.?m\b))|\b\d+-\d{1,2}:\d{2}\b"
 )
+# What states an upper limit: "at most 2,400 nodes", "capped at 64 threads", "<= 8".
+_UPPER_BOUND = (
+    r"\b(?:at\s+most|up\s+to|max(?:imum|imal)?|not?\s+more\s+than|"
+    r"(?:limited|capped|restricted)\s+(?:to|at)|caps?\s+(?:at|of)|upper\s+(?:limit|bound)|"
+    r"(?:must|may|can)\s*(?:not|n't)\s+exceed|cannot\s+exceed)\b|<=|≤"
+)
 # What says a duration is a limit ("may run for up to 48 hours", "max walltime 3 days",
 # "MaxTime=2-00:00:00"), before it, a few words away at most ...
 _LIMIT_BEFORE = (
-    r"(?:\b(?:wall[ -]?times?|wall-?clock|time ?limits?|max(?:imum)?|max ?time|at\s+most|up\s+to|"
-    r"no\s+(?:longer|more)\s+than|limit(?:ed|s)?|longest|capped|run\s?time)\b|--time\b|\btime=)"
+    r"(?:" + _UPPER_BOUND + r"|\b(?:wall[ -]?times?|wall-?clock|time ?limits?|max ?time|"
+    r"no\s+longer\s+than|limit(?:ed|s)?|longest|run\s?time)\b|--time\b|\btime=)"
 )
 # ... or after it, next to it ("72:00:00 of wall time", "48 hours is the longest"): "limited
 # to" or "at most" after a duration limit something else ("a 3-day course limited to 30").
@@ -709,12 +715,7 @@ _ASKS_BOUND = {
 }
 # ... and a text stating one: "at most 2,400 nodes", "Minimum is 4M", "capped at 64 threads".
 _STATES_BOUND = {
-    "upper": re.compile(
-        r"\b(?:at\s+most|up\s+to|max(?:imum|imal)?|no\s+more\s+than|not\s+more\s+than|"
-        r"(?:limited|capped|restricted)\s+(?:to|at)|caps?\s+(?:at|of)|upper\s+(?:limit|bound)|"
-        r"(?:must|may|can)\s*(?:not|n't)\s+exceed|cannot\s+exceed)\b|<=|≤",
-        re.I,
-    ),
+    "upper": re.compile(_UPPER_BOUND, re.I),
     "lower": re.compile(
         r"\b(?:at\s+least|min(?:imum|imal)?|no\s+(?:less|fewer)\s+than|not\s+(?:less|fewer)\s+than|"
         r"lower\s+(?:limit|bound))\b|>=|≥",
@@ -730,6 +731,4 @@ def asked_bounds(question: str) -> tuple[str, ...]:
 
 def states_bound(text: str, directions: tuple[str, ...]) -> bool:
     """True when `text` states a limit in one of `directions` and holds a number."""
-    return any(_STATES_BOUND[d].search(text) for d in directions) and bool(
-        _HAS["quantity"].search(_read_for("quantity", text))
-    )
+    return any(_STATES_BOUND[d].search(text) for d in directions) and holds(text, ("quantity",))

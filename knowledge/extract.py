@@ -105,12 +105,16 @@ def _showing(
     # Counted in characters, not units: list items and code lines are units of a few words
     # each, and the value often comes after a syntax line and a short list of its cases.
     stretched = [u for u in units if low <= u.index <= high]
-    if sum(len(u.text) + 1 for u in stretched) <= MAX_ANSWER_CHARS:
+    if _room(stretched) >= 0:
         return stretched
     # Too far to show what lies between: a table's row far below the paragraph introducing
     # the table ("Deadline: 12 March 2027" under the call's description).
-    fits = sum(len(u.text) + 1 for u in chosen) + len(extra.text) + len(GAP) <= MAX_ANSWER_CHARS
-    return [*chosen, extra] if fits else chosen
+    return [*chosen, extra] if len(GAP) + len(extra.text) <= _room(chosen) else chosen
+
+
+def _room(units: list[Unit]) -> int:
+    """Characters an answer still has after `units`, each with the break that follows it."""
+    return MAX_ANSWER_CHARS - sum(len(u.text) + 1 for u in units)
 
 
 def _is_term(unit: Unit) -> bool:
@@ -135,12 +139,10 @@ def _term_before(units: list[Unit], chosen: list[Unit]) -> Unit | None:
     "Override the location of the cache directory", "If not defined, Numba picks the cache
     directory in the following order:", then the window listing where the cache goes)."""
     first = chosen[0]
-    if _is_term(first):
+    if first.index == 0 or _is_term(first):
         return None
-    room = MAX_ANSWER_CHARS - sum(len(u.text) + 1 for u in chosen)
-    before = units[first.index - 1] if first.index else None
-    if before is None:
-        return None
+    room = _room(chosen)
+    before = units[first.index - 1]
     if _is_term(before):
         return before if len(before.text) <= room else None
     if not before.text.endswith(":"):
@@ -200,7 +202,7 @@ def _continuation(
 
 def _fitting(chosen: list[Unit], shown: list[Unit]) -> list[Unit]:
     """As many of `shown`, in order, as still fit in the answer after `chosen`."""
-    room = MAX_ANSWER_CHARS - sum(len(u.text) + 1 for u in chosen)
+    room = _room(chosen)
     fitting: list[Unit] = []
     for unit in shown:
         room -= len(unit.text) + 1
