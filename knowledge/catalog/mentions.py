@@ -52,6 +52,10 @@ _PART_AFTER = re.compile(r"(?:'s|’s)?\s+(?:the\s+)?([A-Za-z][\w-]*)")
 _ONE = re.compile(r"\s+(?:one|machine|system|supercomputer)\b", re.I)
 # "Is LUMI in Finland?" asks where the machine is: there the country is the question.
 _ASKS_WHERE = re.compile(r"\b(?:is|are|was|were)\s*$", re.I)
+# ... unless something is said of the machine after its place ("is DAEDALUS in Greece usable
+# yet" asks whether the Greek machine is usable): only the question's end, or another place
+# ("or in Sweden"), or a new clause may follow a place that is asked about.
+_PLACE_ASKED_ENDS = re.compile(r"\s*(?:$|[?!.,;:)]|(?:or|and|right)\b)", re.I)
 # How a call's family is written beside one of its calls: "Fast Lane of the AI Factories",
 # "EuroHPC's Regular Access", and, from a question read in another language, "Large Scale
 # AI Factories". Part of the call's name there, not an AI Factory asked about.
@@ -394,7 +398,7 @@ class NameTable:
                 continue
             city = self._city.get(named.parent or named.subject)
             written = city.match(question, named.end) if city else None
-            if written and not _asks_where(question, named):
+            if written and not _asks_where(question, named, written.end()):
                 folded[i] = replace(named, end=written.end())
         for country in mentions:
             if country.subject.kind != "country":
@@ -409,7 +413,7 @@ class NameTable:
                 # Arrhenius live": what stands in brackets only says which one is meant.
                 bracketed = "(" in between
                 if not _QUALIFYING.fullmatch(between) or (
-                    first is named and not bracketed and _asks_where(question, named)
+                    first is named and not bracketed and _asks_where(question, named, second.end)
                 ):
                     continue
                 end = second.end
@@ -456,9 +460,12 @@ class NameTable:
         return None if weak else (subject, parent, weak)
 
 
-def _asks_where(question: str, named: Mention) -> bool:
-    """Whether the question asks where `named` is ("is LUMI in ..."), not just names it."""
-    return bool(_ASKS_WHERE.search(question[: named.start]))
+def _asks_where(question: str, named: Mention, place_end: int) -> bool:
+    """Whether the question asks where `named` is ("is LUMI in Finland?"), not just names it
+    ("is DAEDALUS in Greece usable yet"); `place_end`: where the place written after it ends."""
+    return bool(
+        _ASKS_WHERE.search(question[: named.start]) and _PLACE_ASKED_ENDS.match(question, place_end)
+    )
 
 
 # Short forms users write for the programme's own words, spelled out where topics are matched
@@ -476,6 +483,12 @@ def _spelled_out(text: str) -> str:
     return text
 
 
+# The kind of thing a machine is, written after its name ("the DAEDALUS supercomputer"): it
+# says nothing the placeholder does not, and drew such questions to the overview's examples
+# ("what kind of supercomputer is {system}").
+_MACHINE_NOUN = re.compile(r"\s+(?:super\s?computers?|machines?|systems?|clusters?)\b", re.I)
+
+
 def mask(question: str, mentions: list[Mention]) -> str:
     """The question with each name replaced by its kind's placeholder, and the programme's
     short forms spelled out."""
@@ -485,5 +498,9 @@ def mask(question: str, mentions: list[Mention]) -> str:
         out.append(_spelled_out(question[last : m.start]))
         out.append(PLACEHOLDER[m.subject.kind])
         last = m.end
+        if m.subject.kind in ("machine", "partition") and (
+            noun := _MACHINE_NOUN.match(question, last)
+        ):
+            last = noun.end()
     out.append(_spelled_out(question[last:]))
     return "".join(out)

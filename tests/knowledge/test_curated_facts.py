@@ -256,7 +256,7 @@ def test_masking_spells_out_the_programme_s_short_forms(catalog: Catalog) -> Non
     ("question", "masked"),
     [
         ("can we already run jobs on daedalus in greece?", "can we already run jobs on {system}?"),
-        ("who is building the greek daedalus machine?", "who is building the {system} machine?"),
+        ("who is building the greek daedalus machine?", "who is building the {system}?"),
         ("when did vega in maribor officially start", "when did {system} officially start"),
         ("leonardo in bologna, italy: how many gpus", "{system}: how many gpus"),
         ("LEONARDO Booster (Italy) GPUs", "{system} GPUs"),
@@ -309,6 +309,7 @@ def test_a_calls_family_written_beside_the_call_is_part_of_its_name(
     [
         ("is LUMI in Finland?", "is {system} in {country}?"),
         ("is vega in maribor?", "is {system} in maribor?"),
+        ("is LUMI in Finland or in Sweden", "is {system} in {country} or in {country}"),
         ("is LUMI in Italy for some reason", "is {system} in {country} for some reason"),
         (
             "which supercomputers are in greece besides daedalus",
@@ -317,6 +318,36 @@ def test_a_calls_family_written_beside_the_call_is_part_of_its_name(
     ],
 )
 def test_a_place_that_is_asked_about_or_not_beside_its_machine_stays_a_place(
+    catalog: Catalog, question: str, masked: str
+) -> None:
+    assert mask(question, NameTable(catalog).find(question)) == masked
+
+
+@pytest.mark.parametrize(
+    ("question", "masked"),
+    [
+        ("is daedalus in greece usable yet", "is {system} usable yet"),
+        ("is vega in maribor up and running?", "is {system} up and running?"),
+    ],
+)
+def test_a_place_followed_by_what_is_asked_of_its_machine_only_says_which_machine(
+    catalog: Catalog, question: str, masked: str
+) -> None:
+    assert mask(question, NameTable(catalog).find(question)) == masked
+
+
+@pytest.mark.parametrize(
+    ("question", "masked"),
+    [
+        (
+            "is the greek DAEDALUS supercomputer open to users yet?",
+            "is the {system} open to users yet?",
+        ),
+        ("how many nodes has the LUMI-G system", "how many nodes has the {system}"),
+        ("which machines does LUMI have", "which machines does {system} have"),
+    ],
+)
+def test_the_kind_of_thing_a_machine_is_written_after_its_name_is_part_of_its_name(
     catalog: Catalog, question: str, masked: str
 ) -> None:
     assert mask(question, NameTable(catalog).find(question)) == masked
