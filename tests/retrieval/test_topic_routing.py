@@ -51,6 +51,15 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "**DAEDALUS** is being installed. Awarded to HPE",
         ),
         ("Is Vega in Maribor still running?", "**Vega** is operational"),
+        # ... also when its place comes between it and what is asked of it, or the kind of
+        # thing it is after its name.
+        ("is daedalus in greece ready for jobs", "**DAEDALUS:** EuroHPC said"),
+        ("is the Alice Recoque supercomputer open yet", "**Alice Recoque** is planned."),
+        # A programme's winners are in its summary, not in what the winners got.
+        (
+            "which teams got picked as winners in the large ai grand challenge?",
+            "**Large AI Grand Challenge, in short:** Prize competition whose four winners",
+        ),
         # When an allocation starts, not how long it lasts.
         (
             "once fast lane approves us, when can the allocation start?",
