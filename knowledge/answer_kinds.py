@@ -36,6 +36,8 @@ _WANTS = {
         r"what date|which date|deadline|cut-?off|since when)\b",
         re.I,
     ),
+    # A deadline or cut-off: a date gives it, and so does saying there is none.
+    "deadline": re.compile(r"\b(deadlines?|cut-?offs?|closing\s+dates?)\b", re.I),
     # "Which version of X ...", "the oldest Perl version ...": the answer is a version number.
     "version": re.compile(
         r"\b(which|what|oldest|newest|latest|minimum|required|earliest)\b[^?.]*\bversions?\b|"
@@ -123,6 +125,14 @@ _INTRODUCED = (
     r"(?:[\w+-]+\s+){0,2}?(?:" + _VERSION + r")|"
     r"(?:" + _VERSION + r")\s+(?:added|introduced|adds|introduces|brought|brings)\b"
 )
+_DATE_VALUE = (
+    r"\b(19|20)\d{2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|"
+    # A deadline is often relative to what it is for: "at least 11 days before the run",
+    # "two weeks in advance", "the last Sunday of every month".
+    r"\b(\d+|a|one|" + _NUMBER_WORDS + r")\s+(working\s+|business\s+|calendar\s+)?"
+    r"(days?|weeks?|months?|hours?)\s+(before|in advance|ahead|prior|after)\b|"
+    r"\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b"
+)
 _HAS = {
     "duration": re.compile(_DURATION, re.I),
     # A time limit: a duration said to be one, a few words from what says so. A duration alone
@@ -150,13 +160,12 @@ _HAS = {
         + r")\b",
         re.I,
     ),
-    "date": re.compile(
-        r"\b(19|20)\d{2}\b|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|"
-        # A deadline is often relative to what it is for: "at least 11 days before the run",
-        # "two weeks in advance", "the last Sunday of every month".
-        r"\b(\d+|a|one|" + _NUMBER_WORDS + r")\s+(working\s+|business\s+|calendar\s+)?"
-        r"(days?|weeks?|months?|hours?)\s+(before|in advance|ahead|prior|after)\b|"
-        r"\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b",
+    "date": re.compile(_DATE_VALUE, re.I),
+    # "Has no deadline", "continuously open": a call with none answers "what is its deadline"
+    # (not "when can we start"), as "free of charge" answers "how much".
+    "deadline": re.compile(
+        _DATE_VALUE + r"|\bno\s+(?:fixed\s+)?(?:deadlines?|cut-?offs?|closing\s+dates?)\b|"
+        r"\b(?:continuously|permanently)\s+open\b|\bopen\s+(?:continuously|permanently)\b",
         re.I,
     ),
     # Not a measure written with a point ("2.25 GHz", "1.5 TB").
@@ -212,7 +221,7 @@ def wanted_kinds(question: str) -> tuple[str, ...]:
     "bandwidth", "default", "path", "code")."""
     kinds = tuple(kind for kind, pattern in _WANTS.items() if pattern.search(question))
     if "date" in kinds and _ASKS_HOW_LONG.search(question) and not _ASKS_DATE.search(question):
-        kinds = tuple(k for k in kinds if k != "date")
+        kinds = tuple(k for k in kinds if k not in ("date", "deadline"))
     return kinds
 
 
@@ -250,7 +259,7 @@ def _read_for(kind: str, text: str) -> str:
     quantity, a web address is no code, a page's publication date answers no "when"."""
     if kind == "quantity":
         return _DATES.sub(" ", text)
-    if kind == "date":
+    if kind in ("date", "deadline"):
         return _STAMP.sub(" ", text)
     if kind == "code":
         return _URL.sub(" ", text)

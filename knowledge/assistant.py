@@ -53,7 +53,7 @@ RANK_PRIOR = 1.0
 # A sentence or line this long shown in two extracts makes them the same passage.
 _SHARED_UNIT_CHARS = 40
 # Kinds of value a curated fact can hold (facts hold no commands or defaults).
-_VALUE_KINDS = ("duration", "quantity", "date")
+_VALUE_KINDS = ("duration", "quantity", "date", "deadline")
 
 WHERE_TO_ASK = words_for("en").where_to_ask
 

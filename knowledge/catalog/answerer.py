@@ -511,7 +511,7 @@ def lead_by_topic(
 
 
 # The kinds of value a fact's text can be checked for.
-_FACT_VALUES = ("duration", "quantity", "date")
+_FACT_VALUES = ("duration", "quantity", "date", "deadline")
 
 
 def lead_by_value(

@@ -40,7 +40,9 @@ from knowledge.catalog.facts import CuratedFact
         # The longest of something that lasts is a duration.
         ("we want a full-machine run: what is the longest time slot we can get?", ("duration",)),
         ("How many nodes can one job use?", ("quantity",)),
-        ("When is the next Large Scale cut-off?", ("date",)),
+        ("When is the next Large Scale cut-off?", ("date", "deadline")),
+        # Whether there is a deadline: a date gives it, and so does saying there is none.
+        ("Is there a deadline for Playground or can we apply whenever?", ("date", "deadline")),
         ("ai4s: when do we hear back?", ("date",)),
         # "When we get ..." says when something holds, it asks no date.
         ("when we get EuroHPC time, is the whole machine shared out?", ()),
@@ -70,7 +72,7 @@ from knowledge.catalog.facts import CuratedFact
         ("how do i send the cache somewhere else?", ("code",)),
         # Asked how soon, the cut-off named is where the wait starts, not a date asked for.
         ("How soon after the cut-off do we get access?", ("duration",)),
-        ("When is the cut-off?", ("date",)),
+        ("When is the cut-off?", ("date", "deadline")),
         # What happens when nothing is said is the default.
         ("If I don't pass -j, how many jobs run at once?", ("quantity", "default")),
         ("Which partition do jobs go to by default?", ("default",)),
@@ -136,6 +138,12 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("Published 10 January 2027 · Category: calls", "date", False),
         ("Last updated on December 20, 2022.", "date", False),
         ("Published 2 November; the deadline is 3 March 2027.", "date", True),
+        ("Playground has no deadline: it is continuously open.", "deadline", True),
+        ("Playground is open continuously.", "deadline", True),
+        ("The deadline is 3 March 2027.", "deadline", True),
+        # Saying there is no deadline answers "is there a deadline", not "when can we start".
+        ("Playground has no deadline: it is continuously open.", "date", False),
+        ("Check the deadline on the call page.", "deadline", False),
         ("The default modules will be updated on 14 May 2027.", "date", True),
         ("It runs on Perl 5.8 and later.", "version", True),
         ("It runs on any recent Perl.", "version", False),
@@ -556,6 +564,18 @@ def test_a_lead_that_holds_the_value_asked_stays() -> None:
     assert _ids(led)[0] == "ai4s/time_to_access"
     led = lead_by_value([NEXT_CUTOFF, DECISION], "When is the next cut-off?", NOW, 0.2)
     assert _ids(led)[0] == "ai4s/cutoffs"
+
+
+def test_a_fact_saying_a_call_has_no_deadline_stays_the_lead_when_a_deadline_is_asked() -> None:
+    always_open = replace(
+        NEXT_CUTOFF,
+        fact=_fact("pg/cutoffs", "cutoffs", "Playground has no deadline: apply any time."),
+    )
+    soon = replace(DECISION, fact=_fact("pg/time_to_access", "time_to_access", "Two days after."))
+    asked = "Is there a deadline for Playground or can we just apply whenever?"
+    assert _ids(lead_by_value([always_open, soon], asked, NOW, 0.2))[0] == "pg/cutoffs"
+    started = "After we apply to Playground, when can we start?"
+    assert _ids(lead_by_value([always_open, soon], started, NOW, 0.2))[0] == "pg/time_to_access"
 
 
 def test_a_fact_about_nothing_named_does_not_lead_one_about_what_is_named() -> None:
