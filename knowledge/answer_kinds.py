@@ -677,6 +677,48 @@ def gives_count(texts: list[str], things: tuple[str, ...]) -> bool:
     return any(holds_count(text, thing) for text in texts for thing in things)
 
 
+# A number said of one part of a machine: "each node has 4 H100 GPUs", "4 GPUs per node".
+_PER_PART = re.compile(
+    r"\b(?:each|every|per|a\s+single|one)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:nodes?|blades?|sockets?|cards?|servers?|racks?|cabinets?|modules?|boards?|trays?)\b|"
+    r"/\s*node\b",
+    re.I,
+)
+_ASKS_TOTAL = re.compile(
+    r"\b(?:in\s+total|total(?:\s+number)?|altogether|all\s+together|combined|overall|"
+    r"across\s+(?:the\s+)?(?:whole|entire|all))\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n")
+# How many nodes there are: "5,938 nodes", "1,120 compute nodes" (not "4 GPUs per node").
+_NODE_COUNT = re.compile(_COUNT + r"\s+(?:[\w-]+\s+)?nodes\b", re.I)
+
+
+def asks_total(question: str) -> bool:
+    """Whether the question counts a whole ("how many H100s does MN5 ACC have in total"), not
+    one part of it ("how many GPUs in total per node" counts a node's)."""
+    return bool(_ASKS_TOTAL.search(question)) and not _PER_PART.search(question)
+
+
+def gives_total(texts: list[str], things: tuple[str, ...]) -> bool:
+    """Whether a sentence of `texts` gives a number of any of `things` that is not said of one
+    part, or a number per node and how many nodes there are: "each node has 4 NVIDIA H100
+    GPUs" alone does not give how many the machine has, "5,938 nodes: each node has 4 GPUs"
+    does."""
+    return any(
+        holds_count(text, thing)
+        and (
+            (thing != "nodes" and _NODE_COUNT.search(text) is not None)
+            or any(
+                holds_count(sentence, thing) and not _PER_PART.search(sentence)
+                for sentence in _SENTENCE_END.split(text)
+            )
+        )
+        for text in texts
+        for thing in things
+    )
+
+
 def holds_count(text: str, thing: str) -> bool:
     """True when `text` gives a number of `thing`: "4 NVIDIA H100 GPUs", "1,120 nodes",
     "GPU-hours: 50,000", a size for memory, an amount for money; "node count not on record"

@@ -22,10 +22,12 @@ from knowledge.answer_kinds import (
     asking_sentence,
     asks_availability,
     asks_for_value,
+    asks_total,
     asks_version,
     availability_sentence,
     counted_things,
     gives_count,
+    gives_total,
     holds,
     required_kinds,
     strict_measures,
@@ -956,9 +958,11 @@ def _gives_value(texts: list[str], question: str, *, english: bool = True) -> bo
     # A measure in a unit of its own is needed whatever else is counted: "how many memory every
     # H100 ... how many GB GPU" (read from Polish) is not answered by a count of GPUs.
     measures = unit_measures(question, english_order=english)
+    # "How many H100s in total": a number said of each node is not the machine's.
+    counts = gives_total if asks_total(question) else gives_count
     return (
         not (wants and not any(holds(t, wants) for t in texts))
-        and not (things and not gives_count(texts, things))
+        and not (things and not counts(texts, things))
         and not (measures and not gives_count(texts, measures))
     )
 

@@ -13,7 +13,9 @@ from knowledge.answer_kinds import (
     asks_for_value,
     asks_frequency,
     asks_time_limit,
+    asks_total,
     counted_things,
+    gives_total,
     holds,
     holds_count,
     required_kinds,
@@ -684,3 +686,41 @@ def test_a_text_states_a_limit_of_a_direction_with_its_number(
     text: str, bounds: tuple[str, ...], states: bool
 ) -> None:
     assert states_bound(text, bounds) is states
+
+
+@pytest.mark.parametrize(
+    ("question", "total"),
+    [
+        ("how many H100s does MareNostrum 5 ACC have in total?", True),
+        ("what's the total number of GPUs in the LEONARDO booster?", True),
+        ("how many GPUs does LUMI-G have altogether", True),
+        # A whole node's count is one part's.
+        ("how many GPUs in total per node on LUMI-G?", False),
+        ("how many GPUs does each LUMI-G node have", False),
+        ("how many GPUs does LUMI-G have", False),
+    ],
+)
+def test_a_question_counts_a_whole(question: str, total: bool) -> None:
+    assert asks_total(question) is total
+
+
+@pytest.mark.parametrize(
+    ("text", "thing", "given"),
+    [
+        ("The booster has 4,480 H100 GPUs in 1,120 nodes.", "gpus", True),
+        # A number per node, and how many nodes: the total follows.
+        ("JUPITER Booster (5,938 nodes): each node has 4 NVIDIA GH200 GPUs.", "gpus", True),
+        (
+            "MareNostrum 5 ACC (node count not on record): each node has 4 NVIDIA H100 GPUs.",
+            "h100s",
+            False,
+        ),
+        ("Nodes have 4 GPUs per node and 512 GB of memory.", "gpus", False),
+        # The node count stated per rack is not the machine's.
+        ("Each rack has 64 nodes.", "nodes", False),
+    ],
+)
+def test_a_text_gives_a_whole_s_count_only_when_not_said_of_one_part(
+    text: str, thing: str, given: bool
+) -> None:
+    assert gives_total([text], (thing,)) is given
