@@ -37,7 +37,7 @@ from knowledge.answer_kinds import (
 from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch
 from knowledge.catalog.chat_text import staleness_note
 from knowledge.catalog.cutoffs import is_stale
-from knowledge.catalog.facts import CuratedFact
+from knowledge.catalog.facts import CuratedFact, gives_no_day
 from knowledge.catalog.mentions import NameTable
 from knowledge.catalog.models import is_primary_source
 from knowledge.clock import Clock, utc_now
@@ -627,7 +627,12 @@ class Assistant:
         unversioned = asks_version(match.question) and not any(
             holds(text, ("version",)) for text in texts
         )
-        return unversioned or not _gives_value(texts, match.question, english=english)
+        # "No Regular Access cut-off in 2026 is on record" gives no date, though it names a year.
+        return (
+            unversioned
+            or gives_no_day(texts[0])
+            or not _gives_value(texts, match.question, english=english)
+        )
 
     def curated_only(self, question: str) -> Answer | None:
         """A curated answer without the document index (used while the index is being built),

@@ -25,6 +25,7 @@ from knowledge.assistant import (
     _written,
     document_confidence,
 )
+from knowledge.catalog.answerer import CuratedMatch
 from knowledge.extract import Extract
 from knowledge.service import open_assistant
 from knowledge.store import Index
@@ -778,6 +779,28 @@ def test_facts_that_give_no_version_lack_the_value_of_which_version(assistant: A
     assert not any(holds(s.fact.text, ("version",)) for s in evidence.match.facts)
     assert assistant._lacks_value(evidence.match)
     assert not assistant._lacks_value(replace(evidence.match, question="Is LUMI on Slurm?"))
+
+
+def test_a_cut_off_fact_naming_no_day_lacks_the_date_of_a_past_cut_off(
+    assistant: Assistant,
+) -> None:
+    evidence = assistant.gather("What Slurm version is LUMI on?")
+    assert evidence.match is not None and evidence.match.facts
+    lead = evidence.match.facts[0]
+
+    def said(text: str) -> CuratedMatch:
+        fact = replace(lead.fact, text=text, render=None)
+        return replace(
+            evidence.match,
+            facts=(replace(lead, fact=fact),),
+            question="What was the Regular Access cut-off date in March 2026?",
+        )
+
+    # It names the year asked about, but no day.
+    assert assistant._lacks_value(said("**No Regular Access cut-off in 2026 is on record**."))
+    assert not assistant._lacks_value(
+        said("**No future Regular Access cut-off is on record**; the last was 4 Mar 2026.")
+    )
 
 
 def test_a_thing_no_source_names_asked_to_be_installed_is_declined_by_its_name(

@@ -19,6 +19,7 @@ from knowledge.catalog.facts import (
     CuratedFact,
     catalog_facts,
     faq_facts,
+    gives_no_day,
     gpu_hours_in,
 )
 from knowledge.catalog.mentions import NameTable, mask
@@ -521,3 +522,24 @@ def test_a_word_of_a_topics_example_questions_is_no_unseen_word(catalog: Catalog
     answerer = CuratedAnswerer(catalog, DATA, embedder.embed_query, embedder.embed_documents)
     question = "Does citizenship matter for EuroHPC access?"
     assert answerer.match(question, embedder.embed_query(question)).unseen == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "none"),
+    [
+        (
+            "**No Regular Access cut-off in 2026 is on record**. The calendar may be out of date",
+            True,
+        ),
+        # The last day on record answers "when was the last one".
+        (
+            "**No future Extreme Scale Access cut-off is on record**; the last one on record was 26 Oct 2026.",
+            False,
+        ),
+        ("**Next Regular Access cut-off: Fri 11 Dec 2026, 10:00 CET**.", False),
+    ],
+)
+def test_a_cut_off_fact_gives_no_day_when_none_is_on_record_and_it_names_none(
+    text: str, none: bool
+) -> None:
+    assert gives_no_day(text) is none
