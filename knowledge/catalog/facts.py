@@ -343,13 +343,43 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
     yield from _note_facts(call.id, [me], "overview", f"**{call.name}:** ", call.notes)
     if call.machines:
         names = [catalog.machine(mid).name for mid in call.machines]
+        listed = f"**{call.name}** gives access to: {', '.join(names)}."
         yield _fact(
             f"{call.id}/machines",
             [me, *(machine_subject(catalog.machine(mid)) for mid in call.machines)],
             ["call_machines"],
-            f"**{call.name}** gives access to: {', '.join(names)}.",
+            listed,
             call.summary,
+            render=lambda now, q, call=call, listed=listed: _yes_or_no(catalog, call, q) or listed,
         )
+
+
+# "Can a Large Scale project run on Vega?", "is JUPITER in Fast Lane": a question a yes or a no
+# answers, by the verb it starts with.
+_YES_NO = re.compile(r"^\W*(?:can|could|is|are|does|do|will|would|may|might)\b", re.I)
+
+
+def _yes_or_no(catalog: Catalog, call: Call, question: str) -> str:
+    """For a yes-or-no question naming machines, whether `call` gives access to them, with the
+    machines it does give access to; "" for any other question."""
+    if not _YES_NO.search(question):
+        return ""
+    named = [m for m in catalog.machines if _written_in(question, m.name, *m.aliases)]
+    if not named:
+        return ""
+    names = ", ".join(catalog.machine(mid).name for mid in call.machines)
+    outside = [m.name for m in named if m.id not in call.machines]
+    if outside:
+        return (
+            f"No: {' and '.join(outside)} {'is' if len(outside) == 1 else 'are'} not among the "
+            f"machines **{call.name}** gives access to: {names}."
+        )
+    inside = " and ".join(m.name for m in named)
+    return f"Yes: **{call.name}** gives access to {inside}. All its machines: {names}."
+
+
+def _written_in(text: str, *names: str) -> bool:
+    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text, re.I) for n in names)
 
 
 _YEAR = re.compile(r"\b(20\d\d)\b")

@@ -543,3 +543,38 @@ def test_a_cut_off_fact_gives_no_day_when_none_is_on_record_and_it_names_none(
     text: str, none: bool
 ) -> None:
     assert gives_no_day(text) is none
+
+
+LARGE_SCALE_MACHINES = (
+    "LUMI, LEONARDO, MareNostrum 5, JUPITER, MeluXina, Karolina, Vega, Discoverer."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (
+            "can an AI Factories Large Scale project run on Vega in Slovenia?",
+            "Yes: **AI Factories Large Scale** gives access to Vega. All its machines: "
+            + LARGE_SCALE_MACHINES,
+        ),
+        (
+            "is Alice Recoque available through Large Scale?",
+            "No: Alice Recoque is not among the machines **AI Factories Large Scale** gives "
+            "access to: " + LARGE_SCALE_MACHINES,
+        ),
+        # Not a yes-or-no question, or one naming no machine: the list.
+        (
+            "which machines can a Large Scale project use, Vega too?",
+            "**AI Factories Large Scale** gives access to: " + LARGE_SCALE_MACHINES,
+        ),
+        (
+            "can we choose our machine in Large Scale?",
+            "**AI Factories Large Scale** gives access to: " + LARGE_SCALE_MACHINES,
+        ),
+    ],
+)
+def test_a_yes_or_no_question_naming_machines_is_answered_yes_or_no_before_the_list(
+    facts: dict[str, CuratedFact], question: str, text: str
+) -> None:
+    assert facts["large-scale/machines"].text_at(NOW, question) == text
