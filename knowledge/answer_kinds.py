@@ -384,6 +384,21 @@ def asks_for_value(question: str) -> bool:
 
 _VERSION_WORD = re.compile(r"\b(?:versions?|releases?)\b", re.I)
 
+# "What's the PUE of the Deucalion data centre", "what is the HPL Rmax of Discoverer+": the
+# attribute asked for, between "what is the" and what it is of.
+_ASKED_ATTRIBUTE = re.compile(
+    r"\bwhat(?:'s|’s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|its\s+|their\s+)?"
+    r"((?:[\w+-]+\s+){0,2}?[\w+-]+)\s+(?:of|for|on|in|at)\b",
+    re.I,
+)
+
+
+def asked_attribute(question: str) -> str:
+    """The word naming the attribute a "what is the X of Y" question asks for ("PUE" in
+    "what's the PUE of ...", "Rmax" in "what is the HPL Rmax of ..."), or ""."""
+    found = _ASKED_ATTRIBUTE.search(question)
+    return found.group(1).split()[-1] if found else ""
+
 
 # "Which release first added the --gpus flag", "since which version": the release that brought
 # something, which another version number on the page does not give.

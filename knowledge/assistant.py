@@ -19,6 +19,7 @@ from datetime import date, datetime
 from functools import cache, partial
 
 from knowledge.answer_kinds import (
+    asked_attribute,
     asking_sentence,
     asks_availability,
     asks_for_value,
@@ -627,9 +628,16 @@ class Assistant:
         unversioned = asks_version(match.question) and not any(
             holds(text, ("version",)) for text in texts
         )
+        # "What's the PUE of Deucalion": facts that never use the term asked for do not give
+        # it, however well their topic fits. Only a term written as a name: a plain word the
+        # facts do not use ("the max length of an experiment") may mean one they do ("lasts").
+        unheard = english and bool(
+            set(tokenize(asked_attribute(match.question))) & set(match.unseen) & match.name_like
+        )
         # "No Regular Access cut-off in 2026 is on record" gives no date, though it names a year.
         return (
             unversioned
+            or unheard
             or gives_no_day(texts[0])
             or not _gives_value(texts, match.question, english=english)
         )

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from knowledge.answer_kinds import (
+    asked_attribute,
     asked_bounds,
     asks_coming_date,
     asks_for_value,
@@ -724,3 +725,18 @@ def test_a_text_gives_a_whole_s_count_only_when_not_said_of_one_part(
     text: str, thing: str, given: bool
 ) -> None:
     assert gives_total([text], (thing,)) is given
+
+
+@pytest.mark.parametrize(
+    ("question", "attribute"),
+    [
+        ("what's the PUE of the Deucalion data centre?", "PUE"),
+        ("whats the hpl rmax of the discoverer+ gpu extension?", "rmax"),
+        ("What is the max walltime on small-g?", "walltime"),
+        ("How many GPUs does LUMI-G have?", ""),
+    ],
+)
+def test_a_what_is_the_x_of_y_question_names_the_attribute_it_asks_for(
+    question: str, attribute: str
+) -> None:
+    assert asked_attribute(question) == attribute

@@ -803,6 +803,16 @@ def test_a_cut_off_fact_naming_no_day_lacks_the_date_of_a_past_cut_off(
     )
 
 
+def test_facts_that_never_use_the_term_asked_for_lack_its_value(assistant: Assistant) -> None:
+    # "PUE" is in no fact: LUMI's facts, however well they match, do not give it.
+    evidence = assistant.gather("What's the PUE of LUMI?")
+    assert evidence.match is not None and evidence.match.facts
+    assert assistant._lacks_value(evidence.match)
+    # Written as a plain word, it may mean one the facts use ("lasts"): not decided by the word.
+    plain = assistant.gather("What's the pue of LUMI?")
+    assert plain.match is not None and not assistant._lacks_value(plain.match)
+
+
 def test_a_thing_no_source_names_asked_to_be_installed_is_declined_by_its_name(
     assistant: Assistant,
 ) -> None:
