@@ -687,6 +687,9 @@ def unit_measures(question: str, *, english_order: bool = True) -> tuple[str, ..
     return tuple(dict.fromkeys((*strict_measures(question, english_order=english_order), *sized)))
 
 
+_NOT_HOURS = r"(?![a-z]*[\s-]*hours?\b)"
+
+
 def gives_count(texts: list[str], things: tuple[str, ...]) -> bool:
     """Whether any of `texts` gives a number of any of `things` (see `holds_count`)."""
     return any(holds_count(text, thing) for text in texts for thing in things)
@@ -762,7 +765,8 @@ def holds_count(text: str, thing: str) -> bool:
     # The number stands at most five words before the thing, not across a sentence's end ("4
     # NVIDIA GH200 Grace Hopper superchip GPUs"), or the thing is a label followed by its number
     # ("GPU-hours awarded: 640,000").
-    before = _COUNT + r"\s*×?\s*(?:[\w()+/×-]+[\s-]+){0,5}?(?:\w+-)?" + stem
+    # "1,500 GPU-hours" is no number of GPUs, nor "2,000 node hours" of nodes.
+    before = _COUNT + r"\s*×?\s*(?:[\w()+/×-]+[\s-]+){0,5}?(?:\w+-)?" + stem + _NOT_HOURS
     labelled = r"\b" + stem + r"[\w-]*(?:\s+\w+)?\s*[:=]\s*" + _COUNT
     return bool(re.search(before + "|" + labelled, text, re.I))
 

@@ -256,6 +256,10 @@ def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
         ("**LEONARDO Booster** (gpu, 3,456 nodes): each node has 4 A100 GPUs.", "nodes", True),
         ("Fast Lane gives up to 50,000 GPU-hours.", "hours", True),
         ("GPU-hours awarded: 640,000", "gpu-hours", True),
+        # A number of GPU-hours or node hours is no number of GPUs or nodes.
+        ("Compute: 1,500 GPU-hours per team on MeluXina", "gpus", False),
+        ("Each project gets 2,000 node hours.", "nodes", False),
+        ("Compute: 1,500 GPU-hours per team on MeluXina", "gpu-hours", True),
         ("There are four AI Factories in the first wave.", "factories", True),
         ("Each GCD has 64 GB of HBM2e.", "memory", True),
         # The digits of a model name count nothing, and a count stops at a sentence's end.
