@@ -8,11 +8,14 @@ of the kind asked for does not answer, however well its words match.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # "How long", "how soon": a question asking for a duration.
 _HOW_LONG = r"\bhow (long|soon|quickly|fast)\b"
 # What kind of answer a question wants, from how it is asked; a passage that holds a value of
 # that kind is the one that answers (a row with "2 days", not the sentence introducing the table).
+# A call's deadline as users and pages write it.
+_DEADLINE_WORDS = r"(?:deadlines?|cut-?offs?|closing\s+dates?)"
 _WANTS = {
     "duration": re.compile(
         _HOW_LONG + r"|\b(how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
@@ -37,7 +40,7 @@ _WANTS = {
         re.I,
     ),
     # A deadline or cut-off: a date gives it, and so does saying there is none.
-    "deadline": re.compile(r"\b(deadlines?|cut-?offs?|closing\s+dates?)\b", re.I),
+    "deadline": re.compile(r"\b" + _DEADLINE_WORDS + r"\b", re.I),
     # "Which version of X ...", "the oldest Perl version ...": the answer is a version number.
     "version": re.compile(
         r"\b(which|what|oldest|newest|latest|minimum|required|earliest)\b[^?.]*\bversions?\b|"
@@ -164,7 +167,11 @@ _HAS = {
     # "Has no deadline", "continuously open": a call with none answers "what is its deadline"
     # (not "when can we start"), as "free of charge" answers "how much".
     "deadline": re.compile(
-        _DATE_VALUE + r"|\bno\s+(?:fixed\s+)?(?:deadlines?|cut-?offs?|closing\s+dates?)\b|"
+        _DATE_VALUE
+        + r"|\bno\s+(?:fixed\s+)?"
+        + _DEADLINE_WORDS
+        # Not "no deadline extensions": what follows is not about another thing.
+        + r"(?!\s+(?!(?:and|or|so|but|is|are|for|to)\b)[a-z])|"
         r"\b(?:continuously|permanently)\s+open\b|\bopen\s+(?:continuously|permanently)\b",
         re.I,
     ),
@@ -217,10 +224,11 @@ _ASKS_DATE = re.compile(r"\b(when|what date|which date|since when)\b", re.I)
 
 
 def wanted_kinds(question: str) -> tuple[str, ...]:
-    """The kinds of value the question asks for ("duration", "quantity", "date", "version",
-    "bandwidth", "default", "path", "code")."""
+    """The kinds of value the question asks for ("duration", "quantity", "date", "deadline",
+    "version", "bandwidth", "default", "path", "code")."""
     kinds = tuple(kind for kind, pattern in _WANTS.items() if pattern.search(question))
-    if "date" in kinds and _ASKS_HOW_LONG.search(question) and not _ASKS_DATE.search(question):
+    dated = "date" in kinds or "deadline" in kinds
+    if dated and _ASKS_HOW_LONG.search(question) and not _ASKS_DATE.search(question):
         kinds = tuple(k for k in kinds if k not in ("date", "deadline"))
     return kinds
 
@@ -299,7 +307,8 @@ _COUNTED = re.compile(
     re.I,
 )
 # A number as a count: a whole word ("4", "1,120", "four"), not the digits of "H100".
-_COUNT = r"(?<![\w.])(?:\d[\d,.]*|hundreds?|thousands?|" + _NUMBER_WORDS + r")(?!\w)"
+# Not after a comma either: "1,1,1,..." would give a number at every comma, each tried anew.
+_COUNT = r"(?<![\w.,])(?:\d[\d,.]*|hundreds?|thousands?|" + _NUMBER_WORDS + r")(?!\w)"
 # Things measured in bytes: "how much memory" is answered by a size, wherever it stands.
 _MEASURED_IN_BYTES = frozenset({"memory", "ram", "hbm", "vram", "storage", "disk", "space"})
 _SIZE = re.compile(r"\d\s*(?:[KMGTPE]i?B|bytes?)\b", re.I)
@@ -378,7 +387,7 @@ _ASKS_SHARE = re.compile(
 def asks_for_value(question: str) -> bool:
     """Whether the question asks for a value (a number, a duration, a date, a price) rather
     than for a yes, a no or a route."""
-    kinds = set(wanted_kinds(question)) & {"quantity", "duration", "date"}
+    kinds = set(wanted_kinds(question)) & {"quantity", "duration", "date", "deadline"}
     return bool(kinds or _HOW_MANY.search(question) or _PRICE.search(question))
 
 
@@ -394,10 +403,29 @@ _ASKED_ATTRIBUTE = re.compile(
 
 
 def asked_attribute(question: str) -> str:
-    """The word naming the attribute a "what is the X of Y" question asks for ("PUE" in
-    "what's the PUE of ...", "Rmax" in "what is the HPL Rmax of ..."), or ""."""
+    """The words naming the attribute a "what is the X of Y" question asks for ("PUE" in
+    "what's the PUE of ...", "HPL Rmax" in "what is the HPL Rmax of ..."), or ""."""
     found = _ASKED_ATTRIBUTE.search(question)
-    return found.group(1).split()[-1] if found else ""
+    return found.group(1) if found else ""
+
+
+# "Is there a Regular Access cut-off in 2026?", "can we run on Vega?": a question a yes or a no
+# answers, by the verb one of its sentences starts with.
+_YES_NO = re.compile(
+    r"(?:^|[.!?]\s+)\W*(?:can|could|is|are|does|do|did|will|would|may|might|has|have)\b", re.I
+)
+# "When was ...", "what was the cut-off date": a day is asked for.
+_ASKS_DAY = re.compile(r"\b(?:when|dates?|which\s+day|what\s+day)\b", re.I)
+
+
+def asks_yes_or_no(question: str) -> bool:
+    """Whether a yes or a no answers the question."""
+    return _YES_NO.search(question) is not None
+
+
+def asks_day(question: str) -> bool:
+    """Whether the question asks on which day something is or was (not whether there is one)."""
+    return _ASKS_DAY.search(question) is not None and not asks_yes_or_no(question)
 
 
 # "Which release first added the --gpus flag", "since which version": the release that brought
@@ -687,6 +715,8 @@ def unit_measures(question: str, *, english_order: bool = True) -> tuple[str, ..
     return tuple(dict.fromkeys((*strict_measures(question, english_order=english_order), *sized)))
 
 
+# After the thing counted: "1,500 GPU-hours" is no number of GPUs, nor "2,000 node hours" one
+# of nodes.
 _NOT_HOURS = r"(?![a-z]*[\s-]*hours?\b)"
 
 
@@ -695,21 +725,26 @@ def gives_count(texts: list[str], things: tuple[str, ...]) -> bool:
     return any(holds_count(text, thing) for text in texts for thing in things)
 
 
-# A number said of one part of a machine: "each node has 4 H100 GPUs", "4 GPUs per node".
+# A number said of one part of a machine: "each node has 4 H100 GPUs" before it, "4 GPUs per
+# node" or "4 GPUs each" after the thing counted.
+_PARTS = r"(?:nodes?|blades?|sockets?|cards?|servers?|racks?|cabinets?|modules?|boards?|trays?)"
 _PER_PART = re.compile(
-    r"\b(?:each|every|per|a\s+single|one)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:nodes?|blades?|sockets?|cards?|servers?|racks?|cabinets?|modules?|boards?|trays?)\b|"
-    r"/\s*node\b",
+    r"\b(?:each|every|per|a\s+single|one)\s+(?:[\w-]+\s+){0,2}?" + _PARTS + r"\b|/\s*node\b",
     re.I,
 )
+_PART_BEFORE = re.compile(
+    r"\b(?:each|every|per|a\s+single|one)\s+(?:[\w-]+\s+){0,2}?"
+    + _PARTS
+    + r"\s+(?:[\w-]+\s+){0,2}?$",
+    re.I,
+)
+_PART_AFTER = re.compile(r"\w*\s*(?:per\s+" + _PARTS + r"\b|/\s*node\b|each\b|apiece\b)", re.I)
+_PER_WORD = re.compile(r"\b(?:per|each|every)\b|/", re.I)
 _ASKS_TOTAL = re.compile(
-    r"\b(?:in\s+total|total(?:\s+number)?|altogether|all\s+together|combined|overall|"
+    r"\b(?:in\s+total|total|altogether|all\s+together|combined|overall|"
     r"across\s+(?:the\s+)?(?:whole|entire|all))\b",
     re.I,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n")
-# How many nodes there are: "5,938 nodes", "1,120 compute nodes" (not "4 GPUs per node").
-_NODE_COUNT = re.compile(_COUNT + r"\s+(?:[\w-]+\s+)?nodes\b", re.I)
 
 
 def asks_total(question: str) -> bool:
@@ -719,22 +754,30 @@ def asks_total(question: str) -> bool:
 
 
 def gives_total(texts: list[str], things: tuple[str, ...]) -> bool:
-    """Whether a sentence of `texts` gives a number of any of `things` that is not said of one
-    part, or a number per node and how many nodes there are: "each node has 4 NVIDIA H100
-    GPUs" alone does not give how many the machine has, "5,938 nodes: each node has 4 GPUs"
-    does."""
-    return any(
-        holds_count(text, thing)
-        and (
-            (thing != "nodes" and _NODE_COUNT.search(text) is not None)
-            or any(
-                holds_count(sentence, thing) and not _PER_PART.search(sentence)
-                for sentence in _SENTENCE_END.split(text)
-            )
-        )
-        for text in texts
-        for thing in things
-    )
+    """Whether `texts` give a number of any of `things` that is not said of one part, or one per
+    node and how many nodes there are: "each node has 4 NVIDIA H100 GPUs" alone does not give
+    how many the machine has; "(2,978 nodes): each node has 4 GPUs" gives both its nodes and,
+    by multiplying, its GPUs."""
+    return any(_gives_total(text, thing) for text in texts for thing in things)
+
+
+def _gives_total(text: str, thing: str) -> bool:
+    pattern = _counted(thing)
+    if pattern is None:
+        return holds_count(text, thing)
+    whole = per_node = False
+    for found in pattern.finditer(text):
+        if _PER_WORD.search(found.group(0)):
+            # "4 GPUs per node" counts GPUs, not nodes.
+            continue
+        before, after = text[max(0, found.start() - 60) : found.start()], text[found.end() :]
+        if _PART_BEFORE.search(before) or _PART_AFTER.match(after):
+            per_node = True
+        else:
+            whole = True
+    nodes = _counted("nodes")
+    counts_nodes = nodes is not None and _stem(thing) != _stem("nodes")
+    return whole or (per_node and counts_nodes and _gives_total(text, "nodes"))
 
 
 def holds_count(text: str, thing: str) -> bool:
@@ -761,14 +804,47 @@ def holds_count(text: str, thing: str) -> bool:
         return bool(_RATE.search(text) or _FREE.search(text) or _BILLED.search(text))
     if thing == "rate in money":
         return bool(_RATE.search(text) or _FREE.search(text))
-    stem = re.escape(thing[:-1] if thing.endswith("s") and len(thing) > 3 else thing)
+    pattern = _counted(thing)
+    return pattern is not None and pattern.search(text) is not None
+
+
+# What `holds_count` finds by a unit or a form of its own, not by the thing's name.
+_NOT_COUNTED_BY_NAME = frozenset(
+    {
+        "gpu model",
+        "price",
+        "rate",
+        "rate in money",
+        *_CONTACT,
+        *_MEASURED_IN_BYTES,
+        *_MEASURED_IN_ENERGY,
+        *_MEASURED_IN_MONEY,
+        *_MEASURED_IN_PERCENT,
+        *_MEASURED_IN_COMPUTE,
+    }
+)
+
+
+def _stem(thing: str) -> str:
+    return thing[:-1] if thing.endswith("s") and len(thing) > 3 else thing
+
+
+@cache
+def _counted(thing: str) -> re.Pattern[str] | None:
+    """How a text gives a number of `thing` counted by name (None for the things measured in
+    a unit of their own, see `holds_count`)."""
+    if thing in _NOT_COUNTED_BY_NAME:
+        return None
+    stem = re.escape(_stem(thing))
     # The number stands at most five words before the thing, not across a sentence's end ("4
     # NVIDIA GH200 Grace Hopper superchip GPUs"), or the thing is a label followed by its number
-    # ("GPU-hours awarded: 640,000").
-    # "1,500 GPU-hours" is no number of GPUs, nor "2,000 node hours" of nodes.
-    before = _COUNT + r"\s*×?\s*(?:[\w()+/×-]+[\s-]+){0,5}?(?:\w+-)?" + stem + _NOT_HOURS
+    # ("GPU-hours awarded: 640,000"). A word's hyphens are part of it: a class matching both
+    # words and hyphens backtracks exponentially on a line of dashes.
+    before = (
+        _COUNT + r"\s*×?\s*(?:[\w()+/×]+(?:-[\w()+/×]+)*[\s-]+){0,5}?(?:\w+-)?" + stem + _NOT_HOURS
+    )
     labelled = r"\b" + stem + r"[\w-]*(?:\s+\w+)?\s*[:=]\s*" + _COUNT
-    return bool(re.search(before + "|" + labelled, text, re.I))
+    return re.compile(before + "|" + labelled, re.I)
 
 
 # A limit asked for by its direction: "the largest job", "a hard cap on threads" ask for an

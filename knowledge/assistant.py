@@ -22,6 +22,7 @@ from knowledge.answer_kinds import (
     asked_attribute,
     asking_sentence,
     asks_availability,
+    asks_day,
     asks_for_value,
     asks_total,
     asks_version,
@@ -628,17 +629,19 @@ class Assistant:
         unversioned = asks_version(match.question) and not any(
             holds(text, ("version",)) for text in texts
         )
-        # "What's the PUE of Deucalion": facts that never use the term asked for do not give
-        # it, however well their topic fits. Only a term written as a name: a plain word the
-        # facts do not use ("the max length of an experiment") may mean one they do ("lasts").
-        unheard = english and bool(
-            set(tokenize(asked_attribute(match.question))) & set(match.unseen) & match.name_like
-        )
-        # "No Regular Access cut-off in 2026 is on record" gives no date, though it names a year.
+        # "What's the PUE of Deucalion": facts that use no word of the attribute asked for do
+        # not give it, however well their topic fits. Only when one is written as a name: a
+        # plain word the facts do not use ("the max length of an experiment") may mean one
+        # they do ("lasts"), and "HPL" in "the HPL Rmax" is what the facts call it.
+        attribute = set(tokenize(asked_attribute(match.question)))
+        unheard = english and attribute <= set(match.unseen) and bool(attribute & match.name_like)
+        # "What was the Regular Access cut-off date in March 2026" is not answered by "No
+        # Regular Access cut-off in 2026 is on record", though it names the year; "is there one
+        # in 2026" is. The lead fact is the one whose day is asked for.
         return (
             unversioned
             or unheard
-            or gives_no_day(texts[0])
+            or (asks_day(match.question) and gives_no_day(texts[0]))
             or not _gives_value(texts, match.question, english=english)
         )
 

@@ -20,6 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
+from knowledge.answer_kinds import asks_yes_or_no
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.chat_text import (
     day_text,
@@ -342,43 +343,59 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
     )
     yield from _note_facts(call.id, [me], "overview", f"**{call.name}:** ", call.notes)
     if call.machines:
-        names = [catalog.machine(mid).name for mid in call.machines]
-        listed = f"**{call.name}** gives access to: {', '.join(names)}."
+        names = ", ".join(catalog.machine(mid).name for mid in call.machines)
+        listed = f"**{call.name}** gives access to: {names}."
         yield _fact(
             f"{call.id}/machines",
             [me, *(machine_subject(catalog.machine(mid)) for mid in call.machines)],
             ["call_machines"],
             listed,
             call.summary,
-            render=lambda now, q, call=call, listed=listed: _yes_or_no(catalog, call, q) or listed,
+            render=lambda now, q, call=call, names=names, listed=listed: (
+                _yes_or_no(catalog, call, names, q) or listed
+            ),
         )
 
 
-# "Can a Large Scale project run on Vega?", "is JUPITER in Fast Lane": a question a yes or a no
-# answers, by the verb it starts with.
-_YES_NO = re.compile(r"^\W*(?:can|could|is|are|does|do|will|would|may|might)\b", re.I)
+# What a yes-or-no question about a call's machines asks ("can a Large Scale project run on
+# Vega", "is JUPITER included in Fast Lane"), and what makes it ask something else: whether the
+# call is open, the only machine, a comparison, a cut-off, a negation.
+_ASKS_ACCESS = re.compile(
+    r"\b(?:run|use|access|include[ds]?|included|available|part\s+of|get|through|via|under)\b",
+    re.I,
+)
+_ASKS_OTHER = re.compile(
+    r"\b(?:open|only|better|best|faster|cut-?offs?|deadlines?|not|n't|never)\b|n't\b", re.I
+)
 
 
-def _yes_or_no(catalog: Catalog, call: Call, question: str) -> str:
-    """For a yes-or-no question naming machines, whether `call` gives access to them, with the
-    machines it does give access to; "" for any other question."""
-    if not _YES_NO.search(question):
+def _yes_or_no(catalog: Catalog, call: Call, names: str, question: str) -> str:
+    """For a yes-or-no question whether `call` gives access to the machines it names, the yes
+    or the no with the machines it gives access to (`names`); "" for any other question, and
+    for one naming machines both on and off the list ("LUMI or Alice Recoque")."""
+    if not (
+        asks_yes_or_no(question)
+        and _ASKS_ACCESS.search(question)
+        and not _ASKS_OTHER.search(question)
+    ):
         return ""
     named = [m for m in catalog.machines if _written_in(question, m.name, *m.aliases)]
-    if not named:
-        return ""
-    names = ", ".join(catalog.machine(mid).name for mid in call.machines)
+    inside = [m.name for m in named if m.id in call.machines]
     outside = [m.name for m in named if m.id not in call.machines]
-    if outside:
+    if inside and not outside:
+        return f"Yes: **{call.name}** gives access to {' and '.join(inside)}. All its machines: {names}."
+    if outside and not inside:
+        verb = "is" if len(outside) == 1 else "are"
         return (
-            f"No: {' and '.join(outside)} {'is' if len(outside) == 1 else 'are'} not among the "
-            f"machines **{call.name}** gives access to: {names}."
+            f"No: {' and '.join(outside)} {verb} not among the machines **{call.name}** gives "
+            f"access to: {names}."
         )
-    inside = " and ".join(m.name for m in named)
-    return f"Yes: **{call.name}** gives access to {inside}. All its machines: {names}."
+    return ""
 
 
 def _written_in(text: str, *names: str) -> bool:
+    """Whether any of `names` is written in `text` as a word of its own (a machine's name and
+    aliases: the catalogue's facts are built before its name table)."""
     return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text, re.I) for n in names)
 
 

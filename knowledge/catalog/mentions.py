@@ -55,7 +55,10 @@ _ASKS_WHERE = re.compile(r"\b(?:is|are|was|were)\s*$", re.I)
 # ... unless something is said of the machine after its place ("is DAEDALUS in Greece usable
 # yet" asks whether the Greek machine is usable): only the question's end, or another place
 # ("or in Sweden"), or a new clause may follow a place that is asked about.
-_PLACE_ASKED_ENDS = re.compile(r"\s*(?:$|[?!.,;:)]|(?:or|and|right)\b)", re.I)
+_PLACE_ASKED_ENDS = re.compile(
+    r"\s*(?:$|[^\w\s]|(?:or|and|right|too|also|as\s+well|though|actually|still|now|really)\b)",
+    re.I,
+)
 # How a call's family is written beside one of its calls: "Fast Lane of the AI Factories",
 # "EuroHPC's Regular Access", and, from a question read in another language, "Large Scale
 # AI Factories". Part of the call's name there, not an AI Factory asked about.
@@ -486,7 +489,9 @@ def _spelled_out(text: str) -> str:
 # The kind of thing a machine is, written after its name ("the DAEDALUS supercomputer"): it
 # says nothing the placeholder does not, and drew such questions to the overview's examples
 # ("what kind of supercomputer is {system}").
-_MACHINE_NOUN = re.compile(r"\s+(?:super\s?computers?|machines?|systems?|clusters?)\b", re.I)
+_MACHINE_NOUN = re.compile(
+    r"\s+(?:super\s?computers?|machines?(?!\s+learning)|systems?|clusters?)(?![\w-])", re.I
+)
 
 
 def mask(question: str, mentions: list[Mention]) -> str:

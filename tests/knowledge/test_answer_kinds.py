@@ -11,6 +11,7 @@ from knowledge.answer_kinds import (
     asked_attribute,
     asked_bounds,
     asks_coming_date,
+    asks_day,
     asks_for_value,
     asks_frequency,
     asks_time_limit,
@@ -75,6 +76,7 @@ from knowledge.catalog.facts import CuratedFact
         ("how do i send the cache somewhere else?", ("code",)),
         # Asked how soon, the cut-off named is where the wait starts, not a date asked for.
         ("How soon after the cut-off do we get access?", ("duration",)),
+        ("How soon after the deadlines do we get access?", ("duration",)),
         ("When is the cut-off?", ("date", "deadline")),
         # What happens when nothing is said is the default.
         ("If I don't pass -j, how many jobs run at once?", ("quantity", "default")),
@@ -147,6 +149,7 @@ def test_the_question_says_what_kind_of_value_it_wants(
         # Saying there is no deadline answers "is there a deadline", not "when can we start".
         ("Playground has no deadline: it is continuously open.", "date", False),
         ("Check the deadline on the call page.", "deadline", False),
+        ("No deadline extensions will be granted.", "deadline", False),
         ("The default modules will be updated on 14 May 2027.", "date", True),
         ("It runs on Perl 5.8 and later.", "version", True),
         ("It runs on any recent Perl.", "version", False),
@@ -721,6 +724,11 @@ def test_a_question_counts_a_whole(question: str, total: bool) -> None:
             False,
         ),
         ("Nodes have 4 GPUs per node and 512 GB of memory.", "gpus", False),
+        ("Nodes have 4 H100 GPUs each.", "gpus", False),
+        # The whole's count, with one part's after it.
+        ("13,824 GPUs (4 per node).", "gpus", True),
+        # The catalogue's own form: the node count, then what each node has.
+        ("**LUMI-G** (gpu, 2,978 nodes): each node has 4 AMD MI250X GPUs.", "nodes", True),
         # The node count stated per rack is not the machine's.
         ("Each rack has 64 nodes.", "nodes", False),
     ],
@@ -735,8 +743,8 @@ def test_a_text_gives_a_whole_s_count_only_when_not_said_of_one_part(
     ("question", "attribute"),
     [
         ("what's the PUE of the Deucalion data centre?", "PUE"),
-        ("whats the hpl rmax of the discoverer+ gpu extension?", "rmax"),
-        ("What is the max walltime on small-g?", "walltime"),
+        ("whats the hpl rmax of the discoverer+ gpu extension?", "hpl rmax"),
+        ("What is the max walltime on small-g?", "max walltime"),
         ("How many GPUs does LUMI-G have?", ""),
     ],
 )
@@ -744,3 +752,17 @@ def test_a_what_is_the_x_of_y_question_names_the_attribute_it_asks_for(
     question: str, attribute: str
 ) -> None:
     assert asked_attribute(question) == attribute
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        ("What was the Regular Access cut-off date in March 2026?", True),
+        ("When did the second FFplus call close?", True),
+        # Whether there is one, or where to look, asks for no day.
+        ("Is there a Regular Access cut-off in 2026?", False),
+        ("Where can I find the Regular Access cut-offs?", False),
+    ],
+)
+def test_a_question_asks_for_a_day(question: str, day: bool) -> None:
+    assert asks_day(question) is day

@@ -798,6 +798,12 @@ def test_a_cut_off_fact_naming_no_day_lacks_the_date_of_a_past_cut_off(
 
     # It names the year asked about, but no day.
     assert assistant._lacks_value(said("**No Regular Access cut-off in 2026 is on record**."))
+    # Asked whether there is one, it answers.
+    there = replace(
+        said("**No Regular Access cut-off in 2026 is on record**."),
+        question="Is there a Regular Access cut-off in 2026?",
+    )
+    assert not assistant._lacks_value(there)
     assert not assistant._lacks_value(
         said("**No future Regular Access cut-off is on record**; the last was 4 Mar 2026.")
     )
@@ -811,6 +817,9 @@ def test_facts_that_never_use_the_term_asked_for_lack_its_value(assistant: Assis
     # Written as a plain word, it may mean one the facts use ("lasts"): not decided by the word.
     plain = assistant.gather("What's the pue of LUMI?")
     assert plain.match is not None and not assistant._lacks_value(plain.match)
+    # A phrase with a word the facts use ("HPL" of "HPL Rmax") is what they call it.
+    known = assistant.gather("What's the HPL Rmax of LUMI?")
+    assert known.match is not None and not assistant._lacks_value(known.match)
 
 
 def test_a_thing_no_source_names_asked_to_be_installed_is_declined_by_its_name(

@@ -311,6 +311,8 @@ def test_a_calls_family_written_beside_the_call_is_part_of_its_name(
         ("is LUMI in Finland?", "is {system} in {country}?"),
         ("is vega in maribor?", "is {system} in maribor?"),
         ("is LUMI in Finland or in Sweden", "is {system} in {country} or in {country}"),
+        ("is LUMI in Finland too?", "is {system} in {country} too?"),
+        ("is LEONARDO in Italy as well?", "is {system} in {country} as well?"),
         ("is LUMI in Italy for some reason", "is {system} in {country} for some reason"),
         (
             "which supercomputers are in greece besides daedalus",
@@ -346,6 +348,9 @@ def test_a_place_followed_by_what_is_asked_of_its_machine_only_says_which_machin
         ),
         ("how many nodes has the LUMI-G system", "how many nodes has the {system}"),
         ("which machines does LUMI have", "which machines does {system} have"),
+        # Not a word that only starts like one.
+        ("LUMI machine learning frameworks", "{system} machine learning frameworks"),
+        ("LUMI system-wide settings", "{system} system-wide settings"),
     ],
 )
 def test_the_kind_of_thing_a_machine_is_written_after_its_name_is_part_of_its_name(
@@ -571,6 +576,26 @@ LARGE_SCALE_MACHINES = (
         (
             "can we choose our machine in Large Scale?",
             "**AI Factories Large Scale** gives access to: " + LARGE_SCALE_MACHINES,
+        ),
+        # A yes or a no to something else: whether the call is open, the only machine.
+        (
+            "Is the Large Scale call for JUPITER open right now?",
+            "**AI Factories Large Scale** gives access to: " + LARGE_SCALE_MACHINES,
+        ),
+        (
+            "Is Vega the only machine in Large Scale?",
+            "**AI Factories Large Scale** gives access to: " + LARGE_SCALE_MACHINES,
+        ),
+        # Machines on and off the list: no single yes or no.
+        (
+            "Can I use LUMI or Alice Recoque through Large Scale?",
+            "**AI Factories Large Scale** gives access to: " + LARGE_SCALE_MACHINES,
+        ),
+        # The asking sentence need not come first.
+        (
+            "We have a project. Can it run on Vega through Large Scale?",
+            "Yes: **AI Factories Large Scale** gives access to Vega. All its machines: "
+            + LARGE_SCALE_MACHINES,
         ),
     ],
 )
