@@ -622,7 +622,10 @@ class Assistant:
 
     def _lacks_value(self, match: CuratedMatch, *, english: bool = True) -> bool:
         """True when the matched facts hold no value of the kind asked for, or numbers of other
-        things than the one counted ("how many GPUs" and a fact with the system's name only).
+        things than the one counted ("how many GPUs" and a fact with the system's name only),
+        or only one part's count of a whole asked for ("in total" and "each node has 4"); when
+        they name no word of the attribute asked for ("the PUE of"); and when the lead fact
+        says none is on record and names no day, asked on which day.
         `english`: whether the question was asked in English, not read from another language."""
         texts = [s.fact.text_at(self.clock(), match.question) for s in match.facts]
         # "What Slurm version is LUMI on" is not answered by "LUMI runs Slurm".

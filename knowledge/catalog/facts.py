@@ -365,7 +365,9 @@ _ASKS_ACCESS = re.compile(
     re.I,
 )
 _ASKS_OTHER = re.compile(
-    r"\b(?:open|only|better|best|faster|cut-?offs?|deadlines?|not|n't|never)\b|n't\b", re.I
+    # "n't" ends a word ("isn't"), so it stands outside the word-bounded group.
+    r"\b(?:open|only|better|best|faster|cut-?offs?|deadlines?|not|never)\b|n't\b",
+    re.I,
 )
 
 
