@@ -762,6 +762,7 @@ def gives_total(texts: list[str], things: tuple[str, ...]) -> bool:
 
 
 def _gives_total(text: str, thing: str) -> bool:
+    """Whether `text` gives the whole's number of `thing` (see `gives_total`)."""
     pattern = _counted(thing)
     if pattern is None:
         return holds_count(text, thing)
@@ -775,9 +776,8 @@ def _gives_total(text: str, thing: str) -> bool:
             per_node = True
         else:
             whole = True
-    nodes = _counted("nodes")
-    counts_nodes = nodes is not None and _stem(thing) != _stem("nodes")
-    return whole or (per_node and counts_nodes and _gives_total(text, "nodes"))
+    # A count per node, times the node count, gives the whole (not for nodes themselves).
+    return whole or (per_node and _stem(thing) != "node" and _gives_total(text, "nodes"))
 
 
 def holds_count(text: str, thing: str) -> bool:
