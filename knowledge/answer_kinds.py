@@ -728,16 +728,10 @@ def gives_count(texts: list[str], things: tuple[str, ...]) -> bool:
 # A number said of one part of a machine: "each node has 4 H100 GPUs" before it, "4 GPUs per
 # node" or "4 GPUs each" after the thing counted.
 _PARTS = r"(?:nodes?|blades?|sockets?|cards?|servers?|racks?|cabinets?|modules?|boards?|trays?)"
-_PER_PART = re.compile(
-    r"\b(?:each|every|per|a\s+single|one)\s+(?:[\w-]+\s+){0,2}?" + _PARTS + r"\b|/\s*node\b",
-    re.I,
-)
-_PART_BEFORE = re.compile(
-    r"\b(?:each|every|per|a\s+single|one)\s+(?:[\w-]+\s+){0,2}?"
-    + _PARTS
-    + r"\s+(?:[\w-]+\s+){0,2}?$",
-    re.I,
-)
+_ONE_PART = r"\b(?:each|every|per|a\s+single|one)\s+(?:[\w-]+\s+){0,2}?" + _PARTS
+_PER_PART = re.compile(_ONE_PART + r"\b|/\s*node\b", re.I)
+# ... standing right before the number ("each node has 4").
+_PART_BEFORE = re.compile(_ONE_PART + r"\s+(?:[\w-]+\s+){0,2}?$", re.I)
 _PART_AFTER = re.compile(r"\w*\s*(?:per\s+" + _PARTS + r"\b|/\s*node\b|each\b|apiece\b)", re.I)
 _PER_WORD = re.compile(r"\b(?:per|each|every)\b|/", re.I)
 _ASKS_TOTAL = re.compile(

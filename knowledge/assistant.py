@@ -36,7 +36,7 @@ from knowledge.answer_kinds import (
     unit_measures,
     wanted_kinds,
 )
-from knowledge.catalog.answerer import CuratedAnswerer, CuratedMatch
+from knowledge.catalog.answerer import FACT_VALUE_KINDS, CuratedAnswerer, CuratedMatch
 from knowledge.catalog.chat_text import staleness_note
 from knowledge.catalog.cutoffs import is_stale
 from knowledge.catalog.facts import CuratedFact, gives_no_day
@@ -56,8 +56,6 @@ from knowledge.units import split_units
 RANK_PRIOR = 1.0
 # A sentence or line this long shown in two extracts makes them the same passage.
 _SHARED_UNIT_CHARS = 40
-# Kinds of value a curated fact can hold (facts hold no commands or defaults).
-_VALUE_KINDS = ("duration", "quantity", "date", "deadline")
 
 WHERE_TO_ASK = words_for("en").where_to_ask
 
@@ -915,7 +913,7 @@ def rival_topic_score(match: CuratedMatch, now: datetime) -> float:
     kind asked for is none: "how soon after the cut-off do we get access" fits the cut-off
     dates' topic by its words, but wants a duration, which only the time-to-access facts give.
     """
-    wants = tuple(k for k in wanted_kinds(match.question) if k in _VALUE_KINDS)
+    wants = tuple(k for k in wanted_kinds(match.question) if k in FACT_VALUE_KINDS)
     given = {id(s.fact) for s in match.facts}
     for rival in match.rivals:
         if not rival.has_facts or not rival.facts:

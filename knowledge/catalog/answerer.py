@@ -510,8 +510,8 @@ def lead_by_topic(
     return scored
 
 
-# The kinds of value a fact's text can be checked for.
-_FACT_VALUES = ("duration", "quantity", "date", "deadline")
+# The kinds of value a fact's text can be checked for (facts hold no commands or defaults).
+FACT_VALUE_KINDS = ("duration", "quantity", "date", "deadline")
 
 
 def lead_by_value(
@@ -524,7 +524,7 @@ def lead_by_value(
     "cut-off": its next cut-off scores best, but only its time to a decision gives a duration.
     A fact about nothing named never takes the lead from one about what the question names.
     """
-    wants = tuple(k for k in wanted_kinds(question) if k in _FACT_VALUES)
+    wants = tuple(k for k in wanted_kinds(question) if k in FACT_VALUE_KINDS)
     if "duration" in wants:
         # As in the assistant's check: "how long" is not answered by a node count.
         wants = ("duration",)
