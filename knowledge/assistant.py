@@ -37,9 +37,9 @@ from knowledge.answer_kinds import (
     wanted_kinds,
 )
 from knowledge.catalog.answerer import FACT_VALUE_KINDS, CuratedAnswerer, CuratedMatch
-from knowledge.catalog.chat_text import staleness_note
+from knowledge.catalog.chat_text import names_day, staleness_note
 from knowledge.catalog.cutoffs import is_stale
-from knowledge.catalog.facts import CuratedFact, gives_no_day
+from knowledge.catalog.facts import CuratedFact
 from knowledge.catalog.mentions import NameTable
 from knowledge.catalog.models import is_primary_source
 from knowledge.clock import Clock, utc_now
@@ -639,10 +639,12 @@ class Assistant:
         # "What was the Regular Access cut-off date in March 2026" is not answered by "No
         # Regular Access cut-off in 2026 is on record", though it names the year; "is there one
         # in 2026" is. The lead fact is the one whose day is asked for.
+        lead = match.facts[0].fact
+        no_day = lead.is_unknown(self.clock(), match.question) and not names_day(texts[0])
         return (
             unversioned
             or unheard
-            or (asks_day(match.question) and gives_no_day(texts[0]))
+            or (asks_day(match.question) and no_day)
             or not _gives_value(texts, match.question, english=english)
         )
 

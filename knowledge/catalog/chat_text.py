@@ -5,6 +5,7 @@ Text uses **bold** and `code` only; the Slack layer converts it to mrkdwn.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
 from typing import Protocol
@@ -26,6 +27,16 @@ CONFIRM = words_for("en").confirm
 def day_text(day: date) -> str:
     """'4 Jan 2027': unambiguous for readers on both sides of the Atlantic."""
     return f"{day.day} {day:%b %Y}"
+
+
+# A day as `day_text` writes it.
+_DAY = re.compile(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b")
+
+
+def names_day(text: str) -> bool:
+    """Whether `text` names a day as `day_text` writes it ("the last one on record was 26 Oct
+    2026"), beyond a year ("no cut-off in 2026 is on record")."""
+    return _DAY.search(text) is not None
 
 
 def when_text(cutoff: Cutoff, tz: tzinfo | None = None) -> str:

@@ -420,19 +420,6 @@ def nothing_on_record(catalog: Catalog, call: Call, now: datetime, year: int | N
     return not catalog.upcoming_cutoffs(now, call=call.id)
 
 
-# How a cut-off fact says it has none to give ("**No Regular Access cut-off in 2026 is on
-# record**"), and a day as `day_text` writes it ("26 Oct 2026").
-_NONE_ON_RECORD = re.compile(r"\*\*No [^*\n]+ is on record\*\*")
-_DAY = re.compile(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b")
-
-
-def gives_no_day(text: str) -> bool:
-    """Whether a fact's text says none is on record and names no day instead: asked for a date,
-    it answers nothing. "The last one on record was 26 Oct 2026" still answers "when did the
-    last one close"."""
-    return _NONE_ON_RECORD.search(text) is not None and _DAY.search(text) is None
-
-
 def next_cutoff_text(
     catalog: Catalog,
     call: Call,

@@ -789,7 +789,8 @@ def test_a_cut_off_fact_naming_no_day_lacks_the_date_of_a_past_cut_off(
     lead = evidence.match.facts[0]
 
     def said(text: str) -> CuratedMatch:
-        fact = replace(lead.fact, text=text, render=None)
+        # A cut-off fact with none on record (`unknown_at`), saying `text`.
+        fact = replace(lead.fact, text=text, render=None, unknown_at=lambda now, q: True)
         return replace(
             evidence.match,
             facts=(replace(lead, fact=fact),),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,11 +15,11 @@ from fakes.embedder import HashEmbedder
 import knowledge
 from knowledge.catalog.answerer import CuratedAnswerer
 from knowledge.catalog.catalog import Catalog, load_catalog
+from knowledge.catalog.chat_text import day_text, names_day
 from knowledge.catalog.facts import (
     CuratedFact,
     catalog_facts,
     faq_facts,
-    gives_no_day,
     gpu_hours_in,
 )
 from knowledge.catalog.mentions import NameTable, mask
@@ -547,7 +547,11 @@ def test_a_word_of_a_topics_example_questions_is_no_unseen_word(catalog: Catalog
 def test_a_cut_off_fact_gives_no_day_when_none_is_on_record_and_it_names_none(
     text: str, none: bool
 ) -> None:
-    assert gives_no_day(text) is none
+    assert names_day(text) is not none
+
+
+def test_a_day_is_read_as_day_text_writes_it() -> None:
+    assert names_day(f"the last one on record was {day_text(date(2026, 10, 26))}.")
 
 
 LARGE_SCALE_MACHINES = (
