@@ -9,39 +9,94 @@ curated facts are matched on those alone. A question read from another language 
 its glossary words are plain English, as a user's own would be.
 
 The vocabulary is a TSV file, `user phrase<TAB>documentation words`, one entry per line, both
-sides lower case; `#` starts a comment. Phrases match whole words, in any case.
+sides lower case; `#` starts a comment. A phrase matches whole words in any of their inflections
+("crashed", "crashes", "crash"), in order, with up to two other words between two of its words:
+"my output file got overwritten" says "output overwritten", and a glossary's "log file
+overwrite" says "log overwrite".
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import cache
 from pathlib import Path
+
+import snowballstemmer
 
 from knowledge.errors import CatalogError
 
 VOCABULARY = Path(__file__).parent / "data" / "en-docwords.tsv"
+# How many other words may stand between two words of a phrase ("output file got overwritten").
+_GAP = 2
+# Hyphenated words are one word: "small-cap" does not say "cap".
+_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_STEMMER = snowballstemmer.stemmer("english")
+
+Phrase = tuple[str, ...]
+
+
+def _keys(text: str) -> list[str]:
+    """The words of `text` as inflection-free keys: Snowball stems, a final e dropped (Snowball
+    leaves "queue" but stems "queued" to "queu")."""
+    words = [w.casefold().replace("’", "'") for w in _WORD.findall(text)]
+    return [stem.rstrip("e") or stem for stem in _STEMMER.stemWords(words)]
 
 
 @cache
-def _vocabulary(path: Path) -> tuple[re.Pattern[str], dict[str, str]]:
-    words: dict[str, str] = {}
+def _vocabulary(path: Path) -> dict[str, list[tuple[Phrase, str]]]:
+    """The phrases by their first word's key, longest first; each with its documentation words."""
+    phrases: dict[Phrase, str] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         phrase, sep, documented = line.partition("\t")
-        if not sep or not phrase.strip() or not documented.strip():
+        keys = tuple(_keys(phrase))
+        if not sep or not keys or not documented.strip():
             raise CatalogError(f"{path}:{number}: write 'user phrase<TAB>documentation words'")
-        words[" ".join(phrase.split()).casefold()] = " ".join(documented.split())
-    # Longest first: "got killed" is read before "killed" could be.
-    alternatives = sorted(words, key=len, reverse=True)
-    spaced = (re.escape(p).replace(r"\ ", r"\s+") for p in alternatives)
-    pattern = r"(?<![\w-])(?:" + "|".join(spaced) + r")(?![\w-])" if words else r"(?!)"
-    return re.compile(pattern, re.IGNORECASE), words
+        phrases.setdefault(keys, " ".join(documented.split()))
+    by_first: dict[str, list[tuple[Phrase, str]]] = defaultdict(list)
+    for keys, documented in phrases.items():
+        by_first[keys[0]].append((keys, documented))
+    for entries in by_first.values():
+        entries.sort(key=lambda entry: len(entry[0]), reverse=True)
+    return dict(by_first)
+
+
+def _match(keys: list[str], start: int, phrase: Phrase, used: set[int]) -> list[int] | None:
+    """The positions of `phrase` in `keys` from `start`, gaps allowed, or None."""
+    positions = [start]
+    for key in phrase[1:]:
+        after = positions[-1] + 1
+        found = next(
+            (
+                i
+                for i in range(after, min(after + _GAP + 1, len(keys)))
+                if keys[i] == key and i not in used
+            ),
+            None,
+        )
+        if found is None:
+            return None
+        positions.append(found)
+    return positions
 
 
 def documentation_words(text: str, vocabulary: Path = VOCABULARY) -> tuple[str, ...]:
     """The documentation's words for the user's phrases in `text`, each once, in order."""
-    pattern, words = _vocabulary(vocabulary)
-    found = (words[" ".join(m.group().split()).casefold()] for m in pattern.finditer(text))
+    phrases = _vocabulary(vocabulary)
+    keys = _keys(text)
+    used: set[int] = set()
+    found: list[str] = []
+    for start, key in enumerate(keys):
+        if start in used:
+            continue
+        for phrase, documented in phrases.get(key, ()):
+            positions = _match(keys, start, phrase, used)
+            if positions is not None:
+                # A longer phrase's words are not read again by a shorter one ("restarted
+                # itself" is automatic requeuing, not also a requeue).
+                used.update(positions)
+                found.append(documented)
+                break
     return tuple(dict.fromkeys(found))

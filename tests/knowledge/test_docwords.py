@@ -18,7 +18,10 @@ def vocabulary(tmp_path: Path) -> Path:
         "got killed\tterminated\n"
         "killed\tterminated\n"
         "at the same time\tsimultaneously\n"
-        "cap\tlimit maximum\n",
+        "cap\tlimit maximum\n"
+        "output overwritten\ttruncated\n"
+        "restarted itself\tautomatic requeuing\n"
+        "restarted\trequeued\n",
         encoding="utf-8",
     )
     return path
@@ -37,6 +40,20 @@ def test_each_documentation_word_is_added_once_in_the_order_found(vocabulary: Pa
 
 def test_a_phrase_matches_only_whole_words(vocabulary: Path) -> None:
     assert documentation_words("we recapped the capacity of small-cap nodes", vocabulary) == ()
+
+
+def test_a_phrase_matches_any_inflection_of_its_words(vocabulary: Path) -> None:
+    assert documentation_words("two of them kill each other", vocabulary) == ("terminated",)
+    assert documentation_words("it restarts every night", vocabulary) == ("requeued",)
+
+
+def test_up_to_two_other_words_may_stand_between_a_phrases_words(vocabulary: Path) -> None:
+    assert documentation_words("my output file got overwritten", vocabulary) == ("truncated",)
+    assert documentation_words("the output of our three jobs was overwritten", vocabulary) == ()
+
+
+def test_the_words_of_a_longer_phrase_are_not_read_again(vocabulary: Path) -> None:
+    assert documentation_words("it restarted itself", vocabulary) == ("automatic requeuing",)
 
 
 def test_a_line_without_its_documentation_words_is_refused(tmp_path: Path) -> None:
