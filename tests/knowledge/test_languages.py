@@ -119,6 +119,10 @@ def test_a_separable_verb_is_found_also_after_a_vowel_change_and_a_persons_endin
     assert SEPARABLE.translate("Wann läuft unser Projekt ab?", known) == "when expire project"
 
 
+def test_a_plural_verb_is_joined_again_with_its_particle() -> None:
+    assert SEPARABLE.translate("Wie führen wir ein Skript aus?", known) == "how run script"
+
+
 def test_a_joined_verb_is_read_as_the_verb_not_a_noun_of_the_same_stem() -> None:
     assert SEPARABLE.translate("Wie richte ich ein Skript ein?", known) == "how install script"
 
