@@ -654,6 +654,9 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
     return (found.group("thing").lower(),)
 
 
+_COMPOUND_WORD = re.compile(r"[^\W\d_]{3,}(?:-[^\W\d_]{3,})+")
+
+
 def _loose_phrases(question: str) -> list[list[str]]:
     """The words after each "how many / how much" of a question read from another language.
 
@@ -666,7 +669,12 @@ def _loose_phrases(question: str) -> list[list[str]]:
         for word in question[phrase.end() :].split()[:_LOOSE_PHRASE_WORDS]:
             if _ENDS_PHRASE.fullmatch(word):
                 break
-            words.append(word.rstrip(",.;:!?").lower())
+            plain = word.rstrip(",.;:!?").lower()
+            words.append(plain)
+            # A compound the question's language writes in one ("CPU-Cores") counts its words
+            # as the English phrase would ("CPU cores").
+            if _COMPOUND_WORD.fullmatch(plain):
+                words += plain.split("-")
             if word[-1] in ",.;:!?":
                 break
         phrases.append(words)

@@ -412,7 +412,12 @@ class CuratedAnswerer:
         unseen = tuple(
             t
             for t in sorted(tokens - recognised)
-            if (t not in st.vocabulary and not t.isdigit() and not _dated_month(t, st.idf))
+            if (
+                t not in st.vocabulary
+                and not t.isdigit()
+                and not _dated_month(t, st.idf)
+                and not _compound_of_known_words(t, st.vocabulary)
+            )
             or _unknown_year(t, st.idf)
         )
         name_like = _name_like(question, nouns_capitalised=nouns_capitalised)
@@ -627,6 +632,18 @@ def _dated_month(token: str, idf: dict[str, float]) -> bool:
     facts write "11 Dec 2026"): a word of a date question, not an unknown one."""
     month = next((m for m in _MONTHS if len(token) >= 3 and m.startswith(token)), "")
     return bool(month) and (month in idf or month[:3] in idf)
+
+
+# A compound's parts are words, not a name's letters ("small-g", "lumi-o" stay names).
+_COMPOUND = re.compile(r"[a-z]{3,}(?:[-_.][a-z]{3,})+")
+
+
+def _compound_of_known_words(token: str, vocabulary: frozenset[str] | set[str]) -> bool:
+    """A compound of words the catalogue uses ("CPU-Cores", as a German question writes "CPU
+    cores") is those words, not a name the catalogue does not know."""
+    return _COMPOUND.fullmatch(token) is not None and all(
+        word in vocabulary for part in re.split(r"[-_.]", token) for word in tokenize(part)
+    )
 
 
 def _unknown_year(token: str, idf: dict[str, float]) -> bool:

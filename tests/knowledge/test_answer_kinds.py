@@ -242,6 +242,8 @@ def test_the_question_says_what_it_counts(question: str, things: tuple[str, ...]
         ("how many proposal Fast Lane percent approve", ("proposal", "fast", "lane", "percent")),
         # "Was für GPUs hat Discoverer+": the machine's name follows, not a verb.
         ("what kind GPU Discoverer how many per Node", ("gpu model",)),
+        # A compound written in one ("CPU-Cores") counts its words too; "LUMI-G" is a name.
+        ("how many CPU-Cores per GPU LUMI-G", ("cpu-cores", "cpu", "cores")),
     ],
 )
 def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(

@@ -521,6 +521,23 @@ def test_a_month_the_facts_date_in_is_no_unseen_word(
     assert answerer.match(question, embedder.embed_query(question)).unseen == unseen
 
 
+@pytest.mark.parametrize(
+    ("question", "unseen"),
+    [
+        # A German question writes "CPU cores" as one hyphenated word.
+        ("How many CPU-Cores per GPU on LUMI?", ()),
+        # A part of one letter makes a name, which the facts may not know.
+        ("How many GPUs in small-x on LUMI?", ("small-x",)),
+    ],
+)
+def test_a_compound_of_words_the_facts_use_is_no_unseen_word(
+    catalog: Catalog, question: str, unseen: tuple[str, ...]
+) -> None:
+    embedder = HashEmbedder()
+    answerer = CuratedAnswerer(catalog, DATA, embedder.embed_query, embedder.embed_documents)
+    assert answerer.match(question, embedder.embed_query(question)).unseen == unseen
+
+
 def test_a_word_of_a_topics_example_questions_is_no_unseen_word(catalog: Catalog) -> None:
     # "citizenship" is in no fact, but in an example question of the FAQ entry on citizens.
     embedder = HashEmbedder()
