@@ -568,7 +568,7 @@ _LOOSE_PHRASE_WORDS = 4
 # "Which GPUs", "what kind of accelerators": the answer names a model, which no count gives.
 _ASKS_GPU_MODEL = re.compile(
     r"\b(?:which|what)\s+(?:kinds?\s+of\s+|types?\s+of\s+|models?\s+of\s+)?"
-    r"(?:gpus?|accelerators?|graphics\s+cards?)"
+    r"(?:gpus?|accelerators?|graphics\s+cards?)(?:\s+(?:models?|types?|vendors?|makers?))?"
     # The GPUs themselves, not a GPU backend, partition or kernel. A question read from
     # another language has lost its punctuation: "which GPU how much per node".
     r"(?=\s+(?:exactly\s+)?(?:" + _AFTER_THING + r"|how\b)|\s*[?,.;:!]|\s*$)",

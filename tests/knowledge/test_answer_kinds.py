@@ -210,6 +210,8 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         # Asked which GPUs, the answer names their model, which no count of them gives.
         ("which gpus is the new LUMI-AI machine going to have?", ("gpu model",)),
         ("what kind of gpus sit in the jupiter booster nodes?", ("gpu model",)),
+        ("what gpu model is the new LUMI-AI machine getting? amd or nvidia?", ("gpu model",)),
+        ("which GPU vendor does Alice Recoque use?", ("gpu model",)),
         ("how many GPU nodes does Deucalion have and which GPUs?", ("nodes", "gpu model")),
         # A GPU backend, partition or kernel is no GPU.
         ("which GPU backend and cmake option should we build with?", ()),
