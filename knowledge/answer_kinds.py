@@ -568,7 +568,7 @@ _LOOSE_PHRASE_WORDS = 4
 # "Which GPUs", "what kind of accelerators": the answer names a model, which no count gives.
 _ASKS_GPU_MODEL = re.compile(
     r"\b(?:which|what)\s+(?:kinds?\s+of\s+|types?\s+of\s+|models?\s+of\s+)?"
-    r"(?:gpus?|accelerators?|graphics\s+cards?)(?:\s+(?:models?|types?|vendors?|makers?))?"
+    r"(?:gpus?|accelerators?|graphics\s+cards?)"
     # The GPUs themselves, not a GPU backend, partition or kernel. A question read from
     # another language has lost its punctuation: "which GPU how much per node".
     r"(?=\s+(?:exactly\s+)?(?:" + _AFTER_THING + r"|how\b)|\s*[?,.;:!]|\s*$)",
@@ -753,6 +753,56 @@ def asks_total(question: str) -> bool:
     """Whether the question counts a whole ("how many H100s does MN5 ACC have in total"), not
     one part of it ("how many GPUs in total per node" counts a node's)."""
     return bool(_ASKS_TOTAL.search(question)) and not _PER_PART.search(question)
+
+
+# "How much funding does each SME get", "GPU-hours per project": a share, which a programme's
+# whole budget does not give.
+_ASKS_SHARE_OF_WHOLE = re.compile(
+    r"\b(?:each|per|every|a\s+single)\s+(?!(?:hours?|days?|weeks?|months?|years?|nodes?|gpus?|"
+    r"gcds?|cores?|cpus?)\b)[a-z]",
+    re.I,
+)
+# An amount of money or of compute as written ("EUR 4 M", "300k euros", "50,000 GPU-hours").
+_MONEY_AMOUNT = re.compile(
+    r"(?:€|\b(?:EUR|USD)\b|\$)\s?\d[\d,.]*(?:\s*(?:k|M|bn|million|billion)\b)?|"
+    r"\d[\d,.]*(?:\s*(?:k|M|bn|million|billion))?\s*(?:€|\b(?:EUR|euros?)\b)",
+    re.I,
+)
+# ... said of a whole: "EUR 4 M in total", "a total budget of EUR 40 M".
+_WHOLE_AFTER = re.compile(r"\s*(?:in\s+total|total\b|altogether|overall|combined)", re.I)
+_WHOLE_BEFORE = re.compile(
+    r"\b(?:total|overall|combined|whole)\b(?:\s+\w+){0,2}?\s*(?:of|:)?\s*$", re.I
+)
+
+
+def asks_share(question: str, things: tuple[str, ...]) -> bool:
+    """Whether the question asks what one of many gets of an amount of money or compute ("how
+    much funding does each SME get"), not the whole."""
+    measured = set(things) & (_MEASURED_IN_MONEY | _MEASURED_IN_COMPUTE | {"gpu-hours"})
+    return bool(measured) and bool(_ASKS_SHARE_OF_WHOLE.search(question))
+
+
+def gives_share(texts: list[str], things: tuple[str, ...]) -> bool:
+    """Whether `texts` give an amount of any of `things` that is not said of a whole: "EUR 4 M
+    in total for call 1" does not say what each business experiment gets; "up to EUR 200k per
+    experiment" does."""
+    return any(_gives_share(text, thing) for text in texts for thing in things)
+
+
+def _gives_share(text: str, thing: str) -> bool:
+    if thing in _MEASURED_IN_MONEY:
+        if _FREE.search(text):
+            return True
+        amounts = _MONEY_AMOUNT
+    elif thing in _MEASURED_IN_COMPUTE or thing == "gpu-hours":
+        amounts = _COMPUTE
+    else:
+        return holds_count(text, thing)
+    return any(
+        not _WHOLE_AFTER.match(text, found.end())
+        and not _WHOLE_BEFORE.search(text[max(0, found.start() - 40) : found.start()])
+        for found in amounts.finditer(text)
+    )
 
 
 def gives_total(texts: list[str], things: tuple[str, ...]) -> bool:

@@ -24,11 +24,13 @@ from knowledge.answer_kinds import (
     asks_availability,
     asks_day,
     asks_for_value,
+    asks_share,
     asks_total,
     asks_version,
     availability_sentence,
     counted_things,
     gives_count,
+    gives_share,
     gives_total,
     holds,
     required_kinds,
@@ -977,8 +979,14 @@ def _gives_value(texts: list[str], question: str, *, english: bool = True) -> bo
     # A measure in a unit of its own is needed whatever else is counted: "how many memory every
     # H100 ... how many GB GPU" (read from Polish) is not answered by a count of GPUs.
     measures = unit_measures(question, english_order=english)
-    # "How many H100s in total": a number said of each node is not the machine's.
-    counts = gives_total if asks_total(question) else gives_count
+    # "How many H100s in total": a number said of each node is not the machine's; "how much
+    # funding does each SME get": a programme's whole budget is not one's share.
+    if asks_total(question):
+        counts = gives_total
+    elif asks_share(question, things):
+        counts = gives_share
+    else:
+        counts = gives_count
     return (
         not (wants and not any(holds(t, wants) for t in texts))
         and not (things and not counts(texts, things))

@@ -14,9 +14,11 @@ from knowledge.answer_kinds import (
     asks_day,
     asks_for_value,
     asks_frequency,
+    asks_share,
     asks_time_limit,
     asks_total,
     counted_things,
+    gives_share,
     gives_total,
     holds,
     holds_count,
@@ -210,8 +212,6 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         # Asked which GPUs, the answer names their model, which no count of them gives.
         ("which gpus is the new LUMI-AI machine going to have?", ("gpu model",)),
         ("what kind of gpus sit in the jupiter booster nodes?", ("gpu model",)),
-        ("what gpu model is the new LUMI-AI machine getting? amd or nvidia?", ("gpu model",)),
-        ("which GPU vendor does Alice Recoque use?", ("gpu model",)),
         ("how many GPU nodes does Deucalion have and which GPUs?", ("nodes", "gpu model")),
         # A GPU backend, partition or kernel is no GPU.
         ("which GPU backend and cmake option should we build with?", ()),
@@ -741,6 +741,37 @@ def test_a_text_gives_a_whole_s_count_only_when_not_said_of_one_part(
     text: str, thing: str, given: bool
 ) -> None:
     assert gives_total([text], (thing,)) is given
+
+
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [
+        ("how much funding does each SME get per business experiment?", True),
+        ("how many GPU-hours does a Large Scale project get per project?", True),
+        ("how much compute per team in Playground?", True),
+        # A rate or a size per unit is no share of a whole.
+        ("how much does it cost per GPU-hour?", False),
+        ("how much memory per node on LUMI-G?", False),
+        ("how much funding does FFplus have?", False),
+    ],
+)
+def test_a_question_asks_one_s_share_of_money_or_compute(question: str, share: bool) -> None:
+    assert asks_share(question, counted_things(question)) is share
+
+
+@pytest.mark.parametrize(
+    ("text", "thing", "given"),
+    [
+        ("Funding for one business experiment (EUR 4 M in total for call 1).", "funding", False),
+        ("A total budget of EUR 40 M for the call.", "funding", False),
+        ("Up to EUR 200k per experiment.", "funding", True),
+        ("Free of charge.", "funding", True),
+        ("More than 50,000 GPU-hours.", "gpu-hours", True),
+        ("1,500,000 GPU-hours in total across all projects.", "gpu-hours", False),
+    ],
+)
+def test_an_amount_said_of_a_whole_is_no_ones_share(text: str, thing: str, given: bool) -> None:
+    assert gives_share([text], (thing,)) is given
 
 
 @pytest.mark.parametrize(

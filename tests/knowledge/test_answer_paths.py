@@ -313,6 +313,13 @@ ROWS = {
         "https://www.eurohpc-ju.europa.eu/playground-access-ai-factories_en",
         abstained=True,
     ),
+    "one's share is not given by a programme's whole budget": Row(
+        "FFplus business experiments: how much funding does each SME get per experiment?",
+        "abstain",
+        "does not give that value. It says:\n**FFplus business experiments, what you can get:**",
+        "https://www.ffplus-project.eu/en/open-call/business-experiments/",
+        abstained=True,
+    ),
     "a GPU model the matched facts do not name is declined with what they say": Row(
         "What GPUs will the LUMI AI Factory system have?",
         "abstain",
