@@ -63,40 +63,36 @@ def _vocabulary(path: Path) -> dict[str, list[tuple[Phrase, str]]]:
     return dict(by_first)
 
 
-def _match(keys: list[str], start: int, phrase: Phrase, used: set[int]) -> list[int] | None:
+def _match(keys: list[str], start: int, phrase: Phrase) -> tuple[int, ...] | None:
     """The positions of `phrase` in `keys` from `start`, gaps allowed, or None."""
     positions = [start]
     for key in phrase[1:]:
         after = positions[-1] + 1
         found = next(
-            (
-                i
-                for i in range(after, min(after + _GAP + 1, len(keys)))
-                if keys[i] == key and i not in used
-            ),
-            None,
+            (i for i in range(after, min(after + _GAP + 1, len(keys))) if keys[i] == key), None
         )
         if found is None:
             return None
         positions.append(found)
-    return positions
+    return tuple(positions)
 
 
 def documentation_words(text: str, vocabulary: Path = VOCABULARY) -> tuple[str, ...]:
     """The documentation's words for the user's phrases in `text`, each once, in order."""
     phrases = _vocabulary(vocabulary)
     keys = _keys(text)
-    used: set[int] = set()
-    found: list[str] = []
+    found: list[tuple[frozenset[int], str]] = []
     for start, key in enumerate(keys):
-        if start in used:
-            continue
         for phrase, documented in phrases.get(key, ()):
-            positions = _match(keys, start, phrase, used)
+            positions = _match(keys, start, phrase)
             if positions is not None:
-                # A longer phrase's words are not read again by a shorter one ("restarted
-                # itself" is automatic requeuing, not also a requeue).
-                used.update(positions)
-                found.append(documented)
-                break
-    return tuple(dict.fromkeys(found))
+                found.append((frozenset(positions), documented))
+    # A phrase inside a longer one that matched is read as the longer one ("restarted itself"
+    # is automatic requeuing, not also a requeue); overlapping phrases both count ("gpu hours"
+    # and "hours left").
+    kept = (
+        documented
+        for positions, documented in found
+        if not any(positions < other for other, _ in found)
+    )
+    return tuple(dict.fromkeys(kept))

@@ -21,7 +21,9 @@ def vocabulary(tmp_path: Path) -> Path:
         "cap\tlimit maximum\n"
         "output overwritten\ttruncated\n"
         "restarted itself\tautomatic requeuing\n"
-        "restarted\trequeued\n",
+        "restarted\trequeued\n"
+        "gpu hours\tgpu-hours\n"
+        "hours left\tremaining\n",
         encoding="utf-8",
     )
     return path
@@ -54,6 +56,13 @@ def test_up_to_two_other_words_may_stand_between_a_phrases_words(vocabulary: Pat
 
 def test_the_words_of_a_longer_phrase_are_not_read_again(vocabulary: Path) -> None:
     assert documentation_words("it restarted itself", vocabulary) == ("automatic requeuing",)
+
+
+def test_overlapping_phrases_both_bring_their_words(vocabulary: Path) -> None:
+    assert documentation_words("how many gpu hours left?", vocabulary) == (
+        "gpu-hours",
+        "remaining",
+    )
 
 
 def test_a_line_without_its_documentation_words_is_refused(tmp_path: Path) -> None:
