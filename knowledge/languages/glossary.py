@@ -66,8 +66,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
 # The particles a German verb leaves at the end of its clause (ausführen: "führe ... aus").
 _SEPARABLE_PARTICLES = frozenset(
-    """ab an auf aus bei durch ein fest frei her herunter hin hoch los mit nach runter um vor
-    vorbei weg weiter zu zurück zusammen""".split()
+    """ab an auf aus bei bereit dazu durch ein fehl fest fort frei her heraus herunter hin hinzu
+    hoch los mit nach raus runter statt teil um vor vorbei weg weiter zu zurück zusammen""".split()
 )
 
 

@@ -119,6 +119,11 @@ def test_a_separable_verb_is_found_also_after_a_vowel_change_and_a_persons_endin
     assert SEPARABLE.translate("Wann läuft unser Projekt ab?", known) == "when expire project"
 
 
+def test_a_verb_that_failed_is_joined_again_with_its_particle_fehl() -> None:
+    german = parse("de", "warum\twhy\nschlagen\thit\nfehlschlagen\tfail\nmein\t-\nJob\tjob\n")
+    assert german.translate("Warum schlägt mein Job fehl?", known) == "why fail job"
+
+
 def test_a_plural_verb_is_joined_again_with_its_particle() -> None:
     assert SEPARABLE.translate("Wie führen wir ein Skript aus?", known) == "how run script"
 
