@@ -323,7 +323,7 @@ def test_lines_after_forms_only_match_as_written_never_by_stem() -> None:
 
 
 def test_the_bundled_country_lists_do_not_catch_other_words() -> None:
-    assert glossary("it").translate("64 core per nodo", {"core"}.__contains__) == "64 core for node"
+    assert glossary("it").translate("64 core per nodo", {"core"}.__contains__) == "64 core per node"
 
 
 def test_a_name_of_several_words_stays_as_written_not_read_as_this_language() -> None:
