@@ -176,6 +176,8 @@ class Glossary:
     # for "nächste"), as people type in chat: looked up only when the exact ones miss.
     plain_forms: dict[str, str] = field(default_factory=dict)
     plain_entries: dict[str, str] = field(default_factory=dict)
+    # One-word entries written in capitals ("PMI", "KMU"): this language's abbreviations.
+    abbreviations: frozenset[str] = frozenset()
 
     def stem(self, word: str) -> str:
         return _stem(self.language, word.casefold())
@@ -241,9 +243,17 @@ class Glossary:
                 i += name
                 continue
             for size in range(min(_MAX_PHRASE, len(tokens) - i), 0, -1):
-                if size == 1 and self._is_name(tokens, i) and known(lowered[i]):
+                if (
+                    size == 1
+                    and self._is_name(tokens, i)
+                    and known(lowered[i])
+                    and not (tokens[i].isupper() and lowered[i] in self.abbreviations)
+                ):
                     # A capitalized word the English documents use is a name's part here
-                    # ("AI Factories Large Scale"), not the look-alike word of this language.
+                    # ("AI Factories Large Scale"), not the look-alike word of this language;
+                    # but an abbreviation this language lists in capitals is its own (Italian
+                    # PMI, SME, where Slurm's documents say PMI for its process management
+                    # interface; not "AI", which Italian lists as "ai", to the).
                     english.append(tokens[i])
                     i += 1
                     break
@@ -427,6 +437,7 @@ def parse(language: str, text: str) -> Glossary:
     english_words: set[str] = set()
     plain_forms: dict[str, str] = {}
     plain_entries: dict[str, str] = {}
+    abbreviations: set[str] = set()
     forms_only = False  # after a "#! forms only" line: no stems (see the TSV's comment)
     for line in text.splitlines():
         if line.strip() == "#! forms only":
@@ -441,6 +452,8 @@ def parse(language: str, text: str) -> Glossary:
         if not stems or not english:
             continue
         forms.setdefault(sys.intern(" ".join(form)), english)
+        if len(form) == 1 and foreign.strip().isupper():
+            abbreviations.add(form[0])
         plain = [spelling for spelling in _plain_spellings(language, form) if spelling != form]
         for spelling in plain:
             plain_forms.setdefault(sys.intern(" ".join(spelling)), english)
@@ -470,6 +483,7 @@ def parse(language: str, text: str) -> Glossary:
         frozenset(english_words),
         {k: v for k, v in plain_forms.items() if k not in forms},
         {k: v for k, v in plain_entries.items() if k not in entries},
+        frozenset(abbreviations),
     )
 
 

@@ -124,6 +124,15 @@ def test_a_verb_that_failed_is_joined_again_with_its_particle_fehl() -> None:
     assert german.translate("Warum schlägt mein Job fehl?", known) == "why fail job"
 
 
+def test_an_abbreviation_the_glossary_lists_is_this_languages_even_when_the_documents_use_it() -> (
+    None
+):
+    italian = parse("it", "industria\tindustry\nPMI\tSME\ne\t-\nai\tto\n")
+    assert italian.translate("industria e PMI", {"pmi"}.__contains__) == "industry SME"
+    # A word listed in lower case is no abbreviation: "AI" in a name stays a name's part.
+    assert italian.translate("PMI e AI Factories", {"pmi", "ai"}.__contains__) == "SME AI Factories"
+
+
 def test_a_plural_verb_is_joined_again_with_its_particle() -> None:
     assert SEPARABLE.translate("Wie führen wir ein Skript aus?", known) == "how run script"
 
