@@ -328,7 +328,7 @@ _PERCENTAGE = re.compile(r"\d\s*%|\d\s*(?:per\s?cent|percent)\b", re.I)
 # capacity, a machine's peak ...
 _MEASURED_IN_COMPUTE = frozenset({"compute", "computing", "capacity"})
 _COMPUTE = re.compile(
-    r"\d[\d,.]*\s*[kKM]?\s*(?:(?:GPU|GCD|node|core|CPU)[- ]?h(?:ours?)?\b|%|per\s?cent\b)|"
+    r"(?<![\d,.])\d[\d,.]*\s*[kKM]?\s*(?:(?:GPU|GCD|node|core|CPU)[- ]?h(?:ours?)?\b|%|per\s?cent\b)|"
     r"\d\s*(?:[PE]F|peta ?flops?|exa ?flops?)\b",
     re.I,
 )
@@ -755,41 +755,50 @@ def asks_total(question: str) -> bool:
     return bool(_ASKS_TOTAL.search(question)) and not _PER_PART.search(question)
 
 
-# "How much funding does each SME get", "GPU-hours per project": a share, which a programme's
-# whole budget does not give.
-_ASKS_SHARE_OF_WHOLE = re.compile(
-    r"\b(?:each|per|every|a\s+single)\s+(?!(?:hours?|days?|weeks?|months?|years?|nodes?|gpus?|"
-    r"gcds?|cores?|cpus?)\b)[a-z]",
-    re.I,
+# "How much funding does each SME get", "GPU-hours per project": what one recipient is allotted,
+# which a programme's whole budget does not give.
+_RECIPIENTS = (
+    r"(?:smes?|start-?ups?|compan(?:y|ies)|firms?|organi[sz]ations?|projects?|teams?|users?|"
+    r"groups?|labs?|applicants?|participants?|partners?|members?|consorti(?:um|a)|proposals?|"
+    r"experiments?|stud(?:y|ies)|winners?|beneficiar(?:y|ies)|awardees?)"
 )
-# An amount of money or of compute as written ("EUR 4 M", "300k euros", "50,000 GPU-hours").
+_ASKS_ALLOTMENT = re.compile(
+    r"\b(?:each|per|every|a\s+single)\s+(?:[\w-]+\s+)?" + _RECIPIENTS + r"\b", re.I
+)
+# An amount of money as written ("EUR 4 M", "300k euros"); a number starts where no digit or
+# separator stands before it, so a long run of digits is read once, not from every digit.
 _MONEY_AMOUNT = re.compile(
-    r"(?:€|\b(?:EUR|USD)\b|\$)\s?\d[\d,.]*(?:\s*(?:k|M|bn|million|billion)\b)?|"
-    r"\d[\d,.]*(?:\s*(?:k|M|bn|million|billion))?\s*(?:€|\b(?:EUR|euros?)\b)",
+    r"(?:" + _MONEY + r")\s?(?<![\d,.])\d[\d,.]*(?:\s*(?:k|M|bn|million|billion)\b)?|"
+    r"(?<![\d,.])\d[\d,.]*(?:\s*(?:k|M|bn|million|billion))?\s*(?:" + _MONEY + r")",
     re.I,
 )
-# ... said of a whole: "EUR 4 M in total", "a total budget of EUR 40 M".
+# ... said of a whole: "EUR 4 M in total", "a total budget of EUR 40 M"; unless said of one
+# recipient right after ("a total of EUR 150,000 per experiment").
 _WHOLE_AFTER = re.compile(r"\s*(?:in\s+total|total\b|altogether|overall|combined)", re.I)
 _WHOLE_BEFORE = re.compile(
     r"\b(?:total|overall|combined|whole)\b(?:\s+\w+){0,2}?\s*(?:of|:)?\s*$", re.I
 )
+_ONE_RECIPIENT_AFTER = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:per|each|a|for\s+(?:each|one|every))\s+" + _RECIPIENTS + r"\b",
+    re.I,
+)
 
 
-def asks_share(question: str, things: tuple[str, ...]) -> bool:
+def asks_allotment(question: str, things: tuple[str, ...]) -> bool:
     """Whether the question asks what one of many gets of an amount of money or compute ("how
     much funding does each SME get"), not the whole."""
     measured = set(things) & (_MEASURED_IN_MONEY | _MEASURED_IN_COMPUTE | {"gpu-hours"})
-    return bool(measured) and bool(_ASKS_SHARE_OF_WHOLE.search(question))
+    return bool(measured) and bool(_ASKS_ALLOTMENT.search(question))
 
 
-def gives_share(texts: list[str], things: tuple[str, ...]) -> bool:
+def gives_allotment(texts: list[str], things: tuple[str, ...]) -> bool:
     """Whether `texts` give an amount of any of `things` that is not said of a whole: "EUR 4 M
     in total for call 1" does not say what each business experiment gets; "up to EUR 200k per
     experiment" does."""
-    return any(_gives_share(text, thing) for text in texts for thing in things)
+    return any(_gives_allotment(text, thing) for text in texts for thing in things)
 
 
-def _gives_share(text: str, thing: str) -> bool:
+def _gives_allotment(text: str, thing: str) -> bool:
     if thing in _MEASURED_IN_MONEY:
         if _FREE.search(text):
             return True
@@ -799,8 +808,11 @@ def _gives_share(text: str, thing: str) -> bool:
     else:
         return holds_count(text, thing)
     return any(
-        not _WHOLE_AFTER.match(text, found.end())
-        and not _WHOLE_BEFORE.search(text[max(0, found.start() - 40) : found.start()])
+        _ONE_RECIPIENT_AFTER.match(text, found.end())
+        or (
+            not _WHOLE_AFTER.match(text, found.end())
+            and not _WHOLE_BEFORE.search(text[max(0, found.start() - 40) : found.start()])
+        )
         for found in amounts.finditer(text)
     )
 

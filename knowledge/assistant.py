@@ -21,16 +21,16 @@ from functools import cache, partial
 from knowledge.answer_kinds import (
     asked_attribute,
     asking_sentence,
+    asks_allotment,
     asks_availability,
     asks_day,
     asks_for_value,
-    asks_share,
     asks_total,
     asks_version,
     availability_sentence,
     counted_things,
+    gives_allotment,
     gives_count,
-    gives_share,
     gives_total,
     holds,
     required_kinds,
@@ -983,8 +983,8 @@ def _gives_value(texts: list[str], question: str, *, english: bool = True) -> bo
     # funding does each SME get": a programme's whole budget is not one's share.
     if asks_total(question):
         counts = gives_total
-    elif asks_share(question, things):
-        counts = gives_share
+    elif asks_allotment(question, things):
+        counts = gives_allotment
     else:
         counts = gives_count
     return (

@@ -330,8 +330,10 @@ class Glossary:
         bases = [plain] + [
             plain[: -len(end)] for end in ("st", "et", "t", "e") if plain.endswith(end)
         ]
-        # The plural's verb is the infinitive itself ("wir führen ... aus" -> ausführen).
-        candidates = [plain, *(base + ending for base in bases for ending in ("en", "n"))]
+        # The plural's verb is the infinitive itself ("wir führen ... aus" -> ausführen); only
+        # a verb's ending, not a noun or pronoun joined to the particle ("fehl" + "er").
+        plural = [plain] if plain.endswith("en") else []
+        candidates = [*plural, *(base + ending for base in bases for ending in ("en", "n"))]
         for infinitive in candidates:
             found = self.forms.get(infinitive) or self.plain_forms.get(infinitive)
             if found is not None and found != DROP:

@@ -10,15 +10,15 @@ import pytest
 from knowledge.answer_kinds import (
     asked_attribute,
     asked_bounds,
+    asks_allotment,
     asks_coming_date,
     asks_day,
     asks_for_value,
     asks_frequency,
-    asks_share,
     asks_time_limit,
     asks_total,
     counted_things,
-    gives_share,
+    gives_allotment,
     gives_total,
     holds,
     holds_count,
@@ -753,10 +753,14 @@ def test_a_text_gives_a_whole_s_count_only_when_not_said_of_one_part(
         ("how much does it cost per GPU-hour?", False),
         ("how much memory per node on LUMI-G?", False),
         ("how much funding does FFplus have?", False),
+        # Per unit of time, per node, per call: not what one recipient is allotted.
+        ("how much funding per month?", False),
+        ("how much compute per node?", False),
+        ("how much funding is available per call?", False),
     ],
 )
 def test_a_question_asks_one_s_share_of_money_or_compute(question: str, share: bool) -> None:
-    assert asks_share(question, counted_things(question)) is share
+    assert asks_allotment(question, counted_things(question)) is share
 
 
 @pytest.mark.parametrize(
@@ -765,13 +769,14 @@ def test_a_question_asks_one_s_share_of_money_or_compute(question: str, share: b
         ("Funding for one business experiment (EUR 4 M in total for call 1).", "funding", False),
         ("A total budget of EUR 40 M for the call.", "funding", False),
         ("Up to EUR 200k per experiment.", "funding", True),
+        ("The total of EUR 150,000 per experiment.", "funding", True),
         ("Free of charge.", "funding", True),
         ("More than 50,000 GPU-hours.", "gpu-hours", True),
         ("1,500,000 GPU-hours in total across all projects.", "gpu-hours", False),
     ],
 )
 def test_an_amount_said_of_a_whole_is_no_ones_share(text: str, thing: str, given: bool) -> None:
-    assert gives_share([text], (thing,)) is given
+    assert gives_allotment([text], (thing,)) is given
 
 
 @pytest.mark.parametrize(

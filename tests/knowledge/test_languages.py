@@ -124,6 +124,12 @@ def test_a_verb_that_failed_is_joined_again_with_its_particle_fehl() -> None:
     assert german.translate("Warum schlägt mein Job fehl?", known) == "why fail job"
 
 
+def test_a_particle_is_not_joined_to_a_pronoun_or_noun_into_another_word() -> None:
+    german = parse("de", "warum\twhy\nschlug\tfail\nFehler\terror\ner\t-\nfehl\t-\n")
+    # "fehl" + "er" spells Fehler; the clause's verb is "schlug".
+    assert german.translate("Warum schlug er fehl?", known) == "why fail"
+
+
 def test_an_abbreviation_the_glossary_lists_is_this_languages_even_when_the_documents_use_it() -> (
     None
 ):
