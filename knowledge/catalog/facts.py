@@ -325,11 +325,18 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
                 if schedule.rule == "continuous"
                 else lambda now, q, call=call, text=how_often_text: (
                     f"{text} "
-                    + next_cutoff_text(catalog, call, now, how_often=False, year=asked_year(q))
+                    + next_cutoff_text(
+                        catalog,
+                        call,
+                        now,
+                        how_often=False,
+                        year=asked_year(q),
+                        after=asked_after(q, now),
+                    )
                 )
             ),
             unknown_at=lambda now, q, call=call: nothing_on_record(
-                catalog, call, now, asked_year(q)
+                catalog, call, now, asked_year(q), asked_after(q, now)
             ),
         )
     yield _fact(
@@ -338,8 +345,12 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
         ["cutoffs"],
         f"Cut-offs of {call.name}",
         schedule,
-        render=lambda now, q, call=call: next_cutoff_text(catalog, call, now, year=asked_year(q)),
-        unknown_at=lambda now, q, call=call: nothing_on_record(catalog, call, now, asked_year(q)),
+        render=lambda now, q, call=call: next_cutoff_text(
+            catalog, call, now, year=asked_year(q), after=asked_after(q, now)
+        ),
+        unknown_at=lambda now, q, call=call: nothing_on_record(
+            catalog, call, now, asked_year(q), asked_after(q, now)
+        ),
     )
     yield from _note_facts(call.id, [me], "overview", f"**{call.name}:** ", call.notes)
     if call.machines:
@@ -410,11 +421,51 @@ def asked_year(question: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def nothing_on_record(catalog: Catalog, call: Call, now: datetime, year: int | None) -> bool:
-    """True when the calendar holds no cut-off of `call` for what is asked: none in `year`,
-    or (no year named) none still ahead."""
+_MONTH_NAMES = (
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(),
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?",
+)
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+# "the one after 4 Jan 2027", "after the jan 4 2027 one", "after 2027-01-04": a day asked
+# from, which is not today.
+_AFTER_DAY = re.compile(
+    r"\b(?:after|following|follows?)\s+(?:the\s+)?(?:"
+    rf"{_DAY}\.?\s+(?:of\s+)?({_MONTH_NAMES[1]})\.?|({_MONTH_NAMES[1]})\.?\s+{_DAY}"
+    r")(?:,?\s+(20\d\d))?\b|"
+    r"\b(?:after|following|follows?)\s+(?:the\s+)?(20\d\d)-(\d\d)-(\d\d)\b",
+    re.I,
+)
+
+
+def asked_after(question: str, now: datetime) -> date | None:
+    """The day a question asks what comes after ("the cut-off after the jan 4 2027 one"), if
+    it names one; without a year, the year it names elsewhere, or this one."""
+    found = _AFTER_DAY.search(question)
+    if found is None:
+        return None
+    g = found.groups()
+    if g[5] is not None:
+        day, month, year = int(g[7]), int(g[6]), int(g[5])
+    else:
+        day = int(g[0] or g[3])
+        month = _MONTH_NAMES[0].index((g[1] or g[2])[:3].lower()) + 1
+        year = int(g[4]) if g[4] else asked_year(question) or now.year
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def nothing_on_record(
+    catalog: Catalog, call: Call, now: datetime, year: int | None, after: date | None = None
+) -> bool:
+    """True when the calendar holds no cut-off of `call` for what is asked: none after the day
+    `after`, none in `year`, or (neither named) none still ahead."""
     if call.cutoffs.rule != "dated":
         return False
+    if after is not None:
+        return not any(c.day > after for c in call_cutoffs(call))
     if year is not None:
         return not any(c.day.year == year for c in call_cutoffs(call))
     return not catalog.upcoming_cutoffs(now, call=call.id)
@@ -427,14 +478,17 @@ def next_cutoff_text(
     *,
     how_often: bool = True,
     year: int | None = None,
+    after: date | None = None,
 ) -> str:
-    """The next cut-off of `call` from `now`, or those of `year` when the question names one,
-    or why there is none (computed, never stored)."""
+    """The next cut-off of `call` from `now`, or after the day `after` or those of `year` when
+    the question names one, or why there is none (computed, never stored)."""
     if call.cutoffs.rule == "continuous":
         extra = f" ({call.cutoffs.frequency})" if call.cutoffs.frequency else ""
         return (
             f"**{call.name}** has no deadline: it is continuously open{extra}, so apply any time."
         )
+    if after is not None:
+        return _cutoffs_after(call, after)
     if year is not None:
         return _cutoffs_in_year(catalog, call, now, year)
     upcoming = catalog.upcoming_cutoffs(now, call=call.id)
@@ -451,6 +505,21 @@ def next_cutoff_text(
         f"**No future {call.name} cut-off is on record**{last}. "
         f"The calendar may be out of date: check {call.cutoffs.source}"
     )
+
+
+def _cutoffs_after(call: Call, after: date) -> str:
+    """The cut-offs of `call` after the day `after`, or that none is on record."""
+    days = [c.day for c in call_cutoffs(call) if c.day > after]
+    if not days:
+        known = call_cutoffs(call)
+        last = f"; the last one on record is {day_text(known[-1].day)}" if known else ""
+        return (
+            f"**No {call.name} cut-off after {day_text(after)} is on record**{last}. "
+            f"The calendar may be out of date: check {call.cutoffs.source}"
+        )
+    later = ", ".join(day_text(d) for d in days[1:3])
+    then = f" (then {later})" if later else ""
+    return f"**Next {call.name} cut-off after {day_text(after)}: {day_text(days[0])}**{then}."
 
 
 def _cutoffs_in_year(catalog: Catalog, call: Call, now: datetime, year: int) -> str:

@@ -18,6 +18,7 @@ from knowledge.catalog.catalog import Catalog, load_catalog
 from knowledge.catalog.chat_text import day_text, names_day
 from knowledge.catalog.facts import (
     CuratedFact,
+    asked_after,
     catalog_facts,
     faq_facts,
     gpu_hours_in,
@@ -85,6 +86,44 @@ def test_the_next_cutoff_is_computed_from_the_time_of_asking(
     early = fact.text_at(datetime(2026, 1, 1, tzinfo=ZoneInfo("UTC")))
     late = fact.text_at(datetime(2026, 11, 29, tzinfo=ZoneInfo("UTC")))
     assert early != late and "Next AI Factories Large Scale cut-off" in late
+
+
+def test_the_cutoffs_after_a_day_the_question_names_are_listed_from_that_day(
+    facts: dict[str, CuratedFact],
+) -> None:
+    fact = facts["large-scale/cutoffs"]
+    question = "which Large Scale cut-off comes after 1 Dec 2026?"
+    assert fact.text_at(NOW, question) == (
+        "**Next AI Factories Large Scale cut-off after 1 Dec 2026: 15 Dec 2026** (then 4 Jan 2027)."
+    )
+    assert not fact.is_unknown(NOW, question)
+
+
+def test_after_the_last_cutoff_on_record_none_is_on_record(facts: dict[str, CuratedFact]) -> None:
+    fact = facts["large-scale/cutoffs"]
+    question = "large scale cutoff after the jan 4 2027 one - mid jan or end of jan?"
+    assert fact.text_at(NOW, question).startswith(
+        "**No AI Factories Large Scale cut-off after 4 Jan 2027 is on record**; the last one on "
+        "record is 4 Jan 2027."
+    )
+    assert fact.is_unknown(NOW, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        ("the cut-off after the jan 4 2027 one", date(2027, 1, 4)),
+        ("the one after 4 Jan 2027", date(2027, 1, 4)),
+        ("what comes after 2027-01-04", date(2027, 1, 4)),
+        # Without a year: the year the question names, else this one.
+        ("in 2027, which one follows March 3rd?", date(2027, 3, 3)),
+        ("the one after the 30th of November", date(2026, 11, 30)),
+        ("the next one after that", None),
+        ("after 31 Feb 2027", None),
+    ],
+)
+def test_a_question_names_the_day_it_asks_what_comes_after(question: str, day: date | None) -> None:
+    assert asked_after(question, NOW) == day
 
 
 def test_which_call_fits_follows_the_gpu_hours_asked_for(facts: dict[str, CuratedFact]) -> None:
