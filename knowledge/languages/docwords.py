@@ -19,9 +19,10 @@ overwritten"). Two phrases that differ only in inflection are one phrase, writte
 from __future__ import annotations
 
 import re
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -35,7 +36,10 @@ _WIDE_GAP = 2
 _GAP_MARK = "~"
 # Hyphenated words are one word: "small-cap" does not say "cap".
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*|" + _GAP_MARK)
+# A Snowball stemmer keeps the word being stemmed in the object, and questions are answered on
+# several threads: one stemmer, used under a lock, its results cached.
 _STEMMER = snowballstemmer.stemmer("english")
+_STEMMER_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -52,10 +56,18 @@ def _key(stem: str) -> str:
     return stem[:-1] if len(stem) > 3 and stem.endswith("e") else stem
 
 
+@lru_cache(maxsize=8192)
+def _word_key(word: str) -> str:
+    if word == _GAP_MARK:
+        return word
+    with _STEMMER_LOCK:
+        stem = str(_STEMMER.stemWord(word))
+    return _key(stem)
+
+
 def _keys(text: str) -> list[str]:
     """The words of `text` as inflection-free keys (`~` kept as it is)."""
-    words = [w.casefold().replace("’", "'") for w in _WORD.findall(text)]
-    return [_key(stem) if stem != _GAP_MARK else stem for stem in _STEMMER.stemWords(words)]
+    return [_word_key(w.casefold().replace("’", "'")) for w in _WORD.findall(text)]
 
 
 def _phrase(text: str, documented: str) -> _Phrase | None:
