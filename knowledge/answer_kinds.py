@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from knowledge.lexical import compound_words
+
 # "How long", "how soon": a question asking for a duration.
 _HOW_LONG = r"\bhow (long|soon|quickly|fast)\b"
 # What kind of answer a question wants, from how it is asked; a passage that holds a value of
@@ -654,9 +656,6 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
     return (found.group("thing").lower(),)
 
 
-_COMPOUND_WORD = re.compile(r"[^\W\d_]{3,}(?:-[^\W\d_]{3,})+")
-
-
 def _loose_phrases(question: str) -> list[list[str]]:
     """The words after each "how many / how much" of a question read from another language.
 
@@ -673,8 +672,7 @@ def _loose_phrases(question: str) -> list[list[str]]:
             words.append(plain)
             # A compound the question's language writes in one ("CPU-Cores") counts its words
             # as the English phrase would ("CPU cores").
-            if _COMPOUND_WORD.fullmatch(plain):
-                words += plain.split("-")
+            words += compound_words(plain)
             if word[-1] in ",.;:!?":
                 break
         phrases.append(words)

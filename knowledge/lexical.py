@@ -103,6 +103,17 @@ def variant_of(word: str) -> str | None:
     return None
 
 
+# A compound of words ("cpu-cores", "booster-gpu"), not a name with a part of a letter or two
+# ("small-g", "lumi-o").
+_COMPOUND_OF_WORDS = re.compile(r"[^\W\d_]{3,}(?:[-_.][^\W\d_]{3,})+")
+
+
+def compound_words(token: str) -> list[str]:
+    """The words of a compound written in one ("CPU-Cores": "CPU", "Cores"), or [] when
+    `token` is none (a single word, or a name such as "small-g")."""
+    return _PARTS.split(token) if _COMPOUND_OF_WORDS.fullmatch(token) else []
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case tokens without stop words and diacritics; compounds also yield their parts."""
     tokens: list[str] = []

@@ -34,7 +34,7 @@ from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.facts import CuratedFact, catalog_facts, faq_questions
 from knowledge.catalog.mentions import Mention, NameTable, mask
 from knowledge.errors import CatalogError
-from knowledge.lexical import tokenize
+from knowledge.lexical import compound_words, tokenize
 
 Matrix = npt.NDArray[np.float32]
 # Embeds texts, possibly from a cache: the answerer's only use of the model.
@@ -634,16 +634,11 @@ def _dated_month(token: str, idf: dict[str, float]) -> bool:
     return bool(month) and (month in idf or month[:3] in idf)
 
 
-# A compound's parts are words, not a name's letters ("small-g", "lumi-o" stay names).
-_COMPOUND = re.compile(r"[a-z]{3,}(?:[-_.][a-z]{3,})+")
-
-
 def _compound_of_known_words(token: str, vocabulary: frozenset[str] | set[str]) -> bool:
     """A compound of words the catalogue uses ("CPU-Cores", as a German question writes "CPU
     cores") is those words, not a name the catalogue does not know."""
-    return _COMPOUND.fullmatch(token) is not None and all(
-        word in vocabulary for part in re.split(r"[-_.]", token) for word in tokenize(part)
-    )
+    parts = compound_words(token)
+    return bool(parts) and all(word in vocabulary for part in parts for word in tokenize(part))
 
 
 def _unknown_year(token: str, idf: dict[str, float]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.lexical import LexicalIndex, tokenize, variant_of
+from knowledge.lexical import LexicalIndex, compound_words, tokenize, variant_of
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,19 @@ PARTITIONS = LexicalIndex(
 def test_an_unknown_word_close_to_a_known_one_reads_as_its_typo(word: str, typo: bool) -> None:
     (token,) = tokenize(word)
     assert PARTITIONS.misspells(token) is typo
+
+
+@pytest.mark.parametrize(
+    ("token", "words"),
+    [
+        ("CPU-Cores", ["CPU", "Cores"]),
+        ("booster-gpu", ["booster", "gpu"]),
+        ("num_workers", ["num", "workers"]),
+        # A part of a letter or two makes a name; one word is no compound.
+        ("small-g", []),
+        ("lumi-o", []),
+        ("cores", []),
+    ],
+)
+def test_a_compound_of_words_is_split_into_them(token: str, words: list[str]) -> None:
+    assert compound_words(token) == words
