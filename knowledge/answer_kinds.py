@@ -368,11 +368,17 @@ _PER_UNIT = re.compile(
     r"(?:hours?|days?|months?|years?|nodes?|gpus?|cores?|tb|gb|users?|seats?)\b",
     re.I,
 )
+# An amount of money: "EUR 0.80", "€1.20", "300k euros", "EUR 4 M". A number starts where no
+# digit or separator stands before it, so a long run of digits is read once, not from every
+# digit.
+_MONEY_NUMBER = (
+    r"(?:" + _MONEY + r"\s?\d[\d.,]*|(?<![\d,.])\d[\d.,]*\s?(?:[kKmM]\s?)?" + _MONEY + r")"
+    r"\s*(?:[kKmM]\b)?"
+)
 # An amount with its unit of use close after it: "EUR 0.80 per GPU-hour", "€1.20/node-hour",
 # "0.5 EUR an hour".
 _RATE = re.compile(
-    r"(?:" + _MONEY + r"\s?\d[\d.,]*|\d[\d.,]*\s?" + _MONEY + r")\s*(?:[kKmM]\b)?"
-    r"[^.;\n]{0,20}?(?:\bper\b|/\s*\w|\ban?\s+(?:[\w-]+-)?hour\b)",
+    _MONEY_NUMBER + r"[^.;\n]{0,20}?(?:\bper\b|/\s*\w|\ban?\s+(?:[\w-]+-)?hour\b)",
     re.I,
 )
 _CURRENCY = re.compile(_MONEY + r"|\bdollars?\b", re.I)
@@ -763,13 +769,10 @@ _RECIPIENTS = (
 _ASKS_ALLOTMENT = re.compile(
     r"\b(?:each|per|every|a\s+single)\s+(?:[\w-]+\s+)?" + _RECIPIENTS + r"\b", re.I
 )
-# An amount of money as written ("EUR 4 M", "300k euros"); a number starts where no digit or
-# separator stands before it, so a long run of digits is read once, not from every digit.
-_MONEY_AMOUNT = re.compile(
-    r"(?:" + _MONEY + r")\s?(?<![\d,.])\d[\d,.]*(?:\s*(?:k|M|bn|million|billion)\b)?|"
-    r"(?<![\d,.])\d[\d,.]*(?:\s*(?:k|M|bn|million|billion))?\s*(?:" + _MONEY + r")",
-    re.I,
-)
+# ... also in millions ("EUR 2 million").
+_MONEY_AMOUNT = re.compile(_MONEY_NUMBER + r"(?:\s*(?:bn|million|billion)\b)?", re.I)
+# What one recipient may be allotted of: money, or compute.
+_ALLOTTED = _MEASURED_IN_MONEY | _MEASURED_IN_COMPUTE | {"gpu-hours"}
 # ... said of a whole: "EUR 4 M in total", "a total budget of EUR 40 M"; unless said of one
 # recipient right after ("a total of EUR 150,000 per experiment").
 _WHOLE_AFTER = re.compile(r"\s*(?:in\s+total|total\b|altogether|overall|combined)", re.I)
@@ -785,8 +788,7 @@ _ONE_RECIPIENT_AFTER = re.compile(
 def asks_allotment(question: str, things: tuple[str, ...]) -> bool:
     """Whether the question asks what one of many gets of an amount of money or compute ("how
     much funding does each SME get"), not the whole."""
-    measured = set(things) & (_MEASURED_IN_MONEY | _MEASURED_IN_COMPUTE | {"gpu-hours"})
-    return bool(measured) and bool(_ASKS_ALLOTMENT.search(question))
+    return bool(set(things) & _ALLOTTED) and bool(_ASKS_ALLOTMENT.search(question))
 
 
 def gives_allotment(texts: list[str], things: tuple[str, ...]) -> bool:
@@ -797,14 +799,11 @@ def gives_allotment(texts: list[str], things: tuple[str, ...]) -> bool:
 
 
 def _gives_allotment(text: str, thing: str) -> bool:
-    if thing in _MEASURED_IN_MONEY:
-        if _FREE.search(text):
-            return True
-        amounts = _MONEY_AMOUNT
-    elif thing in _MEASURED_IN_COMPUTE or thing == "gpu-hours":
-        amounts = _COMPUTE
-    else:
+    if thing not in _ALLOTTED:
         return holds_count(text, thing)
+    if thing in _MEASURED_IN_MONEY and _FREE.search(text):
+        return True
+    amounts = _MONEY_AMOUNT if thing in _MEASURED_IN_MONEY else _COMPUTE
     return any(
         _ONE_RECIPIENT_AFTER.match(text, found.end())
         or (

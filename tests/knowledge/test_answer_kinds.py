@@ -770,6 +770,8 @@ def test_a_question_asks_one_s_share_of_money_or_compute(question: str, share: b
         ("A total budget of EUR 40 M for the call.", "funding", False),
         ("Up to EUR 200k per experiment.", "funding", True),
         ("The total of EUR 150,000 per experiment.", "funding", True),
+        ("300k euros each.", "funding", True),
+        ("EUR 2 million overall.", "funding", False),
         ("Free of charge.", "funding", True),
         ("More than 50,000 GPU-hours.", "gpu-hours", True),
         ("1,500,000 GPU-hours in total across all projects.", "gpu-hours", False),
