@@ -493,16 +493,25 @@ def next_cutoff_text(
         return _cutoffs_in_year(catalog, call, now, year)
     upcoming = catalog.upcoming_cutoffs(now, call=call.id)
     if upcoming:
-        first = upcoming[0]
-        later = ", ".join(day_text(c.day) for c in upcoming[1:3])
-        then = f" (then {later})" if later else ""
         frequency = call.cutoffs.frequency if how_often else ""
         rhythm = f" How often: {frequency}." if frequency else ""
-        return f"**Next {call.name} cut-off: {when_text(first)}**{then}.{rhythm}"
-    past = call_cutoffs(call)
-    last = f"; the last one on record was {day_text(past[-1].day)}" if past else ""
+        then = _then([c.day for c in upcoming[1:3]])
+        return f"**Next {call.name} cut-off: {when_text(upcoming[0])}**{then}.{rhythm}"
+    return _none_on_record(call, f"No future {call.name} cut-off", last_verb="was")
+
+
+def _then(days: list[date]) -> str:
+    """The cut-offs after the next one, as " (then 4 Jan 2027, 1 Feb 2027)"."""
+    return f" (then {', '.join(day_text(d) for d in days)})" if days else ""
+
+
+def _none_on_record(call: Call, missing: str, *, last_verb: str = "is") -> str:
+    """That `missing` ("No future Large Scale cut-off") is on record, the last cut-off that
+    is, and where to check."""
+    known = call_cutoffs(call)
+    last = f"; the last one on record {last_verb} {day_text(known[-1].day)}" if known else ""
     return (
-        f"**No future {call.name} cut-off is on record**{last}. "
+        f"**{missing} is on record**{last}. "
         f"The calendar may be out of date: check {call.cutoffs.source}"
     )
 
@@ -511,27 +520,18 @@ def _cutoffs_after(call: Call, after: date) -> str:
     """The cut-offs of `call` after the day `after`, or that none is on record."""
     days = [c.day for c in call_cutoffs(call) if c.day > after]
     if not days:
-        known = call_cutoffs(call)
-        last = f"; the last one on record is {day_text(known[-1].day)}" if known else ""
-        return (
-            f"**No {call.name} cut-off after {day_text(after)} is on record**{last}. "
-            f"The calendar may be out of date: check {call.cutoffs.source}"
-        )
-    later = ", ".join(day_text(d) for d in days[1:3])
-    then = f" (then {later})" if later else ""
-    return f"**Next {call.name} cut-off after {day_text(after)}: {day_text(days[0])}**{then}."
+        return _none_on_record(call, f"No {call.name} cut-off after {day_text(after)}")
+    return (
+        f"**Next {call.name} cut-off after {day_text(after)}: {day_text(days[0])}**"
+        f"{_then(days[1:3])}."
+    )
 
 
 def _cutoffs_in_year(catalog: Catalog, call: Call, now: datetime, year: int) -> str:
     """Every cut-off of `call` in `year`, the next one marked; or that none is on record."""
     days = [c for c in call_cutoffs(call) if c.day.year == year]
     if not days:
-        known = call_cutoffs(call)
-        last = f"; the last one on record is {day_text(known[-1].day)}" if known else ""
-        return (
-            f"**No {call.name} cut-off in {year} is on record**{last}. "
-            f"The calendar may be out of date: check {call.cutoffs.source}"
-        )
+        return _none_on_record(call, f"No {call.name} cut-off in {year}")
     listed = ", ".join(day_text(c.day) for c in days)
     upcoming = [c for c in catalog.upcoming_cutoffs(now, call=call.id) if c.day.year == year]
     nxt = f" Next: {when_text(upcoming[0])}." if upcoming else " All of them have passed."
