@@ -19,15 +19,13 @@ overwritten"). Two phrases that differ only in inflection are one phrase, writte
 from __future__ import annotations
 
 import re
-import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import snowballstemmer
-
 from knowledge.errors import CatalogError
+from knowledge.languages.stems import stem_word
 
 VOCABULARY = Path(__file__).parent / "data" / "en-docwords.tsv"
 # How many other words may stand between two words of a phrase, and where it writes `~`.
@@ -36,10 +34,6 @@ _WIDE_GAP = 2
 _GAP_MARK = "~"
 # Hyphenated words are one word: "small-cap" does not say "cap".
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*|" + _GAP_MARK)
-# A Snowball stemmer keeps the word being stemmed in the object, and questions are answered on
-# several threads: one stemmer, used under a lock, its results cached.
-_STEMMER = snowballstemmer.stemmer("english")
-_STEMMER_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -60,9 +54,7 @@ def _key(stem: str) -> str:
 def _word_key(word: str) -> str:
     if word == _GAP_MARK:
         return word
-    with _STEMMER_LOCK:
-        stem = str(_STEMMER.stemWord(word))
-    return _key(stem)
+    return _key(stem_word("english", word))
 
 
 def _keys(text: str) -> list[str]:

@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import re
 import sys
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-import snowballstemmer
-
+from knowledge.languages.stems import snowball, stem_word
 from knowledge.lexical import STOPWORDS, fold_diacritics, variant_of
 
 DATA = Path(__file__).parent / "data"
@@ -496,14 +494,8 @@ def glossary(language: str) -> Glossary:
     return parse(language, path.read_text(encoding="utf-8"))
 
 
-# Snowball stemmers keep the word being stemmed in the object: one per language, used under a
-# lock (questions are answered on several threads); the results are cached.
-_STEMMER_LOCK = threading.Lock()
-
-
-@cache
 def _stemmer(language: str) -> Any:
-    return snowballstemmer.stemmer(_STEMMERS[language])
+    return snowball(_STEMMERS[language])
 
 
 @lru_cache(maxsize=8192)
@@ -515,5 +507,4 @@ def _stem(language: str, word: str) -> str:
 def _stem_uncached(language: str, word: str) -> str:
     if not word.isalpha():
         return word
-    with _STEMMER_LOCK:
-        return str(_stemmer(language).stemWord(word))
+    return stem_word(_STEMMERS[language], word)
