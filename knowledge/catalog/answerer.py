@@ -31,6 +31,7 @@ import yaml
 
 from knowledge.answer_kinds import asks_for_value, holds, wanted_kinds
 from knowledge.catalog.catalog import Catalog
+from knowledge.catalog.chat_text import MONTHS
 from knowledge.catalog.facts import CuratedFact, catalog_facts, faq_questions
 from knowledge.catalog.mentions import Mention, NameTable, mask
 from knowledge.errors import CatalogError
@@ -622,15 +623,10 @@ def _name_like(question: str, *, nouns_capitalised: bool = False) -> frozenset[s
     return frozenset(t for word in words for t in tokenize(word))
 
 
-_MONTHS = tuple(
-    "january february march april may june july august september october november december".split()
-)
-
-
 def _dated_month(token: str, idf: dict[str, float]) -> bool:
     """A month the catalogue dates something in, written out or short ("December" where the
     facts write "11 Dec 2026"): a word of a date question, not an unknown one."""
-    month = next((m for m in _MONTHS if len(token) >= 3 and m.startswith(token)), "")
+    month = next((m for m in MONTHS if len(token) >= 3 and m.startswith(token)), "")
     return bool(month) and (month in idf or month[:3] in idf)
 
 

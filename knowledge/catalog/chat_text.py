@@ -24,6 +24,11 @@ from knowledge.languages.words import words_for
 CONFIRM = words_for("en").confirm
 
 
+MONTHS = tuple(
+    "january february march april may june july august september october november december".split()
+)
+
+
 def day_text(day: date) -> str:
     """'4 Jan 2027': unambiguous for readers on both sides of the Atlantic."""
     return f"{day.day} {day:%b %Y}"

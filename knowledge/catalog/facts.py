@@ -23,6 +23,7 @@ from typing import Literal
 from knowledge.answer_kinds import asks_yes_or_no
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.chat_text import (
+    MONTHS,
     day_text,
     describe_partition,
     describe_slurm_partition,
@@ -421,17 +422,14 @@ def asked_year(question: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-_MONTH_NAMES = (
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(),
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?",
-)
+# A month written out or short ("jan", "Sept", "december").
+_MONTH = "|".join(rf"{m[:3]}(?:{m[3:]})?" for m in MONTHS) + "|sept"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 # "the one after 4 Jan 2027", "after the jan 4 2027 one", "after 2027-01-04": a day asked
 # from, which is not today.
 _AFTER_DAY = re.compile(
     r"\b(?:after|following|follows?)\s+(?:the\s+)?(?:"
-    rf"{_DAY}\.?\s+(?:of\s+)?({_MONTH_NAMES[1]})\.?|({_MONTH_NAMES[1]})\.?\s+{_DAY}"
+    rf"{_DAY}\.?\s+(?:of\s+)?({_MONTH})\.?|({_MONTH})\.?\s+{_DAY}"
     r")(?:,?\s+(20\d\d))?\b|"
     r"\b(?:after|following|follows?)\s+(?:the\s+)?(20\d\d)-(\d\d)-(\d\d)\b",
     re.I,
@@ -449,7 +447,7 @@ def asked_after(question: str, now: datetime) -> date | None:
         day, month, year = int(g[7]), int(g[6]), int(g[5])
     else:
         day = int(g[0] or g[3])
-        month = _MONTH_NAMES[0].index((g[1] or g[2])[:3].lower()) + 1
+        month = [m[:3] for m in MONTHS].index((g[1] or g[2])[:3].lower()) + 1
         year = int(g[4]) if g[4] else asked_year(question) or now.year
     try:
         return date(year, month, day)
