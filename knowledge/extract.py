@@ -161,6 +161,14 @@ def _plain(text: str) -> str:
     return " ".join(text.replace("`", " ").split())
 
 
+# A sentence that points at what follows it ("uses the below lines", "as follows.", "in the
+# table below."): without what it points at it answers nothing, as a sentence ending in a colon.
+_ANNOUNCES = re.compile(
+    r"(?<!see )(?<!see more )\b(?:the\s+(?:\w+\s+)?below|below\.$|the\s+following\b|as\s+follows\b)",
+    re.I,
+)
+
+
 def _continuation(
     units: list[Unit], chosen: list[Unit], chunk: Chunk, following: Callable[[], Chunk | None]
 ) -> list[Unit]:
@@ -177,7 +185,7 @@ def _continuation(
     if not last.text.endswith((".", ":")):
         return []
     rest = units[last.index + 1 :]
-    colon = last.text.endswith(":")
+    colon = last.text.endswith(":") or _ANNOUNCES.search(last.text) is not None
     # A list goes on in the next chunk only under the same heading: a new section after the
     # colon ("the following commands:", then "## lumi-workspaces") is not the list itself.
     if (

@@ -119,3 +119,18 @@ def test_a_list_read_from_the_next_chunk_follows_its_sentence_without_a_gap() ->
         "Load the tools first. Then run the following commands:\n"
         "- module purge\n- module load LUMI/24.03"
     )
+
+
+def test_the_sentence_after_one_pointing_below_is_shown() -> None:
+    # "uses the lines below": the sentence pointing at what follows says nothing by itself.
+    pointing = INTRO.replace(
+        "to begin.", "to begin, and the wrapper in the project folder uses the lines below."
+    )
+    text = _extract(pointing, "Pass --estimate to print the expected start of each job.\n")
+    assert text.endswith("lines below.\nPass --estimate to print the expected start of each job.")
+
+
+def test_prose_after_a_sentence_sending_the_reader_to_a_section_below_is_not_shown() -> None:
+    pointing = INTRO.replace("to begin.", "to begin (see the sections below).")
+    text = _extract(pointing, "Jobs that wait for a week are removed.\n")
+    assert text.endswith("(see the sections below).")
