@@ -542,6 +542,38 @@ _ASKS_AVAILABILITY = re.compile(
 )
 
 
+# "How many GPU-hours are left on project_465001873?": a figure of the asker's own project that
+# only the machine's accounting knows, this hour. No document or curated fact holds it, and
+# the billing page's numbers are not it. Asking how to look it up ("which command shows what
+# is left of our allocation") is a question the documents answer.
+_ASKS_REMAINING = re.compile(
+    r"\b(?:how\s+(?:many|much)|what(?:'s|\s+is)?)\b[^.?!]{0,60}?\b(?:left|remaining|remain|"
+    r"still\s+have|(?:have|did)\s+(?:we|i)\s+(?:used|burn(?:ed|t)|consumed|spent))\b",
+    re.I,
+)
+_OWN_PROJECT = re.compile(
+    r"\b(?:our|my)\s+(?:\w+\s+)?(?:projects?|allocations?|accounts?|budgets?|quotas?|balance|"
+    r"grant)\b|\bproject[_ -]?\d{3,}|\b(?:EHPC|EUHPC|AIFAC)[-_][\w-]+",
+    re.I,
+)
+_ASKS_HOW_TO_LOOK = re.compile(
+    r"\b(?:how\s+(?:do|can|to|would|should)\s+(?:i|we|you)?\s*(?:check|see|find|know|tell|"
+    r"monitor|look|query|get)|(?:which|what)\s+(?:command|tool)|where\s+(?:can|do|should)\s+"
+    r"(?:i|we)\s+(?:see|check|find|look))",
+    re.I,
+)
+
+
+def asks_live_figures(question: str) -> bool:
+    """Whether the question asks a live figure of the asker's own project (hours left, storage
+    used), which only the site's accounting holds, rather than how to look it up."""
+    return (
+        _ASKS_REMAINING.search(question) is not None
+        and _OWN_PROJECT.search(question) is not None
+        and _ASKS_HOW_TO_LOOK.search(question) is None
+    )
+
+
 def asks_availability(question: str) -> bool:
     """Whether the question asks if something is installed, available or supported."""
     return bool(_ASKS_AVAILABILITY.search(question))

@@ -25,6 +25,7 @@ from knowledge.answer_kinds import (
     asks_availability,
     asks_day,
     asks_for_value,
+    asks_live_figures,
     asks_total,
     asks_version,
     availability_sentence,
@@ -451,6 +452,8 @@ class Assistant:
             else 0.0
         )
         english = evidence.language == "en"
+        if asks_live_figures(question):
+            return self._live_figures(question, words)
         # "Is ollama installed on LUMI?": a thing no source names at all is not there as far
         # as anything on record says, however well the rest of the question matches.
         asking = availability_sentence(question) if english else ""
@@ -742,6 +745,17 @@ class Assistant:
         known = ", ".join(c.name for c in self.curated.catalog.calls)
         return self._nothing_on(
             question, label, words, confidence, words.calls_known.format(calls=known)
+        )
+
+    def _live_figures(self, question: str, words: Words) -> Answer:
+        """The decline for a live figure of the asker's own project, saying where it is kept."""
+        return Answer(
+            question=question,
+            text="\n".join((words.live_figures, words.where_to_ask)),
+            abstained=True,
+            confidence=0.0,
+            route="abstain",
+            notes=("live figures",),
         )
 
     def _nothing_on(

@@ -13,6 +13,11 @@ WORDS = Words(
         ":warning: Geringe Sicherheit: prüf die Quellen, bevor du dich darauf verlässt."
     ),
     abstain_hint=":grey_question: Das habe ich in meinen Quellen nicht gefunden.",
+    live_figures_hint=(
+        ":bar_chart: `/usage <Projekt>` zeigt hier, was euer Projekt von seiner Zuteilung "
+        "verbraucht hat und was übrig ist, sobald Nutzungsberichte für diesen Workspace "
+        "eingerichtet sind."
+    ),
     quoted_in_english=(
         ":globe_with_meridians: Zitierte Passagen und Fakten sind auf Englisch, wie ihre Quellen."
     ),

@@ -11,6 +11,10 @@ WORDS = Words(
     unconfirmed="_secondary source, confirm on the official page_",
     low_confidence=":warning: Low confidence: check the sources before relying on this.",
     abstain_hint=":grey_question: I couldn't find this in the sources I know.",
+    live_figures_hint=(
+        ":bar_chart: `/usage <project>` shows what your project has used and has left of its "
+        "allocation here, once usage reports are set up for this workspace."
+    ),
     quoted_in_english=(
         ":globe_with_meridians: Quoted passages and facts are in English, as in their sources."
     ),

@@ -11,6 +11,11 @@ WORDS = Words(
     unconfirmed="_fuente secundaria, confírmalo en la página oficial_",
     low_confidence=":warning: Confianza baja: comprueba las fuentes antes de fiarte de esto.",
     abstain_hint=":grey_question: No he encontrado esto en las fuentes que conozco.",
+    live_figures_hint=(
+        ":bar_chart: `/usage <proyecto>` muestra aquí lo que vuestro proyecto ha usado de su "
+        "asignación y lo que le queda, una vez configurados los informes de uso en este "
+        "espacio de trabajo."
+    ),
     quoted_in_english=(
         ":globe_with_meridians: Los pasajes citados y los datos están en inglés, como sus fuentes."
     ),

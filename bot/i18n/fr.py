@@ -13,6 +13,11 @@ WORDS = Words(
         ":warning: Fiabilité faible : vérifiez les sources avant de vous fier à cette réponse."
     ),
     abstain_hint=":grey_question: Je n'ai pas trouvé cela dans les sources que je connais.",
+    live_figures_hint=(
+        ":bar_chart: `/usage <projet>` affiche ici ce que votre projet a consommé de son "
+        "allocation et ce qu'il en reste, une fois les rapports d'utilisation configurés pour "
+        "cet espace de travail."
+    ),
     quoted_in_english=(
         ":globe_with_meridians: Les passages cités et les faits sont en anglais, "
         "comme leurs sources."

@@ -13,6 +13,11 @@ WORDS = Words(
         ":warning: Affidabilità bassa: controlla le fonti prima di basarti su questa risposta."
     ),
     abstain_hint=":grey_question: Non ho trovato questa informazione nelle fonti che conosco.",
+    live_figures_hint=(
+        ":bar_chart: `/usage <progetto>` mostra qui quanto il vostro progetto ha usato della "
+        "sua allocazione e quanto resta, una volta configurati i report di utilizzo per "
+        "questo workspace."
+    ),
     quoted_in_english=(
         ":globe_with_meridians: I passaggi citati e i fatti sono in inglese, come le loro fonti."
     ),

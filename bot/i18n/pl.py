@@ -11,6 +11,11 @@ WORDS = Words(
     unconfirmed="_źródło wtórne, sprawdź na oficjalnej stronie_",
     low_confidence=":warning: Niska pewność: sprawdź źródła, zanim się na tym oprzesz.",
     abstain_hint=":grey_question: Nie znalazłem tego w znanych mi źródłach.",
+    live_figures_hint=(
+        ":bar_chart: `/usage <projekt>` pokaże tutaj, ile wasz projekt zużył ze swojego "
+        "przydziału i ile mu zostało, gdy raporty użycia zostaną skonfigurowane w tym "
+        "workspace."
+    ),
     quoted_in_english=(
         ":globe_with_meridians: Cytowane fragmenty i fakty są po angielsku, tak jak ich źródła."
     ),

@@ -23,6 +23,7 @@ class Words:
     unconfirmed: str
     low_confidence: str
     abstain_hint: str
+    live_figures_hint: str  # under a decline of a live figure of one's project (hours left)
     quoted_in_english: str  # marks an answer whose quoted passages and facts stay English
     card_in_english: str  # the same under /specs and /deadlines cards
     trimmed: str

@@ -64,7 +64,10 @@ def build_answer_blocks(
     blocks += [section(piece) for piece in split(body, limits.MAX_SECTION_TEXT)] if body else []
     notes: list[str] = []
     if answer.abstained:
-        notes.append(words.abstain_hint)
+        # A live figure of one's own project is not missing from the sources: it is kept on
+        # the machine, and `/usage` shows it where usage reports are set up.
+        live = "live figures" in answer.notes
+        notes.append(words.live_figures_hint if live else words.abstain_hint)
     else:
         if words.language != "en" and body:
             notes.append(words.quoted_in_english)

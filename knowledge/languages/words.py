@@ -15,6 +15,7 @@ class Words:
     dont_know: str  # nothing reliable found
     no_record: str  # {label}: a call nobody knows
     not_given: str  # the facts on record about the subject do not give the value asked for
+    live_figures: str  # a live figure of the asker's project (hours left): where it is kept
     calls_known: str  # {calls}
     where_to_ask: str
     source: str
@@ -63,6 +64,12 @@ WORDS: dict[str, Words] = {
         dont_know="I don't know: I found nothing reliable about this in the documentation I have.",
         no_record="I don't know: I have no record of **{label}**, so I can't answer this.",
         not_given="I don't know: what I have on record about this does not give that value. It says:",
+        live_figures=(
+            "I can't see live figures of your project, such as the hours left or the storage "
+            "used: the site's accounting keeps them, not the sources I have. On LUMI, "
+            "`lumi-allocations` shows what is left of your allocations and `lumi-quota` your "
+            "storage; other sites have their own commands or portal."
+        ),
         calls_known="Calls I know: {calls}.",
         where_to_ask=_WHERE["en"],
         source="Source: ",
@@ -85,6 +92,12 @@ WORDS: dict[str, Words] = {
             "nicht beantworten."
         ),
         not_given="Das weiß ich nicht: Meine Angaben dazu nennen diesen Wert nicht. Sie besagen:",
+        live_figures=(
+            "Aktuelle Zahlen eures Projekts, etwa die verbleibenden Stunden oder den belegten "
+            "Speicher, sehe ich nicht: Sie stehen in der Abrechnung des Rechenzentrums, nicht in "
+            "meinen Quellen. Auf LUMI zeigt `lumi-allocations` den Rest eurer Zuteilungen und "
+            "`lumi-quota` euren Speicher; andere Zentren haben eigene Befehle oder Portale dafür."
+        ),
         calls_known="Ausschreibungen, die ich kenne: {calls}.",
         where_to_ask=_WHERE["de"],
         source="Quelle: ",
@@ -108,6 +121,12 @@ WORDS: dict[str, Words] = {
             "répondre."
         ),
         not_given="Je ne sais pas : ce que j'ai à ce sujet ne donne pas cette valeur. On y lit :",
+        live_figures=(
+            "Je ne vois pas les chiffres en direct de votre projet, comme les heures restantes ou "
+            "le stockage utilisé : ils sont dans la comptabilité du centre, pas dans mes sources. "
+            "Sur LUMI, `lumi-allocations` affiche le reste de vos allocations et `lumi-quota` "
+            "votre stockage ; les autres centres ont leurs propres commandes ou portail."
+        ),
         calls_known="Appels que je connais : {calls}.",
         where_to_ask=_WHERE["fr"],
         source="Source : ",
@@ -126,6 +145,12 @@ WORDS: dict[str, Words] = {
         ),
         no_record=("Non lo so: non ho informazioni su **{label}**, quindi non posso rispondere."),
         not_given="Non lo so: le informazioni che ho su questo non riportano quel valore. Dicono:",
+        live_figures=(
+            "Non vedo i dati aggiornati del vostro progetto, come le ore rimaste o lo spazio "
+            "usato: li tiene la contabilità del centro, non le mie fonti. Su LUMI `lumi-allocations` "
+            "mostra quanto resta delle vostre allocazioni e `lumi-quota` il vostro spazio; gli "
+            "altri centri hanno propri comandi o un portale."
+        ),
         calls_known="Bandi che conosco: {calls}.",
         where_to_ask=_WHERE["it"],
         source="Fonte: ",
@@ -146,6 +171,12 @@ WORDS: dict[str, Words] = {
         ),
         no_record="No lo sé: no tengo datos sobre **{label}**, así que no puedo responder.",
         not_given="No lo sé: lo que tengo sobre esto no da ese valor. Dice:",
+        live_figures=(
+            "No veo las cifras en vivo de vuestro proyecto, como las horas que quedan o el "
+            "almacenamiento usado: las lleva la contabilidad del centro, no mis fuentes. En LUMI "
+            "`lumi-allocations` muestra lo que queda de vuestras asignaciones y `lumi-quota` "
+            "vuestro almacenamiento; los demás centros tienen sus propios comandos o portal."
+        ),
         calls_known="Convocatorias que conozco: {calls}.",
         where_to_ask=_WHERE["es"],
         source="Fuente: ",
@@ -166,6 +197,12 @@ WORDS: dict[str, Words] = {
         ),
         no_record=("Nie wiem: nie mam informacji o **{label}**, więc nie mogę odpowiedzieć."),
         not_given="Nie wiem: informacje, które mam na ten temat, nie podają tej wartości. Mówią:",
+        live_figures=(
+            "Nie widzę bieżących danych waszego projektu, takich jak pozostałe godziny czy zajęte "
+            "miejsce: prowadzi je rozliczanie ośrodka, a nie moje źródła. Na LUMI "
+            "`lumi-allocations` pokazuje, ile zostało z waszych przydziałów, a `lumi-quota` "
+            "zajęte miejsce; inne ośrodki mają własne polecenia lub portal."
+        ),
         calls_known="Nabory, które znam: {calls}.",
         where_to_ask=_WHERE["pl"],
         source="Źródło: ",

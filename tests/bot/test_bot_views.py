@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -89,6 +90,15 @@ def test_low_confidence_and_abstention_hints() -> None:
     assert any(LOW_CONFIDENCE_HINT in str(b) for b in low)
     abstained = build_answer_blocks(answer_for("q", "Not sure.", abstained=True, confidence=0.1))
     assert "couldn't find this" in str(abstained) and LOW_CONFIDENCE_HINT not in str(abstained)
+
+
+def test_a_declined_live_figure_of_one_s_project_points_to_usage_instead() -> None:
+    answer = replace(
+        answer_for("q", "I can't see live figures.", abstained=True), notes=("live figures",)
+    )
+    blocks = str(build_answer_blocks(answer))
+    assert "`/usage <project>` shows what your project has used" in blocks
+    assert "couldn't find this" not in blocks
 
 
 def test_source_line_shows_section_date_and_confirmation() -> None:

@@ -15,6 +15,7 @@ from knowledge.answer_kinds import (
     asks_day,
     asks_for_value,
     asks_frequency,
+    asks_live_figures,
     asks_time_limit,
     asks_total,
     counted_things,
@@ -808,3 +809,33 @@ def test_a_what_is_the_x_of_y_question_names_the_attribute_it_asks_for(
 )
 def test_a_question_asks_for_a_day(question: str, day: bool) -> None:
     assert asks_day(question) is day
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many gpu hours are left on project_465001873? need to know before i launch a sweep",
+        "How many GPU-hours are left on our project EHPC-AIF-2026PG01-1124?",
+        "how much storage do we still have in our project?",
+        "what's remaining of my allocation this month",
+        "how much have we burned of our LUMI budget so far?",
+    ],
+)
+def test_a_live_figure_of_one_s_own_project_is_asked(question: str) -> None:
+    assert asks_live_figures(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # How to look it up: the documents answer that.
+        "Which command shows how much of our LUMI allocation is left?",
+        "how do i check how many GPU-hours are left on our project?",
+        # Nothing of one's own project, or nothing left.
+        "how much memory is left for my job after the OS takes its share?",
+        "is there still an AI for Science cut-off left before the new year?",
+        "How many GPU-hours does our project get on Playground?",
+    ],
+)
+def test_no_live_figure_of_one_s_project_is_asked(question: str) -> None:
+    assert not asks_live_figures(question)

@@ -838,6 +838,15 @@ def test_a_thing_no_source_names_asked_to_be_installed_is_declined_by_its_name(
     assert answer.text.startswith("I don't know: I have no record of **ollama**")
 
 
+def test_a_live_figure_of_one_s_project_is_declined_with_where_it_is_kept(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("How many GPU-hours are left on project_465001873?")
+    assert answer.abstained and answer.route == "abstain" and answer.notes == ("live figures",)
+    assert answer.text.startswith("I can't see live figures of your project")
+    assert "`lumi-allocations` shows what is left" in answer.text
+
+
 def test_only_an_unknown_name_is_named_not_the_words_asking_if_it_is_there() -> None:
     question = "does the image ship sglang preinstalled, in fp32 or double-precision?"
     unseen = ("ship", "sglang", "preinstal", "fp32", "double-precision")
