@@ -77,6 +77,9 @@ def detect(question: str, enabled: Iterable[str]) -> str:
         score += weight * sum(lowered.count(ch) for ch in letters)
         if score > best_score:
             best, best_score = code, score
-    if best_score >= _MIN_SCORE and best_score > english:
+    # A short question with no English in it ("najmniejsza partycja", "passwort vergessen")
+    # has few words to score: half a point a word is enough evidence, up to the usual bar.
+    needed = _MIN_SCORE if english else min(_MIN_SCORE, _VOCABULARY_WEIGHT * len(tokens))
+    if best_score >= needed and best_score > english:
         return best
     return ENGLISH

@@ -272,6 +272,23 @@ def test_the_language_of_a_question_is_detected(question: str, language: str) ->
     assert detect(question, SUPPORTED) == language
 
 
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        # Two or three words, none of them English: each counts half a point.
+        ("najmniejsza partycja", "pl"),
+        ("Passwort vergessen", "de"),
+        ("espace disque plein", "fr"),
+        # Short and English: the English words outweigh whatever a stemmer finds abroad.
+        ("partition limits", "en"),
+        ("my venv", "en"),
+        ("job stuck pending", "en"),
+    ],
+)
+def test_a_short_question_is_read_in_its_language(question: str, language: str) -> None:
+    assert detect(question, SUPPORTED) == language
+
+
 def test_only_enabled_languages_are_detected() -> None:
     assert detect("Wie viel Speicher hat ein Knoten auf LUMI?", ("en", "fr")) == "en"
 
