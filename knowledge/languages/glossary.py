@@ -345,6 +345,9 @@ class Glossary:
         a capitalized neighbour."""
         if i == 0 or not tokens[i][:1].isupper():
             return False
+        if tokens[i - 1][-1:].isdigit() and tokens[i].casefold() in self.forms:
+            # A unit after its number ("128 Go", French for GB): the language's word.
+            return False
         if self.language != "de":
             return True
         neighbours = [tokens[j] for j in (i - 1, i + 1) if 0 < j < len(tokens)]

@@ -293,6 +293,14 @@ def test_only_enabled_languages_are_detected() -> None:
     assert detect("Wie viel Speicher hat ein Knoten auf LUMI?", ("en", "fr")) == "en"
 
 
+def test_a_size_unit_after_its_number_is_the_language_s_word_not_a_name() -> None:
+    # "Go" is also an English word the documents use, and capitalised it would read as a name.
+    sizes = parse("fr", "Go\tGB\nde\t-\nmémoire\tmemory\n")
+    assert sizes.translate("il faut 128 Go de mémoire", lambda word: word == "go") == (
+        "128 GB memory"
+    )
+
+
 def test_an_english_question_is_searched_as_asked() -> None:
     asked = Languages().read("How much memory does a node have?", known)
     assert (asked.language, asked.english) == ("en", "How much memory does a node have?")
