@@ -47,7 +47,14 @@ from knowledge.catalog.mentions import NameTable
 from knowledge.catalog.models import is_primary_source
 from knowledge.clock import Clock, utc_now
 from knowledge.errors import IndexNotBuilt
-from knowledge.extract import Extract, best_extract, coverage
+from knowledge.extract import (
+    TYPE_BONUS,
+    UNIT_DENSE_FLOOR,
+    UNIT_DENSE_WEIGHT,
+    Extract,
+    best_extract,
+    coverage,
+)
 from knowledge.languages import NOUNS_CAPITALISED, Asked, Languages, Words, words_for
 from knowledge.lexical import LexicalIndex, tokenize, variant_of
 from knowledge.models import Answer, Citation
@@ -150,6 +157,15 @@ class Calibration:
     page_runner_up_ratio: float = 0.55
 
 
+# How well a sentence elsewhere on the lead's page must match the question to be shown for the
+# kind of value the shown passages lack (see `_page_value`): its share of the question's weighted
+# words, its closeness to the question's meaning above the floor, and a bonus for the kind named
+# first. 0.3, 0.45 and 0.5 gave the same answers on the development and spent sets.
+PAGE_VALUE_MIN = 0.3
+# How many of the page's sentences holding that kind of value are compared by meaning, and how
+# short a sentence or line is shown with the one before it.
+_PAGE_VALUE_CANDIDATES = 20
+_SHORT_UNIT = 150
 # How many of the asking sentence's words the lead passage lacks that another passage of its
 # page must hold to follow it (see `_compose`): 2 gave +3 and none lost on 875 English
 # development questions, 3 gave +1.
@@ -523,7 +539,25 @@ class Assistant:
         )
         unmeasured = bool(measured) and not gives_count([e.text for e in extracts[:2]], measured)
         # The passages an answer would show, chosen at most once for the checks below.
-        shown_extracts = cache(lambda: self._shown(question, extracts))
+        required = required_kinds(question, english_order=english)
+
+        def choose_shown() -> list[Extract]:
+            shown = self._shown(question, extracts)
+            missing = [k for k in required if not any(holds(e.text, k) for e in shown)]
+            # Not a version: pages list versions of everything, and which one is asked for is
+            # rarely what the sentence holding one is about ("what Slurm version is LUMI on").
+            if (
+                missing
+                and english
+                and evidence.documents is not None
+                and not any(k[0] in ("version", "introduced") for k in missing)
+            ):
+                found = self._page_value(shown[0], missing, evidence.documents)
+                if found is not None:
+                    return [shown[0], found]
+            return shown
+
+        shown_extracts = cache(choose_shown)
         shown = cache(lambda: [e.text for e in shown_extracts()])
 
         def shown_hold(kinds: tuple[str, ...]) -> bool:
@@ -535,10 +569,7 @@ class Assistant:
         # Booster" and a page about the Booster without a duration) and how often ("how often
         # does lumi-allocations update" and "on a periodic basis"): see `required_kinds`.
         unmeasured = unmeasured or (
-            bool(extracts)
-            and any(
-                not shown_hold(kinds) for kinds in required_kinds(question, english_order=english)
-            )
+            bool(extracts) and any(not shown_hold(kinds) for kinds in required)
         )
         # And so is any value asked about a machine, a call or an AI Factory that no passage
         # shown names: "how many GPUs will the Dutch AI Factory's system have" is not answered
@@ -876,6 +907,57 @@ class Assistant:
             if follower is not None:
                 return [lead, follower]
         return [lead]
+
+    def _page_value(
+        self, lead: Extract, missing: list[tuple[str, ...]], retrieval: Retrieval
+    ) -> Extract | None:
+        """The sentence or line of the lead's page, anywhere on it, that holds the kinds of value
+        the shown passages lack ("every 200 ms" for "how frequently does a worker check its
+        memory") and best matches the question, if it matches well enough (`PAGE_VALUE_MIN`)."""
+        _, chunks = self.index.lexical()
+        url = lead.hit.chunk.url
+        candidates: list[tuple[float, Chunk, int, str, bool]] = []
+        for chunk in chunks:
+            if chunk.url != url:
+                continue
+            units = split_units(chunk.text)
+            for position, unit in enumerate(units):
+                if not all(holds(unit.text, kinds) for kinds in missing):
+                    continue
+                text = unit.text
+                if position and len(text) < _SHORT_UNIT:
+                    # A short line or sentence says what it is about in the one before it (a
+                    # table row under its header, "Default: 15" under the option's name).
+                    joint = "\n" if unit.is_line else " "
+                    text = f"{units[position - 1].text}{joint}{text}"
+                words = coverage(retrieval.asked_tokens, set(tokenize(text)), retrieval.lexical)
+                # The first kind named is the one asked ("how often": a frequency, then an
+                # interval).
+                first = all(holds(unit.text, kinds[:1]) for kinds in missing)
+                candidates.append((words, chunk, position, text, first))
+        # Only the best by their words are compared by meaning: a manual's page may hold
+        # hundreds of dates or durations, and each chunk's unit vectors are a lookup.
+        candidates = sorted(candidates, key=lambda c: c[0], reverse=True)[:_PAGE_VALUE_CANDIDATES]
+        vectors = self.index.unit_vectors([c[1].id for c in candidates])
+        best: tuple[float, Chunk, str] | None = None
+        for words, chunk, position, text, first in candidates:
+            unit_vectors = vectors.get(chunk.id)
+            similarity = (
+                float(unit_vectors[position] @ retrieval.vector)
+                if unit_vectors is not None and position < len(unit_vectors)
+                else 0.0
+            )
+            score = (
+                words
+                + UNIT_DENSE_WEIGHT * max(0.0, similarity - UNIT_DENSE_FLOOR)
+                + TYPE_BONUS * first
+            )
+            if score >= PAGE_VALUE_MIN and (best is None or score > best[0]):
+                best = (score, chunk, text)
+        if best is None or _overlaps(best[2], lead.text):
+            return None
+        score, chunk, text = best
+        return Extract(Retrieved(chunk, lead.hit.score, 0.0, 0.0, None, None), text, score)
 
     def _compose(
         self,
