@@ -9,6 +9,7 @@ language uses (ß, ñ, ł ...) add weight.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -23,6 +24,9 @@ from knowledge.languages.glossary import (
 ENGLISH = "en"
 
 
+_NOT = re.compile(r"n['’]t\b", re.I)
+_CANNOT = re.compile(r"\bcan['’]t\b", re.I)
+_WONT = re.compile(r"\bwon['’]t\b", re.I)
 # Letters that point to one language (lower case); each occurrence counts this much.
 _LETTERS = {
     "de": ("ßäöü", 1.0),
@@ -56,6 +60,9 @@ def detect(question: str, enabled: Iterable[str]) -> str:
     others = [code for code in enabled if code != ENGLISH]
     if not others:
         return ENGLISH
+    # English "doesn't" splits into "doesn" and "t", and a lone "t" is French ("y a-t-il"):
+    # read as the "not" it is.
+    question = _NOT.sub(" not", _CANNOT.sub("cannot", _WONT.sub("will not", question)))
     # Acronyms are names ("AI", "EU"), not the French "ai" and "eu" they fold to; in a
     # question typed all in capitals every word looks like one.
     shouted = question.isupper()

@@ -264,6 +264,9 @@ def test_plain_words_are_not_technical(word: str) -> None:
         # Polish typed without diacritics ("sie" for "się"); "AI" and "EU" are no French "ai"
         # (have) and "eu" (had).
         ("jak nazywal sie call EuroHPC na dostep do AI, zanim pojawil sie AI for Science?", "pl"),
+        # "doesn't" splits into "doesn" and "t", and a lone "t" is French ("y a-t-il").
+        ("Doesn't Docker work on LUMI?", "en"),
+        ("singularity container can't", "en"),
         # Typed all in capitals: every word looks like an acronym.
         ("WIE VIEL SPEICHER HAT EIN KNOTEN AUF LUMI?", "de"),
     ],
