@@ -547,19 +547,31 @@ _ASKS_AVAILABILITY = re.compile(
 # the billing page's numbers are not it. Asking how to look it up ("which command shows what
 # is left of our allocation") is a question the documents answer.
 _ASKS_REMAINING = re.compile(
-    r"\b(?:how\s+(?:many|much)|what(?:'s|\s+is)?)\b[^.?!]{0,60}?\b(?:left|remaining|remain|"
-    r"still\s+have|(?:have|did)\s+(?:we|i)\s+(?:used|burn(?:ed|t)|consumed|spent))\b",
+    r"\bhow\s+(?:many|much)\b[^.?!]{0,60}?\b(?:left|remaining|remain|still\s+have)\b|"
+    r"\bwhat(?:'s|\s+is)\s+(?:left|remaining)\s+(?:of|on|in)\b|"
+    r"\bhow\s+(?:many|much)\b[^.?!]{0,40}?\b(?:have|did)\s+(?:we|i)\s+"
+    r"(?:used|burn(?:ed|t)|consumed|spent)\b",
+    re.I,
+)
+# What a project holds: its compute (hours, billing units) or its storage.
+_HELD = re.compile(
+    r"\b(?:(?:gpu|cpu|core|node)[- ]?hours?|hours?|billing\s+units?|bus?|credits?|storage|"
+    r"space|quota|inodes?|files|[KMGTP]i?B|allocations?|budget|balance)\b",
     re.I,
 )
 _OWN_PROJECT = re.compile(
-    r"\b(?:our|my)\s+(?:\w+\s+)?(?:projects?|allocations?|accounts?|budgets?|quotas?|balance|"
-    r"grant)\b|\bproject[_ -]?\d{3,}|\b(?:EHPC|EUHPC|AIFAC)[-_][\w-]+",
+    r"\b(?:our|my)\s+(?:[\w-]+\s+)?(?:projects?|allocations?|budgets?|quotas?|balance|grant)\b|"
+    r"\b(?:do|have|did)\s+(?:we|i)\s+(?:still\s+)?(?:have\s+|got\s+)?(?:\w+\s+){0,3}?left\b|"
+    # A project's own id: LUMI's "project_465001873", an AI Factory project's
+    # "EHPC-AIF-2026PG01-1124" (not a call's code).
+    r"\bproject[_ -]?\d{3,}|\bEHPC-AIF-\w+-\d+",
     re.I,
 )
 _ASKS_HOW_TO_LOOK = re.compile(
-    r"\b(?:how\s+(?:do|can|to|would|should)\s+(?:i|we|you)?\s*(?:check|see|find|know|tell|"
-    r"monitor|look|query|get)|(?:which|what)\s+(?:command|tool)|where\s+(?:can|do|should)\s+"
-    r"(?:i|we)\s+(?:see|check|find|look))",
+    r"\b(?:how\s+(?:do|can|could|to|would|should)\s+(?:i|we|you)?\s*(?:check|see|find|know|"
+    r"tell|monitor|look|query|get)|(?:which|what)(?:'s|\s+is)?\s+(?:the\s+)?(?:command|tool)|"
+    r"is\s+there\s+(?:a|an|any)\s+(?:way|command|tool)|where\s+(?:can|do|should)\s+(?:i|we)\s+"
+    r"(?:see|check|find|look))",
     re.I,
 )
 
@@ -567,8 +579,11 @@ _ASKS_HOW_TO_LOOK = re.compile(
 def asks_live_figures(question: str) -> bool:
     """Whether the question asks a live figure of the asker's own project (hours left, storage
     used), which only the site's accounting holds, rather than how to look it up."""
+    asked = _ASKS_REMAINING.search(question)
     return (
-        _ASKS_REMAINING.search(question) is not None
+        asked is not None
+        # The figure asked is what the project holds, named in the question or right after.
+        and _HELD.search(question, asked.start(), asked.end() + 40) is not None
         and _OWN_PROJECT.search(question) is not None
         and _ASKS_HOW_TO_LOOK.search(question) is None
     )

@@ -948,7 +948,7 @@ class Assistant:
         # hundreds of dates or durations, and each chunk's unit vectors are a lookup.
         candidates = sorted(candidates, key=lambda c: c[0], reverse=True)[:_PAGE_VALUE_CANDIDATES]
         vectors = self.index.unit_vectors([c[1].id for c in candidates])
-        best: tuple[float, Chunk, str] | None = None
+        ranked: list[tuple[float, float, Chunk, str]] = []
         for words, chunk, position, text, first in candidates:
             unit_vectors = vectors.get(chunk.id)
             similarity = (
@@ -956,17 +956,14 @@ class Assistant:
                 if unit_vectors is not None and position < len(unit_vectors)
                 else 0.0
             )
-            score = (
-                words
-                + UNIT_DENSE_WEIGHT * max(0.0, similarity - UNIT_DENSE_FLOOR)
-                + TYPE_BONUS * first
-            )
-            if score >= PAGE_VALUE_MIN and (best is None or score > best[0]):
-                best = (score, chunk, text)
-        if best is None or _overlaps(best[2], lead.text):
-            return None
-        score, chunk, text = best
-        return Extract(Retrieved(chunk, lead.hit.score, 0.0, 0.0, None, None), text, score)
+            match = words + UNIT_DENSE_WEIGHT * max(0.0, similarity - UNIT_DENSE_FLOOR)
+            # The kind named first only ranks: it does not make a sentence match the question.
+            ranked.append((match + TYPE_BONUS * first, match, chunk, text))
+        ranked.sort(key=lambda r: r[0], reverse=True)
+        for _, match, chunk, text in ranked:
+            if match >= PAGE_VALUE_MIN and not _overlaps(text, lead.text):
+                return Extract(Retrieved(chunk, lead.hit.score, 0.0, 0.0, None, None), text, match)
+        return None
 
     def _compose(
         self,

@@ -163,10 +163,18 @@ def _plain(text: str) -> str:
 
 # A sentence that points at what follows it ("uses the below lines", "as follows.", "in the
 # table below."): without what it points at it answers nothing, as a sentence ending in a colon.
+# Only a thing that can follow (lines, a table, an example, ...): "the following day" and "keep
+# the load below 1" point at nothing, and "see the sections below" sends the reader elsewhere.
+_FOLLOWING_THINGS = (
+    r"(?:lines?|tables?|examples?|commands?|steps?|lists?|code|scripts?|snippets?|outputs?|"
+    r"options?|settings?|variables?|files?|blocks?|diagram|figure)"
+)
 _ANNOUNCES = re.compile(
-    r"(?<!see )(?<!see more )\b(?:the\s+(?:\w+\s+)?below|below\.$|the\s+following\b|as\s+follows\b)",
+    r"\b(?:the|these)\s+(?:below|following)\s+(?:\w+\s+)?" + _FOLLOWING_THINGS + r"\b|"
+    r"\b" + _FOLLOWING_THINGS + r"\s+below\b(?!\s*\d)|\bas\s+follows\b",
     re.I,
 )
+_REFERS_ELSEWHERE = re.compile(r"\b(?:see|refer|described|explained|detailed)\b", re.I)
 
 
 def _continuation(
@@ -185,7 +193,9 @@ def _continuation(
     if not last.text.endswith((".", ":")):
         return []
     rest = units[last.index + 1 :]
-    colon = last.text.endswith(":") or _ANNOUNCES.search(last.text) is not None
+    colon = last.text.endswith(":") or (
+        _ANNOUNCES.search(last.text) is not None and not _REFERS_ELSEWHERE.search(last.text)
+    )
     # A list goes on in the next chunk only under the same heading: a new section after the
     # colon ("the following commands:", then "## lumi-workspaces") is not the list itself.
     if (

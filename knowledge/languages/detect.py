@@ -55,6 +55,21 @@ def _english_lexicon(languages: tuple[str, ...]) -> frozenset[str]:
     }
 
 
+def _english_word(token: str, lexicon: frozenset[str]) -> bool:
+    """Whether a token is a word of the English lexicon, or its plural or -ing form."""
+    if token in lexicon:
+        return True
+    for ending in ("s", "es", "ing"):
+        if len(token) > len(ending) + 2 and token.endswith(ending):
+            stem = token[: -len(ending)]
+            # "pinning" -> "pin", "containers" -> "container", "caches" -> "cache".
+            if stem in lexicon or stem[:-1] in lexicon and stem[-1:] == stem[-2:-1]:
+                return True
+            if ending == "ing" and stem + "e" in lexicon:
+                return True
+    return False
+
+
 def detect(question: str, enabled: Iterable[str]) -> str:
     """The ISO 639-1 code of the question's language among `enabled`; English when unsure."""
     others = [code for code in enabled if code != ENGLISH]
@@ -71,9 +86,15 @@ def detect(question: str, enabled: Iterable[str]) -> str:
     english = float(sum(t in ENGLISH_FUNCTION_WORDS for t in tokens))
     # An English content word ("job", "limit", "many") is evidence for English only: a
     # foreign stemmer would otherwise cut it down to one of its own stems ("many" -> "man").
-    content = [t for t in tokens if t in english_lexicon and t not in ENGLISH_FUNCTION_WORDS]
+    # So is its plural or -ing form ("containers", "limits", "pinning"), which a foreign stemmer
+    # would cut down the same way.
+    content = [
+        t for t in tokens if _english_word(t, english_lexicon) and t not in ENGLISH_FUNCTION_WORDS
+    ]
     english += _VOCABULARY_WEIGHT * len(content)
-    ambiguous = [t for t in tokens if t not in english_lexicon or t in ENGLISH_FUNCTION_WORDS]
+    ambiguous = [
+        t for t in tokens if not _english_word(t, english_lexicon) or t in ENGLISH_FUNCTION_WORDS
+    ]
     lowered = question.casefold()
     best, best_score = ENGLISH, 0.0
     for code in others:
@@ -85,8 +106,13 @@ def detect(question: str, enabled: Iterable[str]) -> str:
         if score > best_score:
             best, best_score = code, score
     # A short question with no English in it ("najmniejsza partycja", "passwort vergessen")
-    # has few words to score: half a point a word is enough evidence, up to the usual bar.
-    needed = _MIN_SCORE if english else min(_MIN_SCORE, _VOCABULARY_WEIGHT * len(tokens))
+    # has few words to score: half a point a word is enough evidence, up to the usual bar; one
+    # word alone is too little ("segfaults" is no German).
+    needed = (
+        _MIN_SCORE
+        if english or len(tokens) < 2
+        else min(_MIN_SCORE, _VOCABULARY_WEIGHT * len(tokens))
+    )
     if best_score >= needed and best_score > english:
         return best
     return ENGLISH

@@ -819,6 +819,8 @@ def test_a_question_asks_for_a_day(question: str, day: bool) -> None:
         "how much storage do we still have in our project?",
         "what's remaining of my allocation this month",
         "how much have we burned of our LUMI budget so far?",
+        "How many CPU hours do I have left?",
+        "how many hours are left in our GPU-hour allocation?",
     ],
 )
 def test_a_live_figure_of_one_s_own_project_is_asked(question: str) -> None:
@@ -835,6 +837,13 @@ def test_a_live_figure_of_one_s_own_project_is_asked(question: str) -> None:
         "how much memory is left for my job after the OS takes its share?",
         "is there still an AI for Science cut-off left before the new year?",
         "How many GPU-hours does our project get on Playground?",
+        # Something left, but not of what the project holds, or not one's own project's.
+        "What happens to my account when I have left the university?",
+        "What happens to the remaining hours of my allocation at the end of the project?",
+        "How many login attempts are left before my account is locked?",
+        "How many days are left until the EHPC-AI-2025A02 cut-off?",
+        "Is there a way to see how many hours are left in my project?",
+        "What's the command to see how many hours are left for my project?",
     ],
 )
 def test_no_live_figure_of_one_s_project_is_asked(question: str) -> None:

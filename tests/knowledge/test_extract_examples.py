@@ -134,3 +134,15 @@ def test_prose_after_a_sentence_sending_the_reader_to_a_section_below_is_not_sho
     pointing = INTRO.replace("to begin.", "to begin (see the sections below).")
     text = _extract(pointing, "Jobs that wait for a week are removed.\n")
     assert text.endswith("(see the sections below).")
+
+
+def test_a_sentence_ending_on_the_following_day_points_at_nothing() -> None:
+    pointing = INTRO.replace("to begin.", "to begin on the following day.")
+    text = _extract(pointing, "Jobs that wait for a week are removed.\n")
+    assert text.endswith("on the following day.")
+
+
+def test_a_sentence_sending_the_reader_to_a_table_below_points_elsewhere() -> None:
+    pointing = INTRO.replace("to begin.", "to begin. See the table below.")
+    text = _extract(pointing, "Jobs that wait for a week are removed.\n")
+    assert text.endswith("See the table below.")

@@ -286,6 +286,10 @@ def test_the_language_of_a_question_is_detected(question: str, language: str) ->
         ("partition limits", "en"),
         ("my venv", "en"),
         ("job stuck pending", "en"),
+        # One word, or English plurals and -ing forms a foreign stemmer cuts to its own stems.
+        ("segfaults", "en"),
+        ("walltime limits", "en"),
+        ("pinning threads", "en"),
     ],
 )
 def test_a_short_question_is_read_in_its_language(question: str, language: str) -> None:

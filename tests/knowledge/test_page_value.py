@@ -33,7 +33,7 @@ Worker memory use is the resident set size the operating system reports for the 
 
 ## Monitoring
 
-A background task of the worker checks the process memory every 200 ms.
+A background task of the worker checks its memory use every 200 ms.
 """
 # Another page, so that the question's plain words ("often", "check") are words the documents use.
 FAQ = "# Support\n\nUsers often ask the support team to check their scripts for them.\n"
@@ -54,4 +54,11 @@ def test_how_often_is_answered_by_the_page_s_sentence_saying_how_often(
 ) -> None:
     answer = assistant.ask("How often does the worker check its memory use against the limit?")
     assert answer.route == "retrieval"
-    assert "checks the process memory every 200 ms" in answer.text
+    assert "checks its memory use every 200 ms" in answer.text
+
+
+def test_a_value_of_another_thing_on_the_page_is_not_shown(assistant: Assistant) -> None:
+    # The page says how often memory is checked, not disk space: the kind of value alone is no
+    # answer.
+    answer = assistant.ask("How often does the worker check its free disk space?")
+    assert "every 200 ms" not in answer.text
