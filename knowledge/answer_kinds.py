@@ -576,15 +576,22 @@ _ASKS_HOW_TO_LOOK = re.compile(
 )
 
 
-def asks_live_figures(question: str) -> bool:
+# Read from another language, a question has lost its possessives ("notre projet" reads
+# "project"): a project named at all is taken for the asker's own.
+_A_PROJECT = re.compile(r"\b(?:projects?|allocations?)\b", re.I)
+
+
+def asks_live_figures(question: str, *, english: bool = True) -> bool:
     """Whether the question asks a live figure of the asker's own project (hours left, storage
-    used), which only the site's accounting holds, rather than how to look it up."""
+    used), which only the site's accounting holds, rather than how to look it up. `english`:
+    asked in English, not read from another language."""
     asked = _ASKS_REMAINING.search(question)
+    owner = _OWN_PROJECT if english else _A_PROJECT
     return (
         asked is not None
         # The figure asked is what the project holds, named in the question or right after.
         and _HELD.search(question, asked.start(), asked.end() + 40) is not None
-        and _OWN_PROJECT.search(question) is not None
+        and owner.search(question) is not None
         and _ASKS_HOW_TO_LOOK.search(question) is None
     )
 

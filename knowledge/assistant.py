@@ -470,7 +470,7 @@ class Assistant:
             else 0.0
         )
         english = evidence.language == "en"
-        if asks_live_figures(question):
+        if asks_live_figures(question, english=english):
             return self._live_figures(question, words)
         # "Is ollama installed on LUMI?": a thing no source names at all is not there as far
         # as anything on record says, however well the rest of the question matches.

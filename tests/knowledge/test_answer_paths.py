@@ -847,6 +847,23 @@ def test_a_live_figure_of_one_s_project_is_declined_with_where_it_is_kept(
     assert "`lumi-allocations` shows what is left" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("Wie viele GPU-Stunden haben wir in unserem Projekt noch übrig?", "Aktuelle Zahlen"),
+        ("combien d'heures GPU reste-t-il sur notre projet ?", "Je ne vois pas"),
+        ("quante ore GPU ci restano nel nostro progetto?", "Non vedo"),
+    ],
+)
+def test_a_live_figure_asked_in_another_language_is_declined_in_it(
+    assistant: Assistant, question: str, opening: str
+) -> None:
+    # Read into English words, the question has lost "our": a project named is one's own.
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.notes == ("live figures",)
+    assert answer.text.startswith(opening)
+
+
 def test_only_an_unknown_name_is_named_not_the_words_asking_if_it_is_there() -> None:
     question = "does the image ship sglang preinstalled, in fp32 or double-precision?"
     unseen = ("ship", "sglang", "preinstal", "fp32", "double-precision")
