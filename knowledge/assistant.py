@@ -917,12 +917,11 @@ class Assistant:
         the shown passages lack ("every 200 ms" for "how frequently does a worker check its
         memory") and best matches the question, if it matches well enough (`PAGE_VALUE_MIN`)."""
         _, chunks = self.index.lexical()
-        url = lead.hit.chunk.url
-        page = [position for position, chunk in enumerate(chunks) if chunk.url == url]
+        page = list(self.index.page(lead.hit.chunk.url))
         # A manual's page may have a thousand chunks, and reading a value's kind off a text
         # takes a tenth of a millisecond: only the page's chunks that share most of the
         # question's words are read.
-        scores = retrieval.lexical.scores(retrieval.tokens)
+        scores = retrieval.lexical_scores
         if len(scores) == len(chunks):
             page.sort(key=lambda position: -float(scores[position]))
         candidates: list[tuple[float, Chunk, int, str, bool]] = []

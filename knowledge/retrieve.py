@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -62,6 +62,12 @@ class Retrieval:
     vector: npt.NDArray[np.float32]
     # The question's own words: how sure an answer from these hits can be is read on them.
     asked_tokens: tuple[str, ...] = ()
+    # The lexical score of every chunk of the index, in the word index's order: what else of a
+    # page matches is read off it without searching again (empty for a retrieval made without
+    # an index, as in tests).
+    lexical_scores: npt.NDArray[np.float32] = field(
+        default_factory=lambda: np.zeros(0, dtype=np.float32)
+    )
 
 
 @dataclass
@@ -178,4 +184,5 @@ class HybridRetriever:
             top_dense=top_dense,
             vector=vector,
             asked_tokens=asked_tokens,
+            lexical_scores=scores,
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import bisect
+import sys
 import threading
 import time
 import uuid
@@ -494,6 +495,14 @@ class Index:
         self._loaded_revision = revision
         self._checked_at = time.monotonic()
         _release_freed_memory()
+
+    def page(self, url: str) -> range:
+        """Where the chunks of one document stand in the word index's chunk list (see
+        `lexical`), in reading order."""
+        _, chunks = self.lexical()
+        start = bisect.bisect_left(chunks, (url, -1), key=_reading_order)
+        end = bisect.bisect_left(chunks, (url, sys.maxsize), key=_reading_order)
+        return range(start, end)
 
     def following(self, chunk: Chunk) -> Chunk | None:
         """The chunk after `chunk` in its document, if there is one."""

@@ -146,3 +146,15 @@ def test_the_last_chunk_of_a_page_has_none_after_it(index: Index) -> None:
     last = next(c for c in chunks if c.id == f"{PAGE}#2")
 
     assert index.following(last) is None
+
+
+def test_a_page_s_chunks_are_found_in_reading_order(index: Index) -> None:
+    _, chunks = index.lexical()
+
+    page = [chunks[position].id for position in index.page(PAGE)]
+
+    assert page == [f"{PAGE}#0", f"{PAGE}#1", f"{PAGE}#2"]
+
+
+def test_a_page_not_in_the_index_has_no_chunks(index: Index) -> None:
+    assert list(index.page("file:///docs/nowhere.md")) == []
