@@ -47,14 +47,7 @@ from knowledge.catalog.mentions import NameTable
 from knowledge.catalog.models import is_primary_source
 from knowledge.clock import Clock, utc_now
 from knowledge.errors import IndexNotBuilt
-from knowledge.extract import (
-    TYPE_BONUS,
-    UNIT_DENSE_FLOOR,
-    UNIT_DENSE_WEIGHT,
-    Extract,
-    best_extract,
-    coverage,
-)
+from knowledge.extract import TYPE_BONUS, Extract, best_extract, coverage, meaning_lift
 from knowledge.languages import NOUNS_CAPITALISED, Asked, Languages, Words, words_for
 from knowledge.lexical import LexicalIndex, tokenize, variant_of
 from knowledge.models import Answer, Citation
@@ -955,7 +948,7 @@ class Assistant:
                 if unit_vectors is not None and position < len(unit_vectors)
                 else 0.0
             )
-            match = words + UNIT_DENSE_WEIGHT * max(0.0, similarity - UNIT_DENSE_FLOOR)
+            match = words + meaning_lift(similarity)
             # The kind named first only ranks: it does not make a sentence match the question.
             ranked.append((match + TYPE_BONUS * first, match, chunk, text))
         ranked.sort(key=lambda r: r[0], reverse=True)

@@ -66,6 +66,12 @@ class Extract:
     score: float
 
 
+def meaning_lift(similarity: float) -> float:
+    """What a unit's closeness in meaning to the question adds to its score: only what lies
+    above the floor every pair of sentences reaches."""
+    return UNIT_DENSE_WEIGHT * max(0.0, similarity - UNIT_DENSE_FLOOR)
+
+
 def _unit_score(
     unit: Unit,
     unit_tokens: set[str],
@@ -274,7 +280,7 @@ def best_extract(
     scored = [
         (
             _unit_score(u, words, tokens, heading, lexical, wants, gives_price if priced else None)
-            + UNIT_DENSE_WEIGHT * max(0.0, similarity - UNIT_DENSE_FLOOR)
+            + meaning_lift(similarity)
             + (ASKING_WEIGHT * coverage(asked, words, lexical) if asked else 0.0),
             u,
         )
