@@ -19,9 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
 
-from knowledge.languages.stems import snowball, stem_word
+from knowledge.languages.stems import stem_word
 from knowledge.lexical import STOPWORDS, fold_diacritics, variant_of
 
 DATA = Path(__file__).parent / "data"
@@ -495,10 +494,6 @@ def glossary(language: str) -> Glossary:
     """The bundled glossary of a language (read once)."""
     path = DATA / f"{language}.tsv"
     return parse(language, path.read_text(encoding="utf-8"))
-
-
-def _stemmer(language: str) -> Any:
-    return snowball(_STEMMERS[language])
 
 
 @lru_cache(maxsize=8192)
