@@ -16,7 +16,7 @@ _LOCK = threading.Lock()
 
 
 @cache
-def _snowball(algorithm: str) -> Any:
+def snowball(algorithm: str) -> Any:
     """The stemmer of a Snowball algorithm ("english", "german", ...), made once."""
     return snowballstemmer.stemmer(algorithm)
 
@@ -24,4 +24,4 @@ def _snowball(algorithm: str) -> Any:
 def stem_word(algorithm: str, word: str) -> str:
     """`word`'s stem by `algorithm` (uncached: callers cache what recurs)."""
     with _LOCK:
-        return str(_snowball(algorithm).stemWord(word))
+        return str(snowball(algorithm).stemWord(word))

@@ -6,7 +6,8 @@ import pytest
 
 from knowledge.languages import SUPPORTED, Languages, words_for
 from knowledge.languages.detect import detect
-from knowledge.languages.glossary import _stemmer, glossary, is_technical, parse, words
+from knowledge.languages.glossary import _STEMMERS, glossary, is_technical, parse, words
+from knowledge.languages.stems import snowball
 from knowledge.languages.words import WORDS
 
 GERMAN = parse(
@@ -451,7 +452,7 @@ def test_how_long_it_takes_is_asked_as_how_long(language: str, question: str) ->
 @pytest.mark.parametrize("language", [code for code in SUPPORTED if code != "en"])
 def test_glossaries_are_stemmed_by_the_c_snowball_stemmers(language: str) -> None:
     # PyStemmer gives the same stems as the pure-Python ones, five times faster at start.
-    assert type(_stemmer(language)).__module__ == "Stemmer"
+    assert type(snowball(_STEMMERS[language])).__module__ == "Stemmer"
 
 
 @pytest.mark.parametrize("language", SUPPORTED)
