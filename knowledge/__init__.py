@@ -34,7 +34,7 @@ from knowledge.errors import (
 )
 from knowledge.evaluation import evaluate, load_questions
 from knowledge.fit import FitData, FitResult, build_request, fit_text, load_fit_data, run_fit
-from knowledge.models import Answer, Citation
+from knowledge.models import LIVE_FIGURES, Answer, Citation
 from knowledge.service import open_assistant, open_index
 from knowledge.store import SCHEMA_VERSION, Chunk, DocumentState, Index
 
@@ -67,6 +67,7 @@ __all__ = [
     "IndexModelMismatch",
     "IndexNotBuilt",
     "KnowledgeError",
+    "LIVE_FIGURES",
     "load_catalog",
     "load_fit_data",
     "load_questions",

@@ -50,7 +50,7 @@ from knowledge.errors import IndexNotBuilt
 from knowledge.extract import TYPE_BONUS, Extract, best_extract, coverage, meaning_lift
 from knowledge.languages import NOUNS_CAPITALISED, Asked, Languages, Words, words_for
 from knowledge.lexical import LexicalIndex, tokenize, variant_of
-from knowledge.models import Answer, Citation
+from knowledge.models import LIVE_FIGURES, Answer, Citation
 from knowledge.retrieve import HybridRetriever, Retrieval, Retrieved
 from knowledge.sources import same_document
 from knowledge.store import Chunk, Index
@@ -465,7 +465,7 @@ class Assistant:
         )
         english = evidence.language == "en"
         if asks_live_figures(question, english=english):
-            return self._live_figures(question, words)
+            return _declined(question, [words.live_figures], words, LIVE_FIGURES)
         # "Is ollama installed on LUMI?": a thing no source names at all is not there as far
         # as anything on record says, however well the rest of the question matches.
         asking = availability_sentence(question) if english else ""
@@ -774,28 +774,16 @@ class Assistant:
             question, label, words, confidence, words.calls_known.format(calls=known)
         )
 
-    def _live_figures(self, question: str, words: Words) -> Answer:
-        """The decline for a live figure of the asker's own project, saying where it is kept."""
-        return Answer(
-            question=question,
-            text="\n".join((words.live_figures, words.where_to_ask)),
-            abstained=True,
-            confidence=0.0,
-            route="abstain",
-            notes=("live figures",),
-        )
-
     def _nothing_on(
         self, question: str, label: str, words: Words, confidence: float = 0.0, *known: str
     ) -> Answer:
         """The decline for a name no source knows, with what is `known` instead, if given."""
-        return Answer(
-            question=question,
-            text="\n".join((words.no_record.format(label=label), *known, words.where_to_ask)),
-            abstained=True,
-            confidence=confidence,
-            route="abstain",
-            notes=("unknown name",),
+        return _declined(
+            question,
+            [words.no_record.format(label=label), *known],
+            words,
+            "unknown name",
+            confidence,
         )
 
     # -- document answers ---------------------------------------------------------------
@@ -989,6 +977,20 @@ class Assistant:
             citations=tuple(citations),
             route="retrieval",
         )
+
+
+def _declined(
+    question: str, lines: list[str], words: Words, note: str, confidence: float = 0.0
+) -> Answer:
+    """A decline that says why (`lines`) and where to ask, marked with `note`."""
+    return Answer(
+        question=question,
+        text="\n".join((*lines, words.where_to_ask)),
+        abstained=True,
+        confidence=confidence,
+        route="abstain",
+        notes=(note,),
+    )
 
 
 def _curated_bar(c: Calibration, *, english: bool, passage: bool) -> float:

@@ -24,6 +24,11 @@ class Citation:
         return data
 
 
+# The note of a decline of a live figure of the asker's own project (hours left): not missing
+# from the sources, but kept by the site's accounting. The Slack card points to `/usage` then.
+LIVE_FIGURES = "live figures"
+
+
 @dataclass(frozen=True)
 class Answer:
     """What hpcbot says to a question, with the evidence behind it.

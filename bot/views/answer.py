@@ -10,7 +10,7 @@ from bot.i18n import ENGLISH, Words
 from bot.views import limits
 from bot.views.blocks import Block, context, fit, reply_buttons, section
 from bot.views.mrkdwn import escape, link, split, to_mrkdwn, truncate
-from knowledge import Answer, Citation
+from knowledge import LIVE_FIGURES, Answer, Citation
 
 LOW_CONFIDENCE = 0.5
 LOW_CONFIDENCE_HINT = ENGLISH.low_confidence
@@ -66,7 +66,7 @@ def build_answer_blocks(
     if answer.abstained:
         # A live figure of one's own project is not missing from the sources: it is kept on
         # the machine, and `/usage` shows it where usage reports are set up.
-        live = "live figures" in answer.notes
+        live = LIVE_FIGURES in answer.notes
         notes.append(words.live_figures_hint if live else words.abstain_hint)
     else:
         if words.language != "en" and body:
