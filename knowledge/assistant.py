@@ -898,16 +898,15 @@ class Assistant:
         """The sentence or line of the lead's page, anywhere on it, that holds the kinds of value
         the shown passages lack ("every 200 ms" for "how frequently does a worker check its
         memory") and best matches the question, if it matches well enough (`PAGE_VALUE_MIN`)."""
-        _, chunks = self.index.lexical()
-        page = list(self.index.page(lead.hit.chunk.url))
+        page = self.index.page(lead.hit.chunk.url)
         # A manual's page may have a thousand chunks, and reading a value's kind off a text
         # takes a tenth of a millisecond: only the page's chunks that share most of the
-        # question's words are read.
+        # question's words are read (scores of another version of the index would not fit).
         scores = retrieval.lexical_scores
-        if len(scores) == len(chunks):
-            page.sort(key=lambda position: -float(scores[position]))
+        if page and page[-1][0] < len(scores):
+            page.sort(key=lambda placed: -float(scores[placed[0]]))
         candidates: list[tuple[float, Chunk, int, str, bool]] = []
-        for chunk in (chunks[position] for position in page[:_PAGE_VALUE_CHUNKS]):
+        for _, chunk in page[:_PAGE_VALUE_CHUNKS]:
             if not all(holds(chunk.text, kinds) for kinds in missing):
                 continue
             units = split_units(chunk.text)

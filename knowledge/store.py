@@ -496,13 +496,13 @@ class Index:
         self._checked_at = time.monotonic()
         _release_freed_memory()
 
-    def page(self, url: str) -> range:
-        """Where the chunks of one document stand in the word index's chunk list (see
-        `lexical`), in reading order."""
+    def page(self, url: str) -> list[tuple[int, Chunk]]:
+        """The chunks of one document in reading order, each with its place in the word
+        index's chunk list (see `lexical`), read off one version of the index."""
         _, chunks = self.lexical()
         start = bisect.bisect_left(chunks, (url, -1), key=_reading_order)
         end = bisect.bisect_left(chunks, (url, sys.maxsize), key=_reading_order)
-        return range(start, end)
+        return list(enumerate(chunks[start:end], start))
 
     def following(self, chunk: Chunk) -> Chunk | None:
         """The chunk after `chunk` in its document, if there is one."""

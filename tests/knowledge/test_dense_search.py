@@ -151,9 +151,10 @@ def test_the_last_chunk_of_a_page_has_none_after_it(index: Index) -> None:
 def test_a_page_s_chunks_are_found_in_reading_order(index: Index) -> None:
     _, chunks = index.lexical()
 
-    page = [chunks[position].id for position in index.page(PAGE)]
+    page = [chunk.id for _, chunk in index.page(PAGE)]
 
     assert page == [f"{PAGE}#0", f"{PAGE}#1", f"{PAGE}#2"]
+    assert all(chunks[position] is chunk for position, chunk in index.page(PAGE))
 
 
 def test_a_page_not_in_the_index_has_no_chunks(index: Index) -> None:
