@@ -24,9 +24,18 @@ from knowledge.languages.glossary import (
 ENGLISH = "en"
 
 
-_NOT = re.compile(r"n['’]t\b", re.I)
-_CANNOT = re.compile(r"\bcan['’]t\b", re.I)
-_WONT = re.compile(r"\bwon['’]t\b", re.I)
+# English "doesn't", "can't", "won't": the "not" they say.
+_NOT = re.compile(r"\b(?:(can)|(won)|\w+n)['’]t\b", re.I)
+
+
+def _spelt_out(found: re.Match[str]) -> str:
+    if found.group(1):
+        return "cannot"
+    if found.group(2):
+        return "will not"
+    return found.group(0)[:-3] + " not"
+
+
 # Letters that point to one language (lower case); each occurrence counts this much.
 _LETTERS = {
     "de": ("ßäöü", 1.0),
@@ -77,7 +86,7 @@ def detect(question: str, enabled: Iterable[str]) -> str:
         return ENGLISH
     # English "doesn't" splits into "doesn" and "t", and a lone "t" is French ("y a-t-il"):
     # read as the "not" it is.
-    question = _NOT.sub(" not", _CANNOT.sub("cannot", _WONT.sub("will not", question)))
+    question = _NOT.sub(_spelt_out, question)
     # Acronyms are names ("AI", "EU"), not the French "ai" and "eu" they fold to; in a
     # question typed all in capitals every word looks like one.
     shouted = question.isupper()
@@ -88,12 +97,14 @@ def detect(question: str, enabled: Iterable[str]) -> str:
     # foreign stemmer would otherwise cut it down to one of its own stems ("many" -> "man").
     # So is its plural or -ing form ("containers", "limits", "pinning"), which a foreign stemmer
     # would cut down the same way.
-    content = [
-        t for t in tokens if _english_word(t, english_lexicon) and t not in ENGLISH_FUNCTION_WORDS
-    ]
-    english += _VOCABULARY_WEIGHT * len(content)
+    lexical = [_english_word(t, english_lexicon) for t in tokens]
+    english += _VOCABULARY_WEIGHT * sum(
+        known and t not in ENGLISH_FUNCTION_WORDS for t, known in zip(tokens, lexical, strict=True)
+    )
     ambiguous = [
-        t for t in tokens if not _english_word(t, english_lexicon) or t in ENGLISH_FUNCTION_WORDS
+        t
+        for t, known in zip(tokens, lexical, strict=True)
+        if not known or t in ENGLISH_FUNCTION_WORDS
     ]
     lowered = question.casefold()
     best, best_score = ENGLISH, 0.0
