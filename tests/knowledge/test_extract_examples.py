@@ -4,6 +4,8 @@ command or the options are usually what was asked for. The texts are written for
 
 from __future__ import annotations
 
+import pytest
+
 from knowledge.extract import best_extract
 from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.retrieve import Retrieved
@@ -130,19 +132,18 @@ def test_the_sentence_after_one_pointing_below_is_shown() -> None:
     assert text.endswith("lines below.\nPass --estimate to print the expected start of each job.")
 
 
-def test_prose_after_a_sentence_sending_the_reader_to_a_section_below_is_not_shown() -> None:
-    pointing = INTRO.replace("to begin.", "to begin (see the sections below).")
-    text = _extract(pointing, "Jobs that wait for a week are removed.\n")
-    assert text.endswith("(see the sections below).")
-
-
-def test_a_sentence_ending_on_the_following_day_points_at_nothing() -> None:
-    pointing = INTRO.replace("to begin.", "to begin on the following day.")
-    text = _extract(pointing, "Jobs that wait for a week are removed.\n")
-    assert text.endswith("on the following day.")
-
-
-def test_a_sentence_sending_the_reader_to_a_table_below_points_elsewhere() -> None:
-    pointing = INTRO.replace("to begin.", "to begin. See the table below.")
-    text = _extract(pointing, "Jobs that wait for a week are removed.\n")
-    assert text.endswith("See the table below.")
+@pytest.mark.parametrize(
+    ("closing", "end"),
+    [
+        # It sends the reader elsewhere, in brackets or in a sentence of its own.
+        ("to begin (see the sections below).", "(see the sections below)."),
+        ("to begin. See the table below.", "See the table below."),
+        # "The following day" is a time, not a thing that follows.
+        ("to begin on the following day.", "on the following day."),
+    ],
+)
+def test_prose_after_a_sentence_pointing_at_nothing_to_follow_is_not_shown(
+    closing: str, end: str
+) -> None:
+    text = _extract(INTRO.replace("to begin.", closing), "Jobs that wait for a week are removed.\n")
+    assert text.endswith(end)
