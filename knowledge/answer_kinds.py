@@ -547,10 +547,9 @@ _ASKS_AVAILABILITY = re.compile(
 # the billing page's numbers are not it. Asking how to look it up ("which command shows what
 # is left of our allocation") is a question the documents answer.
 _ASKS_REMAINING = re.compile(
-    r"\bhow\s+(?:many|much)\b[^.?!]{0,60}?\b(?:left|remaining|remain|still\s+have)\b|"
-    r"\bwhat(?:'s|\s+is)\s+(?:left|remaining)\s+(?:of|on|in)\b|"
-    r"\bhow\s+(?:many|much)\b[^.?!]{0,40}?\b(?:have|did)\s+(?:we|i)\s+"
-    r"(?:used|burn(?:ed|t)|consumed|spent)\b",
+    r"\bhow\s+(?:many|much)\b[^.?!]{0,60}?\b(?:left|remaining|remain|still\s+have|"
+    r"(?:have|did)\s+(?:we|i)\s+(?:used|burn(?:ed|t)|consumed|spent))\b|"
+    r"\bwhat(?:'s|\s+is)\s+(?:left|remaining)\s+(?:of|on|in)\b",
     re.I,
 )
 # What a project holds: its compute (hours, billing units) or its storage.
