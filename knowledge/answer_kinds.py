@@ -18,10 +18,21 @@ _HOW_LONG = r"\bhow (long|soon|quickly|fast)\b"
 # that kind is the one that answers (a row with "2 days", not the sentence introducing the table).
 # A call's deadline as users and pages write it.
 _DEADLINE_WORDS = r"(?:deadlines?|cut-?offs?|closing\s+dates?)"
+# What follows "how" and is no verb: "how long", "how does it", "how well".
+_NOT_A_VERB = (
+    r"(?:many|much|long|large|big|far|often|soon|fast|quickly|accurate|precise|old|new|come|"
+    r"about|is|are|was|were|does|did|do|has|have|had|will|would|can|could|should|must|may|the|"
+    r"this|that|these|those|its|it's|well|good|bad|badly|slow|slowly|high|low|likely|frequent\w*|"
+    r"exactly|close|early|late|expensive|cheap|important|safe|secure|reliable|small|stable|"
+    r"busy|full|free|hard|easy|difficult|strict|sure|my|our|your|their|they|you|there|then|"
+    r"one|heavy|hot|cold|common|usual|precisely|quick|called|named|name|billing|billed|"
+    r"charged|costly)"
+)
 _WANTS = {
     "duration": re.compile(
         _HOW_LONG + r"|\b(how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
         r"timeout|expir\w*|deleted|purged|duration|lifetime|validity|time ?slots?)\b|"
+        r"\bwall[ -]?(?:clock )?time\b|"
         # "The longest time slot we can get": the longest of something that lasts.
         r"\b(longest|shortest)\b[^?.]*\b(time|slots?|runs?|jobs?|periods?|windows?|stays?)\b|"
         # "When ... deleted", also as a translated question words it ("when file scratch delete").
@@ -79,14 +90,23 @@ _WANTS = {
         # "Which flag", also "which configure flag", "what capability bit".
         r"\b(which|what)( [\w-]+)? (option|flag|switch|argument|parameter|variable|env\w*|command|"
         r"setting|directive|keyword|function|method|call|module|file|path|syntax)s?\b|"
-        # "How do I <anything>": in documentation the answer is what to type or set.
-        r"\bhow (do|can|should|would) (i|we|you) \w+|\bcommand\b|\bsyntax\b|"
+        # "How do I <anything>": in documentation the answer is what to type or set. Also
+        # without the pronoun, as typed in haste and as a question read from another language
+        # keeps it ("how install pytorch", "wie kann ich ..." -> "how can").
+        r"\bhow (do|can|should|would) (i|we|you) \w+|"
+        # Not "how tight is the tolerance": what a verb follows is a measure asked for.
+        r"\bhow (?:(?:can|could|should|must|may|to) )?(?!" + _NOT_A_VERB + r"\b)"
+        r"(?![a-z]+ (?:is|are|was|were|does|do|did|can|could|will|would|should|must|may)\b)"
+        r"[a-z]{3,}\b|"
+        r"\bcommand\b|\bsyntax\b|"
         # "Is there a build switch for ...": the answer names it.
-        r"\bis there (a|an|any) ([\w-]+ )?(option|flag|switch|setting|variable|parameter|knob|"
+        r"\bis there ((a|an|any) )?([\w-]+ )?(option|flag|switch|setting|variable|parameter|knob|"
         r"command|tool)s?\b|"
         # "What do I put in the host list", "what does the command look like".
-        r"\bwhat (do|should|must) (i|we) (need to |have to )?"
-        r"(set|put|add|pass|type|write|link|tell|give|specify)\b|\blook like\b",
+        r"\bwhat ((do|should|must|can) )?((i|we) )?(need to |have to )?([\w#-]+ ){0,2}?"
+        r"(set|put|add|pass|type|write|link|tell|give|specify|enter)\b|\blook like\b|"
+        # The same, as another language's word order reads: "wpisać co w --partition".
+        r"\b(set|put|pass|type|write|specify|enter) what\b",
         re.I,
     ),
 }

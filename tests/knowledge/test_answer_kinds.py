@@ -77,6 +77,19 @@ from knowledge.catalog.facts import CuratedFact
         # "How do I ..." asks what to type or set, whatever the verb; deleting is no duration.
         ("How do I delete a file?", ("code",)),
         ("how do i send the cache somewhere else?", ("code",)),
+        # Also without the pronoun: typed in haste, or read from another language
+        # ("wie kann ich ... aktivieren" -> "how can ... enable").
+        ("how enable huge pages 2 MB for application LUMI", ("code",)),
+        ("how can see log TensorBoard training LUMI", ("code",)),
+        # "How" before what is no verb asks no command.
+        ("how does the scheduler work?", ()),
+        ("libsvm training, how tight is the stopping tolerance by default?", ("default",)),
+        ("how called partition slurm for GPU node Deucalion", ()),
+        ("is there tool to look at GPU utilization", ("code",)),
+        ("what must SBATCH --partition enter for GPU nodes", ("code",)),
+        ("hours MeluXina put what SBATCH --partition for nodes GPU", ("code",)),
+        # A wall time, however it is spelt, lasts.
+        ("what maximum wall time partition turbo-g LUMI", ("duration", "quantity")),
         # Asked how soon, the cut-off named is where the wait starts, not a date asked for.
         ("How soon after the cut-off do we get access?", ("duration",)),
         ("How soon after the deadlines do we get access?", ("duration",)),
