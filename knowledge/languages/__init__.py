@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from knowledge.languages.detect import ENGLISH, detect
+from knowledge.languages.detect import ENGLISH, QUOTED, detect
 from knowledge.languages.docwords import documentation_words
 from knowledge.languages.glossary import glossary
 from knowledge.languages.words import Words, words_for
@@ -53,7 +53,23 @@ class Languages:
         language = detect(question, self.enabled)
         if language == ENGLISH:
             return Asked(question, ENGLISH, question)
-        return Asked(question, language, glossary(language).translate(question, known, names))
+        read = glossary(language)
+        # A quotation in English (an error message, a command) is searched for as written,
+        # not read word by word as the question's language ("slurmstepd" is no German
+        # compound, French "or" is no "now").
+        parts: list[str] = []
+        start = 0
+        for quoted in QUOTED.finditer(question):
+            parts.append(read.translate(question[start : quoted.start()], known, names))
+            inner = quoted.group()[1:-1].strip()
+            # One word is too little to tell its language ("„Knoten“"): read as the rest.
+            if len(inner.split()) > 1 and detect(inner, self.enabled) == ENGLISH:
+                parts.append(inner)
+            else:
+                parts.append(read.translate(inner, known, names))
+            start = quoted.end()
+        parts.append(read.translate(question[start:], known, names))
+        return Asked(question, language, " ".join(p for p in parts if p))
 
 
 __all__ = ["Asked", "Languages", "NOUNS_CAPITALISED", "SUPPORTED", "Words", "words_for"]

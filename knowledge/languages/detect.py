@@ -79,11 +79,20 @@ def _english_word(token: str, lexicon: frozenset[str]) -> bool:
     return False
 
 
+# What the asker quotes: an error message, a command, a page's title. It is in the language
+# it was printed in, usually English, whatever language the question around it is asked in.
+QUOTED = re.compile(r'"[^"\n]*"|`[^`\n]*`|„[^“”\n]*[“”]|«[^»\n]*»|“[^”\n]*”')
+
+
 def detect(question: str, enabled: Iterable[str]) -> str:
     """The ISO 639-1 code of the question's language among `enabled`; English when unsure."""
     others = [code for code in enabled if code != ENGLISH]
     if not others:
         return ENGLISH
+    # The asker's own words, when there are some besides the quotation.
+    unquoted = QUOTED.sub(" ", question)
+    if len(words(unquoted)) >= 2:
+        question = unquoted
     # English "doesn't" splits into "doesn" and "t", and a lone "t" is French ("y a-t-il"):
     # read as the "not" it is.
     question = _NOT.sub(_spelt_out, question)

@@ -282,6 +282,12 @@ def test_plain_words_are_not_technical(word: str) -> None:
         ("segfaults", "en"),
         ("walltime limits", "en"),
         ("pinning threads", "en"),
+        # A quoted error message is in the language it was printed in, not the asker's.
+        ('was bedeutet der fehler "slurmstepd: error: Exceeded job memory limit"?', "de"),
+        ("que veut dire « Invalid account or account/partition combination » ?", "fr"),
+        ('what does "Speicherplatz" mean?', "en"),
+        # Nothing but the quotation: its language is all there is to go by.
+        ('"Exceeded job memory limit"', "en"),
     ],
 )
 def test_the_language_of_a_question_is_detected(question: str, language: str) -> None:
@@ -309,6 +315,20 @@ def test_a_german_question_is_searched_in_english_words() -> None:
     asked = Languages().read("Wie viel Arbeitsspeicher hat ein Knoten?", known)
     assert asked.language == "de"
     assert {"memory", "node"} <= set(asked.english.split())
+
+
+def test_a_quoted_english_error_message_is_searched_as_written() -> None:
+    # Read as German, "slurmstepd" would split into a compound and French "or" would drop.
+    asked = Languages().read(
+        'was bedeutet der fehler "slurmstepd: error: Exceeded job limit"?', known
+    )
+    assert asked.language == "de"
+    assert asked.english.endswith(" slurmstepd: error: Exceeded job limit")
+
+
+def test_a_quoted_word_is_read_in_the_question_s_language() -> None:
+    asked = Languages().read("was ist mit „Arbeitsspeicher“ gemeint?", known)
+    assert "memory" in asked.english.split()
 
 
 def test_an_unknown_language_code_is_refused() -> None:
