@@ -542,13 +542,14 @@ def asks_frequency(question: str) -> bool:
 def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[str, ...], ...]:
     """What an answer must hold for each thing the question asks that no other value stands in
     for, as the kinds any of which gives it: a version asked by that word, a date to come (or a
-    time from now) and, asked in English, a time limit (a duration said to be one) and how
-    often (a frequency or an interval). `english_order` as in `asks_coming_date`."""
+    time from now), a time limit (a duration said to be one) and how often (a frequency or
+    an interval); asked in English, the release that introduced something. `english_order` as
+    in `asks_coming_date`."""
     asked = (
         (asks_version(question), ("version",)),
         (english_order and asks_introduced(question), ("introduced",)),
-        (english_order and asks_time_limit(question), ("time limit",)),
-        (english_order and asks_frequency(question), ("frequency", "duration")),
+        (asks_time_limit(question), ("time limit",)),
+        (asks_frequency(question), ("frequency", "duration")),
         (asks_coming_date(question, english_order=english_order), ("date", "duration")),
     )
     return tuple(kinds for asks, kinds in asked if asks)

@@ -669,8 +669,14 @@ def test_a_text_says_how_often(text: str, held: bool) -> None:
         ("What is the earliest CUDA version supported by the driver?", True, (("version",),)),
         ("how often does lumi-allocations update?", True, (("frequency", "duration"),)),
         ("when is the next maintenance break?", True, (("date", "duration"),)),
-        # Read from another language, a time limit or a frequency is too loose a guess.
-        ("max walltime dev-g how often update", False, ()),
+        # Read from another language too: the glossaries give "wall time" and "how often".
+        (
+            "maximum wall time dev-g how often update",
+            False,
+            (("time limit",), ("frequency", "duration")),
+        ),
+        # Not which release brought something: word order decides that.
+        ("which version first added --gpus", False, (("version",),)),
         ("How many GPUs does a LUMI-G node have?", True, ()),
     ],
 )
