@@ -375,6 +375,21 @@ def test_words_whose_stem_looks_english_are_read_as_their_meaning(
     assert glossary(language).translate(words, known) == english
 
 
+@pytest.mark.parametrize(
+    ("language", "words", "english"),
+    [
+        # The documents' word: "key types", not "kinds".
+        ("fr", "quels types de clés SSH", "what type SSH key"),
+        ("pl", "jakie typy kluczy SSH", "what type SSH key"),
+        ("de", "welche Schlüsseltypen", "which key type"),
+        # Spanish "tipo" before an example is "like", no type.
+        ("es", "para la mayoría de las apps, tipo Jupyter", "for most Jupyter"),
+    ],
+)
+def test_a_type_is_read_as_the_documents_word(language: str, words: str, english: str) -> None:
+    assert glossary(language).translate(words, known) == english
+
+
 def test_lines_after_forms_only_match_as_written_never_by_stem() -> None:
     italian = parse("it", "nodo\tnode\n#! forms only\ncoreano\tKorean\n")
     # "core" stems like "coreano"; the documents know it, so it stays English.
