@@ -544,7 +544,6 @@ class Assistant:
             # rarely what the sentence holding one is about ("what Slurm version is LUMI on").
             if (
                 missing
-                and english
                 and evidence.documents is not None
                 and not any(k[0] in ("version", "introduced") for k in missing)
             ):

@@ -62,3 +62,9 @@ def test_a_value_of_another_thing_on_the_page_is_not_shown(assistant: Assistant)
     # answer.
     answer = assistant.ask("How often does the worker check its free disk space?")
     assert "every 200 ms" not in answer.text
+
+
+def test_asked_in_another_language_the_page_s_sentence_answers_too(assistant: Assistant) -> None:
+    answer = assistant.ask("Wie oft prüft der Worker seinen Speicher gegen das Limit?")
+    assert answer.route == "retrieval"
+    assert "checks its memory use every 200 ms" in answer.text
