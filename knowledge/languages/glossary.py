@@ -59,6 +59,8 @@ def words(text: str) -> list[str]:
     return out
 
 
+# The last "ie" or "i" of a verb's stem (see `Glossary._verb`).
+_INFINITIVE_VOWEL = re.compile(r"ie?(?=[^aeiou]+$)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
 # The particles a German verb leaves at the end of its clause (ausführen: "führe ... aus").
@@ -327,6 +329,9 @@ class Glossary:
         bases = [plain] + [
             plain[: -len(end)] for end in ("st", "et", "t", "e") if plain.endswith(end)
         ]
+        # A strong verb's changed vowel back to the infinitive's: "bricht ... ab" -> abbrechen,
+        # "gibt ... aus" -> ausgeben, "sieht ... aus" -> aussehen.
+        bases += [_INFINITIVE_VOWEL.sub("e", base, count=1) for base in bases[1:]]
         # The plural's verb is the infinitive itself ("wir führen ... aus" -> ausführen); only
         # a verb's ending, not a noun or pronoun joined to the particle ("fehl" + "er").
         plural = [plain] if plain.endswith("en") else []

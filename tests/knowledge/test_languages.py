@@ -125,6 +125,25 @@ def test_a_verb_that_failed_is_joined_again_with_its_particle_fehl() -> None:
     assert german.translate("Warum schlägt mein Job fehl?", known) == "why fail job"
 
 
+@pytest.mark.parametrize(
+    ("question", "english"),
+    [
+        ("Warum bricht mein Job ab?", "why cancel job"),
+        ("Was gibt das Skript aus?", "what display script"),
+        ("Wie sieht das Skript aus?", "how look like script"),
+    ],
+)
+def test_a_verb_whose_vowel_changed_is_joined_again_with_its_particle(
+    question: str, english: str
+) -> None:
+    german = parse(
+        "de",
+        "warum\twhy\nwas\twhat\nwie\thow\nabbrechen\tcancel\nausgeben\tdisplay\n"
+        "aussehen\tlook like\nmein\t-\nJob\tjob\nSkript\tscript\ndas\t-\n",
+    )
+    assert german.translate(question, known) == english
+
+
 def test_a_particle_is_not_joined_to_a_pronoun_or_noun_into_another_word() -> None:
     german = parse("de", "warum\twhy\nschlug\tfail\nFehler\terror\ner\t-\nfehl\t-\n")
     # "fehl" + "er" spells Fehler; the clause's verb is "schlug".
