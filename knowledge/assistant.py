@@ -166,6 +166,8 @@ _SHORT_UNIT = 150
 # page must hold to follow it (see `_compose`): 2 gave +3 and none lost on 875 English
 # development questions, 3 gave +1.
 _ASKED_WORDS = 2
+# A passage besides the lead is shown only when it matches the question at least this well.
+_SHOWN_MIN = 0.5
 
 
 def _cited_as_of(chunk: Chunk) -> date | None:
@@ -858,7 +860,7 @@ class Assistant:
                 if e.hit.chunk.id != lead.hit.chunk.id
                 and not _overlaps(e.text, lead.text)
                 and e.score >= self.calibration.second_extract_ratio * lead.score
-                and e.score > 0.5
+                and e.score > _SHOWN_MIN
             ),
             None,
         )
@@ -958,6 +960,7 @@ class Assistant:
             extracts,
             self.calibration.page_runner_up_ratio,
         )
+        used = with_third(used, extracts, self.calibration.second_extract_ratio)
         citations: list[Citation] = []
         urls: list[str] = []
         for item in [*[e.hit for e in used], *retrieval.hits]:
@@ -1131,6 +1134,30 @@ def with_runner_up(used: list[Extract], extracts: list[Extract], ratio: float) -
     lead = used[0]
     runner_up = _next_on_page(lead, extracts, lambda e: e.score >= ratio * lead.score)
     return used if runner_up is None else [lead, runner_up]
+
+
+def with_third(used: list[Extract], extracts: list[Extract], ratio: float) -> list[Extract]:
+    """`used`, and a third passage when two are shown and another, of a chunk neither shows,
+    scores at least `ratio` of the lead, as the second had to: when three passages match
+    about as well, which of them holds the value is a toss-up ("at most four transfers" ranked
+    third on the gateway's page, under its launch date and its nodes). Only shown, as the
+    runner-up of `with_runner_up` is."""
+    if len(used) != 2:
+        return used
+    lead, second = used
+    third = next(
+        (
+            e
+            for e in extracts[1:]
+            if e.hit.chunk.id not in (lead.hit.chunk.id, second.hit.chunk.id)
+            and not _overlaps(e.text, lead.text)
+            and not _overlaps(e.text, second.text)
+            and e.score >= ratio * lead.score
+            and e.score > _SHOWN_MIN
+        ),
+        None,
+    )
+    return used if third is None else [*used, third]
 
 
 def _next_on_page(
