@@ -819,6 +819,10 @@ _PER_PART = re.compile(_ONE_PART + r"\b|/\s*node\b", re.I)
 # ... standing right before the number ("each node has 4").
 _PART_BEFORE = re.compile(_ONE_PART + r"\s+(?:[\w-]+\s+){0,2}?$", re.I)
 _PART_AFTER = re.compile(r"\w*\s*(?:per\s+" + _PARTS + r"\b|/\s*node\b|each\b|apiece\b)", re.I)
+# A bound or a job's share said just before a count, in the same clause.
+_LIMIT_SAID_BEFORE = re.compile(
+    r"(?:" + _UPPER_BOUND + r"|\b(?:per|each|a|one)\s+job\b|/\s*job\b)[^.;\n]{0,25}$", re.I
+)
 _PER_WORD = re.compile(r"\b(?:per|each|every)\b|/", re.I)
 _ASKS_TOTAL = re.compile(
     r"\b(?:in\s+total|total|altogether|all\s+together|combined|overall|"
@@ -907,6 +911,9 @@ def _gives_total(text: str, thing: str) -> bool:
             # "4 GPUs per node" counts GPUs, not nodes.
             continue
         before, after = text[max(0, found.start() - 60) : found.start()], text[found.end() :]
+        if _LIMIT_SAID_BEFORE.search(before):
+            # "Max resources/job: 32 nodes" says how many one may use, not how many there are.
+            continue
         if _PART_BEFORE.search(before) or _PART_AFTER.match(after):
             per_node = True
         else:

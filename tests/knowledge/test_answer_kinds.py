@@ -755,6 +755,14 @@ def test_a_question_counts_a_whole(question: str, total: bool) -> None:
         ("**LUMI-G** (gpu, 2,978 nodes): each node has 4 AMD MI250X GPUs.", "nodes", True),
         # The node count stated per rack is not the machine's.
         ("Each rack has 64 nodes.", "nodes", False),
+        # How many one job may use is no count of how many there are.
+        (
+            "Name dev-g: Max jobs: 2; Max resources/job: 32 nodes; Purpose: Debugging",
+            "nodes",
+            False,
+        ),
+        ("A job may use at most 1,024 nodes.", "nodes", False),
+        ("LUMI-G has 2,978 nodes; a job may use at most 1,024 nodes.", "nodes", True),
     ],
 )
 def test_a_text_gives_a_whole_s_count_only_when_not_said_of_one_part(
