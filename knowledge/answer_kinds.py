@@ -21,12 +21,12 @@ _DEADLINE_WORDS = r"(?:deadlines?|cut-?offs?|closing\s+dates?)"
 # What follows "how" and is no verb: "how long", "how does it", "how well".
 _NOT_A_VERB = (
     r"(?:many|much|long|large|big|far|often|soon|fast|quickly|accurate|precise|old|new|come|"
-    r"about|is|are|was|were|does|did|do|has|have|had|will|would|can|could|should|must|may|the|"
-    r"this|that|these|those|its|it's|well|good|bad|badly|slow|slowly|high|low|likely|frequent\w*|"
-    r"exactly|close|early|late|expensive|cheap|important|safe|secure|reliable|small|stable|"
-    r"busy|full|free|hard|easy|difficult|strict|sure|my|our|your|their|they|you|there|then|"
-    r"one|heavy|hot|cold|common|usual|precisely|quick|called|named|name|billing|billed|"
-    r"charged|costly)"
+    r"about|are|was|were|does|did|has|have|had|will|would|can|could|should|must|may|the|this|"
+    r"that|these|those|its|well|good|bad|slow|high|low|likely|frequent\w*|close|early|late|"
+    r"expensive|cheap|important|safe|secure|reliable|small|stable|busy|full|free|hard|easy|"
+    r"difficult|strict|sure|our|your|their|they|you|there|then|one|heavy|hot|cold|common|usual|"
+    r"quick|called|named|name|billing|billed|charged|costly|works?|functions?|operates?|"
+    r"differs?|compares?|happens?)"
 )
 _WANTS = {
     "duration": re.compile(
@@ -95,15 +95,20 @@ _WANTS = {
         # keeps it ("how install pytorch", "wie kann ich ..." -> "how can").
         r"\bhow (do|can|should|would) (i|we|you) \w+|"
         # Not "how tight is the tolerance": what a verb follows is a measure asked for.
+        # Nor an adverb or a compound ("how widely used", "how GPU-hours are billed"; "apply"
+        # is a verb), nor a name ("how Slurm allocates GPUs"), nor what a verb follows a word
+        # later ("how job priority is computed").
         r"\bhow (?:(?:can|could|should|must|may|to) )?(?!" + _NOT_A_VERB + r"\b)"
-        r"(?![a-z]+ (?:is|are|was|were|does|do|did|can|could|will|would|should|must|may)\b)"
+        r"(?![a-z]{2,}(?<!p)ly\b|[a-z]+-)(?-i:(?![A-Z]))"
+        r"(?![\w-]+(?: [\w-]+)? (?:is|are|was|were|does|do|did|can|could|will|would|should|"
+        r"must|may|works?|compares?|happens?|gets?)\b)"
         r"[a-z]{3,}\b|"
         r"\bcommand\b|\bsyntax\b|"
         # "Is there a build switch for ...": the answer names it.
         r"\bis there ((a|an|any) )?([\w-]+ )?(option|flag|switch|setting|variable|parameter|knob|"
         r"command|tool)s?\b|"
         # "What do I put in the host list", "what does the command look like".
-        r"\bwhat ((do|should|must|can) )?((i|we) )?(need to |have to )?([\w#-]+ ){0,2}?"
+        r"\bwhat (do|should|must|can) ((i|we) )?(need to |have to )?([\w#-]+ ){0,2}?"
         r"(set|put|add|pass|type|write|link|tell|give|specify|enter)\b|\blook like\b|"
         # The same, as another language's word order reads: "wpisać co w --partition".
         r"\b(set|put|pass|type|write|specify|enter) what\b",

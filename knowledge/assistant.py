@@ -166,7 +166,8 @@ _SHORT_UNIT = 150
 # page must hold to follow it (see `_compose`): 2 gave +3 and none lost on 875 English
 # development questions, 3 gave +1.
 _ASKED_WORDS = 2
-# A passage besides the lead is shown only when it matches the question at least this well.
+# A passage besides the lead is shown only when it matches the question at least this well,
+# however weak the lead: below it, a passage shares a word or two with the question at best.
 _SHOWN_MIN = 0.5
 
 
@@ -851,19 +852,10 @@ class Assistant:
         """The passages a document answer shows: the lead, and the one after it that adds what
         the lead lacks, if any."""
         lead = extracts[0]
-        second = next(
-            (
-                e
-                for e in extracts[1:]
-                # Another passage of the same page counts too (a long reference page answers in
-                # the table below the paragraph that matched best), but not the same passage.
-                if e.hit.chunk.id != lead.hit.chunk.id
-                and not _overlaps(e.text, lead.text)
-                and e.score >= self.calibration.second_extract_ratio * lead.score
-                and e.score > _SHOWN_MIN
-            ),
-            None,
-        )
+        # Another passage of the same page counts too (a long reference page answers in the
+        # table below the paragraph that matched best), but not the same passage.
+        close = self.calibration.second_extract_ratio
+        second = next((e for e in extracts[1:] if _may_follow(e, [lead], close)), None)
         if second is not None:
             return [lead, second]
         wants = wanted_kinds(question)
@@ -1144,20 +1136,21 @@ def with_third(used: list[Extract], extracts: list[Extract], ratio: float) -> li
     runner-up of `with_runner_up` is."""
     if len(used) != 2:
         return used
-    lead, second = used
-    third = next(
-        (
-            e
-            for e in extracts[1:]
-            if e.hit.chunk.id not in (lead.hit.chunk.id, second.hit.chunk.id)
-            and not _overlaps(e.text, lead.text)
-            and not _overlaps(e.text, second.text)
-            and e.score >= ratio * lead.score
-            and e.score > _SHOWN_MIN
-        ),
-        None,
-    )
+    third = next((e for e in extracts[1:] if _may_follow(e, used, ratio)), None)
     return used if third is None else [*used, third]
+
+
+def _may_follow(passage: Extract, shown: list[Extract], ratio: float) -> bool:
+    """Whether `passage` may be shown after `shown` (the lead first): of a chunk none of them
+    shows, with no text they show, and scoring at least `ratio` of the lead and `_SHOWN_MIN`."""
+    return (
+        all(
+            passage.hit.chunk.id != other.hit.chunk.id and not _overlaps(passage.text, other.text)
+            for other in shown
+        )
+        and passage.score >= ratio * shown[0].score
+        and passage.score > _SHOWN_MIN
+    )
 
 
 def _next_on_page(

@@ -7,15 +7,20 @@ in that language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from knowledge.languages.detect import ENGLISH, QUOTED, detect
+from knowledge.languages.detect import ENGLISH, QUOTED, detect, is_english
 from knowledge.languages.docwords import documentation_words
 from knowledge.languages.glossary import glossary
 from knowledge.languages.words import Words, words_for
 
 SUPPORTED = ("en", "de", "fr", "it", "es", "pl")
+# What a quotation kept as written stands for while the rest is read (see `Languages.read`): a
+# technical token, which every glossary keeps as written.
+_HELD = "hpcbot_quotation_"
+_HELD_AGAIN = re.compile(_HELD + r"(\d+)")
 # Languages that capitalise every noun: there a capital letter does not mark a name.
 NOUNS_CAPITALISED = frozenset({"de"})
 
@@ -53,23 +58,26 @@ class Languages:
         language = detect(question, self.enabled)
         if language == ENGLISH:
             return Asked(question, ENGLISH, question)
-        read = glossary(language)
         # A quotation in English (an error message, a command) is searched for as written,
         # not read word by word as the question's language ("slurmstepd" is no German
-        # compound, French "or" is no "now").
-        parts: list[str] = []
-        start = 0
-        for quoted in QUOTED.finditer(question):
-            parts.append(read.translate(question[start : quoted.start()], known, names))
+        # compound, French "or" is no "now"). It stands in the question as a placeholder the
+        # reading keeps, so that the clause around it is read whole: a German verb's particle
+        # after it still finds its verb ("bricht mit "..." ab").
+        quotations: list[str] = []
+
+        def hold(quoted: re.Match[str]) -> str:
             inner = quoted.group()[1:-1].strip()
-            # One word is too little to tell its language ("„Knoten“"): read as the rest.
-            if len(inner.split()) > 1 and detect(inner, self.enabled) == ENGLISH:
-                parts.append(inner)
-            else:
-                parts.append(read.translate(inner, known, names))
-            start = quoted.end()
-        parts.append(read.translate(question[start:], known, names))
-        return Asked(question, language, " ".join(p for p in parts if p))
+            # One word is too little to tell its language ("„Knoten“"), and a quotation that
+            # is not clearly English is read as the rest ("« job annulé »").
+            if len(inner.split()) < 2 or not is_english(inner, self.enabled):
+                return f" {inner} "
+            quotations.append(inner)
+            return f" {_HELD}{len(quotations) - 1} "
+
+        held = QUOTED.sub(hold, question)
+        english = glossary(language).translate(held, known, names)
+        english = _HELD_AGAIN.sub(lambda found: quotations[int(found.group(1))], english)
+        return Asked(question, language, english)
 
 
 __all__ = ["Asked", "Languages", "NOUNS_CAPITALISED", "SUPPORTED", "Words", "words_for"]

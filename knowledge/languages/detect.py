@@ -81,7 +81,11 @@ def _english_word(token: str, lexicon: frozenset[str]) -> bool:
 
 # What the asker quotes: an error message, a command, a page's title. It is in the language
 # it was printed in, usually English, whatever language the question around it is asked in.
-QUOTED = re.compile(r'"[^"\n]*"|`[^`\n]*`|„[^“”\n]*[“”]|«[^»\n]*»|“[^”\n]*”')
+# Bounded, so that an opening mark never closed costs no more than a short scan.
+QUOTED = re.compile(
+    r'"[^"\n]{0,300}"|`[^`\n]{0,300}`|„[^“”\n]{0,300}[“”]|«[^»\n]{0,300}»|»[^«\n]{0,300}«|'
+    r"“[^”\n]{0,300}”"
+)
 
 
 def detect(question: str, enabled: Iterable[str]) -> str:
@@ -89,10 +93,27 @@ def detect(question: str, enabled: Iterable[str]) -> str:
     others = [code for code in enabled if code != ENGLISH]
     if not others:
         return ENGLISH
-    # The asker's own words, when there are some besides the quotation.
+    # The asker's own words first, when there are some besides the quotation; if they are too
+    # few to tell ("Was bedeutet" is English "was" and one German word), the whole question.
     unquoted = QUOTED.sub(" ", question)
-    if len(words(unquoted)) >= 2:
-        question = unquoted
+    if unquoted != question and len(words(unquoted)) >= 2:
+        language, _ = _scores(unquoted, others)
+        if language != ENGLISH:
+            return language
+    language, _ = _scores(question, others)
+    return language
+
+
+def is_english(text: str, enabled: Iterable[str]) -> bool:
+    """Whether `text` shows more English than any other enabled language (not merely too
+    little of another to tell)."""
+    others = [code for code in enabled if code != ENGLISH]
+    _, (english, best_score) = _scores(text, others)
+    return english > 0 and english > best_score
+
+
+def _scores(question: str, others: list[str]) -> tuple[str, tuple[float, float]]:
+    """The language detected, and the scores of English and of the best other language."""
     # English "doesn't" splits into "doesn" and "t", and a lone "t" is French ("y a-t-il"):
     # read as the "not" it is.
     question = _NOT.sub(_spelt_out, question)
@@ -134,5 +155,5 @@ def detect(question: str, enabled: Iterable[str]) -> str:
         else min(_MIN_SCORE, _VOCABULARY_WEIGHT * len(tokens))
     )
     if best_score >= needed and best_score > english:
-        return best
-    return ENGLISH
+        return best, (english, best_score)
+    return ENGLISH, (english, best_score)

@@ -59,8 +59,13 @@ def words(text: str) -> list[str]:
     return out
 
 
-# The last "ie" or "i" of a verb's stem (see `Glossary._verb`).
+# The last "ie" or "i" of a verb's stem (see `Glossary._verb`), and the stems of the verbs
+# whose present tense changes their "e" to it (brechen: bricht, sehen: sieht).
 _INFINITIVE_VOWEL = re.compile(r"ie?(?=[^aeiou]+$)")
+_STRONG_STEMS = tuple(
+    "brech geb seh les helf sprech gelt treff werf mess tret empfehl gescheh vergess ess stehl "
+    "sterb verderb werb".split()
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
 # The particles a German verb leaves at the end of its clause (ausführen: "führe ... aus").
@@ -329,9 +334,12 @@ class Glossary:
         bases = [plain] + [
             plain[: -len(end)] for end in ("st", "et", "t", "e") if plain.endswith(end)
         ]
-        # A strong verb's changed vowel back to the infinitive's: "bricht ... ab" -> abbrechen,
-        # "gibt ... aus" -> ausgeben, "sieht ... aus" -> aussehen.
-        bases += [_INFINITIVE_VOWEL.sub("e", base, count=1) for base in bases[1:]]
+        # A strong verb's changed vowel back to the infinitive's, tried after the stems as
+        # written: "bricht ... ab" -> abbrechen, "gibt ... aus" -> ausgeben, "sieht ... aus" ->
+        # aussehen; only for the verbs that change it ("liegt ... vor" is vorliegen, not
+        # vorlegen).
+        changed = [_INFINITIVE_VOWEL.sub("e", base, count=1) for base in bases[1:]]
+        bases += [base for base in changed if base.endswith(_STRONG_STEMS)]
         # The plural's verb is the infinitive itself ("wir führen ... aus" -> ausführen); only
         # a verb's ending, not a noun or pronoun joined to the particle ("fehl" + "er").
         plural = [plain] if plain.endswith("en") else []

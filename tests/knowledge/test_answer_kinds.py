@@ -84,6 +84,16 @@ from knowledge.catalog.facts import CuratedFact
         # "How" before what is no verb asks no command.
         ("how does the scheduler work?", ()),
         ("libsvm training, how tight is the stopping tolerance by default?", ("default",)),
+        # Nor before an adverb, a compound, a name, or a subject whose verb follows.
+        ("How widely used is Apptainer?", ()),
+        ("How GPU-hours are billed?", ()),
+        ("Any idea how Slurm allocates GPUs", ()),
+        ("How job priority is computed", ()),
+        ("How fairshare works", ()),
+        ("How to apply for access to LUMI?", ("code",)),
+        # "Type" and "link" named, not typed: what to type needs someone to type it.
+        ("What type of GPUs does LUMI have?", ()),
+        ("What is the link to the LUMI user guide?", ()),
         ("how called partition slurm for GPU node Deucalion", ()),
         ("is there tool to look at GPU utilization", ("code",)),
         ("what must SBATCH --partition enter for GPU nodes", ("code",)),

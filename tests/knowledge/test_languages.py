@@ -144,6 +144,12 @@ def test_a_verb_whose_vowel_changed_is_joined_again_with_its_particle(
     assert german.translate(question, known) == english
 
 
+def test_a_verb_that_keeps_its_vowel_is_not_read_as_a_strong_verb() -> None:
+    # vorliegen (be there) is not vorlegen (submit), though "liegt" is "legt" with an "i".
+    german = parse("de", "vorlegen\tsubmit\nBericht\treport\nder\t-\n")
+    assert "submit" not in german.translate("Liegt der Bericht vor?", known)
+
+
 def test_a_particle_is_not_joined_to_a_pronoun_or_noun_into_another_word() -> None:
     german = parse("de", "warum\twhy\nschlug\tfail\nFehler\terror\ner\t-\nfehl\t-\n")
     # "fehl" + "er" spells Fehler; the clause's verb is "schlug".
@@ -307,6 +313,8 @@ def test_plain_words_are_not_technical(word: str) -> None:
         ('what does "Speicherplatz" mean?', "en"),
         # Nothing but the quotation: its language is all there is to go by.
         ('"Exceeded job memory limit"', "en"),
+        # Too few words besides the quotation to tell ("was" is English too): the whole.
+        ('Was bedeutet "Zeitlimit überschritten"?', "de"),
     ],
 )
 def test_the_language_of_a_question_is_detected(question: str, language: str) -> None:
@@ -343,6 +351,16 @@ def test_a_quoted_english_error_message_is_searched_as_written() -> None:
     )
     assert asked.language == "de"
     assert asked.english.endswith(" slurmstepd: error: Exceeded job limit")
+
+
+def test_a_german_verb_finds_its_particle_after_a_quoted_message() -> None:
+    asked = Languages().read('Warum bricht mein Job mit "Exceeded job memory limit" ab?', known)
+    assert asked.english == "why cancel job with Exceeded job memory limit"
+
+
+def test_a_quotation_not_clearly_english_is_read_as_the_question() -> None:
+    asked = Languages().read("mon job affiche « job annulé », pourquoi ?", known)
+    assert "cancel" in asked.english.split()
 
 
 def test_a_quoted_word_is_read_in_the_question_s_language() -> None:
