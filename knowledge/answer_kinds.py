@@ -25,7 +25,8 @@ _NOT_A_VERB = (
     r"that|these|those|its|well|good|bad|slow|high|low|likely|frequent\w*|close|early|late|"
     r"expensive|cheap|important|safe|secure|reliable|small|stable|busy|full|free|hard|easy|"
     r"difficult|strict|sure|our|your|their|they|you|there|then|one|heavy|hot|cold|common|usual|"
-    r"quick|called|named|name|billing|billed|charged|costly|works?|functions?|operates?|"
+    r"quick|called|named|name|billing|billed|charged|costly|works?|functions?|operates?|more|"
+    r"less|fewer|further|farther|little|few|"
     r"differs?|compares?|happens?)"
 )
 _WANTS = {
@@ -91,14 +92,15 @@ _WANTS = {
         r"\b(which|what)( [\w-]+)? (option|flag|switch|argument|parameter|variable|env\w*|command|"
         r"setting|directive|keyword|function|method|call|module|file|path|syntax)s?\b|"
         # "How do I <anything>": in documentation the answer is what to type or set. Also
-        # without the pronoun, as typed in haste and as a question read from another language
-        # keeps it ("how install pytorch", "wie kann ich ..." -> "how can").
+        # without the pronoun, as a question read from another language keeps it ("wie kann
+        # ich ..." -> "how can"), or typed "how to"; a bare "how <word>" is too loose a sign
+        # in a reading that lost words ("jak daleko wstecz sacct" -> "how sacct": 4 answers
+        # of the spent multilingual set ab worse, none better).
         r"\bhow (do|can|should|would) (i|we|you) \w+|"
-        # Not "how tight is the tolerance": what a verb follows is a measure asked for.
-        # Nor an adverb or a compound ("how widely used", "how GPU-hours are billed"; "apply"
-        # is a verb), nor a name ("how Slurm allocates GPUs"), nor what a verb follows a word
-        # later ("how job priority is computed").
-        r"\bhow (?:(?:can|could|should|must|may|to) )?(?!" + _NOT_A_VERB + r"\b)"
+        # Not "how can ... be": not before an adverb or a compound ("how can widely used", "how
+        # to GPU-hours"; "apply" is a verb), nor a name, nor a word a verb follows ("how can
+        # job priority be").
+        r"\bhow (?:can|could|should|must|may|to) (?!" + _NOT_A_VERB + r"\b)"
         r"(?![a-z]{2,}(?<!p)ly\b|[a-z]+-)(?-i:(?![A-Z]))"
         r"(?![\w-]+(?: [\w-]+)? (?:is|are|was|were|does|do|did|can|could|will|would|should|"
         r"must|may|works?|compares?|happens?|gets?)\b)"

@@ -77,10 +77,13 @@ from knowledge.catalog.facts import CuratedFact
         # "How do I ..." asks what to type or set, whatever the verb; deleting is no duration.
         ("How do I delete a file?", ("code",)),
         ("how do i send the cache somewhere else?", ("code",)),
-        # Also without the pronoun: typed in haste, or read from another language
-        # ("wie kann ich ... aktivieren" -> "how can ... enable").
-        ("how enable huge pages 2 MB for application LUMI", ("code",)),
+        # Also without the pronoun, as read from another language ("wie kann ich ... sehen"
+        # -> "how can see"), or "how to"; not "how" and a word alone, which a reading that
+        # lost words leaves before a noun ("how sacct").
         ("how can see log TensorBoard training LUMI", ("code",)),
+        ("How to apply for access to LUMI?", ("code",)),
+        ("how enable huge pages 2 MB for application LUMI", ()),
+        ("how sacct LUMI keep accounting job", ()),
         # "How" before what is no verb asks no command.
         ("how does the scheduler work?", ()),
         ("libsvm training, how tight is the stopping tolerance by default?", ("default",)),
@@ -90,7 +93,8 @@ from knowledge.catalog.facts import CuratedFact
         ("Any idea how Slurm allocates GPUs", ()),
         ("How job priority is computed", ()),
         ("How fairshare works", ()),
-        ("How to apply for access to LUMI?", ("code",)),
+        # "Wie weit zurück" read as "how more back": an amount, not a command.
+        ("how more back keep sacct job accounting history", ()),
         # "Type" and "link" named, not typed: what to type needs someone to type it.
         ("What type of GPUs does LUMI have?", ()),
         ("What is the link to the LUMI user guide?", ()),
