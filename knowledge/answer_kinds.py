@@ -18,17 +18,9 @@ _HOW_LONG = r"\bhow (long|soon|quickly|fast)\b"
 # that kind is the one that answers (a row with "2 days", not the sentence introducing the table).
 # A call's deadline as users and pages write it.
 _DEADLINE_WORDS = r"(?:deadlines?|cut-?offs?|closing\s+dates?)"
-# What follows "how" and is no verb: "how long", "how does it", "how well".
-_NOT_A_VERB = (
-    r"(?:many|much|long|large|big|far|often|soon|fast|quickly|accurate|precise|old|new|come|"
-    r"about|are|was|were|does|did|has|have|had|will|would|can|could|should|must|may|the|this|"
-    r"that|these|those|its|well|good|bad|slow|high|low|likely|frequent\w*|close|early|late|"
-    r"expensive|cheap|important|safe|secure|reliable|small|stable|busy|full|free|hard|easy|"
-    r"difficult|strict|sure|our|your|their|they|you|there|then|one|heavy|hot|cold|common|usual|"
-    r"quick|called|named|name|billing|billed|charged|costly|works?|functions?|operates?|more|"
-    r"less|fewer|further|farther|little|few|"
-    r"differs?|compares?|happens?)"
-)
+# What follows "how can" or "how to" and is not the verb asked about: its subject ("how can
+# the job", "how can they").
+_SUBJECT = r"(?:the|this|that|these|those|its|our|your|their|they|you|we|there|one|it|my)"
 _WANTS = {
     "duration": re.compile(
         _HOW_LONG + r"|\b(how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
@@ -97,14 +89,8 @@ _WANTS = {
         # in a reading that lost words ("jak daleko wstecz sacct" -> "how sacct": 4 answers
         # of the spent multilingual set ab worse, none better).
         r"\bhow (do|can|should|would) (i|we|you) \w+|"
-        # Not "how can ... be": not before an adverb or a compound ("how can widely used", "how
-        # to GPU-hours"; "apply" is a verb), nor a name, nor a word a verb follows ("how can
-        # job priority be").
-        r"\bhow (?:can|could|should|must|may|to) (?!" + _NOT_A_VERB + r"\b)"
-        r"(?![a-z]{2,}(?<!p)ly\b|[a-z]+-)(?-i:(?![A-Z]))"
-        r"(?![\w-]+(?: [\w-]+)? (?:is|are|was|were|does|do|did|can|could|will|would|should|"
-        r"must|may|works?|compares?|happens?|gets?)\b)"
-        r"[a-z]{3,}\b|"
+        # Not before its subject, nor a name ("how can Slurm place").
+        r"\bhow (?:can|could|should|must|may|to) (?!" + _SUBJECT + r"\b)(?-i:(?![A-Z]))[a-z]{3,}\b|"
         r"\bcommand\b|\bsyntax\b|"
         # "Is there a build switch for ...": the answer names it.
         r"\bis there ((a|an|any) )?([\w-]+ )?(option|flag|switch|setting|variable|parameter|knob|"
