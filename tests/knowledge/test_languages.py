@@ -404,17 +404,6 @@ def test_countries_and_their_adjectives_are_read_in_every_case(
         # Not the English words their stems look like ("well", "restore").
         ("de", "nach der dritten Welle", "after third wave"),
         ("es", "un buen restaurante", "good restaurant"),
-    ],
-)
-def test_words_whose_stem_looks_english_are_read_as_their_meaning(
-    language: str, words: str, english: str
-) -> None:
-    assert glossary(language).translate(words, known) == english
-
-
-@pytest.mark.parametrize(
-    ("language", "words", "english"),
-    [
         # The documents' word: "key types", not "kinds".
         ("fr", "quels types de clés SSH", "what type SSH key"),
         ("pl", "jakie typy kluczy SSH", "what type SSH key"),
@@ -423,7 +412,9 @@ def test_words_whose_stem_looks_english_are_read_as_their_meaning(
         ("es", "para la mayoría de las apps, tipo Jupyter", "for most Jupyter"),
     ],
 )
-def test_a_type_is_read_as_the_documents_word(language: str, words: str, english: str) -> None:
+def test_words_are_read_as_what_they_mean_in_the_documents(
+    language: str, words: str, english: str
+) -> None:
     assert glossary(language).translate(words, known) == english
 
 
