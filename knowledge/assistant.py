@@ -961,7 +961,10 @@ class Assistant:
                 continue
             urls.append(chunk.url)
             citations.append(citation_for(chunk))
-        parts = [f"{e.text} [{urls.index(e.hit.chunk.url) + 1}]" for e in used]
+        parts = [
+            f"{text} [{urls.index(e.hit.chunk.url) + 1}]"
+            for e, text in zip(used, shown_texts(used), strict=True)
+        ]
         return Answer(
             question=question,
             text="\n\n".join(parts),
@@ -1138,6 +1141,22 @@ def with_third(used: list[Extract], extracts: list[Extract], ratio: float) -> li
         return used
     third = next((e for e in extracts[1:] if _may_follow(e, used, ratio)), None)
     return used if third is None else [*used, third]
+
+
+def shown_texts(used: list[Extract]) -> list[str]:
+    """The text each passage of an answer shows: its chunk whole when the chunk is short
+    (`Extract.whole`), unless that would repeat what another passage shows (chunks overlap),
+    else its window. Only shown: the decisions read the windows."""
+    texts: list[str] = []
+    for position, passage in enumerate(used):
+        others = [*texts, *(e.text for e in used[position + 1 :])]
+        whole = passage.whole
+        texts.append(
+            whole
+            if whole is not None and not any(_overlaps(whole, o) for o in others)
+            else passage.text
+        )
+    return texts
 
 
 def _may_follow(passage: Extract, shown: list[Extract], ratio: float) -> bool:

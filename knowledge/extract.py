@@ -61,9 +61,16 @@ def coverage(
 
 @dataclass(frozen=True)
 class Extract:
+    """The passage of a retrieved chunk that best answers a question.
+
+    `text` is the window the answer's decisions read (does it give the value asked for, does it
+    repeat another passage); `whole` is the chunk itself when it is short enough to be shown
+    whole and longer than the window, else None."""
+
     hit: Retrieved
     text: str
     score: float
+    whole: str | None = None
 
 
 def meaning_lift(similarity: float) -> float:
@@ -344,6 +351,20 @@ def best_extract(
     term = _term_before(units, chosen)
     if term is not None:
         chosen.insert(0, term)
+    text = _joined(chosen, units, term)
+    # A short chunk is a section of its own (a question's pitfall, its example and the fix that
+    # follows), and the value often lies a few lines past the window: it is shown whole. Not
+    # when the window reads on into the next chunk: the chunk alone would lose those lines.
+    own = {id(u) for u in units}
+    whole = None
+    if _room(units) >= 0 and all(id(u) in own for u in chosen):
+        whole = _joined(units, units, None)
+    # A plain float: unit similarities are numpy's, and scores end up in JSON.
+    return Extract(hit, text, float(best_score), whole if whole != text else None)
+
+
+def _joined(chosen: list[Unit], units: list[Unit], term: Unit | None) -> str:
+    """The text of `chosen` (units of `units`, in order; `term` the name line put before them)."""
     pieces = [chosen[0].text]
     # Units of this chunk, by identity: `_continuation`'s come from the next chunk, numbered
     # from 0 again, and follow the window without a gap.
@@ -356,5 +377,4 @@ def best_extract(
     text = "".join(pieces).strip()
     if len(text) > MAX_ANSWER_CHARS:
         text = text[: MAX_ANSWER_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    # A plain float: unit similarities are numpy's, and scores end up in JSON.
-    return Extract(hit, text, float(best_score))
+    return text

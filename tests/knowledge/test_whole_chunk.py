@@ -1,0 +1,117 @@
+"""A chunk short enough to fit in an answer is shown whole: the value asked for often lies a
+few lines past the best window (the mistake, its example, then the fix)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fakes.embedder import HashEmbedder
+
+from ingest.pipeline import ingest
+from ingest.sources import local_documents
+from knowledge.assistant import Assistant, shown_texts
+from knowledge.extract import Extract, best_extract
+from knowledge.lexical import LexicalIndex, tokenize
+from knowledge.retrieve import Retrieved
+from knowledge.service import open_assistant
+from knowledge.store import Chunk, Index
+
+PITFALL = """Reading a tsdb table with one index copies that row into memory. Indexing it a second time in order to assign a value changes only the copy, and the file keeps its old value:
+>>> t = tsdb.open("runs.tsdb", mode="a")
+>>> t[3][2] = 7.5  # changes nothing
+>>> t[3][2]
+0.0
+
+The second index works on the row that the first index returned, a plain array in memory. It is the same as writing:
+>>> row = t[3]
+>>> row[2] = 7.5
+>>> row[2]
+7.5
+>>> t[3][2]
+0.0
+
+To write the element to the file, put both indexes in one subscript:
+>>> t[3, 2] = 7.5
+>>> t[3, 2]
+7.5
+"""
+QUESTION = "Why does indexing a tsdb table twice to assign a value leave the file unchanged?"
+FIX = ">>> t[3, 2] = 7.5"
+
+
+def _extract(text: str, question: str = QUESTION) -> Extract:
+    chunk = Chunk(id="tsdb#1", text=text, url="file:///docs/tsdb.html", title="tsdb tables")
+    hit = Retrieved(chunk, 1.0, dense=1.0, lexical=1.0, dense_rank=0, lexical_rank=0)
+    lexical = LexicalIndex([text, "unrelated text about job arrays"])
+    return best_extract(hit, question, tuple(tokenize(question)), lexical)
+
+
+def test_a_short_chunk_is_kept_whole_beside_a_window_that_stops_before_the_fix() -> None:
+    extract = _extract(PITFALL)
+    assert FIX not in extract.text
+    assert extract.whole is not None
+    assert extract.whole.startswith("Reading a tsdb table with one index")
+    assert extract.whole.endswith(f"{FIX}\n>>> t[3, 2]\n7.5")
+
+
+def test_a_chunk_longer_than_an_answer_is_not_kept_whole() -> None:
+    longer = PITFALL + "\nThe same holds for columns, which tsdb also copies on first access.\n" * 3
+    assert _extract(longer).whole is None
+
+
+def test_a_window_that_shows_its_whole_chunk_keeps_no_second_copy() -> None:
+    extract = _extract("Rows are copied on first access. Write both indexes in one subscript.")
+    assert extract.whole is None
+
+
+def _passage(chunk_id: str, window: str, whole: str | None) -> Extract:
+    chunk = Chunk(id=chunk_id, text=whole or window, url="file:///docs/tsdb.html", title="tsdb")
+    hit = Retrieved(chunk, 1.0, dense=1.0, lexical=1.0, dense_rank=0, lexical_rank=0)
+    return Extract(hit, window, 0.9, whole)
+
+
+OPENING = "Reading a tsdb table with one index copies that row into memory."
+ASSIGN = "To write the element to the file, put both indexes in one subscript."
+
+
+def test_a_passage_shows_its_whole_chunk() -> None:
+    lead = _passage("tsdb#1", OPENING, f"{OPENING} {ASSIGN}")
+    assert shown_texts([lead]) == [f"{OPENING} {ASSIGN}"]
+
+
+def test_a_whole_chunk_repeating_another_passage_shows_only_its_window() -> None:
+    # Chunks overlap: the lead's chunk whole would show the second passage's sentence twice.
+    lead = _passage("tsdb#1", OPENING, f"{OPENING} {ASSIGN}")
+    second = _passage("tsdb#2", ASSIGN, None)
+    assert shown_texts([lead, second]) == [OPENING, ASSIGN]
+
+
+# Pages beside it, so that the question's words are rarer in the corpus than everyday ones.
+OTHER_PAGES = {
+    "queue.md": "# Queue\n\nJobs wait in the queue until nodes are free. Use squeue to list them.",
+    "storage.md": "# Storage\n\nEach project has a scratch directory; files there are removed after 90 days.",
+}
+
+
+def write_docs(root: Path) -> None:
+    (root / "tsdb.md").write_text(f"# tsdb tables\n\n## Writing one element\n\n{PITFALL}", "utf-8")
+    for name, text in OTHER_PAGES.items():
+        (root / name).write_text(text, "utf-8")
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root: Path = tmp_path_factory.mktemp("docs")
+    write_docs(root)
+    index = Index(tmp_path_factory.mktemp("index"), HashEmbedder(dimensions=2048))
+    ingest(index, [local_documents(root)])
+    return open_assistant(index, None)
+
+
+def test_an_answer_shows_the_fix_after_the_example_of_the_mistake(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Indexing a tsdb table a second time to assign a value keeps the old value in the file: why?"
+    )
+    assert answer.route == "retrieval"
+    assert FIX in answer.text
