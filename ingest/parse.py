@@ -32,7 +32,9 @@ _HTML_ELEMENT = re.compile(
 )
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _INLINE_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+# A reference link, "[text][label]", but not an index right after a name ("dset[0][1] = 3.0",
+# "row[i][j]"): a link never follows a name without a space.
+_REF_LINK = re.compile(r"(?<![\w\])])\[([^\]]+)\]\[[^\]]*\]")
 _ADMONITION = re.compile(r"^(\s*)(!!!|\?\?\?\+?)\s*\w+(?:\s+\"([^\"]*)\")?\s*$")
 _TAB = re.compile(r"^(\s*)===\+?\s+\"([^\"]*)\"\s*$")  # pymdownx content tabs
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")

@@ -245,6 +245,18 @@ def test_markdown_strips_html_and_link_targets_but_keeps_placeholders() -> None:
     assert doc.sections[0].text == "See the guide and run `ssh <username>@host`."
 
 
+def test_markdown_reference_links_read_as_their_words() -> None:
+    doc = parse_markdown("# T\n\nSee the [user guide][guide].\n\n[guide]: https://x.org/g\n")
+
+    assert doc.sections[0].text == "See the user guide."
+
+
+def test_markdown_keeps_indexes_that_look_like_reference_links() -> None:
+    doc = parse_markdown("# T\n\nWriting `dset[0][1] = 3.0` changes a copy; grid[i][j] too.\n")
+
+    assert doc.sections[0].text == "Writing `dset[0][1] = 3.0` changes a copy; grid[i][j] too."
+
+
 def test_headings_inside_code_fences_are_not_sections() -> None:
     doc = parse_markdown("# T\n\n```bash\n# not a heading\necho hi\n```\n")
 
