@@ -822,7 +822,9 @@ class Assistant:
                     english_order=english,
                 )
             )
-        # Rank by how well the passage answers, tempered by how well its chunk was retrieved.
+        # Rank by how well the passage answers, tempered by how well its chunk was retrieved:
+        # "is there a hard cap on threads per rank" is answered by the passage saying "limited
+        # to 64", not by the one naming ranks and threads most often.
         top = retrieval.hits[0].score or 1.0
         miss = self.calibration.foreign_name_penalty
 
@@ -834,7 +836,7 @@ class Assistant:
             # table of contents names every topic of a guide and answers none.
             other = bool(asked) and _about_other_variant(e.hit.chunk, asked)
             aside = other or _CONTENTS.fullmatch(_last_heading(e.hit.chunk)) is not None
-            return not aside, e.score + RANK_PRIOR * e.hit.score / top - miss * unnamed
+            return not aside, e.rank_score + RANK_PRIOR * e.hit.score / top - miss * unnamed
 
         return sorted(extracts, key=rank, reverse=True)
 

@@ -65,12 +65,20 @@ class Extract:
 
     `text` is the window the answer's decisions read (does it give the value asked for, does it
     repeat another passage); `whole` is the chunk itself when it is short enough to be shown
-    whole and longer than the window, else None."""
+    whole and longer than the window, else None. `score` says how well the passage matches the
+    question; `fit` adds whether it states the bound asked for ("is there a hard cap": "limited
+    to 64"), when the question asks for one."""
 
     hit: Retrieved
     text: str
     score: float
     whole: str | None = None
+    fit: float | None = None
+
+    @property
+    def rank_score(self) -> float:
+        """What passages are ranked by: the score, with the bound asked for weighed."""
+        return self.score if self.fit is None else self.fit
 
 
 def meaning_lift(similarity: float) -> float:
@@ -295,6 +303,7 @@ def best_extract(
     ]
     # How well the chunk answers: its best unit's score.
     best_score = max(score for score, _ in scored)
+    matched = scored
 
     def gives_measure(text: str) -> bool:
         return gives_count([text], measured)
@@ -306,12 +315,21 @@ def best_extract(
             (score + TYPE_BONUS * (gives_measure(u.text) - holds(u.text, wants)), u)
             for score, u in scored
         ]
-    bounds = asked_bounds(question) if english_order else ()
+    # "A command that shows the hard limit" asks for the command, not for a limit.
+    bounds = asked_bounds(question) if english_order and "code" not in wants else ()
     if bounds:
         # "The largest job during the maintenance": the sentence saying "at most 2,400 nodes",
         # not the one that describes the maintenance.
         scored = [(score + TYPE_BONUS * states_bound(u.text, bounds), u) for score, u in scored]
     best = max(scored, key=lambda pair: pair[0])[1]
+    # Passages are ranked with the bound weighed, not the measure: weighed, the measure let a
+    # job script's passage giving some size lead over the hardware page saying what a LUMI-C
+    # node has (and the curated fact answer instead of that page).
+    fit = (
+        max(score + TYPE_BONUS * states_bound(u.text, bounds) for score, u in matched)
+        if bounds
+        else None
+    )
     unit_scores = [score for score, _ in scored]
     chosen = [best]
     length = len(best.text)
@@ -360,7 +378,13 @@ def best_extract(
     if _room(units) >= 0 and all(id(u) in own for u in chosen):
         whole = _joined(units, units, None)
     # A plain float: unit similarities are numpy's, and scores end up in JSON.
-    return Extract(hit, text, float(best_score), whole if whole != text else None)
+    return Extract(
+        hit,
+        text,
+        float(best_score),
+        whole if whole != text else None,
+        None if fit is None else float(fit),
+    )
 
 
 def _joined(chosen: list[Unit], units: list[Unit], term: Unit | None) -> str:

@@ -1,0 +1,41 @@
+"""Passages are ranked by how well they match the question and whether they state the kind of
+value it asks for: "is there a hard cap" is answered by the sentence giving the limit."""
+
+from __future__ import annotations
+
+from knowledge.extract import Extract, best_extract
+from knowledge.lexical import LexicalIndex, tokenize
+from knowledge.retrieve import Retrieved
+from knowledge.store import Chunk
+
+SETUP = (
+    "Each rank of mdrun starts OpenMP threads: with ten ranks on a node and two OpenMP threads"
+    " each, mdrun runs twenty threads per node."
+)
+LIMIT = "For efficiency, the OpenMP threads of a rank are limited to 64."
+QUOTA = "Project scratch: Quota: 50 TB; Max files: 2000k; Retention: 90 days"
+COMMAND = "Detailed output, with the soft and hard quota of each project:\n`lumi-quota -v`"
+
+
+def _extracts(texts: list[str], question: str) -> list[Extract]:
+    lexical = LexicalIndex([*texts, "unrelated text about job arrays"])
+    extracts = []
+    for number, text in enumerate(texts):
+        chunk = Chunk(id=f"page#{number}", text=text, url="file:///docs/page.html", title="Docs")
+        hit = Retrieved(chunk, 1.0, dense=1.0, lexical=1.0, dense_rank=0, lexical_rank=0)
+        extracts.append(best_extract(hit, question, tuple(tokenize(question)), lexical))
+    return extracts
+
+
+def test_the_passage_stating_an_asked_bound_ranks_first() -> None:
+    setup, limit = _extracts(
+        [SETUP, LIMIT], "Is there a hard cap on OpenMP threads per rank in mdrun?"
+    )
+    assert setup.score > limit.score
+    assert limit.rank_score > setup.rank_score
+
+
+def test_a_bound_is_not_weighed_when_a_command_is_asked_for() -> None:
+    quota, command = _extracts([QUOTA, COMMAND], "Which command shows our project's maximum quota?")
+    assert quota.rank_score == quota.score
+    assert command.rank_score == command.score
