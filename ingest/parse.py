@@ -32,9 +32,10 @@ _HTML_ELEMENT = re.compile(
 )
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _INLINE_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-# A reference link, "[text][label]", but not an index right after a name ("dset[0][1] = 3.0",
-# "row[i][j]"): a link never follows a name without a space.
-_REF_LINK = re.compile(r"(?<![\w\])])\[([^\]]+)\]\[[^\]]*\]")
+# A reference link, "[text][label]", but not an index right after a name, an index or a call
+# ("dset[0][1] = 3.0", "a[0][1][2]", "f(x)[0][1]"): a link never follows those without a space.
+# An underscore may: it opens emphasis ("_[the guide][g]_").
+_REF_LINK = re.compile(r"(?<![^\W_])(?<![\])])\[([^\]]+)\]\[[^\]]*\]")
 _ADMONITION = re.compile(r"^(\s*)(!!!|\?\?\?\+?)\s*\w+(?:\s+\"([^\"]*)\")?\s*$")
 _TAB = re.compile(r"^(\s*)===\+?\s+\"([^\"]*)\"\s*$")  # pymdownx content tabs
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")

@@ -113,8 +113,10 @@ _DURATION = (
     r"\b(\d+(\.\d+)?|one|" + _NUMBER_WORDS + r")\s*(-\s*)?([a-z]+\s+)?"
     r"(s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|days?|"
     r"weeks?|months?|years?)\b|"
-    # Timeouts and latencies, right after their number: "~1000ms", "5 µs" (not "5 of us").
-    r"\b\d+(\.\d+)?\s*(ms|msecs?|milliseconds?|us|µs|μs|usecs?|microseconds?|ns|nanoseconds?)(?!\w)|"
+    # Timeouts and latencies, right after their number: "~1000ms", "5 µs". The short units in
+    # lower case only, and not before a hyphen: "2 US sites", "5 MS-DOS boxes" are none.
+    r"\b\d+(\.\d+)?[ \t]?(?-i:ms|us|µs|ns)(?![\w-])|"
+    r"\b\d+(\.\d+)?[ \t]*(msecs?|milliseconds?|[uµ]secs?|microseconds?|nanoseconds?)\b|"
     # 48:00:00 is a duration; "10:00 CET" is a time of day.
     r"\b\d{1,2}:\d{2}(:\d{2})?\b(?!\s*(CES?T|UTC|GMT|[ap]\.?m\b))|\b\d+-\d{1,2}:\d{2}\b"
 )

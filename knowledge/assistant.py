@@ -461,6 +461,8 @@ class Assistant:
         c = calibration or self.calibration
         question, match, extracts = evidence.question, evidence.match, list(evidence.extracts)
         words = words_for(evidence.language)
+        # The lead's own match, not its rank: a passage ranked up for stating the bound asked
+        # for matches the question no better for it.
         doc_confidence = (
             document_confidence(evidence.signals, extracts[0].score, c)
             if evidence.signals is not None and extracts

@@ -303,11 +303,12 @@ def best_extract(
     ]
     # How well the chunk answers: its best unit's score.
     best_score = max(score for score, _ in scored)
-    matched = scored
 
     def gives_measure(text: str) -> bool:
         return gives_count([text], measured)
 
+    # The units as they match the question, before the kind of value asked weighs in.
+    matched = scored
     if measured:
         # Which of its units to show: for "how much memory does a GCD get", the one giving a
         # size ("64 GB of HBM memory"), not one that only holds a number ("2978 nodes").
@@ -315,21 +316,19 @@ def best_extract(
             (score + TYPE_BONUS * (gives_measure(u.text) - holds(u.text, wants)), u)
             for score, u in scored
         ]
-    # "A command that shows the hard limit" asks for the command, not for a limit.
+    # "A command that shows the hard limit" asks for the command, not for a limit: neither the
+    # window nor the passage's rank weighs a bound then.
     bounds = asked_bounds(question) if english_order and "code" not in wants else ()
+    bound = [TYPE_BONUS * states_bound(u.text, bounds) if bounds else 0.0 for u in units]
+    # Passages are ranked with the bound weighed, not the measure: weighed, the measure let a
+    # job script's passage giving some size lead over the hardware page saying what a LUMI-C
+    # node has, so that the curated fact answered instead of that page.
+    fit = max(score + bound[u.index] for score, u in matched) if bounds else None
     if bounds:
         # "The largest job during the maintenance": the sentence saying "at most 2,400 nodes",
         # not the one that describes the maintenance.
-        scored = [(score + TYPE_BONUS * states_bound(u.text, bounds), u) for score, u in scored]
+        scored = [(score + bound[u.index], u) for score, u in scored]
     best = max(scored, key=lambda pair: pair[0])[1]
-    # Passages are ranked with the bound weighed, not the measure: weighed, the measure let a
-    # job script's passage giving some size lead over the hardware page saying what a LUMI-C
-    # node has (and the curated fact answer instead of that page).
-    fit = (
-        max(score + TYPE_BONUS * states_bound(u.text, bounds) for score, u in matched)
-        if bounds
-        else None
-    )
     unit_scores = [score for score, _ in scored]
     chosen = [best]
     length = len(best.text)
@@ -370,25 +369,27 @@ def best_extract(
     if term is not None:
         chosen.insert(0, term)
     text = _joined(chosen, units, term)
-    # A short chunk is a section of its own (a question's pitfall, its example and the fix that
-    # follows), and the value often lies a few lines past the window: it is shown whole. Not
-    # when the window reads on into the next chunk: the chunk alone would lose those lines.
+    # A short chunk is often a section of its own, or its end (a pitfall, its example and the
+    # fix that follows), and the value often lies a few lines past the window: it is shown
+    # whole. Not when the window reads on into the next chunk: the chunk alone would lose those
+    # lines.
     own = {id(u) for u in units}
     whole = None
     if _room(units) >= 0 and all(id(u) in own for u in chosen):
-        whole = _joined(units, units, None)
-    # A plain float: unit similarities are numpy's, and scores end up in JSON.
+        whole = _joined(units, units, term)
+    # Plain floats: unit similarities are numpy's, and scores end up in JSON.
     return Extract(
         hit,
         text,
         float(best_score),
-        whole if whole != text else None,
-        None if fit is None else float(fit),
+        whole=whole if whole != text else None,
+        fit=None if fit is None else float(fit),
     )
 
 
 def _joined(chosen: list[Unit], units: list[Unit], term: Unit | None) -> str:
-    """The text of `chosen` (units of `units`, in order; `term` the name line put before them)."""
+    """The text of `chosen`, in order: units of `units` (a window's continuation may follow from
+    the next chunk); `term` is the name line put before them, if any."""
     pieces = [chosen[0].text]
     # Units of this chunk, by identity: `_continuation`'s come from the next chunk, numbered
     # from 0 again, and follow the window without a gap.

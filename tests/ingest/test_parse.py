@@ -252,9 +252,19 @@ def test_markdown_reference_links_read_as_their_words() -> None:
 
 
 def test_markdown_keeps_indexes_that_look_like_reference_links() -> None:
-    doc = parse_markdown("# T\n\nWriting `dset[0][1] = 3.0` changes a copy; grid[i][j] too.\n")
+    doc = parse_markdown(
+        "# T\n\nWriting `dset[0][1] = 3.0` changes a copy; so do a[0][1][2] and f(x)[0][1].\n"
+    )
 
-    assert doc.sections[0].text == "Writing `dset[0][1] = 3.0` changes a copy; grid[i][j] too."
+    assert doc.sections[0].text == (
+        "Writing `dset[0][1] = 3.0` changes a copy; so do a[0][1][2] and f(x)[0][1]."
+    )
+
+
+def test_markdown_reference_links_in_underscore_emphasis_read_as_their_words() -> None:
+    doc = parse_markdown("# T\n\nRead _[the guide][g]_ first.\n\n[g]: https://x.org/g\n")
+
+    assert doc.sections[0].text == "Read _the guide_ first."
 
 
 def test_headings_inside_code_fences_are_not_sections() -> None:

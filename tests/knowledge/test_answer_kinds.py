@@ -160,7 +160,8 @@ def test_the_question_says_what_kind_of_value_it_wants(
         # Timeouts and latencies are durations too, written with or without a space.
         ("A reasonable value for a 1000-node cluster is ~1000ms.", "duration", True),
         ("The latency is 1.2 µs between two nodes.", "duration", True),
-        ("Two of us share the 5 GPUs.", "duration", False),
+        ("We run 2 US sites with 5 of us each.", "duration", False),
+        ("Install it on 5 MS-DOS boxes.", "duration", False),
         ("It should be at least 8 characters long.", "quantity", True),
         ("Companies pay per use.", "quantity", False),
         ("Use `sbatch --account=project_465000123`.", "code", True),

@@ -50,14 +50,29 @@ def _extract(text: str, question: str = QUESTION) -> Extract:
 def test_a_short_chunk_is_kept_whole_beside_a_window_that_stops_before_the_fix() -> None:
     extract = _extract(PITFALL)
     assert FIX not in extract.text
-    assert extract.whole is not None
-    assert extract.whole.startswith("Reading a tsdb table with one index")
-    assert extract.whole.endswith(f"{FIX}\n>>> t[3, 2]\n7.5")
+    assert extract.whole == PITFALL.strip().replace("\n\n", "\n")
 
 
 def test_a_chunk_longer_than_an_answer_is_not_kept_whole() -> None:
     longer = PITFALL + "\nThe same holds for columns, which tsdb also copies on first access.\n" * 3
     assert _extract(longer).whole is None
+
+
+def test_a_window_reading_on_into_the_next_chunk_is_not_replaced_by_its_chunk() -> None:
+    # The chunk alone would lose the list its last sentence announces.
+    text = "Jobs go to a partition. To pick one for a tsdb run, there are two options:"
+    listed = Chunk(
+        id="tsdb#2", text="- `--partition=small`\n- `--partition=standard`", url="x", title="t"
+    )
+    chunk = Chunk(id="tsdb#1", text=text, url="file:///docs/tsdb.html", title="tsdb tables")
+    hit = Retrieved(chunk, 1.0, dense=1.0, lexical=1.0, dense_rank=0, lexical_rank=0)
+    question = "Which partition options are there for a tsdb run?"
+    lexical = LexicalIndex([text, "unrelated text about job arrays"])
+    extract = best_extract(
+        hit, question, tuple(tokenize(question)), lexical, following=lambda: listed
+    )
+    assert extract.text.endswith("- `--partition=standard`")
+    assert extract.whole is None
 
 
 def test_a_window_that_shows_its_whole_chunk_keeps_no_second_copy() -> None:
