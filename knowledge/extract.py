@@ -36,6 +36,10 @@ GAP = "\n…\n"
 # scene; the answer is often the one after them. 420 of 320 / 420 / 520: eight more right
 # answers of 713 English questions (spent sets and development set u), answers 14% longer.
 TARGET_ANSWER_CHARS = 420
+# The window an answer shows grows on to this: the value often lies a sentence or a few lines
+# past the window the decisions read (560, the one value tried: four more right answers of
+# 1,940 development and four of 974 spent questions, none lost; answers 9-11% longer).
+SHOWN_ANSWER_CHARS = 560
 UNIT_DENSE_WEIGHT = 0.75
 UNIT_DENSE_FLOOR = 0.2
 TYPE_BONUS = 0.2
@@ -64,15 +68,15 @@ class Extract:
     """The passage of a retrieved chunk that best answers a question.
 
     `text` is the window the answer's decisions read (does it give the value asked for, does it
-    repeat another passage); `whole` is the chunk itself when it is short enough to be shown
-    whole and longer than the window, else None. `score` says how well the passage matches the
+    repeat another passage); `shown` is what the answer shows when that is more than the window
+    (see `_shown_text`), else None. `score` says how well the passage matches the
     question; `fit` adds whether it states the bound asked for ("is there a hard cap": "limited
     to 64"), when the question asks for one."""
 
     hit: Retrieved
     text: str
     score: float
-    whole: str | None = None
+    shown: str | None = None
     fit: float | None = None
 
     @property
@@ -330,61 +334,87 @@ def best_extract(
         scored = [(score + bound[u.index], u) for score, u in scored]
     best = max(scored, key=lambda pair: pair[0])[1]
     unit_scores = [score for score, _ in scored]
-    chosen = [best]
-    length = len(best.text)
-    # Grow the window with neighbours while it stays short: a lone sentence often needs the
-    # one before (its subject) or after (its numbers); a list intro needs its items.
-    after = best.index + 1
-    before = best.index - 1
-    while length < TARGET_ANSWER_CHARS and (after < len(units) or before >= 0):
-        take_after = after < len(units) and (
-            best.text.rstrip().endswith(":") or before < 0 or scored[after][0] >= scored[before][0]
-        )
-        if take_after:
-            unit = units[after]
-            after += 1
-        else:
-            unit = units[before]
-            before -= 1
-        if length + len(unit.text) > MAX_ANSWER_CHARS:
-            break
-        chosen.append(unit)
-        length += len(unit.text) + 1
-    # The answer must show the value asked for ("how do I fix ..." -> the flag, "how many" ->
-    # the number), and a price when one is asked besides ("what does it cost, and until when
-    # can we register": the fee row as well as the deadline's).
-    if wants:
-        chosen = _showing(units, best, chosen, lambda text: holds(text, wants), unit_scores)
-    if priced:
-        chosen = _showing(units, best, chosen, gives_price, unit_scores)
-    if measured:
-        chosen = _showing(units, best, chosen, gives_measure, unit_scores)
-    chosen.sort(key=lambda u: u.index)
-    # A sentence that ends the window often introduces its example ("squeue can also tell
-    # when your pending job will start.") or a list ("two options:"): they are the answer.
-    chosen += _continuation(units, chosen, hit.chunk, following)
-    # A definition list (environment variables, options, settings): the short line before the
-    # description is the name it describes, and the name is usually what was asked for.
-    term = _term_before(units, chosen)
-    if term is not None:
-        chosen.insert(0, term)
+
+    def window(target: int) -> tuple[list[Unit], Unit | None]:
+        """The window grown to `target` characters, and the name line put before it."""
+        chosen = [best]
+        length = len(best.text)
+        # Grow the window with neighbours while it stays short: a lone sentence often needs the
+        # one before (its subject) or after (its numbers); a list intro needs its items.
+        after = best.index + 1
+        before = best.index - 1
+        while length < target and (after < len(units) or before >= 0):
+            take_after = after < len(units) and (
+                best.text.rstrip().endswith(":")
+                or before < 0
+                or scored[after][0] >= scored[before][0]
+            )
+            if take_after:
+                unit = units[after]
+                after += 1
+            else:
+                unit = units[before]
+                before -= 1
+            if length + len(unit.text) > MAX_ANSWER_CHARS:
+                break
+            chosen.append(unit)
+            length += len(unit.text) + 1
+        # The answer must show the value asked for ("how do I fix ..." -> the flag, "how many" ->
+        # the number), and a price when one is asked besides ("what does it cost, and until when
+        # can we register": the fee row as well as the deadline's).
+        if wants:
+            chosen = _showing(units, best, chosen, lambda text: holds(text, wants), unit_scores)
+        if priced:
+            chosen = _showing(units, best, chosen, gives_price, unit_scores)
+        if measured:
+            chosen = _showing(units, best, chosen, gives_measure, unit_scores)
+        chosen.sort(key=lambda u: u.index)
+        # A sentence that ends the window often introduces its example ("squeue can also tell
+        # when your pending job will start.") or a list ("two options:"): they are the answer.
+        chosen += _continuation(units, chosen, hit.chunk, following)
+        # A definition list (environment variables, options, settings): the short line before the
+        # description is the name it describes, and the name is usually what was asked for.
+        term = _term_before(units, chosen)
+        if term is not None:
+            chosen.insert(0, term)
+        return chosen, term
+
+    chosen, term = window(TARGET_ANSWER_CHARS)
     text = _joined(chosen, units, term)
-    # A short chunk is often a section of its own, or its end (a pitfall, its example and the
-    # fix that follows), and the value often lies a few lines past the window: it is shown
-    # whole. Not when the window reads on into the next chunk: the chunk alone would lose those
-    # lines.
-    own = {id(u) for u in units}
-    whole = None
-    if _room(units) >= 0 and all(id(u) in own for u in chosen):
-        whole = _joined(units, units, term)
-    # Plain floats: unit similarities are numpy's, and scores end up in JSON.
     return Extract(
         hit,
         text,
+        # Plain floats: unit similarities are numpy's, and scores end up in JSON.
         float(best_score),
-        whole=whole if whole != text else None,
+        shown=_shown_text(units, chosen, term, text, window),
         fit=None if fit is None else float(fit),
     )
+
+
+def _shown_text(
+    units: list[Unit],
+    chosen: list[Unit],
+    term: Unit | None,
+    text: str,
+    window: Callable[[int], tuple[list[Unit], Unit | None]],
+) -> str | None:
+    """What an answer shows of a chunk when more than its window `chosen` (`text`): the chunk
+    whole if it fits, else the window grown to `SHOWN_ANSWER_CHARS`, if that holds all of it."""
+    # A short chunk is often a section of its own, or its end (a pitfall, its example and the
+    # fix that follows): it is shown whole. Not when the window reads on into the next chunk:
+    # the chunk alone would lose those lines.
+    own = {id(u) for u in units}
+    if _room(units) >= 0 and all(id(u) in own for u in chosen):
+        shown = _joined(units, units, term)
+    else:
+        wider, wider_term = window(SHOWN_ANSWER_CHARS)
+        # Grown contiguously, the wider window may lack a unit the window added apart (the
+        # deadline's row far below the call's description): then the window is shown.
+        # Compared by index and text: a continuation's units are read again for each window.
+        if not {(u.index, u.text) for u in chosen} <= {(u.index, u.text) for u in wider}:
+            return None
+        shown = _joined(wider, units, wider_term)
+    return shown if shown != text else None
 
 
 def _joined(chosen: list[Unit], units: list[Unit], term: Unit | None) -> str:

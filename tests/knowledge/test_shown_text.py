@@ -1,5 +1,6 @@
-"""A chunk short enough to fit in an answer is shown whole: the value asked for often lies a
-few lines past the best window (the mistake, its example, then the fix)."""
+"""An answer shows more of a chunk than the window its decisions read: the whole chunk when it
+fits, else a wider window. The value asked for often lies a few lines past the window (the
+mistake, its example, then the fix)."""
 
 from __future__ import annotations
 
@@ -47,15 +48,46 @@ def _extract(text: str, question: str = QUESTION) -> Extract:
     return best_extract(hit, question, tuple(tokenize(question)), lexical)
 
 
-def test_a_short_chunk_is_kept_whole_beside_a_window_that_stops_before_the_fix() -> None:
+def test_a_short_chunk_is_shown_whole_beside_a_window_that_stops_before_the_fix() -> None:
     extract = _extract(PITFALL)
     assert FIX not in extract.text
-    assert extract.whole == PITFALL.strip().replace("\n\n", "\n")
+    assert extract.shown == PITFALL.strip().replace("\n\n", "\n")
 
 
-def test_a_chunk_longer_than_an_answer_is_not_kept_whole() -> None:
-    longer = PITFALL + "\nThe same holds for columns, which tsdb also copies on first access.\n" * 3
-    assert _extract(longer).whole is None
+COLUMNS = "The same holds for columns, which tsdb also copies on first access."
+
+
+def test_a_longer_chunk_shows_its_window_grown_on_to_the_fix() -> None:
+    extract = _extract(PITFALL + f"\n{COLUMNS}\n" * 3)
+    assert FIX not in extract.text
+    assert extract.shown == (
+        f"{extract.text}\n7.5\n>>> t[3][2]\n0.0\n"
+        "To write the element to the file, put both indexes in one subscript:\n"
+        f"{FIX}\n>>> t[3, 2]\n7.5\n{COLUMNS}"
+    )
+
+
+# A call's description and its rows, the one saying until when to apply last.
+PILOT = """The tsdb telemetry pilot invites start-ups to store training telemetry in tsdb tables. Each start-up of the telemetry pilot works with an engineer of the centre who helps with tsdb schemas and with compression settings. The centre covers the storage and the engineer's time; each start-up covers its own compute for the pilot. Start-ups are chosen on how much telemetry they keep.
+Item Teams: Detail: 6 teams
+Item Storage: Detail: up to 40 TB per team
+Item Duration: Detail: 3 months, from 1 June to 31 August 2027
+Item Support: Detail: one engineer for 5 days per team
+Item Contact: Detail: pilots@tsdb.example.org
+Item Reporting: Detail: a two-page report at the end
+Item Tape: Detail: old telemetry moves to tape after 30 days
+Item Location: Detail: the centre's main data hall
+Item Applications: Detail: start-ups apply until 12 March 2027, 12:00 CET"""
+
+
+def test_a_wider_window_dropping_a_row_the_window_shows_is_not_shown() -> None:
+    # The window adds the applications' row apart; grown on, the wider window reaches the
+    # duration's row, holds a date and would no longer add it.
+    extract = _extract(PILOT, "Until when can start-ups apply to the tsdb telemetry pilot?")
+    assert extract.text.endswith(
+        "…\nItem Applications: Detail: start-ups apply until 12 March 2027, 12:00 CET"
+    )
+    assert extract.shown is None
 
 
 def test_a_window_reading_on_into_the_next_chunk_is_not_replaced_by_its_chunk() -> None:
@@ -72,30 +104,30 @@ def test_a_window_reading_on_into_the_next_chunk_is_not_replaced_by_its_chunk() 
         hit, question, tuple(tokenize(question)), lexical, following=lambda: listed
     )
     assert extract.text.endswith("- `--partition=standard`")
-    assert extract.whole is None
+    assert extract.shown is None
 
 
-def test_a_window_that_shows_its_whole_chunk_keeps_no_second_copy() -> None:
+def test_a_window_that_shows_its_whole_chunk_has_nothing_more_to_show() -> None:
     extract = _extract("Rows are copied on first access. Write both indexes in one subscript.")
-    assert extract.whole is None
+    assert extract.shown is None
 
 
-def _passage(chunk_id: str, window: str, whole: str | None) -> Extract:
-    chunk = Chunk(id=chunk_id, text=whole or window, url="file:///docs/tsdb.html", title="tsdb")
+def _passage(chunk_id: str, window: str, shown: str | None) -> Extract:
+    chunk = Chunk(id=chunk_id, text=shown or window, url="file:///docs/tsdb.html", title="tsdb")
     hit = Retrieved(chunk, 1.0, dense=1.0, lexical=1.0, dense_rank=0, lexical_rank=0)
-    return Extract(hit, window, 0.9, whole)
+    return Extract(hit, window, 0.9, shown=shown)
 
 
 OPENING = "Reading a tsdb table with one index copies that row into memory."
 ASSIGN = "To write the element to the file, put both indexes in one subscript."
 
 
-def test_a_passage_shows_its_whole_chunk() -> None:
+def test_a_passage_shows_more_than_its_window() -> None:
     lead = _passage("tsdb#1", OPENING, f"{OPENING} {ASSIGN}")
     assert shown_texts([lead]) == [f"{OPENING} {ASSIGN}"]
 
 
-def test_a_whole_chunk_repeating_another_passage_shows_only_its_window() -> None:
+def test_a_passage_whose_more_would_repeat_another_shows_only_its_window() -> None:
     # Chunks overlap: the lead's chunk whole would show the second passage's sentence twice.
     lead = _passage("tsdb#1", OPENING, f"{OPENING} {ASSIGN}")
     second = _passage("tsdb#2", ASSIGN, None)
