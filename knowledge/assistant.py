@@ -1149,16 +1149,16 @@ def with_third(used: list[Extract], extracts: list[Extract], ratio: float) -> li
 
 def shown_texts(used: list[Extract]) -> list[str]:
     """The text each passage of an answer shows: more than its window when there is more to
-    show (`Extract.shown`: the chunk whole, or a wider window), unless that would repeat what
+    show (`Extract.fuller`: the chunk whole, or a wider window), unless that would repeat what
     another passage shows (chunks overlap), else its window. Only shown: the decisions read the
     windows."""
     texts: list[str] = []
     for position, passage in enumerate(used):
         others = [*texts, *(e.text for e in used[position + 1 :])]
-        shown = passage.shown
+        fuller = passage.fuller
         texts.append(
-            shown
-            if shown is not None and not any(_overlaps(shown, o) for o in others)
+            fuller
+            if fuller is not None and not any(_overlaps(fuller, o) for o in others)
             else passage.text
         )
     return texts

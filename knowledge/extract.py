@@ -7,6 +7,7 @@ much of the question's (IDF-weighted) vocabulary they contain.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -68,15 +69,15 @@ class Extract:
     """The passage of a retrieved chunk that best answers a question.
 
     `text` is the window the answer's decisions read (does it give the value asked for, does it
-    repeat another passage); `shown` is what the answer shows when that is more than the window
-    (see `_shown_text`), else None. `score` says how well the passage matches the
+    repeat another passage); `fuller` is what the answer may show in its place, more of the
+    chunk (see `_fuller_text`), else None. `score` says how well the passage matches the
     question; `fit` adds whether it states the bound asked for ("is there a hard cap": "limited
     to 64"), when the question asks for one."""
 
     hit: Retrieved
     text: str
     score: float
-    shown: str | None = None
+    fuller: str | None = None
     fit: float | None = None
 
     @property
@@ -280,6 +281,8 @@ def best_extract(
     units = split_units(hit.chunk.text)
     if not units:
         return Extract(hit, hit.chunk.text[:MAX_ANSWER_CHARS], 0.0)
+    # Both windows may read the next chunk: one lookup, one version of the index.
+    following = functools.cache(following)
     wants = wanted_kinds(question)
     # What a price question measures ("price", "rate"): a unit stating one holds the value.
     priced = strict_measures(question) if asks_price(question) else ()
@@ -386,40 +389,52 @@ def best_extract(
         text,
         # Plain floats: unit similarities are numpy's, and scores end up in JSON.
         float(best_score),
-        shown=_shown_text(units, chosen, term, text, window),
+        fuller=_fuller_text(units, chosen, term, text, window),
         fit=None if fit is None else float(fit),
     )
 
 
-def _shown_text(
+def _fuller_text(
     units: list[Unit],
     chosen: list[Unit],
     term: Unit | None,
     text: str,
     window: Callable[[int], tuple[list[Unit], Unit | None]],
 ) -> str | None:
-    """What an answer shows of a chunk when more than its window `chosen` (`text`): the chunk
-    whole if it fits, else the window grown to `SHOWN_ANSWER_CHARS`, if that holds all of it."""
+    """More of a chunk than its window `chosen` (`text`), for the answer to show: the chunk whole
+    if it fits, else the window grown to `SHOWN_ANSWER_CHARS`, if that still holds all of the
+    window, uncut."""
     # A short chunk is often a section of its own, or its end (a pitfall, its example and the
     # fix that follows): it is shown whole. Not when the window reads on into the next chunk:
     # the chunk alone would lose those lines.
     own = {id(u) for u in units}
     if _room(units) >= 0 and all(id(u) in own for u in chosen):
-        shown = _joined(units, units, term)
+        fuller = _joined(units, units, term)
     else:
         wider, wider_term = window(SHOWN_ANSWER_CHARS)
+
         # Grown contiguously, the wider window may lack a unit the window added apart (the
-        # deadline's row far below the call's description): then the window is shown.
-        # Compared by index and text: a continuation's units are read again for each window.
-        if not {(u.index, u.text) for u in chosen} <= {(u.index, u.text) for u in wider}:
+        # deadline's row far below the call's description), or a continuation or name line
+        # that no longer fits: then the window is shown. Units are compared by where they come
+        # from, place and text: a continuation's units are read again for each window, and
+        # numbered in their own chunk.
+        def keys(window_units: list[Unit]) -> set[tuple[bool, int, str]]:
+            return {(id(u) in own, u.index, u.text) for u in window_units}
+
+        if not keys(chosen) <= keys(wider):
             return None
-        shown = _joined(wider, units, wider_term)
-    return shown if shown != text else None
+        # The window's name line keeps its line break when the wider window grows through it.
+        fuller = _joined(wider, units, wider_term if wider_term is not None else term, cut=False)
+        # Cut short, it could end before the value the decisions read in the window.
+        if len(fuller) > MAX_ANSWER_CHARS:
+            return None
+    return fuller if fuller != text else None
 
 
-def _joined(chosen: list[Unit], units: list[Unit], term: Unit | None) -> str:
+def _joined(chosen: list[Unit], units: list[Unit], term: Unit | None, *, cut: bool = True) -> str:
     """The text of `chosen`, in order: units of `units` (a window's continuation may follow from
-    the next chunk); `term` is the name line put before them, if any."""
+    the next chunk); `term` is the name line put before them, if any. Cut at an answer's length
+    unless `cut` is false."""
     pieces = [chosen[0].text]
     # Units of this chunk, by identity: `_continuation`'s come from the next chunk, numbered
     # from 0 again, and follow the window without a gap.
@@ -430,6 +445,6 @@ def _joined(chosen: list[Unit], units: list[Unit], term: Unit | None) -> str:
         gap = id(unit) in own and id(previous) in own and unit.index > previous.index + 1
         pieces += [GAP if gap else "\n" if newline else " ", unit.text]
     text = "".join(pieces).strip()
-    if len(text) > MAX_ANSWER_CHARS:
+    if cut and len(text) > MAX_ANSWER_CHARS:
         text = text[: MAX_ANSWER_CHARS - 1].rsplit(" ", 1)[0] + "…"
     return text

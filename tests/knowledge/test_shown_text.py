@@ -51,7 +51,7 @@ def _extract(text: str, question: str = QUESTION) -> Extract:
 def test_a_short_chunk_is_shown_whole_beside_a_window_that_stops_before_the_fix() -> None:
     extract = _extract(PITFALL)
     assert FIX not in extract.text
-    assert extract.shown == PITFALL.strip().replace("\n\n", "\n")
+    assert extract.fuller == PITFALL.strip().replace("\n\n", "\n")
 
 
 COLUMNS = "The same holds for columns, which tsdb also copies on first access."
@@ -60,7 +60,7 @@ COLUMNS = "The same holds for columns, which tsdb also copies on first access."
 def test_a_longer_chunk_shows_its_window_grown_on_to_the_fix() -> None:
     extract = _extract(PITFALL + f"\n{COLUMNS}\n" * 3)
     assert FIX not in extract.text
-    assert extract.shown == (
+    assert extract.fuller == (
         f"{extract.text}\n7.5\n>>> t[3][2]\n0.0\n"
         "To write the element to the file, put both indexes in one subscript:\n"
         f"{FIX}\n>>> t[3, 2]\n7.5\n{COLUMNS}"
@@ -87,7 +87,33 @@ def test_a_wider_window_dropping_a_row_the_window_shows_is_not_shown() -> None:
     assert extract.text.endswith(
         "…\nItem Applications: Detail: start-ups apply until 12 March 2027, 12:00 CET"
     )
-    assert extract.shown is None
+    assert extract.fuller is None
+
+
+def _row(name: str, detail: str, length: int, end: str = "") -> str:
+    """A table row of exactly `length` characters: `detail` repeated, then `end`."""
+    start = f"Item {name}: Detail: "
+    body = (detail * (length // len(detail) + 1))[: length - len(start) - len(end)]
+    return start + body + end
+
+
+def test_a_wider_window_that_would_be_cut_before_the_value_is_not_shown() -> None:
+    # The scope's row and the applications' row take exactly an answer's length, so that the
+    # wider window holding both is one line break too long, and its end would be cut off.
+    scope = _row("Scope", "telemetry in tsdb tables, schema reviews, tape moves; ", 250)
+    applications = _row(
+        "Applications",
+        "a two-page plan for the telemetry kept and read back; ",
+        450,
+        " until 12 March 2027",
+    )
+    contact = "Item Contact: Detail: pilots@tsdb.example.org"
+    extract = _extract(
+        f"{contact}\n{scope}\n{applications}",
+        "Until when can start-ups send their plan for the tsdb telemetry pilot?",
+    )
+    assert extract.text == applications
+    assert extract.fuller is None
 
 
 def test_a_window_reading_on_into_the_next_chunk_is_not_replaced_by_its_chunk() -> None:
@@ -104,18 +130,18 @@ def test_a_window_reading_on_into_the_next_chunk_is_not_replaced_by_its_chunk() 
         hit, question, tuple(tokenize(question)), lexical, following=lambda: listed
     )
     assert extract.text.endswith("- `--partition=standard`")
-    assert extract.shown is None
+    assert extract.fuller is None
 
 
 def test_a_window_that_shows_its_whole_chunk_has_nothing_more_to_show() -> None:
     extract = _extract("Rows are copied on first access. Write both indexes in one subscript.")
-    assert extract.shown is None
+    assert extract.fuller is None
 
 
-def _passage(chunk_id: str, window: str, shown: str | None) -> Extract:
-    chunk = Chunk(id=chunk_id, text=shown or window, url="file:///docs/tsdb.html", title="tsdb")
+def _passage(chunk_id: str, window: str, fuller: str | None) -> Extract:
+    chunk = Chunk(id=chunk_id, text=fuller or window, url="file:///docs/tsdb.html", title="tsdb")
     hit = Retrieved(chunk, 1.0, dense=1.0, lexical=1.0, dense_rank=0, lexical_rank=0)
-    return Extract(hit, window, 0.9, shown=shown)
+    return Extract(hit, window, 0.9, fuller=fuller)
 
 
 OPENING = "Reading a tsdb table with one index copies that row into memory."
