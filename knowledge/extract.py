@@ -358,7 +358,8 @@ def best_extract(
             else:
                 unit = units[before]
                 before -= 1
-            if length + len(unit.text) > MAX_ANSWER_CHARS:
+            # With the line break or space before it: a window past an answer's length is cut.
+            if length + 1 + len(unit.text) > MAX_ANSWER_CHARS:
                 break
             chosen.append(unit)
             length += len(unit.text) + 1

@@ -116,6 +116,18 @@ def test_a_wider_window_that_would_be_cut_before_the_value_is_not_shown() -> Non
     assert extract.fuller is None
 
 
+def test_a_window_does_not_grow_by_a_row_that_with_its_line_break_passes_an_answer_s_length() -> (
+    None
+):
+    # 400 and 300 characters: 701 with the line break between them, so the window would be cut.
+    steps = _row("Steps", "copy the telemetry into tsdb tables, then check the schema; ", 400)
+    plan = _row("Plan", "start-ups send a plan for the tsdb telemetry pilot; ", 300)
+    extract = _extract(
+        f"{steps}\n{plan}", "What plan do start-ups send for the tsdb telemetry pilot?"
+    )
+    assert extract.text == plan
+
+
 def test_a_window_reading_on_into_the_next_chunk_is_not_replaced_by_its_chunk() -> None:
     # The chunk alone would lose the list its last sentence announces.
     text = "Jobs go to a partition. To pick one for a tsdb run, there are two options:"
