@@ -326,7 +326,7 @@ def best_extract(
     # "A command that shows the hard limit" asks for the command, not for a limit: neither the
     # window nor the passage's rank weighs a bound then.
     bounds = asked_bounds(question) if english_order and "code" not in wants else ()
-    bound = [TYPE_BONUS * states_bound(u.text, bounds) if bounds else 0.0 for u in units]
+    bound = [TYPE_BONUS * states_bound(u.text, bounds) for u in units] if bounds else []
     # Passages are ranked with the bound weighed, not the measure: weighed, the measure let a
     # job script's passage giving some size lead over the hardware page saying what a LUMI-C
     # node has, so that the curated fact answered instead of that page.

@@ -245,26 +245,33 @@ def test_markdown_strips_html_and_link_targets_but_keeps_placeholders() -> None:
     assert doc.sections[0].text == "See the guide and run `ssh <username>@host`."
 
 
-def test_markdown_reference_links_read_as_their_words() -> None:
-    doc = parse_markdown("# T\n\nSee the [user guide][guide].\n\n[guide]: https://x.org/g\n")
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        pytest.param(
+            "See the [user guide][guide].\n\n[guide]: https://x.org/g\n",
+            "See the user guide.",
+            id="reference link",
+        ),
+        # A bracket right after a name, an index or a call is an index, not a link.
+        pytest.param(
+            "Writing `dset[0][1] = 3.0` changes a copy; so do a[0][1][2] and f(x)[0][1].\n",
+            "Writing `dset[0][1] = 3.0` changes a copy; so do a[0][1][2] and f(x)[0][1].",
+            id="indexes",
+        ),
+        pytest.param(
+            "Read _[the guide][g]_ first.\n\n[g]: https://x.org/g\n",
+            "Read _the guide_ first.",
+            id="reference link in underscore emphasis",
+        ),
+    ],
+)
+def test_markdown_reference_links_read_as_their_words_and_indexes_as_written(
+    markdown: str, text: str
+) -> None:
+    doc = parse_markdown(f"# T\n\n{markdown}")
 
-    assert doc.sections[0].text == "See the user guide."
-
-
-def test_markdown_keeps_indexes_that_look_like_reference_links() -> None:
-    doc = parse_markdown(
-        "# T\n\nWriting `dset[0][1] = 3.0` changes a copy; so do a[0][1][2] and f(x)[0][1].\n"
-    )
-
-    assert doc.sections[0].text == (
-        "Writing `dset[0][1] = 3.0` changes a copy; so do a[0][1][2] and f(x)[0][1]."
-    )
-
-
-def test_markdown_reference_links_in_underscore_emphasis_read_as_their_words() -> None:
-    doc = parse_markdown("# T\n\nRead _[the guide][g]_ first.\n\n[g]: https://x.org/g\n")
-
-    assert doc.sections[0].text == "Read _the guide_ first."
+    assert doc.sections[0].text == text
 
 
 def test_headings_inside_code_fences_are_not_sections() -> None:
