@@ -302,7 +302,9 @@ _AFTER_THING = (
     r"remains?|remaining|one|an?|each|every|our|my|your|their|this|that|these|those|"
     # Verbs that follow the thing counted: "how many CPU cores come along with one GPU".
     r"come|comes|coming|get|gets|fit|fits|go|goes|sit|sits|ship|ships|need|needs|take|takes|"
-    r"make|makes|show|shows|appear|appears|belong|belongs|stay|stays|run|see)(?![\w-])"
+    r"make|makes|show|shows|appear|appears|belong|belongs|stay|stays|run|see|got|took|"
+    # Chat spelling: "how many AI factories r there".
+    r"r|u)(?![\w-])"
 )
 # "What is the largest number of nodes a job may use" counts nodes as "how many nodes" does;
 # a number of things named without a question ("I set the number of threads to 8") asks none.
@@ -318,11 +320,18 @@ _ENDS_ENGLISH_THING = (
     r"(?:" + _AFTER_THING + r"|(?:till|until|before|after|since|between|when|while|if|than|"
     r"unless|because)(?![\w-]))"
 )
+# A word that qualifies the count after the thing ("how many GPU hours max can we ask for",
+# "how many nodes exactly"): it ends the thing but is none itself. Before the thing it is part
+# of the phrase ("how many total GPUs").
+_QUALIFIES_COUNT = (
+    r"(?:max(?:imum)?|min(?:imum)?|exactly|roughly|approx(?:imately)?|about|tops|total|"
+    r"altogether|overall)(?![\w-])"
+)
 _COUNTED = re.compile(
     r"(?:\bhow (?:many|much)|" + _NUMBER_OF + r")\s+"
     r"(?P<phrase>(?:(?!" + _ENDS_ENGLISH_THING + r")[\w+.-]+\s+){0,3}?"
-    r"(?P<thing>(?!" + _ENDS_ENGLISH_THING + r")[a-z][\w-]*))"
-    r"(?=\s+" + _ENDS_ENGLISH_THING + r"|\s*[?,.;:!]|\s*$)",
+    r"(?P<thing>(?!" + _ENDS_ENGLISH_THING + "|" + _QUALIFIES_COUNT + r")[a-z][\w-]*))"
+    r"(?=\s+(?:" + _ENDS_ENGLISH_THING + "|" + _QUALIFIES_COUNT + r")|\s*[?,.;:!]|\s*$)",
     re.I,
 )
 # A number as a count: a whole word ("4", "1,120", "four"), not the digits of "H100".
@@ -352,7 +361,9 @@ _COMPUTE = re.compile(
     re.I,
 )
 # ... and "how much money / funding" by an amount of money (or by its absence: free of charge).
-_MEASURED_IN_MONEY = frozenset({"money", "funding", "budget", "grant", "euros", "eur"})
+_MEASURED_IN_MONEY = frozenset(
+    {"money", "funding", "funds", "financing", "budget", "grant", "cash", "euros", "eur"}
+)
 # Money as written ("€", "EUR 180", "$5"), and the words for none of it.
 _MONEY = r"(?:€|\b(?:EUR|euros?|USD)\b|\$)"
 _FREE = re.compile(r"\bfree of charge\b|\bno cost\b", re.I)

@@ -242,6 +242,12 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("what part of the machine is reserved?", ()),
         # A verb after the thing ends it: the cores are counted, not "along".
         ("if I ask for one A100, how many cpu cores come along with it?", ("cores",)),
+        ("how many projects got funded in the second call?", ("projects",)),
+        ("how many AI factories r there in total?", ("factories",)),
+        # A word qualifying the count ends the thing after it, and is part of it before.
+        ("how many gpu hours max can a start-up ask for in Fast Lane?", ("hours",)),
+        ("how many GPU-hours exactly does a Playground project get?", ("gpu-hours",)),
+        ("how many total GPUs does LUMI have?", ("gpus",)),
         # Asked which GPUs, the answer names their model, which no count of them gives.
         ("which gpus is the new LUMI-AI machine going to have?", ("gpu model",)),
         ("what kind of gpus sit in the jupiter booster nodes?", ("gpu model",)),
@@ -308,6 +314,8 @@ def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
         ("The HammerHAI AI system, from 2026.", "gpus", False),
         ("Each node has 4 NVIDIA H100 GPUs.", "memory", False),
         ("Up to EUR 300k per study, at most EUR 200k for the lead SME.", "money", True),
+        ("Up to EUR 300k per study, at most EUR 200k for the lead SME.", "cash", True),
+        ("SMEs and start-ups with generative-AI expertise.", "cash", False),
         ("SMEs and start-ups with generative-AI expertise.", "money", False),
         ("Free of charge for start-ups and SMEs using it for innovation.", "price", True),
         ("On small-g each GCD-hour costs 0.5 GPU-hours.", "price", True),
