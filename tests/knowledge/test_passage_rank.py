@@ -3,6 +3,9 @@ value it asks for: "is there a hard cap" is answered by the sentence giving the 
 
 from __future__ import annotations
 
+import pytest
+
+from knowledge.assistant import RANK_DENSE, retrieval_prior
 from knowledge.extract import Extract, best_extract
 from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.retrieve import Retrieved
@@ -39,3 +42,17 @@ def test_a_bound_is_not_weighed_when_a_command_is_asked_for() -> None:
     quota, command = _extracts([QUOTA, COMMAND], "Which command shows our project's maximum quota?")
     assert quota.fit is None
     assert quota.rank_score == quota.score
+
+
+def test_a_chunk_closer_in_meaning_to_the_question_lifts_its_passage() -> None:
+    chunk = Chunk(id="page#0", text="text", url="file:///docs/page.html", title="Docs")
+    near = Retrieved(chunk, 0.05, dense=0.6, lexical=2.0, dense_rank=3, lexical_rank=0)
+    far = Retrieved(chunk, 0.05, dense=0.3, lexical=2.0, dense_rank=9, lexical_rank=0)
+    assert retrieval_prior(near, top=0.05) == pytest.approx(1.0 + RANK_DENSE * 0.6)
+    assert retrieval_prior(far, top=0.05) == pytest.approx(1.0 + RANK_DENSE * 0.3)
+
+
+def test_a_chunk_found_by_its_words_alone_takes_only_its_fused_score() -> None:
+    chunk = Chunk(id="page#0", text="text", url="file:///docs/page.html", title="Docs")
+    lexical_only = Retrieved(chunk, 0.04, dense=0.0, lexical=2.0, dense_rank=None, lexical_rank=0)
+    assert retrieval_prior(lexical_only, top=0.05) == pytest.approx(0.8)
