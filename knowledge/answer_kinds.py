@@ -242,9 +242,19 @@ _ASKS_HOW_LONG = re.compile(_HOW_LONG, re.I)
 _ASKS_DATE = re.compile(r"\b(when|what date|which date|since when)\b", re.I)
 
 
+_CONCESSIVE = re.compile(
+    r"\b(?:no\s+matter|regardless\s+of|irrespective\s+of)\s+(?:which|what|how|where|when|who)\b"
+    r"[^,.;:?!]*|\bwhich(?:ever)\b[^,.;:?!]*",
+    re.I,
+)
+
+
 def wanted_kinds(question: str) -> tuple[str, ...]:
     """The kinds of value the question asks for ("duration", "quantity", "date", "deadline",
     "version", "bandwidth", "default", "path", "code")."""
+    # "No matter which stack version my teammates have loaded, where do I install it?" asks no
+    # version: a concessive clause names what does not matter.
+    question = _CONCESSIVE.sub(" ", question)
     kinds = tuple(kind for kind, pattern in _WANTS.items() if pattern.search(question))
     dated = "date" in kinds or "deadline" in kinds
     if dated and _ASKS_HOW_LONG.search(question) and not _ASKS_DATE.search(question):
@@ -379,7 +389,8 @@ _PRICE = re.compile(
     r"\b(what|which)\b[^?.]*\b(price|cost|fee)s?\b|"
     # "What does a large company pay per GPU-hour", also read from another language ("what
     # pay size company").
-    r"\bwhat\b[^?.]*\b(pay|pays|paid)\b(?!\s+attention)|"
+    # Not "pay attention", nor "pay off" (to be worth it: "from what size does it pay off").
+    r"\bwhat\b[^?.]*\b(pay|pays|paid)\b(?!\s+(?:attention|off)\b)|"
     # French and Polish put the verb first: "elle paie combien" reads "pay how much".
     r"\b(pay|pays|paid)\s+how (much|many)\b|"
     # "How much is one GPU-hour in euros", "price per TB per month", "how much per GPU hour".

@@ -116,6 +116,14 @@ from knowledge.catalog.facts import CuratedFact
         ("which directory do the course module files have to go in?", ("path",)),
         ("where should we put our conda environment?", ("path",)),
         ("Where is LUMI hosted?", ()),
+        # What does not matter is not asked for.
+        (
+            "I want the module to show up no matter which LUMI stack version is loaded."
+            " where do I install it?",
+            ("path",),
+        ),
+        ("whichever CUDA version I load the build fails, why?", ()),
+        ("which CUDA version is installed?", ("version",)),
     ],
 )
 def test_the_question_says_what_kind_of_value_it_wants(
@@ -228,6 +236,8 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("price per TB per month for LUMI-O in euros?", ("rate in money",)),
         # A price is money, named or not.
         ("what is the price per GPU-hour for a large company?", ("rate in money",)),
+        # Paying off is being worth it.
+        ("from about what data size is the numba engine supposed to pay off?", ()),
         ("top up with a credit card, and how much per gpu hour?", ("rate",)),
         ("What is the node count?", ()),
         ("is there a limit on how many fast lane projects one start-up can get?", ("projects",)),
