@@ -360,8 +360,23 @@ _ENERGY = re.compile(
     re.I,
 )
 # ... "how many percent" by a percentage ("35%", "35 per cent") ...
-_MEASURED_IN_PERCENT = frozenset({"percent", "percentage", "percentages", "share"})
+_MEASURED_IN_PERCENT = frozenset({"percent", "percentage", "percentages", "share", "fraction"})
 _PERCENTAGE = re.compile(r"\d\s*%|\d\s*(?:per\s?cent|percent)\b", re.I)
+# ... and a fraction, or how much more or less of something, also by a ratio ("0.999", "1/10",
+# "twice", "2x"). Not a date or a path's "12/03" or "/tmp".
+_RATIO = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?\s*(?:x|×|times)(?!\w)|"
+    r"\b(?:twice|double|triple|half|(?:a|one)[- ](?:tenth|quarter|third|fifth|hundredth))\b|"
+    r"(?<![\w/.])1\s*/\s*\d{1,4}(?![\w/.])|(?<![\w.,])0\.\d+(?![\w.])",
+    re.I,
+)
+# "How much scratch disk compared to the data set", "roughly how much less memory": a size
+# asked relative to another, which a ratio gives as well as a size does.
+_RELATIVE = re.compile(
+    r"\b(?:compared\s+(?:to|with)|relative\s+to|in\s+relation\s+to|"
+    r"how\s+(?:much|many)\s+(?:less|more|fewer|smaller|larger|bigger)\b)",
+    re.I,
+)
 # ... "how much compute" by an amount of it: GPU-, node- or core-hours, a share of a machine's
 # capacity, a machine's peak ...
 _MEASURED_IN_COMPUTE = frozenset({"compute", "computing", "capacity"})
@@ -429,6 +444,9 @@ _ASKS_SHARE = re.compile(
     r"\b(?:acceptance|success|approval|rejection)\s+rates?\b",
     re.I,
 )
+
+
+_FRACTION_WORD = re.compile(r"\b(?:fraction|proportion)\b", re.I)
 
 
 def asks_for_value(question: str) -> bool:
@@ -750,8 +768,12 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
         return tuple(dict.fromkeys(words))
     found = _COUNTED.search(question)
     if found is None:
-        # "What share of applications get approved", "the acceptance rate": a percentage.
-        return ("percent",) if _ASKS_SHARE.search(question) else ()
+        # "What share of applications get approved", "the acceptance rate": a percentage; "what
+        # fraction of the deviance": a percentage or a ratio ("0.999").
+        share = _ASKS_SHARE.search(question)
+        if share is None:
+            return ()
+        return ("fraction",) if _FRACTION_WORD.search(share.group(0)) else ("percent",)
     return (found.group("thing").lower(),)
 
 
@@ -812,11 +834,13 @@ def unit_measures(question: str, *, english_order: bool = True) -> tuple[str, ..
     """What the question measures in a unit of its own: the strict measures, sizes ("how much
     memory": "64 GB" answers it, a count of nodes does not) and energy or emissions ("how much
     CO2": "12 g" answers it, a GPU-hour's billing does not)."""
-    sized = tuple(
+    sized: tuple[str, ...] = tuple(
         thing
         for thing in counted_things(question, english_order=english_order)
         if thing in _MEASURED_IN_BYTES or thing in _MEASURED_IN_ENERGY
     )
+    if sized and _RELATIVE.search(question):
+        sized = ("ratio",)
     return tuple(dict.fromkeys((*strict_measures(question, english_order=english_order), *sized)))
 
 
@@ -956,7 +980,9 @@ def holds_count(text: str, thing: str) -> bool:
     if thing in _MEASURED_IN_MONEY:
         return bool(_AMOUNT.search(text))
     if thing in _MEASURED_IN_PERCENT:
-        return bool(_PERCENTAGE.search(text))
+        return bool(_PERCENTAGE.search(text) or (thing == "fraction" and _RATIO.search(text)))
+    if thing == "ratio":
+        return bool(_RATIO.search(text) or _SIZE.search(text) or _ENERGY.search(text))
     if thing in _MEASURED_IN_COMPUTE:
         return bool(_COMPUTE.search(text))
     if thing == "price":
@@ -976,6 +1002,7 @@ _NOT_COUNTED_BY_NAME = frozenset(
         "price",
         "rate",
         "rate in money",
+        "ratio",
         *_CONTACT,
         *_MEASURED_IN_BYTES,
         *_MEASURED_IN_ENERGY,

@@ -369,6 +369,14 @@ def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
         ("roughly 12 g CO2e per GPU-hour", "co2", True),
         ("2 tonnes of CO2 a year", "co2", True),
         ("one node-hour is billed as 4 GPU-hours", "co2", False),
+        # A fraction, or a size relative to another, is also given by a ratio.
+        ("it stops once the fraction explained reaches 0.999", "fraction", True),
+        ("it stops once the fraction explained reaches 0.999", "percent", False),
+        ("reading 4 of 40 columns takes about 1/10 of the memory", "ratio", True),
+        ("budget about 2x the size of the data set in scratch", "ratio", True),
+        ("the temporary files take up to 12 GB", "ratio", True),
+        ("published on 12/03/2026, see /tmp/1/2", "ratio", False),
+        ("fixed in release 0.5.2", "fraction", False),
     ],
 )
 def test_a_text_gives_a_number_of_the_thing_counted(text: str, thing: str, held: bool) -> None:
@@ -548,6 +556,10 @@ def test_strict_measures_are_prices_percentages_and_money(
         ("how much energy did my last job use?", ("energy",)),
         # Computing power is measured in flops, not watts.
         ("how much computing power does LUMI have?", ()),
+        # A size asked relative to another may be given as a ratio.
+        ("How much scratch disk should I budget compared to the size of the data set?", ("ratio",)),
+        ("roughly how much less memory does loading 4 columns take?", ("ratio",)),
+        ("at what fraction of deviance explained does it stop?", ("fraction",)),
     ],
 )
 def test_unit_measures_add_sizes_and_energy_to_the_strict_measures(
