@@ -242,19 +242,26 @@ _ASKS_HOW_LONG = re.compile(_HOW_LONG, re.I)
 _ASKS_DATE = re.compile(r"\b(when|what date|which date|since when)\b", re.I)
 
 
+# A concessive clause names what does not matter ("no matter which stack version my teammates
+# have loaded, where do I install it?" asks no version). It ends at punctuation or where the
+# question that follows starts, which chat often writes without a comma.
 _CONCESSIVE = re.compile(
-    r"\b(?:no\s+matter|regardless\s+of|irrespective\s+of)\s+(?:which|what|how|where|when|who)\b"
-    r"[^,.;:?!]*|\bwhich(?:ever)\b[^,.;:?!]*",
+    r"\b(?:(?:no\s+matter|regardless\s+of|irrespective\s+of)\s+(?:which|what|how|where|when|who)"
+    r"|whichever|whatever)\b[^,.;:?!]*?"
+    r"(?=\s+(?:where|what|which|how|when|who|why)\b|[,.;:?!]|$)",
     re.I,
 )
+
+
+def asked_part(question: str) -> str:
+    """The question without its concessive clauses (see `_CONCESSIVE`)."""
+    return _CONCESSIVE.sub(" ", question)
 
 
 def wanted_kinds(question: str) -> tuple[str, ...]:
     """The kinds of value the question asks for ("duration", "quantity", "date", "deadline",
     "version", "bandwidth", "default", "path", "code")."""
-    # "No matter which stack version my teammates have loaded, where do I install it?" asks no
-    # version: a concessive clause names what does not matter.
-    question = _CONCESSIVE.sub(" ", question)
+    question = asked_part(question)
     kinds = tuple(kind for kind, pattern in _WANTS.items() if pattern.search(question))
     dated = "date" in kinds or "deadline" in kinds
     if dated and _ASKS_HOW_LONG.search(question) and not _ASKS_DATE.search(question):
@@ -312,9 +319,9 @@ _AFTER_THING = (
     r"remains?|remaining|one|an?|each|every|our|my|your|their|this|that|these|those|"
     # Verbs that follow the thing counted: "how many CPU cores come along with one GPU".
     r"come|comes|coming|get|gets|fit|fits|go|goes|sit|sits|ship|ships|need|needs|take|takes|"
-    r"make|makes|show|shows|appear|appears|belong|belongs|stay|stays|run|see|got|took|"
-    # Chat spelling: "how many AI factories r there".
-    r"r|u)(?![\w-])"
+    r"make|makes|show|shows|appear|appears|belong|belongs|stay|stays|run|see|got|took)(?![\w-])|"
+    # Chat spelling: "how many AI factories r there" (not R the language: "how many R packages").
+    r"(?-i:r|u)(?=\s+(?:there|you|u|we|they|in)\b)"
 )
 # "What is the largest number of nodes a job may use" counts nodes as "how many nodes" does;
 # a number of things named without a question ("I set the number of threads to 8") asks none.
@@ -334,7 +341,7 @@ _ENDS_ENGLISH_THING = (
 # "how many nodes exactly"): it ends the thing but is none itself. Before the thing it is part
 # of the phrase ("how many total GPUs").
 _QUALIFIES_COUNT = (
-    r"(?:max(?:imum)?|min(?:imum)?|exactly|roughly|approx(?:imately)?|about|tops|total|"
+    r"(?:max(?:imum)?|min(?:imum)?|exactly|roughly|approx(?:imately)?|about|total|"
     r"altogether|overall)(?![\w-])"
 )
 _COUNTED = re.compile(
@@ -364,10 +371,15 @@ _MEASURED_IN_PERCENT = frozenset({"percent", "percentage", "percentages", "share
 _PERCENTAGE = re.compile(r"\d\s*%|\d\s*(?:per\s?cent|percent)\b", re.I)
 # ... and a fraction, or how much more or less of something, also by a ratio ("0.999", "1/10",
 # "twice", "2x"). Not a date or a path's "12/03" or "/tmp".
+# Not a count of things ("4x AMD MI250X", "1024 x 1024"), a precision ("double-precision"), a
+# part of a year ("the second half of 2025") or a decimal in a unit ("0.5 GPU-hours").
 _RATIO = re.compile(
-    r"(?<![\w.])\d+(?:\.\d+)?\s*(?:x|×|times)(?!\w)|"
-    r"\b(?:twice|double|triple|half|(?:a|one)[- ](?:tenth|quarter|third|fifth|hundredth))\b|"
-    r"(?<![\w/.])1\s*/\s*\d{1,4}(?![\w/.])|(?<![\w.,])0\.\d+(?![\w.])",
+    r"(?<![\w.])\d+(?:\.\d+)?\s*(?:x|×|times)\s+(?:the|as|more|less|larger|smaller|bigger|"
+    r"faster|slower|fewer)\b|"
+    r"\btwice\b|\bhalf\s+(?:the|as)\b|\b(?:a|one)[- ](?:tenth|quarter|third|fifth|hundredth)\b|"
+    r"(?<![\w/.])1\s*/\s*\d{1,4}(?![\w/.])|"
+    r"(?<![\w.,])0\.\d+(?!\w|\.\d)(?!\s*(?:(?-i:[A-Z]{2,}|[kMGT]?B\b)|[a-z]+-hours?\b|"
+    r"(?:hours?|h|min|minutes?|s|ms|seconds?|days?)\b|%))",
     re.I,
 )
 # "How much scratch disk compared to the data set", "roughly how much less memory": a size
@@ -405,7 +417,7 @@ _PRICE = re.compile(
     # "What does a large company pay per GPU-hour", also read from another language ("what
     # pay size company").
     # Not "pay attention", nor "pay off" (to be worth it: "from what size does it pay off").
-    r"\bwhat\b[^?.]*\b(pay|pays|paid)\b(?!\s+(?:attention|off)\b)|"
+    r"\bwhat\b[^?.]*\b(pay|pays|paid)\b(?!\s+(?:attention\b|off(?![\w-])))|"
     # French and Polish put the verb first: "elle paie combien" reads "pay how much".
     r"\b(pay|pays|paid)\s+how (much|many)\b|"
     # "How much is one GPU-hour in euros", "price per TB per month", "how much per GPU hour".
@@ -446,7 +458,9 @@ _ASKS_SHARE = re.compile(
 )
 
 
-_FRACTION_WORD = re.compile(r"\b(?:fraction|proportion)\b", re.I)
+# "What fraction of": answered by a ratio ("0.999") as well as a percentage; a share or a
+# proportion is asked in per cent.
+_FRACTION_WORD = re.compile(r"\bfraction\b", re.I)
 
 
 def asks_for_value(question: str) -> bool:
@@ -766,6 +780,7 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
         if _asks_share_loosely(question):
             words.append("percent")
         return tuple(dict.fromkeys(words))
+    question = asked_part(question)
     found = _COUNTED.search(question)
     if found is None:
         # "What share of applications get approved", "the acceptance rate": a percentage; "what
@@ -774,7 +789,10 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
         if share is None:
             return ()
         return ("fraction",) if _FRACTION_WORD.search(share.group(0)) else ("percent",)
-    return (found.group("thing").lower(),)
+    thing = found.group("thing").lower()
+    if (thing in _MEASURED_IN_BYTES or thing in _MEASURED_IN_ENERGY) and _RELATIVE.search(question):
+        return ("ratio",)
+    return (thing,)
 
 
 def _loose_phrases(question: str) -> list[list[str]]:
@@ -834,13 +852,11 @@ def unit_measures(question: str, *, english_order: bool = True) -> tuple[str, ..
     """What the question measures in a unit of its own: the strict measures, sizes ("how much
     memory": "64 GB" answers it, a count of nodes does not) and energy or emissions ("how much
     CO2": "12 g" answers it, a GPU-hour's billing does not)."""
-    sized: tuple[str, ...] = tuple(
+    sized = tuple(
         thing
         for thing in counted_things(question, english_order=english_order)
-        if thing in _MEASURED_IN_BYTES or thing in _MEASURED_IN_ENERGY
+        if thing in _MEASURED_IN_BYTES or thing in _MEASURED_IN_ENERGY or thing == "ratio"
     )
-    if sized and _RELATIVE.search(question):
-        sized = ("ratio",)
     return tuple(dict.fromkeys((*strict_measures(question, english_order=english_order), *sized)))
 
 
@@ -979,8 +995,10 @@ def holds_count(text: str, thing: str) -> bool:
         return bool(_ENERGY.search(text))
     if thing in _MEASURED_IN_MONEY:
         return bool(_AMOUNT.search(text))
+    if thing == "fraction":
+        return bool(_PERCENTAGE.search(text) or _RATIO.search(text))
     if thing in _MEASURED_IN_PERCENT:
-        return bool(_PERCENTAGE.search(text) or (thing == "fraction" and _RATIO.search(text)))
+        return bool(_PERCENTAGE.search(text))
     if thing == "ratio":
         return bool(_RATIO.search(text) or _SIZE.search(text) or _ENERGY.search(text))
     if thing in _MEASURED_IN_COMPUTE:

@@ -122,8 +122,9 @@ from knowledge.catalog.facts import CuratedFact
             " where do I install it?",
             ("path",),
         ),
-        ("whichever CUDA version I load the build fails, why?", ()),
-        ("which CUDA version is installed?", ("version",)),
+        ("whichever version is the default, when was it released?", ("date",)),
+        # Chat runs the clause into the question: it ends where the question starts.
+        ("no matter which node I pick how many GPUs do I get?", ("quantity",)),
     ],
 )
 def test_the_question_says_what_kind_of_value_it_wants(
@@ -254,6 +255,10 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("if I ask for one A100, how many cpu cores come along with it?", ("cores",)),
         ("how many projects got funded in the second call?", ("projects",)),
         ("how many AI factories r there in total?", ("factories",)),
+        ("how many R packages are installed on LUMI?", ("packages",)),
+        ("what do we pay off-peak per GPU-hour?", ("rate",)),
+        ("no matter how much memory I request, where do the output files go?", ()),
+        ("roughly how much less memory does loading 4 columns take?", ("ratio",)),
         # A word qualifying the count ends the thing after it, and is part of it before.
         ("how many gpu hours max can a start-up ask for in Fast Lane?", ("hours",)),
         ("how many GPU-hours exactly does a Playground project get?", ("gpu-hours",)),
@@ -377,6 +382,11 @@ def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
         ("the temporary files take up to 12 GB", "ratio", True),
         ("published on 12/03/2026, see /tmp/1/2", "ratio", False),
         ("fixed in release 0.5.2", "fraction", False),
+        ("Each node has 4x AMD MI250X GPUs.", "fraction", False),
+        ("peak double-precision performance", "ratio", False),
+        ("The call opens in the second half of 2025.", "fraction", False),
+        ("each GCD-hour costs 0.5 GPU-hours", "fraction", False),
+        ("a 1024 x 1024 matrix", "ratio", False),
     ],
 )
 def test_a_text_gives_a_number_of_the_thing_counted(text: str, thing: str, held: bool) -> None:
