@@ -846,7 +846,8 @@ class Assistant:
             # table of contents names every topic of a guide and answers none.
             other = bool(asked) and _about_other_variant(e.hit.chunk, asked)
             aside = other or _CONTENTS.fullmatch(_last_heading(e.hit.chunk)) is not None
-            return not aside, e.rank_score + retrieval_prior(e.hit, top) - miss * unnamed
+            prior = retrieval_prior(e.hit, top, retrieval.dense_floor)
+            return not aside, e.rank_score + prior - miss * unnamed
 
         return sorted(extracts, key=rank, reverse=True)
 
@@ -1099,11 +1100,13 @@ def _gives_value(texts: list[str], question: str, *, english: bool = True) -> bo
     )
 
 
-def retrieval_prior(hit: Retrieved, top: float) -> float:
+def retrieval_prior(hit: Retrieved, top: float, dense_floor: float = 0.0) -> float:
     """What a passage's rank takes from its chunk's retrieval: the fused score, relative to the
-    best one (`top`), and the chunk's closeness in meaning to the question (0 for a chunk found
-    by its words alone)."""
-    return RANK_PRIOR * hit.score / top + RANK_DENSE * hit.dense
+    best one (`top`), and the chunk's closeness in meaning to the question. A chunk found by its
+    words alone was not among the dense candidates: it counts as close as the last of them
+    (`dense_floor`), its bound, rather than as far as can be."""
+    dense = hit.dense if hit.dense_rank is not None else dense_floor
+    return RANK_PRIOR * hit.score / top + RANK_DENSE * dense
 
 
 def _diverse(

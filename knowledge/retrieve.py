@@ -68,6 +68,9 @@ class Retrieval:
     lexical_scores: npt.NDArray[np.float32] = field(
         default_factory=lambda: np.zeros(0, dtype=np.float32)
     )
+    # The similarity of the last dense candidate: a chunk found by its words alone is at most
+    # this close in meaning (0 when the dense search returned fewer than it was asked for).
+    dense_floor: float = 0.0
 
 
 @dataclass
@@ -176,12 +179,14 @@ class HybridRetriever:
             for c in ranked
         )
         top_dense = dense_hits[0].score if dense_hits else 0.0
+        dense_floor = dense_hits[-1].score if len(dense_hits) >= self.candidates else 0.0
         return Retrieval(
             query=query,
             tokens=tokens,
             hits=hits,
             lexical=lexical,
             top_dense=top_dense,
+            dense_floor=dense_floor,
             vector=vector,
             asked_tokens=asked_tokens,
             lexical_scores=scores,

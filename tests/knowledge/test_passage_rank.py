@@ -53,7 +53,10 @@ def test_of_two_chunks_retrieved_alike_the_one_closer_in_meaning_ranks_its_passa
     )
 
 
-def test_a_chunk_found_by_its_words_alone_takes_only_its_fused_score() -> None:
+def test_a_chunk_found_by_its_words_alone_counts_as_close_as_the_last_dense_candidate() -> None:
     chunk = Chunk(id="page#0", text="text", url="file:///docs/page.html", title="Docs")
     lexical_only = Retrieved(chunk, 0.04, dense=0.0, lexical=2.0, dense_rank=None, lexical_rank=0)
-    assert retrieval_prior(lexical_only, top=0.05) == pytest.approx(0.8)
+    last_dense = Retrieved(chunk, 0.04, dense=0.3, lexical=0.0, dense_rank=39, lexical_rank=None)
+    assert retrieval_prior(lexical_only, top=0.05, dense_floor=0.3) == pytest.approx(
+        retrieval_prior(last_dense, top=0.05, dense_floor=0.3)
+    )

@@ -131,3 +131,13 @@ def test_the_pieces_of_a_dotted_number_are_dropped_only_where_they_follow_it() -
         "rocm",
         "1",
     )
+
+
+def test_a_full_dense_search_says_how_close_its_last_candidate_is() -> None:
+    found = HybridRetriever(NEAR_TIE, candidates=3).retrieve("anything")  # type: ignore[arg-type]
+    assert found.dense_floor == 0.30
+
+
+def test_a_dense_search_that_ran_out_of_chunks_sets_no_floor() -> None:
+    found = HybridRetriever(NEAR_TIE, candidates=40).retrieve("anything")  # type: ignore[arg-type]
+    assert found.dense_floor == 0.0
