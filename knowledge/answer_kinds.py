@@ -370,9 +370,9 @@ _ENERGY = re.compile(
 _MEASURED_IN_PERCENT = frozenset({"percent", "percentage", "percentages", "share", "fraction"})
 _PERCENTAGE = re.compile(r"\d\s*%|\d\s*(?:per\s?cent|percent)\b", re.I)
 # ... and a fraction, or how much more or less of something, also by a ratio ("0.999", "1/10",
-# "twice", "2x"). Not a date or a path's "12/03" or "/tmp".
-# Not a count of things ("4x AMD MI250X", "1024 x 1024"), a precision ("double-precision"), a
-# part of a year ("the second half of 2025") or a decimal in a unit ("0.5 GPU-hours").
+# "twice", "2x the size"). Not a date's or a path's slash ("12/03", "/tmp"), a count of things
+# ("4x AMD MI250X", "1024 x 1024"), a precision ("double-precision"), a part of a year ("the
+# second half of 2025") or a decimal in a unit ("0.5 GPU-hours").
 _RATIO = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?\s*(?:x|×|times)\s+(?:the|as|more|less|larger|smaller|bigger|"
     r"faster|slower|fewer)\b|"

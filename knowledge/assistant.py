@@ -63,7 +63,8 @@ RANK_PRIOR = 1.0
 # something else. Chosen by how often the lead passage holds the expected fact, 5-fold
 # cross-validation by question set over 1,682 development and spent questions (0.4 to 1.2 in the
 # folds; held-out lead passages holding the fact 0.760 -> 0.765-0.770), then 0.4 over 0.8 on
-# whole answers (0.8 answered three must-decline questions by a passage that now led, 0.4 two).
+# whole answers (0.8 answered three must-decline questions by a passage that now led, 0.4 two;
+# one once a chunk found by its words alone counted as close as the last dense candidate).
 RANK_DENSE = 0.4
 # A sentence or line this long shown in two extracts makes them the same passage.
 _SHARED_UNIT_CHARS = 40
