@@ -366,6 +366,8 @@ _ENERGY = re.compile(
     r"watts?|joules?)\b",
     re.I,
 )
+# Things measured in a unit of their own (see `unit_measures`).
+_MEASURED_IN_UNITS = _MEASURED_IN_BYTES | _MEASURED_IN_ENERGY
 # ... "how many percent" by a percentage ("35%", "35 per cent") ...
 _MEASURED_IN_PERCENT = frozenset({"percent", "percentage", "percentages", "share", "fraction"})
 _PERCENTAGE = re.compile(r"\d\s*%|\d\s*(?:per\s?cent|percent)\b", re.I)
@@ -449,18 +451,15 @@ _RATE = re.compile(
 )
 _CURRENCY = re.compile(_MONEY + r"|\bdollars?\b", re.I)
 _PRICE_WORD = re.compile(r"\bprices?\b", re.I)
-# A question for a share of something: answered by a percentage, never by a count.
+# A question for a share of something: answered by a percentage, never by a count. "What
+# fraction of" is answered by a ratio ("0.999") as well; a share or a proportion is asked in per
+# cent.
 _PERCENT_WORD = re.compile(r"\bpercent(?:age)?s?\b", re.I)
 _ASKS_SHARE = re.compile(
-    r"\b(?:what|which)\s+(?:share|percentage|proportion|fraction)\s+of\b|\bwhat\s*%|"
-    r"\b(?:acceptance|success|approval|rejection)\s+rates?\b",
+    r"\b(?:what|which)\s+(?:share|percentage|proportion|(?P<fraction>fraction))\s+of\b|"
+    r"\bwhat\s*%|\b(?:acceptance|success|approval|rejection)\s+rates?\b",
     re.I,
 )
-
-
-# "What fraction of": answered by a ratio ("0.999") as well as a percentage; a share or a
-# proportion is asked in per cent.
-_FRACTION_WORD = re.compile(r"\bfraction\b", re.I)
 
 
 def asks_for_value(question: str) -> bool:
@@ -595,7 +594,8 @@ def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[
     for, as the kinds any of which gives it: a version asked by that word, a date to come (or a
     time from now), a time limit (a duration said to be one) and how often (a frequency or
     an interval); asked in English, the release that introduced something. `english_order` as
-    in `asks_coming_date`."""
+    in `asks_coming_date`. A concessive clause asks for nothing (see `asked_part`)."""
+    question = asked_part(question)
     asked = (
         (asks_version(question), ("version",)),
         (english_order and asks_introduced(question), ("introduced",)),
@@ -788,9 +788,9 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
         share = _ASKS_SHARE.search(question)
         if share is None:
             return ()
-        return ("fraction",) if _FRACTION_WORD.search(share.group(0)) else ("percent",)
+        return ("fraction",) if share.group("fraction") else ("percent",)
     thing = found.group("thing").lower()
-    if (thing in _MEASURED_IN_BYTES or thing in _MEASURED_IN_ENERGY) and _RELATIVE.search(question):
+    if thing in _MEASURED_IN_UNITS and _RELATIVE.search(question):
         return ("ratio",)
     return (thing,)
 
@@ -855,7 +855,7 @@ def unit_measures(question: str, *, english_order: bool = True) -> tuple[str, ..
     sized = tuple(
         thing
         for thing in counted_things(question, english_order=english_order)
-        if thing in _MEASURED_IN_BYTES or thing in _MEASURED_IN_ENERGY or thing == "ratio"
+        if thing in _MEASURED_IN_UNITS or thing == "ratio"
     )
     return tuple(dict.fromkeys((*strict_measures(question, english_order=english_order), *sized)))
 

@@ -737,6 +737,8 @@ def test_a_text_says_how_often(text: str, held: bool) -> None:
         # Not which release brought something: word order decides that.
         ("which version first added --gpus", False, (("version",),)),
         ("How many GPUs does a LUMI-G node have?", True, ()),
+        # What does not matter is not asked for.
+        ("no matter how often the job restarts, where are its logs?", True, ()),
     ],
 )
 def test_the_kinds_an_answer_must_hold(
