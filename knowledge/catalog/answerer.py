@@ -605,7 +605,13 @@ def _name_like(question: str, *, nouns_capitalised: bool = False) -> frozenset[s
     if nouns_capitalised:
         # Capitalised words in a row ("den Quantum Gaming Call"), where nouns stand alone or
         # hyphenated, and a capital inside a word ("JPEGs", the "WLAN" of "Hotel-WLAN").
-        words += [w for run in _CAPITALISED_RUN.finditer(question) for w in run.group(0).split()]
+        # "CUDA-only", "GPU-heavy" describe, in any language (see below).
+        words += [
+            w
+            for run in _CAPITALISED_RUN.finditer(question)
+            for w in run.group(0).split()
+            if not _DESCRIBED.fullmatch(w)
+        ]
         capitalised = _CAPITALISED.findall(question)
         words += [p for w in capitalised for p in w.split("-") if _INNER_CAPITAL.search(p)]
     else:

@@ -436,6 +436,21 @@ def test_in_german_capitalised_words_in_a_row_are_a_name() -> None:
     }
 
 
+def test_in_german_a_description_starting_with_an_acronym_is_no_name_in_a_row() -> None:
+    # German "unser Code ist CUDA-only" reads as "Code CUDA-only": capitalised words in a row,
+    # but the second describes the code, as in English.
+    question = "which NVIDIA GPUs Accelerated Partition MareNostrum 5 Code CUDA-only"
+    assert _name_like(question, nouns_capitalised=True) == {
+        "nvidia",
+        "gpus",
+        "accelerated",
+        "partition",
+        "marenostrum",
+        "code",
+        "cuda",
+    }
+
+
 def test_an_apostrophe_closes_no_quoted_name() -> None:
     question = "before 'Turbo Lane' existed, what was EuroHPC's older call called?"
     assert _name_like(question) == {"turbo", "lane", "eurohpc"}
