@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.answer_kinds import wanted_kinds
 from knowledge.languages import SUPPORTED, Languages, words_for
 from knowledge.languages.detect import detect
 from knowledge.languages.glossary import _STEMMERS, glossary, is_technical, parse, words
@@ -416,6 +417,32 @@ def test_words_are_read_as_what_they_mean_in_the_documents(
     language: str, words: str, english: str
 ) -> None:
     assert glossary(language).translate(words, known) == english
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        ("de", "das Modul soll auftauchen, egal welche Stack-Version geladen ist. wohin damit?"),
+        (
+            "fr",
+            "le module doit apparaître quelle que soit la version de la stack. je l'installe où ?",
+        ),
+        (
+            "it",
+            "il modulo deve comparire, non importa quale versione dello stack. dove lo installo?",
+        ),
+        ("es", "el módulo debe aparecer sin importar qué versión del stack. ¿dónde lo instalo?"),
+        ("pl", "moduł ma być widoczny, nieważne jaka wersja stacku. gdzie go zainstalować?"),
+    ],
+)
+def test_a_concessive_clause_is_read_as_one_so_what_it_names_is_not_asked(
+    language: str, question: str
+) -> None:
+    # "No matter which stack version ..., where do I install it?" asks for a place, not a
+    # version; read word by word, "welche Version" alone would ask for one.
+    english = glossary(language).translate(question, known)
+    assert "no matter" in english
+    assert wanted_kinds(english) == ()
 
 
 def test_lines_after_forms_only_match_as_written_never_by_stem() -> None:
