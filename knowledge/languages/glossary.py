@@ -112,15 +112,39 @@ _LOAN_ENDINGS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Polish nouns ending in -a take their case endings in its place ("Julię", "w Julii", "Condą":
+# Julia, Conda), and a locative changes the last consonant ("w ImageNecie"): such an ending is
+# replaced by what it stands for, longest first.
+_REPLACED_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "pl": (
+        ("dzie", "d"),
+        ("cie", "t"),
+        ("rze", "r"),
+        ("ę", "a"),
+        ("ą", "a"),
+        ("y", "a"),
+        ("i", "a"),
+        ("e", "a"),
+    ),
+}
+
+
 def _loanword(word: str, language: str, known: Callable[[str], bool]) -> str:
     """The English word inside a borrowed one with this language's ending ("interconnectu",
-    "supportem", "Containers"): a listed ending cut, at least four plain letters kept."""
+    "supportem", "Containers", Polish "Julię" and "ImageNecie"): a listed ending cut (or
+    replaced, see `_REPLACED_ENDINGS`), at least four plain letters kept."""
     lowered = word.casefold()
     for ending in _LOAN_ENDINGS.get(language, ()):
         if not lowered.endswith(ending):
             continue
         stem = lowered[: -len(ending)]
         if len(stem) >= 4 and stem.isascii() and known(stem):
+            return stem
+    for ending, replacement in _REPLACED_ENDINGS.get(language, ()):
+        if not lowered.endswith(ending):
+            continue
+        stem = lowered[: -len(ending)] + replacement
+        if len(stem) >= 5 and stem.isascii() and known(stem):
             return stem
     return ""
 

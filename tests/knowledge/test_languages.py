@@ -222,6 +222,27 @@ def test_a_capitalized_borrowed_word_with_an_ending_is_the_word_not_a_name() -> 
     )
 
 
+@pytest.mark.parametrize(
+    ("words", "english"),
+    [
+        # The -a of Julia, Conda and NVIDIA gives way to the case ending, typed with or
+        # without its diacritic.
+        ("uruchomić Julię", "run julia"),
+        ("uruchomić Julie", "run julia"),
+        ("w środowisku Condy", "environment conda"),
+        ("GPU nvidii", "GPU nvidia"),
+        # A locative changes the last consonant: ImageNet, w ImageNecie.
+        ("w ImageNecie", "imagenet"),
+    ],
+)
+def test_a_polish_case_ending_may_stand_in_for_the_words_last_letters(
+    words: str, english: str
+) -> None:
+    polish = parse("pl", "uruchomić\trun\nw\t-\nśrodowisku\tenvironment\n")
+    names = {"julia", "conda", "nvidia", "imagenet"}
+    assert polish.translate(words, names.__contains__) == english
+
+
 def test_a_name_written_with_inner_capitals_and_a_case_ending_is_the_name() -> None:
     polish = parse("pl", "z\t-\nprofilera\tprofiler\n")
     assert polish.translate("z profilera PyTorcha", {"pytorch"}.__contains__) == "profiler pytorch"
