@@ -39,8 +39,11 @@ _STEMMERS = {
 }
 
 # A word with letters of any script, digits, and the joiners HPC terms carry inside them
-# (`small-g`, `trace.json`, `--mem=0`, `/tmp`, `user@host`).
-_WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-/]*[\w]+(?:[-_.:/=@+][\w]+)*", re.UNICODE)
+# (`small-g`, `trace.json`, `--mem=0`, `/tmp`, `user@host`), and the "+" or "++" that ends a
+# name (Discoverer+, C++, g++).
+_WORD = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-/]*[\w]+(?:[-_.:/=@+][\w]+)*\+{0,2}", re.UNICODE
+)
 # French and Italian elide articles and prepositions: "d'accès", "dell'account".
 _ELISION = re.compile(r"^(?:[a-zà-ÿ]{1,4})['’]", re.I)
 

@@ -48,6 +48,22 @@ def test_words_the_documents_know_are_kept_and_other_words_dropped() -> None:
     assert GERMAN.translate("Partition Knoten irgendwie", known) == "Partition node"
 
 
+def test_a_name_ending_in_plus_signs_keeps_them() -> None:
+    # Discoverer+ is another machine than Discoverer, and C++ no letter C.
+    assert words("Ile GPU ma Discoverer+ i kod w C++ z g++?") == [
+        "Ile",
+        "GPU",
+        "ma",
+        "Discoverer+",
+        "i",
+        "kod",
+        "w",
+        "C++",
+        "z",
+        "g++",
+    ]
+
+
 def test_elided_articles_are_words_of_their_own() -> None:
     assert words("l'accès dell’account") == ["l'", "accès", "dell'", "account"]
     assert FRENCH.translate("Comment obtenir l'accès ?", known) == "how get access"
