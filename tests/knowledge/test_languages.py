@@ -448,6 +448,9 @@ def test_countries_and_their_adjectives_are_read_in_every_case(
         ("de", "welche Schlüsseltypen", "which key type"),
         # Spanish "tipo" before an example is "like", no type.
         ("es", "para la mayoría de las apps, tipo Jupyter", "for most Jupyter"),
+        # Polish "ile" of money is how much, not how many GPU-hours.
+        ("pl", "Ile za GPU-godzinę płaci duża firma?", "how much per GPU hour pay enterprise"),
+        ("pl", "Ile płacimy za godzinę GPU?", "how much pay per hour GPU"),
     ],
 )
 def test_words_are_read_as_what_they_mean_in_the_documents(
