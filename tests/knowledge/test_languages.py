@@ -467,6 +467,11 @@ def test_countries_and_their_adjectives_are_read_in_every_case(
         ("de", "welche Schlüsseltypen", "which key type"),
         # Spanish "tipo" before an example is "like", no type.
         ("es", "para la mayoría de las apps, tipo Jupyter", "for most Jupyter"),
+        # "IA", "KI", "SI" are what the documents call AI (the LUMI AI Guide), and Hugging Face
+        # is one word there (huggingface, HF_HOME): two words none of them use would weigh
+        # as much of the question as cannot be answered.
+        ("es", "la guía de IA de LUMI", "guide AI LUMI"),
+        ("es", "la caché de huggingface", "cache huggingface"),
         # Polish "ile" of money is how much, not how many GPU-hours.
         ("pl", "Ile za GPU-godzinę płaci duża firma?", "how much per GPU hour pay enterprise"),
         ("pl", "Ile płacimy za godzinę GPU?", "how much pay per hour GPU"),
