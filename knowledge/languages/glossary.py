@@ -39,10 +39,11 @@ _STEMMERS = {
 }
 
 # A word with letters of any script, digits, and the joiners HPC terms carry inside them
-# (`small-g`, `trace.json`, `--mem=0`, `/tmp`, `user@host`), and the "+" or "++" that ends a
-# name (Discoverer+, C++, g++).
+# (`small-g`, `trace.json`, `--mem=0`, `/tmp`, `user@host`), and the plus signs of C++, g++,
+# C++17, g++-12 and Discoverer+ (not the letter C, nor "-12" as an option).
 _WORD = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-/]*[\w]+(?:[-_.:/=@+][\w]+)*\+{0,2}", re.UNICODE
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-/]*\w+(?:(?:[-_.:/=@]|\+{1,2}[-_.:/=@]?)\w+)*\+{0,2}",
+    re.UNICODE,
 )
 # French and Italian elide articles and prepositions: "d'accès", "dell'account".
 _ELISION = re.compile(r"^(?:[a-zà-ÿ]{1,4})['’]", re.I)
@@ -147,8 +148,13 @@ def _loanword(word: str, language: str, known: Callable[[str], bool]) -> str:
         if not lowered.endswith(ending):
             continue
         stem = lowered[: -len(ending)] + replacement
-        if len(stem) >= 5 and stem.isascii() and known(stem):
-            return stem
+        if len(stem) < 5 or not stem.isascii():
+            continue
+        # "softwarze", "w minucie": the word is "software", not the "softwar" that `known`
+        # accepts for the base it adds an "e" to.
+        for word in (stem + "e", stem):
+            if known(word):
+                return word
     return ""
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answer_kinds import wanted_kinds
 from knowledge.languages import SUPPORTED, Languages, words_for
 from knowledge.languages.detect import detect
 from knowledge.languages.glossary import _STEMMERS, glossary, is_technical, parse, words
 from knowledge.languages.stems import snowball
 from knowledge.languages.words import WORDS
+from knowledge.lexical import LexicalIndex
 
 GERMAN = parse(
     "de",
@@ -48,9 +48,9 @@ def test_words_the_documents_know_are_kept_and_other_words_dropped() -> None:
     assert GERMAN.translate("Partition Knoten irgendwie", known) == "Partition node"
 
 
-def test_a_name_ending_in_plus_signs_keeps_them() -> None:
-    # Discoverer+ is another machine than Discoverer, and C++ no letter C.
-    assert words("Ile GPU ma Discoverer+ i kod w C++ z g++?") == [
+def test_plus_signs_stay_in_the_word_they_end_or_join() -> None:
+    # C++ is no letter C, and the "-12" of g++-12 no option.
+    assert words("Ile GPU ma Discoverer+ i kod w C++17 z g++-12?") == [
         "Ile",
         "GPU",
         "ma",
@@ -58,9 +58,9 @@ def test_a_name_ending_in_plus_signs_keeps_them() -> None:
         "i",
         "kod",
         "w",
-        "C++",
+        "C++17",
         "z",
-        "g++",
+        "g++-12",
     ]
 
 
@@ -247,16 +247,21 @@ def test_a_capitalized_borrowed_word_with_an_ending_is_the_word_not_a_name() -> 
         ("uruchomić Julie", "run julia"),
         ("w środowisku Condy", "environment conda"),
         ("GPU nvidii", "GPU nvidia"),
-        # A locative changes the last consonant: ImageNet, w ImageNecie.
+        ("z Julią", "julia"),
+        # A locative changes the last consonant: ImageNet, w ImageNecie; software, w softwarze
+        # (not the "softwar" that `known` takes for its base). Restored, "w kodzie" is Polish
+        # "kod", which the documents do not write: left out.
         ("w ImageNecie", "imagenet"),
+        ("w softwarze", "software"),
+        ("w kodzie", ""),
     ],
 )
 def test_a_polish_case_ending_may_stand_in_for_the_words_last_letters(
     words: str, english: str
 ) -> None:
     polish = parse("pl", "uruchomić\trun\nw\t-\nśrodowisku\tenvironment\n")
-    names = {"julia", "conda", "nvidia", "imagenet"}
-    assert polish.translate(words, names.__contains__) == english
+    names = LexicalIndex(["julia conda nvidia imagenet software"])
+    assert polish.translate(words, names.known) == english
 
 
 def test_a_name_written_with_inner_capitals_and_a_case_ending_is_the_name() -> None:
@@ -484,29 +489,53 @@ def test_words_are_read_as_what_they_mean_in_the_documents(
 
 
 @pytest.mark.parametrize(
-    ("language", "question"),
+    ("language", "question", "english"),
     [
-        ("de", "das Modul soll auftauchen, egal welche Stack-Version geladen ist. wohin damit?"),
+        (
+            "de",
+            "das Modul soll auftauchen, egal welche Stack-Version geladen ist. wohin damit?",
+            "module should appear no matter which Stack-Version load where",
+        ),
         (
             "fr",
             "le module doit apparaître quelle que soit la version de la stack. je l'installe où ?",
+            "module must appear no matter which version install where",
         ),
         (
             "it",
             "il modulo deve comparire, non importa quale versione dello stack. dove lo installo?",
+            "module must appear no matter which version where install",
         ),
-        ("es", "el módulo debe aparecer sin importar qué versión del stack. ¿dónde lo instalo?"),
-        ("pl", "moduł ma być widoczny, nieważne jaka wersja stacku. gdzie go zainstalować?"),
+        (
+            "es",
+            "el módulo debe aparecer sin importar qué versión del stack. ¿dónde lo instalo?",
+            "module must appear no matter what version where install",
+        ),
+        (
+            "pl",
+            "moduł ma być widoczny, nieważne jaka wersja stacku. gdzie go zainstalować?",
+            "module visible no matter which version where install",
+        ),
     ],
 )
-def test_a_concessive_clause_is_read_as_one_so_what_it_names_is_not_asked(
-    language: str, question: str
+def test_a_concessive_clause_is_read_as_one(language: str, question: str, english: str) -> None:
+    # Read word by word, "welche Version" alone would ask which version: "no matter which
+    # stack version ..., where do I install it?" asks for a place (see asked_part).
+    assert glossary(language).translate(question, known) == english
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "english"),
+    [
+        ("es", "¿Por qué Python no importa el módulo numpy?", "why Python not import module"),
+        ("it", "perché il mio script non importa numpy?", "why not import"),
+        ("de", "Ist LUMI-G das Gleiche wie LUMI-C?", "LUMI-G same how LUMI-C"),
+    ],
+)
+def test_words_of_a_concessive_phrase_without_its_question_word_keep_their_sense(
+    language: str, question: str, english: str
 ) -> None:
-    # "No matter which stack version ..., where do I install it?" asks for a place, not a
-    # version; read word by word, "welche Version" alone would ask for one.
-    english = glossary(language).translate(question, known)
-    assert "no matter" in english
-    assert wanted_kinds(english) == ()
+    assert glossary(language).translate(question, known) == english
 
 
 def test_lines_after_forms_only_match_as_written_never_by_stem() -> None:
