@@ -873,6 +873,10 @@ class Assistant:
         if second is not None:
             return [lead, second]
         wants = wanted_kinds(question)
+        if "duration" in wants:
+            # A duration is asked as one: a bare number ("3.2.9", "send $phys 1") does not give
+            # "what transaction timeout ...", as in `_gives_value`.
+            wants = tuple(k for k in wants if k != "quantity")
         if wants and not holds(lead.text, wants):
             # The lead passage says what the question is about but not the value it asks for
             # (the workshop's description, not the row with its dates): the page's passage
