@@ -53,6 +53,11 @@ _POSSESSIVE = re.compile(r"(?<=[a-z0-9])['\u2019]s\b")
 _APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019](?=[a-z])")
 
 
+# Processing units take a plural "s" like any noun ("GPUs", "CPUs"): their "us" is no Latin
+# ending such as "status" keeps.
+_PROCESSING_UNITS = frozenset(f"{letter}pus" for letter in "acdginqtvx")
+
+
 def _stem(token: str) -> str:
     # A deliberately light stemmer: plurals only. Aggressive stemming merges HPC terms
     # that must stay apart (e.g. "gres" vs "gre").
@@ -64,6 +69,8 @@ def _stem(token: str) -> str:
     if len(token) > 4 and token.endswith("ies"):
         return token[:-3] + "y"
     if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    if token in _PROCESSING_UNITS:
         return token[:-1]
     return token
 

@@ -442,7 +442,7 @@ def test_in_german_a_description_starting_with_an_acronym_is_no_name_in_a_row() 
     question = "which NVIDIA GPUs Accelerated Partition MareNostrum 5 Code CUDA-only"
     assert _name_like(question, nouns_capitalised=True) == {
         "nvidia",
-        "gpus",
+        "gpu",
         "accelerated",
         "partition",
         "marenostrum",

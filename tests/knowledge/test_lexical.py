@@ -27,7 +27,9 @@ from knowledge.lexical import LexicalIndex, compound_words, tokenize, variant_of
         ("do I back it up myself till friday", ["back", "friday"]),
         ("nobody answers my ticket", ["answer", "ticket"]),
         # A possessive is the name itself.
-        ("LUMI's GPUs", ["lumi", "gpus"]),
+        ("LUMI's GPUs", ["lumi", "gpu"]),
+        # Processing units take a plural "s"; "status" keeps its Latin "us".
+        ("8 GPUs, 64 CPUs, job status", ["8", "gpu", "64", "cpu", "job", "status"]),
         ("the job id", ["job", "id"]),
         # Letters with diacritics are the plain letters chat types, inside whole words.
         ("Cyfronet AGH, Kraków", ["cyfronet", "agh", "krakow"]),
