@@ -58,7 +58,20 @@ _APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019](?=[a-z])")
 _PROCESSING_UNITS = frozenset(f"{letter}pus" for letter in "acdginqtvx")
 
 
+# Words typed short for the word the pages write, or write as often ("max walltime", "the env",
+# "which dir"): one token, so that either matches the other.
+_SHORT_FOR = {
+    "max": "maximum",
+    "dir": "directory",
+    "dirs": "directory",
+    "env": "environment",
+    "envs": "environment",
+}
+
+
 def _stem(token: str) -> str:
+    if token in _SHORT_FOR:
+        return _SHORT_FOR[token]
     # A deliberately light stemmer: plurals only. Aggressive stemming merges HPC terms
     # that must stay apart (e.g. "gres" vs "gre").
     if len(token) > 6 and token.endswith("ing") and not token[-4].isdigit():

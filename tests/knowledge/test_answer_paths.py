@@ -331,8 +331,8 @@ ROWS = {
     "a time limit neither the facts nor a passage's three-day event gives is declined": Row(
         "What's the maximum walltime for a job on MeluXina's GPU nodes?",
         "abstain",
-        "does not give that value. It says:\n**MeluXina Accelerator-GPU module**",
-        "https://docs.lxp.lu/system/detailed_arch/",
+        WHERE_TO_ASK,
+        "",
         abstained=True,
     ),
     "a price of one GPU-hour in euros is not given by a budget in euros": Row(

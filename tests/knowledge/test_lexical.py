@@ -28,6 +28,9 @@ from knowledge.lexical import LexicalIndex, compound_words, tokenize, variant_of
         ("nobody answers my ticket", ["answer", "ticket"]),
         # A possessive is the name itself.
         ("LUMI's GPUs", ["lumi", "gpu"]),
+        # A word typed short is the word the pages write.
+        ("max walltime in which dir", ["maximum", "walltime", "directory"]),
+        ("conda envs", ["conda", "environment"]),
         # Processing units take a plural "s"; "status" keeps its Latin "us".
         ("8 GPUs, 64 CPUs, job status", ["8", "gpu", "64", "cpu", "job", "status"]),
         ("the job id", ["job", "id"]),
