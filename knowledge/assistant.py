@@ -875,7 +875,8 @@ class Assistant:
         wants = wanted_kinds(question)
         if "duration" in wants:
             # A duration is asked as one: a bare number ("3.2.9", "send $phys 1") does not give
-            # "what transaction timeout ...", as in `_gives_value`.
+            # "what transaction timeout ..." (`_gives_value` too reads such a question as
+            # asking for a duration only).
             wants = tuple(k for k in wants if k != "quantity")
         if wants and not holds(lead.text, wants):
             # The lead passage says what the question is about but not the value it asks for

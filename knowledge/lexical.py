@@ -59,7 +59,9 @@ _PROCESSING_UNITS = frozenset(f"{letter}pus" for letter in "acdginqtvx")
 
 
 # Words typed short for the word the pages write, or write as often ("max walltime", "the env",
-# "which dir"): one token, so that either matches the other.
+# "which dir"): one token, so that either matches the other. Looked up before the plural rules,
+# so a short word's plural is listed too. A name that holds one ("Data Center GPU Max", "Max
+# Planck", "/usr/bin/env") is read the same way: rare beside the questions that gain.
 _SHORT_FOR = {
     "max": "maximum",
     "dir": "directory",
@@ -72,8 +74,8 @@ _SHORT_FOR = {
 def _stem(token: str) -> str:
     if token in _SHORT_FOR:
         return _SHORT_FOR[token]
-    # A deliberately light stemmer: plurals only. Aggressive stemming merges HPC terms
-    # that must stay apart (e.g. "gres" vs "gre").
+    # A deliberately light stemmer: plurals and -ing only (and the short words above).
+    # Aggressive stemming merges HPC terms that must stay apart (e.g. "gres" vs "gre").
     if len(token) > 6 and token.endswith("ing") and not token[-4].isdigit():
         stem = token[:-3]
         if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "ls":

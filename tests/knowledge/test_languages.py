@@ -480,6 +480,11 @@ def test_countries_and_their_adjectives_are_read_in_every_case(
         # A container's or an image's base, not "basic", nor French "bas" (low), its stem.
         ("de", "mit neuerem Python als Basis", "with new base"),
         ("fr", "avec un python récent comme base", "with new base"),
+        (
+            "it",
+            "immagine basata su Ubuntu, in base alla partizione",
+            "image based Ubuntu according to partition",
+        ),
         # Polish "ile" of money is how much, not how many GPU-hours.
         ("pl", "Ile za GPU-godzinę płaci duża firma?", "how much per GPU hour pay enterprise"),
         ("pl", "Ile płacimy za godzinę GPU?", "how much pay per hour GPU"),
