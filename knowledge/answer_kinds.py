@@ -258,6 +258,14 @@ def asked_part(question: str) -> str:
     return _CONCESSIVE.sub(" ", question)
 
 
+def valued_kinds(question: str) -> tuple[str, ...]:
+    """The kinds of value a passage must hold to give what `question` asks (see `wanted_kinds`):
+    a duration is asked as one, so a bare number does not stand in for it ("what transaction
+    timeout ...", "the maximum walltime" are not given by "section 3.2.9" or a node count)."""
+    kinds = wanted_kinds(question)
+    return tuple(k for k in kinds if k != "quantity") if "duration" in kinds else kinds
+
+
 def wanted_kinds(question: str) -> tuple[str, ...]:
     """The kinds of value the question asks for ("duration", "quantity", "date", "deadline",
     "version", "bandwidth", "default", "path", "code")."""

@@ -37,6 +37,7 @@ from knowledge.answer_kinds import (
     required_kinds,
     strict_measures,
     unit_measures,
+    valued_kinds,
     wanted_kinds,
 )
 from knowledge.catalog.answerer import FACT_VALUE_KINDS, CuratedAnswerer, CuratedMatch
@@ -872,12 +873,7 @@ class Assistant:
         second = next((e for e in extracts[1:] if _may_follow(e, [lead], close)), None)
         if second is not None:
             return [lead, second]
-        wants = wanted_kinds(question)
-        if "duration" in wants:
-            # A duration is asked as one: a bare number ("3.2.9", "send $phys 1") does not give
-            # "what transaction timeout ..." (`_gives_value` too reads such a question as
-            # asking for a duration only).
-            wants = tuple(k for k in wants if k != "quantity")
+        wants = valued_kinds(question)
         if wants and not holds(lead.text, wants):
             # The lead passage says what the question is about but not the value it asks for
             # (the workshop's description, not the row with its dates): the page's passage
@@ -1083,10 +1079,7 @@ def _written(question: str, unseen: tuple[str, ...]) -> str:
 def _gives_value(texts: list[str], question: str, *, english: bool = True) -> bool:
     """Whether any of `texts` holds a value of the kind asked for (a quantity, a duration) and a
     number of the thing counted; true when the question asks for neither."""
-    wants = tuple(k for k in wanted_kinds(question) if k in ("quantity", "duration"))
-    if "duration" in wants:
-        # "The maximum walltime" asks for a duration: node and GPU counts do not give one.
-        wants = ("duration",)
+    wants = tuple(k for k in valued_kinds(question) if k in ("quantity", "duration"))
     things = counted_things(question, english_order=english)
     # A measure in a unit of its own is needed whatever else is counted: "how many memory every
     # H100 ... how many GB GPU" (read from Polish) is not answered by a count of GPUs.

@@ -152,9 +152,9 @@ def _loanword(word: str, language: str, known: Callable[[str], bool]) -> str:
             continue
         # "softwarze", "w minucie": the word is "software", not the "softwar" that `known`
         # accepts for the base it adds an "e" to.
-        for word in (stem + "e", stem):
-            if known(word):
-                return word
+        for candidate in (stem + "e", stem):
+            if known(candidate):
+                return candidate
     return ""
 
 
