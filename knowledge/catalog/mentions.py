@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -44,6 +45,13 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+]*(?:[-_./][A-Za-z0-9+]+)*")
 # What may stand between a machine and its own country when the country only says which
 # machine is meant: "DAEDALUS in Greece", "the Greek DAEDALUS", "Greece's DAEDALUS".
 _QUALIFYING = re.compile(r"\s*(?:,|\(|in|at|of|'s|’s|the)?\s*(?:,|\(|in|at|of|the)?\s*", re.I)
+_AI_FACTORY_WORDS = re.compile(rf"\b{_AI_FACTORY}\b", re.I)
+# What says the place after it is the one not asked about.
+_EXCLUDED = re.compile(
+    r"\b(?:besides|other\s+than|apart\s+from|except(?:\s+for)?|but\s+not|instead\s+of)"
+    r"(?:\s+(?:the|in|at))*\s*$",
+    re.I,
+)
 # "AI Factory" after a country's name or adjective ("the Greek AI Factory").
 _FACTORY_AFTER = re.compile(r"\s+" + _AI_FACTORY + r"\b(?!\s+Antenna)", re.I)
 # What may follow a machine's name before one of its partitions' short names.
@@ -54,9 +62,11 @@ _ONE = re.compile(r"\s+(?:one|machine|system|supercomputer)\b", re.I)
 _ASKS_WHERE = re.compile(r"\b(?:is|are|was|were)\s*$", re.I)
 # ... unless something is said of the machine after its place ("is DAEDALUS in Greece usable
 # yet" asks whether the Greek machine is usable): only the question's end, or another place
-# ("or in Sweden"), or a new clause may follow a place that is asked about.
+# ("or in Sweden"), or a new clause may follow a place that is asked about; an adverb only at
+# the end ("is LUMI in Finland too?", but "is Vega in Maribor still running?" asks if it runs).
 _PLACE_ASKED_ENDS = re.compile(
-    r"\s*(?:$|[^\w\s]|(?:or|and|right|too|also|as\s+well|though|actually|still|now|really)\b)",
+    r"\s*(?:$|[^\w\s]|(?:or|and)\b|"
+    r"(?:(?:right|too|also|as\s+well|though|actually|still|now|really)\b\s*)+(?:$|[^\w\s]))",
     re.I,
 )
 # How a call's family is written beside one of its calls: "Fast Lane of the AI Factories",
@@ -82,7 +92,7 @@ _FAMILY = {
 MAX_NAME_WORDS = 6
 # Endings a machine's name takes in the languages questions come in: Polish and Czech cases
 # ("Kto zbudował Vegę?", "na Leonardzie", "Karoliny") and the German genitive ("LUMIs").
-_ENDINGS = frozenset("s a e i u y ę ą ě ie em om ou ze zie ach owi ovi".split())
+_ENDINGS = frozenset("s a e i u y ie em om ou ze zie ach owi ovi".split())
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Capitals run inside a word ("KarolAIna", "PharmAI"): a coined name, never a typo of ours.
 _COINED = re.compile(r"[a-z][A-Z]{2,}")
@@ -108,6 +118,9 @@ class Mention:
     parent: Subject | None = None
     # The name as the question wrote it ("MN5").
     said: str = ""
+    # What the name is masked as, if not its kind's placeholder: a town that names its AI
+    # Factory is still written as a place ("is there an AI Factory in {country}").
+    placeholder: str = ""
 
 
 # How a question names a country by its adjective ("the Swedish AI Factory"): English words,
@@ -194,8 +207,14 @@ _CAPITALS = {
 _COMMON_ADJECTIVES = frozenset({"polish"})
 
 
+# Letters no Unicode decomposition takes apart.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d"})
+
+
 def _key(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    # Diacritics are dropped: "Krakow" and "Jülich" are typed as often as "Kraków", "Julich".
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
+    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
 
 
 class NameTable:
@@ -239,6 +258,7 @@ class NameTable:
             self._home[me] = country_subject(m.country)
             if m.city:
                 self._city[me] = re.compile(rf"\s*(?:,|\(|in|at)\s*{re.escape(m.city)}\b\)?", re.I)
+                self._add_place(m.city, m.country)
         owners: dict[str, list[tuple[Subject, Subject]]] = {}
         for m in catalog.machines:
             for sp in m.slurm_partitions:
@@ -260,15 +280,24 @@ class NameTable:
                 self._add(name, me, None, weak=words <= _COMMON)
         # Each country's AI Factories: "the Greek AI Factory" names one where there is one.
         self._factories: dict[Subject, list[Subject]] = {}
+        # Each host town's AI Factories: "is there an AI Factory in Kraków" names the one there.
+        self._town_factories: dict[str, list[Subject]] = {}
         for f in catalog.ai_factories:
             me = Subject("factory", f.id, f.name)
             for name in (f.id, f.name, *f.aliases):
                 self._add(name, me, None)
             self._add_country(f.country)
+            if f.city:
+                self._add_place(f.city, f.country)
+                self._town_factories.setdefault(_key(f.city), []).append(me)
             self._home[me] = country_subject(f.country)
             self._factories.setdefault(country_subject(f.country), []).append(me)
         for antenna in catalog.antennas.members:
             self._add_country(antenna.country)
+        # Every other country too: "registered in Estonia" says where the asker is, even where
+        # no machine, AI Factory or antenna is.
+        for country in sorted(_ADJECTIVES.keys() | _CAPITALS.keys()):
+            self._add_country(country)
         self._single = sorted(k for k in self._names if len(k) >= 5 and k.isalpha())
         # The names as the catalogue writes them, and the capitals: a question in another
         # language keeps them as written ("AI for Science and Collaborative EU Projects";
@@ -307,6 +336,12 @@ class NameTable:
         # Adjectives match exactly, never as a typo: "finish" is no "Finnish".
         for adjective in (*_ADJECTIVES.get(country, ()), *capitals):
             self._adjectives.setdefault(_key(adjective), subject)
+
+    def _add_place(self, town: str, country: str) -> None:
+        """A machine's or AI Factory's town names its country, as a capital does ("a start-up
+        in Ostrava" is in Czechia)."""
+        self._capitals.add(town)
+        self._adjectives.setdefault(_key(town), country_subject(country))
 
     def _add(self, name: str, subject: Subject, parent: Subject | None, weak: bool = False) -> None:
         key = _key(name)
@@ -349,7 +384,8 @@ class NameTable:
                 continue
             mentions.append(found[0])
             i += found[1]
-        mentions = self._with_partitions(question, self._country_factories(question, mentions))
+        mentions = self._town_factory(question, self._country_factories(question, mentions))
+        mentions = self._with_partitions(question, mentions)
         return self._fold_qualifiers(question, mentions)
 
     def _country_factories(self, question: str, mentions: list[Mention]) -> list[Mention]:
@@ -363,6 +399,23 @@ class NameTable:
                 m = Mention(
                     factories[0], m.start, after.end(), None, question[m.start : after.end()]
                 )
+            found.append(m)
+        return found
+
+    def _town_factory(self, question: str, mentions: list[Mention]) -> list[Mention]:
+        """A town that hosts one AI Factory is that factory in a question about AI Factories
+        that names none ("we're based in Krakow, is there an AI Factory here?"), not the whole
+        country's."""
+        if any(m.subject.kind == "factory" for m in mentions) or not _AI_FACTORY_WORDS.search(
+            question
+        ):
+            return mentions
+        found: list[Mention] = []
+        for m in mentions:
+            hosted = self._town_factories.get(_key(m.said)) if m.subject.kind == "country" else None
+            # "another german AI Factory besides the jülich one" asks for any but that one.
+            if hosted and len(hosted) == 1 and not _EXCLUDED.search(question[: m.start]):
+                m = replace(m, subject=hosted[0], placeholder=PLACEHOLDER["country"])
             found.append(m)
         return found
 
@@ -501,7 +554,7 @@ def mask(question: str, mentions: list[Mention]) -> str:
     last = 0
     for m in sorted(mentions, key=lambda m: m.start):
         out.append(_spelled_out(question[last : m.start]))
-        out.append(PLACEHOLDER[m.subject.kind])
+        out.append(m.placeholder or PLACEHOLDER[m.subject.kind])
         last = m.end
         if m.subject.kind in ("machine", "partition") and (
             noun := _MACHINE_NOUN.match(question, last)

@@ -375,6 +375,7 @@ class AIFactory(Sourced):
     aliases: list[Text] = []
     wave: int = Field(ge=1)
     host: Text
+    city: str | None = None
     country: Text
     partners: list[Text] = []
     system: FactorySystem

@@ -318,6 +318,65 @@ def test_a_capital_is_its_country(catalog: Catalog) -> None:
     )
 
 
+def test_a_country_with_no_machine_factory_or_antenna_is_still_a_country(
+    catalog: Catalog,
+) -> None:
+    question = "the company is registered in estonia, can we get AI Factory compute?"
+    mentions = NameTable(catalog).find(question)
+    assert [f"{m.subject.kind}:{m.subject.name}" for m in mentions] == ["country:Estonia"]
+
+
+def test_a_host_town_is_its_country(catalog: Catalog) -> None:
+    question = "we are a start-up in Ostrava, can we apply for Regular Access?"
+    mentions = NameTable(catalog).find(question)
+    assert [f"{m.subject.kind}:{m.subject.name}" for m in mentions] == [
+        "country:Czechia",
+        "call:Regular Access",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        (
+            "we're based in krakow — is there a EuroHPC AI Factory right here, what's it called?",
+            ["factory:Gaia AI Factory"],
+        ),
+        ("is there an AI Factory in Kraków?", ["factory:Gaia AI Factory"]),
+        (
+            "our start-up sits in Bissen: which AIF is that?",
+            ["factory:MeluXina-AI (Luxembourg AI Factory)"],
+        ),
+        # Where the question names no AI Factory, the town only says where the asker is.
+        ("we're based in Krakow, can we apply?", ["country:Poland"]),
+        # The town of the one not asked about.
+        (
+            "there's another german ai factory besides the jülich one, who runs it?",
+            ["country:Germany", "country:Germany"],
+        ),
+        # Where it names one, the town is that one's place or another's.
+        ("is Pharos the AI Factory in Krakow?", ["factory:Pharos", "country:Poland"]),
+    ],
+)
+def test_a_town_hosting_one_ai_factory_is_that_factory_when_ai_factories_are_asked(
+    catalog: Catalog, question: str, found: list[str]
+) -> None:
+    mentions = NameTable(catalog).find(question)
+    assert [f"{m.subject.kind}:{m.subject.name}" for m in mentions] == found
+
+
+def test_a_town_read_as_its_ai_factory_is_still_masked_as_a_place(catalog: Catalog) -> None:
+    question = "is there an AI Factory in Kraków?"
+    assert mask(question, NameTable(catalog).find(question)) == (
+        "is there an AI Factory in {country}?"
+    )
+
+
+def test_names_match_without_their_diacritics(catalog: Catalog) -> None:
+    question = "is JUPITER in Julich down?"
+    assert mask(question, NameTable(catalog).find(question)) == "is {system} down?"
+
+
 @pytest.mark.parametrize(
     ("question", "masked"),
     [
@@ -348,7 +407,7 @@ def test_a_calls_family_written_beside_the_call_is_part_of_its_name(
     ("question", "masked"),
     [
         ("is LUMI in Finland?", "is {system} in {country}?"),
-        ("is vega in maribor?", "is {system} in maribor?"),
+        ("is vega in maribor?", "is {system} in {country}?"),
         ("is LUMI in Finland or in Sweden", "is {system} in {country} or in {country}"),
         ("is LUMI in Finland too?", "is {system} in {country} too?"),
         ("is LEONARDO in Italy as well?", "is {system} in {country} as well?"),
