@@ -132,7 +132,13 @@ def main() -> None:
             # As `Assistant.answer` does: a question in another language is read first, and
             # its English search words gathered with the language kept for the decision.
             asked = assistant.read(q.question)
-            items.append((assistant, q, assistant.gather(asked.english, language=asked.language)))
+            items.append(
+                (
+                    assistant,
+                    q,
+                    assistant.gather(asked.english, language=asked.language, written=asked.text),
+                )
+            )
             origin.append(str(questions))
     order = list(range(len(items)))
     random.Random(args.seed).shuffle(order)

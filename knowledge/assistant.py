@@ -330,7 +330,7 @@ class Assistant:
         started = time.perf_counter()
         asked = self.read(question.strip())
         earlier = self.read(context.strip()).english if context else ""
-        answer = self._answer(asked.english, earlier, asked.language)
+        answer = self._answer(asked.english, earlier, asked.language, asked.text)
         elapsed = (time.perf_counter() - started) * 1000
         return replace(answer, question=asked.text, language=asked.language, latency_ms=elapsed)
 
@@ -359,7 +359,9 @@ class Assistant:
 
     # -- the decision -------------------------------------------------------------------
 
-    def _answer(self, question: str, context: str, language: str = "en") -> Answer:
+    def _answer(
+        self, question: str, context: str, language: str = "en", written: str = ""
+    ) -> Answer:
         if not tokenize(question):
             return Answer(
                 question=question,
@@ -368,10 +370,14 @@ class Assistant:
                 confidence=0.0,
                 route="abstain",
             )
-        return self.decide(self.gather(question, context, language))
+        return self.decide(self.gather(question, context, language, written))
 
-    def gather(self, question: str, context: str = "", language: str = "en") -> Evidence:
-        """Look up both kinds of evidence for a question (the costly part of answering)."""
+    def gather(
+        self, question: str, context: str = "", language: str = "en", written: str = ""
+    ) -> Evidence:
+        """Look up both kinds of evidence for a question (the costly part of answering).
+        `written`: the question as asked, when `question` is its reading from another
+        language (which words are written as names is read off it)."""
         elliptic = bool(context) and _is_elliptic(question)
         query = f"{context} {question}" if elliptic else question
         has_documents = self.index.count() > 0
@@ -396,6 +402,7 @@ class Assistant:
                 masked_vector=vectors[1],
                 focus_vector=vectors[2] if len(vectors) > 2 else None,
                 nouns_capitalised=language in NOUNS_CAPITALISED,
+                written=written,
                 now=self.clock(),
             )
             if self.curated is not None
@@ -707,6 +714,7 @@ class Assistant:
             asked.english,
             vector,
             nouns_capitalised=asked.language in NOUNS_CAPITALISED,
+            written=asked.text,
             now=self.clock(),
         )
         lacks_value = bool(match.facts) and self._lacks_value(match, english=english)

@@ -322,6 +322,7 @@ class CuratedAnswerer:
         masked_vector: Matrix | None = None,
         focus_vector: Matrix | None = None,
         nouns_capitalised: bool = False,
+        written: str = "",
         now: datetime | None = None,
     ) -> CuratedMatch:
         """Score every fact for the question (and, for a follow-up, the earlier question).
@@ -330,8 +331,12 @@ class CuratedAnswerer:
         computed it together with the question's. `focus_vector`, if given, is the embedding of
         the masked sentence that asks (see `asking_sentence`): when both fit the same topic
         best, it may lift a topic's score to the mean of the two. `nouns_capitalised`: the
-        question was read from a language that capitalises nouns (see `_name_like`). `now`:
-        the time the facts' dated parts (the next cut-off) are read at.
+        question was read from a language that capitalises nouns (see `_name_like`).
+        `written`: the question as asked, if `question` is its reading: in a language that
+        capitalises nouns, which words are written as names is read off it, as the reading
+        drops the words between them ("ein Preprocessing-Binary und dann den Solver" reads
+        "Preprocessing-Binary Solver", no name of two words). `now`: the time the facts' dated parts (the next cut-off) are read
+        at.
         """
         st = self._current()
         assert st.prototypes is not None and st.fact_vectors is not None
@@ -421,7 +426,12 @@ class CuratedAnswerer:
             )
             or _unknown_year(t, st.idf)
         )
-        name_like = _name_like(question, nouns_capitalised=nouns_capitalised)
+        # Other languages' readings keep their word order, and their words for "partition"
+        # become the English one, which `_name_like` reads names beside.
+        name_like = _name_like(
+            written if nouns_capitalised and written else question,
+            nouns_capitalised=nouns_capitalised,
+        )
         if not scored:
             return CuratedMatch(
                 (),
@@ -576,6 +586,7 @@ def qualifying_words(question: str, mentions: Sequence[Mention]) -> set[str]:
 _INNER_CAPITAL = re.compile(r"\w[A-Z]")
 _CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
+_SENTENCE_START = re.compile(r"(?:^|[.?!:]\s+)$")
 _DESCRIBED = re.compile(r"[A-Z][\w]*(-[a-z]+)+")
 # An acronym before a kind of software or work names its field, not a thing: "a commercial
 # CFD package", "our MD code", "an NLP workload".
@@ -606,12 +617,12 @@ def _name_like(question: str, *, nouns_capitalised: bool = False) -> frozenset[s
         # Capitalised words in a row ("den Quantum Gaming Call"), where nouns stand alone or
         # hyphenated, and a capital inside a word ("JPEGs", the "WLAN" of "Hotel-WLAN").
         # "CUDA-only", "GPU-heavy" describe, in any language (see below).
-        words += [
-            w
+        # A sentence's first word is capitalised anyway: "Unser On-Prem-Server" is no run.
+        runs = (
+            run.group(0).split()[_SENTENCE_START.search(question[: run.start()]) is not None :]
             for run in _CAPITALISED_RUN.finditer(question)
-            for w in run.group(0).split()
-            if not _DESCRIBED.fullmatch(w)
-        ]
+        )
+        words += [w for run in runs if len(run) > 1 for w in run if not _DESCRIBED.fullmatch(w)]
         capitalised = _CAPITALISED.findall(question)
         words += [p for w in capitalised for p in w.split("-") if _INNER_CAPITAL.search(p)]
     else:

@@ -436,6 +436,11 @@ def test_in_german_capitalised_words_in_a_row_are_a_name() -> None:
     }
 
 
+def test_in_german_a_sentences_first_word_starts_no_row() -> None:
+    question = "Unser On-Prem-Server hat eine Firewall. Welchen IP-Bereich geben wir frei?"
+    assert _name_like(question, nouns_capitalised=True) == {"ip"}
+
+
 def test_in_german_a_description_starting_with_an_acronym_is_no_name_in_a_row() -> None:
     # German "unser Code ist CUDA-only" reads as "Code CUDA-only": capitalised words in a row,
     # but the second describes the code, as in English.
