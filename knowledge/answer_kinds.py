@@ -258,6 +258,41 @@ def asked_part(question: str) -> str:
     return _CONCESSIVE.sub(" ", question)
 
 
+# Which one of a series a question asks about: "the third FFplus call", "the 4th wave".
+# "First" and "second" are left out: "first" asks the next one as often ("the first cut-off in
+# 2027"), and "second" is also a unit of time.
+_ORDINAL_WORDS = {
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_ORDINAL = re.compile(r"\b(?:(" + "|".join(_ORDINAL_WORDS) + r")|(\d+)(?:st|nd|rd|th))\b", re.I)
+
+
+def ordinals(text: str) -> frozenset[int]:
+    """The places in a series that `text` names ("third", "3rd"), from the third on."""
+    found = set()
+    for match in _ORDINAL.finditer(text):
+        word, digits = match.groups()
+        found.add(_ORDINAL_WORDS[word.lower()] if word else int(digits))
+    return frozenset(n for n in found if n >= 3)
+
+
+def names_place(text: str, place: int) -> bool:
+    """Whether `text` names the `place`-th of a series: as an ordinal, or as the number after
+    what is counted ("Call 3", "wave 3")."""
+    return place in ordinals(text) or bool(
+        re.search(
+            rf"\b(?:calls?|waves?|rounds?|cut-?offs?|editions?|phases?)\s+{place}\b", text, re.I
+        )
+    )
+
+
 def valued_kinds(question: str) -> tuple[str, ...]:
     """The kinds of value a passage must hold to give what `question` asks (see `wanted_kinds`):
     a duration is asked as one, so a bare number does not stand in for it ("what transaction

@@ -40,7 +40,12 @@ from knowledge.answer_kinds import (
     valued_kinds,
     wanted_kinds,
 )
-from knowledge.catalog.answerer import FACT_VALUE_KINDS, CuratedAnswerer, CuratedMatch
+from knowledge.catalog.answerer import (
+    FACT_VALUE_KINDS,
+    CuratedAnswerer,
+    CuratedMatch,
+    gives_asked_value,
+)
 from knowledge.catalog.chat_text import names_day, staleness_note
 from knowledge.catalog.cutoffs import is_stale
 from knowledge.catalog.facts import CuratedFact
@@ -1035,8 +1040,26 @@ def rival_topic_score(match: CuratedMatch, now: datetime) -> float:
     """
     wants = tuple(k for k in wanted_kinds(match.question) if k in FACT_VALUE_KINDS)
     given = {id(s.fact) for s in match.facts}
+    # A lead about what the question names that gives the kind of value asked ("AI for Science,
+    # how long does the allocation run" and its 6 months) has rivals only among the topics
+    # no fact answers and other facts about the same that give one too: a topic of facts that
+    # fits the words better ("what a call offers"), with facts about other calls only, answers
+    # another question.
+    named = {(m.subject.kind, m.subject.id) for m in match.mentions}
+    answered = bool(match.facts) and gives_asked_value(match.facts[0], match.question, now)
     for rival in match.rivals:
-        if not rival.has_facts or not rival.facts:
+        if not rival.has_facts:
+            return rival.score
+        if answered:
+            if any(
+                any((s.kind, s.id) in named for s in f.subjects)
+                and holds(f.text_at(now, match.question), wants)
+                for f in rival.facts
+                if id(f) not in given
+            ):
+                return rival.score
+            continue
+        if not rival.facts:
             return rival.score
         if any(id(f) in given for f in rival.facts):
             # The answer gives it already (a general entry).

@@ -29,7 +29,7 @@ import numpy as np
 import numpy.typing as npt
 import yaml
 
-from knowledge.answer_kinds import asks_for_value, holds, wanted_kinds
+from knowledge.answer_kinds import asks_for_value, holds, names_place, ordinals, wanted_kinds
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.chat_text import MONTHS
 from knowledge.catalog.facts import CuratedFact, catalog_facts, faq_questions
@@ -443,7 +443,7 @@ class CuratedAnswerer:
                 name_like,
             )
         ranked_topics = sorted(topic_scores.items(), key=lambda tv: tv[1], reverse=True)
-        scored = lead_by_topic(scored, ranked_topics, w.switch_margin)
+        scored = lead_by_topic(scored, ranked_topics, w.switch_margin, question=question, now=now)
         scored = lead_by_value(scored, question, now or datetime.now(UTC), w.value_margin)
         lead = scored[0]
         rivals = tuple(
@@ -508,15 +508,25 @@ def _topic_scores(owners: list[str], similarities: Matrix) -> dict[str, float]:
 
 
 def lead_by_topic(
-    scored: list[ScoredFact], ranked_topics: Sequence[tuple[str, float]], margin: float
+    scored: list[ScoredFact],
+    ranked_topics: Sequence[tuple[str, float]],
+    margin: float,
+    *,
+    question: str = "",
+    now: datetime | None = None,
 ) -> list[ScoredFact]:
     """The scored facts, led by the best fact of a topic that fits the question clearly
     better (by `margin`) than the best-scored fact's own topic, if there is one.
 
     Names and shared words can lift a fact of the wrong topic to the top: "registered in
     Germany, half the team in Canada" names Germany, whose AI Factories' hosts are facts, but
-    it asks who is eligible.
+    it asks who is eligible. A lead about what the `question` names that gives the kind of
+    value it asks for keeps the lead, though: "AI for Science call, if we get it, how long
+    does the allocation run" fits the calls' offers in general best by its words, and the
+    call's allocation length answers it.
     """
+    if scored and gives_asked_value(scored[0], question, now or datetime.now(UTC)):
+        return scored
     for topic, value in ranked_topics:
         if value <= scored[0].topic + margin:
             break
@@ -530,6 +540,27 @@ def lead_by_topic(
 FACT_VALUE_KINDS = ("duration", "quantity", "date", "deadline")
 
 
+def gives_asked_value(scored: ScoredFact, question: str, now: datetime) -> bool:
+    """Whether a fact about what the question names gives the kind of value it asks for (a
+    duration, a date, ...), of the one in a series it asks about: "when does the third FFplus
+    call open" is not answered by when call 2 opened."""
+    wants = _fact_value_kinds(question)
+    text = scored.fact.text_at(now, question)
+    return (
+        scored.named
+        and bool(wants)
+        and holds(text, wants)
+        and all(names_place(text, n) for n in ordinals(question))
+    )
+
+
+def _fact_value_kinds(question: str) -> tuple[str, ...]:
+    """The kinds of value asked for that a fact can be checked for."""
+    wants = tuple(k for k in wanted_kinds(question) if k in FACT_VALUE_KINDS)
+    # As in the assistant's check: "how long" is not answered by a node count.
+    return ("duration",) if "duration" in wants else wants
+
+
 def lead_by_value(
     scored: list[ScoredFact], question: str, now: datetime, margin: float
 ) -> list[ScoredFact]:
@@ -540,10 +571,7 @@ def lead_by_value(
     "cut-off": its next cut-off scores best, but only its time to a decision gives a duration.
     A fact about nothing named never takes the lead from one about what the question names.
     """
-    wants = tuple(k for k in wanted_kinds(question) if k in FACT_VALUE_KINDS)
-    if "duration" in wants:
-        # As in the assistant's check: "how long" is not answered by a node count.
-        wants = ("duration",)
+    wants = _fact_value_kinds(question)
     if not wants or not scored:
         return scored
     lead = scored[0]

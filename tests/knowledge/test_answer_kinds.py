@@ -23,6 +23,8 @@ from knowledge.answer_kinds import (
     gives_total,
     holds,
     holds_count,
+    names_place,
+    ordinals,
     required_kinds,
     states_bound,
     strict_measures,
@@ -956,3 +958,42 @@ def test_a_live_figure_of_one_s_own_project_is_asked(question: str) -> None:
 )
 def test_no_live_figure_of_one_s_project_is_asked(question: str) -> None:
     assert not asks_live_figures(question)
+
+
+def test_a_topic_of_facts_about_other_subjects_is_no_rival_of_a_named_lead_giving_the_value() -> (
+    None
+):
+    # "AI for Science: if we get it, how long does the allocation run?" fits what the calls
+    # offer best by its words; the offers on record are other calls', and the named call's
+    # allocation length answers.
+    match = _match("If we get it, how long does the allocation run?", Rival("offer", 0.8, (), True))
+    assert rival_topic_score(match, NOW) == 0.0
+
+
+def test_a_named_lead_of_another_one_of_a_series_leaves_the_rival() -> None:
+    lead = ScoredFact(
+        _fact("ffplus/apply", "apply", "Call 2 opened on 1 March 2026."), 1.2, 0.6, True
+    )
+    match = replace(
+        _match("When does the third call open?", Rival("offer", 0.8, (), True)), facts=(lead,)
+    )
+    assert rival_topic_score(match, NOW) == 0.8
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("when does the third FFplus call open?", {3}),
+        ("the 4th wave of AI Factories", {4}),
+        ("the first cut-off in 2027, a second later", set()),
+        ("20 GB and 10 nodes", set()),
+    ],
+)
+def test_ordinals_name_a_place_in_a_series_from_the_third_on(text: str, places: set[int]) -> None:
+    assert ordinals(text) == places
+
+
+def test_a_place_in_a_series_is_named_as_an_ordinal_or_a_number_after_the_thing() -> None:
+    assert names_place("Call 3 opens in May.", 3)
+    assert names_place("the third wave", 3)
+    assert not names_place("Call 2 opened in March; 3 more calls follow.", 3)

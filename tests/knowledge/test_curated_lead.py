@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 from knowledge.answer_kinds import asking_sentence
 from knowledge.catalog.answerer import ScoredFact, lead_by_topic
@@ -27,6 +28,7 @@ def _scored(fid: str, topic: str, score: float, topic_score: float) -> ScoredFac
 HOST = _scored("jaif/host", "factory_host", 0.82, 0.44)
 ELIGIBLE = _scored("faq/eligible", "faq/eligibility", 0.74, 0.63)
 COST = _scored("fast-lane/cost", "cost", 0.5, 0.3)
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
 
 
 def test_a_fact_whose_topic_fits_clearly_better_leads() -> None:
@@ -56,3 +58,25 @@ def test_a_one_sentence_question_has_no_separate_asking_sentence() -> None:
 
 def test_a_closing_fragment_is_not_the_sentence_that_asks() -> None:
     assert asking_sentence("Which QoS do people use on LEONARDO for long runs? Thanks!") is None
+
+
+def test_a_named_lead_giving_the_value_asked_keeps_the_lead() -> None:
+    # "AI for Science, if we get it, how long does the allocation run?": the calls' offers fit
+    # the words best, the named call's allocation length answers.
+    duration = ScoredFact(
+        replace(_scored("a4s/duration", "duration", 0, 0).fact, text="6 months."),
+        1.1,
+        0.59,
+        named=True,
+    )
+    offer = _scored("calls/offer", "offer", 0.9, 0.75)
+    ranked = [("offer", 0.75), ("duration", 0.59)]
+    question = "if we get it, how long does the allocation run?"
+    assert lead_by_topic([duration, offer], ranked, 0.1, question=question, now=NOW) == [
+        duration,
+        offer,
+    ]
+    assert lead_by_topic([duration, offer], ranked, 0.1, question="what do we get?", now=NOW) == [
+        offer,
+        duration,
+    ]
