@@ -477,8 +477,13 @@ def test_countries_and_their_adjectives_are_read_in_every_case(
         # as much of the question as cannot be answered.
         ("es", "la guía de IA de LUMI", "guide AI LUMI"),
         ("es", "la caché de huggingface", "cache huggingface"),
+        # An adjective is read as the English adjective, a comparative as a comparative: the
+        # pages' "a minimal python container with a much newer version of python".
+        ("de", "auf einem minimalen Container mit neuerem Python", "minimal Container with newer"),
+        ("fr", "un container minimal", "container minimal"),
+        ("pl", "minimalny kontener z nowszym systemem", "minimal container newer system"),
         # A container's or an image's base, not "basic", nor French "bas" (low), its stem.
-        ("de", "mit neuerem Python als Basis", "with new base"),
+        ("de", "mit neuerem Python als Basis", "with newer base"),
         ("fr", "avec un python récent comme base", "with new base"),
         (
             "it",
