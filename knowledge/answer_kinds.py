@@ -13,7 +13,12 @@ from functools import cache
 from knowledge.lexical import compound_words
 
 # "How long", "how soon": a question asking for a duration.
-_HOW_LONG = r"\bhow (long|soon|quickly|fast)\b"
+_HOW_LONG = (
+    r"\bhow (long|soon|quickly|fast)\b|"
+    # As Spanish "cuánto puede durar" and Polish "ile może trwać" read: "how much can last".
+    r"\bhow (?:much|many)\b(?:\s+\w+){0,3}?\s+(?:can|may|could|will|would|does|do|should|must)\s+"
+    r"last\b"
+)
 # What kind of answer a question wants, from how it is asked; a passage that holds a value of
 # that kind is the one that answers (a row with "2 days", not the sentence introducing the table).
 # A call's deadline as users and pages write it.

@@ -38,12 +38,11 @@ from knowledge.answer_kinds import (
     strict_measures,
     unit_measures,
     valued_kinds,
-    wanted_kinds,
 )
 from knowledge.catalog.answerer import (
-    FACT_VALUE_KINDS,
     CuratedAnswerer,
     CuratedMatch,
+    fact_value_kinds,
     gives_asked_value,
 )
 from knowledge.catalog.chat_text import names_day, staleness_note
@@ -1038,7 +1037,7 @@ def rival_topic_score(match: CuratedMatch, now: datetime) -> float:
     kind asked for is none: "how soon after the cut-off do we get access" fits the cut-off
     dates' topic by its words, but wants a duration, which only the time-to-access facts give.
     """
-    wants = tuple(k for k in wanted_kinds(match.question) if k in FACT_VALUE_KINDS)
+    wants = fact_value_kinds(match.question)
     given = {id(s.fact) for s in match.facts}
     # A lead about what the question names that gives the kind of value asked ("AI for Science,
     # how long does the allocation run" and its 6 months) has rivals only among the topics

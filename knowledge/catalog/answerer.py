@@ -544,7 +544,7 @@ def gives_asked_value(scored: ScoredFact, question: str, now: datetime) -> bool:
     """Whether a fact about what the question names gives the kind of value it asks for (a
     duration, a date, ...), of the one in a series it asks about: "when does the third FFplus
     call open" is not answered by when call 2 opened."""
-    wants = _fact_value_kinds(question)
+    wants = fact_value_kinds(question)
     text = scored.fact.text_at(now, question)
     return (
         scored.named
@@ -554,8 +554,9 @@ def gives_asked_value(scored: ScoredFact, question: str, now: datetime) -> bool:
     )
 
 
-def _fact_value_kinds(question: str) -> tuple[str, ...]:
-    """The kinds of value asked for that a fact can be checked for."""
+def fact_value_kinds(question: str) -> tuple[str, ...]:
+    """The kinds of value asked for that a fact can be checked for: a duration only, when one
+    is asked ("how long at most" is not answered by a maximum of another thing)."""
     wants = tuple(k for k in wanted_kinds(question) if k in FACT_VALUE_KINDS)
     # As in the assistant's check: "how long" is not answered by a node count.
     return ("duration",) if "duration" in wants else wants
@@ -571,7 +572,7 @@ def lead_by_value(
     "cut-off": its next cut-off scores best, but only its time to a decision gives a duration.
     A fact about nothing named never takes the lead from one about what the question names.
     """
-    wants = _fact_value_kinds(question)
+    wants = fact_value_kinds(question)
     if not wants or not scored:
         return scored
     lead = scored[0]

@@ -32,7 +32,14 @@ from knowledge.answer_kinds import (
     wanted_kinds,
 )
 from knowledge.assistant import rival_topic_score
-from knowledge.catalog.answerer import CuratedMatch, Rival, ScoredFact, _name_like, lead_by_value
+from knowledge.catalog.answerer import (
+    CuratedMatch,
+    Rival,
+    ScoredFact,
+    _name_like,
+    fact_value_kinds,
+    lead_by_value,
+)
 from knowledge.catalog.facts import CuratedFact
 
 
@@ -997,3 +1004,27 @@ def test_a_place_in_a_series_is_named_as_an_ordinal_or_a_number_after_the_thing(
     assert names_place("Call 3 opens in May.", 3)
     assert names_place("the third wave", 3)
     assert not names_place("Call 2 opened in March; 3 more calls follow.", 3)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Spanish "¿cuánto puede durar el estudio como máximo?" and Polish "ile maksymalnie
+        # może trwać", as read.
+        "if funding how much can last study at most",
+        "how many at most can last project",
+    ],
+)
+def test_how_much_a_thing_can_last_asks_a_duration(question: str) -> None:
+    assert wanted_kinds(question)[0] == "duration"
+
+
+def test_the_last_of_something_counted_asks_no_duration() -> None:
+    assert "duration" not in wanted_kinds("how many nodes did the last job use?")
+
+
+def test_a_duration_asked_is_the_only_kind_a_fact_is_checked_for() -> None:
+    # "FFplus innovation studies, how long can a study run, maximum": the offer's "at most 3
+    # participants" is a maximum of another thing, not how long.
+    assert fact_value_kinds("how long can a study run, maximum?") == ("duration",)
+    assert fact_value_kinds("what is the maximum allocation?") == ("quantity",)
