@@ -298,6 +298,24 @@ def names_place(text: str, place: int) -> bool:
     )
 
 
+# "Which flag", "what env var", "is there an option": a name to type, which only a text that
+# writes one gives (the code kind also reads "which call", "which module" or "how do I").
+_SETTING = (
+    r"(?:env(?:ironment)?\s+var(?:iable)?s?|options?|flags?|switch(?:es)?|arguments?|"
+    r"parameters?|variables?|commands?|directives?|keywords?)\b"
+)
+_ASKS_SETTING = re.compile(
+    r"\b(?:which|what)(?:'s|\u2019s|\s+is|\s+are)?(?:\s+[\w-]+){0,2}?\s+" + _SETTING + "|"
+    r"\bis\s+there\s+(?:(?:a|an|any)\s+)?(?:[\w-]+\s+)?" + _SETTING,
+    re.I,
+)
+
+
+def asks_setting(question: str) -> bool:
+    """Whether the question asks for an option, flag, variable or command to type."""
+    return bool(_ASKS_SETTING.search(asked_part(question)))
+
+
 def valued_kinds(question: str) -> tuple[str, ...]:
     """The kinds of value a passage must hold to give what `question` asks (see `wanted_kinds`):
     a duration is asked as one, so a bare number does not stand in for it ("what transaction

@@ -26,6 +26,7 @@ from knowledge.answer_kinds import (
     asks_day,
     asks_for_value,
     asks_live_figures,
+    asks_setting,
     asks_total,
     asks_version,
     availability_sentence,
@@ -698,8 +699,12 @@ class Assistant:
         # in 2026" is. The lead fact is the one whose day is asked for.
         lead = match.facts[0].fact
         no_day = lead.is_unknown(self.clock(), match.question) and not names_day(texts[0])
+        # "Which flag shows the soft and hard limits": facts that write no command, option or
+        # setting do not give one, however well they fit the storage quotas asked about.
+        uncoded = asks_setting(match.question) and not any(holds(text, ("code",)) for text in texts)
         return (
             unversioned
+            or uncoded
             or unheard
             or (asks_day(match.question) and no_day)
             or not _gives_value(texts, match.question, english=english)

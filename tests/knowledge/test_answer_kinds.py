@@ -16,6 +16,7 @@ from knowledge.answer_kinds import (
     asks_for_value,
     asks_frequency,
     asks_live_figures,
+    asks_setting,
     asks_time_limit,
     asks_total,
     counted_things,
@@ -1028,3 +1029,16 @@ def test_a_duration_asked_is_the_only_kind_a_fact_is_checked_for() -> None:
     # participants" is a maximum of another thing, not how long.
     assert fact_value_kinds("how long can a study run, maximum?") == ("duration",)
     assert fact_value_kinds("what is the maximum allocation?") == ("quantity",)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("lumi-quota shows our usage; what's the flag for the detailed view?", True),
+        ("is there an env var to restrict hugepages to some executables?", True),
+        ("Which EuroHPC call should we apply to?", False),
+        ("how do I load the module?", False),
+    ],
+)
+def test_a_setting_is_asked_by_its_kind_of_name(question: str, asked: bool) -> None:
+    assert asks_setting(question) is asked

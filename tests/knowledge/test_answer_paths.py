@@ -26,6 +26,7 @@ from knowledge.assistant import (
     document_confidence,
 )
 from knowledge.catalog.answerer import CuratedMatch
+from knowledge.catalog.facts import CuratedFact
 from knowledge.extract import Extract
 from knowledge.service import open_assistant
 from knowledge.store import Index
@@ -786,6 +787,21 @@ def test_facts_that_give_no_version_lack_the_value_of_which_version(assistant: A
     assert not any(holds(s.fact.text, ("version",)) for s in evidence.match.facts)
     assert assistant._lacks_value(evidence.match)
     assert not assistant._lacks_value(replace(evidence.match, question="Is LUMI on Slurm?"))
+
+
+def test_facts_that_write_no_command_lack_the_flag_asked_for(assistant: Assistant) -> None:
+    evidence = assistant.gather("What Slurm version is LUMI on?")
+    assert evidence.match is not None and evidence.match.facts
+    lead = evidence.match.facts[0]
+    quotas = replace(lead.fact, text="Storage quotas: home 20 GB, project 50 GB.", render=None)
+    command = replace(quotas, text="Run `lumi-quota -v` to see soft and hard limits.")
+    asked = "what's the flag to see soft vs hard limits of the project dirs?"
+
+    def match(fact: CuratedFact) -> CuratedMatch:
+        return replace(evidence.match, facts=(replace(lead, fact=fact),), question=asked)
+
+    assert assistant._lacks_value(match(quotas))
+    assert not assistant._lacks_value(match(command))
 
 
 def test_a_cut_off_fact_naming_no_day_lacks_the_date_of_a_past_cut_off(
