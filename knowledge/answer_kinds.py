@@ -16,8 +16,10 @@ from knowledge.lexical import compound_words
 _HOW_LONG = (
     r"\bhow (long|soon|quickly|fast)\b|"
     # As Spanish "cuánto puede durar" and Polish "ile może trwać" read: "how much can last".
+    r"\bhow much time\b|"
     r"\bhow (?:much|many)\b(?:\s+\w+){0,3}?\s+(?:can|may|could|will|would|does|do|should|must)\s+"
-    r"last\b"
+    # Not "last year's allocation", "last week's reservation".
+    r"last\b(?!['\u2019]s\b|\s+(?:year|month|week|day|night|time|call|cut-?off)s?\b)"
 )
 # What kind of answer a question wants, from how it is asked; a passage that holds a value of
 # that kind is the one that answers (a row with "2 days", not the sentence introducing the table).
@@ -26,6 +28,11 @@ _DEADLINE_WORDS = r"(?:deadlines?|cut-?offs?|closing\s+dates?)"
 # What follows "how can" or "how to" and is not the verb asked about: its subject ("how can
 # the job", "how can they").
 _SUBJECT = r"(?:the|this|that|these|those|its|our|your|their|they|you|we|there|one|it|my)"
+# What a number measures, after "minimal" (a minimal container is no amount).
+_MEASURED = (
+    r"(?:number|count|amount|size|value|length|duration|time|runtime|walltime|"
+    r"nodes?(?:\s+count)?|memory|budget)\b"
+)
 _WANTS = {
     "duration": re.compile(
         _HOW_LONG + r"|\b(how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
@@ -40,7 +47,8 @@ _WANTS = {
     "quantity": re.compile(
         r"\b(how (many|much|large|big|far|accurate|precise)|"
         r"what is the (max\w*|min\w*|default|size|number)|"
-        r"maximum|minimum|limit|quota|size|number of|capacity|exit (code|status)|return code)\b",
+        r"maximum|minimum|limit|quota|size|number of|capacity|exit (code|status)|return code)\b|"
+        r"\bminimal\s+" + _MEASURED,
         re.I,
     ),
     # "When creating one", "when we get EuroHPC time, is ..." say when something happens, not
@@ -276,7 +284,14 @@ _ORDINAL_WORDS = {
     "ninth": 9,
     "tenth": 10,
 }
-_ORDINAL = re.compile(r"\b(?:(" + "|".join(_ORDINAL_WORDS) + r")|(\d+)(?:st|nd|rd|th))\b", re.I)
+# Only before what makes a series: "a 3rd-party partner", "by March 31st", "a third of our
+# team" name no place in one.
+_SERIES = r"(?:calls?|waves?|rounds?|cut-?offs?|editions?|phases?)\b"
+_ORDINAL = re.compile(
+    r"\b(?:(" + "|".join(_ORDINAL_WORDS) + r")|(\d+)(?:st|nd|rd|th))\b"
+    r"(?=(?:\s+(?!of\b)[\w-]+){0,2}?\s+" + _SERIES + ")",
+    re.I,
+)
 
 
 def ordinals(text: str) -> frozenset[int]:
@@ -291,11 +306,7 @@ def ordinals(text: str) -> frozenset[int]:
 def names_place(text: str, place: int) -> bool:
     """Whether `text` names the `place`-th of a series: as an ordinal, or as the number after
     what is counted ("Call 3", "wave 3")."""
-    return place in ordinals(text) or bool(
-        re.search(
-            rf"\b(?:calls?|waves?|rounds?|cut-?offs?|editions?|phases?)\s+{place}\b", text, re.I
-        )
-    )
+    return place in ordinals(text) or bool(re.search(rf"\b{_SERIES}\s+{place}\b", text, re.I))
 
 
 # "Which flag", "what env var", "is there an option": a name to type, which only a text that
@@ -1128,7 +1139,10 @@ _ASKS_BOUND = {
         re.I,
     ),
     "lower": re.compile(
-        r"\b(?:min(?:imum)?|smallest|lowest|least|fewest|lower\s+(?:limit|bound)|floor)\b", re.I
+        r"\b(?:min(?:imum)?|smallest|lowest|least|fewest|lower\s+(?:limit|bound)|floor)\b|"
+        # "Minimal" as a bound, as a reading gives it: "which minimal node count".
+        r"\bminimal\s+" + _MEASURED,
+        re.I,
     ),
 }
 # ... and a text stating one: "at most 2,400 nodes", "Minimum is 4M", "capped at 64 threads".

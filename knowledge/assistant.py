@@ -1038,7 +1038,8 @@ def rival_topic_score(match: CuratedMatch, now: datetime) -> float:
     A topic no fact answers ("how do I run ...") is always a rival: the question is for the
     documents. So is one with facts only about other machines or calls than the one named:
     "what's the ssh hostname of the JUPITER booster" is not answered by where JUPITER is
-    hosted, only because no login fact names JUPITER. A topic whose facts hold no value of the
+    hosted, only because no login fact names JUPITER; unless the lead, about what is named,
+    gives the kind of value asked (see below). A topic whose facts hold no value of the
     kind asked for is none: "how soon after the cut-off do we get access" fits the cut-off
     dates' topic by its words, but wants a duration, which only the time-to-access facts give.
     """
@@ -1049,7 +1050,9 @@ def rival_topic_score(match: CuratedMatch, now: datetime) -> float:
     # no fact answers and other facts about the same that give one too: a topic of facts that
     # fits the words better ("what a call offers"), with facts about other calls only, answers
     # another question.
-    named = {(m.subject.kind, m.subject.id) for m in match.mentions}
+    named = {(m.subject.kind, m.subject.id) for m in match.mentions} | {
+        (m.parent.kind, m.parent.id) for m in match.mentions if m.parent is not None
+    }
     answered = bool(match.facts) and gives_asked_value(match.facts[0], match.question, now)
     for rival in match.rivals:
         if not rival.has_facts:

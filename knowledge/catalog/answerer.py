@@ -521,16 +521,26 @@ def lead_by_topic(
     Names and shared words can lift a fact of the wrong topic to the top: "registered in
     Germany, half the team in Canada" names Germany, whose AI Factories' hosts are facts, but
     it asks who is eligible. A lead about what the `question` names that gives the kind of
-    value it asks for keeps the lead, though: "AI for Science call, if we get it, how long
-    does the allocation run" fits the calls' offers in general best by its words, and the
-    call's allocation length answers it.
+    value it asks for gives the lead only to another such fact, though: "AI for Science call,
+    if we get it, how long does the allocation run" fits the calls' offers in general best by
+    its words, and the call's allocation length answers it.
     """
-    if scored and gives_asked_value(scored[0], question, now or datetime.now(UTC)):
-        return scored
+    at = now or datetime.now(UTC)
+    # Then only another fact about what is named that gives it too may take the lead ("Fast
+    # Lane, once we apply, how long until access": its time to access, not its allocation's
+    # length).
+    keep = bool(scored) and gives_asked_value(scored[0], question, at)
     for topic, value in ranked_topics:
         if value <= scored[0].topic + margin:
             break
-        better = next((s for s in scored if topic in s.fact.topics), None)
+        better = next(
+            (
+                s
+                for s in scored
+                if topic in s.fact.topics and (not keep or gives_asked_value(s, question, at))
+            ),
+            None,
+        )
         if better is not None:
             return [better, *(s for s in scored if s is not better)]
     return scored
@@ -615,7 +625,7 @@ def qualifying_words(question: str, mentions: Sequence[Mention]) -> set[str]:
 _INNER_CAPITAL = re.compile(r"\w[A-Z]")
 _CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
-_SENTENCE_START = re.compile(r"(?:^|[.?!:]\s+)$")
+_SENTENCE_START = re.compile(r"(?:^|[.?!:]\s+|\n\s*)$")
 _DESCRIBED = re.compile(r"[A-Z][\w]*(-[a-z]+)+")
 # An acronym before a kind of software or work names its field, not a thing: "a commercial
 # CFD package", "our MD code", "an NLP workload".

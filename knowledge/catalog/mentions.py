@@ -48,8 +48,8 @@ _QUALIFYING = re.compile(r"\s*(?:,|\(|in|at|of|'s|’s|the)?\s*(?:,|\(|in|at|of|
 _AI_FACTORY_WORDS = re.compile(rf"\b{_AI_FACTORY}\b", re.I)
 # What says the place after it is the one not asked about.
 _EXCLUDED = re.compile(
-    r"\b(?:besides|other\s+than|apart\s+from|except(?:\s+for)?|but\s+not|instead\s+of)"
-    r"(?:\s+(?:the|in|at))*\s*$",
+    r"\b(?:besides|other\s+than|apart\s+from|except(?:\s+for)?|but\s+not|instead\s+of|not)"
+    r"(?:\s+(?:the|one|ones|in|at|from|based|located))*\s*$",
     re.I,
 )
 # "AI Factory" after a country's name or adjective ("the Greek AI Factory").
@@ -66,7 +66,8 @@ _ASKS_WHERE = re.compile(r"\b(?:is|are|was|were)\s*$", re.I)
 # the end ("is LUMI in Finland too?", but "is Vega in Maribor still running?" asks if it runs).
 _PLACE_ASKED_ENDS = re.compile(
     r"\s*(?:$|[^\w\s]|(?:or|and)\b|"
-    r"(?:(?:right|too|also|as\s+well|though|actually|still|now|really)\b\s*)+(?:$|[^\w\s]))",
+    r"(?:(?:right|too|also|as\s+well|though|actually|still|now|really)\b\s*)+"
+    r"(?:$|[^\w\s]|(?:or|and|as)\b))",
     re.I,
 )
 # How a call's family is written beside one of its calls: "Fast Lane of the AI Factories",
@@ -211,6 +212,12 @@ _COMMON_ADJECTIVES = frozenset({"polish"})
 _UNDECOMPOSED = str.maketrans({"ł": "l", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d"})
 
 
+def _plain(text: str) -> str:
+    """`text` without its diacritics ("Jülich" -> "Julich")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _key(text: str) -> str:
     # Diacritics are dropped: "Krakow" and "Jülich" are typed as often as "Kraków", "Julich".
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
@@ -257,7 +264,8 @@ class NameTable:
             self._add_country(m.country)
             self._home[me] = country_subject(m.country)
             if m.city:
-                self._city[me] = re.compile(rf"\s*(?:,|\(|in|at)\s*{re.escape(m.city)}\b\)?", re.I)
+                spellings = "|".join(re.escape(t) for t in sorted({m.city, _plain(m.city)}))
+                self._city[me] = re.compile(rf"\s*(?:,|\(|in|at)\s*(?:{spellings})\b\)?", re.I)
                 self._add_place(m.city, m.country)
         owners: dict[str, list[tuple[Subject, Subject]]] = {}
         for m in catalog.machines:
@@ -294,11 +302,12 @@ class NameTable:
             self._factories.setdefault(country_subject(f.country), []).append(me)
         for antenna in catalog.antennas.members:
             self._add_country(antenna.country)
+        self._single = sorted(k for k in self._names if len(k) >= 5 and k.isalpha())
         # Every other country too: "registered in Estonia" says where the asker is, even where
-        # no machine, AI Factory or antenna is.
+        # no machine, AI Factory or antenna is. Matched as written only: "turnkey" is no
+        # typo of Turkey, nor "hungry" of Hungary.
         for country in sorted(_ADJECTIVES.keys() | _CAPITALS.keys()):
             self._add_country(country)
-        self._single = sorted(k for k in self._names if len(k) >= 5 and k.isalpha())
         # The names as the catalogue writes them, and the capitals: a question in another
         # language keeps them as written ("AI for Science and Collaborative EU Projects";
         # Italian "a Riga" is no line, riga), and reads a one-word name's case forms as it
@@ -368,7 +377,11 @@ class NameTable:
                 if entry is None and span == 1:
                     # The whole word, letters beyond ASCII included ("Vegę").
                     whole = _LETTERS.match(question, start)
-                    if whole and whole.end() >= end and (entry := self._inflected(whole.group(0))):
+                    if whole and whole.end() > end and (entry := self._exact(whole.group(0))):
+                        end = whole.end()  # "Poznań": the name ends past what _WORD reads
+                    elif (
+                        whole and whole.end() >= end and (entry := self._inflected(whole.group(0)))
+                    ):
                         end = whole.end()
                     else:
                         entry = self._fuzzy(words[i].group(0))
@@ -406,8 +419,13 @@ class NameTable:
         """A town that hosts one AI Factory is that factory in a question about AI Factories
         that names none ("we're based in Krakow, is there an AI Factory here?"), not the whole
         country's."""
-        if any(m.subject.kind == "factory" for m in mentions) or not _AI_FACTORY_WORDS.search(
-            question
+        # Not beside another place, a call or a machine ("we're in Vienna: who hosts the AI
+        # Factory in Italy", "Vienna, when is the next AI Factories Large Scale cut-off", "which
+        # AI Factory runs on JUPITER in Julich": the town says which machine).
+        if (
+            any(m.subject.kind in ("factory", "call", "machine", "partition") for m in mentions)
+            or sum(m.subject.kind == "country" for m in mentions) > 1
+            or not _AI_FACTORY_WORDS.search(question)
         ):
             return mentions
         found: list[Mention] = []
@@ -481,7 +499,14 @@ class NameTable:
                 folded[i] = replace(named, start=first.start, end=end)
                 folded.remove(country)
                 break
-        return folded
+        # A place inside another mention's span (the town its machine was read with) is said.
+        return [
+            m
+            for m in folded
+            if not any(
+                other is not m and other.start <= m.start and m.end <= other.end for other in folded
+            )
+        ]
 
     def _weak_ok(self, subject: Subject, question: str, start: int, end: int) -> bool:
         if subject.kind == "slurm":
@@ -497,6 +522,12 @@ class NameTable:
         # is the call; "a regular node" or "large-scale training" is not.
         as_name = all(w[:1].isupper() for w in words) and (start > 0 or len(words) > 1)
         return as_name or bool(_CALL_WORDS.search(question))
+
+    def _exact(self, word: str) -> tuple[Subject, Subject | None, bool] | None:
+        key = _key(word)
+        if key in self._names:
+            return self._names[key]
+        return (self._adjectives[key], None, False) if key in self._adjectives else None
 
     def _inflected(self, word: str) -> tuple[Subject, Subject | None, bool] | None:
         key = _key(word)

@@ -1042,3 +1042,33 @@ def test_a_duration_asked_is_the_only_kind_a_fact_is_checked_for() -> None:
 )
 def test_a_setting_is_asked_by_its_kind_of_name(question: str, asked: bool) -> None:
     assert asks_setting(question) is asked
+
+
+@pytest.mark.parametrize(
+    "text", ["a 3rd-party partner", "by March 31st", "for a third of our team"]
+)
+def test_an_ordinal_outside_a_series_names_no_place(text: str) -> None:
+    assert ordinals(text) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "duration"),
+    [
+        ("How many GPU hours can last year's unused allocation carry over?", False),
+        ("How many nodes will last week's reservation use?", False),
+        ("how much time can a study last?", True),
+    ],
+)
+def test_last_asks_a_duration_only_as_a_verb(question: str, duration: bool) -> None:
+    assert ("duration" in wanted_kinds(question)) is duration
+
+
+def test_minimal_asks_a_bound_only_of_something_measured() -> None:
+    assert wanted_kinds("which minimal node count LUMI") == ("quantity",)
+    assert asked_bounds("which minimal node count LUMI") == ("lower",)
+    assert wanted_kinds("is there a minimal container option") == ()
+
+
+def test_in_german_a_line_s_first_word_starts_no_row() -> None:
+    question = "Hallo zusammen,\nUnser On-Prem-Server hat eine Firewall."
+    assert _name_like(question, nouns_capitalised=True) == set()

@@ -722,3 +722,39 @@ def test_a_yes_or_no_question_naming_machines_is_answered_yes_or_no_before_the_l
     facts: dict[str, CuratedFact], question: str, text: str
 ) -> None:
     assert facts["large-scale/machines"].text_at(NOW, question) == text
+
+
+@pytest.mark.parametrize(
+    ("question", "masked"),
+    [
+        # The asker's town beside another place asked about says only where the asker is.
+        (
+            "We are in Vienna; which organisation hosts the AI Factory in Italy?",
+            "We are in {country}; which organisation hosts the AI Factory in {country}?",
+        ),
+        # A town after its own machine says which machine, with or without its diacritics.
+        ("which AI Factory runs on JUPITER in Julich?", "which AI Factory runs on {system}?"),
+        ("which AI Factory runs on JUPITER in Jülich?", "which AI Factory runs on {system}?"),
+        ("is there an AI Factory in Poznań?", "is there an AI Factory in {country}?"),
+        ("we need a turnkey AI Factory solution", "we need a turnkey AI Factory solution"),
+        (
+            "is MareNostrum 5 in Spain as well as in Portugal?",
+            "is {system} in {country} as well as in {country}?",
+        ),
+    ],
+)
+def test_towns_and_countries_are_places_only_where_they_are_written(
+    catalog: Catalog, question: str, masked: str
+) -> None:
+    assert mask(question, NameTable(catalog).find(question)) == masked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is there another German AI Factory except the one in Jülich?",
+        "which German AI Factory is not in Stuttgart?",
+    ],
+)
+def test_the_town_of_the_one_not_asked_about_stays_a_place(catalog: Catalog, question: str) -> None:
+    assert {m.subject.kind for m in NameTable(catalog).find(question)} == {"country"}

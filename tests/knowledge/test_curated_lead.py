@@ -80,3 +80,20 @@ def test_a_named_lead_giving_the_value_asked_keeps_the_lead() -> None:
         offer,
         duration,
     ]
+
+
+def test_a_named_lead_giving_the_value_gives_way_only_to_another_named_fact_giving_it() -> None:
+    # "Fast Lane: once we apply, how long until we get access?": both durations, the time to
+    # access fits what is asked.
+    def named(fid: str, topic: str, text: str, topic_score: float) -> ScoredFact:
+        fact = replace(_scored(fid, topic, 0, 0).fact, text=text)
+        return ScoredFact(fact, 1.0, topic_score, named=True)
+
+    length = named("fl/duration", "duration", "1 to 3 months.", 0.55)
+    access = named("fl/time_to_access", "time_to_access", "About 4 working days.", 0.75)
+    ranked = [("time_to_access", 0.75), ("duration", 0.55)]
+    question = "once we apply, how long until we get access?"
+    assert lead_by_topic([length, access], ranked, 0.1, question=question, now=NOW) == [
+        access,
+        length,
+    ]
