@@ -160,6 +160,31 @@ def _loanword(word: str, language: str, known: Callable[[str], bool]) -> str:
 
 _NAME_ENDING_LETTERS = 4
 
+# Polish inflects an acronym or a name in capitals with its case ending, hyphenated or not:
+# "ile OSTów", "GPU-ów", "na GCD-ach", "w plikach TFRecordów".
+_ACRONYM_CASES = {"pl": ("ów", "ach", "ami", "om", "owi", "em", "ie", "u", "a", "y", "i")}
+
+
+def _acronym(word: str, language: str, known: Callable[[str], bool]) -> str:
+    """The acronym (two capitals at least) inside `word` with this language's case ending,
+    if the documents use it."""
+    for ending in _ACRONYM_CASES.get(language, ()):
+        if not word.endswith(ending):
+            continue
+        written = word[: -len(ending)]
+        stem = written.removesuffix("-")
+        # An acronym ends in a capital or a digit, or takes its ending after a hyphen ("NVMe-
+        # ami"); a name in inner capitals ("PyTorcha") is a loanword, read as such below.
+        acronym = stem[-1:].isupper() or stem[-1:].isdigit() or stem != written
+        if (
+            acronym
+            and sum(ch.isupper() for ch in stem) >= 2
+            and stem.isascii()
+            and known(stem.casefold())
+        ):
+            return stem
+    return ""
+
 
 def _inflected_name(lowered: str, names: tuple[str, ...]) -> str:
     """The one-word name (see `_name_keys`) that `lowered` is a case form of: it starts with
@@ -327,6 +352,8 @@ class Glossary:
                     # A one-word name with this language's case ending, its last consonant
                     # changed or not ("w Cyfronecie", "na Leonardzie", "des Leonardos").
                     english.append(name_of)
+                elif acronym := _acronym(word, self.language, known):
+                    english.append(acronym)
                 elif word.isalpha() and (loan := _loanword(word, self.language, known)):
                     # A name the documents use, with this language's case ending ("PyTorcha",
                     # "Dockera", "Slurmem"), is that name, not an unknown word.

@@ -658,3 +658,21 @@ def test_every_language_has_the_assistants_sentences_with_the_same_placeholders(
 
 def test_a_language_hpcbot_does_not_speak_gets_english_sentences() -> None:
     assert words_for("fi") == WORDS["en"]
+
+
+@pytest.mark.parametrize(
+    ("words", "english"),
+    [
+        ("ile OSTów", "how many OST"),
+        ("ile OST-ów", "how many OST"),
+        ("na GCD-ach", "GCD"),
+        ("na dyskach NVMe-ach", "disk NVMe"),
+    ],
+)
+def test_a_polish_case_ending_on_an_acronym_is_the_acronym(words: str, english: str) -> None:
+    documents = {"ost", "gcd", "nvme"}
+    assert glossary("pl").translate(words, lambda word: word in documents) == english
+
+
+def test_an_acronym_the_documents_do_not_use_keeps_its_ending() -> None:
+    assert glossary("pl").translate("ile XYZów", lambda word: False) == "how many XYZów"
