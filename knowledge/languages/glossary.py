@@ -428,7 +428,11 @@ class Glossary:
     def _split(self, word: str, known: Callable[[str], bool]) -> list[str]:
         """A hyphenated compound as its parts ("GPU-Partition", "EuroHPC-Maschine") when the
         documents do not know it whole and every part is a term, a glossary word or known."""
-        if "-" not in word.strip("-") or known(word.casefold()):
+        lowered = word.casefold()
+        if "-" not in word.strip("-") or known(lowered):
+            return [word]
+        # A hyphenated word the glossary lists whole ("là-bas", there; not "bas", low).
+        if lowered in self.forms or fold_diacritics(lowered) in self.plain_forms:
             return [word]
         # A name's variant ("long-g", "LUMI-P"), which the documents may not know whole, is
         # the name asked about, not two words.

@@ -676,3 +676,10 @@ def test_a_polish_case_ending_on_an_acronym_is_the_acronym(words: str, english: 
 
 def test_an_acronym_the_documents_do_not_use_keeps_its_ending() -> None:
     assert glossary("pl").translate("ile XYZów", lambda word: False) == "how many XYZów"
+
+
+def test_a_hyphenated_word_the_glossary_lists_whole_is_not_split() -> None:
+    # French "là-bas" is there, not "là" and "bas" (low).
+    assert (
+        glossary("fr").translate("ils doivent disparaître là-bas", known) == "must disappear there"
+    )
