@@ -45,6 +45,7 @@ from knowledge.catalog.answerer import (
     CuratedMatch,
     fact_value_kinds,
     gives_asked_value,
+    named_subjects,
 )
 from knowledge.catalog.chat_text import names_day, staleness_note
 from knowledge.catalog.cutoffs import is_stale
@@ -1050,9 +1051,7 @@ def rival_topic_score(match: CuratedMatch, now: datetime) -> float:
     # no fact answers and other facts about the same that give one too: a topic of facts that
     # fits the words better ("what a call offers"), with facts about other calls only, answers
     # another question.
-    named = {(m.subject.kind, m.subject.id) for m in match.mentions} | {
-        (m.parent.kind, m.parent.id) for m in match.mentions if m.parent is not None
-    }
+    named = named_subjects(match.mentions)
     answered = bool(match.facts) and gives_asked_value(match.facts[0], match.question, now)
     for rival in match.rivals:
         if not rival.has_facts:

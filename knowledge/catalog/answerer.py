@@ -335,8 +335,8 @@ class CuratedAnswerer:
         `written`: the question as asked, if `question` is its reading: in a language that
         capitalises nouns, which words are written as names is read off it, as the reading
         drops the words between them ("ein Preprocessing-Binary und dann den Solver" reads
-        "Preprocessing-Binary Solver", no name of two words). `now`: the time the facts' dated parts (the next cut-off) are read
-        at.
+        "Preprocessing-Binary Solver", no name of two words). `now`: the time the facts'
+        dated parts (the next cut-off) are read at.
         """
         st = self._current()
         assert st.prototypes is not None and st.fact_vectors is not None
@@ -368,8 +368,7 @@ class CuratedAnswerer:
         # Sums run over sorted words: float addition in set order (which changes with each
         # process's string hashing) would let near-ties flip between restarts and replicas.
         rare_total = sum(st.idf.get(t, 0.0) for t in sorted(tokens))
-        named_ids = {(m.subject.kind, m.subject.id) for m in mentions}
-        named_ids |= {(m.parent.kind, m.parent.id) for m in mentions if m.parent is not None}
+        named_ids = named_subjects(mentions)
         named_kinds = {kind for kind, _ in named_ids}
         w = self.weights
         scored: list[ScoredFact] = []
@@ -497,6 +496,12 @@ class CuratedAnswerer:
             name_like,
             rivals,
         )
+
+
+def named_subjects(mentions: Sequence[Mention]) -> set[tuple[str, str]]:
+    """The (kind, id) of what the mentions name, with the machine each partition belongs to."""
+    named = {(m.subject.kind, m.subject.id) for m in mentions}
+    return named | {(m.parent.kind, m.parent.id) for m in mentions if m.parent is not None}
 
 
 def _topic_scores(owners: list[str], similarities: Matrix) -> dict[str, float]:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.chat_text import partition_label
 from knowledge.catalog.facts import Subject, call_subject, country_subject, machine_subject
+from knowledge.lexical import fold_diacritics
 
 # Aliases made only of these words are ordinary English in HPC talk ("a regular node",
 # "large-scale training"): they name a call only next to a word about calls. "Fast lane" is
@@ -208,20 +208,9 @@ _CAPITALS = {
 _COMMON_ADJECTIVES = frozenset({"polish"})
 
 
-# Letters no Unicode decomposition takes apart.
-_UNDECOMPOSED = str.maketrans({"ł": "l", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d"})
-
-
-def _plain(text: str) -> str:
-    """`text` without its diacritics ("Jülich" -> "Julich")."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def _key(text: str) -> str:
     # Diacritics are dropped: "Krakow" and "Jülich" are typed as often as "Kraków", "Julich".
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNDECOMPOSED))
-    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+    return "".join(ch for ch in fold_diacritics(text.casefold()) if ch.isalnum())
 
 
 class NameTable:
@@ -264,7 +253,9 @@ class NameTable:
             self._add_country(m.country)
             self._home[me] = country_subject(m.country)
             if m.city:
-                spellings = "|".join(re.escape(t) for t in sorted({m.city, _plain(m.city)}))
+                spellings = "|".join(
+                    re.escape(t) for t in sorted({m.city, fold_diacritics(m.city)})
+                )
                 self._city[me] = re.compile(rf"\s*(?:,|\(|in|at)\s*(?:{spellings})\b\)?", re.I)
                 self._add_place(m.city, m.country)
         owners: dict[str, list[tuple[Subject, Subject]]] = {}

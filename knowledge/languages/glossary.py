@@ -160,8 +160,8 @@ def _loanword(word: str, language: str, known: Callable[[str], bool]) -> str:
 
 _NAME_ENDING_LETTERS = 4
 
-# Polish inflects an acronym or a name in capitals with its case ending, hyphenated or not:
-# "ile OSTów", "GPU-ów", "na GCD-ach", "w plikach TFRecordów".
+# Polish inflects an acronym with its case ending, hyphenated or not: "ile OSTów", "GPU-ów",
+# "na GCD-ach", "NVMe-ach".
 _ACRONYM_CASES = {"pl": ("ów", "ach", "ami", "om", "owi", "em", "ie", "u", "a", "y", "i")}
 
 
