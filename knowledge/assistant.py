@@ -27,6 +27,7 @@ from knowledge.answer_kinds import (
     asks_for_value,
     asks_live_figures,
     asks_setting,
+    asks_time_limit,
     asks_total,
     asks_version,
     availability_sentence,
@@ -703,9 +704,15 @@ class Assistant:
         # "Which flag shows the soft and hard limits": facts that write no command, option or
         # setting do not give one, however well they fit the storage quotas asked about.
         uncoded = asks_setting(match.question) and not any(holds(text, ("code",)) for text in texts)
+        # "The max walltime for a job on Vega's GPU partition": how long a call's allocation
+        # lasts, or how soon it starts, is no limit on one job's run.
+        unlimited = asks_time_limit(match.question) and not any(
+            holds(text, ("time limit",)) for text in texts
+        )
         return (
             unversioned
             or uncoded
+            or unlimited
             or unheard
             or (asks_day(match.question) and no_day)
             or not _gives_value(texts, match.question, english=english)

@@ -94,6 +94,8 @@ MAX_NAME_WORDS = 6
 # Endings a machine's name takes in the languages questions come in: Polish and Czech cases
 # ("Kto zbudował Vegę?", "na Leonardzie", "Karoliny") and the German genitive ("LUMIs").
 _ENDINGS = frozenset("s a e i u y ie em om ou ze zie ach owi ovi".split())
+# A Polish locative or dative also changes the consonant before its ending: "na Vedze" (Vega).
+_ALTERED_ENDINGS = (("dze", "g"), ("ce", "k"))
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Capitals run inside a word ("KarolAIna", "PharmAI"): a coined name, never a typo of ours.
 _COINED = re.compile(r"[a-z][A-Z]{2,}")
@@ -525,6 +527,10 @@ class NameTable:
         for cut in (1, 2, 3):
             if len(key) - cut >= 3 and key[-cut:] in _ENDINGS and key[:-cut] in self._stems:
                 return self._stems[key[:-cut]], None, False
+        for ending, consonant in _ALTERED_ENDINGS:
+            stem = key.removesuffix(ending) + consonant
+            if key.endswith(ending) and len(stem) >= 3 and stem in self._stems:
+                return self._stems[stem], None, False
         return None
 
     def _fuzzy(self, word: str) -> tuple[Subject, Subject | None, bool] | None:

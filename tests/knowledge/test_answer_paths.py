@@ -804,6 +804,27 @@ def test_facts_that_write_no_command_lack_the_flag_asked_for(assistant: Assistan
     assert not assistant._lacks_value(match(command))
 
 
+def test_facts_that_state_no_time_limit_lack_the_walltime_asked_for(
+    assistant: Assistant,
+) -> None:
+    evidence = assistant.gather("What Slurm version is LUMI on?")
+    assert evidence.match is not None and evidence.match.facts
+    lead = evidence.match.facts[0]
+    calls = replace(
+        lead.fact,
+        text="Regular Access lasts 1 year; resources start at most 4 months after the cut-off.",
+        render=None,
+    )
+    partition = replace(calls, text="standard-g: max walltime 2 days, max 1,024 nodes per job.")
+    asked = "we got a few thousand GPU hours; what's the max walltime for one job there?"
+
+    def match(fact: CuratedFact) -> CuratedMatch:
+        return replace(evidence.match, facts=(replace(lead, fact=fact),), question=asked)
+
+    assert assistant._lacks_value(match(calls))
+    assert not assistant._lacks_value(match(partition))
+
+
 def test_a_cut_off_fact_naming_no_day_lacks_the_date_of_a_past_cut_off(
     assistant: Assistant,
 ) -> None:

@@ -248,6 +248,8 @@ def test_a_word_the_sources_use_is_no_typo_of_a_name(catalog: Catalog) -> None:
     [
         ("Kto zbudował Vegę?", "Kto zbudował {system}?"),
         ("Ile GPU jest na Leonardzie?", "Ile GPU jest na {system}?"),
+        # A locative that changes the name's last consonant: Vega, "na Vedze".
+        ("Jaki jest limit czasu na Vedze?", "Jaki jest limit czasu na {system}?"),
         ("Jak dostać się do Karoliny?", "Jak dostać się do {system}?"),
         (
             "Wie viel Speicher haben LUMIs GPU-Knoten?",
