@@ -52,6 +52,6 @@ def test_a_duration_asked_is_not_given_by_a_lead_holding_only_other_numbers(
 
 def test_a_lead_holding_the_duration_asked_stands_alone(assistant: Assistant) -> None:
     lead = _extract("sm#8", TIMEOUT.text, 0.9)
-    below = _extract("sm#3", RETRY.text, 0.6)
+    below = _extract("sm#3", RETRY.text, 0.55)
     question = "What is the default transaction timeout?"
     assert assistant._shown(question, [lead, below]) == [lead]
