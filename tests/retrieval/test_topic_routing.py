@@ -107,6 +107,11 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "how much HBM does each GPU on the JUPITER booster have?",
             "**JUPITER:** On the Booster, each GPU has 96 GB of HBM3",
         ),
+        # What an application must include is part of how it is reviewed.
+        (
+            "apart from the web form, what paperwork goes with a regular access application?",
+            "**Regular Access, how proposals are selected:**",
+        ),
     ],
 )
 def test_a_question_reaches_the_fact_of_its_topic(
