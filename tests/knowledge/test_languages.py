@@ -594,6 +594,9 @@ def test_a_one_word_name_with_a_case_ending_is_read_as_the_name(words: str, engl
         ("it", "Qual è il numero di telefono del direttore?", "which number phone director"),
         ("pl", "Jaki jest numer telefonu dyrektora?", "which number phone director"),
         ("de", "Kennt ihr ein gutes Restaurant?", "know good restaurant"),
+        # "Ranków" is MPI ranks, though its stem is also that of "rankiem" (in the morning).
+        ("pl", "Ile ranków ma wystartować?", "how many rank start"),
+        ("pl", "Po jakim czasie?", "after how long"),
         # A "limite rigido" is a quota's hard limit, not a strict one.
         ("it", "Qual è il limite rigido?", "which hard limit"),
         # Chat words with no search value vanish rather than become English words no document
