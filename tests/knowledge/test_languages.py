@@ -597,6 +597,11 @@ def test_a_one_word_name_with_a_case_ending_is_read_as_the_name(words: str, engl
         # "Ranków" is MPI ranks, though its stem is also that of "rankiem" (in the morning).
         ("pl", "Ile ranków ma wystartować?", "how many rank start"),
         ("pl", "Po jakim czasie?", "after how long"),
+        # How long something may last, asked as "how much can it last".
+        ("es", "¿Cuánto puede durar el estudio?", "how long can last study"),
+        ("pl", "Ile może trwać projekt?", "how long can last project"),
+        # A "bureau" is an office; only a "bureau virtuel" or "à distance" is a desktop.
+        ("fr", "Le NAS du bureau", "NAS office"),
         # A "limite rigido" is a quota's hard limit, not a strict one.
         ("it", "Qual è il limite rigido?", "which hard limit"),
         # Chat words with no search value vanish rather than become English words no document
