@@ -54,7 +54,10 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
         # ... also when its place comes between it and what is asked of it, or the kind of
         # thing it is after its name.
         ("is daedalus in greece ready for jobs", "**DAEDALUS:** EuroHPC said"),
-        ("is the Alice Recoque supercomputer open yet", "**Alice Recoque** is planned."),
+        (
+            "is the Alice Recoque supercomputer open yet",
+            "**Alice Recoque:** It is not expected to power on before 2027",
+        ),
         # A programme's winners are in its summary, not in what the winners got.
         (
             "which teams got picked as winners in the large ai grand challenge?",
@@ -120,3 +123,10 @@ def test_a_question_reaches_the_fact_of_its_topic(
     answer = curated_only.ask(question)
     assert answer.route == "catalog"
     assert answer.text.startswith(lead)
+
+
+def test_a_planned_machine_s_status_says_when_it_is_expected(curated_only: Assistant) -> None:
+    answer = curated_only.ask("can we already get time on alice recoque? if not, when?")
+    assert answer.route == "catalog"
+    assert "**Alice Recoque** is planned." in answer.text
+    assert "not expected to power on before 2027" in answer.text
