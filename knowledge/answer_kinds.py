@@ -173,18 +173,15 @@ _HAS = {
     # A time limit: a duration said to be one, a few words from what says so. A duration alone
     # gives none: a three-day hackathon, a cooling cap between 13:00 and 19:00, access within
     # ten working days.
-    # A duration after or before something is a delay, not a limit on a run: "resources start
-    # at most about 4 months after the cut-off".
+    # A duration after or before a thing is a delay, not a limit on a run: "resources start at
+    # most about 4 months after the cut-off" ("24 hours before being terminated" is a limit).
     "time limit": re.compile(
         _LIMIT_BEFORE
         + _FEW_WORDS % 4
         + r"(?:"
         + _DURATION
-        + r")(?!\s+(?:after|before|from|since|later|earlier|ago)\b)|(?:"
-        + _DURATION
-        + r")"
-        + _FEW_WORDS % 2
-        + _LIMIT_AFTER,
+        + r")(?!,?\s+(?:(?:after|before|since|following|past)\s+(?:the|a|an|its|their|each|every)|"
+        r"later|earlier|ago)\b)|(?:" + _DURATION + r")" + _FEW_WORDS % 2 + _LIMIT_AFTER,
         re.I,
     ),
     # "Free of charge" answers "how much does it cost".

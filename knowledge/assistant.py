@@ -164,7 +164,9 @@ class Calibration:
     # a lead passage that holds none, when it scores at least this share of the lead's score.
     value_passage_ratio: float = 0.4
     # Another passage of the lead's page follows a lead shown alone when it scores at least
-    # this share of the lead's score (see `with_runner_up`). Chosen on the 834 spent questions,
+    # this share of the lead's score (see `with_runner_up`); a passage of any page scoring
+    # `second_extract_ratio` or more is no lone lead's runner-up. Measured when that ratio was
+    # 0.85, and not measured again since it is 0.65. Chosen on the 834 spent questions,
     # not by cross-validation: +9 answers holding their fact at 0.7, +12 at 0.55 and at 0.4,
     # none lost; document answers average 678 characters without it, 794 at 0.7, about 850 at
     # 0.55 and 872 at 0.4, so the plateau's shortest. The development sets, not used to choose
@@ -687,8 +689,9 @@ class Assistant:
         """True when the matched facts hold no value of the kind asked for, or numbers of other
         things than the one counted ("how many GPUs" and a fact with the system's name only),
         or only one part's count of a whole asked for ("in total" and "each node has 4"); when
-        they name no word of the attribute asked for ("the PUE of"); and when the lead fact
-        says none is on record and names no day, asked on which day.
+        they name no word of the attribute asked for ("the PUE of"); when the lead fact says
+        none is on record and names no day, asked on which day; when they give no version, no
+        command or option, or no time limit of a job, asked for one.
         `english`: whether the question was asked in English, not read from another language."""
         texts = [s.fact.text_at(self.clock(), match.question) for s in match.facts]
         # "What Slurm version is LUMI on" is not answered by "LUMI runs Slurm".
@@ -710,9 +713,10 @@ class Assistant:
         # setting do not give one, however well they fit the storage quotas asked about.
         uncoded = asks_setting(match.question) and not any(holds(text, ("code",)) for text in texts)
         # "The max walltime for a job on Vega's GPU partition": how long a call's allocation
-        # lasts, or how soon it starts, is no limit on one job's run.
+        # lasts ("up to 1 year"), or how soon it starts, is no limit on one job's run.
         unlimited = asks_time_limit(match.question) and not any(
-            holds(text, ("time limit",)) for text in texts
+            holds(text, ("time limit",)) and not _about_calls(scored.fact)
+            for text, scored in zip(texts, match.facts, strict=True)
         )
         return (
             unversioned
@@ -901,13 +905,15 @@ class Assistant:
         # table below the paragraph that matched best), but not the same passage.
         close = self.calibration.second_extract_ratio
         second = next((e for e in extracts[1:] if _may_follow(e, [lead], close)), None)
-        if second is not None:
-            return [lead, second]
         wants = valued_kinds(question)
-        if wants and not holds(lead.text, wants):
+        if (
+            wants
+            and not holds(lead.text, wants)
+            and (second is None or not holds(second.text, wants))
+        ):
             # The lead passage says what the question is about but not the value it asks for
             # (the workshop's description, not the row with its dates): the page's passage
-            # that holds a value of that kind follows it.
+            # that holds a value of that kind follows it, before a close passage without one.
             ratio = self.calibration.value_passage_ratio
             follower = _next_on_page(
                 lead,
@@ -916,6 +922,8 @@ class Assistant:
             )
             if follower is not None:
                 return [lead, follower]
+        if second is not None:
+            return [lead, second]
         asking = asking_sentence(question)
         if asking is not None:
             # A question that first says what happened and then asks ("ldd shows the gtl lib
@@ -1146,6 +1154,11 @@ def _gives_value(texts: list[str], question: str, *, english: bool = True) -> bo
         and not (things and not counts(texts, things))
         and not (measures and not gives_count(texts, measures))
     )
+
+
+def _about_calls(fact: CuratedFact) -> bool:
+    """Whether the fact is about access calls only (not a machine, a partition or a factory)."""
+    return bool(fact.subjects) and all(s.kind == "call" for s in fact.subjects)
 
 
 def retrieval_prior(hit: Retrieved, top: float, dense_floor: float = 0.0) -> float:

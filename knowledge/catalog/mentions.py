@@ -95,7 +95,7 @@ MAX_NAME_WORDS = 6
 # ("Kto zbudował Vegę?", "na Leonardzie", "Karoliny") and the German genitive ("LUMIs").
 _ENDINGS = frozenset("s a e i u y ie em om ou ze zie ach owi ovi".split())
 # A Polish locative or dative also changes the consonant before its ending: "na Vedze" (Vega).
-_ALTERED_ENDINGS = (("dze", "g"), ("ce", "k"))
+_ALTERED_ENDINGS = (("dze", "g"),)
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Capitals run inside a word ("KarolAIna", "PharmAI"): a coined name, never a typo of ours.
 _COINED = re.compile(r"[a-z][A-Z]{2,}")

@@ -161,8 +161,10 @@ def test_the_question_says_what_kind_of_value_it_wants(
         # A limit word beside a duration may limit something else.
         ("This three-day hackathon is limited to 30 participants.", "time limit", False),
         ("The 3-day course has a maximum of 20 seats.", "time limit", False),
-        # A delay after something is no limit on a run.
+        # A delay after something is no limit on a run; a limit before what ends the run is.
         ("Resources start at most about 4 months after the cut-off.", "time limit", False),
+        ("Jobs can run for a maximum of 24 hours before being terminated.", "time limit", True),
+        ("The time limit is 24 hours after which jobs are killed.", "time limit", True),
         ("up to 400 GB/s of peak bidirectional bandwidth", "bandwidth", True),
         ("a 200 Gbps network interface", "bandwidth", True),
         ("The average read from RAM is 7,800 MB/second.", "bandwidth", True),

@@ -26,7 +26,7 @@ from knowledge.assistant import (
     document_confidence,
 )
 from knowledge.catalog.answerer import CuratedMatch
-from knowledge.catalog.facts import CuratedFact
+from knowledge.catalog.facts import CuratedFact, Subject
 from knowledge.extract import Extract
 from knowledge.service import open_assistant
 from knowledge.store import Index
@@ -816,12 +816,19 @@ def test_facts_that_state_no_time_limit_lack_the_walltime_asked_for(
         render=None,
     )
     partition = replace(calls, text="standard-g: max walltime 2 days, max 1,024 nodes per job.")
+    # How long a call's allocation lasts at most is no limit on a job either.
+    allocation = replace(
+        calls,
+        subjects=(Subject("call", "development", "Development Access"),),
+        text="Development Access, how long an allocation lasts: up to 1 year, renewable.",
+    )
     asked = "we got a few thousand GPU hours; what's the max walltime for one job there?"
 
     def match(fact: CuratedFact) -> CuratedMatch:
         return replace(evidence.match, facts=(replace(lead, fact=fact),), question=asked)
 
     assert assistant._lacks_value(match(calls))
+    assert assistant._lacks_value(match(allocation))
     assert not assistant._lacks_value(match(partition))
 
 

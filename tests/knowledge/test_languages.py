@@ -602,6 +602,9 @@ def test_a_one_word_name_with_a_case_ending_is_read_as_the_name(words: str, engl
         ("pl", "Ile może trwać projekt?", "how long can last project"),
         # A "bureau" is an office; only a "bureau virtuel" or "à distance" is a desktop.
         ("fr", "Le NAS du bureau", "NAS office"),
+        ("fr", "Un bureau distant sur Leonardo", "remote desktop Leonardo"),
+        # "In fondo" alone is "after all"; "in fondo alla pagina" is the page's end.
+        ("it", "In fondo, quanto costa?", "how much cost"),
         # A "limite rigido" is a quota's hard limit, not a strict one.
         ("it", "Qual è il limite rigido?", "which hard limit"),
         # Chat words with no search value vanish rather than become English words no document

@@ -50,8 +50,22 @@ def test_a_duration_asked_is_not_given_by_a_lead_holding_only_other_numbers(
     assert assistant._shown(question, [RETRY, TIMEOUT]) == [RETRY, TIMEOUT]
 
 
-def test_a_lead_holding_the_duration_asked_stands_alone(assistant: Assistant) -> None:
+def test_a_lead_holding_the_duration_asked_takes_no_passage_below_the_close_ratio(
+    assistant: Assistant,
+) -> None:
+    # 0.55 of the lead: enough for a passage holding the value the lead lacks, not for one
+    # merely close to it.
     lead = _extract("sm#8", TIMEOUT.text, 0.9)
     below = _extract("sm#3", RETRY.text, 0.55)
     question = "What is the default transaction timeout?"
     assert assistant._shown(question, [lead, below]) == [lead]
+
+
+def test_the_passage_holding_the_value_comes_before_a_closer_one_without_it(
+    assistant: Assistant,
+) -> None:
+    lead = _extract("sm#3", RETRY.text, 0.9)
+    close = _extract("sm#5", "The subnet manager sweeps the fabric for changes.", 0.6)
+    value = _extract("sm#8", TIMEOUT.text, 0.55)
+    question = "What transaction timeout does the manual suggest for a fabric this size?"
+    assert assistant._shown(question, [lead, close, value]) == [lead, value]

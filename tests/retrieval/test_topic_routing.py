@@ -110,11 +110,6 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "how much HBM does each GPU on the JUPITER booster have?",
             "**JUPITER:** On the Booster, each GPU has 96 GB of HBM3",
         ),
-        # A job that never starts for asking more cores than a node gives.
-        (
-            "our standard-g job sets --cpus-per-task=64 and just sits pending, why?",
-            "**LUMI:** LUMI-G nodes run in low-noise mode",
-        ),
         # What an application must include is part of how it is reviewed.
         (
             "apart from the web form, what paperwork goes with a regular access application?",
