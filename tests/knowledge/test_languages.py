@@ -603,6 +603,9 @@ def test_a_one_word_name_with_a_case_ending_is_read_as_the_name(words: str, engl
         # A "bureau" is an office; only a "bureau virtuel" or "à distance" is a desktop.
         ("fr", "Le NAS du bureau", "NAS office"),
         ("fr", "Un bureau distant sur Leonardo", "remote desktop Leonardo"),
+        # Comparatives of two words: "más nuevo" is newer, not more new.
+        ("es", "Un Python más nuevo", "Python newer"),
+        ("it", "Un Python più nuovo", "Python newer"),
         # "Deps" are dependencies, in every language; French had read them as dépasser, exceed.
         ("fr", "Construire les deps manquantes", "build dependencies missing"),
         ("pl", "Zbudować brakujące depsy", "build missing dependencies"),
