@@ -168,20 +168,31 @@ _DATE_VALUE = (
     r"(days?|weeks?|months?|hours?)\s+(before|in advance|ahead|prior|after)\b|"
     r"\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b"
 )
+# What a call's delays run from or to: "4 months after the cut-off", "10 days after submission".
+_CALL_EVENT = (
+    r"(?:cut-?offs?|deadlines?|submissions?|calls?|awards?|approvals?|decisions?|"
+    r"applications?|selections?|notifications?|evaluations?|reviews?)\b"
+)
 _HAS = {
     "duration": re.compile(_DURATION, re.I),
     # A time limit: a duration said to be one, a few words from what says so. A duration alone
     # gives none: a three-day hackathon, a cooling cap between 13:00 and 19:00, access within
     # ten working days.
-    # A duration after or before a thing is a delay, not a limit on a run: "resources start at
-    # most about 4 months after the cut-off" ("24 hours before being terminated" is a limit).
+    # A duration after or before a call's event is a delay, not a limit on a run: "resources
+    # start at most about 4 months after the cut-off" ("24 hours before being terminated" and
+    # "2 hours, after the limit they are terminated" are limits).
     "time limit": re.compile(
         _LIMIT_BEFORE
         + _FEW_WORDS % 4
         + r"(?:"
         + _DURATION
-        + r")(?!,?\s+(?:(?:after|before|since|following|past)\s+(?:the|a|an|its|their|each|every)|"
-        r"later|earlier|ago)\b)|(?:" + _DURATION + r")" + _FEW_WORDS % 2 + _LIMIT_AFTER,
+        + r")(?!\s+(?:(?:after|before|from|since|following)\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
+        + _CALL_EVENT
+        + r"|later\b|earlier\b|ago\b))|(?:"
+        + _DURATION
+        + r")"
+        + _FEW_WORDS % 2
+        + _LIMIT_AFTER,
         re.I,
     ),
     # "Free of charge" answers "how much does it cost".

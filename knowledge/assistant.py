@@ -906,6 +906,10 @@ class Assistant:
         close = self.calibration.second_extract_ratio
         second = next((e for e in extracts[1:] if _may_follow(e, [lead], close)), None)
         wants = valued_kinds(question)
+        # Before a close passage, only a value no other number stands in for (a duration, a
+        # date, a path): any number is a quantity, "see section 3" too.
+        if second is not None:
+            wants = tuple(k for k in wants if k != "quantity")
         if (
             wants
             and not holds(lead.text, wants)

@@ -165,6 +165,8 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("Resources start at most about 4 months after the cut-off.", "time limit", False),
         ("Jobs can run for a maximum of 24 hours before being terminated.", "time limit", True),
         ("The time limit is 24 hours after which jobs are killed.", "time limit", True),
+        ("Jobs are limited to 2 hours, after the limit they are terminated.", "time limit", True),
+        ("Access is granted at most 10 days after submission.", "time limit", False),
         ("up to 400 GB/s of peak bidirectional bandwidth", "bandwidth", True),
         ("a 200 Gbps network interface", "bandwidth", True),
         ("The average read from RAM is 7,800 MB/second.", "bandwidth", True),

@@ -606,6 +606,9 @@ def test_a_one_word_name_with_a_case_ending_is_read_as_the_name(words: str, engl
         # Comparatives of two words: "más nuevo" is newer, not more new.
         ("es", "Un Python más nuevo", "Python newer"),
         ("it", "Un Python più nuovo", "Python newer"),
+        # Part of a node is part, not a start ("partir de").
+        ("es", "¿Puedo usar solo parte de un nodo?", "can use part node"),
+        ("it", "Cosa scrivo in fondo allo script?", "what write end"),
         # "Deps" are dependencies, in every language; French had read them as dépasser, exceed.
         ("fr", "Construire les deps manquantes", "build dependencies missing"),
         ("pl", "Zbudować brakujące depsy", "build missing dependencies"),

@@ -53,8 +53,8 @@ def test_a_duration_asked_is_not_given_by_a_lead_holding_only_other_numbers(
 def test_a_lead_holding_the_duration_asked_takes_no_passage_below_the_close_ratio(
     assistant: Assistant,
 ) -> None:
-    # 0.55 of the lead: enough for a passage holding the value the lead lacks, not for one
-    # merely close to it.
+    # A passage scoring 0.55, about 61% of the lead: enough for one holding the value the lead
+    # lacks, not for one merely close to it.
     lead = _extract("sm#8", TIMEOUT.text, 0.9)
     below = _extract("sm#3", RETRY.text, 0.55)
     question = "What is the default transaction timeout?"
