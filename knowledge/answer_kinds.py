@@ -170,7 +170,7 @@ _DATE_VALUE = (
 )
 # What a call's delays run from or to: "4 months after the cut-off", "10 days after submission".
 _CALL_EVENT = (
-    r"(?:cut-?offs?|deadlines?|submissions?|calls?|awards?|approvals?|decisions?|"
+    r"(?:" + _DEADLINE_WORDS + r"|submissions?|calls?|awards?|approvals?|decisions?|"
     r"applications?|selections?|notifications?|evaluations?|reviews?)\b"
 )
 _HAS = {

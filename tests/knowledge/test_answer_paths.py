@@ -5,6 +5,7 @@ real catalogue, the hash embedder instead of the model, so each row runs in mill
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -789,16 +790,26 @@ def test_facts_that_give_no_version_lack_the_value_of_which_version(assistant: A
     assert not assistant._lacks_value(replace(evidence.match, question="Is LUMI on Slurm?"))
 
 
-def test_facts_that_write_no_command_lack_the_flag_asked_for(assistant: Assistant) -> None:
+def _asked_of_one_fact(
+    assistant: Assistant, asked: str
+) -> tuple[CuratedFact, Callable[[CuratedFact], CuratedMatch]]:
+    """A real match's lead fact, and the match asked `asked` with only a given fact in it."""
     evidence = assistant.gather("What Slurm version is LUMI on?")
     assert evidence.match is not None and evidence.match.facts
-    lead = evidence.match.facts[0]
-    quotas = replace(lead.fact, text="Storage quotas: home 20 GB, project 50 GB.", render=None)
-    command = replace(quotas, text="Run `lumi-quota -v` to see soft and hard limits.")
-    asked = "what's the flag to see soft vs hard limits of the project dirs?"
+    matched, lead = evidence.match, evidence.match.facts[0]
 
     def match(fact: CuratedFact) -> CuratedMatch:
-        return replace(evidence.match, facts=(replace(lead, fact=fact),), question=asked)
+        return replace(matched, facts=(replace(lead, fact=fact),), question=asked)
+
+    return lead.fact, match
+
+
+def test_facts_that_write_no_command_lack_the_flag_asked_for(assistant: Assistant) -> None:
+    lead, match = _asked_of_one_fact(
+        assistant, "what's the flag to see soft vs hard limits of the project dirs?"
+    )
+    quotas = replace(lead, text="Storage quotas: home 20 GB, project 50 GB.", render=None)
+    command = replace(quotas, text="Run `lumi-quota -v` to see soft and hard limits.")
 
     assert assistant._lacks_value(match(quotas))
     assert not assistant._lacks_value(match(command))
@@ -807,11 +818,11 @@ def test_facts_that_write_no_command_lack_the_flag_asked_for(assistant: Assistan
 def test_facts_that_state_no_time_limit_lack_the_walltime_asked_for(
     assistant: Assistant,
 ) -> None:
-    evidence = assistant.gather("What Slurm version is LUMI on?")
-    assert evidence.match is not None and evidence.match.facts
-    lead = evidence.match.facts[0]
+    lead, match = _asked_of_one_fact(
+        assistant, "we got a few thousand GPU hours; what's the max walltime for one job there?"
+    )
     calls = replace(
-        lead.fact,
+        lead,
         text="Regular Access lasts 1 year; resources start at most 4 months after the cut-off.",
         render=None,
     )
@@ -822,11 +833,6 @@ def test_facts_that_state_no_time_limit_lack_the_walltime_asked_for(
         subjects=(Subject("call", "development", "Development Access"),),
         text="Development Access, how long an allocation lasts: up to 1 year, renewable.",
     )
-    asked = "we got a few thousand GPU hours; what's the max walltime for one job there?"
-
-    def match(fact: CuratedFact) -> CuratedMatch:
-        return replace(evidence.match, facts=(replace(lead, fact=fact),), question=asked)
-
     assert assistant._lacks_value(match(calls))
     assert assistant._lacks_value(match(allocation))
     assert not assistant._lacks_value(match(partition))
