@@ -160,15 +160,17 @@ def _loanword(word: str, language: str, known: Callable[[str], bool]) -> str:
 
 _NAME_ENDING_LETTERS = 4
 
-# Polish inflects an acronym with its case ending, hyphenated or not: "ile OSTów", "GPU-ów",
-# "na GCD-ach", "NVMe-ach".
-_ACRONYM_CASES = {"pl": ("ów", "ach", "ami", "om", "owi", "em", "ie", "u", "a", "y", "i")}
+# Polish inflects an acronym with the case endings it gives loanwords, hyphenated or not: "ile
+# OSTów", "GPU-ów", "na GCD-ach", "NVMe-ach".
+_ACRONYM_INFLECTED = frozenset({"pl"})
 
 
 def _acronym(word: str, language: str, known: Callable[[str], bool]) -> str:
     """The acronym (two capitals at least) inside `word` with this language's case ending,
     if the documents use it."""
-    for ending in _ACRONYM_CASES.get(language, ()):
+    if language not in _ACRONYM_INFLECTED:
+        return ""
+    for ending in _LOAN_ENDINGS[language]:
         if not word.endswith(ending):
             continue
         written = word[: -len(ending)]
