@@ -313,6 +313,24 @@ def ordinals(text: str) -> frozenset[int]:
     return frozenset(n for n in found if n >= 3)
 
 
+# "Wave 2", "call 1": the number after what makes a series. Not a cut-off's: "cut-off 2" is
+# rarely written, and "the first cut-off in 2027" asks for the next one, not a place.
+_SERIES_NUMBER = re.compile(r"\b(?:calls?|waves?|rounds?|editions?|phases?)\s+(\d{1,2})\b", re.I)
+_FIRST_SECOND = re.compile(
+    r"\b(?:(first|1st)|(second|2nd))(?=(?:\s+(?!of\b)[\w-]+){0,2}?\s+"
+    r"(?:calls?|waves?|rounds?|editions?|phases?)\b)",
+    re.I,
+)
+
+
+def places(text: str) -> frozenset[int]:
+    """Every place in a series that `text` names: "the second wave", "wave 2", "the 3rd call"
+    (see `ordinals`, which leaves out the first and second)."""
+    found = set(ordinals(text)) | {int(m.group(1)) for m in _SERIES_NUMBER.finditer(text)}
+    found |= {1 if m.group(1) else 2 for m in _FIRST_SECOND.finditer(text)}
+    return frozenset(found)
+
+
 def names_place(text: str, place: int) -> bool:
     """Whether `text` names the `place`-th of a series: as an ordinal, or as the number after
     what is counted ("Call 3", "wave 3")."""
@@ -422,7 +440,10 @@ _NUMBER_OF = (
 # pass after cut-off": the time is the cut-off's, read loosely).
 _ENDS_ENGLISH_THING = (
     r"(?:" + _AFTER_THING + r"|(?:till|until|before|after|since|between|when|while|if|than|"
-    r"unless|because)(?![\w-]))"
+    r"unless|because)(?![\w-])|"
+    # ... and at a second question joined on: "how many GPU hours and where", "how many nodes
+    # or which partition". A question word is never the thing counted.
+    r"(?:(?:and|or|&)\s+)?(?:where|who|whom|what|which|why|how)(?![\w-]))"
 )
 # A word that qualifies the count after the thing ("how many GPU hours max can we ask for",
 # "how many nodes exactly"): it ends the thing but is none itself. Before the thing it is part
@@ -453,8 +474,15 @@ _ENERGY = re.compile(
     r"watts?|joules?)\b",
     re.I,
 )
+# ... "how many petaflops" by a rate of floating-point operations ("about 10 PF", "1 EF HPL"),
+# which no GPU-hour figure stands in for.
+_MEASURED_IN_FLOPS = frozenset(
+    {"flops", "petaflops", "pflops", "pf", "exaflops", "eflops", "ef", "teraflops", "tflops"}
+)
+_FLOPS = r"\d\s*(?:[PETG]F(?:lop/?s|LOP/?S)?|(?:peta|exa|tera|giga)\s?flop(?:s|/s)?)\b"
+_FLOPS_RATE = re.compile(_FLOPS, re.I)
 # Things measured in a unit of their own (see `unit_measures`).
-_MEASURED_IN_UNITS = _MEASURED_IN_BYTES | _MEASURED_IN_ENERGY
+_MEASURED_IN_UNITS = _MEASURED_IN_BYTES | _MEASURED_IN_ENERGY | _MEASURED_IN_FLOPS
 # ... "how many percent" by a percentage ("35%", "35 per cent") ...
 _MEASURED_IN_PERCENT = frozenset({"percent", "percentage", "percentages", "share", "fraction"})
 _PERCENTAGE = re.compile(r"\d\s*%|\d\s*(?:per\s?cent|percent)\b", re.I)
@@ -483,7 +511,7 @@ _RELATIVE = re.compile(
 _MEASURED_IN_COMPUTE = frozenset({"compute", "computing", "capacity"})
 _COMPUTE = re.compile(
     r"(?<![\d,.])\d[\d,.]*\s*[kKM]?\s*(?:(?:GPU|GCD|node|core|CPU)[- ]?h(?:ours?)?\b|%|per\s?cent\b)|"
-    r"\d\s*(?:[PE]F|peta ?flops?|exa ?flops?)\b",
+    + _FLOPS,
     re.I,
 )
 # ... and "how much money / funding" by an amount of money (or by its absence: free of charge).
@@ -877,6 +905,8 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
             return ()
         return ("fraction",) if share.group("fraction") else ("percent",)
     thing = found.group("thing").lower()
+    # Chat shorthand for the unit counted: "how many gpu hrs" counts hours.
+    thing = {"hrs": "hours", "hr": "hours"}.get(thing, thing)
     if thing in _MEASURED_IN_UNITS and _RELATIVE.search(question):
         return ("ratio",)
     return (thing,)
@@ -1090,6 +1120,8 @@ def holds_count(text: str, thing: str) -> bool:
         return bool(_RATIO.search(text) or _SIZE.search(text) or _ENERGY.search(text))
     if thing in _MEASURED_IN_COMPUTE:
         return bool(_COMPUTE.search(text))
+    if thing in _MEASURED_IN_FLOPS:
+        return bool(_FLOPS_RATE.search(text))
     if thing == "price":
         return bool(_AMOUNT.search(text) or _BILLED.search(text))
     if thing == "rate":
@@ -1114,6 +1146,7 @@ _NOT_COUNTED_BY_NAME = frozenset(
         *_MEASURED_IN_MONEY,
         *_MEASURED_IN_PERCENT,
         *_MEASURED_IN_COMPUTE,
+        *_MEASURED_IN_FLOPS,
     }
 )
 
@@ -1174,3 +1207,26 @@ def asked_bounds(question: str) -> tuple[str, ...]:
 def states_bound(text: str, directions: tuple[str, ...]) -> bool:
     """True when `text` states a limit in one of `directions` and holds a number."""
     return any(_STATES_BOUND[d].search(text) for d in directions) and holds(text, ("quantity",))
+
+
+def gives_value(texts: list[str], question: str, *, english: bool = True) -> bool:
+    """Whether any of `texts` holds a value of the kind asked for (a quantity, a duration) and a
+    number of the thing counted; true when the question asks for neither."""
+    wants = tuple(k for k in valued_kinds(question) if k in ("quantity", "duration"))
+    things = counted_things(question, english_order=english)
+    # A measure in a unit of its own is needed whatever else is counted: "how many memory every
+    # H100 ... how many GB GPU" (read from Polish) is not answered by a count of GPUs.
+    measures = unit_measures(question, english_order=english)
+    # "How many H100s in total": a number said of each node is not the machine's; "how much
+    # funding does each SME get": a programme's whole budget is not one's share.
+    if asks_total(question):
+        counts = gives_total
+    elif asks_allotment(question, things):
+        counts = gives_allotment
+    else:
+        counts = gives_count
+    return (
+        not (wants and not any(holds(t, wants) for t in texts))
+        and not (things and not counts(texts, things))
+        and not (measures and not gives_count(texts, measures))
+    )

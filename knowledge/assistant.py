@@ -21,20 +21,16 @@ from functools import cache, partial
 from knowledge.answer_kinds import (
     asked_attribute,
     asking_sentence,
-    asks_allotment,
     asks_availability,
     asks_day,
     asks_for_value,
     asks_live_figures,
     asks_setting,
     asks_time_limit,
-    asks_total,
     asks_version,
     availability_sentence,
-    counted_things,
-    gives_allotment,
     gives_count,
-    gives_total,
+    gives_value,
     holds,
     required_kinds,
     strict_measures,
@@ -546,7 +542,7 @@ class Assistant:
                 # Facts that give the count asked for are not replaced by a passage that
                 # merely shares more of the question's words ("how many AI Factories are
                 # there" and a news item about one of them).
-                and _gives_value([lead_extract.text], question, english=evidence.language == "en")
+                and gives_value([lead_extract.text], question, english=evidence.language == "en")
             ):
                 return self._compose(question, evidence.documents, extracts, doc_confidence)
             answer = self._curated_answer(question, match, curated_confidence, words)
@@ -629,7 +625,7 @@ class Assistant:
                 or not on_topic_without_value
                 or not match.facts[0].named
                 or evidence.language != "en"
-                or _gives_value([e.text for e in extracts[:1]], match.question)
+                or gives_value([e.text for e in extracts[:1]], match.question)
             ):
                 return self._compose(
                     question, evidence.documents, extracts, doc_confidence, shown_extracts()
@@ -724,7 +720,7 @@ class Assistant:
             or unlimited
             or unheard
             or (asks_day(match.question) and no_day)
-            or not _gives_value(texts, match.question, english=english)
+            or not gives_value(texts, match.question, english=english)
         )
 
     def curated_only(self, question: str) -> Answer | None:
@@ -1135,29 +1131,6 @@ def _written(question: str, unseen: tuple[str, ...]) -> str:
         if w.isalpha() and not asks_availability(w) and set(tokenize(w)) & unknown
     ]
     return ", ".join(dict.fromkeys(written))
-
-
-def _gives_value(texts: list[str], question: str, *, english: bool = True) -> bool:
-    """Whether any of `texts` holds a value of the kind asked for (a quantity, a duration) and a
-    number of the thing counted; true when the question asks for neither."""
-    wants = tuple(k for k in valued_kinds(question) if k in ("quantity", "duration"))
-    things = counted_things(question, english_order=english)
-    # A measure in a unit of its own is needed whatever else is counted: "how many memory every
-    # H100 ... how many GB GPU" (read from Polish) is not answered by a count of GPUs.
-    measures = unit_measures(question, english_order=english)
-    # "How many H100s in total": a number said of each node is not the machine's; "how much
-    # funding does each SME get": a programme's whole budget is not one's share.
-    if asks_total(question):
-        counts = gives_total
-    elif asks_allotment(question, things):
-        counts = gives_allotment
-    else:
-        counts = gives_count
-    return (
-        not (wants and not any(holds(t, wants) for t in texts))
-        and not (things and not counts(texts, things))
-        and not (measures and not gives_count(texts, measures))
-    )
 
 
 def _about_calls(fact: CuratedFact) -> bool:

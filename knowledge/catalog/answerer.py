@@ -29,7 +29,15 @@ import numpy as np
 import numpy.typing as npt
 import yaml
 
-from knowledge.answer_kinds import asks_for_value, holds, names_place, ordinals, wanted_kinds
+from knowledge.answer_kinds import (
+    asks_for_value,
+    gives_value,
+    holds,
+    names_place,
+    ordinals,
+    places,
+    wanted_kinds,
+)
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.chat_text import MONTHS
 from knowledge.catalog.facts import CuratedFact, catalog_facts, faq_questions
@@ -67,6 +75,8 @@ class ScoredFact:
     score: float
     topic: float
     named: bool
+    # The share of the question's weighted words (beyond the names) the fact uses.
+    rare: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -95,6 +105,8 @@ class CuratedMatch:
     name_like: frozenset[str] = frozenset()
     # Topics that fit the question better than the lead fact's, best first.
     rivals: tuple[Rival, ...] = ()
+    # The question is English as asked, not read from another language (see `gives_value`).
+    english_order: bool = True
 
     @property
     def score(self) -> float:
@@ -340,6 +352,7 @@ class CuratedAnswerer:
         """
         st = self._current()
         assert st.prototypes is not None and st.fact_vectors is not None
+        english_order = not written or written == question
         mentions = st.names.find(question)
         if not mentions and context:
             mentions = st.names.find(context)
@@ -409,7 +422,7 @@ class CuratedAnswerer:
                 + w.content * float(content[position])
                 + w.rare_words * rare
             )
-            scored.append(ScoredFact(fact, score, on_topic, named))
+            scored.append(ScoredFact(fact, score, on_topic, named, rare))
         scored.sort(key=lambda s: s.score, reverse=True)
         best_topic = max(topic_scores, key=lambda t: topic_scores[t]) if topic_scores else ""
         # A name the catalogue recognised ("Latvian" for Latvia) is not an unknown word.
@@ -440,10 +453,18 @@ class CuratedAnswerer:
                 unseen,
                 question,
                 name_like,
+                english_order=english_order,
             )
         ranked_topics = sorted(topic_scores.items(), key=lambda tv: tv[1], reverse=True)
         scored = lead_by_topic(scored, ranked_topics, w.switch_margin, question=question, now=now)
-        scored = lead_by_value(scored, question, now or datetime.now(UTC), w.value_margin)
+        scored = lead_by_value(
+            scored,
+            question,
+            now or datetime.now(UTC),
+            w.value_margin,
+            english_order=english_order,
+        )
+        scored = lead_by_place(scored, question, now or datetime.now(UTC), w.value_margin)
         lead = scored[0]
         rivals = tuple(
             Rival(
@@ -495,6 +516,7 @@ class CuratedAnswerer:
             question,
             name_like,
             rivals,
+            english_order,
         )
 
 
@@ -577,28 +599,60 @@ def fact_value_kinds(question: str) -> tuple[str, ...]:
     return ("duration",) if "duration" in wants else wants
 
 
+def gives_asked(text: str, question: str, *, english_order: bool = True) -> bool:
+    """Whether a fact's text holds the kind of value asked for (see `fact_value_kinds`) and, when
+    the question counts or measures a thing, a number of it (see `gives_value`): "how many
+    proposals" and "62 proposals", not "10 points"."""
+    wants = fact_value_kinds(question)
+    return (not wants or holds(text, wants)) and gives_value(
+        [text], question, english=english_order
+    )
+
+
 def lead_by_value(
-    scored: list[ScoredFact], question: str, now: datetime, margin: float
+    scored: list[ScoredFact],
+    question: str,
+    now: datetime,
+    margin: float,
+    *,
+    english_order: bool = True,
 ) -> list[ScoredFact]:
     """The scored facts, led by the best fact holding the kind of value asked for when the
     best-scored one holds none and it scores within `margin` of it.
 
     "AI4Science, after the cut-off how long till we hear back" names the call and says
     "cut-off": its next cut-off scores best, but only its time to a decision gives a duration.
-    A fact about nothing named never takes the lead from one about what the question names.
+    So for the thing counted or measured: "how many proposals did call 1 get" is not answered
+    by the evaluation threshold's "10 points", nor "what % of the costs" by a fact with no
+    percentage. A fact about nothing named never takes the lead from one about what the
+    question names. `english_order`: the question is English as asked (see `gives_value`).
     """
-    wants = fact_value_kinds(question)
-    if not wants or not scored:
+    if not scored:
         return scored
+    wants = fact_value_kinds(question)
+
+    def answers(s: ScoredFact) -> bool:
+        return gives_asked(s.fact.text_at(now, question), question, english_order=english_order)
+
     lead = scored[0]
-    if holds(lead.fact.text_at(now, question), wants):
+    if answers(lead):
+        return scored
+    # A lead holding the kind of value asked for, but no number of the thing counted, gives
+    # the lead only to another fact about the same that states a number (see
+    # `_same_with_number`).
+    # Only in English: the thing counted in a question read from another language is a
+    # guess among the words of its phrase ("how many server metadata file system"), too
+    # loose to move the lead.
+    same_only = not wants or holds(lead.fact.text_at(now, question), wants)
+    if same_only and not english_order:
         return scored
     holding = [
         s
         for s in scored[1:]
         if s.score >= lead.score - margin
         and (s.named or not lead.named)
-        and holds(s.fact.text_at(now, question), wants)
+        and answers(s)
+        and (not same_only or _same_with_number(s, lead, now, question))
     ]
     if not holding:
         return scored
@@ -606,6 +660,40 @@ def lead_by_value(
     # decision, not how long an allocation lasts (both durations, scored alike).
     better = max(holding, key=lambda s: (s.topic, s.score))
     return [better, *(s for s in scored if s is not better)]
+
+
+def lead_by_place(
+    scored: list[ScoredFact], question: str, now: datetime, margin: float
+) -> list[ScoredFact]:
+    """The scored facts, led by one naming the place in a series the question asks about
+    ("how much went into wave 2" and "the second wave is worth ...") when the best-scored one
+    names only other places ("the first wave ...") and it scores within `margin` of it. A
+    fact naming the asked place among others ("waves 1, 2 and 3") keeps the lead: "how many
+    AI Factories are there after the third wave" asks for the list's total."""
+    asked = places(question)
+    if not asked or not scored:
+        return scored
+    named = places(scored[0].fact.text_at(now, question))
+    if not named or named & asked:
+        return scored
+    better = next(
+        (
+            s
+            for s in scored[1:]
+            if s.score >= scored[0].score - margin and places(s.fact.text_at(now, question)) & asked
+        ),
+        None,
+    )
+    return scored if better is None else [better, *(s for s in scored if s is not better)]
+
+
+def _same_with_number(s: ScoredFact, lead: ScoredFact, now: datetime, question: str) -> bool:
+    """Whether `s` is about the same as `lead` and states a number. "How many ACC nodes does
+    MareNostrum 5 have" is not answered by the GPP partition's node count; nor "the price per
+    GPU-hour for us, a large company" by "free of charge for SMEs, others pay per use"."""
+    return set(s.fact.subjects) == set(lead.fact.subjects) and any(
+        c.isdigit() for c in s.fact.text_at(now, question)
+    )
 
 
 def _with_named_subjects(

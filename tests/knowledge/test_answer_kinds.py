@@ -26,6 +26,7 @@ from knowledge.answer_kinds import (
     holds_count,
     names_place,
     ordinals,
+    places,
     required_kinds,
     states_bound,
     strict_measures,
@@ -39,9 +40,10 @@ from knowledge.catalog.answerer import (
     ScoredFact,
     _name_like,
     fact_value_kinds,
+    lead_by_place,
     lead_by_value,
 )
-from knowledge.catalog.facts import CuratedFact
+from knowledge.catalog.facts import CuratedFact, Subject
 
 
 @pytest.mark.parametrize(
@@ -1078,3 +1080,136 @@ def test_minimal_asks_a_bound_only_of_something_measured() -> None:
 def test_in_german_a_line_s_first_word_starts_no_row() -> None:
     question = "Hallo zusammen,\nUnser On-Prem-Server hat eine Firewall."
     assert _name_like(question, nouns_capitalised=True) == set()
+
+
+@pytest.mark.parametrize(
+    ("question", "things"),
+    [
+        # A second question joined on ends the thing counted; "hrs" are hours.
+        ("MultiSynt got how many gpu hrs and where", ("hours",)),
+        ("how many nodes or which partition should we pick", ("nodes",)),
+        ("how many GPU hours max can we ask for", ("hours",)),
+    ],
+)
+def test_the_thing_counted_ends_before_a_joined_question(
+    question: str, things: tuple[str, ...]
+) -> None:
+    assert counted_things(question) == things
+
+
+def test_petaflops_are_measured_in_their_own_unit() -> None:
+    assert unit_measures("meluxina how many petaflops") == ("petaflops",)
+    assert holds_count("MeluXina peak: about 10 PF.", "petaflops")
+    assert holds_count("JUPITER delivers 1 EFlop/s HPL.", "flops")
+    # A number of GPU-hours is no rate of operations.
+    assert not holds_count("Up to 50,000 GPU-hours.", "petaflops")
+
+
+FFPLUS = Subject("call", "ffplus", "FFplus")
+THRESHOLD = ScoredFact(
+    replace(
+        _fact("ffplus/review", "review", "An aggregator reports 10 points as the threshold."),
+        subjects=(FFPLUS,),
+    ),
+    1.43,
+    0.78,
+    True,
+)
+HISTORY = ScoredFact(
+    replace(
+        _fact("ffplus/history", "history", "Call 1 drew 62 proposals and funded 18 projects."),
+        subjects=(FFPLUS,),
+    ),
+    1.42,
+    0.75,
+    True,
+)
+PROPOSALS = "how many proposals did ffplus call 1 get"
+
+
+def test_a_fact_counting_the_thing_asked_leads_one_whose_number_counts_another() -> None:
+    assert _ids(lead_by_value([THRESHOLD, HISTORY], PROPOSALS, NOW, 0.2)) == [
+        "ffplus/history",
+        "ffplus/review",
+    ]
+
+
+def test_the_thing_counted_moves_no_lead_in_a_question_read_from_another_language() -> None:
+    led = lead_by_value([THRESHOLD, HISTORY], PROPOSALS, NOW, 0.2, english_order=False)
+    assert _ids(led)[0] == "ffplus/review"
+
+
+def test_a_count_of_the_thing_about_another_subject_does_not_lead() -> None:
+    acc = Subject("partition", "acc", "MareNostrum 5 ACC")
+    gpp = Subject("partition", "gpp", "MareNostrum 5 GPP")
+    lead = ScoredFact(
+        replace(
+            _fact("mn5/acc", "nodes", "ACC (node count not on record): each node has 4 H100."),
+            subjects=(acc,),
+        ),
+        1.35,
+        0.69,
+        True,
+    )
+    other = ScoredFact(
+        replace(_fact("mn5/gpp", "nodes", "GPP (6,480 nodes): 2 CPUs per node."), subjects=(gpp,)),
+        1.18,
+        0.69,
+        True,
+    )
+    led = lead_by_value([lead, other], "How many ACC nodes does MareNostrum 5 have?", NOW, 0.2)
+    assert _ids(led)[0] == "mn5/acc"
+
+
+def test_a_fact_saying_it_is_free_does_not_take_the_lead_for_a_price() -> None:
+    offer = replace(HISTORY, fact=replace(HISTORY.fact, text="More than 50,000 GPU-hours."))
+    free = replace(
+        THRESHOLD,
+        fact=replace(THRESHOLD.fact, text="Free of charge for SMEs; other companies pay per use."),
+        score=offer.score - 0.1,
+    )
+    asked = "we're not an SME: what's the price per gpu-hour in euros for us?"
+    assert _ids(lead_by_value([offer, free], asked, NOW, 0.2))[0] == "ffplus/history"
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("how much money went into wave 2 of the AI factories", {2}),
+        ("how much went into the 2nd wave", {2}),
+        ("The second wave is worth about EUR 485 M.", {2}),
+        ("The first wave is worth EUR 1.5 B.", {1}),
+        ("waves: wave 1 on 10 Dec 2024; wave 2 on 12 Mar 2025; wave 3 on 10 Oct 2025", {1, 2, 3}),
+        # A cut-off's "first" asks for the next one; a time's "second" is no place.
+        ("when is the first cut-off in 2027", set()),
+        ("a job waits a second before it starts", set()),
+    ],
+)
+def test_places_in_a_series_are_read_as_words_digits_and_numbers_after_the_series(
+    text: str, named: set[int]
+) -> None:
+    assert places(text) == named
+
+
+FIRST_WAVE = ScoredFact(
+    _fact("w/1", "waves", "The first wave is worth EUR 1.5 B."), 0.99, 0.77, False
+)
+SECOND_WAVE = ScoredFact(
+    _fact("w/2", "waves", "The second wave is worth about EUR 485 M."), 0.97, 0.77, False
+)
+ALL_WAVES = ScoredFact(
+    _fact("w/all", "waves", "19 AI Factories in 3 waves: wave 1 (7), wave 2 (6), wave 3 (6)."),
+    0.99,
+    0.77,
+    False,
+)
+
+
+def test_a_fact_about_the_place_asked_leads_one_about_another_place() -> None:
+    led = lead_by_place([FIRST_WAVE, SECOND_WAVE], "how much money went into wave 2", NOW, 0.2)
+    assert _ids(led) == ["w/2", "w/1"]
+
+
+def test_a_fact_naming_the_place_asked_among_others_keeps_the_lead() -> None:
+    asked = "how many AI factories are there after the third wave"
+    assert _ids(lead_by_place([ALL_WAVES, FIRST_WAVE], asked, NOW, 0.2))[0] == "w/all"

@@ -223,6 +223,9 @@ def test_an_faq_entry_on_a_third_party_page_is_not_confirmed() -> None:
         ("the greek AI factory, which supercomputer does it run on?", ["factory:Pharos"]),
         ("we need to polish our proposal", []),
         ("when do jobs finish on LUMI?", ["machine:LUMI"]),
+        # Chat shorthand for LEONARDO and its Booster.
+        ("how big was that alloc on leo booster?", ["partition:LEONARDO Booster"]),
+        ("is leo down again", ["machine:LEONARDO"]),
         # A host centre that runs no catalogued machine names its AI Factory.
         ("which AI Factory is the one at Cyfronet in Krakow?", ["factory:Gaia AI Factory"]),
     ],
