@@ -428,10 +428,11 @@ _AFTER_THING = (
     # Chat spelling: "how many AI factories r there" (not R the language: "how many R packages").
     r"(?-i:r|u)(?=\s+(?:there|you|u|we|they|in)\b)"
 )
-# "What is the largest number of nodes a job may use" counts nodes as "how many nodes" does;
+# "What is the largest number of nodes a job may use" (or, typed fast, "whats the max number
+# of gpu hrs") counts nodes as "how many nodes" does;
 # a number of things named without a question ("I set the number of threads to 8") asks none.
 _NUMBER_OF = (
-    r"\b(?:what|which)(?:'s|\s+is|\s+are)?\s+(?:the\s+)?(?:(?:max(?:imum)?|min(?:imum)?|"
+    r"\b(?:what|which)(?:'s|\u2019s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:(?:max(?:imum)?|min(?:imum)?|"
     r"largest|smallest|highest|lowest|greatest|default|total|exact)\s+)?number\s+of"
 )
 # Where the thing counted ends, in English: at the words of `_AFTER_THING`, and at the words
@@ -465,6 +466,15 @@ _COUNT = r"(?<![\w.,])(?:\d[\d,.]*|hundreds?|thousands?|" + _NUMBER_WORDS + r")(
 # Things measured in bytes: "how much memory" is answered by a size, wherever it stands.
 _MEASURED_IN_BYTES = frozenset({"memory", "ram", "hbm", "vram", "storage", "disk", "space"})
 _SIZE = re.compile(r"\d\s*(?:[KMGTPE]i?B|bytes?)\b", re.I)
+# A node's RAM is no GPU's memory: "how much system RAM does a Vega GPU node have" is not
+# answered by "4 NVIDIA A100 40 GB GPUs", "(128 GB each)" after the GPUs, or "96 GB of HBM3".
+_HOST_MEMORY = frozenset({"ram"})
+_GPU_MEMORY = re.compile(
+    r"\b(?:A100|H100|H200|A40|L40S?|V100|GH200|MI\d{3}X?)(?:\s+SXM\d)?\s+\d+\s*[GT]i?B\b|"
+    r"GPUs?\s*\(\s*\d+\s*[GT]i?B\s+each\s*\)|"
+    r"\d+\s*[GT]i?B\s+(?:of\s+)?(?:HBM\w*|VRAM|GPU\s+memory)",
+    re.I,
+)
 # ... "how much CO2 does a GPU-hour emit", "how much energy does a job use" by an amount in a
 # unit of energy, power or mass ("0.2 kWh", "350 W", "12 g CO2e"). Not "power": "how much
 # computing power" asks for flops ...
@@ -1106,6 +1116,8 @@ def holds_count(text: str, thing: str) -> bool:
         return bool(_GPU_MODEL.search(text))
     if thing in _CONTACT:
         return bool(_CONTACT[thing].search(text))
+    if thing in _HOST_MEMORY:
+        return bool(_SIZE.search(_GPU_MEMORY.sub(" ", text)))
     if thing in _MEASURED_IN_BYTES:
         return bool(_SIZE.search(text))
     if thing in _MEASURED_IN_ENERGY:

@@ -1213,3 +1213,27 @@ def test_a_fact_about_the_place_asked_leads_one_about_another_place() -> None:
 def test_a_fact_naming_the_place_asked_among_others_keeps_the_lead() -> None:
     asked = "how many AI factories are there after the third wave"
     assert _ids(lead_by_place([ALL_WAVES, FIRST_WAVE], asked, NOW, 0.2))[0] == "w/all"
+
+
+@pytest.mark.parametrize(
+    ("text", "gives"),
+    [
+        ("each node has 4 NVIDIA A100 40 GB GPUs; 240 GPUs in total.", False),
+        ("each node has 4 AMD Instinct MI250X GPUs (128 GB each)", False),
+        ("On the Booster, each GPU has 96 GB of HBM3.", False),
+        ("each node has 4 NVIDIA A100 SXM4 64 GB GPUs; memory: 512 GB DDR4", True),
+    ],
+)
+def test_a_gpus_memory_gives_no_size_of_a_nodes_ram(text: str, gives: bool) -> None:
+    assert counted_things("vega gpu nodes - how much system ram per node?") == ("ram",)
+    assert holds_count(text, "ram") is gives
+
+
+def test_a_gpus_memory_still_gives_how_much_memory() -> None:
+    assert holds_count("On the Booster, each GPU has 96 GB of HBM3.", "memory")
+
+
+def test_a_number_of_things_asked_without_an_apostrophe_counts_them() -> None:
+    assert counted_things("playground: whats the max number of gpu hrs we can request?") == (
+        "hours",
+    )

@@ -110,6 +110,16 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "how much HBM does each GPU on the JUPITER booster have?",
             "**JUPITER:** On the Booster, each GPU has 96 GB of HBM3",
         ),
+        # When a machine's contract was signed is part of how it was procured, and so is who
+        # won its tender.
+        ("alice recoque contract - signed when?", "**Alice Recoque** is planned. Contract signed"),
+        ("daedalus, who won the tender?", "**DAEDALUS** is being installed. Awarded to HPE"),
+        # A project named by its id in a paper's acknowledgement, and the call it came through.
+        (
+            "which call gave project EUHPC_A06_067 its compute time",
+            "**AI for Science and Collaborative EU Projects:** A 2025-26 paper thanks EuroHPC "
+            "for project EUHPC_A06_067",
+        ),
         # What an application must include is part of how it is reviewed.
         (
             "apart from the web form, what paperwork goes with a regular access application?",
