@@ -299,7 +299,7 @@ _ORDINAL_WORDS = {
 _SERIES = r"(?:calls?|waves?|rounds?|cut-?offs?|editions?|phases?)\b"
 _ORDINAL = re.compile(
     r"\b(?:(" + "|".join(_ORDINAL_WORDS) + r")|(\d+)(?:st|nd|rd|th))\b"
-    r"(?=(?:\s+(?!of\b)[\w-]+){0,2}?\s+" + _SERIES + ")",
+    r"(?=(?:\s+(?!of\b)[\w-]+){0,3}?\s+" + _SERIES + ")",
     re.I,
 )
 
@@ -317,7 +317,7 @@ def ordinals(text: str) -> frozenset[int]:
 # rarely written, and "the first cut-off in 2027" asks for the next one, not a place.
 _SERIES_NUMBER = re.compile(r"\b(?:calls?|waves?|rounds?|editions?|phases?)\s+(\d{1,2})\b", re.I)
 _FIRST_SECOND = re.compile(
-    r"\b(?:(first|1st)|(second|2nd))(?=(?:\s+(?!of\b)[\w-]+){0,2}?\s+"
+    r"\b(?:(first|1st)|(second|2nd))(?=(?:\s+(?!of\b)[\w-]+){0,3}?\s+"
     r"(?:calls?|waves?|rounds?|editions?|phases?)\b)",
     re.I,
 )

@@ -32,6 +32,7 @@ from knowledge.answer_kinds import (
     gives_count,
     gives_value,
     holds,
+    places,
     required_kinds,
     strict_measures,
     unit_measures,
@@ -687,7 +688,8 @@ class Assistant:
         or only one part's count of a whole asked for ("in total" and "each node has 4"); when
         they name no word of the attribute asked for ("the PUE of"); when the lead fact says
         none is on record and names no day, asked on which day; when they give no version, no
-        command or option, or no time limit of a job, asked for one.
+        command or option, or no time limit of a job, asked for one; when the lead names only
+        other places of a series than the one asked ("call 1" for "the second call").
         `english`: whether the question was asked in English, not read from another language."""
         texts = [s.fact.text_at(self.clock(), match.question) for s in match.facts]
         # "What Slurm version is LUMI on" is not answered by "LUMI runs Slurm".
@@ -714,10 +716,16 @@ class Assistant:
             holds(text, ("time limit",)) and not _about_calls(scored.fact)
             for text, scored in zip(texts, match.facts, strict=True)
         )
+        # "How many projects got funded in the second FFplus call" is not answered by what
+        # call 1 funded: the lead names only other places of the series than the one asked.
+        asked_places = places(match.question)
+        named_places = places(texts[0])
+        elsewhere = bool(asked_places and named_places) and not asked_places & named_places
         return (
             unversioned
             or uncoded
             or unlimited
+            or elsewhere
             or unheard
             or (asks_day(match.question) and no_day)
             or not gives_value(texts, match.question, english=english)

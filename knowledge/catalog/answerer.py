@@ -769,7 +769,15 @@ def _name_like(question: str, *, nouns_capitalised: bool = False) -> frozenset[s
     words += [
         found.group(1) for pattern in _PARTITION_NAMED for found in pattern.finditer(question)
     ]
-    return frozenset(t for word in words for t in tokenize(word))
+    return frozenset(t for word in words for t in tokenize(word) if t not in _CHAT_ACRONYMS)
+
+
+# Business shorthand a founder writes in capitals, which names no machine, call or tool: "a
+# customer POC next week", "need it ASAP", "any ETA?".
+_CHAT_ACRONYMS = frozenset(
+    "poc mvp asap fyi tbd eta ceo cto cfo coo vp kpi roi okr saas b2b b2c nda "
+    "q1 q2 q3 q4 eod eow".split()
+)
 
 
 def _dated_month(token: str, idf: dict[str, float]) -> bool:

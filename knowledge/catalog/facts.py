@@ -288,6 +288,9 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
             [topic],
             f"**{call.name}, {label}:** {group.text}",
             group,
+            # What came before is told as a story, like a note: "Multiverse Computing got
+            # 800,000 hours on MareNostrum 5" answers how much it got, whatever the topic.
+            says_its_topic=attribute == "history",
         )
     if call.obligations:
         yield _fact(

@@ -1180,6 +1180,7 @@ def test_a_fact_saying_it_is_free_does_not_take_the_lead_for_a_price() -> None:
         ("The second wave is worth about EUR 485 M.", {2}),
         ("The first wave is worth EUR 1.5 B.", {1}),
         ("waves: wave 1 on 10 Dec 2024; wave 2 on 12 Mar 2025; wave 3 on 10 Oct 2025", {1, 2, 3}),
+        ("how many got funded in the second ffplus innovation studies call?", {2}),
         # A cut-off's "first" asks for the next one; a time's "second" is no place.
         ("when is the first cut-off in 2027", set()),
         ("a job waits a second before it starts", set()),
@@ -1237,3 +1238,10 @@ def test_a_number_of_things_asked_without_an_apostrophe_counts_them() -> None:
     assert counted_things("playground: whats the max number of gpu hrs we can request?") == (
         "hours",
     )
+
+
+def test_business_shorthand_in_capitals_is_no_name() -> None:
+    question = (
+        "we need GPUs next week for a customer POC, ASAP: how many days till Fast Lane access?"
+    )
+    assert _name_like(question) == {"gpu", "fast", "lane"}

@@ -946,3 +946,17 @@ def test_a_german_question_s_names_are_read_off_it_as_written(assistant: Assista
     assert as_read is not None and as_written is not None
     assert {"slurm", "code"} <= as_read.name_like
     assert not {"slurm", "code"} & as_written.name_like
+
+
+def test_facts_about_another_place_in_a_series_lack_the_value_asked(
+    assistant: Assistant,
+) -> None:
+    lead, match = _asked_of_one_fact(
+        assistant, "how many projects got funded in the second ffplus innovation studies call?"
+    )
+    first = replace(lead, text="Call 1 drew 62 proposals and funded 18 sub-projects.", render=None)
+    second = replace(first, text="Call 2 funded 20 sub-projects.")
+    both = replace(first, text="Call 1 funded 18 sub-projects and call 2 funded 20.")
+    assert assistant._lacks_value(match(first))
+    assert not assistant._lacks_value(match(second))
+    assert not assistant._lacks_value(match(both))

@@ -543,6 +543,14 @@ def test_a_fact_also_answers_the_topics_its_entry_names(facts: dict[str, Curated
     assert facts["extreme-scale/summary"].topics == ("overview", "share")
 
 
+def test_what_came_before_a_call_says_what_it_answers_like_a_note(
+    facts: dict[str, CuratedFact],
+) -> None:
+    # "Multiverse Computing got 800,000 hours on MareNostrum 5" answers how much it got.
+    assert facts["large-ai-grand-challenge/history"].says_its_topic
+    assert not facts["large-ai-grand-challenge/summary"].says_its_topic
+
+
 def test_a_calls_note_is_a_fact_with_its_own_provenance_and_topics(
     facts: dict[str, CuratedFact],
 ) -> None:
