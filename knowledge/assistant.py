@@ -544,6 +544,10 @@ class Assistant:
                 # merely shares more of the question's words ("how many AI Factories are
                 # there" and a news item about one of them).
                 and gives_value([lead_extract.text], question, english=evidence.language == "en")
+                # Nor facts about what the question names by a passage about another machine,
+                # call or AI Factory: "the czech AI factory, what is it called" is not answered
+                # by the LUMI AI Factory's software stack, however many words it shares.
+                and (not match.facts[0].named or _mentions_any(lead_extract.hit.chunk, match))
             ):
                 return self._compose(question, evidence.documents, extracts, doc_confidence)
             answer = self._curated_answer(question, match, curated_confidence, words)

@@ -960,3 +960,20 @@ def test_facts_about_another_place_in_a_series_lack_the_value_asked(
     assert assistant._lacks_value(match(first))
     assert not assistant._lacks_value(match(second))
     assert not assistant._lacks_value(match(both))
+
+
+def test_facts_about_what_is_named_are_not_replaced_by_a_passage_about_something_else(
+    assistant: Assistant,
+) -> None:
+    evidence = assistant.gather("the czech AI factory: what is it called and what does it run?")
+    assert evidence.match is not None and evidence.match.facts
+    assert evidence.match.facts[0].named and "CZAI" in evidence.match.facts[0].fact.text
+    assert evidence.extracts and "CZAI" not in evidence.extracts[0].text
+    # A sure passage that shares far more of the question's words than the facts do.
+    specific = replace(evidence, signals=_page_match(0.9), passage_lead=1.0)
+    low = replace(Calibration(), curated_threshold=0.0, quiet_curated_threshold=0.0)
+    assert assistant.decide(specific, low).route == "catalog"
+    # Facts about nothing the question names still give way to it.
+    unnamed = replace(evidence.match.facts[0], named=False)
+    general = replace(specific, match=replace(evidence.match, facts=(unnamed,)))
+    assert assistant.decide(general, low).route == "retrieval"
