@@ -120,6 +120,11 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "**AI for Science and Collaborative EU Projects:** A 2025-26 paper thanks EuroHPC "
             "for project EUHPC_A06_067",
         ),
+        # Whether the AI Factory must be in one's own country is in the entry on who may log in.
+        (
+            "no AI factory in estonia as far as we know - can we go through one somewhere else?",
+            "No. What counts is where the applying organisation is established",
+        ),
         # What an application must include is part of how it is reviewed.
         (
             "apart from the web form, what paperwork goes with a regular access application?",
