@@ -510,7 +510,10 @@ def _none_on_record(call: Call, missing: str, *, last_verb: str = "is") -> str:
     """That `missing` ("No future Large Scale cut-off") is on record, the last cut-off that
     is, and where to check."""
     known = call_cutoffs(call)
-    last = f"; the last one on record {last_verb} {day_text(known[-1].day)}" if known else ""
+    # The last day's own note says what it was ("call 2 closed, or earlier once 250 proposals
+    # arrived"): "was there a cap on submissions" is answered by it.
+    note = f" ({known[-1].note})" if known and known[-1].note else ""
+    last = f"; the last one on record {last_verb} {day_text(known[-1].day)}{note}" if known else ""
     return (
         f"**{missing} is on record**{last}. "
         f"The calendar may be out of date: check {call.cutoffs.source}"

@@ -109,6 +109,12 @@ def test_after_the_last_cutoff_on_record_none_is_on_record(facts: dict[str, Cura
     assert fact.is_unknown(NOW, question)
 
 
+def test_the_last_cutoff_on_record_comes_with_its_own_note(facts: dict[str, CuratedFact]) -> None:
+    # Whether the call could close early is said of its last day.
+    text = facts["ffplus-innovation-studies/cutoffs"].text_at(NOW, "next ffplus deadline?")
+    assert "the last one on record was 25 Feb 2026 (call 2 closed, or earlier once 250" in text
+
+
 @pytest.mark.parametrize(
     ("question", "day"),
     [
