@@ -295,11 +295,20 @@ _ORDINAL_WORDS = {
     "tenth": 10,
 }
 # Only before what makes a series: "a 3rd-party partner", "by March 31st", "a third of our
-# team" name no place in one.
-_SERIES = r"(?:calls?|waves?|rounds?|cut-?offs?|editions?|phases?)\b"
+# team" name no place in one. A cut-off's number is rarely written, and "the first cut-off in
+# 2027" asks for the next one, so cut-offs are a series only for the third on.
+_SERIES_WORDS = r"(?:calls?|waves?|rounds?|editions?|phases?)"
+_SERIES = r"(?:" + _SERIES_WORDS[3:-1] + r"|cut-?offs?)\b"
+# The words between an ordinal and its series name the series ("the second FFplus innovation
+# studies call"); a clause does not ("the first time we call the helpdesk").
+_BETWEEN = r"(?:\s+(?!of\b|we\b|i\b|you\b|they\b|to\b|times?\b)[\w-]+){0,3}?\s+"
 _ORDINAL = re.compile(
-    r"\b(?:(" + "|".join(_ORDINAL_WORDS) + r")|(\d+)(?:st|nd|rd|th))\b"
-    r"(?=(?:\s+(?!of\b)[\w-]+){0,3}?\s+" + _SERIES + ")",
+    r"\b(?:("
+    + "|".join(_ORDINAL_WORDS)
+    + r")|(\d+)(?:st|nd|rd|th))\b(?="
+    + _BETWEEN
+    + _SERIES
+    + ")",
     re.I,
 )
 
@@ -313,22 +322,54 @@ def ordinals(text: str) -> frozenset[int]:
     return frozenset(n for n in found if n >= 3)
 
 
-# "Wave 2", "call 1": the number after what makes a series. Not a cut-off's: "cut-off 2" is
-# rarely written, and "the first cut-off in 2027" asks for the next one, not a place.
-_SERIES_NUMBER = re.compile(r"\b(?:calls?|waves?|rounds?|editions?|phases?)\s+(\d{1,2})\b", re.I)
-_FIRST_SECOND = re.compile(
-    r"\b(?:(first|1st)|(second|2nd))(?=(?:\s+(?!of\b)[\w-]+){0,3}?\s+"
-    r"(?:calls?|waves?|rounds?|editions?|phases?)\b)",
+# A place named as an ordinal before its series ("the second wave") or as numbers after it
+# ("wave 2", "calls 1 and 2", "waves 1, 2 and 3").
+_PLACE_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, **_ORDINAL_WORDS}
+_PLACE_BEFORE = re.compile(
+    r"\b(?P<place>" + "|".join(_PLACE_WORDS) + r"|\d+(?:st|nd|rd|th))\b"
+    r"(?=" + _BETWEEN + r"(?P<series>" + _SERIES_WORDS + r")\b)",
+    re.I,
+)
+_PLACE_AFTER = re.compile(
+    r"\b(?P<series>" + _SERIES_WORDS + r")\s+"
+    r"(?P<numbers>\d{1,2}(?:\s*(?:,|and|&|or|-|to)\s*\d{1,2}\b)*)\b"
+    # Not a time or an amount: "the 1st call 2 weeks ago".
+    r"(?!\s*(?:weeks?|days?|months?|years?|hours?|h|minutes?|[GT]B|nodes?|GPUs?|%))",
     re.I,
 )
 
+Places = frozenset[tuple[str, int]]
 
-def places(text: str) -> frozenset[int]:
-    """Every place in a series that `text` names: "the second wave", "wave 2", "the 3rd call"
-    (see `ordinals`, which leaves out the first and second)."""
-    found = set(ordinals(text)) | {int(m.group(1)) for m in _SERIES_NUMBER.finditer(text)}
-    found |= {1 if m.group(1) else 2 for m in _FIRST_SECOND.finditer(text)}
+
+def places(text: str) -> Places:
+    """Every place in a series that `text` names, with its series ("call", "wave", ...):
+    "the second wave" and "wave 2" are ("wave", 2), "calls 1 and 2" both calls."""
+    found: set[tuple[str, int]] = set()
+    for m in _PLACE_BEFORE.finditer(text):
+        place = m.group("place").lower()
+        number = _PLACE_WORDS.get(place) or int(re.sub(r"\D", "", place))
+        found.add((m.group("series").lower().rstrip("s"), number))
+    for m in _PLACE_AFTER.finditer(text):
+        series = m.group("series").lower().rstrip("s")
+        found |= {(series, int(n)) for n in re.findall(r"\d+", m.group("numbers"))}
     return frozenset(found)
+
+
+def only_other_places(asked: Places, named: Places) -> bool:
+    """Whether `named` names places of a series `asked` asks about, none of them the asked
+    ones: "call 1" for "the second call"; not "calls 1 and 2", nor "wave 1" for a call."""
+    for series in {s for s, _ in asked}:
+        wanted = {n for s, n in asked if s == series}
+        given = {n for s, n in named if s == series}
+        if given and not wanted & given:
+            return True
+    return False
+
+
+def only_asked_places(asked: Places, named: Places) -> bool:
+    """Whether `named` names an asked place and no other place of the asked series."""
+    series = {s for s, _ in asked}
+    return bool(named & asked) and not {(s, n) for s, n in named if s in series} - asked
 
 
 def names_place(text: str, place: int) -> bool:
@@ -424,7 +465,8 @@ _AFTER_THING = (
     r"remains?|remaining|one|an?|each|every|our|my|your|their|this|that|these|those|"
     # Verbs that follow the thing counted: "how many CPU cores come along with one GPU".
     r"come|comes|coming|get|gets|fit|fits|go|goes|sit|sits|ship|ships|need|needs|take|takes|"
-    r"make|makes|show|shows|appear|appears|belong|belongs|stay|stays|run|see|got|took)(?![\w-])|"
+    r"make|makes|show|shows|appear|appears|belong|belongs|stay|stays|run|see|got|took|went|"
+    r"gone)(?![\w-])|"
     # Chat spelling: "how many AI factories r there" (not R the language: "how many R packages").
     r"(?-i:r|u)(?=\s+(?:there|you|u|we|they|in)\b)"
 )
@@ -464,11 +506,12 @@ _COUNTED = re.compile(
 # Not after a comma either: "1,1,1,..." would give a number at every comma, each tried anew.
 _COUNT = r"(?<![\w.,])(?:\d[\d,.]*|hundreds?|thousands?|" + _NUMBER_WORDS + r")(?!\w)"
 # Things measured in bytes: "how much memory" is answered by a size, wherever it stands.
-_MEASURED_IN_BYTES = frozenset({"memory", "ram", "hbm", "vram", "storage", "disk", "space"})
+_MEASURED_IN_BYTES = frozenset({"memory", "ram", "dram", "hbm", "vram", "storage", "disk", "space"})
 _SIZE = re.compile(r"\d\s*(?:[KMGTPE]i?B|bytes?)\b", re.I)
 # A node's RAM is no GPU's memory: "how much system RAM does a Vega GPU node have" is not
 # answered by "4 NVIDIA A100 40 GB GPUs", "(128 GB each)" after the GPUs, or "96 GB of HBM3".
-_HOST_MEMORY = frozenset({"ram"})
+_HOST_MEMORY = frozenset({"ram", "dram"})
+_HOST_WORDS = re.compile(r"\b(?:system|host|main|node|cpu|ddr\w*)\b", re.I)
 _GPU_MEMORY = re.compile(
     r"\b(?:A100|H100|H200|A40|L40S?|V100|GH200|MI\d{3}X?)(?:\s+SXM\d)?\s+\d+\s*[GT]i?B\b|"
     r"GPUs?\s*\(\s*\d+\s*[GT]i?B\s+each\s*\)|"
@@ -489,7 +532,7 @@ _ENERGY = re.compile(
 _MEASURED_IN_FLOPS = frozenset(
     {"flops", "petaflops", "pflops", "pf", "exaflops", "eflops", "ef", "teraflops", "tflops"}
 )
-_FLOPS = r"\d\s*(?:[PETG]F(?:lop/?s|LOP/?S)?|(?:peta|exa|tera|giga)\s?flop(?:s|/s)?)\b"
+_FLOPS = r"\d\s*(?:[PETG]F(?:lop(?:/?s)?)?|(?:peta|exa|tera|giga)\s?flop(?:s|/s)?)\b"
 _FLOPS_RATE = re.compile(_FLOPS, re.I)
 # Things measured in a unit of their own (see `unit_measures`).
 _MEASURED_IN_UNITS = _MEASURED_IN_BYTES | _MEASURED_IN_ENERGY | _MEASURED_IN_FLOPS
@@ -915,8 +958,11 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
             return ()
         return ("fraction",) if share.group("fraction") else ("percent",)
     thing = found.group("thing").lower()
-    # Chat shorthand for the unit counted: "how many gpu hrs" counts hours.
-    thing = {"hrs": "hours", "hr": "hours"}.get(thing, thing)
+    # Chat shorthand for the unit counted: "how many gpu hrs", "gpu-hrs" count hours.
+    thing = re.sub(r"(?:^|(?<=-))hrs?$", "hours", thing)
+    # "How much system memory per node" asks for the node's RAM, which a GPU's memory is not.
+    if thing == "memory" and _HOST_WORDS.search(found.group("phrase")):
+        thing = "ram"
     if thing in _MEASURED_IN_UNITS and _RELATIVE.search(question):
         return ("ratio",)
     return (thing,)
@@ -1129,7 +1175,12 @@ def holds_count(text: str, thing: str) -> bool:
     if thing in _MEASURED_IN_PERCENT:
         return bool(_PERCENTAGE.search(text))
     if thing == "ratio":
-        return bool(_RATIO.search(text) or _SIZE.search(text) or _ENERGY.search(text))
+        return bool(
+            _RATIO.search(text)
+            or _SIZE.search(text)
+            or _ENERGY.search(text)
+            or _FLOPS_RATE.search(text)
+        )
     if thing in _MEASURED_IN_COMPUTE:
         return bool(_COMPUTE.search(text))
     if thing in _MEASURED_IN_FLOPS:
@@ -1242,3 +1293,9 @@ def gives_value(texts: list[str], question: str, *, english: bool = True) -> boo
         and not (things and not counts(texts, things))
         and not (measures and not gives_count(texts, measures))
     )
+
+
+def states_count(text: str) -> bool:
+    """Whether `text` states a number as a count ("62 proposals", "four"), not only the digits
+    of a name ("H100") or words for none ("free of charge")."""
+    return re.search(_COUNT, text, re.I) is not None

@@ -32,6 +32,7 @@ from knowledge.answer_kinds import (
     gives_count,
     gives_value,
     holds,
+    only_other_places,
     places,
     required_kinds,
     strict_measures,
@@ -722,9 +723,7 @@ class Assistant:
         )
         # "How many projects got funded in the second FFplus call" is not answered by what
         # call 1 funded: the lead names only other places of the series than the one asked.
-        asked_places = places(match.question)
-        named_places = places(texts[0])
-        elsewhere = bool(asked_places and named_places) and not asked_places & named_places
+        elsewhere = only_other_places(places(match.question), places(texts[0]))
         return (
             unversioned
             or uncoded

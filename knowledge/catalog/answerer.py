@@ -34,8 +34,11 @@ from knowledge.answer_kinds import (
     gives_value,
     holds,
     names_place,
+    only_asked_places,
+    only_other_places,
     ordinals,
     places,
+    states_count,
     wanted_kinds,
 )
 from knowledge.catalog.catalog import Catalog
@@ -75,8 +78,6 @@ class ScoredFact:
     score: float
     topic: float
     named: bool
-    # The share of the question's weighted words (beyond the names) the fact uses.
-    rare: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -422,7 +423,7 @@ class CuratedAnswerer:
                 + w.content * float(content[position])
                 + w.rare_words * rare
             )
-            scored.append(ScoredFact(fact, score, on_topic, named, rare))
+            scored.append(ScoredFact(fact, score, on_topic, named))
         scored.sort(key=lambda s: s.score, reverse=True)
         best_topic = max(topic_scores, key=lambda t: topic_scores[t]) if topic_scores else ""
         # A name the catalogue recognised ("Latvian" for Latvia) is not an unknown word.
@@ -464,7 +465,9 @@ class CuratedAnswerer:
             w.value_margin,
             english_order=english_order,
         )
-        scored = lead_by_place(scored, question, now or datetime.now(UTC), w.value_margin)
+        scored = lead_by_place(
+            scored, question, now or datetime.now(UTC), w.value_margin, english_order=english_order
+        )
         lead = scored[0]
         rivals = tuple(
             Rival(
@@ -663,36 +666,57 @@ def lead_by_value(
 
 
 def lead_by_place(
-    scored: list[ScoredFact], question: str, now: datetime, margin: float
+    scored: list[ScoredFact],
+    question: str,
+    now: datetime,
+    margin: float,
+    *,
+    english_order: bool = True,
 ) -> list[ScoredFact]:
-    """The scored facts, led by one naming the place in a series the question asks about
+    """The scored facts, led by one about the place in a series the question asks about
     ("how much went into wave 2" and "the second wave is worth ...") when the best-scored one
-    names only other places ("the first wave ...") and it scores within `margin` of it. A
-    fact naming the asked place among others ("waves 1, 2 and 3") keeps the lead: "how many
-    AI Factories are there after the third wave" asks for the list's total."""
+    names only other places of that series ("the first wave ..."), or names it among others
+    without the value asked ("waves 1, 2 and 3 were selected on ..."), and the other scores
+    within `margin` of it. A list that gives the value keeps the lead: "how many AI
+    Factories are there after the third wave" asks for the list's total. As in
+    `lead_by_value`, a fact about nothing named never takes the lead from one about what the
+    question names."""
     asked = places(question)
     if not asked or not scored:
         return scored
-    named = places(scored[0].fact.text_at(now, question))
-    if not named or named & asked:
+    lead = scored[0]
+    lead_places = places(lead.fact.text_at(now, question))
+
+    def gives(s: ScoredFact) -> bool:
+        return gives_asked(s.fact.text_at(now, question), question, english_order=english_order)
+
+    elsewhere = only_other_places(asked, lead_places)
+    among_others = bool(lead_places & asked) and not only_asked_places(asked, lead_places)
+    if not elsewhere and not (among_others and not gives(lead)):
         return scored
-    better = next(
-        (
-            s
-            for s in scored[1:]
-            if s.score >= scored[0].score - margin and places(s.fact.text_at(now, question)) & asked
-        ),
-        None,
-    )
+    candidates = [
+        s
+        for s in scored[1:]
+        if s.score >= lead.score - margin
+        and (s.named or not lead.named)
+        and only_asked_places(asked, places(s.fact.text_at(now, question)))
+    ]
+    if not elsewhere:
+        candidates = [s for s in candidates if gives(s)]
+    # Of those, one that gives the value asked first.
+    better = next((s for s in candidates if gives(s)), candidates[0] if candidates else None)
     return scored if better is None else [better, *(s for s in scored if s is not better)]
 
 
 def _same_with_number(s: ScoredFact, lead: ScoredFact, now: datetime, question: str) -> bool:
-    """Whether `s` is about the same as `lead` and states a number. "How many ACC nodes does
+    """Whether `s` is about the same as `lead` (which is about something: two general entries
+    are not about the same) and states a number. "How many ACC nodes does
     MareNostrum 5 have" is not answered by the GPP partition's node count; nor "the price per
     GPU-hour for us, a large company" by "free of charge for SMEs, others pay per use"."""
-    return set(s.fact.subjects) == set(lead.fact.subjects) and any(
-        c.isdigit() for c in s.fact.text_at(now, question)
+    return (
+        bool(lead.fact.subjects)
+        and set(s.fact.subjects) == set(lead.fact.subjects)
+        and states_count(s.fact.text_at(now, question))
     )
 
 
@@ -735,6 +759,14 @@ _PARTITION_NAMED = (
 )
 
 
+# Business shorthand a founder writes in capitals, which names no machine, call or tool: "a
+# customer POC next week" (or a point of contact), "need it ASAP", "any ETA?".
+_CHAT_ACRONYMS = frozenset(
+    "poc mvp asap fyi tbd eta ceo cto cfo coo vp kpi roi okr saas b2b b2c nda "
+    "q1 q2 q3 q4 eod eow".split()
+)
+
+
 def _name_like(question: str, *, nouns_capitalised: bool = False) -> frozenset[str]:
     """Tokens of words written as names: capitalised after the first word, in quotes, or
     naming a partition or queue ("the turbo-g partition", "la partition turbo-g").
@@ -770,14 +802,6 @@ def _name_like(question: str, *, nouns_capitalised: bool = False) -> frozenset[s
         found.group(1) for pattern in _PARTITION_NAMED for found in pattern.finditer(question)
     ]
     return frozenset(t for word in words for t in tokenize(word) if t not in _CHAT_ACRONYMS)
-
-
-# Business shorthand a founder writes in capitals, which names no machine, call or tool: "a
-# customer POC next week", "need it ASAP", "any ETA?".
-_CHAT_ACRONYMS = frozenset(
-    "poc mvp asap fyi tbd eta ceo cto cfo coo vp kpi roi okr saas b2b b2c nda "
-    "q1 q2 q3 q4 eod eow".split()
-)
 
 
 def _dated_month(token: str, idf: dict[str, float]) -> bool:

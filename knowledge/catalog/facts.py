@@ -61,9 +61,9 @@ class CuratedFact:
     render: Callable[[datetime, str], str] | None = field(default=None, compare=False)
     # A question about this fact may ask for a list of several subjects ("which machines ...").
     listable: bool = False
-    # An FAQ answer or a note (on a machine, a call, the AI Factories programme): free text
-    # under a broad topic (one FAQ heading, "overview"), so what its text says is what it
-    # answers, as much as its topic's example questions.
+    # An FAQ answer, a note (on a machine, a call, the AI Factories programme) or what came
+    # before a call: free text under a broad topic (one FAQ heading, "overview", "history"),
+    # so what its text says is what it answers, as much as its topic's example questions.
     says_its_topic: bool = False
     # Further sources a composite fact rests on (the upcoming cut-offs of several calls).
     more_sources: tuple[tuple[str, date, bool], ...] = ()
@@ -342,6 +342,8 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
             unknown_at=lambda now, q, call=call: nothing_on_record(
                 catalog, call, now, asked_year(q), asked_after(q, now)
             ),
+            # "Which calls are continuously open?" asks for every call whose schedule fits.
+            listable=schedule.rule == "continuous",
         )
     yield _fact(
         f"{call.id}/cutoffs",

@@ -25,6 +25,7 @@ from knowledge.answer_kinds import (
     holds,
     holds_count,
     names_place,
+    only_other_places,
     ordinals,
     places,
     required_kinds,
@@ -1175,21 +1176,35 @@ def test_a_fact_saying_it_is_free_does_not_take_the_lead_for_a_price() -> None:
 @pytest.mark.parametrize(
     ("text", "named"),
     [
-        ("how much money went into wave 2 of the AI factories", {2}),
-        ("how much went into the 2nd wave", {2}),
-        ("The second wave is worth about EUR 485 M.", {2}),
-        ("The first wave is worth EUR 1.5 B.", {1}),
-        ("waves: wave 1 on 10 Dec 2024; wave 2 on 12 Mar 2025; wave 3 on 10 Oct 2025", {1, 2, 3}),
-        ("how many got funded in the second ffplus innovation studies call?", {2}),
-        # A cut-off's "first" asks for the next one; a time's "second" is no place.
+        ("how much money went into wave 2 of the AI factories", {("wave", 2)}),
+        ("how much went into the 2nd wave", {("wave", 2)}),
+        ("The second wave is worth about EUR 485 M.", {("wave", 2)}),
+        ("The first wave is worth EUR 1.5 B.", {("wave", 1)}),
+        (
+            "waves 1, 2 and 3 were selected in 2024 and 2025",
+            {("wave", 1), ("wave", 2), ("wave", 3)},
+        ),
+        ("Calls 1 and 2 each had EUR 4 M in total.", {("call", 1), ("call", 2)}),
+        ("how many got funded in the second ffplus innovation studies call?", {("call", 2)}),
+        # A cut-off's "first" asks for the next one; a time's "second" is no place; a verb
+        # is no series; a number after the series may be a time.
         ("when is the first cut-off in 2027", set()),
         ("a job waits a second before it starts", set()),
+        ("the first time we call the helpdesk", set()),
+        ("we applied to the 1st call 2 weeks ago", {("call", 1)}),
     ],
 )
 def test_places_in_a_series_are_read_as_words_digits_and_numbers_after_the_series(
-    text: str, named: set[int]
+    text: str, named: set[tuple[str, int]]
 ) -> None:
     assert places(text) == named
+
+
+def test_a_place_of_another_series_is_no_other_place() -> None:
+    asked = places("how many projects did the second ffplus call fund?")
+    assert only_other_places(asked, places("Call 1 funded 18 projects."))
+    assert not only_other_places(asked, places("Calls 1 and 2 each had EUR 4 M."))
+    assert not only_other_places(asked, places("We are in phase 1 of our project."))
 
 
 FIRST_WAVE = ScoredFact(
@@ -1209,6 +1224,26 @@ ALL_WAVES = ScoredFact(
 def test_a_fact_about_the_place_asked_leads_one_about_another_place() -> None:
     led = lead_by_place([FIRST_WAVE, SECOND_WAVE], "how much money went into wave 2", NOW, 0.2)
     assert _ids(led) == ["w/2", "w/1"]
+
+
+def test_a_list_of_places_without_the_value_gives_the_lead_to_the_place_asked() -> None:
+    asked = "how much money went into wave 2 of the AI factories"
+    led = lead_by_place([ALL_WAVES, FIRST_WAVE, SECOND_WAVE], asked, NOW, 0.2)
+    assert _ids(led)[0] == "w/2"
+
+
+def test_a_fact_about_nothing_named_does_not_take_the_lead_for_its_place() -> None:
+    history = ScoredFact(
+        replace(_fact("ff/history", "history", "Call 1 funded 18 projects."), subjects=(FFPLUS,)),
+        1.0,
+        0.7,
+        True,
+    )
+    asked = "how many projects got funded in the second ffplus call?"
+    other = replace(
+        SECOND_WAVE, fact=replace(SECOND_WAVE.fact, text="Call 2 of another programme.")
+    )
+    assert _ids(lead_by_place([history, other], asked, NOW, 0.2))[0] == "ff/history"
 
 
 def test_a_fact_naming_the_place_asked_among_others_keeps_the_lead() -> None:
@@ -1245,3 +1280,39 @@ def test_business_shorthand_in_capitals_is_no_name() -> None:
         "we need GPUs next week for a customer POC, ASAP: how many days till Fast Lane access?"
     )
     assert _name_like(question) == {"gpu", "fast", "lane"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much system memory per node on vega gpu nodes?",
+        "how much host memory does a vega gpu node have?",
+    ],
+)
+def test_system_or_host_memory_is_a_nodes_ram(question: str) -> None:
+    assert counted_things(question) == ("ram",)
+    assert not holds_count("each node has 4 NVIDIA A100 40 GB GPUs", counted_things(question)[0])
+
+
+def test_gpu_hrs_written_as_one_word_count_gpu_hours() -> None:
+    assert counted_things("how many gpu-hrs did MultiSynt get and where?") == ("gpu-hours",)
+
+
+def test_a_rate_of_operations_is_read_in_its_singular_and_as_a_ratio() -> None:
+    assert holds_count("about 10 PFlop peak", "petaflops")
+    assert holds_count("JUPITER 1 EF; LUMI 380 PF", "ratio")
+
+
+def test_general_entries_are_not_about_the_same_thing() -> None:
+    # Neither FAQ entry gives the price asked; the second's "three" is no price either.
+    fits = ScoredFact(
+        _fact("faq/fits", "fit", "A first test: Playground, 1 to 3 months."), 0.81, 0.65, False
+    )
+    free = ScoredFact(
+        _fact("faq/free", "free", "Usually yes: three modes, free for SMEs; others pay per use."),
+        0.77,
+        0.61,
+        False,
+    )
+    asked = "we're not an SME anymore: what's the price per GPU-hour we'd pay?"
+    assert _ids(lead_by_value([fits, free], asked, NOW, 0.2))[0] == "faq/fits"

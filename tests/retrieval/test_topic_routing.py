@@ -145,3 +145,11 @@ def test_a_planned_machine_s_status_says_when_it_is_expected(curated_only: Assis
     assert answer.route == "catalog"
     assert "**Alice Recoque** is planned." in answer.text
     assert "not expected to power on before 2027" in answer.text
+
+
+def test_which_calls_are_always_open_lists_every_one(curated_only: Assistant) -> None:
+    answer = curated_only.ask("which calls are continuously open?")
+    assert answer.route == "catalog"
+    for call in ("Benchmark Access", "Development Access", "Fast Lane", "Playground"):
+        assert f"{call}** is continuously open" in answer.text
+    assert "Large Scale" not in answer.text
