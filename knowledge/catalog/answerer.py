@@ -353,6 +353,8 @@ class CuratedAnswerer:
         """
         st = self._current()
         assert st.prototypes is not None and st.fact_vectors is not None
+        # An English question is its own reading (`Languages.read`): only another language's
+        # reading differs from the question as written.
         english_order = not written or written == question
         mentions = st.names.find(question)
         if not mentions and context:
