@@ -300,8 +300,12 @@ _ORDINAL_WORDS = {
 _SERIES_WORDS = r"(?:calls?|waves?|rounds?|editions?|phases?)"
 _SERIES = r"(?:" + _SERIES_WORDS[3:-1] + r"|cut-?offs?)\b"
 # The words between an ordinal and its series name the series ("the second FFplus innovation
-# studies call"); a clause does not ("the first time we call the helpdesk").
-_BETWEEN = r"(?:\s+(?!of\b|we\b|i\b|you\b|they\b|to\b|times?\b)[\w-]+){0,3}?\s+"
+# studies call"); a clause does not ("the first time we call the helpdesk", "the second month
+# after the call", "the first step is a call", "the 2nd largest call").
+_BETWEEN = (
+    r"(?:\s+(?!(?:of|we|i|you|they|to|the|an?|is|are|was|after|before|times?|steps?|months?|"
+    r"weeks?|days?|years?|half|largest|biggest|smallest|best)\b)[\w-]+){0,3}?\s+"
+)
 _ORDINAL = re.compile(
     r"\b(?:("
     + "|".join(_ORDINAL_WORDS)
@@ -333,8 +337,9 @@ _PLACE_BEFORE = re.compile(
 _PLACE_AFTER = re.compile(
     r"\b(?P<series>" + _SERIES_WORDS + r")\s+"
     r"(?P<numbers>\d{1,2}(?:\s*(?:,|and|&|or|-|to)\s*\d{1,2}\b)*)\b"
-    # Not a time or an amount: "the 1st call 2 weeks ago".
-    r"(?!\s*(?:weeks?|days?|months?|years?|hours?|h|minutes?|[GT]B|nodes?|GPUs?|%))",
+    # Not a time, an amount or a count: "the 1st call 2 weeks ago", "call 2 people".
+    r"(?!\s*(?:weeks?|days?|months?|years?|hours?|h|minutes?|[GT]B|nodes?|GPUs?|%|people|"
+    r"persons?|projects?|times?))",
     re.I,
 )
 
@@ -351,8 +356,20 @@ def places(text: str) -> Places:
         found.add((m.group("series").lower().rstrip("s"), number))
     for m in _PLACE_AFTER.finditer(text):
         series = m.group("series").lower().rstrip("s")
-        found |= {(series, int(n)) for n in re.findall(r"\d+", m.group("numbers"))}
+        found |= {(series, n) for n in _numbers(m.group("numbers"))}
     return frozenset(found)
+
+
+def _numbers(listed: str) -> set[int]:
+    """The numbers a list names, a range by every number in it: "1, 2 and 3", "1 to 3", "1-3"."""
+    numbers: set[int] = set()
+    for part in re.split(r"\s*(?:,|\band\b|&|\bor\b)\s*", listed):
+        ends = [int(n) for n in re.findall(r"\d+", part)]
+        if len(ends) == 2 and ends[0] <= ends[1]:
+            numbers |= set(range(ends[0], ends[1] + 1))
+        else:
+            numbers |= set(ends)
+    return numbers
 
 
 def only_other_places(asked: Places, named: Places) -> bool:
@@ -512,6 +529,7 @@ _SIZE = re.compile(r"\d\s*(?:[KMGTPE]i?B|bytes?)\b", re.I)
 # answered by "4 NVIDIA A100 40 GB GPUs", "(128 GB each)" after the GPUs, or "96 GB of HBM3".
 _HOST_MEMORY = frozenset({"ram", "dram"})
 _HOST_WORDS = re.compile(r"\b(?:system|host|main|node|cpu|ddr\w*)\b", re.I)
+_GPU_WORDS = re.compile(r"\b(?:gpus?|hbm\w*|vram|gcds?)\b", re.I)
 _GPU_MEMORY = re.compile(
     r"\b(?:A100|H100|H200|A40|L40S?|V100|GH200|MI\d{3}X?)(?:\s+SXM\d)?\s+\d+\s*[GT]i?B\b|"
     r"GPUs?\s*\(\s*\d+\s*[GT]i?B\s+each\s*\)|"
@@ -961,7 +979,8 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
     # Chat shorthand for the unit counted: "how many gpu hrs", "gpu-hrs" count hours.
     thing = re.sub(r"(?:^|(?<=-))hrs?$", "hours", thing)
     # "How much system memory per node" asks for the node's RAM, which a GPU's memory is not.
-    if thing == "memory" and _HOST_WORDS.search(found.group("phrase")):
+    phrase = found.group("phrase")
+    if thing == "memory" and _HOST_WORDS.search(phrase) and not _GPU_WORDS.search(phrase):
         thing = "ram"
     if thing in _MEASURED_IN_UNITS and _RELATIVE.search(question):
         return ("ratio",)
@@ -1296,6 +1315,6 @@ def gives_value(texts: list[str], question: str, *, english: bool = True) -> boo
 
 
 def states_count(text: str) -> bool:
-    """Whether `text` states a number as a count ("62 proposals", "four"), not only the digits
-    of a name ("H100") or words for none ("free of charge")."""
+    """Whether `text` states a free-standing number ("62 proposals", "four", a date's too),
+    not only the digits of a name ("H100") or words for none ("free of charge")."""
     return re.search(_COUNT, text, re.I) is not None

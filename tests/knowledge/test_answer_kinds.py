@@ -1192,6 +1192,14 @@ def test_a_fact_saying_it_is_free_does_not_take_the_lead_for_a_price() -> None:
         ("a job waits a second before it starts", set()),
         ("the first time we call the helpdesk", set()),
         ("we applied to the 1st call 2 weeks ago", {("call", 1)}),
+        # A range names every place in it.
+        ("waves 1 to 3 were selected", {("wave", 1), ("wave", 2), ("wave", 3)}),
+        ("calls 1-3 closed", {("call", 1), ("call", 2), ("call", 3)}),
+        # Clauses and counts between or after are no places.
+        ("the second month after the call closes", set()),
+        ("the first step is a call with the helpdesk", set()),
+        ("the 2nd largest call", set()),
+        ("can I call 2 people there", set()),
     ],
 )
 def test_places_in_a_series_are_read_as_words_digits_and_numbers_after_the_series(
@@ -1205,6 +1213,7 @@ def test_a_place_of_another_series_is_no_other_place() -> None:
     assert only_other_places(asked, places("Call 1 funded 18 projects."))
     assert not only_other_places(asked, places("Calls 1 and 2 each had EUR 4 M."))
     assert not only_other_places(asked, places("We are in phase 1 of our project."))
+    assert not only_other_places(asked, places("Calls 1 to 3 each had EUR 4 M."))
 
 
 FIRST_WAVE = ScoredFact(
@@ -1316,3 +1325,9 @@ def test_general_entries_are_not_about_the_same_thing() -> None:
     )
     asked = "we're not an SME anymore: what's the price per GPU-hour we'd pay?"
     assert _ids(lead_by_value([fits, free], asked, NOW, 0.2))[0] == "faq/fits"
+
+
+def test_a_nodes_gpu_memory_is_no_ram() -> None:
+    assert counted_things("how much node GPU memory does a Leonardo booster node have?") == (
+        "memory",
+    )

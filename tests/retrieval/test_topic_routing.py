@@ -153,3 +153,9 @@ def test_which_calls_are_always_open_lists_every_one(curated_only: Assistant) ->
     for call in ("Benchmark Access", "Development Access", "Fast Lane", "Playground"):
         assert f"{call}** is continuously open" in answer.text
     assert "Large Scale" not in answer.text
+
+
+def test_which_calls_have_no_deadline_is_answered_by_the_cut_offs(curated_only: Assistant) -> None:
+    answer = curated_only.ask("which calls have no deadline at all")
+    assert answer.route == "catalog"
+    assert "No deadline for" in answer.text
