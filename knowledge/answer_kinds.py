@@ -8,6 +8,7 @@ of the kind asked for does not answer, however well its words match.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from knowledge.lexical import compound_words
@@ -306,34 +307,30 @@ _BETWEEN = (
     r"(?:\s+(?!(?:of|we|i|you|they|to|the|an?|is|are|was|after|before|times?|steps?|months?|"
     r"weeks?|days?|years?|half|largest|biggest|smallest|best)\b)[\w-]+){0,3}?\s+"
 )
-_ORDINAL = re.compile(
-    r"\b(?:("
-    + "|".join(_ORDINAL_WORDS)
-    + r")|(\d+)(?:st|nd|rd|th))\b(?="
-    + _BETWEEN
-    + _SERIES
-    + ")",
-    re.I,
-)
-
-
-def ordinals(text: str) -> frozenset[int]:
-    """The places in a series that `text` names ("third", "3rd"), from the third on."""
-    found = set()
-    for match in _ORDINAL.finditer(text):
-        word, digits = match.groups()
-        found.add(_ORDINAL_WORDS[word.lower()] if word else int(digits))
-    return frozenset(n for n in found if n >= 3)
-
-
-# A place named as an ordinal before its series ("the second wave") or as numbers after it
-# ("wave 2", "calls 1 and 2", "waves 1, 2 and 3").
+# A place named as an ordinal before its series ("the second wave", "the 3rd cut-off") or as
+# numbers after it ("wave 2", "calls 1 and 2", "waves 1, 2 and 3").
 _PLACE_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, **_ORDINAL_WORDS}
 _PLACE_BEFORE = re.compile(
     r"\b(?P<place>" + "|".join(_PLACE_WORDS) + r"|\d+(?:st|nd|rd|th))\b"
-    r"(?=" + _BETWEEN + r"(?P<series>" + _SERIES_WORDS + r")\b)",
+    r"(?=" + _BETWEEN + r"(?P<series>" + _SERIES + r"))",
     re.I,
 )
+
+
+def _ordinal_places(text: str) -> Iterator[tuple[str, int]]:
+    """(series, place) for each ordinal written before its series ("the second wave")."""
+    for m in _PLACE_BEFORE.finditer(text):
+        place = m.group("place").lower()
+        number = _PLACE_WORDS.get(place) or int(re.sub(r"\D", "", place))
+        yield m.group("series").lower().rstrip("s"), number
+
+
+def ordinals(text: str) -> frozenset[int]:
+    """The places in a series that `text` names as ordinals ("third", "3rd"), from the third
+    on, of any series, cut-offs too."""
+    return frozenset(n for _, n in _ordinal_places(text) if n >= 3)
+
+
 _PLACE_AFTER = re.compile(
     r"\b(?P<series>" + _SERIES_WORDS + r")\s+"
     r"(?P<numbers>\d{1,2}(?:\s*(?:,|and|&|or|-|to)\s*\d{1,2}\b)*)\b"
@@ -349,11 +346,8 @@ Places = frozenset[tuple[str, int]]
 def places(text: str) -> Places:
     """Every place in a series that `text` names, with its series ("call", "wave", ...):
     "the second wave" and "wave 2" are ("wave", 2), "calls 1 and 2" both calls."""
-    found: set[tuple[str, int]] = set()
-    for m in _PLACE_BEFORE.finditer(text):
-        place = m.group("place").lower()
-        number = _PLACE_WORDS.get(place) or int(re.sub(r"\D", "", place))
-        found.add((m.group("series").lower().rstrip("s"), number))
+    # Not a cut-off's: "the first cut-off in 2027" asks for the next one (see `_SERIES`).
+    found = {(s, n) for s, n in _ordinal_places(text) if not s.startswith("cut")}
     for m in _PLACE_AFTER.finditer(text):
         series = m.group("series").lower().rstrip("s")
         found |= {(series, n) for n in _numbers(m.group("numbers"))}

@@ -459,17 +459,10 @@ class CuratedAnswerer:
                 english_order=english_order,
             )
         ranked_topics = sorted(topic_scores.items(), key=lambda tv: tv[1], reverse=True)
-        scored = lead_by_topic(scored, ranked_topics, w.switch_margin, question=question, now=now)
-        scored = lead_by_value(
-            scored,
-            question,
-            now or datetime.now(UTC),
-            w.value_margin,
-            english_order=english_order,
-        )
-        scored = lead_by_place(
-            scored, question, now or datetime.now(UTC), w.value_margin, english_order=english_order
-        )
+        at = now or datetime.now(UTC)
+        scored = lead_by_topic(scored, ranked_topics, w.switch_margin, question=question, now=at)
+        scored = lead_by_value(scored, question, at, w.value_margin, english_order=english_order)
+        scored = lead_by_place(scored, question, at, w.value_margin, english_order=english_order)
         lead = scored[0]
         rivals = tuple(
             Rival(

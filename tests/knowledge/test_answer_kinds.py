@@ -1107,23 +1107,30 @@ def test_petaflops_are_measured_in_their_own_unit() -> None:
 
 
 FFPLUS = Subject("call", "ffplus", "FFplus")
-THRESHOLD = ScoredFact(
-    replace(
-        _fact("ffplus/review", "review", "An aggregator reports 10 points as the threshold."),
-        subjects=(FFPLUS,),
-    ),
+
+
+def _named(
+    subject: Subject, fid: str, topic: str, text: str, score: float, fit: float
+) -> ScoredFact:
+    """A scored fact about `subject`, which the question names."""
+    return ScoredFact(replace(_fact(fid, topic, text), subjects=(subject,)), score, fit, True)
+
+
+THRESHOLD = _named(
+    FFPLUS,
+    "ffplus/review",
+    "review",
+    "An aggregator reports 10 points as the threshold.",
     1.43,
     0.78,
-    True,
 )
-HISTORY = ScoredFact(
-    replace(
-        _fact("ffplus/history", "history", "Call 1 drew 62 proposals and funded 18 projects."),
-        subjects=(FFPLUS,),
-    ),
+HISTORY = _named(
+    FFPLUS,
+    "ffplus/history",
+    "history",
+    "Call 1 drew 62 proposals and funded 18 projects.",
     1.42,
     0.75,
-    True,
 )
 PROPOSALS = "how many proposals did ffplus call 1 get"
 
@@ -1143,21 +1150,10 @@ def test_the_thing_counted_moves_no_lead_in_a_question_read_from_another_languag
 def test_a_count_of_the_thing_about_another_subject_does_not_lead() -> None:
     acc = Subject("partition", "acc", "MareNostrum 5 ACC")
     gpp = Subject("partition", "gpp", "MareNostrum 5 GPP")
-    lead = ScoredFact(
-        replace(
-            _fact("mn5/acc", "nodes", "ACC (node count not on record): each node has 4 H100."),
-            subjects=(acc,),
-        ),
-        1.35,
-        0.69,
-        True,
+    lead = _named(
+        acc, "mn5/acc", "nodes", "ACC (node count not on record): each node has 4 H100.", 1.35, 0.69
     )
-    other = ScoredFact(
-        replace(_fact("mn5/gpp", "nodes", "GPP (6,480 nodes): 2 CPUs per node."), subjects=(gpp,)),
-        1.18,
-        0.69,
-        True,
-    )
+    other = _named(gpp, "mn5/gpp", "nodes", "GPP (6,480 nodes): 2 CPUs per node.", 1.18, 0.69)
     led = lead_by_value([lead, other], "How many ACC nodes does MareNostrum 5 have?", NOW, 0.2)
     assert _ids(led)[0] == "mn5/acc"
 
@@ -1242,12 +1238,7 @@ def test_a_list_of_places_without_the_value_gives_the_lead_to_the_place_asked() 
 
 
 def test_a_fact_about_nothing_named_does_not_take_the_lead_for_its_place() -> None:
-    history = ScoredFact(
-        replace(_fact("ff/history", "history", "Call 1 funded 18 projects."), subjects=(FFPLUS,)),
-        1.0,
-        0.7,
-        True,
-    )
+    history = _named(FFPLUS, "ff/history", "history", "Call 1 funded 18 projects.", 1.0, 0.7)
     asked = "how many projects got funded in the second ffplus call?"
     other = replace(
         SECOND_WAVE, fact=replace(SECOND_WAVE.fact, text="Call 2 of another programme.")
