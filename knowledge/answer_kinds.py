@@ -34,6 +34,8 @@ _MEASURED = (
     r"(?:number|count|amount|size|value|length|duration|time|runtime|walltime|"
     r"nodes?(?:\s+count)?|memory|budget)\b"
 )
+# Words that start a clause or a name, not a setting's qualifier ("what is the", "what if my").
+_NOT_A_CLAUSE = r"(?!(?:is|are|was|were|the|an?|of|if|about|my|our|your|their|to)\b)"
 _WANTS = {
     "duration": re.compile(
         _HOW_LONG + r"|\b(how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
@@ -94,9 +96,13 @@ _WANTS = {
         re.I,
     ),
     "code": re.compile(
-        # "Which flag", also "which configure flag", "what capability bit".
+        # "Which flag", also "which configure flag".
         r"\b(which|what)( [\w-]+)? (option|flag|switch|argument|parameter|variable|env\w*|command|"
         r"setting|directive|keyword|function|method|call|module|file|path|syntax)s?\b|"
+        # ... and "what extra srun option", with two words between: not for a call or a
+        # module, which "which regular access call" and "what if my module" name otherwise.
+        r"\b(which|what) " + _NOT_A_CLAUSE + r"[\w-]+ " + _NOT_A_CLAUSE + r"[\w-]+ "
+        r"(option|flag|switch|argument|parameter|variable|command|directive)s?\b|"
         # "How do I <anything>": in documentation the answer is what to type or set. Also
         # without the pronoun, as a question read from another language keeps it ("wie kann
         # ich ..." -> "how can"), or typed "how to"; a bare "how <word>" is too loose a sign
@@ -229,6 +235,8 @@ _HAS = {
         re.I,
     ),
     "default": re.compile(r"\bdefaults?\b|\bdefaulting\b", re.I),
+    # "2.45 GHz", "3500 MHz": a clock rate.
+    "clock rate": re.compile(r"\d\s*[GM]Hz\b", re.I),
     # "Hourly", "every 200 ms", "twice a month", "once per day": how often something happens.
     "frequency": re.compile(
         r"\b(?:hourly|daily|weekly|monthly|yearly|annually|nightly|every|once|twice|"
@@ -495,6 +503,11 @@ _NUMBER_OF = (
 _ENDS_ENGLISH_THING = (
     r"(?:" + _AFTER_THING + r"|(?:till|until|before|after|since|between|when|while|if|than|"
     r"unless|because)(?![\w-])|"
+    # Verbs that are nouns too, as verbs after a plural ("how many nodes share one group"),
+    # not in a compound ("how much industry share", "fair share points", "hold jobs"); only in
+    # English word order: a reading from another language may put the noun there ("how much
+    # EuroHPC share LUMI").
+    r"(?<=s\s)(?:share|hold|contain|use)(?![\w-])|"
     # ... and at a second question joined on: "how many GPU hours and where", "how many nodes
     # or which partition". A question word is never the thing counted.
     r"(?:(?:and|or|&)\s+)?(?:where|who|whom|what|which|why|how)(?![\w-]))"
@@ -642,6 +655,33 @@ _ASKS_SHARE = re.compile(
 )
 
 
+# "How much of the supercomputer's cost does the EU cover": a part of a sum, not a price.
+_SHARE_OF_SUM = re.compile(
+    r"\bhow\s+much\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|an?\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:costs?|budget|funding|price|bill|expenses?|investment)\b",
+    re.I,
+)
+
+
+# "Which AI Factory is the Irish antenna linked to", "which machines does Fast Lane give": the
+# answer is a name of that kind, which a text about the antenna that names none does not give.
+_ASKS_NAMED = re.compile(
+    r"\b(?:which|what)\s+(?:other\s+|eurohpc\s+)?"
+    r"(?:(?P<factory>(?:ai\s+)?factor(?:y|ies))|(?P<machine>machines?|supercomputers?)|"
+    r"(?P<call>calls?))"
+    r"(?=\s+(?:is|are|was|were|does|do|did|should|could|can|will|would|to|for|it|we|they|"
+    r"i|our|fits?|suits?|has|have|hosts?|gives?|offers?)\b|\s*[?,.;:!]|\s*$)",
+    re.I,
+)
+
+
+def asked_subject_kind(question: str) -> str | None:
+    """The kind of thing whose name a "which ...?" question asks for ("factory", "machine",
+    "call"), or None."""
+    found = _ASKS_NAMED.search(question)
+    return found.lastgroup if found is not None else None
+
+
 def asks_for_value(question: str) -> bool:
     """Whether the question asks for a value (a number, a duration, a date, a price) rather
     than for a yes, a no or a route."""
@@ -769,6 +809,15 @@ def asks_frequency(question: str) -> bool:
     return bool(_ASKS_FREQUENCY.search(question))
 
 
+# "What's the base clock in GHz", "the clock speed of LUMI-G's CPU": only a clock rate answers,
+# not the CPU's core count. Not asked how to read or set one ("how do I lock the GPU clock").
+_ASKS_CLOCK = re.compile(
+    r"\b(?:what|which|whats)\b[^?.!]{0,40}?\bclock\b|\bclock\s+(?:speed|rate|frequency)\s+of\b|"
+    r"\b(?:in|how\s+many)\s+[GM]Hz\b",
+    re.I,
+)
+
+
 def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[str, ...], ...]:
     """What an answer must hold for each thing the question asks that no other value stands in
     for, as the kinds any of which gives it: a version asked by that word, a date to come (or a
@@ -782,6 +831,7 @@ def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[
         (asks_time_limit(question), ("time limit",)),
         (asks_frequency(question), ("frequency", "duration")),
         (asks_coming_date(question, english_order=english_order), ("date", "duration")),
+        (_ASKS_CLOCK.search(question) is not None, ("clock rate",)),
     )
     return tuple(kinds for asks, kinds in asked if asks)
 
@@ -881,7 +931,7 @@ _LOOSE_PHRASE_WORDS = 4
 # "Which GPUs", "what kind of accelerators": the answer names a model, which no count gives.
 _ASKS_GPU_MODEL = re.compile(
     r"\b(?:which|what)\s+(?:kinds?\s+of\s+|types?\s+of\s+|models?\s+of\s+)?"
-    r"(?:gpus?|accelerators?|graphics\s+cards?)"
+    r"(?:gpus?|accelerators?|graphics\s+cards?)(?:\s+(?:models?|types?|kinds?|chips?))?"
     # The GPUs themselves, not a GPU backend, partition or kernel. A question read from
     # another language has lost its punctuation: "which GPU how much per node".
     r"(?=\s+(?:exactly\s+)?(?:" + _AFTER_THING + r"|how\b)|\s*[?,.;:!]|\s*$)",
@@ -947,6 +997,10 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
     English ends its noun phrase with the thing ("how many CPU cores"). The English words of
     a question asked in another language keep that language's order ("how many core CPU",
     "how many core get"), so there every word of the phrase is a candidate."""
+    if _SHARE_OF_SUM.search(question) and not _CURRENCY.search(question):
+        # "How much of the cost does the EU cover": a share ("up to 50%", "half") or an
+        # amount answers; a price per unit is not asked.
+        return ()
     if _PRICE.search(question):
         if not _PER_UNIT.search(question):
             return ("price",)
@@ -1231,13 +1285,27 @@ def _stem(thing: str) -> str:
     return thing[:-1] if thing.endswith("s") and len(thing) > 3 else thing
 
 
+# Things a call's pages count under another name: "how many applications" is answered by "62
+# proposals", "how many partners max" by "at most 3 participants per study".
+_SAME_THINGS = (
+    frozenset({"application", "proposal", "submission"}),
+    frozenset({"partner", "participant"}),
+)
+
+
+def _names_of(stem: str) -> list[str]:
+    """The stem and the stems of the names the same thing goes by (see `_SAME_THINGS`)."""
+    same = next((group for group in _SAME_THINGS if stem in group), frozenset())
+    return [stem, *sorted(same - {stem})]
+
+
 @cache
 def _counted(thing: str) -> re.Pattern[str] | None:
     """How a text gives a number of `thing` counted by name (None for the things measured in
     a unit of their own, see `holds_count`)."""
     if thing in _NOT_COUNTED_BY_NAME:
         return None
-    stem = re.escape(_stem(thing))
+    stem = "(?:" + "|".join(re.escape(name) for name in _names_of(_stem(thing))) + ")"
     # The number stands at most five words before the thing, not across a sentence's end ("4
     # NVIDIA GH200 Grace Hopper superchip GPUs"), or the thing is a label followed by its number
     # ("GPU-hours awarded: 640,000"). A word's hyphens are part of it: a class matching both

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache, partial
 
 from knowledge.answer_kinds import (
     asked_attribute,
+    asked_subject_kind,
     asking_sentence,
     asks_availability,
     asks_day,
@@ -38,18 +39,20 @@ from knowledge.answer_kinds import (
     strict_measures,
     unit_measures,
     valued_kinds,
+    wanted_kinds,
 )
 from knowledge.catalog.answerer import (
     CuratedAnswerer,
     CuratedMatch,
     fact_value_kinds,
+    gives_asked,
     gives_asked_value,
     named_subjects,
 )
 from knowledge.catalog.chat_text import names_day, staleness_note
 from knowledge.catalog.cutoffs import is_stale
 from knowledge.catalog.facts import CuratedFact
-from knowledge.catalog.mentions import NameTable
+from knowledge.catalog.mentions import Mention, NameTable
 from knowledge.catalog.models import is_primary_source
 from knowledge.clock import Clock, utc_now
 from knowledge.errors import IndexNotBuilt
@@ -543,8 +546,13 @@ class Assistant:
                 and evidence.passage_lead >= c.specific_passage_margin
                 # Facts that give the count asked for are not replaced by a passage that
                 # merely shares more of the question's words ("how many AI Factories are
-                # there" and a news item about one of them).
-                and gives_value([lead_extract.text], question, english=evidence.language == "en")
+                # there" and a news item about one of them), unless it gives another thing
+                # asked that they do not ("which accelerator model ..., which default CUDA
+                # module": the facts name the GPUs, the passage the default).
+                and (
+                    gives_value([lead_extract.text], question, english=evidence.language == "en")
+                    or self._gives_more(lead_extract.text, match)
+                )
                 # Nor facts about what the question names by a passage about another machine,
                 # call or AI Factory: "the czech AI factory, what is it called" is not answered
                 # by the LUMI AI Factory's software stack, however many words it shares.
@@ -693,14 +701,19 @@ class Assistant:
         or only one part's count of a whole asked for ("in total" and "each node has 4"); when
         they name no word of the attribute asked for ("the PUE of"); when the lead fact says
         none is on record and names no day, asked on which day; when they give no version, no
-        command or option, or no time limit of a job, asked for one; when the lead names only
-        other places of a series than the one asked ("call 1" for "the second call").
+        command or option, no time limit of a job or no clock rate, asked for one; when the
+        lead names only other places of a series than the one asked ("call 1" for "the second
+        call"); when they name no AI Factory (machine, call), asked which one.
         `english`: whether the question was asked in English, not read from another language."""
         texts = [s.fact.text_at(self.clock(), match.question) for s in match.facts]
         # "What Slurm version is LUMI on" is not answered by "LUMI runs Slurm".
         unversioned = asks_version(match.question) and not any(
             holds(text, ("version",)) for text in texts
         )
+        # Nor the base clock by "a 64-core AMD EPYC": only a clock rate gives it.
+        unclocked = ("clock rate",) in required_kinds(
+            match.question, english_order=english
+        ) and not any(holds(text, ("clock rate",)) for text in texts)
         # "What's the PUE of Deucalion": facts that use no word of the attribute asked for do
         # not give it, however well their topic fits. Only when one is written as a name: a
         # plain word the facts do not use ("the max length of an experiment") may mean one
@@ -724,14 +737,43 @@ class Assistant:
         # "How many projects got funded in the second FFplus call" is not answered by what
         # call 1 funded: the lead names only other places of the series than the one asked.
         elsewhere = only_other_places(places(match.question), places(texts[0]))
+        # "Which AI Factory is the Irish antenna linked to": facts that name no AI Factory do
+        # not say which. Only when the question names none itself: "what machine is
+        # LEONARDO", "which call is open all year, Benchmark or Regular Access" ask about
+        # the ones named.
+        kind = asked_subject_kind(match.question) if english else None
+        unnamed = (
+            kind is not None
+            and kind not in _named_kinds(match.mentions)
+            and not self._names_kind(texts, kind)
+        )
         return (
-            unversioned
+            unnamed
+            or unclocked
+            or unversioned
             or uncoded
             or unlimited
             or elsewhere
             or unheard
             or (asks_day(match.question) and no_day)
             or not gives_value(texts, match.question, english=english)
+        )
+
+    def _gives_more(self, passage: str, match: CuratedMatch) -> bool:
+        """Whether `passage` gives a default or a version asked for, which none of the matched
+        facts gives. Only these: a date, a path or "how do I" code is held by passages on
+        anything ("By default, Slurm places one task per core" for Fast Lane's default)."""
+        texts = [s.fact.text_at(self.clock(), match.question) for s in match.facts]
+        return any(
+            holds(passage, (kind,)) and not any(holds(text, (kind,)) for text in texts)
+            for kind in wanted_kinds(match.question)
+            if kind in ("default", "version")
+        )
+
+    def _names_kind(self, texts: list[str], kind: str) -> bool:
+        """Whether `texts` name a machine, a call or an AI Factory (`kind`)."""
+        return self.curated is None or any(
+            kind in _named_kinds(self.curated.names.find(text)) for text in texts
         )
 
     def curated_only(self, question: str) -> Answer | None:
@@ -1088,9 +1130,15 @@ def rival_topic_score(match: CuratedMatch, now: datetime) -> float:
         if not rival.has_facts:
             return rival.score
         if answered:
+            # ... and of the thing counted: "how many applications" is not asked of the
+            # call's offer because it states a sum of money.
             if any(
                 any((s.kind, s.id) in named for s in f.subjects)
-                and holds(f.text_at(now, match.question), wants)
+                and gives_asked(
+                    f.text_at(now, match.question),
+                    match.question,
+                    english_order=match.english_order,
+                )
                 for f in rival.facts
                 if id(f) not in given
             ):
@@ -1330,6 +1378,11 @@ _PAST = re.compile(r"\b(was|were|did|last|previous|past|ago)\b", re.I)
 def _is_elliptic(question: str) -> bool:
     """A follow-up that leans on the earlier question ("and on LEONARDO?", "how long does it last?")."""
     return bool(_ELLIPTIC.search(question)) or len(tokenize(question)) <= 3
+
+
+def _named_kinds(mentions: Sequence[Mention]) -> set[str]:
+    """The kinds of what `mentions` name, with the machine each partition belongs to."""
+    return {kind for kind, _ in named_subjects(mentions)}
 
 
 def _mentions_any(chunk: Chunk, match: CuratedMatch) -> bool:

@@ -10,6 +10,7 @@ import pytest
 from knowledge.answer_kinds import (
     asked_attribute,
     asked_bounds,
+    asked_subject_kind,
     asks_allotment,
     asks_coming_date,
     asks_day,
@@ -45,6 +46,7 @@ from knowledge.catalog.answerer import (
     lead_by_value,
 )
 from knowledge.catalog.facts import CuratedFact, Subject
+from knowledge.catalog.mentions import Mention
 
 
 @pytest.mark.parametrize(
@@ -113,6 +115,10 @@ from knowledge.catalog.facts import CuratedFact, Subject
         ("What is the link to the LUMI user guide?", ()),
         ("how called partition slurm for GPU node Deucalion", ()),
         ("is there tool to look at GPU utilization", ("code",)),
+        ("what extra srun option do we need?", ("code",)),
+        ("what is the call for start-ups?", ()),
+        ("which big ai call fits a 200k gpu hour project?", ()),
+        ("what if my module is missing?", ()),
         ("what must SBATCH --partition enter for GPU nodes", ("code",)),
         ("hours MeluXina put what SBATCH --partition for nodes GPU", ("code",)),
         # A wall time, however it is spelt, lasts.
@@ -270,8 +276,18 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("what % of large scale proposals get accepted?", ("percent",)),
         ("What is the acceptance rate of Regular Access?", ("percent",)),
         ("what part of the machine is reserved?", ()),
+        # A part of a sum of money is no price: a share or an amount answers ("half").
+        ("how much of the supercomputer cost does the eu cover?", ()),
+        ("how much of their budget goes to SMEs?", ()),
+        ("how much of the cost, in euros, did the eu pay?", ("price",)),
+        ("how much does the supercomputer cost?", ("price",)),
         # A verb after the thing ends it: the cores are counted, not "along".
         ("if I ask for one A100, how many cpu cores come along with it?", ("cores",)),
+        ("how many nodes share one electrical group in the dragonfly?", ("nodes",)),
+        # ... a verb after a plural only: in a compound it is a noun.
+        ("how much industry share is reserved on lumi?", ("share",)),
+        ("how many fair share points do we get?", ("points",)),
+        ("how many hold jobs can i have?", ("jobs",)),
         ("how many projects got funded in the second call?", ("projects",)),
         ("how many AI factories r there in total?", ("factories",)),
         ("how many R packages are installed on LUMI?", ("packages",)),
@@ -284,6 +300,8 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("how many total GPUs does LUMI have?", ("gpus",)),
         # Asked which GPUs, the answer names their model, which no count of them gives.
         ("which gpus is the new LUMI-AI machine going to have?", ("gpu model",)),
+        ("meluxina-ai, which gpu model is going in? h200, b200?", ("gpu model",)),
+        ("which gpu type does leonardo have", ("gpu model",)),
         ("what kind of gpus sit in the jupiter booster nodes?", ("gpu model",)),
         ("how many GPU nodes does Deucalion have and which GPUs?", ("nodes", "gpu model")),
         # A GPU backend, partition or kernel is no GPU.
@@ -317,6 +335,8 @@ def test_the_question_says_what_it_counts(question: str, things: tuple[str, ...]
         ("how many proposal Fast Lane percent approve", ("proposal", "fast", "lane", "percent")),
         # "Was für GPUs hat Discoverer+": the machine's name follows, not a verb.
         ("what kind GPU Discoverer how many per Node", ("gpu model",)),
+        # A noun that English also uses as a verb is still a word of the phrase.
+        ("how much EuroHPC share LUMI for industry SME reserve", ("eurohpc", "share", "lumi")),
         # A compound written in one ("CPU-Cores") counts its words too; "LUMI-G" is a name.
         ("how many CPU-Cores per GPU LUMI-G", ("cpu-cores", "cpu", "cores")),
     ],
@@ -387,6 +407,10 @@ def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
         ("we run on nvidia h100s", "gpu model", True),
         ("Intel Data Center GPU Max 1550", "gpu model", True),
         ("a new AI-optimised system expected by 2027", "gpu model", False),
+        # A call's pages count applications as proposals, partners as participants.
+        ("Call 1 drew 62 proposals and funded 18 sub-projects.", "applications", True),
+        ("at most 3 participants per study", "partners", True),
+        ("at most 3 participants per study", "applications", False),
         ("8 GPUs per node", "gpu model", False),
         ("at most max 2048 tasks per job", "gpu model", False),
         ("about 0.2 kWh per GPU-hour", "energy", True),
@@ -776,6 +800,11 @@ def test_a_text_says_how_often(text: str, held: bool) -> None:
         # Not which release brought something: word order decides that.
         ("which version first added --gpus", False, (("version",),)),
         ("How many GPUs does a LUMI-G node have?", True, ()),
+        # A clock rate: the CPU's model or core count does not give it.
+        ("lumi-g trento cpu, whats the base clock in ghz?", True, (("clock rate",),)),
+        ("what clock speed do the leonardo cpus run at?", True, (("clock rate",),)),
+        ("is clock skew between nodes a problem?", True, ()),
+        ("how do i check the gpu clock speed while my job runs?", True, ()),
         # What does not matter is not asked for.
         ("no matter how often the job restarts, where are its logs?", True, ()),
     ],
@@ -1322,3 +1351,49 @@ def test_a_nodes_gpu_memory_is_no_ram() -> None:
     assert counted_things("how much node GPU memory does a Leonardo booster node have?") == (
         "memory",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("the irish ai factory antenna, which ai factory is it linked to?", "factory"),
+        ("which machines does fast lane give access to", "machine"),
+        ("what supercomputer is it?", "machine"),
+        ("which call fits a 50k gpu-hour project?", "call"),
+        # The kind qualifies another thing asked for.
+        ("which call deadline is next", None),
+        ("what machine hours do we get", None),
+        ("which partition should we use on LUMI?", None),
+    ],
+)
+def test_a_which_question_asks_for_a_name_of_a_kind(question: str, kind: str | None) -> None:
+    assert asked_subject_kind(question) == kind
+
+
+OFFER = Rival(
+    "offer",
+    0.75,
+    (replace(_fact("ffplus/offer", "offer", "Up to EUR 300k per study."), subjects=(FFPLUS,)),),
+    True,
+)
+
+
+APPLICATIONS = "ffplus, first call: how many applications?"
+
+
+def _about_ffplus(question: str, rival: Rival) -> CuratedMatch:
+    """A match of `question`, which names FFplus, led by the history that counts proposals."""
+    named = (Mention(FFPLUS, 0, len("ffplus")),)
+    return replace(_match(question, rival), facts=(HISTORY,), mentions=named)
+
+
+def test_a_rival_topic_whose_named_facts_count_another_thing_is_no_rival() -> None:
+    # The call's offer states sums of money, no number of applications; the history that
+    # counts 62 proposals answers.
+    assert rival_topic_score(_about_ffplus(APPLICATIONS, OFFER), NOW) == 0.0
+
+
+def test_a_rival_topic_whose_named_facts_count_the_thing_stays_a_rival() -> None:
+    counted = _fact("ffplus/review", "review", "Its first round drew 64 applications.")
+    review = Rival("review", 0.75, (replace(counted, subjects=(FFPLUS,)),), True)
+    assert rival_topic_score(_about_ffplus(APPLICATIONS, review), NOW) == 0.75

@@ -41,6 +41,26 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "roughly which percentage of eurohpc compute is handed out via extreme scale access?",
             "**Extreme Scale Access, in short:**",
         ),
+        # A part of a sum is a share: "up to 50%" answers, not a price.
+        (
+            "for the sites hosting an ai factory, how much of the supercomputer cost does the eu cover?",
+            "A host entity gets EU funding for up to 50%",
+        ),
+        # Applications are what the call's pages count as proposals.
+        (
+            "ffplus innovation studies, first call: how many got funded and out of how many applications?",
+            "**FFplus innovation studies, what came before:** Call 1 drew 62 proposals",
+        ),
+        ("can the JU hand out time without any call at all?", "Almost all of it."),
+        # Asked which AI Factory, a fact naming it answers, also when the question names it
+        # by its host.
+        ("which AI Factory is the one at Cyfronet in Krakow?", "**Gaia AI Factory**"),
+        # ... and when it names the machine asked about, it asks about that one.
+        ("what machine is leonardo?", "**LEONARDO** is a pre-exascale"),
+        ("what machine is the jupiter ai factory built on?", "**JAIF** AI Factory system"),
+        ("how much of marenostrum 5's cost did the eu pay?", "**MareNostrum 5:** Its five-year"),
+        # Asked what a partition is called, the machine's Slurm partitions answer.
+        ("karolina: whats the partition called for normal gpu jobs?", "**Karolina** `qgpu"),
         # Who built a machine and what it cost.
         ("what did JUPITER cost to build?", "**JUPITER** is an exascale EuroHPC supercomputer"),
         ("how pricey was deucalion", "**Deucalion** is operational"),
@@ -159,3 +179,17 @@ def test_which_calls_have_no_deadline_is_answered_by_the_cut_offs(curated_only: 
     answer = curated_only.ask("which calls have no deadline at all")
     assert answer.route == "catalog"
     assert "No deadline for" in answer.text
+
+
+def test_a_fact_naming_no_ai_factory_does_not_say_which_one(curated_only: Assistant) -> None:
+    answer = curated_only.ask(
+        "our office is in dublin. the irish AI factory antenna, which AI factory is it linked to?"
+    )
+    assert answer.abstained
+    assert "Ireland has an **AI Factory Antenna**." in answer.text
+
+
+def test_a_cpu_model_does_not_give_its_clock_rate(curated_only: Assistant) -> None:
+    answer = curated_only.ask("what's the cpu clock speed on leonardo's dcgp nodes?")
+    assert answer.abstained
+    assert "**LEONARDO DCGP** (cpu, 1,536 nodes)" in answer.text
