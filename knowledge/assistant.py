@@ -462,8 +462,7 @@ class Assistant:
             )
         passage_lead = 0.0
         if documents is not None and extracts and match is not None and match.facts:
-            now = self.clock()
-            facts = " ".join(f.fact.text_at(now, question) for f in match.facts)
+            facts = " ".join(self._fact_texts(match))
             passage_lead = lead_coverage - coverage(
                 asked_tokens, set(tokenize(facts)), documents.lexical
             )
@@ -705,7 +704,7 @@ class Assistant:
         lead names only other places of a series than the one asked ("call 1" for "the second
         call"); when they name no AI Factory (machine, call), asked which one.
         `english`: whether the question was asked in English, not read from another language."""
-        texts = [s.fact.text_at(self.clock(), match.question) for s in match.facts]
+        texts = self._fact_texts(match)
         # "What Slurm version is LUMI on" is not answered by "LUMI runs Slurm".
         unversioned = asks_version(match.question) and not any(
             holds(text, ("version",)) for text in texts
@@ -759,11 +758,16 @@ class Assistant:
             or not gives_value(texts, match.question, english=english)
         )
 
+    def _fact_texts(self, match: CuratedMatch) -> list[str]:
+        """The matched facts' texts as they read now, for the question asked."""
+        now = self.clock()
+        return [s.fact.text_at(now, match.question) for s in match.facts]
+
     def _gives_more(self, passage: str, match: CuratedMatch) -> bool:
         """Whether `passage` gives a default or a version asked for, which none of the matched
         facts gives. Only these: a date, a path or "how do I" code is held by passages on
         anything ("By default, Slurm places one task per core" for Fast Lane's default)."""
-        texts = [s.fact.text_at(self.clock(), match.question) for s in match.facts]
+        texts = self._fact_texts(match)
         return any(
             holds(passage, (kind,)) and not any(holds(text, (kind,)) for text in texts)
             for kind in wanted_kinds(match.question)

@@ -679,17 +679,21 @@ def test_a_question_read_from_another_language_asks_for_a_date_still_to_come(
     assert asks_coming_date(reading, english_order=False) is coming
 
 
-NEXT_CUTOFF = ScoredFact(
-    _fact("ai4s/cutoffs", "cutoffs", "Next cut-off: Fri 11 Dec 2026."), 1.15, 0.79, True
-)
-LASTS = ScoredFact(
-    _fact("ai4s/duration", "duration", "An allocation lasts 6 months."), 1.12, 0.66, True
-)
-DECISION = ScoredFact(
-    _fact("ai4s/time_to_access", "time_to_access", "A decision about one month after the cut-off."),
+def _scored(
+    fid: str, topic: str, text: str, score: float, fit: float, *, named: bool = True
+) -> ScoredFact:
+    """A scored fact with no subjects; `named`: as if it were about what the question names."""
+    return ScoredFact(_fact(fid, topic, text), score, fit, named)
+
+
+NEXT_CUTOFF = _scored("ai4s/cutoffs", "cutoffs", "Next cut-off: Fri 11 Dec 2026.", 1.15, 0.79)
+LASTS = _scored("ai4s/duration", "duration", "An allocation lasts 6 months.", 1.12, 0.66)
+DECISION = _scored(
+    "ai4s/time_to_access",
+    "time_to_access",
+    "A decision about one month after the cut-off.",
     1.12,
     0.75,
-    True,
 )
 HEARD_BACK = "AI4Science: after the cut-off, how long till we hear back?"
 
@@ -1334,14 +1338,16 @@ def test_a_rate_of_operations_is_read_in_its_singular_and_as_a_ratio() -> None:
 
 def test_general_entries_are_not_about_the_same_thing() -> None:
     # Neither FAQ entry gives the price asked; the second's "three" is no price either.
-    fits = ScoredFact(
-        _fact("faq/fits", "fit", "A first test: Playground, 1 to 3 months."), 0.81, 0.65, False
+    fits = _scored(
+        "faq/fits", "fit", "A first test: Playground, 1 to 3 months.", 0.81, 0.65, named=False
     )
-    free = ScoredFact(
-        _fact("faq/free", "free", "Usually yes: three modes, free for SMEs; others pay per use."),
+    free = _scored(
+        "faq/free",
+        "free",
+        "Usually yes: three modes, free for SMEs; others pay per use.",
         0.77,
         0.61,
-        False,
+        named=False,
     )
     asked = "we're not an SME anymore: what's the price per GPU-hour we'd pay?"
     assert _ids(lead_by_value([fits, free], asked, NOW, 0.2))[0] == "faq/fits"
