@@ -237,6 +237,13 @@ _HAS = {
     "default": re.compile(r"\bdefaults?\b|\bdefaulting\b", re.I),
     # "2.45 GHz", "3500 MHz": a clock rate.
     "clock rate": re.compile(r"\d\s*[GM]Hz\b", re.I),
+    # "5th", "#4", "ranks fifth", "place 8": a place on a list.
+    "rank": re.compile(
+        r"\b\d+(?:st|nd|rd|th)\b|#\s?\d+\b|"
+        r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|"
+        r"\b(?:rank(?:ed|s)?|place[ds]?|position)\s+(?:no\.?\s*|#\s*)?\d+\b",
+        re.I,
+    ),
     # "Hourly", "every 200 ms", "twice a month", "once per day": how often something happens.
     "frequency": re.compile(
         r"\b(?:hourly|daily|weekly|monthly|yearly|annually|nightly|every|once|twice|"
@@ -306,7 +313,17 @@ _ORDINAL_WORDS = {
 # Only before what makes a series: "a 3rd-party partner", "by March 31st", "a third of our
 # team" name no place in one. A cut-off's number is rarely written, and "the first cut-off in
 # 2027" asks for the next one, so cut-offs are a series only for the third on.
-_SERIES_WORDS = r"(?:calls?|waves?|rounds?|editions?|phases?)"
+_SERIES_WORDS = r"(?:calls?|waves?|rounds?|editions?|phases?|batch(?:es)?)"
+# "The first batch of AI Factories" is their first wave.
+_SAME_SERIES = {"batch": "wave"}
+
+
+def _series(word: str) -> str:
+    """The series a word names, singular: "waves" and "batches" are "wave"."""
+    singular = re.sub(r"(?<=ch)es$|s$", "", word.lower())
+    return _SAME_SERIES.get(singular, singular)
+
+
 _SERIES = r"(?:" + _SERIES_WORDS[3:-1] + r"|cut-?offs?)\b"
 # The words between an ordinal and its series name the series ("the second FFplus innovation
 # studies call"); a clause does not ("the first time we call the helpdesk", "the second month
@@ -330,7 +347,7 @@ def _ordinal_places(text: str) -> Iterator[tuple[str, int]]:
     for m in _PLACE_BEFORE.finditer(text):
         place = m.group("place").lower()
         number = _PLACE_WORDS.get(place) or int(re.sub(r"\D", "", place))
-        yield m.group("series").lower().rstrip("s"), number
+        yield _series(m.group("series")), number
 
 
 def ordinals(text: str) -> frozenset[int]:
@@ -357,7 +374,7 @@ def places(text: str) -> Places:
     # Not a cut-off's: "the first cut-off in 2027" asks for the next one (see `_SERIES`).
     found = {(s, n) for s, n in _ordinal_places(text) if not s.startswith("cut")}
     for m in _PLACE_AFTER.finditer(text):
-        series = m.group("series").lower().rstrip("s")
+        series = _series(m.group("series"))
         found |= {(series, n) for n in _numbers(m.group("numbers"))}
     return frozenset(found)
 
@@ -437,11 +454,14 @@ def wanted_kinds(question: str) -> tuple[str, ...]:
 # Month names as dates write them: capitalised, so "5 may run" stays a count.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # A calendar date is no count: "published 1 February 2027" does not say how many of anything.
-_DATES = re.compile(
+_CALENDAR_DAYS = (
     r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[–-]\s*\d{1,2})?\s+" + _MONTH + r"(?:\s+(?:19|20)\d{2})?\b|"
     r"\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{2})?|"
-    r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|"
-    r"\b(?i:in|since|from|until|early|late|mid-?)\s+(?:19[89]\d|20[0-3]\d)\b"
+    r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b"
+)
+_CALENDAR_DAY = re.compile(_CALENDAR_DAYS)
+_DATES = re.compile(
+    _CALENDAR_DAYS + r"|\b(?i:in|since|from|until|early|late|mid-?)\s+(?:19[89]\d|20[0-3]\d)\b"
 )
 
 
@@ -485,7 +505,7 @@ _AFTER_THING = (
     # Verbs that follow the thing counted: "how many CPU cores come along with one GPU".
     r"come|comes|coming|get|gets|fit|fits|go|goes|sit|sits|ship|ships|need|needs|take|takes|"
     r"make|makes|show|shows|appear|appears|belong|belongs|stay|stays|run|see|got|took|went|"
-    r"gone)(?![\w-])|"
+    r"gone|came|arrive|arrives|arrived)(?![\w-])|"
     # Chat spelling: "how many AI factories r there" (not R the language: "how many R packages").
     r"(?-i:r|u)(?=\s+(?:there|you|u|we|they|in)\b)"
 )
@@ -643,6 +663,15 @@ _RATE = re.compile(
     re.I,
 )
 _CURRENCY = re.compile(_MONEY + r"|\bdollars?\b", re.I)
+# "How big was that contract in euros", "what's the deal worth": a sum of money, asked without
+# "how much".
+_ASKS_SUM = re.compile(
+    r"\bin\s+(?:euros?|eur|€|dollars?|usd)\b|"
+    r"\b(?:how\s+(?:big|large)|what\s+size)\b[^?.!]{0,30}?\b(?:contract|budget|deal|"
+    r"investment|grant|funding)s?\b|"
+    r"\b(?:contract|deal|investment)s?\b[^?.!]{0,30}?\bworth\b",
+    re.I,
+)
 _PRICE_WORD = re.compile(r"\bprices?\b", re.I)
 # A question for a share of something: answered by a percentage, never by a count. "What
 # fraction of" is answered by a ratio ("0.999") as well; a share or a proportion is asked in per
@@ -675,11 +704,32 @@ _ASKS_NAMED = re.compile(
 )
 
 
+# "The Belgian antenna, which institution runs it", "who hosts LUMI": the organisation that
+# hosts or runs something, which a text naming the thing and its country does not give.
+_ASKS_HOST = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:institutions?|organi[sz]ations?|orgs?|"
+    r"universit(?:y|ies)|cent(?:re|er)s?|entit(?:y|ies)|compan(?:y|ies)|hosts?)\s+"
+    r"(?:runs?|operates?|hosts?|manages?|leads?|coordinates?|is\s+(?:behind|running|hosting|"
+    r"in\s+charge))\b|"
+    r"\bwho\s+(?:runs?|operates?|hosts?|manages?|is\s+(?:behind|running|hosting|in\s+charge))\b",
+    re.I,
+)
+# How a text names who hosts or runs it: "is hosted by CSC", "run by IZUM".
+_HOSTED_BY = re.compile(r"\b(?:hosted|run|operated|managed|led|coordinated)\s+by\b", re.I)
+
+
 def asked_subject_kind(question: str) -> str | None:
     """The kind of thing whose name a "which ...?" question asks for ("factory", "machine",
-    "call"), or None."""
+    "call", "host": who hosts or runs it), or None."""
     found = _ASKS_NAMED.search(question)
-    return found.lastgroup if found is not None else None
+    if found is not None:
+        return found.lastgroup
+    return "host" if _ASKS_HOST.search(question) else None
+
+
+def names_host(text: str) -> bool:
+    """Whether `text` says who hosts or runs what it is about ("is hosted by CSC")."""
+    return _HOSTED_BY.search(text) is not None
 
 
 def asks_for_value(question: str) -> bool:
@@ -724,6 +774,26 @@ def asks_yes_or_no(question: str) -> bool:
 def asks_day(question: str) -> bool:
     """Whether the question asks on which day something is or was (not whether there is one)."""
     return _ASKS_DAY.search(question) is not None and not asks_yes_or_no(question)
+
+
+# "Which day exactly", "what date was it": a calendar day, which "a month after the cut-off"
+# (an answer to "when do we hear back") does not give.
+_ASKS_EXACT_DAY = re.compile(
+    r"\b(?:which|what)\s+(?:exact\s+)?(?:day|date)\b(?!\s+(?:of\s+the\s+week|and\s+time)\b)|"
+    r"\bexact\s+(?:day|date)\b",
+    re.I,
+)
+
+
+def asks_exact_day(question: str) -> bool:
+    """Whether the question asks for a calendar day ("which day exactly"), not a time from
+    another event."""
+    return _ASKS_EXACT_DAY.search(question) is not None
+
+
+def names_calendar_day(text: str) -> bool:
+    """Whether `text` names a day of a month ("30 Jun 2026", "2026-06-30", "June 30")."""
+    return _CALENDAR_DAY.search(_STAMP.sub(" ", text)) is not None
 
 
 # "Which release first added the --gpus flag", "since which version": the release that brought
@@ -818,6 +888,26 @@ _ASKS_CLOCK = re.compile(
 )
 
 
+# "Where does Vega sit on the TOP500", "what rank is LUMI": a place on a list, which the
+# machine's peak performance does not give.
+_RANKING_LIST = r"(?:top\s?500|green\s?500|graph\s?500|hpcg|io500)"
+_ASKS_RANK = re.compile(
+    r"\b(?:what|which)\s+rank\s+(?:is|does|did|was|has)\b|"
+    r"\bhow\s+(?:high|low|well)\b[^?.!]{0,40}?\b(?:rank|place|score)[sd]?\b|"
+    r"\b(?:rank|ranks|ranked|ranking|position|place[ds]?|sits?|stands?|lands?)\b[^?.!]{0,30}?\b"
+    + _RANKING_LIST
+    + r"\b|\b"
+    + _RANKING_LIST
+    + r"\b[^?.!]{0,30}?\b(?:rank(?:ing)?|position|place|spot)\b",
+    re.I,
+)
+
+
+def asks_rank(question: str) -> bool:
+    """Whether the question asks for a place on a list ("where does Vega sit on the TOP500")."""
+    return _ASKS_RANK.search(question) is not None
+
+
 def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[str, ...], ...]:
     """What an answer must hold for each thing the question asks that no other value stands in
     for, as the kinds any of which gives it: a version asked by that word, a date to come (or a
@@ -832,6 +922,7 @@ def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[
         (asks_frequency(question), ("frequency", "duration")),
         (asks_coming_date(question, english_order=english_order), ("date", "duration")),
         (_ASKS_CLOCK.search(question) is not None, ("clock rate",)),
+        (asks_rank(question), ("rank",)),
     )
     return tuple(kinds for asks, kinds in asked if asks)
 
@@ -908,7 +999,15 @@ def availability_sentence(question: str) -> str:
     ("anyone got unsloth running? is it preinstalled?"), not in a sentence of context ("We
     have 64 nodes booked for our zorblax runs. Is ollama installed?")."""
     sentences = _QUESTION_SENTENCE_END.split(question.strip())
-    asking = [bool(_ASKS_AVAILABILITY.search(sentence)) for sentence in sentences]
+    # A statement of what was done or found ("pip installed the reqs.", "found a centrally
+    # installed module.") asks nothing: only a question, or the last sentence (chat drops the
+    # question mark), asks whether something is there.
+    last = len(sentences) - 1
+    asking = [
+        bool(_ASKS_AVAILABILITY.search(sentence))
+        and (i == last or not sentence.rstrip().endswith((".", "!")))
+        for i, sentence in enumerate(sentences)
+    ]
     if not any(asking):
         return ""
     return " ".join(
@@ -1021,7 +1120,7 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
         # fraction of the deviance": a percentage or a ratio ("0.999").
         share = _ASKS_SHARE.search(question)
         if share is None:
-            return ()
+            return ("money",) if _ASKS_SUM.search(question) else ()
         return ("fraction",) if share.group("fraction") else ("percent",)
     thing = found.group("thing").lower()
     # Chat shorthand for the unit counted: "how many gpu hrs", "gpu-hrs" count hours.

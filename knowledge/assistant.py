@@ -33,6 +33,7 @@ from knowledge.answer_kinds import (
     gives_count,
     gives_value,
     holds,
+    names_host,
     only_other_places,
     places,
     required_kinds,
@@ -700,7 +701,7 @@ class Assistant:
         or only one part's count of a whole asked for ("in total" and "each node has 4"); when
         they name no word of the attribute asked for ("the PUE of"); when the lead fact says
         none is on record and names no day, asked on which day; when they give no version, no
-        command or option, no time limit of a job or no clock rate, asked for one; when the
+        command or option, no time limit of a job, no clock rate or no rank, asked for one; when the
         lead names only other places of a series than the one asked ("call 1" for "the second
         call"); when they name no AI Factory (machine, call), asked which one.
         `english`: whether the question was asked in English, not read from another language."""
@@ -709,10 +710,12 @@ class Assistant:
         unversioned = asks_version(match.question) and not any(
             holds(text, ("version",)) for text in texts
         )
-        # Nor the base clock by "a 64-core AMD EPYC": only a clock rate gives it.
-        unclocked = ("clock rate",) in required_kinds(
-            match.question, english_order=english
-        ) and not any(holds(text, ("clock rate",)) for text in texts)
+        # Nor the base clock by "a 64-core AMD EPYC", nor the place on the TOP500 by the peak
+        # performance: only a clock rate, a rank gives it.
+        kind_missing = any(
+            kinds in _ONLY_ITS_KIND and not any(holds(text, kinds) for text in texts)
+            for kinds in required_kinds(match.question, english_order=english)
+        )
         # "What's the PUE of Deucalion": facts that use no word of the attribute asked for do
         # not give it, however well their topic fits. Only when one is written as a name: a
         # plain word the facts do not use ("the max length of an experiment") may mean one
@@ -741,6 +744,10 @@ class Assistant:
         # LEONARDO", "which call is open all year, Benchmark or Regular Access" ask about
         # the ones named.
         kind = asked_subject_kind(match.question) if english else None
+        # Who runs a call is not on record as a host: "who runs Fast Lane" is left to the
+        # call's facts. A machine's, an AI Factory's or an antenna's host is.
+        if kind == "host" and _about_calls(lead):
+            kind = None
         unnamed = (
             kind is not None
             and kind not in _named_kinds(match.mentions)
@@ -748,7 +755,7 @@ class Assistant:
         )
         return (
             unnamed
-            or unclocked
+            or kind_missing
             or unversioned
             or uncoded
             or unlimited
@@ -775,7 +782,10 @@ class Assistant:
         )
 
     def _names_kind(self, texts: list[str], kind: str) -> bool:
-        """Whether `texts` name a machine, a call or an AI Factory (`kind`)."""
+        """Whether `texts` name a machine, a call or an AI Factory (`kind`), or who hosts or
+        runs what they are about ("host")."""
+        if kind == "host":
+            return any(names_host(text) for text in texts)
         return self.curated is None or any(
             kind in _named_kinds(self.curated.names.find(text)) for text in texts
         )
@@ -1194,6 +1204,10 @@ def _written(question: str, unseen: tuple[str, ...]) -> str:
         if w.isalpha() and not asks_availability(w) and set(tokenize(w)) & unknown
     ]
     return ", ".join(dict.fromkeys(written))
+
+
+# Values asked for that the facts are checked for by kind, as no other value stands in.
+_ONLY_ITS_KIND = (("clock rate",), ("rank",))
 
 
 def _about_calls(fact: CuratedFact) -> bool:

@@ -30,9 +30,11 @@ import numpy.typing as npt
 import yaml
 
 from knowledge.answer_kinds import (
+    asks_exact_day,
     asks_for_value,
     gives_value,
     holds,
+    names_calendar_day,
     names_place,
     only_asked_places,
     only_other_places,
@@ -492,7 +494,10 @@ class CuratedAnswerer:
         # lead rather than replacing it (the question named Fast Lane). Only for a question
         # asking no value: asked for a number, the named facts give it or the answer says they
         # do not, and a general entry's numbers (the calls' GPU-hour ranges) are not it.
-        if lead.named and len(kept) < w.max_facts and not asks_for_value(question):
+        # So for a lead about a call the question does not name ("our weights are proprietary:
+        # is there a confidentiality option for SMEs using the free AI Factory compute?" and
+        # the note about Large Scale's SME option): the entry on publishing joins it.
+        if len(kept) < w.max_facts and not asks_for_value(question):
             general = next(
                 (
                     s
@@ -602,8 +607,11 @@ def gives_asked(text: str, question: str, *, english_order: bool = True) -> bool
     the question counts or measures a thing, a number of it (see `gives_value`): "how many
     proposals" and "62 proposals", not "10 points"."""
     wants = fact_value_kinds(question)
-    return (not wants or holds(text, wants)) and gives_value(
-        [text], question, english=english_order
+    return (
+        (not wants or holds(text, wants))
+        # "Which day exactly" is not given by "a month after the cut-off".
+        and (not asks_exact_day(question) or names_calendar_day(text))
+        and gives_value([text], question, english=english_order)
     )
 
 
@@ -687,7 +695,12 @@ def lead_by_place(
 
     elsewhere = only_other_places(asked, lead_places)
     among_others = bool(lead_places & asked) and not only_asked_places(asked, lead_places)
-    if not elsewhere and not (among_others and not gives(lead)):
+    # "The first batch of AI Factories, how much money was behind it" is not answered by the
+    # antennas' budget: a lead that names no place of the series gives way to one about the
+    # place asked that gives the value.
+    series = {s for s, _ in asked}
+    unplaced = not any(s in series for s, _ in lead_places)
+    if not elsewhere and not unplaced and not (among_others and not gives(lead)):
         return scored
     candidates = [
         s
@@ -707,10 +720,12 @@ def _same_with_number(s: ScoredFact, lead: ScoredFact, now: datetime, question: 
     """Whether `s` is about the same as `lead` (which is about something: two general entries
     are not about the same) and states a number. "How many ACC nodes does
     MareNostrum 5 have" is not answered by the GPP partition's node count; nor "the price per
-    GPU-hour for us, a large company" by "free of charge for SMEs, others pay per use"."""
+    GPU-hour for us, a large company" by "free of charge for SMEs, others pay per use". A fact
+    about more besides is about the same too: IT4LIA's system, about LEONARDO as well, and
+    its contract's sum, for "Italy's AI Factory, how big was the contract"."""
     return (
         bool(lead.fact.subjects)
-        and set(s.fact.subjects) == set(lead.fact.subjects)
+        and set(lead.fact.subjects) <= set(s.fact.subjects)
         and states_count(s.fact.text_at(now, question))
     )
 

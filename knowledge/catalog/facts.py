@@ -334,13 +334,13 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
                         call,
                         now,
                         how_often=False,
-                        year=asked_year(q),
+                        year=asked_year(q, now),
                         after=asked_after(q, now),
                     )
                 )
             ),
             unknown_at=lambda now, q, call=call: nothing_on_record(
-                catalog, call, now, asked_year(q), asked_after(q, now)
+                catalog, call, now, asked_year(q, now), asked_after(q, now)
             ),
             # "Which calls are continuously open?" asks for every call whose schedule fits.
             listable=schedule.rule == "continuous",
@@ -352,10 +352,10 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
         f"Cut-offs of {call.name}",
         schedule,
         render=lambda now, q, call=call: next_cutoff_text(
-            catalog, call, now, year=asked_year(q), after=asked_after(q, now)
+            catalog, call, now, year=asked_year(q, now), after=asked_after(q, now)
         ),
         unknown_at=lambda now, q, call=call: nothing_on_record(
-            catalog, call, now, asked_year(q), asked_after(q, now)
+            catalog, call, now, asked_year(q, now), asked_after(q, now)
         ),
     )
     yield from _note_facts(call.id, [me], "overview", f"**{call.name}:** ", call.notes)
@@ -419,12 +419,21 @@ def _written_in(text: str, *names: str) -> bool:
 
 
 _YEAR = re.compile(r"\b(20\d\d)\b")
+# "The spring cut-off this year, which day was it": a year named by where it stands from today.
+_RELATIVE_YEAR = re.compile(r"\b(this|current|last|previous|next|coming)\s+year(?!['\w])", re.I)
+_YEARS_FROM_NOW = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}
 
 
-def asked_year(question: str) -> int | None:
-    """The year a question is about ("the first cut-off in 2027"), if it names one."""
+def asked_year(question: str, now: datetime | None = None) -> int | None:
+    """The year a question is about ("the first cut-off in 2027", or "next year" from `now`),
+    if it names one."""
     found = _YEAR.search(question)
-    return int(found.group(1)) if found else None
+    if found:
+        return int(found.group(1))
+    relative = _RELATIVE_YEAR.search(question) if now is not None else None
+    if relative is None or now is None:
+        return None
+    return now.year + _YEARS_FROM_NOW[relative.group(1).lower()]
 
 
 # A month written out or short ("jan", "Sept", "december").
@@ -453,7 +462,7 @@ def asked_after(question: str, now: datetime) -> date | None:
     else:
         day = int(g[0] or g[3])
         month = [m[:3] for m in MONTHS].index((g[1] or g[2])[:3].lower()) + 1
-        year = int(g[4]) if g[4] else asked_year(question) or now.year
+        year = int(g[4]) if g[4] else asked_year(question, now) or now.year
     try:
         return date(year, month, day)
     except ValueError:

@@ -14,17 +14,21 @@ from knowledge.answer_kinds import (
     asks_allotment,
     asks_coming_date,
     asks_day,
+    asks_exact_day,
     asks_for_value,
     asks_frequency,
     asks_live_figures,
     asks_setting,
     asks_time_limit,
     asks_total,
+    availability_sentence,
     counted_things,
     gives_allotment,
     gives_total,
     holds,
     holds_count,
+    names_calendar_day,
+    names_host,
     names_place,
     only_other_places,
     ordinals,
@@ -1403,3 +1407,188 @@ def test_a_rival_topic_whose_named_facts_count_the_thing_stays_a_rival() -> None
     counted = _fact("ffplus/review", "review", "Its first round drew 64 applications.")
     review = Rival("review", 0.75, (replace(counted, subjects=(FFPLUS,)),), True)
     assert rival_topic_score(_about_ffplus(APPLICATIONS, review), NOW) == 0.75
+
+
+def test_a_day_asked_exactly_is_not_given_by_a_time_after_another_event() -> None:
+    ai4s = Subject("call", "ai4s", "AI for Science")
+    decision = _named(ai4s, "ai4s/time", "time_to_access", DECISION.fact.text, 1.12, 0.65)
+    cutoffs = _named(ai4s, "ai4s/cutoffs", "cutoffs", "Cut-offs in 2026: 30 Jun 2026.", 1.11, 0.73)
+    asked = "ai4s: the cut-off right before summer 2026, which day exactly?"
+    assert _ids(lead_by_value([decision, cutoffs], asked, NOW, 0.2))[0] == "ai4s/cutoffs"
+    # Asked when one hears back, the time after the cut-off answers.
+    heard = "ai4s: after the cut-off, when do we hear back?"
+    assert _ids(lead_by_value([decision, cutoffs], heard, NOW, 0.2))[0] == "ai4s/time"
+
+
+@pytest.mark.parametrize(
+    ("question", "exact"),
+    [
+        ("which day exactly was the spring cut-off?", True),
+        ("what date did the call close", True),
+        ("whats the exact date of the next one", True),
+        # A time from another event answers these.
+        ("when do we hear back after the cut-off?", False),
+        ("what day of the week are cut-offs usually on?", False),
+    ],
+)
+def test_a_calendar_day_is_asked_only_by_day_or_date(question: str, exact: bool) -> None:
+    assert asks_exact_day(question) is exact
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("cut-offs in 2026: 4 May 2026, 26 Oct 2026", True),
+        ("the call closes on June 30", True),
+        ("closes 2026-06-30 at noon", True),
+        ("A decision about one month after the cut-off.", False),
+        ("No cut-off in 2026 is on record.", False),
+        ("Published 1 February 2027. The call is open.", False),
+    ],
+)
+def test_a_text_names_a_calendar_day(text: str, named: bool) -> None:
+    assert names_calendar_day(text) is named
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("where does vega sit on the top500 list?", (("rank",),)),
+        ("what rank is lumi on the TOP500", (("rank",),)),
+        ("how high does jupiter rank these days", (("rank",),)),
+        ("is marenostrum 5 still in the top 500 ranking?", (("rank",),)),
+        # A ranking that is no place on a list, or a place that is no rank.
+        ("what ranking criteria does the regular access review use?", ()),
+        ("which place do i put the config file in?", ()),
+        ("is lumi in the top500", ()),
+    ],
+)
+def test_a_place_on_a_list_is_asked_as_a_rank(
+    question: str, kinds: tuple[tuple[str, ...], ...]
+) -> None:
+    assert required_kinds(question) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("**MareNostrum 5** TOP500 (ACC): 8th (November 2023 list).", True),
+        ("As of 06/2024, LUMI ranks fifth on the top500.org list.", True),
+        ("It was #4 in the world when inaugurated.", True),
+        ("**Vega** peak: 6.9 PF.", False),
+        ("HPL target: over 1 EF.", False),
+    ],
+)
+def test_a_text_gives_a_rank(text: str, held: bool) -> None:
+    assert holds(text, ("rank",)) is held
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("belgian antenna of the lumi ai factory, which institution runs it?", "host"),
+        ("who runs the latvian antenna?", "host"),
+        ("which university hosts the czech ai factory", "host"),
+        ("which centre should we apply to?", None),
+        ("who can apply for fast lane?", None),
+    ],
+)
+def test_a_question_asks_who_hosts_or_runs_something(question: str, kind: str | None) -> None:
+    assert asked_subject_kind(question) == kind
+
+
+def test_a_text_names_a_host_by_what_hosts_or_runs_it() -> None:
+    assert names_host("**LUMI** is hosted by CSC – IT Center for Science in Kajaani, Finland.")
+    assert names_host("The antenna is run by the national HPC centre.")
+    assert not names_host("Belgium has an **AI Factory Antenna**, linked to LUMI AI Factory.")
+
+
+@pytest.mark.parametrize(
+    ("question", "things"),
+    [
+        # A past tense ends the thing counted as the present does.
+        ("the grand challenge, how many proposals came in overall?", ("proposals",)),
+        ("how many applications arrived before the cap?", ("applications",)),
+        # A sum asked in a currency, or the size of a contract, is money.
+        ("the new ai system's contract, how big was it in euros?", ("money",)),
+        ("what is that contract worth", ("money",)),
+        ("how big is the gpu partition", ()),
+    ],
+)
+def test_what_a_question_counts_or_measures_without_how_many(
+    question: str, things: tuple[str, ...]
+) -> None:
+    assert counted_things(question) == things
+
+
+def test_a_batch_of_ai_factories_is_a_wave() -> None:
+    assert places("the first batch of ai factories picked in dec 2024") == {("wave", 1)}
+    assert places("batches 1 and 2") == {("wave", 1), ("wave", 2)}
+
+
+def test_a_lead_naming_no_place_gives_way_to_the_place_asked_giving_the_value() -> None:
+    antennas = ScoredFact(
+        _fact("ant", "waves", "13 antennas were announced with about EUR 55 M."), 1.0, 0.84, False
+    )
+    asked = "the first batch of ai factories: how much money in total was behind it?"
+    assert _ids(lead_by_place([antennas, FIRST_WAVE], asked, NOW, 0.2)) == ["w/1", "ant"]
+
+
+def test_a_lead_naming_no_place_keeps_the_lead_from_a_place_without_the_value() -> None:
+    antennas = ScoredFact(
+        _fact("ant", "waves", "13 antennas were announced with about EUR 55 M."), 1.0, 0.84, False
+    )
+    first = replace(FIRST_WAVE, fact=replace(FIRST_WAVE.fact, text="The first wave chose seven."))
+    asked = "the first batch of ai factories: how much money in total was behind it?"
+    assert _ids(lead_by_place([antennas, first], asked, NOW, 0.2))[0] == "ant"
+
+
+IT4LIA = Subject("factory", "it4lia", "IT4LIA")
+ITALY = Subject("country", "italy", "Italy")
+
+
+def test_a_fact_about_the_same_and_more_may_take_the_lead_with_the_number_asked() -> None:
+    host = ScoredFact(
+        replace(
+            _fact("f/host", "factory_host", "IT4LIA is hosted by CINECA; selected in wave 1."),
+            subjects=(IT4LIA, ITALY),
+        ),
+        1.16,
+        0.71,
+        True,
+    )
+    system = ScoredFact(
+        replace(
+            _fact("f/system", "factory_system", "IT4LIA system: a new one (EUR 290 M contract)."),
+            subjects=(IT4LIA, ITALY, Subject("machine", "leonardo", "LEONARDO")),
+        ),
+        1.09,
+        0.59,
+        True,
+    )
+    asked = "italy's ai factory, how big was the new system's contract in euros?"
+    assert _ids(lead_by_value([host, system], asked, NOW, 0.2))[0] == "f/system"
+
+
+@pytest.mark.parametrize(
+    ("question", "asking"),
+    [
+        # What was done or found is told, not asked.
+        ("found a centrally installed module. whats the first place to look for help?", ""),
+        ("cloned the repo, pip installed the reqs. what cmd builds the site?", ""),
+        (
+            "We have nodes for our zorblax runs. Is ollama installed on LUMI?",
+            "Is ollama installed on LUMI?",
+        ),
+        # Chat drops the question mark of the last sentence.
+        ("is vllm installed on lumi", "is vllm installed on lumi"),
+        (
+            "anyone got unsloth running? is it preinstalled?",
+            "anyone got unsloth running? is it preinstalled?",
+        ),
+    ],
+)
+def test_only_a_sentence_that_asks_asks_whether_something_is_there(
+    question: str, asking: str
+) -> None:
+    assert availability_sentence(question) == asking

@@ -936,6 +936,14 @@ def test_an_unknown_word_in_a_sentence_of_context_names_nothing_asked_about(
     assert answer.text.startswith("I don't know: I have no record of **ollama**, so")
 
 
+def test_a_statement_of_what_was_installed_names_nothing_asked_about(
+    assistant: Assistant,
+) -> None:
+    # "pip installed the reqs." tells what was done: "reqs" and "cmd" are no names asked about.
+    answer = assistant.ask("cloned the docs repo, pip installed the reqs. what cmd builds it?")
+    assert "no record of" not in answer.text
+
+
 def test_a_german_question_s_names_are_read_off_it_as_written(assistant: Assistant) -> None:
     asked = assistant.read("Wie reiche ich mit Slurm den Code für ein Job-Array ein?")
     # The reading drops the words between the nouns: "Slurm Code" would read as capitalised

@@ -10,6 +10,7 @@ import pytest
 
 import knowledge
 from knowledge.catalog.catalog import Catalog, load_catalog
+from knowledge.catalog.facts import asked_year, next_cutoff_text
 
 DATA = Path(knowledge.__file__).parent / "data"
 UTC = ZoneInfo("UTC")
@@ -115,3 +116,27 @@ def test_facts_checked_more_than_ninety_days_ago_are_stale(catalog: Catalog) -> 
 def test_nothing_is_stale_right_after_checking(catalog: Catalog) -> None:
     # The oldest check on record is the 2021 systems table (as_of 2021-01-01).
     assert catalog.stale_facts(datetime(2021, 1, 2, tzinfo=UTC), stale_after_days=90) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("the first cut-off in 2027", 2027),
+        ("the spring cut-off this year, which day was it?", 2026),
+        ("what were the cut-offs last year", 2025),
+        ("anything next year?", 2027),
+        ("when is the next cut-off", None),
+        # Not a year: "the last year of the project".
+        ("how long does the project's year last", None),
+    ],
+)
+def test_a_year_is_named_or_counted_from_today(question: str, year: int | None) -> None:
+    now = datetime(2026, 11, 27, 12, tzinfo=ZoneInfo("UTC"))
+    assert asked_year(question, now) == year
+
+
+def test_the_cut_offs_of_this_year_are_listed_when_this_year_is_asked(catalog: Catalog) -> None:
+    now = datetime(2026, 11, 27, 12, tzinfo=ZoneInfo("UTC"))
+    extreme = next(c for c in catalog.calls if c.id == "extreme-scale")
+    text = next_cutoff_text(catalog, extreme, now, year=asked_year("the one this year?", now))
+    assert text.startswith("**Extreme Scale Access cut-offs in 2026:** 4 May 2026, 26 Oct 2026.")

@@ -150,6 +150,31 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "apart from the web form, what paperwork goes with a regular access application?",
             "**Regular Access, how proposals are selected:**",
         ),
+        # A past cut-off asked by a year counted from today, or by a calendar day that a time
+        # after the cut-off does not give.
+        (
+            "extreme scale access, the cut-off in spring this year - what day was it?",
+            "**Extreme Scale Access cut-offs in 2026:** 4 May 2026, 26 Oct 2026.",
+        ),
+        (
+            "ai for science: which exact day was the cut-off just before summer 2026?",
+            "**AI for Science and Collaborative EU Projects cut-offs in 2026:** 27 Feb 2026",
+        ),
+        # "Came in" ends the thing counted, as "come in" does.
+        (
+            "back in the 2023/24 grand challenge, how many proposals came in?",
+            "**Large AI Grand Challenge, what came before:** The challenge drew 94 proposals.",
+        ),
+        # A sum asked in euros is money: the system's contract, not who hosts the factory.
+        (
+            "IT4LIA's new ai system: how big is the contract in euros?",
+            "**IT4LIA** AI Factory system: a new AI supercomputer alongside LEONARDO",
+        ),
+        # The first batch is the first wave, not the antennas' budget.
+        (
+            "how much money was behind the first batch of ai factories?",
+            "The first wave is worth EUR 1.5 B",
+        ),
     ],
 )
 def test_a_question_reaches_the_fact_of_its_topic(
@@ -193,3 +218,38 @@ def test_a_cpu_model_does_not_give_its_clock_rate(curated_only: Assistant) -> No
     answer = curated_only.ask("what's the cpu clock speed on leonardo's dcgp nodes?")
     assert answer.abstained
     assert "**LEONARDO DCGP** (cpu, 1,536 nodes)" in answer.text
+
+
+def test_a_note_about_a_call_not_named_is_answered_with_the_entry_that_fits_better(
+    curated_only: Assistant,
+) -> None:
+    # The FAQ entry on free AI Factory access joins the note on the SME option.
+    answer = curated_only.ask(
+        "we keep our model closed. on free ai factory compute, must we publish anything, "
+        "or is there some confidentiality thing for smes?"
+    )
+    assert answer.route == "catalog"
+    assert answer.text.startswith(
+        '**AI Factories Large Scale:** One applicant mentions an "SME confidentiality option"'
+    )
+    assert "Usually yes. The AI Factories run three access modes" in answer.text
+
+
+def test_a_machine_s_peak_performance_does_not_give_its_place_on_the_top500(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask("where does vega sit on the top500 these days?")
+    assert answer.abstained
+    assert "**Vega** peak: 6.9 PF." in answer.text
+
+
+def test_an_antenna_s_country_and_link_do_not_say_who_runs_it(curated_only: Assistant) -> None:
+    answer = curated_only.ask("the latvian ai factory antenna, which organisation runs it?")
+    assert answer.abstained
+    assert "Latvia has an **AI Factory Antenna**, linked to LUMI AI Factory." in answer.text
+
+
+def test_who_hosts_a_machine_is_answered_by_its_host(curated_only: Assistant) -> None:
+    answer = curated_only.ask("which organisation runs karolina?")
+    assert answer.route == "catalog"
+    assert answer.text.startswith("**Karolina** is hosted by IT4Innovations")
