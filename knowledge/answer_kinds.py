@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
-from knowledge.lexical import compound_words
+from knowledge.lexical import compound_words, tokenize
 
 # "How long", "how soon": a question asking for a duration.
 _HOW_LONG = (
@@ -41,6 +41,8 @@ _WANTS = {
         _HOW_LONG + r"|\b(how many (minutes|hours|days|weeks|months)|walltime|time ?limit|"
         r"timeout|expir\w*|deleted|purged|duration|lifetime|validity|time ?slots?)\b|"
         r"\bwall[ -]?(?:clock )?time\b|"
+        # "What response time do they promise": how long until something happens.
+        r"\b(?:response|turnaround|reply|waiting|wait|processing|approval|lead)[ -]times?\b|"
         # "The longest time slot we can get": the longest of something that lasts.
         r"\b(longest|shortest)\b[^?.]*\b(time|slots?|runs?|jobs?|periods?|windows?|stays?)\b|"
         # "When ... deleted", also as a translated question words it ("when file scratch delete").
@@ -97,12 +99,12 @@ _WANTS = {
     ),
     "code": re.compile(
         # "Which flag", also "which configure flag".
-        r"\b(which|what)( [\w-]+)? (option|flag|switch|argument|parameter|variable|env\w*|command|"
+        r"\b(which|what)( [\w-]+)? (option|flag|switch|argument|parameter|variable|env\w*|command|cmd|"
         r"setting|directive|keyword|function|method|call|module|file|path|syntax)s?\b|"
         # ... and "what extra srun option", with two words between: not for a call or a
         # module, which "which regular access call" and "what if my module" name otherwise.
         r"\b(which|what) " + _NOT_A_CLAUSE + r"[\w-]+ " + _NOT_A_CLAUSE + r"[\w-]+ "
-        r"(option|flag|switch|argument|parameter|variable|command|directive)s?\b|"
+        r"(option|flag|switch|argument|parameter|variable|command|cmd|directive)s?\b|"
         # "How do I <anything>": in documentation the answer is what to type or set. Also
         # without the pronoun, as a question read from another language keeps it ("wie kann
         # ich ..." -> "how can"), or typed "how to"; a bare "how <word>" is too loose a sign
@@ -111,10 +113,10 @@ _WANTS = {
         r"\bhow (do|can|should|would) (i|we|you) \w+|"
         # Not before its subject, nor a name ("how can Slurm place").
         r"\bhow (?:can|could|should|must|may|to) (?!" + _SUBJECT + r"\b)(?-i:(?![A-Z]))[a-z]{3,}\b|"
-        r"\bcommand\b|\bsyntax\b|"
+        r"\b(?:command|cmd)s?\b|\bsyntax\b|"
         # "Is there a build switch for ...": the answer names it.
         r"\bis there ((a|an|any) )?([\w-]+ )?(option|flag|switch|setting|variable|parameter|knob|"
-        r"command|tool)s?\b|"
+        r"command|cmd|tool)s?\b|"
         # "What do I put in the host list", "what does the command look like".
         r"\bwhat (do|should|must|can) ((i|we) )?(need to |have to )?([\w#-]+ ){0,2}?"
         r"(set|put|add|pass|type|write|link|tell|give|specify|enter)\b|\blook like\b|"
@@ -180,6 +182,10 @@ _CALL_EVENT = (
     r"(?:" + _DEADLINE_WORDS + r"|submissions?|calls?|awards?|approvals?|decisions?|"
     r"applications?|selections?|notifications?|evaluations?|reviews?)\b"
 )
+_PLACE_ON_LIST = (
+    r"(?:\b\d+(?:st|nd|rd|th)\b|#\s?\d+\b|"
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b)"
+)
 _HAS = {
     "duration": re.compile(_DURATION, re.I),
     # A time limit: a duration said to be one, a few words from what says so. A duration alone
@@ -237,11 +243,14 @@ _HAS = {
     "default": re.compile(r"\bdefaults?\b|\bdefaulting\b", re.I),
     # "2.45 GHz", "3500 MHz": a clock rate.
     "clock rate": re.compile(r"\d\s*[GM]Hz\b", re.I),
-    # "5th", "#4", "ranks fifth", "place 8": a place on a list.
+    # "TOP500: 5th", "ranks fifth on the list", "4th on the June TOP500 list": a place on a
+    # list, said with the list ("the first EuroHPC system" is none).
     "rank": re.compile(
-        r"\b\d+(?:st|nd|rd|th)\b|#\s?\d+\b|"
-        r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|"
-        r"\b(?:rank(?:ed|s)?|place[ds]?|position)\s+(?:no\.?\s*|#\s*)?\d+\b",
+        r"\b(?:top\s?500|green\s?500|lists?|rank(?:ed|s|ing)?|place[ds]?|position)\b[^.;]{0,40}?"
+        + _PLACE_ON_LIST
+        + r"|"
+        + _PLACE_ON_LIST
+        + r"[^.;]{0,40}?\b(?:top\s?500|top500\.org|green\s?500|lists?|place|position)\b",
         re.I,
     ),
     # "Hourly", "every 200 ms", "twice a month", "once per day": how often something happens.
@@ -315,13 +324,18 @@ _ORDINAL_WORDS = {
 # 2027" asks for the next one, so cut-offs are a series only for the third on.
 _SERIES_WORDS = r"(?:calls?|waves?|rounds?|editions?|phases?|batch(?:es)?)"
 # "The first batch of AI Factories" is their first wave.
-_SAME_SERIES = {"batch": "wave"}
+# "The first batch of AI Factories" is their first wave; "my first batch job" is no place in
+# a series.
+_BATCH_OF_WAVES = re.compile(r"\b(?:ai\s+factor(?:y|ies)|aifs?|antennas?)\b", re.I)
 
 
-def _series(word: str) -> str:
-    """The series a word names, singular: "waves" and "batches" are "wave"."""
+def _series(word: str, text: str) -> str:
+    """The series a word names, singular ("waves" is "wave"); a batch in a `text` about AI
+    Factories or antennas is a wave, another batch none ("")."""
     singular = re.sub(r"(?<=ch)es$|s$", "", word.lower())
-    return _SAME_SERIES.get(singular, singular)
+    if singular == "batch":
+        return "wave" if _BATCH_OF_WAVES.search(text) else ""
+    return singular
 
 
 _SERIES = r"(?:" + _SERIES_WORDS[3:-1] + r"|cut-?offs?)\b"
@@ -347,7 +361,9 @@ def _ordinal_places(text: str) -> Iterator[tuple[str, int]]:
     for m in _PLACE_BEFORE.finditer(text):
         place = m.group("place").lower()
         number = _PLACE_WORDS.get(place) or int(re.sub(r"\D", "", place))
-        yield _series(m.group("series")), number
+        series = _series(m.group("series"), text)
+        if series:
+            yield series, number
 
 
 def ordinals(text: str) -> frozenset[int]:
@@ -374,8 +390,9 @@ def places(text: str) -> Places:
     # Not a cut-off's: "the first cut-off in 2027" asks for the next one (see `_SERIES`).
     found = {(s, n) for s, n in _ordinal_places(text) if not s.startswith("cut")}
     for m in _PLACE_AFTER.finditer(text):
-        series = _series(m.group("series"))
-        found |= {(series, n) for n in _numbers(m.group("numbers"))}
+        series = _series(m.group("series"), text)
+        if series:
+            found |= {(series, n) for n in _numbers(m.group("numbers"))}
     return frozenset(found)
 
 
@@ -454,14 +471,26 @@ def wanted_kinds(question: str) -> tuple[str, ...]:
 # Month names as dates write them: capitalised, so "5 may run" stays a count.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # A calendar date is no count: "published 1 February 2027" does not say how many of anything.
-_CALENDAR_DAYS = (
-    r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[–-]\s*\d{1,2})?\s+" + _MONTH + r"(?:\s+(?:19|20)\d{2})?\b|"
-    r"\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{2})?|"
-    r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b"
+
+
+def _calendar_days(month: str) -> str:
+    """A day of a month as dates write it: "30 Jun 2026", "June 30, 2026", "2026-06-30"."""
+    return (
+        r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[–-]\s*\d{1,2})?\s+" + month + r"(?:\s+(?:19|20)\d{2})?\b|"
+        r"\b" + month + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{2})?|"
+        r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b"
+    )
+
+
+# A month by its name or its usual short form only ("20 Marie Curie" names no day).
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
 )
-_CALENDAR_DAY = re.compile(_CALENDAR_DAYS)
+_CALENDAR_DAY = re.compile(_calendar_days(_MONTH_NAME))
 _DATES = re.compile(
-    _CALENDAR_DAYS + r"|\b(?i:in|since|from|until|early|late|mid-?)\s+(?:19[89]\d|20[0-3]\d)\b"
+    _calendar_days(_MONTH)
+    + r"|\b(?i:in|since|from|until|early|late|mid-?)\s+(?:19[89]\d|20[0-3]\d)\b"
 )
 
 
@@ -537,7 +566,7 @@ _ENDS_ENGLISH_THING = (
 # of the phrase ("how many total GPUs").
 _QUALIFIES_COUNT = (
     r"(?:max(?:imum)?|min(?:imum)?|exactly|roughly|approx(?:imately)?|about|total|"
-    r"altogether|overall)(?![\w-])"
+    r"altogether|together|overall|all(?=\s+(?:together|told)\b))(?![\w-])"
 )
 _COUNTED = re.compile(
     r"(?:\bhow (?:many|much)|" + _NUMBER_OF + r")\s+"
@@ -646,7 +675,9 @@ _PRICE = re.compile(
 # budget ("worth EUR 500 M") does not answer it.
 _PER_UNIT = re.compile(
     r"\b[a-z]+-hours?\b|\b(?:per|an?|one|each)\s+(?:[\w-]+\s+)?"
-    r"(?:hours?|days?|months?|years?|nodes?|gpus?|cores?|tb|gb|users?|seats?)\b",
+    r"(?:hours?|days?|months?|years?|nodes?|gpus?|cores?|tb|gb|users?|seats?)\b|"
+    # Read from another language: "for hour GPU" ("per un'ora GPU").
+    r"\bfor\s+(?:hours?|gpus?|nodes?|cores?)\b",
     re.I,
 )
 # An amount of money: "EUR 0.80", "€1.20", "300k euros", "EUR 4 M". A number starts where no
@@ -666,10 +697,13 @@ _CURRENCY = re.compile(_MONEY + r"|\bdollars?\b", re.I)
 # "How big was that contract in euros", "what's the deal worth": a sum of money, asked without
 # "how much".
 _ASKS_SUM = re.compile(
-    r"\bin\s+(?:euros?|eur|€|dollars?|usd)\b|"
-    r"\b(?:how\s+(?:big|large)|what\s+size)\b[^?.!]{0,30}?\b(?:contract|budget|deal|"
-    r"investment|grant|funding)s?\b|"
-    r"\b(?:contract|deal|investment)s?\b[^?.!]{0,30}?\bworth\b",
+    r"\bin\s+(?:euros?|eur|dollars?|usd)\b|\bin\s+(?:€|\$)|"
+    # Not a grant or a budget: EuroHPC's are GPU-hours as often as money.
+    r"\b(?:how\s+(?:big|large)|what\s+size)\b[^?.!]{0,30}?\b(?:contract|deal|investment)s?\b|"
+    r"\b(?:contract|deal|investment)s?\b[^?.!]{0,30}?\bworth\b|"
+    # "What's its contract value" (not a budget: a Playground project's is GPU-hours).
+    r"\bwhat(?:'s|s|\s+is|\s+was|\s+were)?\b[^?.!]{0,30}?\b(?:contract\s+value|"
+    r"price\s+tag)s?\b",
     re.I,
 )
 _PRICE_WORD = re.compile(r"\bprices?\b", re.I)
@@ -779,8 +813,9 @@ def asks_day(question: str) -> bool:
 # "Which day exactly", "what date was it": a calendar day, which "a month after the cut-off"
 # (an answer to "when do we hear back") does not give.
 _ASKS_EXACT_DAY = re.compile(
-    r"\b(?:which|what)\s+(?:exact\s+)?(?:day|date)\b(?!\s+(?:of\s+the\s+week|and\s+time)\b)|"
-    r"\bexact\s+(?:day|date)\b",
+    r"\bexact(?:ly)?\b[^.?!]{0,20}?\b(?:day|date)\b|\b(?:day|date)\b[^.?!]{0,20}?\bexactly\b|"
+    # "Which day was the spring cut-off": a day gone by, which no time after it gives.
+    r"\b(?:which|what)\s+(?:day|date)\s+(?:was|were|did)\b",
     re.I,
 )
 
@@ -893,7 +928,7 @@ _ASKS_CLOCK = re.compile(
 _RANKING_LIST = r"(?:top\s?500|green\s?500|graph\s?500|hpcg|io500)"
 _ASKS_RANK = re.compile(
     r"\b(?:what|which)\s+rank\s+(?:is|does|did|was|has)\b|"
-    r"\bhow\s+(?:high|low|well)\b[^?.!]{0,40}?\b(?:rank|place|score)[sd]?\b|"
+    r"\bhow\s+(?:high|low|well)\b[^?.!]{0,40}?\b(?:rank|place)[sd]?\b|"
     r"\b(?:rank|ranks|ranked|ranking|position|place[ds]?|sits?|stands?|lands?)\b[^?.!]{0,30}?\b"
     + _RANKING_LIST
     + r"\b|\b"
@@ -906,6 +941,16 @@ _ASKS_RANK = re.compile(
 def asks_rank(question: str) -> bool:
     """Whether the question asks for a place on a list ("where does Vega sit on the TOP500")."""
     return _ASKS_RANK.search(question) is not None
+
+
+# "What response time do they promise for tickets": how long until an answer, which a page on
+# how to write a ticket does not give.
+_ASKS_RESPONSE_TIME = re.compile(
+    r"\b(?:response|turnaround|reply|answer)[ -]times?\b|"
+    # Read from another language: "which time answer guarantee" ("tempo di risposta").
+    r"\btimes?\s+(?:answer|response|reply)\b",
+    re.I,
+)
 
 
 def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[str, ...], ...]:
@@ -923,6 +968,7 @@ def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[
         (asks_coming_date(question, english_order=english_order), ("date", "duration")),
         (_ASKS_CLOCK.search(question) is not None, ("clock rate",)),
         (asks_rank(question), ("rank",)),
+        (_ASKS_RESPONSE_TIME.search(question) is not None, ("duration",)),
     )
     return tuple(kinds for asks, kinds in asked if asks)
 
@@ -993,6 +1039,25 @@ def asks_availability(question: str) -> bool:
     return bool(_ASKS_AVAILABILITY.search(question))
 
 
+# What was done or found, told: the word comes after one who did it or a word describing it
+# ("pip installed", "we installed", "a centrally installed module"), and the sentence does not
+# open as a question.
+_DONE_BY = re.compile(
+    r"\b(?:i|we|you|they|he|she|pip|conda|spack|someone|somebody|admins?|centrally|locally|"
+    r"already|just|have|has|had|'ve|an?|the|got)\s+(?:installed|pre-?installed|provided|bundled|"
+    r"shipped|included)\b",
+    re.I,
+)
+_OPENS_QUESTION = re.compile(
+    r"^\W*(?:is|are|does|do|did|can|could|has|have|will|would|was|were|any|anyone|anybody)\b",
+    re.I,
+)
+
+
+def _tells(sentence: str) -> bool:
+    return _DONE_BY.search(sentence) is not None and _OPENS_QUESTION.search(sentence) is None
+
+
 def availability_sentence(question: str) -> str:
     """The sentences asking whether something is installed, available or supported, with the
     other questions beside them ("" when none asks it): the thing asked about is named there
@@ -1000,12 +1065,12 @@ def availability_sentence(question: str) -> str:
     have 64 nodes booked for our zorblax runs. Is ollama installed?")."""
     sentences = _QUESTION_SENTENCE_END.split(question.strip())
     # A statement of what was done or found ("pip installed the reqs.", "found a centrally
-    # installed module.") asks nothing: only a question, or the last sentence (chat drops the
-    # question mark), asks whether something is there.
+    # installed module.") asks nothing; "is sglang available on lumi." still asks, as chat
+    # ends questions with a full stop too.
     last = len(sentences) - 1
     asking = [
         bool(_ASKS_AVAILABILITY.search(sentence))
-        and (i == last or not sentence.rstrip().endswith((".", "!")))
+        and (i == last or not sentence.rstrip().endswith((".", "!")) or not _tells(sentence))
         for i, sentence in enumerate(sentences)
     ]
     if not any(asking):
@@ -1088,6 +1153,11 @@ _CONTACT = {
 }
 
 
+# "The budget in GPU-hours", "a budget of GPU hours": compute time, not money.
+_IN_HOURS = re.compile(r"\b(?:gpu|node|cpu|core)?[- ]?(?:hours?|hrs?)\b", re.I)
+_COMPUTE_WORDS = re.compile(r"\b(?:gpu|cpu|compute|computing|node|core|machine)\b", re.I)
+
+
 def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
     """What a "how many / how much <thing>" question counts or measures ("nodes", "memory");
     what a question about a price measures ("price", or "rate" when it is the price of a unit
@@ -1100,6 +1170,10 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
         # "How much of the cost does the EU cover": a share ("up to 50%", "half") or an
         # amount answers; a price per unit is not asked.
         return ()
+    share = _ASKS_SHARE.search(question) if english_order else None
+    if share is not None:
+        # "What fraction of the supercomputer's cost can the EU cover": a share, not a price.
+        return ("fraction",) if share.group("fraction") else ("percent",)
     if _PRICE.search(question):
         if not _PER_UNIT.search(question):
             return ("price",)
@@ -1120,7 +1194,9 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
         # fraction of the deviance": a percentage or a ratio ("0.999").
         share = _ASKS_SHARE.search(question)
         if share is None:
-            return ("money",) if _ASKS_SUM.search(question) else ()
+            return (
+                ("money",) if _ASKS_SUM.search(question) and not _IN_HOURS.search(question) else ()
+            )
         return ("fraction",) if share.group("fraction") else ("percent",)
     thing = found.group("thing").lower()
     # Chat shorthand for the unit counted: "how many gpu hrs", "gpu-hrs" count hours.
@@ -1131,6 +1207,9 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
         thing = "ram"
     if thing in _MEASURED_IN_UNITS and _RELATIVE.search(question):
         return ("ratio",)
+    # "How much GPU time did they get": compute time, which GPU-hours or node-hours measure.
+    if thing == "time" and _COMPUTE_WORDS.search(phrase):
+        return ("hours",)
     return (thing,)
 
 
@@ -1318,6 +1397,59 @@ def _gives_total(text: str, thing: str) -> bool:
             whole = True
     # A count per node, times the node count, gives the whole (not for nodes themselves).
     return whole or (per_node and _stem(thing) != "node" and _gives_total(text, "nodes"))
+
+
+# Things a text names one by one ("Partners: Czechia, Denmark, ...", "the consortium: Finland,
+# Belgium, ... and Switzerland"), which a count of the names gives.
+_LISTED_THINGS = frozenset(
+    {"countries", "partners", "members", "states", "nations", "machines", "systems"}
+)
+# "Besides Finland", "including the host": a count the list alone does not give.
+_BESIDES = re.compile(
+    r"\b(?:besides|including|apart\s+from|except|other\s+than|excluding|in\s+addition\s+to|"
+    r"not\s+counting|plus)\b",
+    re.I,
+)
+_LIST_ITEM = r"[A-Z0-9][\w.+'’-]*(?:\s+[A-Z0-9][\w.+'’-]*)*"
+_NAME_LIST = re.compile(
+    r":\s*(" + _LIST_ITEM + r"(?:\s*,\s*(?:and\s+)?" + _LIST_ITEM + r")+"
+    r"(?:\s+and\s+" + _LIST_ITEM + r")?|" + _LIST_ITEM + r"\s+and\s+" + _LIST_ITEM + r")"
+)
+
+
+@lru_cache(maxsize=1024)
+def listed_thing(question: str) -> str:
+    """The thing a question counts that texts list by name ("how many partner countries":
+    "countries"), or ""."""
+    things = [t for t in counted_things(question) if t.lower() in _LISTED_THINGS]
+    return things[0] if things else ""
+
+
+# GPUs counted by what they are: "how many GPUs", "how many A100s", "how many accelerators".
+_GPU_COUNTED = re.compile(r"^(?:gpus?|accelerators?|[ahb]100s?|gh200s?|mi\d{3}x?s?)$", re.I)
+
+
+def counts_gpus(question: str) -> bool:
+    """Whether the question counts GPUs (not GCDs, cores, memory or nodes)."""
+    return any(_GPU_COUNTED.match(thing) for thing in counted_things(question))
+
+
+def with_listed_count(text: str, question: str) -> str:
+    """`text`, led by the count of the names it lists when the question counts them ("how many
+    countries are in the LUMI consortium" and "The LUMI consortium: Finland, ..., Sweden and
+    Switzerland" give "**10 countries:**")."""
+    thing = listed_thing(question)
+    if not thing or _BESIDES.search(question):
+        return text
+    asked = set(tokenize(question))
+    for found in _NAME_LIST.finditer(text):
+        # Only the list the question names: "how many countries are part of the BSC AI
+        # Factory" is not answered by counting its partners, which leave out the host.
+        label = set(tokenize(text[max(0, found.start() - 40) : found.start()].split(".")[-1]))
+        if label & asked:
+            count = len(re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found.group(1)))
+            return f"**{count} {thing}:** {text}"
+    return text
 
 
 def holds_count(text: str, thing: str) -> bool:

@@ -338,6 +338,10 @@ class Assistant:
         self.index.embedder.embed_query("warm up")
         if self.curated is not None:
             self.curated.warm_up()
+            self.curated.slip_of("warmup")  # groups the vocabulary for reading typos
+        lexical = self.index.lexical()[0] if self.index.count() else None
+        if lexical is not None:
+            lexical.slip_of("warmup")
         self.languages.warm_up()
         if self.index.count():
             self.ask("How do I warm up?")  # first-call costs inside Chroma and numpy
@@ -346,9 +350,40 @@ class Assistant:
         started = time.perf_counter()
         asked = self.read(question.strip())
         earlier = self.read(context.strip()).english if context else ""
-        answer = self._answer(asked.english, earlier, asked.language, asked.text)
+        english, written = asked.english, asked.text
+        if asked.language == "en":
+            # Read with its typos mended; an English question stays its own reading.
+            english = written = self.respelled(asked.english)
+        answer = self._answer(english, earlier, asked.language, written)
         elapsed = (time.perf_counter() - started) * 1000
         return replace(answer, question=asked.text, language=asked.language, latency_ms=elapsed)
+
+    def respelled(self, question: str) -> str:
+        """The question with each word no source knows, written in lower case and long enough
+        to be a word rather than a name's short form, replaced by the known word it reads as a
+        typo of ("an extreme scale allocaton" reads "allocation"): one letter off throws the
+        embedding far from the question meant. A word with no such neighbour stays."""
+        documents = self.index.lexical()[0] if self.index.count() else None
+
+        def mended(found: re.Match[str]) -> str:
+            word = found.group(0)
+            tokens = tokenize(word)
+            # A plain plural keeps its "s"; another stemmed token ("decides" reads "decid") is
+            # no word to put in its place.
+            plural = word.endswith("s") and tokens == [word[:-1]]
+            if tokens != [word] and not plural:
+                return word
+            base = tokens[0]
+            if (self.curated is not None and self.curated.knows(base)) or (
+                documents is not None and documents.known(base)
+            ):
+                return word
+            slip = (self.curated.slip_of(base) if self.curated is not None else None) or (
+                documents.slip_of(base) if documents is not None else None
+            )
+            return word if slip is None else slip + ("s" if plural else "")
+
+        return _LOWER_WORD.sub(mended, question)
 
     def read(self, question: str, *, with_documents: bool = True) -> Asked:
         """The question's language and its English search words (itself, when English).
@@ -530,7 +565,10 @@ class Assistant:
             and curated_confidence >= curated_threshold
             and not lacks_value
         ):
-            lead_extract = extracts[0] if extracts else None
+            # What a job is billed, worked out from the rule for the job asked about, is
+            # stated on no page: the rule's page is further reading, not the answer.
+            worked_out = match.lead.is_worked_out(question)
+            lead_extract = None if worked_out or not extracts else extracts[0]
             if (
                 evidence.documents is not None
                 and lead_extract is not None
@@ -560,8 +598,8 @@ class Assistant:
             ):
                 return self._compose(question, evidence.documents, extracts, doc_confidence)
             answer = self._curated_answer(question, match, curated_confidence, words)
-            if lead_extract is not None and doc_confidence >= threshold:
-                answer = _with_further_reading(answer, lead_extract.hit.chunk)
+            if extracts and doc_confidence >= threshold:
+                answer = _with_further_reading(answer, extracts[0].hit.chunk)
             return answer
         on_topic_without_value = (
             match is not None
@@ -744,9 +782,10 @@ class Assistant:
         # LEONARDO", "which call is open all year, Benchmark or Regular Access" ask about
         # the ones named.
         kind = asked_subject_kind(match.question) if english else None
-        # Who runs a call is not on record as a host: "who runs Fast Lane" is left to the
-        # call's facts. A machine's, an AI Factory's or an antenna's host is.
-        if kind == "host" and _about_calls(lead):
+        # Who runs a call, or the programme an FAQ entry is about, is not on record as a host:
+        # "who runs Fast Lane" is left to those facts. A machine's, an AI Factory's or an
+        # antenna's host is.
+        if kind == "host" and (not lead.subjects or _about_calls(lead)):
             kind = None
         unnamed = (
             kind is not None
@@ -1208,6 +1247,11 @@ def _written(question: str, unseen: tuple[str, ...]) -> str:
 
 # Values asked for that the facts are checked for by kind, as no other value stands in.
 _ONLY_ITS_KIND = (("clock rate",), ("rank",))
+
+
+# A word long enough to tell a typo from another word, in lower case (not a name), and not part
+# of a file name, a path, code or a quotation ("requirments.txt", `import mpifour`).
+_LOWER_WORD = re.compile(r"(?<![\w./_=`'\"-])[a-z]{7,}(?![\w./_=`'\"-])")
 
 
 def _about_calls(fact: CuratedFact) -> bool:

@@ -12,7 +12,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -48,6 +48,8 @@ _MIN_BASE = 4
 # How close an unknown word must be to a known one to read as its typo (difflib's ratio: one
 # letter wrong, missing or doubled in a word of six or more).
 _TYPO_CUTOFF = 0.85
+# A word this many passages use may be what a one-letter slip meant.
+_SLIP_SOURCE_MIN = 3
 # "LUMI's" is LUMI; any other apostrophe inside a word joins it ("don't" -> "dont").
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])['\u2019]s\b")
 _APOSTROPHE = re.compile(r"(?<=[a-z])['\u2019](?=[a-z])")
@@ -136,6 +138,54 @@ def compound_words(token: str) -> list[str]:
     return _PARTS.split(token) if _COMPOUND_OF_WORDS.fullmatch(token) else []
 
 
+def by_first_letter(tokens: Iterable[str]) -> dict[str, list[str]]:
+    """Tokens grouped by their first letter, sorted (for `closest_spelling`)."""
+    grouped: defaultdict[str, list[str]] = defaultdict(list)
+    for token in sorted(tokens):
+        grouped[token[:1]].append(token)
+    return dict(grouped)
+
+
+def closest_spelling(token: str, by_letter: dict[str, list[str]]) -> str | None:
+    """The known token `token` reads as a typo of: the same first letter and about one letter
+    in six different ("allocaton", "realisticaly"); None if none is that close."""
+    close = difflib.get_close_matches(token, by_letter.get(token[:1], []), n=1, cutoff=_TYPO_CUTOFF)
+    return close[0] if close else None
+
+
+def typo_of(word: str, by_letter: dict[str, list[str]]) -> str | None:
+    """The known word `word` is one slip away from: one letter wrong, missing, added or two
+    swapped ("allocaton", "waltime", "playgorund"), the same first letter, letters only, and
+    neither word the start of the other ("openmpi" is no typo of "openmp", nor "customers" of
+    "custom"). None when no known word, or more than one, is that close."""
+    found = [
+        known
+        for known in by_letter.get(word[:1], [])
+        if abs(len(known) - len(word)) <= 1
+        and known.isalpha()
+        and not known.startswith(word)
+        and not word.startswith(known)
+        and _one_slip(word, known)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by one letter changed, added, dropped, or two swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diffs) == 1:
+            # Not the last letter: "employer" and "employed" are two words, not a slip.
+            return diffs[0] < len(a) - 1
+        i = diffs[0]
+        return len(diffs) == 2 and diffs[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return short[i:] == long[i + 1 :]
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case tokens without stop words and diacritics; compounds also yield their parts."""
     tokens: list[str] = []
@@ -167,7 +217,7 @@ class LexicalIndex:
         corpus = [tokenize(text) for text in texts]
         self._document_frequency: Counter[str] = Counter()
         # The tokens by their first letter, for `misspells`.
-        self._by_letter: defaultdict[str, list[str]] | None = None
+        self._by_letter: dict[str, list[str]] | None = None
         for tokens in corpus:
             self._document_frequency.update(set(tokens))
         import bm25s  # with scipy, a few hundred ms: paid when an index is searched, not at import
@@ -195,13 +245,23 @@ class LexicalIndex:
     def misspells(self, token: str) -> bool:
         """Whether the token reads as a typo of one the passages use: it starts with the same
         letter and differs in about one letter in six ("realisticaly", "partion")."""
+        return self.spelled(token) is not None
+
+    def spelled(self, token: str) -> str | None:
+        """The token the passages use that `token` reads as a typo of (see `misspells`)."""
+        return closest_spelling(token, self._grouped())
+
+    def slip_of(self, word: str) -> str | None:
+        """The word at least three passages use that `word` is one slip away from (see
+        `typo_of`): one passage's own typo is no word to correct to."""
+        found = typo_of(word, self._grouped())
+        return found if found is not None and self.frequency(found) >= _SLIP_SOURCE_MIN else None
+
+    def _grouped(self) -> dict[str, list[str]]:
         if self._by_letter is None:
             # Grouped once per index, on the first question that needs it (rarely asked).
-            self._by_letter = defaultdict(list)
-            for known in self._document_frequency:
-                self._by_letter[known[:1]].append(known)
-        same_start = self._by_letter.get(token[:1], [])
-        return bool(difflib.get_close_matches(token, same_start, n=1, cutoff=_TYPO_CUTOFF))
+            self._by_letter = by_first_letter(self._document_frequency)
+        return self._by_letter
 
     def frequency(self, token: str) -> int:
         """In how many passages the token occurs."""

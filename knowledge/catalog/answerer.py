@@ -48,7 +48,7 @@ from knowledge.catalog.chat_text import MONTHS
 from knowledge.catalog.facts import CuratedFact, catalog_facts, faq_questions
 from knowledge.catalog.mentions import Mention, NameTable, mask
 from knowledge.errors import CatalogError
-from knowledge.lexical import compound_words, tokenize
+from knowledge.lexical import by_first_letter, compound_words, tokenize, typo_of
 
 Matrix = npt.NDArray[np.float32]
 # Embeds texts, possibly from a cache: the answerer's only use of the model.
@@ -160,6 +160,8 @@ class _Facts:
     # Every word of the facts and of the topics' example questions: a question's word outside
     # it is one the catalogue does not know ("citizenship" is an example's word).
     vocabulary: frozenset[str] = frozenset()
+    # The vocabulary by first letter, for reading a typo as the word meant (see `spelled`).
+    vocabulary_by_letter: dict[str, list[str]] | None = None
     answered_topics: frozenset[str] = frozenset()
     prototype_topic: list[str] = field(default_factory=list)
     prototypes: Matrix | None = None
@@ -282,6 +284,15 @@ class CuratedAnswerer:
         """Whether a (lexical) token occurs in the curated facts, their FAQ questions or the
         topics' example questions."""
         return token in self._state.vocabulary
+
+    def slip_of(self, word: str) -> str | None:
+        """The word of the curated vocabulary (see `knows`) that `word` is one slip away from
+        (see `typo_of`)."""
+        st = self._state
+        if st.vocabulary_by_letter is None:
+            # Once per catalogue state, on the first question with an unknown word.
+            st.vocabulary_by_letter = by_first_letter(st.vocabulary)
+        return typo_of(word, st.vocabulary_by_letter)
 
     @property
     def facts(self) -> list[CuratedFact]:
@@ -497,7 +508,7 @@ class CuratedAnswerer:
         # So for a lead about a call the question does not name ("our weights are proprietary:
         # is there a confidentiality option for SMEs using the free AI Factory compute?" and
         # the note about Large Scale's SME option): the entry on publishing joins it.
-        if len(kept) < w.max_facts and not asks_for_value(question):
+        if lead.fact.subjects and len(kept) < w.max_facts and not asks_for_value(question):
             general = next(
                 (
                     s
@@ -721,10 +732,12 @@ def _same_with_number(s: ScoredFact, lead: ScoredFact, now: datetime, question: 
     are not about the same) and states a number. "How many ACC nodes does
     MareNostrum 5 have" is not answered by the GPP partition's node count; nor "the price per
     GPU-hour for us, a large company" by "free of charge for SMEs, others pay per use". A fact
-    about more besides is about the same too: IT4LIA's system, about LEONARDO as well, and
-    its contract's sum, for "Italy's AI Factory, how big was the contract"."""
+    about the same thing first, and more besides, is about the same too: IT4LIA's system, about
+    LEONARDO as well, and its contract's sum, for "Italy's AI Factory, how big was the
+    contract"; not for "how much did LEONARDO cost", which IT4LIA's system is not about first."""
     return (
         bool(lead.fact.subjects)
+        and s.fact.subjects[:1] == lead.fact.subjects[:1]
         and set(lead.fact.subjects) <= set(s.fact.subjects)
         and states_count(s.fact.text_at(now, question))
     )

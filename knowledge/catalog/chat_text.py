@@ -115,6 +115,23 @@ def describe_partition(machine: Machine, part: Partition) -> str:
     return sentence + "."
 
 
+def partition_total(part: Partition) -> str:
+    """The partition's GPUs in all, when its node count and GPUs per node are on record: "How
+    many A100s in total" wants the product, not two numbers left to the reader ("" if not)."""
+    if part.gpu is None or not part.gpu.count or not part.nodes:
+        return ""
+    # Not when the partition's text gives a total itself, or only some of its nodes have GPUs
+    # ("16 nodes ... 8 visualisation nodes with 8 A40 each").
+    said = f"{part.gpu.note} {part.notes}"
+    if re.search(r"\bin total\b|\btotal\b|\b\d[\d,]*\s+(?:\w+\s+)?nodes\b", said, re.I):
+        return ""
+    total = part.nodes * part.gpu.count
+    return (
+        f"In all: {total:,} {part.gpu.model} GPUs ({part.nodes:,} nodes × {part.gpu.count} "
+        "per node)."
+    )
+
+
 def describe_slurm_partition(part: SlurmPartition) -> str:
     limits = [
         f"max walltime {part.max_walltime}" if part.max_walltime else "",

@@ -20,7 +20,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
-from knowledge.answer_kinds import asks_yes_or_no
+from knowledge.answer_kinds import asks_total, asks_yes_or_no, counts_gpus, with_listed_count
+from knowledge.catalog.billing import job_bill
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.chat_text import (
     MONTHS,
@@ -28,10 +29,18 @@ from knowledge.catalog.chat_text import (
     describe_partition,
     describe_slurm_partition,
     partition_label,
+    partition_total,
     when_text,
 )
 from knowledge.catalog.cutoffs import call_cutoffs
-from knowledge.catalog.models import Call, Fact, Machine, Sourced, is_primary_source
+from knowledge.catalog.models import (
+    Call,
+    Fact,
+    GpuAccounting,
+    Machine,
+    Sourced,
+    is_primary_source,
+)
 
 SubjectKind = Literal["machine", "partition", "slurm", "call", "factory", "country"]
 
@@ -70,12 +79,20 @@ class CuratedFact:
     # True when, at that time, the fact has nothing to say (no future cut-off on record): the
     # answer is then an honest "I don't know", not a fact.
     unknown_at: Callable[[datetime, str], bool] | None = field(default=None, compare=False)
+    # True when the text rendered for the question works out a value no page states (what a
+    # job of 10 node-hours is billed): a passage from the fact's own page cannot replace it.
+    works_out: Callable[[str], bool] | None = field(default=None, compare=False)
 
     def is_unknown(self, now: datetime, question: str = "") -> bool:
         return self.unknown_at is not None and self.unknown_at(now, question)
 
+    def is_worked_out(self, question: str) -> bool:
+        return self.works_out is not None and self.works_out(question)
+
     def text_at(self, now: datetime, question: str = "") -> str:
-        return self.render(now, question) if self.render is not None else self.text
+        text = self.render(now, question) if self.render is not None else self.text
+        # "How many partner countries": the names listed, counted.
+        return with_listed_count(text, question) if question else text
 
 
 def _lc(text: str) -> str:
@@ -174,13 +191,22 @@ def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
             topics.append("gpu")
         if part.cpu is not None:
             topics.append("cpu")
+        described = describe_partition(m, part)
+        total = partition_total(part)
         yield _fact(
             f"{m.id}/partition/{part.id}",
             [me, sub],
             topics,
-            describe_partition(m, part),
+            described,
             part,
             listable=True,
+            render=(
+                None
+                if not total
+                else lambda now, q, text=described, total=total: (
+                    f"{text} {total}" if asks_total(q) and counts_gpus(q) else text
+                )
+            ),
         )
     if m.interconnect:
         yield _fact(
@@ -226,12 +252,27 @@ def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
         )
     if m.billing:
         rules = "".join(f"\n• {r}" for r in m.billing.rules)
+        billing = f"**Billing on {m.name}** (units: {', '.join(m.billing.units)}):{rules}"
+        accounting = m.billing.gpu_accounting
         yield _fact(
             f"{m.id}/billing",
             [me],
             ["billing"],
-            f"**Billing on {m.name}** (units: {', '.join(m.billing.units)}):{rules}",
+            billing,
             m.billing,
+            # "One standard-g node for 10 hours, how many GPU-hours": the sum, then the rules.
+            render=(
+                None
+                if accounting is None
+                else lambda now, q, text=billing, accounting=accounting: _with_bill(
+                    text, accounting, q
+                )
+            ),
+            works_out=(
+                None
+                if accounting is None
+                else lambda q, accounting=accounting: job_bill(accounting, q) is not None
+            ),
         )
     if m.login:
         note = f" ({m.login.note})" if m.login.note else ""
@@ -412,15 +453,27 @@ def _yes_or_no(catalog: Catalog, call: Call, names: str, question: str) -> str:
     return ""
 
 
+def _with_bill(text: str, accounting: GpuAccounting, question: str) -> str:
+    """The billing rules, led by what the job the question describes is billed, if it says."""
+    bill = job_bill(accounting, question)
+    return text if bill is None else f"{bill.text()}\n{text}"
+
+
 def _written_in(text: str, *names: str) -> bool:
     """Whether any of `names` is written in `text` as a word of its own (a machine's name and
     aliases: the catalogue's facts are built before its name table)."""
     return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text, re.I) for n in names)
 
 
-_YEAR = re.compile(r"\b(20\d\d)\b")
+# Not a number of hours ("we used 2000 node hours").
+_YEAR = re.compile(
+    r"\b(20\d\d)\b(?!\s*(?:(?:gpu|node|cpu|core)[- ]?)?(?:hours?|hrs?|h|gpus?|nodes?|cores?|"
+    r"euros?|eur|users?|projects?|proposals?|tb|gb)\b)",
+    re.I,
+)
 # "The spring cut-off this year, which day was it": a year named by where it stands from today.
-_RELATIVE_YEAR = re.compile(r"\b(this|current|last|previous|next|coming)\s+year(?!['\w])", re.I)
+_RELATIVE_YEAR = re.compile(r"\b(this|current|last|previous|next|coming)\s+year(?!\w)", re.I)
+_CUTOFF_WORD = re.compile(r"\b(?:cut-?offs?|deadlines?|rounds?)\b", re.I)
 _YEARS_FROM_NOW = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}
 
 
@@ -430,10 +483,18 @@ def asked_year(question: str, now: datetime | None = None) -> int | None:
     found = _YEAR.search(question)
     if found:
         return int(found.group(1))
-    relative = _RELATIVE_YEAR.search(question) if now is not None else None
-    if relative is None or now is None:
+    # The one nearest a cut-off is the one asked about: "we used it last year; when are the
+    # cut-offs next year?", "will next year's cut-offs be like last year's?"; else the first.
+    relative = list(_RELATIVE_YEAR.finditer(question)) if now is not None else []
+    if not relative or now is None:
         return None
-    return now.year + _YEARS_FROM_NOW[relative.group(1).lower()]
+    cutoff = _CUTOFF_WORD.search(question)
+    chosen = (
+        min(relative, key=lambda m: max(m.start() - cutoff.end(), cutoff.start() - m.end()))
+        if cutoff is not None
+        else relative[0]
+    )
+    return now.year + _YEARS_FROM_NOW[chosen.group(1).lower()]
 
 
 # A month written out or short ("jan", "Sept", "december").

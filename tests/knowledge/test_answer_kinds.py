@@ -38,6 +38,7 @@ from knowledge.answer_kinds import (
     strict_measures,
     unit_measures,
     wanted_kinds,
+    with_listed_count,
 )
 from knowledge.assistant import rival_topic_score
 from knowledge.catalog.answerer import (
@@ -813,6 +814,9 @@ def test_a_text_says_how_often(text: str, held: bool) -> None:
         ("what clock speed do the leonardo cpus run at?", True, (("clock rate",),)),
         ("is clock skew between nodes a problem?", True, ()),
         ("how do i check the gpu clock speed while my job runs?", True, ()),
+        # How long until support answers: a page on writing tickets gives no duration.
+        ("what response time do they promise for tickets?", True, (("duration",),)),
+        ("ticket support which time answer guarantee", False, (("duration",),)),
         # What does not matter is not asked for.
         ("no matter how often the job restarts, where are its logs?", True, ()),
     ],
@@ -1428,6 +1432,7 @@ def test_a_day_asked_exactly_is_not_given_by_a_time_after_another_event() -> Non
         ("whats the exact date of the next one", True),
         # A time from another event answers these.
         ("when do we hear back after the cut-off?", False),
+        ("what date do we hear back after the cut-off?", False),
         ("what day of the week are cut-offs usually on?", False),
     ],
 )
@@ -1456,6 +1461,8 @@ def test_a_text_names_a_calendar_day(text: str, named: bool) -> None:
         ("where does vega sit on the top500 list?", (("rank",),)),
         ("what rank is lumi on the TOP500", (("rank",),)),
         ("how high does jupiter rank these days", (("rank",),)),
+        # A score is a performance figure.
+        ("how well does LUMI score on HPL?", ()),
         ("is marenostrum 5 still in the top 500 ranking?", (("rank",),)),
         # A ranking that is no place on a list, or a place that is no rank.
         ("what ranking criteria does the regular access review use?", ()),
@@ -1474,7 +1481,10 @@ def test_a_place_on_a_list_is_asked_as_a_rank(
     [
         ("**MareNostrum 5** TOP500 (ACC): 8th (November 2023 list).", True),
         ("As of 06/2024, LUMI ranks fifth on the top500.org list.", True),
-        ("It was #4 in the world when inaugurated.", True),
+        ("It was #4 on the TOP500 when inaugurated.", True),
+        # An ordinal without a list is no rank.
+        ("**Karolina** theoretical peak (second report): 15.7 PF.", False),
+        ("the first EuroHPC system", False),
         ("**Vega** peak: 6.9 PF.", False),
         ("HPL target: over 1 EF.", False),
     ],
@@ -1512,7 +1522,18 @@ def test_a_text_names_a_host_by_what_hosts_or_runs_it() -> None:
         # A sum asked in a currency, or the size of a contract, is money.
         ("the new ai system's contract, how big was it in euros?", ("money",)),
         ("what is that contract worth", ("money",)),
+        ("gaia ai factory: what's its budget / contract value?", ("money",)),
         ("how big is the gpu partition", ()),
+        # A budget in GPU-hours is compute time.
+        ("what is the budget for fast lane in gpu hours", ()),
+        # Compute time is counted in GPU-hours or node-hours.
+        ("how much gpu time did they get on lumi?", ("hours",)),
+        ("how much time does the review take?", ("time",)),
+        # "All together" qualifies the sum; it is not the thing summed.
+        ("second wave - roughly how much money all together?", ("money",)),
+        # A share of a cost, not a price.
+        ("what fraction of the supercomputer's cost does the eu cover?", ("fraction",)),
+        ("what share of the costs does the eu pay", ("percent",)),
     ],
 )
 def test_what_a_question_counts_or_measures_without_how_many(
@@ -1523,7 +1544,10 @@ def test_what_a_question_counts_or_measures_without_how_many(
 
 def test_a_batch_of_ai_factories_is_a_wave() -> None:
     assert places("the first batch of ai factories picked in dec 2024") == {("wave", 1)}
-    assert places("batches 1 and 2") == {("wave", 1), ("wave", 2)}
+    assert places("antennas: batches 1 and 2") == {("wave", 1), ("wave", 2)}
+    # Any other batch is no place in a series.
+    assert places("my first batch job on lumi") == set()
+    assert places("batch 2 of our training runs") == set()
 
 
 def test_a_lead_naming_no_place_gives_way_to_the_place_asked_giving_the_value() -> None:
@@ -1592,3 +1616,55 @@ def test_only_a_sentence_that_asks_asks_whether_something_is_there(
     question: str, asking: str
 ) -> None:
     assert availability_sentence(question) == asking
+
+
+def test_a_price_for_a_unit_read_from_another_language_is_a_rate() -> None:
+    # "Quanto farà pagare ... per un'ora GPU": the reading keeps "for hour GPU".
+    reading = "how much pay LUMI-AI to enterprise for hour GPU in 2028"
+    assert counted_things(reading, english_order=False) == ("rate",)
+    assert counted_things("how much does fast lane cost for start-ups") == ("price",)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "counted"),
+    [
+        (
+            "The LUMI consortium: Finland, Belgium, Czech Republic, Denmark, Estonia, Iceland, "
+            "Norway, Poland, Sweden and Switzerland.",
+            "how many countries are in the lumi consortium?",
+            "**10 countries:** The LUMI consortium: Finland,",
+        ),
+        (
+            "IT4LIA is hosted by CINECA. Partners: Austria, Slovenia.",
+            "how many partners does it4lia have",
+            "**2 partners:** IT4LIA",
+        ),
+        (
+            "Extreme Scale Access gives access to: LUMI, LEONARDO, MareNostrum 5, JUPITER.",
+            "how many machines can we use through extreme scale?",
+            "**4 machines:** Extreme",
+        ),
+    ],
+)
+def test_names_listed_are_counted_when_their_number_is_asked(
+    text: str, question: str, counted: str
+) -> None:
+    assert with_listed_count(text, question).startswith(counted)
+
+
+def test_a_list_is_counted_only_for_what_it_lists_and_only_whole() -> None:
+    text = "BSC AI Factory is hosted by BSC, Spain. Partners: Portugal, Romania, Türkiye."
+    # Its partners leave out the host: they are not the factory's countries.
+    assert with_listed_count(text, "how many countries are part of the bsc ai factory?") == text
+    assert with_listed_count(text, "how many partners besides spain?") == text
+    assert with_listed_count(text, "how many partner countries does it have?").startswith(
+        "**3 countries:**"
+    )
+
+
+def test_a_list_is_not_counted_unless_its_number_is_asked() -> None:
+    text = "IT4LIA is hosted by CINECA. Partners: Austria, Slovenia."
+    assert with_listed_count(text, "who are the partners of it4lia?") == text
+    assert with_listed_count("Partners: none on record.", "how many partners?") == (
+        "Partners: none on record."
+    )

@@ -63,6 +63,12 @@ DOCUMENTS = {
         "Each LUMI-G node has 4 AMD MI250X GPUs, seen by Slurm as 8 GPUs (GCDs), "
         "and 512 GiB of memory; the GPU node count is 2978.\n"
     ),
+    # A newer copy of LUMI's billing page: the rule, and no job's sum.
+    "mirror/docs/runjobs/lumi_env/billing.md": (
+        "# Billing\n\n"
+        "On LUMI-G the standard-g partition bills whole nodes: every node-hour of a job there "
+        "counts as 4 GPU-hours of the project's allocation, whatever the job uses.\n"
+    ),
     # A news item about a company no curated fact knows.
     "news/orbis-labs.md": (
         "# Orbis Labs finishes its pilot\n\n"
@@ -249,6 +255,12 @@ ROWS = {
         "8 GPUs (GCDs)",
         "mirror/docs/hardware/lumig.md",
     ),
+    "a job's bill worked out from the rule is not replaced by the rule's own page": Row(
+        "How many GPU-hours does a job of 3 standard-g nodes for 5 hours bill on LUMI?",
+        "catalog",
+        "**A job of 3 nodes on standard-g for 5 h is billed 60 GPU-hours**",
+        "https://docs.lumi-supercomputer.eu/runjobs/lumi_env/billing/",
+    ),
     "unknown question is declined with where to ask": Row(
         "Can you book me a train ticket to Bologna for next week?",
         "abstain",
@@ -325,9 +337,10 @@ ROWS = {
     "a GPU model the matched facts do not name is declined with what they say": Row(
         "What GPUs will the LUMI AI Factory system have?",
         "abstain",
-        "does not give that value. It says:\n**LUMI AI Factory** AI Factory system: a new "
-        "AI-optimised system expected by 2027.",
-        "https://datacenter-forum.com/csc-it-center-for-science/finland-and-sweden-will-host-new-ai-factories",
+        "does not give that value. It says:\n**LUMI AI Factory** AI Factory system: LUMI-AI, a "
+        "new AI-optimised system in Kajaani expected in 2027 (EUR 387.8 M contract signed "
+        "31 Aug 2026).",
+        "https://www.eurohpc-ju.europa.eu/eurohpc-ju-signs-contract-deploy-lumi-ai-supercomputer-2026-08-31_en",
         abstained=True,
     ),
     "a time limit neither the facts nor a passage's three-day event gives is declined": Row(
@@ -942,6 +955,27 @@ def test_a_statement_of_what_was_installed_names_nothing_asked_about(
     # "pip installed the reqs." tells what was done: "reqs" and "cmd" are no names asked about.
     answer = assistant.ask("cloned the docs repo, pip installed the reqs. what cmd builds it?")
     assert "no record of" not in answer.text
+
+
+def test_a_typo_of_a_word_the_sources_use_is_read_as_that_word(assistant: Assistant) -> None:
+    assert (
+        assistant.respelled("if we land an extreme scale allocaton, how long does it run?")
+        == "if we land an extreme scale allocation, how long does it run?"
+    )
+
+
+def test_names_and_words_no_source_comes_close_to_are_left_as_written(
+    assistant: Assistant,
+) -> None:
+    # Capitalised, it may be a name; "ollama" is one letter from no known word.
+    assert assistant.respelled("Is Allocaton installed?") == "Is Allocaton installed?"
+    assert assistant.respelled("is ollama installed on lumi?") == "is ollama installed on lumi?"
+
+
+def test_a_question_with_a_typo_gets_the_answer_of_the_word_meant(assistant: Assistant) -> None:
+    answer = assistant.ask("What is the maximum waltime on the small-g partition?")
+    assert answer.route == "catalog"
+    assert "max walltime 3 days" in answer.text
 
 
 def test_a_german_question_s_names_are_read_off_it_as_written(assistant: Assistant) -> None:

@@ -125,6 +125,10 @@ def test_nothing_is_stale_right_after_checking(catalog: Catalog) -> None:
         ("the spring cut-off this year, which day was it?", 2026),
         ("what were the cut-offs last year", 2025),
         ("anything next year?", 2027),
+        ("what were last year's cut-offs", 2025),
+        # The last named is the one asked about; hours are no year.
+        ("we used 2000 node hours last year, when are the cut-offs next year?", 2027),
+        ("we need 2048 gpus next year", 2027),
         ("when is the next cut-off", None),
         # Not a year: "the last year of the project".
         ("how long does the project's year last", None),

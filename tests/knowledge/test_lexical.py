@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.lexical import LexicalIndex, compound_words, tokenize, variant_of
+from knowledge.lexical import (
+    LexicalIndex,
+    by_first_letter,
+    closest_spelling,
+    compound_words,
+    tokenize,
+    typo_of,
+    variant_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -108,3 +116,38 @@ def test_an_unknown_word_close_to_a_known_one_reads_as_its_typo(word: str, typo:
 )
 def test_a_compound_of_words_is_split_into_them(token: str, words: list[str]) -> None:
     assert compound_words(token) == words
+
+
+def test_a_typo_reads_as_the_known_word_one_letter_off() -> None:
+    known = by_first_letter(["allocation", "allowance", "partition", "walltime"])
+    assert closest_spelling("allocaton", known) == "allocation"
+    assert closest_spelling("partiton", known) == "partition"
+
+
+def test_a_word_far_from_every_known_word_is_no_typo() -> None:
+    known = by_first_letter(["allocation", "ollama-free", "partition"])
+    assert closest_spelling("ollama", known) is None
+    # Only words with the same first letter are compared.
+    assert closest_spelling("qartition", known) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [
+        ("allocaton", "allocation"),  # a letter dropped
+        ("walltiime", "walltime"),  # one added
+        ("playgorund", "playground"),  # two swapped
+        ("partitian", "partition"),  # one changed
+        # Not a slip: the start of another word, the last letter changed, two letters off.
+        ("openmpi", None),
+        ("employer", None),
+        ("packed", None),
+    ],
+)
+def test_a_slip_is_one_letter_changed_added_dropped_or_two_swapped(
+    word: str, meant: str | None
+) -> None:
+    known = by_first_letter(
+        ["allocation", "walltime", "playground", "partition", "openmp", "employed", "packaged"]
+    )
+    assert typo_of(word, known) == meant

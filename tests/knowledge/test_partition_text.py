@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 import knowledge
 from knowledge.catalog.catalog import Catalog, load_catalog
-from knowledge.catalog.chat_text import describe_partition
+from knowledge.catalog.chat_text import describe_partition, partition_total
+from knowledge.catalog.facts import catalog_facts
 
 DATA = Path(knowledge.__file__).parent / "data"
 
@@ -34,3 +36,39 @@ def test_a_node_with_one_cpu_states_its_cores_once(catalog: Catalog) -> None:
     text = _partition_text(catalog, "lumi", "lumi-g")
     assert '1× AMD EPYC 7A53 "Trento" CPU with 64 cores;' in text
     assert "per node)" not in text
+
+
+def test_a_gpu_partition_s_gpus_in_all_are_its_nodes_times_their_gpus(catalog: Catalog) -> None:
+    karolina = catalog.machine("karolina")
+    part = next(p for p in karolina.partitions if p.gpu is not None)
+    assert partition_total(part) == ("In all: 576 NVIDIA A100 40 GB GPUs (72 nodes × 8 per node).")
+
+
+def test_a_partition_without_gpus_has_no_gpu_total(catalog: Catalog) -> None:
+    leonardo = catalog.machine("leonardo")
+    part = next(p for p in leonardo.partitions if p.id == "leonardo-dcgp")
+    assert partition_total(part) == ""
+
+
+def test_the_gpus_in_all_are_given_only_when_a_total_is_asked(catalog: Catalog) -> None:
+    facts = {f.id: f for f in catalog_facts(catalog, DATA)}
+    karolina = next(
+        f for i, f in facts.items() if i.startswith("karolina/partition/") and "GPU" in f.text
+    )
+    now = datetime(2026, 11, 27, tzinfo=UTC)
+    assert "In all: 576" in karolina.text_at(now, "how many A100s does karolina have in total?")
+    assert "In all:" not in karolina.text_at(now, "how many GPUs per node on karolina?")
+
+
+def test_no_gpu_total_where_only_some_nodes_have_gpus(catalog: Catalog) -> None:
+    lumi = catalog.machine("lumi")
+    part = next(p for p in lumi.partitions if p.id == "lumi-d")
+    assert partition_total(part) == ""
+
+
+def test_the_gpus_in_all_are_not_given_for_another_thing_counted(catalog: Catalog) -> None:
+    facts = {f.id: f for f in catalog_facts(catalog, DATA)}
+    now = datetime(2026, 11, 27, tzinfo=UTC)
+    lumi_g = facts["lumi/partition/lumi-g"]
+    assert "In all:" not in lumi_g.text_at(now, "how many gcds does lumi-g have in total?")
+    assert "In all: 11,912" in lumi_g.text_at(now, "how many gpus does lumi-g have in total?")

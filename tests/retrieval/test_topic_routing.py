@@ -170,6 +170,34 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "IT4LIA's new ai system: how big is the contract in euros?",
             "**IT4LIA** AI Factory system: a new AI supercomputer alongside LEONARDO",
         ),
+        # What a job is billed, worked out from the machine's rule.
+        (
+            "two standard-g nodes for 6 hours on lumi - how many gpu-hours is that?",
+            "**A job of 2 nodes on standard-g for 6 h is billed 48 GPU-hours**",
+        ),
+        (
+            "karolina: 3 gpus for 8 hours, how many node-hours get billed?",
+            "**A job of 3 GPUs for 8 h is billed 3 node-hours**",
+        ),
+        # A partition's GPUs in all, asked as a total.
+        (
+            "how many A100s does karolina have across all its gpu nodes in total?",
+            "**Karolina GPU nodes** (gpu, 72 nodes)",
+        ),
+        (
+            "lumi-ai in kajaani: when did they sign the contract?",
+            "**LUMI AI Factory** AI Factory system: LUMI-AI",
+        ),
+        # A count of the names a fact lists.
+        (
+            "how many partner countries does the lumi ai factory have?",
+            "**5 countries:** **LUMI AI Factory** is an AI Factory hosted by CSC",
+        ),
+        # A typo of a word the facts use reads as that word.
+        (
+            "if we land an extreme scale allocaton, how long does it run?",
+            "**Extreme Scale Access, how long an allocation lasts:** 1 year",
+        ),
         # The first batch is the first wave, not the antennas' budget.
         (
             "how much money was behind the first batch of ai factories?",
