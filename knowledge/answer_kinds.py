@@ -938,6 +938,27 @@ _ASKS_RANK = re.compile(
 )
 
 
+# "How much of the RAM can a job actually get": what a job may use, which the memory installed
+# in a node does not give (part of it is kept for the system).
+_ASKS_USABLE = re.compile(
+    r"\bhow\s+(?:much|many)\b[^?.!]{0,40}?\busable\b|"
+    r"\bavailable\s+(?:to|for)\s+(?:a|the|my|our|one)?\s*jobs?\b|"
+    r"\bcan\s+(?:a|my|our|the|one)\s+jobs?\s+(?:actually\s+|really\s+)?(?:get|use|have|allocate|request)\b",
+    re.I,
+)
+_SAYS_USABLE = re.compile(r"\busable\b|\bavailable\b|\bjobs?\s+(?:can|may|get)\b", re.I)
+
+
+def asks_usable(question: str) -> bool:
+    """Whether the question asks what a job can use of something, not what is installed."""
+    return _ASKS_USABLE.search(question) is not None
+
+
+def says_usable(text: str) -> bool:
+    """Whether `text` says what is available to jobs, not only what is installed."""
+    return _SAYS_USABLE.search(text) is not None
+
+
 def asks_rank(question: str) -> bool:
     """Whether the question asks for a place on a list ("where does Vega sit on the TOP500")."""
     return _ASKS_RANK.search(question) is not None
@@ -1182,7 +1203,14 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
         in_money = _CURRENCY.search(question) or _PRICE_WORD.search(question)
         return ("rate in money",) if in_money else ("rate",)
     if not english_order:
-        words = [word for phrase in _loose_phrases(question) for word in phrase]
+        phrases = _loose_phrases(question)
+        # "Ile ... trwa" reads "how many ... last": how long something lasts, no count.
+        if any(word in _LASTS for phrase in phrases for word in phrase):
+            return ()
+        # "How many approximately": a word saying the count is rough is not the thing counted.
+        words = [
+            word for phrase in phrases for word in phrase if not _QUALIFIER_WORD.fullmatch(word)
+        ]
         # "Le taux d'acceptation", "qué porcentaje": a share, wherever it is asked.
         if _asks_share_loosely(question):
             words.append("percent")
@@ -1211,6 +1239,10 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
     if thing == "time" and _COMPUTE_WORDS.search(phrase):
         return ("hours",)
     return (thing,)
+
+
+_LASTS = frozenset({"last", "lasts", "lasting"})
+_QUALIFIER_WORD = re.compile(r"approx(?:imately)?|roughly|circa|ca|about|around", re.I)
 
 
 def _loose_phrases(question: str) -> list[list[str]]:

@@ -28,6 +28,7 @@ from knowledge.answer_kinds import (
     asks_live_figures,
     asks_setting,
     asks_time_limit,
+    asks_usable,
     asks_version,
     availability_sentence,
     gives_count,
@@ -37,6 +38,7 @@ from knowledge.answer_kinds import (
     only_other_places,
     places,
     required_kinds,
+    says_usable,
     strict_measures,
     unit_measures,
     valued_kinds,
@@ -792,8 +794,11 @@ class Assistant:
             and kind not in _named_kinds(match.mentions)
             and not self._names_kind(texts, kind)
         )
+        # "How much of the RAM can a job actually get" is not answered by "memory: 256 GiB".
+        installed_only = asks_usable(match.question) and not any(says_usable(t) for t in texts)
         return (
             unnamed
+            or installed_only
             or kind_missing
             or unversioned
             or uncoded

@@ -21,6 +21,7 @@ from knowledge.answer_kinds import (
     asks_setting,
     asks_time_limit,
     asks_total,
+    asks_usable,
     availability_sentence,
     counted_things,
     gives_allotment,
@@ -34,6 +35,7 @@ from knowledge.answer_kinds import (
     ordinals,
     places,
     required_kinds,
+    says_usable,
     states_bound,
     strict_measures,
     unit_measures,
@@ -1668,3 +1670,36 @@ def test_a_list_is_not_counted_unless_its_number_is_asked() -> None:
     assert with_listed_count("Partners: none on record.", "how many partners?") == (
         "Partners: none on record."
     )
+
+
+def test_how_long_read_from_another_language_counts_nothing() -> None:
+    # "Ile mniej więcej trwa" reads "how many approximately last": a duration, no thing.
+    reading = "Regular Access how many approximately last from cut-off before can count"
+    assert counted_things(reading, english_order=False) == ()
+    assert counted_things("how many approximately GPU node LUMI-G", english_order=False) == (
+        "gpu",
+        "node",
+        "lumi-g",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "usable"),
+    [
+        ("how much of the ram can a job actually get on lumi-c?", True),
+        ("how much memory is usable per node?", True),
+        ("how much memory is available to a job on small?", True),
+        ("how much memory does a lumi-c node have?", False),
+        # Usable as in ready: when access starts, not what a job may use.
+        ("how long after the cut-off until the compute is actually usable?", False),
+    ],
+)
+def test_what_a_job_can_use_is_asked_apart_from_what_is_installed(
+    question: str, usable: bool
+) -> None:
+    assert asks_usable(question) is usable
+
+
+def test_a_text_says_what_is_available_to_jobs() -> None:
+    assert says_usable("256GB of memory installed but 224GB is really available to the job")
+    assert not says_usable("memory: 256 GiB on 1,888 nodes")
