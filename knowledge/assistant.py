@@ -336,14 +336,12 @@ class Assistant:
 
     def warm_up(self) -> None:
         """Load everything an answer needs, so the first question is as fast as the next."""
-        self.index.lexical()
+        lexical, _ = self.index.lexical()
         self.index.embedder.embed_query("warm up")
         if self.curated is not None:
             self.curated.warm_up()
-            self.curated.slip_of("warmup")  # groups the vocabulary for reading typos
-        lexical = self.index.lexical()[0] if self.index.count() else None
-        if lexical is not None:
-            lexical.slip_of("warmup")
+        if self.index.count():
+            lexical.slip_of("warmup")  # groups the passages' words for reading typos
         self.languages.warm_up()
         if self.index.count():
             self.ask("How do I warm up?")  # first-call costs inside Chroma and numpy

@@ -245,11 +245,7 @@ class LexicalIndex:
     def misspells(self, token: str) -> bool:
         """Whether the token reads as a typo of one the passages use: it starts with the same
         letter and differs in about one letter in six ("realisticaly", "partion")."""
-        return self.spelled(token) is not None
-
-    def spelled(self, token: str) -> str | None:
-        """The token the passages use that `token` reads as a typo of (see `misspells`)."""
-        return closest_spelling(token, self._grouped())
+        return closest_spelling(token, self._grouped()) is not None
 
     def slip_of(self, word: str) -> str | None:
         """The word at least three passages use that `word` is one slip away from (see

@@ -288,11 +288,14 @@ class CuratedAnswerer:
     def slip_of(self, word: str) -> str | None:
         """The word of the curated vocabulary (see `knows`) that `word` is one slip away from
         (see `typo_of`)."""
-        st = self._state
+        return typo_of(word, self._by_letter(self._state))
+
+    @staticmethod
+    def _by_letter(st: _Facts) -> dict[str, list[str]]:
         if st.vocabulary_by_letter is None:
-            # Once per catalogue state, on the first question with an unknown word.
+            # Once per catalogue state: at warm-up, or after the catalogue changed.
             st.vocabulary_by_letter = by_first_letter(st.vocabulary)
-        return typo_of(word, st.vocabulary_by_letter)
+        return st.vocabulary_by_letter
 
     @property
     def facts(self) -> list[CuratedFact]:
@@ -320,8 +323,9 @@ class CuratedAnswerer:
         return state
 
     def warm_up(self) -> None:
-        """Embed the topics' examples and the facts (cached by the caller's `embed`)."""
-        self._current()
+        """Embed the topics' examples and the facts (cached by the caller's `embed`), and group
+        the vocabulary for reading typos (see `slip_of`)."""
+        self._by_letter(self._current())
 
     def subject_kinds(self, topic: str) -> set[str]:
         """The kinds of subject facts of this topic are about ("call" for "cutoffs")."""
