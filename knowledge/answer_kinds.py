@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from functools import cache, lru_cache
 
 from knowledge.lexical import compound_words, tokenize
@@ -60,7 +61,7 @@ _WANTS = {
     # that a date is asked: a question asks "when is", "when do we", "when's".
     "date": re.compile(
         r"\b(when(?!\s+\w+ing\b)(?!\s+(?:we|i|you|they|it|he|she|our|my|your|their)\b)|"
-        r"what date|which date|deadline|cut-?off|since when)\b",
+        r"(?:what|which)\s+(?:date|day)|deadline|cut-?off|since when)\b",
         re.I,
     ),
     # A deadline or cut-off: a date gives it, and so does saying there is none.
@@ -435,7 +436,9 @@ def names_place(text: str, place: int) -> bool:
 # writes one gives (the code kind also reads "which call", "which module" or "how do I").
 _SETTING = (
     r"(?:env(?:ironment)?\s+var(?:iable)?s?|options?|flags?|switch(?:es)?|arguments?|"
-    r"parameters?|variables?|commands?|directives?|keywords?)\b"
+    r"parameters?|variables?|commands?|directives?|keywords?|"
+    # "What's the Slurm partition name I put in --partition": a name to type.
+    r"(?:partition|queue|qos)\s+names?)\b"
 )
 _ASKS_SETTING = re.compile(
     r"\b(?:which|what)(?:'s|\u2019s|\s+is|\s+are)?(?:\s+[\w-]+){0,2}?\s+" + _SETTING + "|"
@@ -488,6 +491,28 @@ _MONTH_NAME = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
 )
 _CALENDAR_DAY = re.compile(_calendar_days(_MONTH_NAME))
+# "10:00 CET", "5 pm", "noon": a time on the clock.
+_HAS["clock time"] = re.compile(
+    r"(?<![\d:])\d{1,2}[:.h]\d{2}(?![\d:])|\b\d{1,2}\s*(?:a\.?m|p\.?m)\b\.?|\b(?:noon|midnight)\b",
+    re.I,
+)
+# "Call 2 opened for proposals on 3 Feb 2026", "opens on 10 Sep": the day submissions start,
+# which a cut-off (the day they end) is not; an always-open call answers too.
+_HAS["opening"] = re.compile(
+    r"\b(?:open(?:s|ed|ing)?|launch(?:es|ed)?)\b[^.;]{0,40}?(?:"
+    + _calendar_days(_MONTH_NAME)
+    + r")|"
+    r"\b(?:continuously|permanently|always)\s+open\b|\bopen\s+(?:continuously|permanently|"
+    r"all\s+(?:the\s+time|year))\b",
+    re.I,
+)
+# "Call 2 studies start on 1 Sep 2026", "launched the competition on 16 Nov 2023": the day
+# something began, which its end or its length does not give.
+_HAS["start"] = re.compile(
+    r"\b(?:open(?:s|ed|ing)?|launch(?:es|ed)?|kick(?:s|ed)?\s+off|inaugurated|start(?:s|ed)?|"
+    r"begins?|began)\b[^.;]{0,40}?(?:" + _calendar_days(_MONTH_NAME) + r")",
+    re.I,
+)
 _DATES = re.compile(
     _calendar_days(_MONTH)
     + r"|\b(?i:in|since|from|until|early|late|mid-?)\s+(?:19[89]\d|20[0-3]\d)\b"
@@ -609,6 +634,12 @@ _MEASURED_IN_FLOPS = frozenset(
 _FLOPS = r"\d\s*(?:[PETG]F(?:lop(?:/?s)?)?|(?:peta|exa|tera|giga)\s?flop(?:s|/s)?)\b"
 _FLOPS_RATE = re.compile(_FLOPS, re.I)
 # Things measured in a unit of their own (see `unit_measures`).
+_ASKS_FLOPS = re.compile(
+    r"\b(?:what|which|whats)(?:'s|\u2019s|\s+is|\s+are)?\b[^?.!]{0,40}?\b(?P<unit>"
+    + "|".join(sorted(_MEASURED_IN_FLOPS - {"pf", "ef"}))
+    + r")\b",
+    re.I,
+)
 _MEASURED_IN_UNITS = _MEASURED_IN_BYTES | _MEASURED_IN_ENERGY | _MEASURED_IN_FLOPS
 # ... "how many percent" by a percentage ("35%", "35 per cent") ...
 _MEASURED_IN_PERCENT = frozenset({"percent", "percentage", "percentages", "share", "fraction"})
@@ -732,7 +763,9 @@ _ASKS_NAMED = re.compile(
     r"\b(?:which|what)\s+(?:other\s+|eurohpc\s+)?"
     r"(?:(?P<factory>(?:ai\s+)?factor(?:y|ies))|(?P<machine>machines?|supercomputers?)|"
     r"(?P<call>calls?))"
-    r"(?=\s+(?:is|are|was|were|does|do|did|should|could|can|will|would|to|for|it|we|they|"
+    # "On which machine(s) exactly".
+    r"(?:\(s\))?"
+    r"(?=\s+(?:exactly|precisely|is|are|was|were|does|do|did|should|could|can|will|would|to|for|it|we|they|"
     r"i|our|fits?|suits?|has|have|hosts?|gives?|offers?)\b|\s*[?,.;:!]|\s*$)",
     re.I,
 )
@@ -818,6 +851,83 @@ _ASKS_EXACT_DAY = re.compile(
     r"\b(?:which|what)\s+(?:day|date)\s+(?:was|were|did)\b",
     re.I,
 )
+
+
+# "From which day could we start submitting", "when did call 2 open for proposals": the day
+# submissions open, which the cut-off that closes them does not give.
+_ASKS_OPENING = re.compile(
+    r"\b(?:start|begin)\s+(?:submitting|applying|to\s+submit|to\s+apply|taking\s+"
+    r"(?:proposals|applications|submissions))\b|"
+    r"\bopen(?:s|ed)?\s+for\s+(?:proposals|submissions|applications)\b|"
+    r"\bopening\s+(?:date|day)\b|"
+    r"\bsubmissions?\s+(?:open|start|begin)\b|"
+    # "From what day could we submit": the first day, not the last.
+    r"\b(?:from|since)\s+(?:which|what)\s+(?:day|date)\b|\bfrom\s+when\b",
+    re.I,
+)
+# "When did the Large AI Grand Challenge kick off", "when would the study kick off": the day
+# something began.
+_ASKS_START = re.compile(
+    r"\bwhen\b[^?.!]{0,60}?\b(?:kick(?:ed)?\s+off|launch(?:ed)?)\b|\blaunch\s+date\b", re.I
+)
+
+
+def asks_opening(question: str) -> bool:
+    """Whether the question asks when submissions open (not when they close)."""
+    return _ASKS_OPENING.search(asked_part(question)) is not None
+
+
+# "At what time of day does submission close": a time on the clock, which the day alone does
+# not give.
+_ASKS_CLOCK_TIME = re.compile(
+    r"\b(?:at\s+)?what\s+time\b(?!\s+(?:frame|period|zone|limit|span))|\btime\s+of\s+(?:the\s+)?day\b|"
+    r"\b(?:which|what)\s+hour\b|\bwhat\s+o'?clock\b",
+    re.I,
+)
+
+
+# "Which deadline comes first", "the very next one": a day still to come.
+_ASKS_NEXT = re.compile(
+    r"\b(?:next|upcoming|coming\s+up|comes?\s+(?:first|next|up)|soonest|nearest|earliest)\b",
+    re.I,
+)
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b"
+)
+_MONTH_NUMBER = {
+    m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)
+}
+
+
+def asks_next(question: str) -> bool:
+    """Whether the question asks for something still to come ("which deadline comes first")."""
+    return _ASKS_NEXT.search(asked_part(question)) is not None
+
+
+def only_past_days(text: str, today: date) -> bool:
+    """Whether every day `text` names in full ("31 Dec 2025") is before `today`, and it names
+    one: such a text tells what was, not what comes next."""
+    days = []
+    for found in _DAY_MONTH_YEAR.finditer(text):
+        day, month, year = int(found[1]), _MONTH_NUMBER[found[2]], int(found[3])
+        try:
+            days.append(date(year, month, day))
+        except ValueError:
+            continue
+    return bool(days) and all(d < today for d in days)
+
+
+def specific_kinds(question: str) -> tuple[str, ...]:
+    """Kinds of value that only the fact stating them gives, whatever else it says: the day
+    submissions open ("opening"), the day something began ("start") and a time on the clock
+    ("clock time")."""
+    question = asked_part(question)
+    asked = (
+        (_ASKS_OPENING.search(question) is not None, "opening"),
+        (_ASKS_START.search(question) is not None, "start"),
+        (_ASKS_CLOCK_TIME.search(question) is not None, "clock time"),
+    )
+    return tuple(kind for asks, kind in asked if asks)
 
 
 def asks_exact_day(question: str) -> bool:
@@ -974,6 +1084,13 @@ _ASKS_RESPONSE_TIME = re.compile(
 )
 
 
+# "How long are the 4 epochs supposed to take": a time something takes, which a page that
+# shows its output without one does not give.
+_ASKS_HOW_LONG_IT_TAKES = re.compile(
+    r"\bhow\s+long\b[^?.!]{0,60}?\b(?:take|takes|taking|took)\b", re.I
+)
+
+
 def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[str, ...], ...]:
     """What an answer must hold for each thing the question asks that no other value stands in
     for, as the kinds any of which gives it: a version asked by that word, a date to come (or a
@@ -989,6 +1106,7 @@ def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[
         (asks_coming_date(question, english_order=english_order), ("date", "duration")),
         (_ASKS_CLOCK.search(question) is not None, ("clock rate",)),
         (asks_rank(question), ("rank",)),
+        (_ASKS_HOW_LONG_IT_TAKES.search(question) is not None, ("duration",)),
         (_ASKS_RESPONSE_TIME.search(question) is not None, ("duration",)),
     )
     return tuple(kinds for asks, kinds in asked if asks)
@@ -1218,6 +1336,11 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
     question = asked_part(question)
     found = _COUNTED.search(question)
     if found is None:
+        # "What's the peak bf16 tflops of a single GCD": a rate of floating-point operations,
+        # asked by its unit as "how many" would; a bandwidth does not give it.
+        flops = _ASKS_FLOPS.search(question)
+        if flops is not None:
+            return (flops.group("unit").lower(),)
         # "What share of applications get approved", "the acceptance rate": a percentage; "what
         # fraction of the deviance": a percentage or a ratio ("0.999").
         share = _ASKS_SHARE.search(question)

@@ -32,21 +32,24 @@ import yaml
 from knowledge.answer_kinds import (
     asks_exact_day,
     asks_for_value,
+    asks_next,
     gives_value,
     holds,
     names_calendar_day,
     names_place,
     only_asked_places,
     only_other_places,
+    only_past_days,
     ordinals,
     places,
+    specific_kinds,
     states_count,
     wanted_kinds,
 )
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.chat_text import MONTHS
 from knowledge.catalog.facts import CuratedFact, catalog_facts, faq_questions
-from knowledge.catalog.mentions import Mention, NameTable, mask
+from knowledge.catalog.mentions import Mention, NameTable, mask, set_aside
 from knowledge.errors import CatalogError
 from knowledge.lexical import by_first_letter, compound_words, tokenize, typo_of
 
@@ -401,11 +404,16 @@ class CuratedAnswerer:
         # Sums run over sorted words: float addition in set order (which changes with each
         # process's string hashing) would let near-ties flip between restarts and replicas.
         rare_total = sum(st.idf.get(t, 0.0) for t in sorted(tokens))
-        named_ids = named_subjects(mentions)
+        # "Besides AI:AT, is Austria a partner in another AI Factory?": the answer is about
+        # anything but AI:AT, so no fact about it answers and it rules no other out.
+        aside = set_aside(question, mentions)
+        named_ids = named_subjects([m for m in mentions if m.subject not in aside])
         named_kinds = {kind for kind, _ in named_ids}
         w = self.weights
         scored: list[ScoredFact] = []
         for position, fact in enumerate(st.facts):
+            if fact.subjects and fact.subjects[0] in aside:
+                continue
             subject_ids = {(s.kind, s.id) for s in fact.subjects}
             subject_kinds = {s.kind for s in fact.subjects}
             # A fact about another machine (or call, ...) than the one named is not a candidate.
@@ -480,6 +488,7 @@ class CuratedAnswerer:
         scored = lead_by_topic(scored, ranked_topics, w.switch_margin, question=question, now=at)
         scored = lead_by_value(scored, question, at, w.value_margin, english_order=english_order)
         scored = lead_by_place(scored, question, at, w.value_margin, english_order=english_order)
+        scored = lead_by_generality(scored, w.value_margin)
         lead = scored[0]
         rivals = tuple(
             Rival(
@@ -524,7 +533,15 @@ class CuratedAnswerer:
                 None,
             )
             if general is not None and general not in kept:
-                kept.append(general)
+                # Named only by a country, the lead says where the asker is, not what is
+                # asked: "no AI Factory in Estonia, can we go through one elsewhere?" is
+                # answered by the entry, the LUMI AI Factory Estonia partners comes after.
+                by_country = {(k, i) for k, i in named_ids if k == "country"}
+                lead_ids = {(x.kind, x.id) for x in lead.fact.subjects}
+                if lead_ids & named_ids and lead_ids & named_ids <= by_country:
+                    kept.insert(0, general)
+                else:
+                    kept.append(general)
         return CuratedMatch(
             tuple(kept),
             tuple(mentions),
@@ -591,6 +608,32 @@ def lead_by_topic(
     return scored
 
 
+def lead_by_generality(scored: list[ScoredFact], margin: float) -> list[ScoredFact]:
+    """The scored facts, led by the fact about no one thing of the lead's topic when the lead
+    is about one thing the question does not name and the general fact scores within `margin`.
+
+    "Out of all the calls with fixed cut-offs, which deadline is the very next one?" names no
+    call: Large Scale's next cut-off fits its words ("AI Factory calls") but is not the next of
+    all, which the list of upcoming cut-offs gives.
+    """
+    if not scored or scored[0].named or not scored[0].fact.subjects:
+        return scored
+    lead = scored[0]
+    general = next(
+        (
+            s
+            for s in scored[1:]
+            if not s.fact.subjects
+            and set(s.fact.topics) & set(lead.fact.topics)
+            and s.score >= lead.score - margin
+        ),
+        None,
+    )
+    if general is None:
+        return scored
+    return [general, *(s for s in scored if s is not general)]
+
+
 # The kinds of value a fact's text can be checked for (facts hold no commands or defaults).
 FACT_VALUE_KINDS = ("duration", "quantity", "date", "deadline")
 
@@ -626,6 +669,8 @@ def gives_asked(text: str, question: str, *, english_order: bool = True) -> bool
         (not wants or holds(text, wants))
         # "Which day exactly" is not given by "a month after the cut-off".
         and (not asks_exact_day(question) or names_calendar_day(text))
+        # "From which day could we start submitting" is not given by the cut-off.
+        and all(holds(text, (kind,)) for kind in specific_kinds(question))
         and gives_value([text], question, english=english_order)
     )
 
@@ -652,19 +697,37 @@ def lead_by_value(
         return scored
     wants = fact_value_kinds(question)
 
+    # "Which deadline comes first" is not answered by calls whose cut-offs have all passed.
+    coming = asks_next(question)
+
     def answers(s: ScoredFact) -> bool:
-        return gives_asked(s.fact.text_at(now, question), question, english_order=english_order)
+        text = s.fact.text_at(now, question)
+        return gives_asked(text, question, english_order=english_order) and not (
+            coming and only_past_days(text, now.date())
+        )
 
     lead = scored[0]
     if answers(lead):
         return scored
+    # The day a call opened, the hour its cut-off closes, is said by one fact about it,
+    # whatever else fits the question better: "from which day could we start submitting to
+    # FFplus call 2" and its cut-offs, "at what time of day does submission close" and the
+    # time to a decision.
+    if specific_kinds(question) and lead.named:
+        opening = [s for s in scored[1:] if s.named and answers(s)]
+        if opening:
+            return [opening[0], *(s for s in scored if s is not opening[0])]
     # A lead holding the kind of value asked for, but no number of the thing counted, gives
     # the lead only to another fact about the same that states a number (see
     # `_same_with_number`).
     # Only in English: the thing counted in a question read from another language is a
     # guess among the words of its phrase ("how many server metadata file system"), too
     # loose to move the lead.
-    same_only = not wants or holds(lead.fact.text_at(now, question), wants)
+    # Days gone by are no day to come.
+    lead_text = lead.fact.text_at(now, question)
+    same_only = (not wants or holds(lead_text, wants)) and not (
+        coming and only_past_days(lead_text, now.date())
+    )
     if same_only and not english_order:
         return scored
     holding = [

@@ -636,7 +636,9 @@ def _factory_facts(catalog: Catalog) -> Iterator[CuratedFact]:
         when = f" ({day_text(wave.selected)})" if wave else ""
         yield _fact(
             f"factory/{f.id}",
-            [me, country_subject(f.country)],
+            # A partner country is in the consortium without hosting it: "is Türkiye part of
+            # any AI Factory" is answered by the factory it partners.
+            [me, country_subject(f.country), *(country_subject(p) for p in f.partners)],
             ["factory_host"],
             f"**{f.name}** is an AI Factory hosted by {f.host}, {f.country}; selected in wave "
             f"{f.wave}{when}.{partners}",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from knowledge.catalog.catalog import Catalog
@@ -50,6 +50,14 @@ _AI_FACTORY_WORDS = re.compile(rf"\b{_AI_FACTORY}\b", re.I)
 _EXCLUDED = re.compile(
     r"\b(?:besides|other\s+than|apart\s+from|except(?:\s+for)?|but\s+not|instead\s+of|not)"
     r"(?:\s+(?:the|one|ones|in|at|from|based|located))*\s*$",
+    re.I,
+)
+# What says the name after it is set aside, the answer wanted beyond it ("besides AI:AT, is
+# Austria a partner in another AI Factory?"). No bare "not": "not LUMI" is rarer than "is it
+# not on LUMI".
+_SET_ASIDE = re.compile(
+    r"\b(?:besides|other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?|excluding|"
+    r"instead\s+of)(?:\s+(?:the|our|their))?\s*$",
     re.I,
 )
 # "AI Factory" after a country's name or adjective ("the Greek AI Factory").
@@ -162,7 +170,8 @@ _ADJECTIVES = {
     "Spain": ("Spanish",),
     "Sweden": ("Swedish",),
     "Switzerland": ("Swiss",),
-    "Turkey": ("Turkish",),
+    # The catalogue writes the country's own name; the English one is read as it.
+    "Türkiye": ("Turkish", "Turkey"),
     "United Kingdom": ("British", "UK"),
 }
 
@@ -202,12 +211,21 @@ _CAPITALS = {
     "Spain": ("Madrid",),
     "Sweden": ("Stockholm",),
     "Switzerland": ("Bern",),
-    "Turkey": ("Ankara",),
+    "Türkiye": ("Ankara",),
     "United Kingdom": ("London",),
 }
 
 # Adjectives that are also everyday English words count only when capitalised.
 _COMMON_ADJECTIVES = frozenset({"polish"})
+
+
+def set_aside(question: str, mentions: Sequence[Mention]) -> frozenset[Subject]:
+    """What the question names only to set it aside ("besides AI:AT", "other than LUMI"), and
+    names nowhere else."""
+    aside = {m.subject for m in mentions if _SET_ASIDE.search(question[: m.start])}
+    return frozenset(
+        aside - {m.subject for m in mentions if not _SET_ASIDE.search(question[: m.start])}
+    )
 
 
 def _key(text: str) -> str:

@@ -36,6 +36,7 @@ from knowledge.answer_kinds import (
     places,
     required_kinds,
     says_usable,
+    specific_kinds,
     states_bound,
     strict_measures,
     unit_measures,
@@ -49,6 +50,7 @@ from knowledge.catalog.answerer import (
     ScoredFact,
     _name_like,
     fact_value_kinds,
+    lead_by_generality,
     lead_by_place,
     lead_by_value,
 )
@@ -1088,6 +1090,8 @@ def test_a_duration_asked_is_the_only_kind_a_fact_is_checked_for() -> None:
     [
         ("lumi-quota shows our usage; what's the flag for the detailed view?", True),
         ("is there an env var to restrict hugepages to some executables?", True),
+        ("vega gpus: what's the slurm partition name for --partition?", True),
+        ("which queue name do we submit to?", True),
         ("Which EuroHPC call should we apply to?", False),
         ("how do I load the module?", False),
     ],
@@ -1376,6 +1380,7 @@ def test_a_nodes_gpu_memory_is_no_ram() -> None:
         ("which machines does fast lane give access to", "machine"),
         ("what supercomputer is it?", "machine"),
         ("which call fits a 50k gpu-hour project?", "call"),
+        ("the winner gets 2.5% of capacity: on which machine(s) exactly?", "machine"),
         # The kind qualifies another thing asked for.
         ("which call deadline is next", None),
         ("what machine hours do we get", None),
@@ -1703,3 +1708,131 @@ def test_what_a_job_can_use_is_asked_apart_from_what_is_installed(
 def test_a_text_says_what_is_available_to_jobs() -> None:
     assert says_usable("256GB of memory installed but 224GB is really available to the job")
     assert not says_usable("memory: 256 GiB on 1,888 nodes")
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("ffplus call 2: from which day could we start submitting?", ("opening",)),
+        ("when did the second call open for proposals?", ("opening",)),
+        ("what's the opening date of the call?", ("opening",)),
+        ("when did the large ai grand challenge kick off?", ("start",)),
+        ("if we win, when would the study actually kick off?", ("start",)),
+        ("at what time of day does submission close?", ("clock time",)),
+        ("what time does the cut-off close on the 11th?", ("clock time",)),
+        # A close, a length or a time frame is no day of opening and no hour.
+        ("when is the next cut-off?", ()),
+        ("is the call open now?", ()),
+        ("what time frame do we have for the project?", ()),
+        ("how much time does a decision take?", ()),
+    ],
+)
+def test_some_values_are_asked_that_only_the_fact_stating_them_gives(
+    question: str, kinds: tuple[str, ...]
+) -> None:
+    assert specific_kinds(question) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "held"),
+    [
+        ("Call 2 opened for proposals on 3 Feb 2026 at 09:00.", "opening", True),
+        ("Applications were open from 13 Feb to 13 Apr 2026.", "opening", True),
+        ("Benchmark Access is continuously open.", "opening", True),
+        ("Next cut-off: 25 Feb 2026 (call 2 closed).", "opening", False),
+        ("Up to 10 months (call 2 studies start on 1 Sep 2026).", "opening", False),
+        ("Up to 10 months (call 2 studies start on 1 Sep 2026).", "start", True),
+        ("The Commission launched the competition on 16 Nov 2023.", "start", True),
+        ("Next cut-off: 25 Feb 2026.", "start", False),
+        ("Next cut-off: Fri 11 Dec 2026, 10:00 CET.", "clock time", True),
+        ("It closes at 5 pm Brussels time.", "clock time", True),
+        ("Next cut-off: Fri 11 Dec 2026.", "clock time", False),
+        ("LUMI-G has 2,978 nodes.", "clock time", False),
+    ],
+)
+def test_a_text_gives_the_day_something_opened_or_started_or_its_hour(
+    text: str, kind: str, held: bool
+) -> None:
+    assert holds(text, (kind,)) is held
+
+
+OPENED = _scored(
+    "ffplus/apply", "apply", "Call 2 opened for proposals on 3 Feb 2026 at 09:00.", 1.09, 0.58
+)
+LAST_CUTOFF = _scored(
+    "ffplus/cutoffs", "cutoffs", "No future cut-off; the last was 25 Feb 2026.", 1.32, 0.84
+)
+
+
+def test_the_fact_giving_the_day_submissions_opened_leads_however_far_behind() -> None:
+    asked = "ffplus call 2: from which day could we start submitting?"
+    assert _ids(lead_by_value([LAST_CUTOFF, OPENED], asked, NOW, 0.2)) == [
+        "ffplus/apply",
+        "ffplus/cutoffs",
+    ]
+
+
+def test_a_fact_about_nothing_named_does_not_take_the_lead_for_the_day_asked() -> None:
+    asked = "ffplus call 2: from which day could we start submitting?"
+    unnamed = ScoredFact(OPENED.fact, OPENED.score, OPENED.topic, named=False)
+    assert _ids(lead_by_value([LAST_CUTOFF, unnamed], asked, NOW, 0.2))[0] == "ffplus/cutoffs"
+
+
+def _about(fid: str, topic: str, score: float, *, subject: bool) -> ScoredFact:
+    subjects = (Subject("call", fid, fid),) if subject else ()
+    fact = CuratedFact(
+        id=fid,
+        subjects=subjects,
+        topics=(topic,),
+        text=fid,
+        source="https://example.org/call",
+        as_of=date(2026, 1, 1),
+        confirmed=True,
+    )
+    return ScoredFact(fact, score, 0.8, named=False)
+
+
+def test_a_lead_about_one_thing_not_named_gives_way_to_its_topics_general_fact() -> None:
+    # "Out of all the calls, which deadline is next": Large Scale's next cut-off fits the words,
+    # the list of upcoming cut-offs answers.
+    one = _about("large-scale/cutoffs", "cutoffs", 0.90, subject=True)
+    every = _about("cutoffs/upcoming", "cutoffs", 0.89, subject=False)
+    assert _ids(lead_by_generality([one, every], 0.2)) == [
+        "cutoffs/upcoming",
+        "large-scale/cutoffs",
+    ]
+
+
+def test_a_named_lead_or_a_general_fact_of_another_topic_keeps_the_lead() -> None:
+    one = _about("large-scale/cutoffs", "cutoffs", 0.90, subject=True)
+    named = ScoredFact(one.fact, one.score, one.topic, named=True)
+    every = _about("cutoffs/upcoming", "cutoffs", 0.89, subject=False)
+    other = _about("fit", "fit", 0.89, subject=False)
+    assert _ids(lead_by_generality([named, every], 0.2))[0] == "large-scale/cutoffs"
+    assert _ids(lead_by_generality([one, other], 0.2))[0] == "large-scale/cutoffs"
+    far = _about("cutoffs/upcoming", "cutoffs", 0.60, subject=False)
+    assert _ids(lead_by_generality([one, far], 0.2))[0] == "large-scale/cutoffs"
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("how long are the 4 epochs supposed to take?", (("duration",),)),
+        ("how long did the build take for you?", (("duration",),)),
+        ("how long can a job run?", ()),
+    ],
+)
+def test_how_long_something_takes_is_only_given_by_a_duration(
+    question: str, kinds: tuple[tuple[str, ...], ...]
+) -> None:
+    assert required_kinds(question) == kinds
+
+
+def test_a_rate_of_operations_is_measured_when_asked_by_its_unit() -> None:
+    assert unit_measures("whats the peak bf16 tflops of a single gcd?") == ("tflops",)
+    assert unit_measures("what's the peak of LUMI in petaflops?") == ("petaflops",)
+    assert unit_measures("what's the peak of LUMI?") == ()
+
+
+def test_which_day_asks_a_date() -> None:
+    assert "date" in wanted_kinds("from which day can we submit?")

@@ -23,7 +23,7 @@ from knowledge.catalog.facts import (
     faq_facts,
     gpu_hours_in,
 )
-from knowledge.catalog.mentions import NameTable, mask
+from knowledge.catalog.mentions import NameTable, mask, set_aside
 from knowledge.errors import CatalogError
 from knowledge.sources import same_document
 
@@ -335,6 +335,44 @@ def test_a_country_with_no_machine_factory_or_antenna_is_still_a_country(
     question = "the company is registered in estonia, can we get AI Factory compute?"
     mentions = NameTable(catalog).find(question)
     assert [f"{m.subject.kind}:{m.subject.name}" for m in mentions] == ["country:Estonia"]
+
+
+def test_a_country_is_named_in_english_or_in_its_own_name(catalog: Catalog) -> None:
+    for question in ("is turkey in an ai factory?", "is Türkiye in an ai factory?"):
+        mentions = NameTable(catalog).find(question)
+        assert [f"{m.subject.kind}:{m.subject.name}" for m in mentions] == ["country:Türkiye"]
+
+
+def test_a_partner_country_is_a_subject_of_the_ai_factory_it_partners(
+    facts: dict[str, CuratedFact],
+) -> None:
+    subjects = [(s.kind, s.name) for s in facts["factory/bsc-aif"].subjects]
+    assert subjects == [
+        ("factory", "BSC AI Factory"),
+        ("country", "Spain"),
+        ("country", "Portugal"),
+        ("country", "Romania"),
+        ("country", "Türkiye"),
+    ]
+    assert "Partners: Portugal, Romania, Türkiye." in facts["factory/bsc-aif"].text
+
+
+@pytest.mark.parametrize(
+    ("question", "aside"),
+    [
+        ("besides AI:AT, is austria a partner in another ai factory?", ["AI:AT"]),
+        ("other than LUMI, which machines have AMD gpus?", ["LUMI"]),
+        ("apart from the fast lane, which call is always open?", ["AI Factories Fast Lane"]),
+        # Named once set aside and once asked about: asked about.
+        ("besides LUMI, what else is there? and is LUMI full?", []),
+        ("is LUMI or LEONARDO better for us?", []),
+    ],
+)
+def test_a_name_after_besides_is_set_aside(
+    catalog: Catalog, question: str, aside: list[str]
+) -> None:
+    found = set_aside(question, NameTable(catalog).find(question))
+    assert sorted(s.name for s in found) == aside
 
 
 def test_a_host_town_is_its_country(catalog: Catalog) -> None:

@@ -281,3 +281,63 @@ def test_who_hosts_a_machine_is_answered_by_its_host(curated_only: Assistant) ->
     answer = curated_only.ask("which organisation runs karolina?")
     assert answer.route == "catalog"
     assert answer.text.startswith("**Karolina** is hosted by IT4Innovations")
+
+
+def test_a_partner_country_is_answered_by_the_ai_factory_it_partners(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask("we're in istanbul. is turkey a member of any ai factory?")
+    assert answer.route == "catalog"
+    assert answer.text.startswith("**BSC AI Factory** is an AI Factory hosted by")
+    assert "Partners: Portugal, Romania, Türkiye." in answer.text
+
+
+def test_the_ai_factory_set_aside_does_not_answer(curated_only: Assistant) -> None:
+    answer = curated_only.ask("apart from AI:AT, is austria part of some other ai factory?")
+    assert answer.route == "catalog"
+    assert answer.text.startswith("**IT4LIA** is an AI Factory hosted by CINECA")
+    assert "AI:AT" not in answer.text
+
+
+def test_the_day_submissions_opened_is_answered_by_the_fact_that_says_it(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask(
+        "second ffplus innovation studies call, from what day could we submit?"
+    )
+    assert answer.route == "catalog"
+    assert "Call 2 opened for proposals on 3 Feb 2026 at 09:00." in answer.text
+
+
+def test_the_day_a_challenge_kicked_off_is_when_it_was_launched(curated_only: Assistant) -> None:
+    answer = curated_only.ask("when did the large ai grand challenge first kick off?")
+    assert answer.route == "catalog"
+    assert "launched the competition on 16 Nov 2023" in answer.text
+
+
+def test_the_hour_a_cut_off_closes_is_answered_by_the_cut_offs(curated_only: Assistant) -> None:
+    answer = curated_only.ask("ai for science deadlines: what time of day do submissions close?")
+    assert answer.route == "catalog"
+    assert answer.text.startswith(
+        "**Next AI for Science and Collaborative EU Projects cut-off: Fri 11 Dec 2026, 10:00 CET**"
+    )
+
+
+def test_the_next_deadline_of_all_calls_lists_every_upcoming_cut_off(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask(
+        "of all the eurohpc and ai factory calls, which deadline comes first?"
+    )
+    assert answer.route == "catalog"
+    assert answer.text.startswith("**Next cut-offs on record:**")
+
+
+def test_a_scheduler_fact_does_not_name_a_partition(curated_only: Assistant) -> None:
+    answer = curated_only.ask("for vega's gpu partition, what partition name goes in --partition?")
+    assert answer.abstained
+
+
+def test_a_share_of_capacity_does_not_say_on_which_machines(curated_only: Assistant) -> None:
+    answer = curated_only.ask("the frontier ai grand challenge: which machine(s) exactly?")
+    assert answer.abstained
