@@ -493,7 +493,9 @@ _MONTH_NAME = (
 _CALENDAR_DAY = re.compile(_calendar_days(_MONTH_NAME))
 # "10:00 CET", "5 pm", "noon": a time on the clock.
 _HAS["clock time"] = re.compile(
-    r"(?<![\d:])\d{1,2}[:.h]\d{2}(?![\d:])|\b\d{1,2}\s*(?:a\.?m|p\.?m)\b\.?|\b(?:noon|midnight)\b",
+    r"(?<![\d:.])\d{1,2}:[0-5]\d(?![\d:])|"
+    r"(?<![\d.])\d{1,2}(?:[.:][0-5]\d)?\s*(?:a\.?m|p\.?m)\b\.?|"
+    r"(?<![\d.])\d{1,2}[.][0-5]\d\s*(?:CET|CEST|UTC|GMT|EET|EEST)\b|\b(?:noon|midnight)\b",
     re.I,
 )
 # "Call 2 opened for proposals on 3 Feb 2026", "opens on 10 Sep": the day submissions start,
@@ -633,13 +635,14 @@ _MEASURED_IN_FLOPS = frozenset(
 )
 _FLOPS = r"\d\s*(?:[PETG]F(?:lop(?:/?s)?)?|(?:peta|exa|tera|giga)\s?flop(?:s|/s)?)\b"
 _FLOPS_RATE = re.compile(_FLOPS, re.I)
-# Things measured in a unit of their own (see `unit_measures`).
+# "What's the peak bf16 tflops": a rate of operations asked by its unit.
 _ASKS_FLOPS = re.compile(
     r"\b(?:what|which|whats)(?:'s|\u2019s|\s+is|\s+are)?\b[^?.!]{0,40}?\b(?P<unit>"
     + "|".join(sorted(_MEASURED_IN_FLOPS - {"pf", "ef"}))
     + r")\b",
     re.I,
 )
+# Things measured in a unit of their own (see `unit_measures`).
 _MEASURED_IN_UNITS = _MEASURED_IN_BYTES | _MEASURED_IN_ENERGY | _MEASURED_IN_FLOPS
 # ... "how many percent" by a percentage ("35%", "35 per cent") ...
 _MEASURED_IN_PERCENT = frozenset({"percent", "percentage", "percentages", "share", "fraction"})
@@ -853,55 +856,52 @@ _ASKS_EXACT_DAY = re.compile(
 )
 
 
-# "From which day could we start submitting", "when did call 2 open for proposals": the day
-# submissions open, which the cut-off that closes them does not give.
+# "From which day could we start submitting", "when does the FFplus call open": the day
+# submissions open, which the cut-off that closes them does not give. Asked with a word for a
+# day: "how do we start applying" asks how, not when.
 _ASKS_OPENING = re.compile(
-    r"\b(?:start|begin)\s+(?:submitting|applying|to\s+submit|to\s+apply|taking\s+"
-    r"(?:proposals|applications|submissions))\b|"
+    r"\bwhen\b[^?.!]{0,40}?\b(?:start|begin)\s+(?:submitting|applying|to\s+submit|to\s+apply)\b|"
+    r"\bwhen\s+(?:does|do|did|will|is|was)\b[^?.!]{0,40}?\bopen(?:s|ed|ing)?\b(?!\s+(?:now|still))|"
     r"\bopen(?:s|ed)?\s+for\s+(?:proposals|submissions|applications)\b|"
     r"\bopening\s+(?:date|day)\b|"
-    r"\bsubmissions?\s+(?:open|start|begin)\b|"
-    # "From what day could we submit": the first day, not the last.
     r"\b(?:from|since)\s+(?:which|what)\s+(?:day|date)\b|\bfrom\s+when\b",
     re.I,
 )
 # "When did the Large AI Grand Challenge kick off", "when would the study kick off": the day
-# something began.
+# something began; not "when I launch a job".
 _ASKS_START = re.compile(
-    r"\bwhen\b[^?.!]{0,60}?\b(?:kick(?:ed)?\s+off|launch(?:ed)?)\b|\blaunch\s+date\b", re.I
+    r"\bwhen\s+(?:did|does|will|was|would|is)\b[^?.!]{0,60}?\b"
+    r"(?:kick(?:ed)?\s+off|launch(?:ed)?|start(?:ed)?)\b|\blaunch\s+date\b",
+    re.I,
 )
-
-
-def asks_opening(question: str) -> bool:
-    """Whether the question asks when submissions open (not when they close)."""
-    return _ASKS_OPENING.search(asked_part(question)) is not None
-
-
 # "At what time of day does submission close": a time on the clock, which the day alone does
-# not give.
+# not give. Not how long a review takes, nor a time of year or a time budget.
 _ASKS_CLOCK_TIME = re.compile(
-    r"\b(?:at\s+)?what\s+time\b(?!\s+(?:frame|period|zone|limit|span))|\btime\s+of\s+(?:the\s+)?day\b|"
-    r"\b(?:which|what)\s+hour\b|\bwhat\s+o'?clock\b",
+    r"\btime\s+of\s+(?:the\s+)?day\b|\bat\s+what\s+(?:time|hour)\b|\bwhich\s+hour\b|"
+    r"\bwhat\s+o'?clock\b|"
+    r"\bwhat\s+time\b(?!\s+of\s+(?:the\s+)?year)[^?.!]{0,50}?\b(?:close[sd]?|closing|"
+    r"open(?:s|ed)?|ends?|due|deadline|"
+    r"cut-?offs?)\b",
     re.I,
 )
 
 
-# "Which deadline comes first", "the very next one": a day still to come.
-_ASKS_NEXT = re.compile(
-    r"\b(?:next|upcoming|coming\s+up|comes?\s+(?:first|next|up)|soonest|nearest|earliest)\b",
+# "Which deadline comes first", "the very next cut-off": a day still to come, asked of a
+# deadline.
+_ASKS_NEXT_DEADLINE = re.compile(
+    r"\b(?:next|upcoming|coming\s+up|comes?\s+(?:first|next|up)|soonest)\b(?!\s+steps?\b)[^?.!]*\b"
+    + _DEADLINE_WORDS
+    + r"|\b"
+    + _DEADLINE_WORDS
+    + r"\b[^?.!]*\b(?:next|upcoming|coming\s+up|comes?\s+(?:first|next|up)|soonest)\b",
     re.I,
 )
-_DAY_MONTH_YEAR = re.compile(
-    r"\b(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b"
-)
-_MONTH_NUMBER = {
-    m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)
-}
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+(" + _MONTH + r"),?\s+((?:19|20)\d{2})\b")
 
 
-def asks_next(question: str) -> bool:
-    """Whether the question asks for something still to come ("which deadline comes first")."""
-    return _ASKS_NEXT.search(asked_part(question)) is not None
+def asks_next_deadline(question: str) -> bool:
+    """Whether the question asks for a deadline still to come ("which deadline comes first")."""
+    return _ASKS_NEXT_DEADLINE.search(asked_part(question)) is not None
 
 
 def only_past_days(text: str, today: date) -> bool:
@@ -909,12 +909,28 @@ def only_past_days(text: str, today: date) -> bool:
     one: such a text tells what was, not what comes next."""
     days = []
     for found in _DAY_MONTH_YEAR.finditer(text):
-        day, month, year = int(found[1]), _MONTH_NUMBER[found[2]], int(found[3])
+        month = _MONTH_ABBREVIATIONS.index(found[2][:3].title()) + 1
         try:
-            days.append(date(year, month, day))
+            days.append(date(int(found[3]), month, int(found[1])))
         except ValueError:
             continue
     return bool(days) and all(d < today for d in days)
+
+
+_MONTH_ABBREVIATIONS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
 
 
 def specific_kinds(question: str) -> tuple[str, ...]:

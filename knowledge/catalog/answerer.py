@@ -32,7 +32,7 @@ import yaml
 from knowledge.answer_kinds import (
     asks_exact_day,
     asks_for_value,
-    asks_next,
+    asks_next_deadline,
     gives_value,
     holds,
     names_calendar_day,
@@ -405,14 +405,18 @@ class CuratedAnswerer:
         # process's string hashing) would let near-ties flip between restarts and replicas.
         rare_total = sum(st.idf.get(t, 0.0) for t in sorted(tokens))
         # "Besides AI:AT, is Austria a partner in another AI Factory?": the answer is about
-        # anything but AI:AT, so no fact about it answers and it rules no other out.
+        # anything but AI:AT, so no fact naming it answers, unless the fact is about what the
+        # question asks ("the BSC AI Factory's partners besides Spain"), and it rules no other
+        # fact out.
         aside = set_aside(question, mentions)
         named_ids = named_subjects([m for m in mentions if m.subject not in aside])
         named_kinds = {kind for kind, _ in named_ids}
         w = self.weights
         scored: list[ScoredFact] = []
         for position, fact in enumerate(st.facts):
-            if fact.subjects and fact.subjects[0] in aside:
+            if aside.intersection(fact.subjects) and not (
+                fact.subjects and (fact.subjects[0].kind, fact.subjects[0].id) in named_ids
+            ):
                 continue
             subject_ids = {(s.kind, s.id) for s in fact.subjects}
             subject_kinds = {s.kind for s in fact.subjects}
@@ -512,6 +516,10 @@ class CuratedAnswerer:
                 and (lead.fact.listable or other.named)
             ):
                 kept.append(other)
+        if lead.fact.listable:
+            # "Is there an AI Factory in Czechia": the one hosted there before the one it
+            # partners, whichever words fit better.
+            kept.sort(key=lambda s: _first_named(s.fact, named_ids))
         # A general entry (an FAQ answer, about nothing in particular) whose topic fits better
         # than the named lead's: "we're a public agency: can we use Fast Lane, or where should
         # we go?" wants Fast Lane's eligibility and the route for public bodies. It joins the
@@ -533,15 +541,7 @@ class CuratedAnswerer:
                 None,
             )
             if general is not None and general not in kept:
-                # Named only by a country, the lead says where the asker is, not what is
-                # asked: "no AI Factory in Estonia, can we go through one elsewhere?" is
-                # answered by the entry, the LUMI AI Factory Estonia partners comes after.
-                by_country = {(k, i) for k, i in named_ids if k == "country"}
-                lead_ids = {(x.kind, x.id) for x in lead.fact.subjects}
-                if lead_ids & named_ids and lead_ids & named_ids <= by_country:
-                    kept.insert(0, general)
-                else:
-                    kept.append(general)
+                kept.append(general)
         return CuratedMatch(
             tuple(kept),
             tuple(mentions),
@@ -553,6 +553,14 @@ class CuratedAnswerer:
             rivals,
             english_order,
         )
+
+
+def _first_named(fact: CuratedFact, named: set[tuple[str, str]]) -> int:
+    """Where the first subject the question names stands among the fact's subjects: what the
+    fact is about, then where it is, then the others (an AI Factory's partner countries)."""
+    return next(
+        (i for i, s in enumerate(fact.subjects) if (s.kind, s.id) in named), len(fact.subjects)
+    )
 
 
 def named_subjects(mentions: Sequence[Mention]) -> set[tuple[str, str]]:
@@ -697,14 +705,16 @@ def lead_by_value(
         return scored
     wants = fact_value_kinds(question)
 
-    # "Which deadline comes first" is not answered by calls whose cut-offs have all passed.
-    coming = asks_next(question)
+    # "Which deadline comes first" is not answered by calls whose cut-offs have all passed;
+    # saying that none is on record does answer it.
+    coming = asks_next_deadline(question)
+
+    def gone_by(s: ScoredFact, text: str) -> bool:
+        return coming and only_past_days(text, now.date()) and not s.fact.is_unknown(now, question)
 
     def answers(s: ScoredFact) -> bool:
         text = s.fact.text_at(now, question)
-        return gives_asked(text, question, english_order=english_order) and not (
-            coming and only_past_days(text, now.date())
-        )
+        return gives_asked(text, question, english_order=english_order) and not gone_by(s, text)
 
     lead = scored[0]
     if answers(lead):
@@ -714,9 +724,9 @@ def lead_by_value(
     # FFplus call 2" and its cut-offs, "at what time of day does submission close" and the
     # time to a decision.
     if specific_kinds(question) and lead.named:
-        opening = [s for s in scored[1:] if s.named and answers(s)]
-        if opening:
-            return [opening[0], *(s for s in scored if s is not opening[0])]
+        stating = next((s for s in scored[1:] if s.named and answers(s)), None)
+        if stating is not None:
+            return [stating, *(s for s in scored if s is not stating)]
     # A lead holding the kind of value asked for, but no number of the thing counted, gives
     # the lead only to another fact about the same that states a number (see
     # `_same_with_number`).
@@ -725,9 +735,7 @@ def lead_by_value(
     # loose to move the lead.
     # Days gone by are no day to come.
     lead_text = lead.fact.text_at(now, question)
-    same_only = (not wants or holds(lead_text, wants)) and not (
-        coming and only_past_days(lead_text, now.date())
-    )
+    same_only = (not wants or holds(lead_text, wants)) and not gone_by(lead, lead_text)
     if same_only and not english_order:
         return scored
     holding = [

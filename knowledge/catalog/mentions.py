@@ -170,10 +170,12 @@ _ADJECTIVES = {
     "Spain": ("Spanish",),
     "Sweden": ("Swedish",),
     "Switzerland": ("Swiss",),
-    # The catalogue writes the country's own name; the English one is read as it.
-    "Türkiye": ("Turkish", "Turkey"),
+    "Türkiye": ("Turkish",),
     "United Kingdom": ("British", "UK"),
 }
+
+# A country's English name where the catalogue writes its own: "Turkey" is Türkiye.
+_ENGLISH_NAMES = {"Türkiye": ("Turkey",)}
 
 # Each country's capital (and its own spelling where it differs): "an ML start-up in Riga" is
 # in Latvia. Matched exactly, as the adjectives are; left unknown, a capital reads as a name
@@ -354,7 +356,11 @@ class NameTable:
         capitals = _CAPITALS.get(country, ())
         self._capitals.update(capitals)
         # Adjectives match exactly, never as a typo: "finish" is no "Finnish".
-        for adjective in (*_ADJECTIVES.get(country, ()), *capitals):
+        for adjective in (
+            *_ADJECTIVES.get(country, ()),
+            *_ENGLISH_NAMES.get(country, ()),
+            *capitals,
+        ):
             self._adjectives.setdefault(_key(adjective), subject)
 
     def _add_place(self, town: str, country: str) -> None:

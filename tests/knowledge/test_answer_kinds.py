@@ -18,6 +18,7 @@ from knowledge.answer_kinds import (
     asks_for_value,
     asks_frequency,
     asks_live_figures,
+    asks_next_deadline,
     asks_setting,
     asks_time_limit,
     asks_total,
@@ -32,6 +33,7 @@ from knowledge.answer_kinds import (
     names_host,
     names_place,
     only_other_places,
+    only_past_days,
     ordinals,
     places,
     required_kinds,
@@ -1715,16 +1717,23 @@ def test_a_text_says_what_is_available_to_jobs() -> None:
     [
         ("ffplus call 2: from which day could we start submitting?", ("opening",)),
         ("when did the second call open for proposals?", ("opening",)),
+        ("when does the ffplus innovation studies call open?", ("opening",)),
         ("what's the opening date of the call?", ("opening",)),
         ("when did the large ai grand challenge kick off?", ("start",)),
         ("if we win, when would the study actually kick off?", ("start",)),
+        ("when did ffplus call 2 start?", ("start",)),
         ("at what time of day does submission close?", ("clock time",)),
         ("what time does the cut-off close on the 11th?", ("clock time",)),
-        # A close, a length or a time frame is no day of opening and no hour.
+        # A close, a length, how to begin or a time of year is no day of opening and no hour.
         ("when is the next cut-off?", ()),
         ("is the call open now?", ()),
+        ("how do we start applying for the fast lane?", ()),
+        ("what do we need before we start submitting?", ()),
+        ("when I launch a job with srun how many cpus do I get?", ()),
         ("what time frame do we have for the project?", ()),
         ("how much time does a decision take?", ()),
+        ("what time does the ai for science review take?", ()),
+        ("what time of year are the regular access cut-offs?", ()),
     ],
 )
 def test_some_values_are_asked_that_only_the_fact_stating_them_gives(
@@ -1748,6 +1757,10 @@ def test_some_values_are_asked_that_only_the_fact_stating_them_gives(
         ("It closes at 5 pm Brussels time.", "clock time", True),
         ("Next cut-off: Fri 11 Dec 2026.", "clock time", False),
         ("LUMI-G has 2,978 nodes.", "clock time", False),
+        # Decimals and model names are no hours.
+        ("memory: 512 GB DDR4 and 3.84 TB of local NVMe", "clock time", False),
+        ("2x AMD EPYC 7H12 CPUs", "clock time", False),
+        ("PyTorch 2.10 in the container", "clock time", False),
     ],
 )
 def test_a_text_gives_the_day_something_opened_or_started_or_its_hour(
@@ -1836,3 +1849,31 @@ def test_a_rate_of_operations_is_measured_when_asked_by_its_unit() -> None:
 
 def test_which_day_asks_a_date() -> None:
     assert "date" in wanted_kinds("from which day can we submit?")
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("out of all the calls, which deadline comes first?", True),
+        ("what's the next cut-off for large scale?", True),
+        ("any upcoming deadlines?", True),
+        ("is there an upcoming frontier ai grand challenge?", False),
+        ("what's the next step after the cut-off?", False),
+    ],
+)
+def test_a_deadline_to_come_is_asked(question: str, asked: bool) -> None:
+    assert asks_next_deadline(question) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "past"),
+    [
+        ("a first cut-off on 4 Nov 2024 and then one every three months until 31 Dec 2025", True),
+        ("Next cut-off: Fri 11 Dec 2026, 10:00 CET.", False),
+        ("cut-offs on 30 Oct 2026 and 11 Dec 2026", False),
+        ("expected in 2027", False),
+        ("No dated day here.", False),
+    ],
+)
+def test_a_text_naming_only_days_gone_by_tells_what_was(text: str, past: bool) -> None:
+    assert only_past_days(text, date(2026, 12, 6)) is past

@@ -142,7 +142,7 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
         ),
         # Whether the AI Factory must be in one's own country is in the entry on who may log in.
         (
-            "no AI factory in estonia as far as we know - can we go through one somewhere else?",
+            "no AI factory in croatia as far as we know - can we go through one somewhere else?",
             "No. What counts is where the applying organisation is established",
         ),
         # What an application must include is part of how it is reviewed.
@@ -292,6 +292,15 @@ def test_a_partner_country_is_answered_by_the_ai_factory_it_partners(
     assert "Partners: Portugal, Romania, Türkiye." in answer.text
 
 
+def test_an_ai_factory_hosted_in_a_country_comes_before_one_it_partners(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask("is there an ai factory in czechia?")
+    assert answer.route == "catalog"
+    assert answer.text.startswith("**CZAI** is an AI Factory hosted by IT4Innovations")
+    assert "**LUMI AI Factory** is an AI Factory hosted by CSC" in answer.text
+
+
 def test_the_ai_factory_set_aside_does_not_answer(curated_only: Assistant) -> None:
     answer = curated_only.ask("apart from AI:AT, is austria part of some other ai factory?")
     assert answer.route == "catalog"
@@ -341,3 +350,22 @@ def test_a_scheduler_fact_does_not_name_a_partition(curated_only: Assistant) -> 
 def test_a_share_of_capacity_does_not_say_on_which_machines(curated_only: Assistant) -> None:
     answer = curated_only.ask("the frontier ai grand challenge: which machine(s) exactly?")
     assert answer.abstained
+
+
+def test_no_ai_factory_at_home_is_answered_by_the_one_the_country_partners_and_the_entry(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask(
+        "no AI factory in estonia as far as we know - can we go through one somewhere else?"
+    )
+    assert answer.route == "catalog"
+    assert answer.text.startswith("**LUMI AI Factory** is an AI Factory hosted by CSC")
+    assert "The AI Factory you use does not have to be in your" in answer.text
+
+
+def test_a_place_set_aside_still_leaves_the_fact_about_what_is_asked(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask("the bsc ai factory: which partner countries has it besides spain?")
+    assert answer.route == "catalog"
+    assert answer.text.startswith("**BSC AI Factory** is an AI Factory hosted by")
