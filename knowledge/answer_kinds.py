@@ -101,7 +101,7 @@ _WANTS = {
     "code": re.compile(
         # "Which flag", also "which configure flag".
         r"\b(which|what)( [\w-]+)? (option|flag|switch|argument|parameter|variable|env\w*|command|cmd|"
-        r"setting|directive|keyword|function|method|call|module|file|path|syntax)s?\b|"
+        r"setting|directive|keyword|function|method|call|module|file|path|syntax|tool)s?\b|"
         # ... and "what extra srun option", with two words between: not for a call or a
         # module, which "which regular access call" and "what if my module" name otherwise.
         r"\b(which|what) " + _NOT_A_CLAUSE + r"[\w-]+ " + _NOT_A_CLAUSE + r"[\w-]+ "

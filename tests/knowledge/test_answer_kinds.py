@@ -83,6 +83,8 @@ from knowledge.catalog.mentions import Mention
         ("Which option sets the account of a job?", ("code",)),
         # A word between "which" and the thing named: "which configure flag".
         ("which capability flag says it is supported?", ("code",)),
+        # A tool is used by its name: "valgrind --tool=massif".
+        ("which valgrind tool profiles the heap over time?", ("code",)),
         ("How do I get numdiff to compare against the first file?", ("code",)),
         ("What do I put in the host list to run locally?", ("code",)),
         ("what do i need to tell srun so the container's own MPI starts?", ("code",)),
