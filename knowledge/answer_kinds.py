@@ -917,20 +917,7 @@ def only_past_days(text: str, today: date) -> bool:
     return bool(days) and all(d < today for d in days)
 
 
-_MONTH_ABBREVIATIONS = (
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-)
+_MONTH_ABBREVIATIONS = tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 
 
 def specific_kinds(question: str) -> tuple[str, ...]:
@@ -1110,9 +1097,10 @@ _ASKS_HOW_LONG_IT_TAKES = re.compile(
 def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[str, ...], ...]:
     """What an answer must hold for each thing the question asks that no other value stands in
     for, as the kinds any of which gives it: a version asked by that word, a date to come (or a
-    time from now), a time limit (a duration said to be one) and how often (a frequency or
-    an interval); asked in English, the release that introduced something. `english_order` as
-    in `asks_coming_date`. A concessive clause asks for nothing (see `asked_part`)."""
+    time from now), a time limit (a duration said to be one), how often (a frequency or an
+    interval), a clock rate, a rank, a response time and how long something takes (a
+    duration); asked in English, the release that introduced something. `english_order` as in
+    `asks_coming_date`. A concessive clause asks for nothing (see `asked_part`)."""
     question = asked_part(question)
     asked = (
         (asks_version(question), ("version",)),
