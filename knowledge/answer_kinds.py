@@ -899,6 +899,15 @@ _ASKS_NEXT_DEADLINE = re.compile(
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+(" + _MONTH + r"),?\s+((?:19|20)\d{2})\b")
 
 
+# "When does the next call open", "when will submissions open": something still to come.
+_ASKS_TO_COME = re.compile(r"\b(?:next|upcoming|will|going\s+to)\b", re.I)
+
+
+def asks_to_come(question: str) -> bool:
+    """Whether the question asks about something still to come."""
+    return _ASKS_TO_COME.search(asked_part(question)) is not None
+
+
 def asks_next_deadline(question: str) -> bool:
     """Whether the question asks for a deadline still to come ("which deadline comes first")."""
     return _ASKS_NEXT_DEADLINE.search(asked_part(question)) is not None

@@ -33,6 +33,7 @@ from knowledge.answer_kinds import (
     asks_exact_day,
     asks_for_value,
     asks_next_deadline,
+    asks_to_come,
     gives_value,
     holds,
     names_calendar_day,
@@ -705,9 +706,11 @@ def lead_by_value(
         return scored
     wants = fact_value_kinds(question)
 
-    # "Which deadline comes first" is not answered by calls whose cut-offs have all passed;
-    # saying that none is on record does answer it.
-    coming = asks_next_deadline(question)
+    # "Which deadline comes first" is not answered by calls whose cut-offs have all passed,
+    # nor "when does the next call open" by the day the last one opened; saying that none is
+    # on record does answer them.
+    specific = specific_kinds(question)
+    coming = asks_next_deadline(question) or (bool(specific) and asks_to_come(question))
 
     def gone_by(s: ScoredFact, text: str) -> bool:
         return coming and only_past_days(text, now.date()) and not s.fact.is_unknown(now, question)
@@ -723,10 +726,16 @@ def lead_by_value(
     # whatever else fits the question better: "from which day could we start submitting to
     # FFplus call 2" and its cut-offs, "at what time of day does submission close" and the
     # time to a decision.
-    if specific_kinds(question) and lead.named:
+    if specific and lead.named:
         stating = next((s for s in scored[1:] if s.named and answers(s)), None)
         if stating is not None:
             return [stating, *(s for s in scored if s is not stating)]
+        if coming:
+            none_yet = next(
+                (s for s in scored if s.named and s.fact.is_unknown(now, question)), None
+            )
+            if none_yet is not None:
+                return [none_yet, *(s for s in scored if s is not none_yet)]
     # A lead holding the kind of value asked for, but no number of the thing counted, gives
     # the lead only to another fact about the same that states a number (see
     # `_same_with_number`).

@@ -1879,3 +1879,29 @@ def test_a_deadline_to_come_is_asked(question: str, asked: bool) -> None:
 )
 def test_a_text_naming_only_days_gone_by_tells_what_was(text: str, past: bool) -> None:
     assert only_past_days(text, date(2026, 12, 6)) is past
+
+
+NONE_ON_RECORD = ScoredFact(
+    replace(
+        _fact(
+            "ffplus/cutoffs", "cutoffs", "No future cut-off is on record; the last was 25 Feb 2026."
+        ),
+        unknown_at=lambda _now, _question: True,
+    ),
+    1.32,
+    0.84,
+    True,
+)
+
+
+def test_the_day_the_last_call_opened_does_not_say_when_the_next_one_opens() -> None:
+    asked = "when does the next ffplus call open?"
+    assert _ids(lead_by_value([OPENED, NONE_ON_RECORD], asked, NOW, 0.2)) == [
+        "ffplus/cutoffs",
+        "ffplus/apply",
+    ]
+
+
+def test_the_day_a_call_opened_answers_when_it_opened() -> None:
+    asked = "when did the second ffplus call open?"
+    assert _ids(lead_by_value([NONE_ON_RECORD, OPENED], asked, NOW, 0.2))[0] == "ffplus/apply"
