@@ -498,21 +498,26 @@ _HAS["clock time"] = re.compile(
     r"(?<![\d.])\d{1,2}[.][0-5]\d\s*(?:CET|CEST|UTC|GMT|EET|EEST)\b|\b(?:noon|midnight)\b",
     re.I,
 )
+
+
+def _said_on_a_day(verbs: str) -> str:
+    """One of `verbs` with a calendar day a few words after it ("opened for proposals on 3 Feb
+    2026")."""
+    return r"\b(?:" + verbs + r")\b[^.;]{0,40}?(?:" + _calendar_days(_MONTH_NAME) + r")"
+
+
+_OPENED = r"open(?:s|ed|ing)?|launch(?:es|ed)?"
 # "Call 2 opened for proposals on 3 Feb 2026", "opens on 10 Sep": the day submissions start,
 # which a cut-off (the day they end) is not; an always-open call answers too.
 _HAS["opening"] = re.compile(
-    r"\b(?:open(?:s|ed|ing)?|launch(?:es|ed)?)\b[^.;]{0,40}?(?:"
-    + _calendar_days(_MONTH_NAME)
-    + r")|"
-    r"\b(?:continuously|permanently|always)\s+open\b|\bopen\s+(?:continuously|permanently|"
-    r"all\s+(?:the\s+time|year))\b",
+    _said_on_a_day(_OPENED) + r"|\b(?:continuously|permanently|always)\s+open\b|"
+    r"\bopen\s+(?:continuously|permanently|all\s+(?:the\s+time|year))\b",
     re.I,
 )
 # "Call 2 studies start on 1 Sep 2026", "launched the competition on 16 Nov 2023": the day
 # something began, which its end or its length does not give.
 _HAS["start"] = re.compile(
-    r"\b(?:open(?:s|ed|ing)?|launch(?:es|ed)?|kick(?:s|ed)?\s+off|inaugurated|start(?:s|ed)?|"
-    r"begins?|began)\b[^.;]{0,40}?(?:" + _calendar_days(_MONTH_NAME) + r")",
+    _said_on_a_day(_OPENED + r"|kick(?:s|ed)?\s+off|inaugurated|start(?:s|ed)?|begins?|began"),
     re.I,
 )
 _DATES = re.compile(
@@ -929,6 +934,7 @@ def only_past_days(text: str, today: date) -> bool:
 _MONTH_ABBREVIATIONS = tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 
 
+@lru_cache(maxsize=1024)
 def specific_kinds(question: str) -> tuple[str, ...]:
     """Kinds of value that only the fact stating them gives, whatever else it says: the day
     submissions open ("opening"), the day something began ("start") and a time on the clock
