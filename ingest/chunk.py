@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ingest.parse import ParsedDocument
+from ingest.parse import Anchor, ParsedDocument
 
 if TYPE_CHECKING:
     from langchain_text_splitters import RecursiveCharacterTextSplitter
@@ -22,6 +22,8 @@ class Piece:
     section: str
     text: str
     page: int | None
+    # The section's links whose text this piece shows.
+    anchors: tuple[Anchor, ...] = ()
 
 
 @cache
@@ -46,7 +48,8 @@ def split_document(document: ParsedDocument) -> Iterator[Piece]:
         for part in parts:
             part = part.strip().lstrip(". ").strip()
             if len(part) >= 20 or (part and len(parts) == 1):
-                yield Piece(section=section.path, text=part, page=section.page)
+                anchors = tuple(a for a in section.anchors if a[0] in part)
+                yield Piece(section=section.path, text=part, page=section.page, anchors=anchors)
 
 
 def content_hash(*parts: str) -> str:

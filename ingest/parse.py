@@ -48,8 +48,43 @@ _ATTR_LIST = re.compile(r"\{[:#.][^}]*\}")
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$")
 
 
+# A reference link's target, "[label]: https://...", and a use of it, "[text][label]" (or
+# "[text][]" for a label that is the text).
+_REF_TARGET = re.compile(r"^\s*\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$", re.M)
+_REF_USE = re.compile(r"(?<![^\W_])(?<![\])])\[([^\]]+)\]\[([^\]]*)\]")
+# Only a target a reader can open: a page of the same docs written relative to this one
+# ("../storage/") has no address outside the site's build.
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"]+", re.I)
+
+
+def _line_anchors(line: str, targets: dict[str, str]) -> list[Anchor]:
+    """The links of one Markdown line, as (text shown, web address)."""
+    found = [(m.group(1), m.group(2)) for m in _INLINE_LINK.finditer(_IMAGE.sub("", line))]
+    for use in _REF_USE.finditer(line):
+        key = (use.group(2) or use.group(1)).casefold()
+        found.append((use.group(1), targets.get(key, "")))
+    anchors = []
+    for label, url in found:
+        text = _clean_inline(label).strip()
+        if text and _WEB_ADDRESS.fullmatch(url) and url not in text:
+            anchors.append((text, url))
+    return anchors
+
+
+def _unambiguous(anchors: list[Anchor]) -> tuple[Anchor, ...]:
+    """Each link text once; a text that points to two addresses ("here") points to none."""
+    targets: dict[str, set[str]] = {}
+    for text, url in anchors:
+        targets.setdefault(text, set()).add(url)
+    return tuple((text, urls.pop()) for text, urls in targets.items() if len(urls) == 1)
+
+
 class ParseError(Exception):
     """The file cannot be turned into text; the message is a one-line reason."""
+
+
+# A link as a passage shows it: its text, and the web address it points to.
+Anchor = tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -57,6 +92,9 @@ class Section:
     path: str
     text: str
     page: int | None = None
+    # The links of the section whose targets are web addresses: the text keeps only a link's
+    # words ("the training events"), and an answer that quotes them can show where they go.
+    anchors: tuple[Anchor, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,6 +179,8 @@ def parse_markdown(text: str) -> ParsedDocument:
     sections: list[Section] = []
     buffer: list[str] = []
     table: list[str] = []
+    targets = {m.group(1).casefold(): m.group(2) for m in _REF_TARGET.finditer(text)}
+    anchors: list[Anchor] = []
     in_fence = False
     # Bodies of admonitions and content tabs are indented four spaces past their marker; read
     # as written they would be indented code, and their prose would never join into sentences.
@@ -155,13 +195,15 @@ def parse_markdown(text: str) -> ParsedDocument:
         flush_table()
         body = "\n".join(buffer).strip()
         buffer.clear()
+        found = _unambiguous(anchors)
+        anchors.clear()
         if body:
             path = (
                 " > ".join(h for _, h in headings[1:] if h)
                 if title
                 else " > ".join(h for _, h in headings)
             )
-            sections.append(Section(path=path, text=re.sub(r"\n{3,}", "\n\n", body)))
+            sections.append(Section(path=path, text=re.sub(r"\n{3,}", "\n\n", body), anchors=found))
 
     lines = text.splitlines()
     for number, raw in enumerate(lines):
@@ -180,6 +222,8 @@ def parse_markdown(text: str) -> ParsedDocument:
             buffer.append(raw.rstrip())
             continue
         heading = _HEADING.match(raw)
+        if not heading:
+            anchors.extend(_line_anchors(raw, targets))
         if heading:
             flush()
             level = len(heading.group(1))
@@ -262,7 +306,9 @@ def _unwrap(section: Section) -> Section:
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)
-    return Section(path=section.path, text="\n".join(out), page=section.page)
+    return Section(
+        path=section.path, text="\n".join(out), page=section.page, anchors=section.anchors
+    )
 
 
 _NOISE = re.compile(
@@ -294,7 +340,7 @@ def _joined(base_url: str | None, href: str) -> str | None:
 
 
 def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
-    from urllib.parse import urljoin
+    from urllib.parse import urldefrag, urljoin
 
     from bs4 import BeautifulSoup, Tag
     from bs4.element import NavigableString, PageElement
@@ -379,6 +425,7 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
     headings: list[tuple[int, str]] = []
     buffer: list[str] = []
     loose: list[str] = []
+    anchors: list[Anchor] = []
     # Inside an <li> that holds blocks, until its first paragraph: that paragraph is the item.
     item = False
 
@@ -386,9 +433,21 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
         close_loose()
         body = "\n".join(line for line in buffer if line).strip()
         buffer.clear()
+        found = _unambiguous(anchors)
+        anchors.clear()
         if body:
             path = " > ".join(h for level, h in headings if level > 1)
-            sections.append(Section(path=path, text=body))
+            sections.append(Section(path=path, text=body, anchors=found))
+
+    def keep_anchors(element: Tag) -> None:
+        links = [element] if element.name == "a" else element.find_all("a", href=True)
+        for link in links:
+            text = re.sub(r"\s+", " ", link.get_text("")).strip()
+            url = _joined(base_url, str(link.get("href") or "")) or ""
+            # A jump within the page ("#options") goes nowhere a reader is not already.
+            here = urldefrag(url).url == urldefrag(base_url or "").url
+            if text and _WEB_ADDRESS.fullmatch(url) and url not in text and not here:
+                anchors.append((text, url))
 
     def close_loose() -> None:
         nonlocal item
@@ -456,10 +515,12 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
                 # An inline element wrapped around blocks (<a name> around <h3>).
                 todo.extend(reversed(child.contents))
             else:
+                keep_anchors(child)
                 loose.append(child.get_text(""))
 
     def block(element: Tag) -> None:
         nonlocal item
+        keep_anchors(element)
         if element.name == "pre":
             text = element.get_text("")
         else:

@@ -33,7 +33,8 @@ log = logging.getLogger(__name__)
 # 9: a Markdown table whose header and rows have no outer pipes ("Option | Description") is a
 # table (its body was read as a table headed by its first row); a cell set in bold or italics
 # as a whole loses its marks.
-PIPELINE_VERSION = "9"
+# 10: each passage keeps the web addresses of the links it shows (Chunk.links).
+PIPELINE_VERSION = "10"
 # Passages per document. About 4.5 MB of text, a 2,000-page manual; one more file that size
 # would crowd every other document out of the answers, and embedding it takes minutes.
 MAX_CHUNKS = 5000
@@ -132,6 +133,7 @@ def document_chunks(
                 origin=source.origin,
                 as_of=source.as_of,
                 position=position,
+                links=piece.anchors,
             )
         )
     if not chunks:

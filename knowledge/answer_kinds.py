@@ -633,6 +633,12 @@ _ENERGY = re.compile(
     r"watts?|joules?)\b",
     re.I,
 )
+_ASKS_POWER = re.compile(
+    r"\b(?:tdp|wattage|watts?|power\s+(?:caps?|limits?|draw|consumption|usage|envelope|budget|"
+    r"rating)|(?:draws?|consumes?|uses?)\s+(?:how\s+much|what)\s+power)\b|"
+    r"\bhow\s+much\s+power\b(?=[^?.!]{0,40}\b(?:draws?|drawn|consum\w*|uses?|burns?|pulls?)\b)",
+    re.I,
+)
 # ... "how many petaflops" by a rate of floating-point operations ("about 10 PF", "1 EF HPL"),
 # which no GPU-hour figure stands in for.
 _MEASURED_IN_FLOPS = frozenset(
@@ -647,8 +653,13 @@ _ASKS_FLOPS = re.compile(
     + r")\b",
     re.I,
 )
+# ... and "how much network bandwidth does a node get" by a rate of data ("400 Gb/s"), which
+# the node's other numbers (GPUs, cores, memory) do not give.
+_MEASURED_IN_BANDWIDTH = frozenset({"bandwidth", "throughput"})
 # Things measured in a unit of their own (see `unit_measures`).
-_MEASURED_IN_UNITS = _MEASURED_IN_BYTES | _MEASURED_IN_ENERGY | _MEASURED_IN_FLOPS
+_MEASURED_IN_UNITS = (
+    _MEASURED_IN_BYTES | _MEASURED_IN_ENERGY | _MEASURED_IN_FLOPS | _MEASURED_IN_BANDWIDTH
+)
 # ... "how many percent" by a percentage ("35%", "35 per cent") ...
 _MEASURED_IN_PERCENT = frozenset({"percent", "percentage", "percentages", "share", "fraction"})
 _PERCENTAGE = re.compile(r"\d\s*%|\d\s*(?:per\s?cent|percent)\b", re.I)
@@ -911,6 +922,17 @@ _ASKS_TO_COME = re.compile(r"\b(?:next|upcoming|will|going\s+to)\b", re.I)
 def asks_to_come(question: str) -> bool:
     """Whether the question asks about something still to come."""
     return _ASKS_TO_COME.search(asked_part(question)) is not None
+
+
+# "Is a second antennas call coming up? when does it close": a day still ahead, asked for.
+_ASKS_AHEAD = re.compile(r"\b(?:next|upcoming|coming\s+up|forthcoming)\b", re.I)
+
+
+def asks_day_ahead(question: str) -> bool:
+    """Whether the question asks on which day something still ahead is (the next, an upcoming
+    one), also after asking whether there is one."""
+    asked = asked_part(question)
+    return _ASKS_AHEAD.search(asked) is not None and _ASKS_DAY.search(asked) is not None
 
 
 def asks_next_deadline(question: str) -> bool:
@@ -1353,6 +1375,10 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
             words.append("percent")
         return tuple(dict.fromkeys(words))
     question = asked_part(question)
+    # "What's the power cap (TDP) of one MI250X", "how much power does a busy GCD draw": an
+    # amount of power, which only watts give ("computing power" asks for flops).
+    if _ASKS_POWER.search(question):
+        return ("energy",)
     found = _COUNTED.search(question)
     if found is None:
         # "What's the peak bf16 tflops of a single GCD": a rate of floating-point operations,
@@ -1652,11 +1678,14 @@ def holds_count(text: str, thing: str) -> bool:
             or _SIZE.search(text)
             or _ENERGY.search(text)
             or _FLOPS_RATE.search(text)
+            or _HAS["bandwidth"].search(text)
         )
     if thing in _MEASURED_IN_COMPUTE:
         return bool(_COMPUTE.search(text))
     if thing in _MEASURED_IN_FLOPS:
         return bool(_FLOPS_RATE.search(text))
+    if thing in _MEASURED_IN_BANDWIDTH:
+        return bool(_HAS["bandwidth"].search(text))
     if thing == "price":
         return bool(_AMOUNT.search(text) or _BILLED.search(text))
     if thing == "rate":
@@ -1682,6 +1711,7 @@ _NOT_COUNTED_BY_NAME = frozenset(
         *_MEASURED_IN_PERCENT,
         *_MEASURED_IN_COMPUTE,
         *_MEASURED_IN_FLOPS,
+        *_MEASURED_IN_BANDWIDTH,
     }
 )
 
@@ -1695,6 +1725,8 @@ def _stem(thing: str) -> str:
 _SAME_THINGS = (
     frozenset({"application", "proposal", "submission"}),
     frozenset({"partner", "participant"}),
+    # "How many shots a year do we get", "how many rounds": a call's cut-offs.
+    frozenset({"cut-off", "cutoff", "deadline", "round", "shot"}),
 )
 
 

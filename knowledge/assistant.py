@@ -24,6 +24,7 @@ from knowledge.answer_kinds import (
     asking_sentence,
     asks_availability,
     asks_day,
+    asks_day_ahead,
     asks_for_value,
     asks_live_figures,
     asks_setting,
@@ -36,6 +37,7 @@ from knowledge.answer_kinds import (
     holds,
     names_host,
     only_other_places,
+    only_past_days,
     places,
     required_kinds,
     says_usable,
@@ -764,7 +766,15 @@ class Assistant:
         # Regular Access cut-off in 2026 is on record", though it names the year; "is there one
         # in 2026" is. The lead fact is the one whose day is asked for.
         lead = match.facts[0].fact
-        no_day = lead.is_unknown(self.clock(), match.question) and not names_day(texts[0])
+        now = self.clock()
+        no_day = lead.is_unknown(now, match.question) and not names_day(texts[0])
+        # "Is a second antennas call coming up? when does it close": facts that name only days
+        # gone by (the first call, open from May to July 2025) do not say; a fact saying none
+        # is on record does.
+        gone_by = asks_day_ahead(match.question) and all(
+            only_past_days(text, now.date()) and not scored.fact.is_unknown(now, match.question)
+            for text, scored in zip(texts, match.facts, strict=True)
+        )
         # "Which flag shows the soft and hard limits": facts that write no command, option or
         # setting do not give one, however well they fit the storage quotas asked about.
         uncoded = asks_setting(match.question) and not any(holds(text, ("code",)) for text in texts)
@@ -804,6 +814,7 @@ class Assistant:
             or elsewhere
             or unheard
             or (asks_day(match.question) and no_day)
+            or gone_by
             or not gives_value(texts, match.question, english=english)
         )
 
@@ -896,8 +907,11 @@ class Assistant:
             question=question,
             text="\n".join(lines),
             # "When is the next / the 2027 cut-off?" with none on record is an "I don't know",
-            # though it shows the last date on record; "when was the last one?" is answered.
-            abstained=unknown and not _PAST.search(question),
+            # though it shows the last date on record; "when was the last one?" is answered,
+            # and so is "could the 2nd call close early?" when the date shown is that call's.
+            abstained=unknown
+            and not _PAST.search(question)
+            and not _shows_place(question, lines[0]),
             confidence=max(0.0, min(1.0, confidence)),
             citations=tuple(citations[: self.calibration.max_citations]),
             route="catalog",
@@ -1124,7 +1138,7 @@ class Assistant:
             urls.append(chunk.url)
             citations.append(citation_for(chunk))
         parts = [
-            f"{text} [{urls.index(e.hit.chunk.url) + 1}]"
+            f"{with_addresses(text, e.hit.chunk.links)} [{urls.index(e.hit.chunk.url) + 1}]"
             for e, text in zip(used, shown_texts(used), strict=True)
         ]
         return Answer(
@@ -1237,15 +1251,23 @@ def _unknown_call_name(question: str, unseen: tuple[str, ...], name_like: frozen
 
 def _written(question: str, unseen: tuple[str, ...]) -> str:
     """The words of the question, as written, that no source uses and that read as a name:
-    letters only ("sglang", not "fp32" or "double-precision"), and not the words asking
-    whether it is there ("preinstalled", "ships")."""
+    letters only ("sglang", not "fp32" or "double-precision"), not the words asking whether it
+    is there ("preinstalled", "ships"), and not a verb said of the asker ("hidden, I guess")."""
     unknown = {t for t in unseen if t.isalpha()}
+    words = re.findall(r"[\w'+.-]+", question)
     written = [
         w
-        for w in re.findall(r"[\w'+.-]+", question)
-        if w.isalpha() and not asks_availability(w) and set(tokenize(w)) & unknown
+        for before, w in zip(["", *words], words, strict=False)
+        if w.isalpha()
+        and not asks_availability(w)
+        and before.lower() not in _ASKER
+        and set(tokenize(w)) & unknown
     ]
     return ", ".join(dict.fromkeys(written))
+
+
+# Who asks: the word after one is what they do ("I guess", "we reckon"), never a thing's name.
+_ASKER = frozenset({"i", "we"})
 
 
 # Values asked for that the facts are checked for by kind, as no other value stands in.
@@ -1344,6 +1366,26 @@ def shown_texts(used: list[Extract]) -> list[str]:
     return texts
 
 
+def with_addresses(text: str, links: Sequence[tuple[str, str]]) -> str:
+    """`text` with the web address of each link it shows written after the link's words, once
+    ("the training events (https://...)"): where a page points is often what was asked ("where
+    are trainings announced"), and the passage keeps only the link's words. Written out, not
+    made a link, as the Slack layer writes every document's links."""
+    for label, url in links:
+        if url in text:
+            continue
+        # As words of their own: the link "here" is not inside "where".
+        found = re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text)
+        if found is None:
+            continue
+        end = found.end()
+        # After the emphasis the link sat in ("**Training archive**"), not inside it.
+        while end < len(text) and text[end] in "*_":
+            end += 1
+        text = f"{text[:end]} ({url}){text[end:]}"
+    return text
+
+
 def _may_follow(passage: Extract, shown: list[Extract], ratio: float) -> bool:
     """Whether `passage` may be shown after `shown` (the lead first): of a chunk none of them
     shows, with no text they show, and scoring at least `ratio` of the lead and `_SHOWN_MIN`."""
@@ -1438,6 +1480,14 @@ _ELLIPTIC = re.compile(
 
 
 _PAST = re.compile(r"\b(was|were|did|last|previous|past|ago)\b", re.I)
+
+
+def _shows_place(question: str, text: str) -> bool:
+    """Whether the question names a place of a series ("the 2nd call") and `text` is about
+    it: what the question asks of that one is answered, not what comes next. Every place
+    named must be: "call 2 is closed, when is the third call's deadline" asks of the third."""
+    asked = places(question)
+    return bool(asked) and asked <= places(text)
 
 
 def _is_elliptic(question: str) -> bool:

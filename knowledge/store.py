@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import bisect
+import json
 import sys
 import threading
 import time
@@ -72,6 +73,9 @@ class Chunk:
     origin: str = "document"
     as_of: str = ""
     position: int = 0
+    # The links the passage shows, as (text, web address): shown beside the text in an answer,
+    # never embedded or indexed (an address's words would match questions it does not answer).
+    links: tuple[tuple[str, str], ...] = ()
 
     @property
     def search_text(self) -> str:
@@ -93,6 +97,8 @@ class Chunk:
         }
         if self.page is not None:
             data["page"] = self.page
+        if self.links:
+            data["links"] = json.dumps([list(link) for link in self.links])
         return data
 
     @classmethod
@@ -111,7 +117,26 @@ class Chunk:
             origin=str(meta.get("origin", "document")),
             as_of=str(meta.get("as_of", "")),
             position=int(meta.get("position", 0) or 0),
+            links=_links(meta.get("links")),
         )
+
+
+def _links(packed: object) -> tuple[tuple[str, str], ...]:
+    """A chunk's links as stored; none from an index written before links were kept, or from
+    a value that is not the list of pairs `Chunk.metadata` writes."""
+    if not isinstance(packed, str):
+        return ()
+    try:
+        pairs = json.loads(packed)
+    except ValueError:
+        return ()
+    if not isinstance(pairs, list):
+        return ()
+    return tuple(
+        (pair[0], pair[1])
+        for pair in pairs
+        if isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)
+    )
 
 
 @dataclass

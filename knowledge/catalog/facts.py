@@ -152,6 +152,18 @@ def _article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
+def _vendor_said(m: Machine) -> Sourced | None:
+    """The first of the machine's overview, status and notes whose text names its vendor (by
+    the vendor's first name: "Atos" of "Atos/Eviden BullSequana XH3000")."""
+    if not m.vendor:
+        return None
+    first = re.split(r"[\s/,]", m.vendor, maxsplit=1)[0]
+    named = re.compile(rf"\b{re.escape(first)}\b", re.I)
+    texts = [(m.overview, m.overview.text), (m.status, m.status.detail or "")]
+    texts += [(note, note.text) for note in m.notes]
+    return next((group for group, text in texts if named.search(text)), None)
+
+
 def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
     me = machine_subject(m)
     place = ", ".join(x for x in (m.site, m.city, m.country) if x)
@@ -175,6 +187,18 @@ def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
         own_text=False,
         listable=True,
     )
+    said = _vendor_said(m)
+    if m.vendor and said is not None:
+        # "Deucalion vendor?": the maker on its own, cited to the group of the machine that
+        # names it (a vendor no source of the machine names is not shown as a fact).
+        yield _fact(
+            f"{m.id}/vendor",
+            [me],
+            ["procurement"],
+            f"**{m.name}** vendor: {m.vendor}.",
+            said,
+            own_text=False,
+        )
     detail = f" {m.status.detail}" if m.status.detail else ""
     since = f" (since {day_text(m.status.date)})" if m.status.date else ""
     yield _fact(

@@ -40,6 +40,10 @@ _CALL_WORDS = re.compile(
     + r")\b",
     re.I,
 )
+# Right after a name: "the mid-December large scale round", "a playground request", "the
+# grand challenge winners" say a call's round, what is sent to it, who won it ("a development
+# node" says nothing of a call).
+_CALL_NOUN_AFTER = re.compile(r"[\s-]+(?:rounds?|requests?|winners?)\b", re.I)
 _PARTITION_WORDS = re.compile(r"\b(partitions?|queues?)\b", re.I)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+]*(?:[-_./][A-Za-z0-9+]+)*")
 # What may stand between a machine and its own country when the country only says which
@@ -538,7 +542,11 @@ class NameTable:
         # "Fast Lane" written as a name (capitalised, and not just a sentence's first word)
         # is the call; "a regular node" or "large-scale training" is not.
         as_name = all(w[:1].isupper() for w in words) and (start > 0 or len(words) > 1)
-        return as_name or bool(_CALL_WORDS.search(question))
+        return (
+            as_name
+            or bool(_CALL_WORDS.search(question))
+            or bool(_CALL_NOUN_AFTER.match(question, end))
+        )
 
     def _exact(self, word: str) -> tuple[Subject, Subject | None, bool] | None:
         key = _key(word)

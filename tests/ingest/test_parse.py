@@ -448,3 +448,34 @@ def test_a_pdf_with_many_pages_keeps_each_page_and_its_words(tmp_path: Path) -> 
     assert doc.title == "Limits"
     assert [s.page for s in doc.sections] == list(range(1, 8))
     assert doc.sections[6].text == "The hero queue allows 28 nodes per job."
+
+
+def test_a_markdown_sections_links_keep_their_web_addresses_beside_the_text() -> None:
+    doc = parse_markdown(
+        "# T\n\nCheck [the training events](https://lumi.example/events/) and "
+        "[the storage page](../storage/) and [the guide][g].\n\n[g]: https://x.org/g\n"
+    )
+
+    assert doc.sections[0].text == "Check the training events and the storage page and the guide."
+    assert doc.sections[0].anchors == (
+        ("the training events", "https://lumi.example/events/"),
+        ("the guide", "https://x.org/g"),
+    )
+
+
+def test_a_link_text_that_points_to_two_addresses_keeps_neither() -> None:
+    doc = parse_markdown(
+        "# T\n\nSee [here](https://a.example/x) and [here](https://b.example/y).\n"
+    )
+
+    assert doc.sections[0].anchors == ()
+
+
+def test_html_links_keep_their_resolved_addresses_but_not_jumps_within_the_page() -> None:
+    doc = parse_html(
+        '<html><body><main><h1>T</h1><p>Read <a href="/events/">the events page</a> or '
+        '<a href="#options">the options</a>.</p></main></body></html>',
+        "https://docs.example.org/guide/",
+    )
+
+    assert doc.sections[0].anchors == (("the events page", "https://docs.example.org/events/"),)

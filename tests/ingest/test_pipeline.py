@@ -188,3 +188,20 @@ def test_an_index_of_the_previous_layout_is_rebuilt(
     chunks = index.all_chunks()
     assert set(index.unit_vectors([c.id for c in chunks])) == {c.id for c in chunks}
     assert "hpcbot_units" not in {c.name for c in index._client.list_collections()}
+
+
+def test_a_passage_keeps_the_web_addresses_of_the_links_it_shows(
+    index: Index, tmp_path: Path
+) -> None:
+    root = tmp_path / "linked"
+    root.mkdir()
+    (root / "training.md").write_text(
+        "# Training\n\nUpcoming courses are announced on "
+        "[the events page](https://lumi.example/events/).\n"
+    )
+
+    ingest(index, [local_documents(root)])
+
+    (chunk,) = index.all_chunks()
+    assert chunk.text == "Upcoming courses are announced on the events page."
+    assert chunk.links == (("the events page", "https://lumi.example/events/"),)

@@ -14,6 +14,7 @@ from knowledge.answer_kinds import (
     asks_allotment,
     asks_coming_date,
     asks_day,
+    asks_day_ahead,
     asks_exact_day,
     asks_for_value,
     asks_frequency,
@@ -327,6 +328,12 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("name + email of the FFplus project coordinator?", ("email", "person")),
         ("can I email support about my quota?", ()),
         ("who can apply to Fast Lane?", ()),
+        # A rate of data, measured in its own unit.
+        ("how much network bandwidth does a single booster node get?", ("bandwidth",)),
+        # An amount of power, which only watts give; "computing power" is no such amount.
+        ("whats the power cap (tdp) of one mi250x module?", ("energy",)),
+        ("how much power does a busy gcd draw?", ("energy",)),
+        ("how much computing power does lumi have?", ("power",)),
     ],
 )
 def test_the_question_says_what_it_counts(question: str, things: tuple[str, ...]) -> None:
@@ -443,6 +450,13 @@ def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
         ("The call opens in the second half of 2025.", "fraction", False),
         ("each GCD-hour costs 0.5 GPU-hours", "fraction", False),
         ("a 1024 x 1024 matrix", "ratio", False),
+        # A bandwidth by a rate of data, which a node's other numbers do not give.
+        ("2 dual-port HDR adapters, 400 Gb/s per node in aggregate", "bandwidth", True),
+        ("each node has 4 A100 64 GB GPUs and 32 cores", "bandwidth", False),
+        # A call's rounds, or shots at it, are its cut-offs.
+        ("reviewed at dated cut-offs (six cut-offs in 2026)", "shots", True),
+        ("reviewed at dated cut-offs (six cut-offs in 2026)", "rounds", True),
+        ("open all year, reviewed as requests arrive", "rounds", False),
     ],
 )
 def test_a_text_gives_a_number_of_the_thing_counted(text: str, thing: str, held: bool) -> None:
@@ -1905,3 +1919,18 @@ def test_the_day_the_last_call_opened_does_not_say_when_the_next_one_opens() -> 
 def test_the_day_a_call_opened_answers_when_it_opened() -> None:
     asked = "when did the second ffplus call open?"
     assert _ids(lead_by_value([NONE_ON_RECORD, OPENED], asked, NOW, 0.2))[0] == "ffplus/apply"
+
+
+@pytest.mark.parametrize(
+    ("question", "ahead"),
+    [
+        ("is there a second antennas call coming up? when does it close?", True),
+        ("when is the next ai factories wave?", True),
+        # Asked what was, or when something will be without a next one, nothing is ahead.
+        ("when did the antennas call close?", False),
+        ("when will jupiter be available?", False),
+        ("what are the next steps after the cut-off?", False),
+    ],
+)
+def test_a_question_asks_for_a_day_still_ahead(question: str, ahead: bool) -> None:
+    assert asks_day_ahead(question) is ahead

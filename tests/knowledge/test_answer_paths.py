@@ -23,6 +23,7 @@ from knowledge.assistant import (
     Assistant,
     Calibration,
     DocumentSignals,
+    _shows_place,
     _written,
     document_confidence,
 )
@@ -880,6 +881,38 @@ def test_a_cut_off_fact_naming_no_day_lacks_the_date_of_a_past_cut_off(
     )
 
 
+def test_facts_naming_only_days_gone_by_lack_a_day_still_ahead(assistant: Assistant) -> None:
+    evidence = assistant.gather("What Slurm version is LUMI on?")
+    assert evidence.match is not None and evidence.match.facts
+    lead = evidence.match.facts[0]
+    fact = replace(
+        lead.fact, text="The antennas call was open from 22 May to 9 Jul 2025.", render=None
+    )
+    past = replace(evidence.match, facts=(replace(lead, fact=fact),))
+
+    ahead = replace(past, question="is a second antennas call coming up? when does it close?")
+    assert assistant._lacks_value(ahead)
+    assert not assistant._lacks_value(replace(past, question="when did the antennas call close?"))
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        # The call asked about is the one whose date is shown: what is asked of it is answered.
+        ("ffplus 2nd call: could it close before the official deadline?", True),
+        # The third call is not the second, nor does "the next" name one.
+        ("when does the third ffplus call close?", False),
+        ("when is the next ffplus deadline?", False),
+        ("call 2 is closed already. when is the deadline for the third call?", False),
+    ],
+)
+def test_a_call_named_by_its_place_is_answered_by_the_last_date_on_record_when_it_is_that_call(
+    question: str, shown: bool
+) -> None:
+    text = "No future cut-off is on record; the last was 25 Feb 2026 (call 2 closed)."
+    assert _shows_place(question, text) is shown
+
+
 def test_facts_that_never_use_the_term_asked_for_lack_its_value(assistant: Assistant) -> None:
     # "PUE" is in no fact: LUMI's facts, however well they match, do not give it.
     evidence = assistant.gather("What's the PUE of LUMI?")
@@ -931,6 +964,11 @@ def test_only_an_unknown_name_is_named_not_the_words_asking_if_it_is_there() -> 
     question = "does the image ship sglang preinstalled, in fp32 or double-precision?"
     unseen = ("ship", "sglang", "preinstal", "fp32", "double-precision")
     assert _written(question, unseen) == "sglang"
+
+
+def test_a_verb_said_of_the_asker_is_no_unknown_name() -> None:
+    question = "some stuff i know is installed (hidden i guess) is not listed"
+    assert _written(question, ("guess", "stuff")) == "stuff"
 
 
 def test_a_typo_in_a_question_asking_what_is_installed_is_no_unknown_name(

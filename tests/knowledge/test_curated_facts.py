@@ -46,6 +46,22 @@ def test_fact_ids_are_unique(catalog: Catalog) -> None:
     assert len(ids) == len(set(ids))
 
 
+def test_a_machines_vendor_is_a_fact_of_its_own_about_who_built_it(
+    facts: dict[str, CuratedFact],
+) -> None:
+    vendor = facts["deucalion/vendor"]
+    assert vendor.text == "**Deucalion** vendor: Fujitsu."
+    assert vendor.topics == ("procurement",)
+
+
+def test_a_vendor_is_cited_to_the_group_of_the_machine_that_names_it(
+    catalog: Catalog, facts: dict[str, CuratedFact]
+) -> None:
+    # DAEDALUS's overview does not name HPE; its status ("awarded to HPE") does.
+    daedalus = next(m for m in catalog.machines if m.id == "daedalus")
+    assert facts["daedalus/vendor"].source == daedalus.status.source != daedalus.overview.source
+
+
 def test_a_partition_fact_cites_the_partition_source_not_the_machine_page(
     catalog: Catalog, facts: dict[str, CuratedFact]
 ) -> None:
@@ -217,6 +233,10 @@ def test_an_faq_entry_on_a_third_party_page_is_not_confirmed() -> None:
         ("how long does a playground project run for", ["call:AI Factories Playground"]),
         ("applied for playground this morning", ["call:AI Factories Playground"]),
         ("the kids' playground next to the office", []),
+        # Right before a call's round, a request to it or its winners, the name is the call.
+        ("if we miss the mid dec large scale round", ["call:AI Factories Large Scale"]),
+        ("we send in a playground request on monday", ["call:AI Factories Playground"]),
+        ("how do i request a development node", []),
         ("how long does dev access take to get approved?", ["call:Development Access"]),
         (
             "ai4science - after the cutoff how long till we hear back",

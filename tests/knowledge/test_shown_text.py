@@ -11,7 +11,7 @@ from fakes.embedder import HashEmbedder
 
 from ingest.pipeline import ingest
 from ingest.sources import local_documents
-from knowledge.assistant import Assistant, shown_texts
+from knowledge.assistant import Assistant, shown_texts, with_addresses
 from knowledge.extract import Extract, best_extract
 from knowledge.lexical import LexicalIndex, tokenize
 from knowledge.retrieve import Retrieved
@@ -200,3 +200,20 @@ def test_an_answer_shows_the_fix_after_the_example_of_the_mistake(assistant: Ass
     )
     assert answer.route == "retrieval"
     assert FIX in answer.text
+
+
+def test_a_shown_link_gets_its_web_address_after_its_words_and_its_emphasis() -> None:
+    text = "See the **training archive** for slides, or ask here or anywhere."
+    links = [("training archive", "https://a.example/t"), ("here", "https://b.example/")]
+
+    assert with_addresses(text, links) == (
+        "See the **training archive** (https://a.example/t) for slides, "
+        "or ask here (https://b.example/) or anywhere."
+    )
+
+
+def test_a_link_already_written_out_or_not_shown_adds_nothing() -> None:
+    text = "Slides are at https://a.example/t, see the archive."
+    links = [("the archive", "https://a.example/t"), ("the events", "https://c.example/")]
+
+    assert with_addresses(text, links) == text

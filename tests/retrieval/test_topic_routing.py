@@ -131,9 +131,9 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "**JUPITER:** On the Booster, each GPU has 96 GB of HBM3",
         ),
         # When a machine's contract was signed is part of how it was procured, and so is who
-        # won its tender.
+        # won its tender: its vendor.
         ("alice recoque contract - signed when?", "**Alice Recoque** is planned. Contract signed"),
-        ("daedalus, who won the tender?", "**DAEDALUS** is being installed. Awarded to HPE"),
+        ("daedalus, who won the tender?", "**DAEDALUS** vendor: HPE."),
         # A project named by its id in a paper's acknowledgement, and the call it came through.
         (
             "which call gave project EUHPC_A06_067 its compute time",
