@@ -9,6 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ingest.parse import Anchor, ParsedDocument
+from knowledge import shows_label
 
 if TYPE_CHECKING:
     from langchain_text_splitters import RecursiveCharacterTextSplitter
@@ -48,7 +49,7 @@ def split_document(document: ParsedDocument) -> Iterator[Piece]:
         for part in parts:
             part = part.strip().lstrip(". ").strip()
             if len(part) >= 20 or (part and len(parts) == 1):
-                anchors = tuple(a for a in section.anchors if a[0] in part)
+                anchors = tuple(a for a in section.anchors if shows_label(part, a[0]))
                 yield Piece(section=section.path, text=part, page=section.page, anchors=anchors)
 
 

@@ -50,7 +50,7 @@ _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$")
 
 # A reference link's target, "[label]: https://...", and a use of it, "[text][label]" (or
 # "[text][]" for a label that is the text).
-_REF_TARGET = re.compile(r"^\s*\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$", re.M)
+_REF_TARGET = re.compile(r"^[ \t]*\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t].*)?$", re.M)
 _REF_USE = re.compile(r"(?<![^\W_])(?<![\])])\[([^\]]+)\]\[([^\]]*)\]")
 # Only a target a reader can open: a page of the same docs written relative to this one
 # ("../storage/") has no address outside the site's build.
@@ -58,25 +58,28 @@ _WEB_ADDRESS = re.compile(r"https?://[^\s<>\"]+", re.I)
 
 
 def _line_anchors(line: str, targets: dict[str, str]) -> list[Anchor]:
-    """The links of one Markdown line, as (text shown, web address)."""
+    """The links of one Markdown line, as (text shown, target as written; "" for a reference
+    with no definition)."""
     found = [(m.group(1), m.group(2)) for m in _INLINE_LINK.finditer(_IMAGE.sub("", line))]
     for use in _REF_USE.finditer(line):
         key = (use.group(2) or use.group(1)).casefold()
         found.append((use.group(1), targets.get(key, "")))
-    anchors = []
-    for label, url in found:
-        text = _clean_inline(label).strip()
-        if text and _WEB_ADDRESS.fullmatch(url) and url not in text:
-            anchors.append((text, url))
-    return anchors
+    return [(_clean_inline(label).strip(), url) for label, url in found]
 
 
 def _unambiguous(anchors: list[Anchor]) -> tuple[Anchor, ...]:
-    """Each link text once; a text that points to two addresses ("here") points to none."""
+    """Each link text with its web address; a text that points to two targets ("here"),
+    whether web addresses or not, points to none, and so does one whose target is no web
+    address (a page of the same docs, a jump within the page)."""
     targets: dict[str, set[str]] = {}
     for text, url in anchors:
-        targets.setdefault(text, set()).add(url)
-    return tuple((text, urls.pop()) for text, urls in targets.items() if len(urls) == 1)
+        if text:
+            targets.setdefault(text, set()).add(url)
+    return tuple(
+        (text, url)
+        for text, urls in targets.items()
+        if len(urls) == 1 and _WEB_ADDRESS.fullmatch(url := next(iter(urls))) and url not in text
+    )
 
 
 class ParseError(Exception):
@@ -446,8 +449,7 @@ def parse_html(html: str, base_url: str | None = None) -> ParsedDocument:
             url = _joined(base_url, str(link.get("href") or "")) or ""
             # A jump within the page ("#options") goes nowhere a reader is not already.
             here = urldefrag(url).url == urldefrag(base_url or "").url
-            if text and _WEB_ADDRESS.fullmatch(url) and url not in text and not here:
-                anchors.append((text, url))
+            anchors.append((text, "" if here else url))
 
     def close_loose() -> None:
         nonlocal item

@@ -34,6 +34,7 @@ from knowledge.errors import (
 )
 from knowledge.evaluation import evaluate, load_questions
 from knowledge.fit import FitData, FitResult, build_request, fit_text, load_fit_data, run_fit
+from knowledge.links import shows_label
 from knowledge.models import LIVE_FIGURES, Answer, Citation
 from knowledge.service import open_assistant, open_index
 from knowledge.store import SCHEMA_VERSION, Chunk, DocumentState, Index
@@ -81,6 +82,7 @@ __all__ = [
     "run_fit",
     "SCHEMA_VERSION",
     "SentenceTransformerEmbedder",
+    "shows_label",
     "SlurmPartition",
     "UnknownName",
     "utc_now",

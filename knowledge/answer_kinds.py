@@ -588,7 +588,7 @@ _ENDS_ENGLISH_THING = (
     # not in a compound ("how much industry share", "fair share points", "hold jobs"); only in
     # English word order: a reading from another language may put the noun there ("how much
     # EuroHPC share LUMI").
-    r"(?<=s\s)(?:share|hold|contain|use)(?![\w-])|"
+    r"(?<=s\s)(?:share|hold|contain|use|host|run|offer|have)(?![\w-])|"
     # ... and at a second question joined on: "how many GPU hours and where", "how many nodes
     # or which partition". A question word is never the thing counted.
     r"(?:(?:and|or|&)\s+)?(?:where|who|whom|what|which|why|how)(?![\w-]))"
@@ -637,6 +637,16 @@ _ASKS_POWER = re.compile(
     r"\b(?:tdp|wattage|watts?|power\s+(?:caps?|limits?|draw|consumption|usage|envelope|budget|"
     r"rating)|(?:draws?|consumes?|uses?)\s+(?:how\s+much|what)\s+power)\b|"
     r"\bhow\s+much\s+power\b(?=[^?.!]{0,40}\b(?:draws?|drawn|consum\w*|uses?|burns?|pulls?)\b)",
+    re.I,
+)
+_POWER_WORDS = r"(?:power(?:\s+\w+)?|watts?|wattage|tdp)"
+_POWER_ASIDE = re.compile(
+    r"\b(?:ignoring|regardless\s+of|apart\s+from|aside\s+from|besides)\s+(?:the\s+)?"
+    + _POWER_WORDS
+    + r"|\b"
+    + _POWER_WORDS
+    + r"\s+(?:aside|(?:is|isn'?t|is\s+not|are|aren'?t|are\s+not)\s+(?:a\s+|no\s+)?(?:concern|issue|"
+    r"problem)|doesn'?t\s+matter)",
     re.I,
 )
 # ... "how many petaflops" by a rate of floating-point operations ("about 10 PF", "1 EF HPL"),
@@ -894,6 +904,7 @@ _ASKS_START = re.compile(
 # not give. Not how long a review takes, nor a time of year or a time budget.
 _ASKS_CLOCK_TIME = re.compile(
     r"\btime\s+of\s+(?:the\s+)?day\b|\bat\s+what\s+(?:time|hour)\b|\bwhich\s+hour\b|"
+    r"\bclock\s+time\b|"
     r"\bwhat\s+o'?clock\b|"
     r"\bwhat\s+time\b(?!\s+of\s+(?:the\s+)?year)[^?.!]{0,50}?\b(?:close[sd]?|closing|"
     r"open(?:s|ed)?|ends?|due|deadline|"
@@ -926,13 +937,32 @@ def asks_to_come(question: str) -> bool:
 
 # "Is a second antennas call coming up? when does it close": a day still ahead, asked for.
 _ASKS_AHEAD = re.compile(r"\b(?:next|upcoming|coming\s+up|forthcoming)\b", re.I)
+# Where a clause ends: "when was vega inaugurated? asking for our next report" asks of the
+# past in one clause and names something next in another.
+_CLAUSE_END = re.compile(r"[.?!;:,]\s+|\s+(?:and|but|so|since|because|as)\s+|\s+-+\s+", re.I)
+# A clause about what was: "when did the antennas call close", "when was it selected".
+_OF_THE_PAST = re.compile(
+    r"\b(?:was|were|did|had|got|went|ago|last|previous|past|already|closed|opened|selected|"
+    r"launched|inaugurated|announced)\b",
+    re.I,
+)
 
 
 def asks_day_ahead(question: str) -> bool:
     """Whether the question asks on which day something still ahead is (the next, an upcoming
-    one), also after asking whether there is one."""
-    asked = asked_part(question)
-    return _ASKS_AHEAD.search(asked) is not None and _ASKS_DAY.search(asked) is not None
+    one), also after asking whether there is one: the day asked for in a clause of its own
+    that names what is ahead, or after a clause asking whether one is coming, and neither
+    speaks of the past."""
+    clauses = [c for c in _CLAUSE_END.split(asked_part(question)) if c.strip()]
+    for i, clause in enumerate(clauses):
+        if not _ASKS_DAY.search(clause) or _OF_THE_PAST.search(clause):
+            continue
+        before = clauses[i - 1] if i else ""
+        if _ASKS_AHEAD.search(clause) or (
+            _ASKS_AHEAD.search(before) and not _OF_THE_PAST.search(before)
+        ):
+            return True
+    return False
 
 
 def asks_next_deadline(question: str) -> bool:
@@ -1067,7 +1097,8 @@ def asks_frequency(question: str) -> bool:
 # "What's the base clock in GHz", "the clock speed of LUMI-G's CPU": only a clock rate answers,
 # not the CPU's core count. Not asked how to read or set one ("how do I lock the GPU clock").
 _ASKS_CLOCK = re.compile(
-    r"\b(?:what|which|whats)\b[^?.!]{0,40}?\bclock\b|\bclock\s+(?:speed|rate|frequency)\s+of\b|"
+    r"\b(?:what|which|whats)\b[^?.!]{0,40}?\bclock\b(?!\s+time)|"
+    r"\bclock\s+(?:speed|rate|frequency)\s+of\b|"
     r"\b(?:in|how\s+many)\s+[GM]Hz\b",
     re.I,
 )
@@ -1375,11 +1406,14 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
             words.append("percent")
         return tuple(dict.fromkeys(words))
     question = asked_part(question)
-    # "What's the power cap (TDP) of one MI250X", "how much power does a busy GCD draw": an
-    # amount of power, which only watts give ("computing power" asks for flops).
-    if _ASKS_POWER.search(question):
-        return ("energy",)
     found = _COUNTED.search(question)
+    # "What's the power cap (TDP) of one MI250X", "how much power does a busy GCD draw": an
+    # amount of power, which only watts give ("computing power" asks for flops). Only when
+    # nothing else is counted ("how many GPUs per node, and their power draw" keeps its count),
+    # nor power set aside ("watts aside, ...", "ignoring power limits, ...").
+    counts_other = found is not None and found.group("thing").lower() != "power"
+    if _ASKS_POWER.search(question) and not counts_other and not _POWER_ASIDE.search(question):
+        return ("energy",)
     if found is None:
         # "What's the peak bf16 tflops of a single GCD": a rate of floating-point operations,
         # asked by its unit as "how many" would; a bandwidth does not give it.

@@ -25,16 +25,19 @@ from knowledge.answer_kinds import (
     asks_availability,
     asks_day,
     asks_day_ahead,
+    asks_exact_day,
     asks_for_value,
     asks_live_figures,
     asks_setting,
     asks_time_limit,
+    asks_to_come,
     asks_usable,
     asks_version,
     availability_sentence,
     gives_count,
     gives_value,
     holds,
+    names_calendar_day,
     names_host,
     only_other_places,
     only_past_days,
@@ -64,6 +67,7 @@ from knowledge.errors import IndexNotBuilt
 from knowledge.extract import TYPE_BONUS, Extract, best_extract, coverage, meaning_lift
 from knowledge.languages import NOUNS_CAPITALISED, Asked, Languages, Words, words_for
 from knowledge.lexical import LexicalIndex, tokenize, variant_of
+from knowledge.links import with_addresses
 from knowledge.models import LIVE_FIGURES, Answer, Citation
 from knowledge.retrieve import HybridRetriever, Retrieval, Retrieved
 from knowledge.sources import same_document
@@ -771,6 +775,9 @@ class Assistant:
         # "Is a second antennas call coming up? when does it close": facts that name only days
         # gone by (the first call, open from May to July 2025) do not say; a fact saying none
         # is on record does.
+        # "On what date was DAEDALUS's contract signed": only a calendar day gives it, which
+        # "awarded to HPE for about EUR 41 M" does not.
+        undated = asks_exact_day(match.question) and not any(names_calendar_day(t) for t in texts)
         gone_by = asks_day_ahead(match.question) and all(
             only_past_days(text, now.date()) and not scored.fact.is_unknown(now, match.question)
             for text, scored in zip(texts, match.facts, strict=True)
@@ -815,6 +822,7 @@ class Assistant:
             or unheard
             or (asks_day(match.question) and no_day)
             or gone_by
+            or undated
             or not gives_value(texts, match.question, english=english)
         )
 
@@ -839,6 +847,10 @@ class Assistant:
         runs what they are about ("host")."""
         if kind == "host":
             return any(names_host(text) for text in texts)
+        # "Which supercomputer does the RO AI Factory run on": that it is still to be acquired
+        # says which, as far as anything on record does.
+        if kind == "machine" and any(_NONE_YET.search(text) for text in texts):
+            return True
         return self.curated is None or any(
             kind in _named_kinds(self.curated.names.find(text)) for text in texts
         )
@@ -1267,7 +1279,7 @@ def _written(question: str, unseen: tuple[str, ...]) -> str:
 
 
 # Who asks: the word after one is what they do ("I guess", "we reckon"), never a thing's name.
-_ASKER = frozenset({"i", "we"})
+_ASKER = frozenset({"i", "we", "i'd", "i'm", "i've", "we'd", "we're", "we've"})
 
 
 # Values asked for that the facts are checked for by kind, as no other value stands in.
@@ -1366,26 +1378,6 @@ def shown_texts(used: list[Extract]) -> list[str]:
     return texts
 
 
-def with_addresses(text: str, links: Sequence[tuple[str, str]]) -> str:
-    """`text` with the web address of each link it shows written after the link's words, once
-    ("the training events (https://...)"): where a page points is often what was asked ("where
-    are trainings announced"), and the passage keeps only the link's words. Written out, not
-    made a link, as the Slack layer writes every document's links."""
-    for label, url in links:
-        if url in text:
-            continue
-        # As words of their own: the link "here" is not inside "where".
-        found = re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text)
-        if found is None:
-            continue
-        end = found.end()
-        # After the emphasis the link sat in ("**Training archive**"), not inside it.
-        while end < len(text) and text[end] in "*_":
-            end += 1
-        text = f"{text[:end]} ({url}){text[end:]}"
-    return text
-
-
 def _may_follow(passage: Extract, shown: list[Extract], ratio: float) -> bool:
     """Whether `passage` may be shown after `shown` (the lead first): of a chunk none of them
     shows, with no text they show, and scoring at least `ratio` of the lead and `_SHOWN_MIN`."""
@@ -1480,14 +1472,22 @@ _ELLIPTIC = re.compile(
 
 
 _PAST = re.compile(r"\b(was|were|did|last|previous|past|ago)\b", re.I)
+# A system not there yet: "a system still to be acquired", "not yet procured".
+_NONE_YET = re.compile(
+    r"\bto\s+be\s+(?:acquired|procured|chosen|selected|purchased)\b|"
+    r"\bnot\s+yet\s+(?:acquired|procured|chosen|selected|purchased)\b",
+    re.I,
+)
 
 
 def _shows_place(question: str, text: str) -> bool:
     """Whether the question names a place of a series ("the 2nd call") and `text` is about
     it: what the question asks of that one is answered, not what comes next. Every place
-    named must be: "call 2 is closed, when is the third call's deadline" asks of the third."""
+    named must be: "call 2 is closed, when is the third call's deadline" asks of the third;
+    and the question must not ask what comes after it ("after call 2, when is the next one",
+    "will there be another in 2027")."""
     asked = places(question)
-    return bool(asked) and asked <= places(text)
+    return bool(asked) and asked <= places(text) and not asks_to_come(question)
 
 
 def _is_elliptic(question: str) -> bool:

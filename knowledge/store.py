@@ -97,8 +97,9 @@ class Chunk:
         }
         if self.page is not None:
             data["page"] = self.page
-        if self.links:
-            data["links"] = json.dumps([list(link) for link in self.links])
+        # Written also when there are none: an update merges metadata, and a link the page no
+        # longer has must not stay behind a passage whose text is unchanged.
+        data["links"] = json.dumps([list(link) for link in self.links])
         return data
 
     @classmethod

@@ -49,7 +49,7 @@ from knowledge.answer_kinds import (
 )
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.chat_text import MONTHS
-from knowledge.catalog.facts import CuratedFact, catalog_facts, faq_questions
+from knowledge.catalog.facts import CuratedFact, Subject, catalog_facts, faq_questions
 from knowledge.catalog.mentions import Mention, NameTable, mask, set_aside
 from knowledge.errors import CatalogError
 from knowledge.lexical import by_first_letter, compound_words, tokenize, typo_of
@@ -521,6 +521,34 @@ class CuratedAnswerer:
             # "Is there an AI Factory in Czechia": the one hosted there before the one it
             # partners, whichever words fit better.
             kept.sort(key=lambda s: _first_named(s.fact, named_ids))
+        # "leo vs jupiter fabric", "playground vs fastlane: how many days for each": each
+        # thing compared gets its own fact of the lead's topics, the one whose topic fits the
+        # question best, however far its words fall behind the lead's. Also where the lead is
+        # about a part of another ("LEONARDO's booster vs Karolina": Karolina's GPU nodes are a
+        # partition, which a partition named rules out as a candidate above).
+        # Only beside a lead that gives the value asked: where it does not ("how much bandwidth
+        # does each MN5 ACC node have, compared with LEONARDO"), the answer says so of it,
+        # and the other's value would pass for an answer.
+        lead_topics = set(lead.fact.topics)
+        lead_gives = gives_asked(
+            lead.fact.text_at(at, question), question, english_order=english_order
+        )
+        comparing = compared(question, [m for m in mentions if m.subject not in aside])
+        for subject in comparing if lead_gives else []:
+            if len(kept) >= w.max_facts:
+                break
+            if any(_about(s.fact, subject) for s in kept):
+                continue
+            fits = [
+                (max(topic_scores.get(t, 0.0) for t in shared), fact)
+                for fact in st.facts
+                if _about(fact, subject)
+                and not aside.intersection(fact.subjects)
+                and (shared := lead_topics.intersection(fact.topics))
+            ]
+            if fits:
+                fit, own = max(fits, key=lambda pair: pair[0])
+                kept.append(ScoredFact(own, fit, fit, True))
         # A general entry (an FAQ answer, about nothing in particular) whose topic fits better
         # than the named lead's: "we're a public agency: can we use Fast Lane, or where should
         # we go?" wants Fast Lane's eligibility and the route for public bodies. It joins the
@@ -562,6 +590,34 @@ def _first_named(fact: CuratedFact, named: set[tuple[str, str]]) -> int:
     return next(
         (i for i, s in enumerate(fact.subjects) if (s.kind, s.id) in named), len(fact.subjects)
     )
+
+
+# Words that set two named things side by side.
+_COMPARES = re.compile(
+    r"\b(?:vs\.?|versus|compared?|comparing|comparison|than|both|each|either|between|"
+    r"which\s+(?:one|of))\b|\bor\b",
+    re.I,
+)
+# Kinds of things a question compares with one another: a partition with a machine too.
+_FAMILY = {"machine": "machine", "partition": "machine", "call": "call", "factory": "factory"}
+
+
+def compared(question: str, mentions: Sequence[Mention]) -> list[Subject]:
+    """The things of one kind a question sets side by side ("mn5 vs lumi", "is LUMI-C bigger
+    than LEONARDO's DCGP"), in the order named; none when it names fewer than two of a kind
+    or compares nothing ("we moved from LEONARDO: how do I log in to LUMI")."""
+    if not _COMPARES.search(question):
+        return []
+    by_family: dict[str, list[Subject]] = {}
+    for m in mentions:
+        family = _FAMILY.get(m.subject.kind)
+        if family is not None and m.subject not in by_family.get(family, []):
+            by_family.setdefault(family, []).append(m.subject)
+    return [subject for group in by_family.values() if len(group) > 1 for subject in group]
+
+
+def _about(fact: CuratedFact, subject: Subject) -> bool:
+    return any((s.kind, s.id) == (subject.kind, subject.id) for s in fact.subjects)
 
 
 def named_subjects(mentions: Sequence[Mention]) -> set[tuple[str, str]]:

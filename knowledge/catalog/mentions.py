@@ -35,15 +35,11 @@ _COMMON = frozenset(
 _AI_FACTORY = r"(?:AI[\s-]+Factor(?:y|ies)|AIFs?)"
 _CALL_WORDS = re.compile(
     r"\b(access|calls?|modes?|allocations?|proposals?|cut-?offs?|deadlines?|apply|applying|"
-    r"applied|application|eurohpc|grants?|track|route|programme|program|projects?|"
-    + _AI_FACTORY
-    + r")\b",
+    r"applied|application|applicants?|eurohpc|grants?|track|route|programme|program|projects?|"
+    # A call's rounds: "the mid-December large scale round", "how many rounds for playground".
+    r"rounds?|" + _AI_FACTORY + r")\b",
     re.I,
 )
-# Right after a name: "the mid-December large scale round", "a playground request", "the
-# grand challenge winners" say a call's round, what is sent to it, who won it ("a development
-# node" says nothing of a call).
-_CALL_NOUN_AFTER = re.compile(r"[\s-]+(?:rounds?|requests?|winners?)\b", re.I)
 _PARTITION_WORDS = re.compile(r"\b(partitions?|queues?)\b", re.I)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+]*(?:[-_./][A-Za-z0-9+]+)*")
 # What may stand between a machine and its own country when the country only says which
@@ -61,7 +57,8 @@ _EXCLUDED = re.compile(
 # not on LUMI".
 _SET_ASIDE = re.compile(
     r"\b(?:besides|other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?|excluding|"
-    r"instead\s+of)(?:\s+(?:the|our|their))?\s*$",
+    # "(not lumi-g)", "the cpu partition, not the booster".
+    r"instead\s+of|not)(?:\s+(?:the|our|their))?\s*$",
     re.I,
 )
 # "AI Factory" after a country's name or adjective ("the Greek AI Factory").
@@ -542,11 +539,7 @@ class NameTable:
         # "Fast Lane" written as a name (capitalised, and not just a sentence's first word)
         # is the call; "a regular node" or "large-scale training" is not.
         as_name = all(w[:1].isupper() for w in words) and (start > 0 or len(words) > 1)
-        return (
-            as_name
-            or bool(_CALL_WORDS.search(question))
-            or bool(_CALL_NOUN_AFTER.match(question, end))
-        )
+        return as_name or bool(_CALL_WORDS.search(question))
 
     def _exact(self, word: str) -> tuple[Subject, Subject | None, bool] | None:
         key = _key(word)

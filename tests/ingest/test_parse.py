@@ -463,12 +463,25 @@ def test_a_markdown_sections_links_keep_their_web_addresses_beside_the_text() ->
     )
 
 
-def test_a_link_text_that_points_to_two_addresses_keeps_neither() -> None:
+def test_a_link_text_that_points_to_two_targets_keeps_neither() -> None:
     doc = parse_markdown(
-        "# T\n\nSee [here](https://a.example/x) and [here](https://b.example/y).\n"
+        "# T\n\nSee [here](https://a.example/x) and [here](https://b.example/y).\n\n"
+        "## U\n\nRead [the guide](https://a.example/g) or [the guide](../guide/).\n"
     )
 
-    assert doc.sections[0].anchors == ()
+    assert [s.anchors for s in doc.sections] == [(), ()]
+
+
+def test_consecutive_reference_definitions_each_keep_their_target() -> None:
+    doc = parse_markdown(
+        "# T\n\nSee [memcheck][m] and [massif][s].\n\n"
+        "[m]: https://valgrind.example/mc.html\n[s]: https://valgrind.example/ms.html\n"
+    )
+
+    assert doc.sections[0].anchors == (
+        ("memcheck", "https://valgrind.example/mc.html"),
+        ("massif", "https://valgrind.example/ms.html"),
+    )
 
 
 def test_html_links_keep_their_resolved_addresses_but_not_jumps_within_the_page() -> None:

@@ -205,3 +205,23 @@ def test_a_passage_keeps_the_web_addresses_of_the_links_it_shows(
     (chunk,) = index.all_chunks()
     assert chunk.text == "Upcoming courses are announced on the events page."
     assert chunk.links == (("the events page", "https://lumi.example/events/"),)
+
+
+def test_a_link_the_page_no_longer_has_leaves_its_unchanged_passage(
+    index: Index, tmp_path: Path
+) -> None:
+    root = tmp_path / "linked"
+    root.mkdir()
+    page = root / "training.md"
+    page.write_text(
+        "# Training\n\nCourses are on [the events page](https://lumi.example/events/).\n"
+    )
+    ingest(index, [local_documents(root)])
+
+    page.write_text(
+        "# Training\n\nCourses are on the events page.\n\n## More\n\nA second section now.\n"
+    )
+    ingest(index, [local_documents(root)])
+
+    chunks = {c.text: c for c in index.all_chunks()}
+    assert chunks["Courses are on the events page."].links == ()

@@ -334,6 +334,10 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("whats the power cap (tdp) of one mi250x module?", ("energy",)),
         ("how much power does a busy gcd draw?", ("energy",)),
         ("how much computing power does lumi have?", ("power",)),
+        # Power set aside, or asked beside a count, leaves the count asked.
+        ("watts aside, how many gcds per lumi-g node", ("gcds",)),
+        ("ignoring power limits, what's the max walltime on small-g", ()),
+        ("how many gpus per lumi-g node and what's their power draw", ("gpus",)),
     ],
 )
 def test_the_question_says_what_it_counts(question: str, things: tuple[str, ...]) -> None:
@@ -1930,6 +1934,11 @@ def test_the_day_a_call_opened_answers_when_it_opened() -> None:
         ("when did the antennas call close?", False),
         ("when will jupiter be available?", False),
         ("what are the next steps after the cut-off?", False),
+        # "Next" in a clause of its own, or said of the past, asks for no day ahead.
+        ("next q: when was vega inaugurated", False),
+        ("when was the antennas call open? we're preparing for the next one", False),
+        ("when did lumi go into production? asking for our next grant report", False),
+        ("next large scale deadline, when?", True),
     ],
 )
 def test_a_question_asks_for_a_day_still_ahead(question: str, ahead: bool) -> None:

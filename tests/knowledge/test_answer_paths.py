@@ -895,6 +895,23 @@ def test_facts_naming_only_days_gone_by_lack_a_day_still_ahead(assistant: Assist
     assert not assistant._lacks_value(replace(past, question="when did the antennas call close?"))
 
 
+def test_facts_naming_no_calendar_day_lack_the_exact_day_asked(assistant: Assistant) -> None:
+    evidence = assistant.gather("What Slurm version is LUMI on?")
+    assert evidence.match is not None and evidence.match.facts
+    lead = evidence.match.facts[0]
+
+    def said(text: str) -> CuratedMatch:
+        fact = replace(lead.fact, text=text, render=None)
+        return replace(
+            evidence.match,
+            facts=(replace(lead, fact=fact),),
+            question="on what date was that contract actually signed?",
+        )
+
+    assert assistant._lacks_value(said("DAEDALUS was awarded to HPE for about EUR 41 M."))
+    assert not assistant._lacks_value(said("The contract was signed on 31 Aug 2026."))
+
+
 @pytest.mark.parametrize(
     ("question", "shown"),
     [
@@ -904,6 +921,9 @@ def test_facts_naming_only_days_gone_by_lack_a_day_still_ahead(assistant: Assist
         ("when does the third ffplus call close?", False),
         ("when is the next ffplus deadline?", False),
         ("call 2 is closed already. when is the deadline for the third call?", False),
+        # Asked what comes after it, the call named is no answer.
+        ("after call 2, when is the next ffplus deadline", False),
+        ("ffplus 2nd call deadline - will there be another one in 2027?", False),
     ],
 )
 def test_a_call_named_by_its_place_is_answered_by_the_last_date_on_record_when_it_is_that_call(
@@ -967,8 +987,8 @@ def test_only_an_unknown_name_is_named_not_the_words_asking_if_it_is_there() -> 
 
 
 def test_a_verb_said_of_the_asker_is_no_unknown_name() -> None:
-    question = "some stuff i know is installed (hidden i guess) is not listed"
-    assert _written(question, ("guess", "stuff")) == "stuff"
+    question = "some stuff i know is installed (hidden i guess, i'm assuming) is not listed"
+    assert _written(question, ("guess", "assuming", "stuff")) == "stuff"
 
 
 def test_a_typo_in_a_question_asking_what_is_installed_is_no_unknown_name(

@@ -13,7 +13,7 @@ import yaml
 from fakes.embedder import HashEmbedder
 
 import knowledge
-from knowledge.catalog.answerer import CuratedAnswerer
+from knowledge.catalog.answerer import CuratedAnswerer, compared
 from knowledge.catalog.catalog import Catalog, load_catalog
 from knowledge.catalog.chat_text import day_text, names_day
 from knowledge.catalog.facts import (
@@ -233,9 +233,15 @@ def test_an_faq_entry_on_a_third_party_page_is_not_confirmed() -> None:
         ("how long does a playground project run for", ["call:AI Factories Playground"]),
         ("applied for playground this morning", ["call:AI Factories Playground"]),
         ("the kids' playground next to the office", []),
-        # Right before a call's round, a request to it or its winners, the name is the call.
+        # A call's round is a word about calls; a request is not ("regular requests to the
+        # helpdesk", "a development node").
         ("if we miss the mid dec large scale round", ["call:AI Factories Large Scale"]),
-        ("we send in a playground request on monday", ["call:AI Factories Playground"]),
+        ("how many rounds per year for playground", ["call:AI Factories Playground"]),
+        ("do regular requests to the helpdesk take long", []),
+        (
+            "extreme scale as a company, do industry applicants get extra checks?",
+            ["call:Extreme Scale Access"],
+        ),
         ("how do i request a development node", []),
         ("how long does dev access take to get approved?", ["call:Development Access"]),
         (
@@ -835,3 +841,28 @@ def test_towns_and_countries_are_places_only_where_they_are_written(
 )
 def test_the_town_of_the_one_not_asked_about_stays_a_place(catalog: Catalog, question: str) -> None:
     assert {m.subject.kind for m in NameTable(catalog).find(question)} == {"country"}
+
+
+@pytest.mark.parametrize(
+    ("question", "subjects"),
+    [
+        ("mn5 vs lumi: more gpus per node?", ["MareNostrum 5", "LUMI"]),
+        # A partition is compared with a machine as one of its kind.
+        (
+            "karolina vs leo booster: which has more a100s per node?",
+            ["Karolina", "LEONARDO Booster"],
+        ),
+        (
+            "playground or fast lane access, which is quicker to get?",
+            ["AI Factories Playground", "AI Factories Fast Lane"],
+        ),
+        # Two machines named without setting them side by side, or one only, compare nothing.
+        ("we moved from leonardo, how do i log in to lumi?", []),
+        ("is lumi bigger than last year?", []),
+    ],
+)
+def test_the_things_a_question_sets_side_by_side_are_compared(
+    catalog: Catalog, question: str, subjects: list[str]
+) -> None:
+    mentions = NameTable(catalog).find(question)
+    assert [s.name for s in compared(question, mentions)] == subjects

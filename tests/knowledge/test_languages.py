@@ -703,3 +703,18 @@ def test_a_hyphenated_word_the_glossary_lists_whole_is_not_split() -> None:
     assert (
         glossary("fr").translate("ils doivent disparaître là-bas", known) == "must disappear there"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "phrase"),
+    [
+        ("de", "im Gegenzug"),
+        ("fr", "en échange"),
+        ("it", "in cambio"),
+        ("es", "a cambio"),
+        ("pl", "w zamian"),
+    ],
+)
+def test_what_is_owed_in_return_reads_as_in_return(language: str, phrase: str) -> None:
+    # "What did the winners have to do in return": not a swap, not a change.
+    assert glossary(language).translate(f"was {phrase}", known).endswith("in return")

@@ -11,9 +11,10 @@ from fakes.embedder import HashEmbedder
 
 from ingest.pipeline import ingest
 from ingest.sources import local_documents
-from knowledge.assistant import Assistant, shown_texts, with_addresses
+from knowledge.assistant import Assistant, shown_texts
 from knowledge.extract import Extract, best_extract
 from knowledge.lexical import LexicalIndex, tokenize
+from knowledge.links import with_addresses
 from knowledge.retrieve import Retrieved
 from knowledge.service import open_assistant
 from knowledge.store import Chunk, Index
@@ -217,3 +218,23 @@ def test_a_link_already_written_out_or_not_shown_adds_nothing() -> None:
     links = [("the archive", "https://a.example/t"), ("the events", "https://c.example/")]
 
     assert with_addresses(text, links) == text
+
+
+def test_no_address_is_written_into_code() -> None:
+    text = "Run `spack install kokkos+rocm` or read about kokkos+rocm and about kokkos."
+    links = [("kokkos", "https://kokkos.example/")]
+
+    assert with_addresses(text, links) == (
+        "Run `spack install kokkos+rocm` or read about kokkos+rocm and about kokkos "
+        "(https://kokkos.example/)."
+    )
+
+
+def test_a_longer_link_text_takes_its_place_before_a_shorter_one_inside_it() -> None:
+    text = "The file is created here, and the reader is here."
+    links = [("here", "https://b.example/reader"), ("created here", "https://a.example/file")]
+
+    assert with_addresses(text, links) == (
+        "The file is created here (https://a.example/file), and the reader is here "
+        "(https://b.example/reader)."
+    )
