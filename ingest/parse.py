@@ -169,6 +169,8 @@ def _pair_with_header(cells: list[list[str]]) -> list[str]:
 
 
 def parse_markdown(text: str) -> ParsedDocument:
+    # Windows line ends: a reference definition's line would end in "\r" and match no rule.
+    text = text.replace("\r\n", "\n")
     text = _HTML_COMMENT.sub("", text)
     text = _HTML_BLOCK.sub("", text)
     text = re.sub(r"<!DOCTYPE[^>]*>", "", text, flags=re.I)

@@ -634,12 +634,15 @@ _ENERGY = re.compile(
     re.I,
 )
 _ASKS_POWER = re.compile(
+    r"\bhow\s+(?:much|many)\s+(?:watts?|wattage|kw|mw)\b|"
     r"\b(?:tdp|wattage|watts?|power\s+(?:caps?|limits?|draw|consumption|usage|envelope|budget|"
     r"rating)|(?:draws?|consumes?|uses?)\s+(?:how\s+much|what)\s+power)\b|"
     r"\bhow\s+much\s+power\b(?=[^?.!]{0,40}\b(?:draws?|drawn|consum\w*|uses?|burns?|pulls?)\b)",
     re.I,
 )
 _POWER_WORDS = r"(?:power(?:\s+\w+)?|watts?|wattage|tdp)"
+# Things counted that are power: "how many watts", "how much wattage".
+_POWER_THINGS = frozenset({"power", "watt", "watts", "wattage", "tdp", "kw", "mw"})
 _POWER_ASIDE = re.compile(
     r"\b(?:ignoring|regardless\s+of|apart\s+from|aside\s+from|besides)\s+(?:the\s+)?"
     + _POWER_WORDS
@@ -936,16 +939,29 @@ def asks_to_come(question: str) -> bool:
 
 
 # "Is a second antennas call coming up? when does it close": a day still ahead, asked for.
-_ASKS_AHEAD = re.compile(r"\b(?:next|upcoming|coming\s+up|forthcoming)\b", re.I)
+_ASKS_AHEAD = re.compile(r"\b(?:next|upcoming|coming\s+up|forthcoming|future)\b", re.I)
 # Where a clause ends: "when was vega inaugurated? asking for our next report" asks of the
 # past in one clause and names something next in another.
 _CLAUSE_END = re.compile(r"[.?!;:,]\s+|\s+(?:and|but|so|since|because|as)\s+|\s+-+\s+", re.I)
-# A clause about what was: "when did the antennas call close", "when was it selected".
+# A clause about what was: "when did the antennas call close", "when was it selected"; a
+# participle only without a word saying it is still to come ("when will it be announced").
 _OF_THE_PAST = re.compile(
-    r"\b(?:was|were|did|had|got|went|ago|last|previous|past|already|closed|opened|selected|"
-    r"launched|inaugurated|announced)\b",
+    r"\b(?:was|were|did|had|ago|last|previous|past|already)\b|"
+    r"\b(?:got|went|closed|opened|selected|launched|inaugurated|announced)\b",
     re.I,
 )
+_STILL_TO_COME = re.compile(r"\b(?:will|shall|going\s+to|gonna)\b|'ll\b", re.I)
+
+
+def _of_the_past(clause: str) -> bool:
+    """Whether a clause speaks of what was ("when was it opened"), not of what will be
+    ("when will it be opened")."""
+    if _STILL_TO_COME.search(clause):
+        return _PAST_TENSE.search(clause) is not None
+    return _OF_THE_PAST.search(clause) is not None
+
+
+_PAST_TENSE = re.compile(r"\b(?:was|were|did|had|ago|already)\b", re.I)
 
 
 def asks_day_ahead(question: str) -> bool:
@@ -955,11 +971,12 @@ def asks_day_ahead(question: str) -> bool:
     speaks of the past."""
     clauses = [c for c in _CLAUSE_END.split(asked_part(question)) if c.strip()]
     for i, clause in enumerate(clauses):
-        if not _ASKS_DAY.search(clause) or _OF_THE_PAST.search(clause):
+        if not _ASKS_DAY.search(clause) or _of_the_past(clause):
             continue
-        before = clauses[i - 1] if i else ""
-        if _ASKS_AHEAD.search(clause) or (
-            _ASKS_AHEAD.search(before) and not _OF_THE_PAST.search(before)
+        # Any clause before it that names what is ahead: "any upcoming antennas call? if so,
+        # when does it close".
+        if _ASKS_AHEAD.search(clause) or any(
+            _ASKS_AHEAD.search(before) and not _of_the_past(before) for before in clauses[:i]
         ):
             return True
     return False
@@ -1009,6 +1026,15 @@ def asks_exact_day(question: str) -> bool:
 def names_calendar_day(text: str) -> bool:
     """Whether `text` names a day of a month ("30 Jun 2026", "2026-06-30", "June 30")."""
     return _CALENDAR_DAY.search(_STAMP.sub(" ", text)) is not None
+
+
+_MONTH_OF_YEAR = re.compile(r"\b" + _MONTH + r"\s+(?:19|20)\d{2}\b")
+
+
+def names_month(text: str) -> bool:
+    """Whether `text` names a month of a year ("October 2021", "since Aug 2021"): as near as
+    a record comes to the day, when it has no day."""
+    return _MONTH_OF_YEAR.search(text) is not None
 
 
 # "Which release first added the --gpus flag", "since which version": the release that brought
@@ -1411,8 +1437,11 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
     # amount of power, which only watts give ("computing power" asks for flops). Only when
     # nothing else is counted ("how many GPUs per node, and their power draw" keeps its count),
     # nor power set aside ("watts aside, ...", "ignoring power limits, ...").
-    counts_other = found is not None and found.group("thing").lower() != "power"
-    if _ASKS_POWER.search(question) and not counts_other and not _POWER_ASIDE.search(question):
+    counts_other = found is not None and found.group("thing").lower() not in _POWER_THINGS
+    # What is asked once the power set aside is gone: "regardless of the power limit, what's
+    # the TDP" still asks for power.
+    asked = _POWER_ASIDE.sub(" ", question)
+    if _ASKS_POWER.search(asked) and not counts_other:
         return ("energy",)
     if found is None:
         # "What's the peak bf16 tflops of a single GCD": a rate of floating-point operations,

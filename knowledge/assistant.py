@@ -39,6 +39,7 @@ from knowledge.answer_kinds import (
     holds,
     names_calendar_day,
     names_host,
+    names_month,
     only_other_places,
     only_past_days,
     places,
@@ -775,9 +776,12 @@ class Assistant:
         # "Is a second antennas call coming up? when does it close": facts that name only days
         # gone by (the first call, open from May to July 2025) do not say; a fact saying none
         # is on record does.
-        # "On what date was DAEDALUS's contract signed": only a calendar day gives it, which
-        # "awarded to HPE for about EUR 41 M" does not.
-        undated = asks_exact_day(match.question) and not any(names_calendar_day(t) for t in texts)
+        # "On what date was DAEDALUS's contract signed": only a date gives it, which "awarded
+        # to HPE for about EUR 41 M" is not; a month is as near as some records come ("in
+        # service since Aug 2021").
+        undated = asks_exact_day(match.question) and not any(
+            names_calendar_day(t) or names_month(t) for t in texts
+        )
         gone_by = asks_day_ahead(match.question) and all(
             only_past_days(text, now.date()) and not scored.fact.is_unknown(now, match.question)
             for text, scored in zip(texts, match.facts, strict=True)
@@ -1279,7 +1283,7 @@ def _written(question: str, unseen: tuple[str, ...]) -> str:
 
 
 # Who asks: the word after one is what they do ("I guess", "we reckon"), never a thing's name.
-_ASKER = frozenset({"i", "we", "i'd", "i'm", "i've", "we'd", "we're", "we've"})
+_ASKER = frozenset({"i", "we", "i'd", "i've", "we'd", "we've"})
 
 
 # Values asked for that the facts are checked for by kind, as no other value stands in.
@@ -1474,8 +1478,7 @@ _ELLIPTIC = re.compile(
 _PAST = re.compile(r"\b(was|were|did|last|previous|past|ago)\b", re.I)
 # A system not there yet: "a system still to be acquired", "not yet procured".
 _NONE_YET = re.compile(
-    r"\bto\s+be\s+(?:acquired|procured|chosen|selected|purchased)\b|"
-    r"\bnot\s+yet\s+(?:acquired|procured|chosen|selected|purchased)\b",
+    r"\bsystem\b[^.;]{0,30}?\b(?:to\s+be|not\s+yet)\s+(?:acquired|procured|purchased)\b",
     re.I,
 )
 

@@ -12,19 +12,23 @@ from collections.abc import Sequence
 
 # Code, inline or fenced: an address written into it would break the command it shows.
 _CODE = re.compile(r"```.*?(?:```|\Z)|`[^`\n]*`", re.S)
-# A character that continues a name, a path or an option ("kokkos+rocm", "spack/0.21").
-_NAME_CHAR = r"[\w+/@.-]"
+# Words of their own: not after a letter, a digit or what continues a name, a path or an
+# option ("kokkos+rocm", "spack/0.21", "LUMI-G"), nor before one; an underscore may stand
+# around them as emphasis ("_Training_").
+_BEFORE = r"(?<![^\W_])(?<![+/@.-])"
+_AFTER = r"(?![^\W_])(?![-+/@.]\w)"
 
 
 def label_spans(text: str, label: str) -> list[tuple[int, int]]:
     """Where `label` stands in `text` as words of its own, outside code: the link "here" is
-    not inside "where", nor "kokkos" inside `spack install kokkos+rocm`."""
+    not inside "where", nor "kokkos" inside `spack install kokkos+rocm`. A link whose words
+    are code ("`rocm/pytorch`") stands where that code span is, whole."""
     code = [m.span() for m in _CODE.finditer(text)]
-    pattern = re.compile(rf"(?<!{_NAME_CHAR}){re.escape(label)}(?!\w|[+/@]\w)")
+    pattern = re.compile(_BEFORE + re.escape(label) + _AFTER)
     return [
         m.span()
         for m in pattern.finditer(text)
-        if not any(start <= m.start() < end for start, end in code)
+        if m.span() in code or not any(start <= m.start() < end for start, end in code)
     ]
 
 

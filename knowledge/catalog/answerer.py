@@ -592,11 +592,12 @@ def _first_named(fact: CuratedFact, named: set[tuple[str, str]]) -> int:
     )
 
 
-# Words that set two named things side by side.
-_COMPARES = re.compile(
-    r"\b(?:vs\.?|versus|compared?|comparing|comparison|than|both|each|either|between|"
-    r"which\s+(?:one|of))\b|\bor\b",
-    re.I,
+# Words that set two named things side by side, between them ("mn5 vs lumi", "is LUMI-C
+# bigger than LEONARDO's DCGP", "playground or fast lane") ...
+_COMPARES = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:to|with)|than|or|and)\b", re.I)
+# ... or anywhere ("comparing mn5 and leonardo", "how many days for each").
+_COMPARES_ANYWHERE = re.compile(
+    r"\b(?:compare|comparing|comparison|both|each|either|between|which\s+(?:one|of))\b", re.I
 )
 # Kinds of things a question compares with one another: a partition with a machine too.
 _FAMILY = {"machine": "machine", "partition": "machine", "call": "call", "factory": "factory"}
@@ -606,14 +607,23 @@ def compared(question: str, mentions: Sequence[Mention]) -> list[Subject]:
     """The things of one kind a question sets side by side ("mn5 vs lumi", "is LUMI-C bigger
     than LEONARDO's DCGP"), in the order named; none when it names fewer than two of a kind
     or compares nothing ("we moved from LEONARDO: how do I log in to LUMI")."""
-    if not _COMPARES.search(question):
-        return []
-    by_family: dict[str, list[Subject]] = {}
+    anywhere = _COMPARES_ANYWHERE.search(question) is not None
+    by_family: dict[str, list[Mention]] = {}
     for m in mentions:
         family = _FAMILY.get(m.subject.kind)
-        if family is not None and m.subject not in by_family.get(family, []):
-            by_family.setdefault(family, []).append(m.subject)
-    return [subject for group in by_family.values() if len(group) > 1 for subject in group]
+        if family is not None and all(m.subject != o.subject for o in by_family.get(family, [])):
+            by_family.setdefault(family, []).append(m)
+    compared_things: list[Subject] = []
+    for group in by_family.values():
+        if len(group) < 2:
+            continue
+        # "More nodes than we need: how many nodes does lumi-c have? our leonardo jobs used
+        # 16" sets nothing side by side: its "than" is not between the two.
+        first = min(m.end for m in group)
+        last = max(m.start for m in group)
+        if anywhere or _COMPARES.search(question, first, last):
+            compared_things += [m.subject for m in group]
+    return compared_things
 
 
 def _about(fact: CuratedFact, subject: Subject) -> bool:

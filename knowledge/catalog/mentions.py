@@ -56,9 +56,12 @@ _EXCLUDED = re.compile(
 # Austria a partner in another AI Factory?"). No bare "not": "not LUMI" is rarer than "is it
 # not on LUMI".
 _SET_ASIDE = re.compile(
-    r"\b(?:besides|other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?|excluding|"
-    # "(not lumi-g)", "the cpu partition, not the booster".
-    r"instead\s+of|not)(?:\s+(?:the|our|their))?\s*$",
+    r"(?:\b(?:besides|other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?|excluding|"
+    r"instead\s+of)|"
+    # "(not lumi-g)", "the cpu partition, not the booster": "not" after a bracket or a comma
+    # sets a name against another; "whether or not lumi-g has", "why not leonardo", "we are
+    # not playground users" set nothing aside.
+    r"(?:^|[(,;\u2013\u2014]|\s-)\s*not\b)(?:\s+(?:the|our|their))?\s*$",
     re.I,
 )
 # "AI Factory" after a country's name or adjective ("the Greek AI Factory").

@@ -484,6 +484,12 @@ def test_consecutive_reference_definitions_each_keep_their_target() -> None:
     )
 
 
+def test_reference_links_keep_their_targets_with_windows_line_ends() -> None:
+    doc = parse_markdown("# T\r\n\r\nSee [the guide][g].\r\n\r\n[g]: https://x.org/g\r\n")
+
+    assert doc.sections[0].anchors == (("the guide", "https://x.org/g"),)
+
+
 def test_html_links_keep_their_resolved_addresses_but_not_jumps_within_the_page() -> None:
     doc = parse_html(
         '<html><body><main><h1>T</h1><p>Read <a href="/events/">the events page</a> or '

@@ -334,6 +334,12 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("whats the power cap (tdp) of one mi250x module?", ("energy",)),
         ("how much power does a busy gcd draw?", ("energy",)),
         ("how much computing power does lumi have?", ("power",)),
+        # Counted in watts, or asked after power set aside, it is still power.
+        ("how many watts does an mi250x draw?", ("energy",)),
+        ("regardless of the power limit, what's the tdp of an mi250x?", ("energy",)),
+        # A verb after a plural ends the thing counted.
+        ("how many member states host an ai factory?", ("states",)),
+        ("how many calls offer gpu hours on lumi?", ("calls",)),
         # Power set aside, or asked beside a count, leaves the count asked.
         ("watts aside, how many gcds per lumi-g node", ("gcds",)),
         ("ignoring power limits, what's the max walltime on small-g", ()),
@@ -1939,7 +1945,23 @@ def test_the_day_a_call_opened_answers_when_it_opened() -> None:
         ("when was the antennas call open? we're preparing for the next one", False),
         ("when did lumi go into production? asking for our next grant report", False),
         ("next large scale deadline, when?", True),
+        # After a clause naming what is ahead, however far back; "will be announced" is ahead.
+        ("any upcoming antennas call? if so, when does it close", True),
+        ("when will the next antennas call be announced", True),
+        ("any future antennas call? when would it close", True),
     ],
 )
 def test_a_question_asks_for_a_day_still_ahead(question: str, ahead: bool) -> None:
     assert asks_day_ahead(question) is ahead
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        # A clock time is a time of day; a clock rate is a frequency.
+        ("what clock time does submission close?", ("clock time",)),
+        ("what clock rate do the lumi-c cpus run at?", ()),
+    ],
+)
+def test_a_clock_time_is_a_time_of_day(question: str, kinds: tuple[str, ...]) -> None:
+    assert specific_kinds(question) == kinds

@@ -910,6 +910,25 @@ def test_facts_naming_no_calendar_day_lack_the_exact_day_asked(assistant: Assist
 
     assert assistant._lacks_value(said("DAEDALUS was awarded to HPE for about EUR 41 M."))
     assert not assistant._lacks_value(said("The contract was signed on 31 Aug 2026."))
+    # A month is as near as some records come: shown, not declined.
+    assert not assistant._lacks_value(said("In service since Aug 2021."))
+
+
+def test_a_system_still_to_be_acquired_says_which_machine_an_ai_factory_runs_on(
+    assistant: Assistant,
+) -> None:
+    evidence = assistant.gather("Which supercomputer does the RO AI Factory run on?")
+    assert evidence.match is not None and evidence.match.facts
+    lead = evidence.match.facts[0]
+    fact = replace(
+        lead.fact, text="RO AI Factory system: a system still to be acquired.", render=None
+    )
+    match = replace(evidence.match, facts=(replace(lead, fact=fact),))
+    assert not assistant._lacks_value(match)
+    other = replace(
+        lead.fact, text="RO AI Factory: proposals are to be selected in 2027.", render=None
+    )
+    assert assistant._lacks_value(replace(evidence.match, facts=(replace(lead, fact=other),)))
 
 
 @pytest.mark.parametrize(
@@ -987,8 +1006,10 @@ def test_only_an_unknown_name_is_named_not_the_words_asking_if_it_is_there() -> 
 
 
 def test_a_verb_said_of_the_asker_is_no_unknown_name() -> None:
-    question = "some stuff i know is installed (hidden i guess, i'm assuming) is not listed"
-    assert _written(question, ("guess", "assuming", "stuff")) == "stuff"
+    question = "some stuff i know is installed (hidden i guess, i'd say) is not listed"
+    assert _written(question, ("guess", "say", "stuff")) == "stuff"
+    # "I'm" is as often followed by what the asker is: "i'm sglang user".
+    assert _written("i'm sglang user, is it installed?", ("sglang",)) == "sglang"
 
 
 def test_a_typo_in_a_question_asking_what_is_installed_is_no_unknown_name(

@@ -392,6 +392,12 @@ def test_a_partner_country_is_a_subject_of_the_ai_factory_it_partners(
         # Named once set aside and once asked about: asked about.
         ("besides LUMI, what else is there? and is LUMI full?", []),
         ("is LUMI or LEONARDO better for us?", []),
+        # "Not" after a bracket or a comma sets a name against another; elsewhere it does not.
+        ("is lumi's cpu partition (not lumi-g) bigger than leonardo's dcgp?", ["LUMI-G"]),
+        ("lumi, not leonardo: how many gpus per node?", ["LEONARDO"]),
+        ("whether or not lumi-g has infiniband, what network does it use?", []),
+        ("why not leonardo for our cuda code?", []),
+        ("we are not playground users yet, how do we apply?", []),
     ],
 )
 def test_a_name_after_besides_is_set_aside(
@@ -858,6 +864,7 @@ def test_the_town_of_the_one_not_asked_about_stays_a_place(catalog: Catalog, que
         ),
         # Two machines named without setting them side by side, or one only, compare nothing.
         ("we moved from leonardo, how do i log in to lumi?", []),
+        ("more nodes than we need: how many nodes does lumi-c have? our leonardo jobs used 16", []),
         ("is lumi bigger than last year?", []),
     ],
 )

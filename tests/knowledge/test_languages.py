@@ -717,4 +717,10 @@ def test_a_hyphenated_word_the_glossary_lists_whole_is_not_split() -> None:
 )
 def test_what_is_owed_in_return_reads_as_in_return(language: str, phrase: str) -> None:
     # "What did the winners have to do in return": not a swap, not a change.
-    assert glossary(language).translate(f"was {phrase}", known).endswith("in return")
+    assert glossary(language).translate(phrase, known) == "in return"
+
+
+def test_a_company_registered_somewhere_is_no_saved_file() -> None:
+    french = glossary("fr")
+    assert french.translate("enregistrée aux", known) == "registered in"
+    assert "registered" not in french.translate("en tant que chercheur", known)

@@ -238,3 +238,21 @@ def test_a_longer_link_text_takes_its_place_before_a_shorter_one_inside_it() -> 
         "The file is created here (https://a.example/file), and the reader is here "
         "(https://b.example/reader)."
     )
+
+
+def test_a_link_whose_words_are_code_gets_its_address_after_the_code() -> None:
+    text = "Start from the `rocm/pytorch` image."
+
+    assert with_addresses(text, [("`rocm/pytorch`", "https://hub.example/rocm")]) == (
+        "Start from the `rocm/pytorch` (https://hub.example/rocm) image."
+    )
+
+
+def test_a_link_in_underscore_emphasis_is_placed_but_not_one_inside_a_longer_name() -> None:
+    text = "See _Training_ and LUMI-G and kokkos-kernels."
+    links = [("Training", "https://t.example/"), ("LUMI", "https://l.example/")]
+    links.append(("kokkos", "https://k.example/"))
+
+    assert with_addresses(text, links) == (
+        "See _Training_ (https://t.example/) and LUMI-G and kokkos-kernels."
+    )
