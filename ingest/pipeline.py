@@ -34,7 +34,9 @@ log = logging.getLogger(__name__)
 # table (its body was read as a table headed by its first row); a cell set in bold or italics
 # as a whole loses its marks.
 # 10: each passage keeps the web addresses of the links it shows (Chunk.links).
-PIPELINE_VERSION = "10"
+# 11: consecutive reference definitions and Windows line ends keep their links; a link whose
+# words are code, or in underscore emphasis, is kept.
+PIPELINE_VERSION = "11"
 # Passages per document. About 4.5 MB of text, a 2,000-page manual; one more file that size
 # would crowd every other document out of the answers, and embedding it takes minutes.
 MAX_CHUNKS = 5000
