@@ -37,9 +37,10 @@ def curated_only(tmp_path_factory: pytest.TempPathFactory, real_embedder: Embedd
             "what part of LUMI can companies get through EuroHPC?",
             "**LUMI:** EuroHPC allocates half of LUMI",
         ),
+        # The shares per mode come with their caveat: an older overview, a rough guide.
         (
             "roughly which percentage of eurohpc compute is handed out via extreme scale access?",
-            "**Extreme Scale Access, in short:**",
+            "**Extreme Scale Access:** The split of EuroHPC time between access modes",
         ),
         # A part of a sum is a share: "up to 50%" answers, not a price.
         (
