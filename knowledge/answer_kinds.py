@@ -918,12 +918,17 @@ _ASKS_CLOCK_TIME = re.compile(
 
 # "Which deadline comes first", "the very next cut-off": a day still to come, asked of a
 # deadline.
+_SOONEST = r"(?:next|upcoming|coming\s+up|comes?\s+(?:first|next|up)|soonest)"
 _ASKS_NEXT_DEADLINE = re.compile(
-    r"\b(?:next|upcoming|coming\s+up|comes?\s+(?:first|next|up)|soonest)\b(?!\s+steps?\b)[^?.!]*\b"
+    r"\b"
+    + _SOONEST
+    + r"\b(?!\s+steps?\b)[^?.!]*\b"
     + _DEADLINE_WORDS
     + r"|\b"
     + _DEADLINE_WORDS
-    + r"\b[^?.!]*\b(?:next|upcoming|coming\s+up|comes?\s+(?:first|next|up)|soonest)\b",
+    + r"\b[^?.!]*\b"
+    + _SOONEST
+    + r"\b",
     re.I,
 )
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+(" + _MONTH + r"),?\s+((?:19|20)\d{2})\b")
@@ -945,9 +950,10 @@ _ASKS_AHEAD = re.compile(r"\b(?:next|upcoming|coming\s+up|forthcoming|future)\b"
 _CLAUSE_END = re.compile(r"[.?!;:,]\s+|\s+(?:and|but|so|since|because|as)\s+|\s+-+\s+", re.I)
 # A clause about what was: "when did the antennas call close", "when was it selected"; a
 # participle only without a word saying it is still to come ("when will it be announced").
+_PAST_WORDS = r"was|were|did|had|ago|already"
 _OF_THE_PAST = re.compile(
-    r"\b(?:was|were|did|had|ago|last|previous|past|already)\b|"
-    r"\b(?:got|went|closed|opened|selected|launched|inaugurated|announced)\b",
+    r"\b(?:" + _PAST_WORDS + r"|last|previous|past|"
+    r"got|went|closed|opened|selected|launched|inaugurated|announced)\b",
     re.I,
 )
 _STILL_TO_COME = re.compile(r"\b(?:will|shall|going\s+to|gonna)\b|'ll\b", re.I)
@@ -961,7 +967,8 @@ def _of_the_past(clause: str) -> bool:
     return _OF_THE_PAST.search(clause) is not None
 
 
-_PAST_TENSE = re.compile(r"\b(?:was|were|did|had|ago|already)\b", re.I)
+# Said of what was even beside "will" ("it was announced it will close"): a verb's tense.
+_PAST_TENSE = re.compile(r"\b(?:" + _PAST_WORDS + r")\b", re.I)
 
 
 def asks_day_ahead(question: str) -> bool:

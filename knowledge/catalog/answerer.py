@@ -410,7 +410,8 @@ class CuratedAnswerer:
         # question asks ("the BSC AI Factory's partners besides Spain"), and it rules no other
         # fact out.
         aside = set_aside(question, mentions)
-        named_ids = named_subjects([m for m in mentions if m.subject not in aside])
+        named_mentions = [m for m in mentions if m.subject not in aside]
+        named_ids = named_subjects(named_mentions)
         named_kinds = {kind for kind, _ in named_ids}
         w = self.weights
         scored: list[ScoredFact] = []
@@ -530,11 +531,12 @@ class CuratedAnswerer:
         # does each MN5 ACC node have, compared with LEONARDO"), the answer says so of it,
         # and the other's value would pass for an answer.
         lead_topics = set(lead.fact.topics)
-        lead_gives = gives_asked(
+        comparing = compared(question, named_mentions)
+        if comparing and not gives_asked(
             lead.fact.text_at(at, question), question, english_order=english_order
-        )
-        comparing = compared(question, [m for m in mentions if m.subject not in aside])
-        for subject in comparing if lead_gives else []:
+        ):
+            comparing = []
+        for subject in comparing:
             if len(kept) >= w.max_facts:
                 break
             if any(_about(s.fact, subject) for s in kept):
