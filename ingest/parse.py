@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,8 +34,9 @@ _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _INLINE_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 # A reference link, "[text][label]", but not an index right after a name, an index or a call
 # ("dset[0][1] = 3.0", "a[0][1][2]", "f(x)[0][1]"): a link never follows those without a space.
-# An underscore may: it opens emphasis ("_[the guide][g]_").
-_REF_LINK = re.compile(r"(?<![^\W_])(?<![\])])\[([^\]]+)\]\[[^\]]*\]")
+# An underscore may: it opens emphasis ("_[the guide][g]_"). The label is the second group;
+# empty ("[text][]"), it is the text.
+_REF_LINK = re.compile(r"(?<![^\W_])(?<![\])])\[([^\]]+)\]\[([^\]]*)\]")
 _ADMONITION = re.compile(r"^(\s*)(!!!|\?\?\?\+?)\s*\w+(?:\s+\"([^\"]*)\")?\s*$")
 _TAB = re.compile(r"^(\s*)===\+?\s+\"([^\"]*)\"\s*$")  # pymdownx content tabs
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -48,10 +49,8 @@ _ATTR_LIST = re.compile(r"\{[:#.][^}]*\}")
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$")
 
 
-# A reference link's target, "[label]: https://...", and a use of it, "[text][label]" (or
-# "[text][]" for a label that is the text).
+# A reference link's target, "[label]: https://..." (its uses are `_REF_LINK`).
 _REF_TARGET = re.compile(r"^[ \t]*\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t].*)?$", re.M)
-_REF_USE = re.compile(r"(?<![^\W_])(?<![\])])\[([^\]]+)\]\[([^\]]*)\]")
 # Only a target a reader can open: a page of the same docs written relative to this one
 # ("../storage/") has no address outside the site's build.
 _WEB_ADDRESS = re.compile(r"https?://[^\s<>\"]+", re.I)
@@ -61,7 +60,7 @@ def _line_anchors(line: str, targets: dict[str, str]) -> list[Anchor]:
     """The links of one Markdown line, as (text shown, target as written; "" for a reference
     with no definition)."""
     found = [(m.group(1), m.group(2)) for m in _INLINE_LINK.finditer(_IMAGE.sub("", line))]
-    for use in _REF_USE.finditer(line):
+    for use in _REF_LINK.finditer(line):
         key = (use.group(2) or use.group(1)).casefold()
         found.append((use.group(1), targets.get(key, "")))
     return [(_clean_inline(label).strip(), url) for label, url in found]
@@ -311,9 +310,7 @@ def _unwrap(section: Section) -> Section:
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)
-    return Section(
-        path=section.path, text="\n".join(out), page=section.page, anchors=section.anchors
-    )
+    return replace(section, text="\n".join(out))
 
 
 _NOISE = re.compile(
