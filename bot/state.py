@@ -10,6 +10,9 @@ next to the model rather than growing this file.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,6 +43,12 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sess
 from sqlalchemy.pool import StaticPool
 
 from knowledge import utc_now
+
+log = logging.getLogger(__name__)
+
+# The busy timeout of every SQLite connection, and how long a start waits to switch the
+# database to WAL while another replica holds it.
+SQLITE_WAIT_SECONDS = 30.0
 
 
 class Base(DeclarativeBase):
@@ -140,7 +149,9 @@ def _engine(url: str) -> Engine:
     if database in ("", ":memory:"):
         return create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
     Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    engine = create_engine(
+        url, connect_args={"check_same_thread": False, "timeout": SQLITE_WAIT_SECONDS}
+    )
     event.listen(engine, "connect", _sqlite_wal)
     return engine
 
@@ -151,9 +162,38 @@ def _sqlite_wal(connection: Any, _record: Any) -> None:
     replica on the same machine) loses nothing committed; only an OS crash or power cut can
     lose the last commits, which for this store means a reminder or reply record at most."""
     cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+    try:
+        _switch_to_wal(cursor, SQLITE_WAIT_SECONDS)
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def _switch_to_wal(cursor: Any, wait_seconds: float) -> None:
+    """Switching the journal mode needs the database to itself, and SQLite refuses at once,
+    without waiting its busy timeout, while another connection is writing. Replicas starting
+    together on a new database race exactly there (one is already migrating), so the switch is
+    retried. The mode is stored in the file: once one replica has set it, the others find it."""
+    deadline = time.monotonic() + wait_seconds
+    pause = 0.01
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            if cursor.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal":
+                return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error):
+                raise
+        if time.monotonic() >= deadline:
+            # The rollback journal is slower, never wrong: start rather than fail.
+            log.warning(
+                "SQLite stayed busy for %.0f s; this connection keeps its journal mode",
+                wait_seconds,
+            )
+            return
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
 
 
 def new_reply_id() -> str:

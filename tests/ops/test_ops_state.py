@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
+import threading
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import create_engine, inspect, text
 
@@ -45,6 +48,22 @@ def test_replicas_starting_at_once_migrate_exactly_once(state_url: str) -> None:
     with create_engine(state_url).connect() as conn:
         rows = conn.execute(text("SELECT version FROM schema_version")).scalars().all()
     assert sorted(rows) == [m.version for m in MIGRATIONS]
+
+
+def test_a_start_waits_for_a_replica_writing_to_a_new_sqlite_database(tmp_path: Path) -> None:
+    # SQLite refuses the switch to WAL at once, without its busy timeout, while another
+    # connection writes: the race of replicas starting together on a new database.
+    path = tmp_path / "state.db"
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("CREATE TABLE other_replica (x INTEGER)")
+    writer.execute("BEGIN IMMEDIATE")
+    threading.Timer(0.3, writer.execute, ("COMMIT",)).start()
+    store = StateStore.open(f"sqlite:///{path}")
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    assert max(applied_versions(store.engine)) == latest_version()
+    store.close()
+    writer.close()
 
 
 def test_a_new_step_runs_once_on_an_existing_database(state_url: str) -> None:
