@@ -561,7 +561,8 @@ def _read_for(kind: str, text: str) -> str:
 # does" measures memory.
 _AFTER_THING = (
     r"(?:does|do|did|will|would|can|could|is|are|was|were|has|have|had|exists?|existing|per|"
-    r"in|on|of|for|with|at|to|from|should|must|may|might|we|i|you|they|it|there|left|"
+    r"in|on|of|for|with|at|to|from|off|by|into|within|across|during|through|should|must|"
+    r"may|might|we|i|you|they|it|there|left|"
     r"remains?|remaining|one|an?|each|every|our|my|your|their|this|that|these|those|"
     # Verbs that follow the thing counted: "how many CPU cores come along with one GPU".
     r"come|comes|coming|get|gets|fit|fits|go|goes|sit|sits|ship|ships|need|needs|take|takes|"
@@ -817,13 +818,24 @@ _ASKS_HOST = re.compile(
 _HOSTED_BY = re.compile(r"\b(?:hosted|run|operated|managed|led|coordinated)\s+by\b", re.I)
 
 
-def asked_subject_kind(question: str) -> str | None:
+# ... read from another language, where any word may follow: "an welche AI Factory ist die
+# angebunden" reads "which AI factory connected".
+_ASKS_NAMED_LOOSELY = re.compile(
+    r"\b(?:which|what)\s+(?:other\s+|eurohpc\s+)?"
+    r"(?:(?P<factory>(?:ai\s+)?factor(?:y|ies))|(?P<machine>machines?|supercomputers?)|"
+    r"(?P<call>calls?))\b",
+    re.I,
+)
+
+
+def asked_subject_kind(question: str, *, english_order: bool = True) -> str | None:
     """The kind of thing whose name a "which ...?" question asks for ("factory", "machine",
-    "call", "host": who hosts or runs it), or None."""
-    found = _ASKS_NAMED.search(question)
+    "call", "host": who hosts or runs it), or None. `english_order`: whether the question is
+    English as written, not the reading of another language (see `_ASKS_NAMED_LOOSELY`)."""
+    found = (_ASKS_NAMED if english_order else _ASKS_NAMED_LOOSELY).search(question)
     if found is not None:
         return found.lastgroup
-    return "host" if _ASKS_HOST.search(question) else None
+    return "host" if english_order and _ASKS_HOST.search(question) else None
 
 
 def names_host(text: str) -> bool:
@@ -1173,6 +1185,22 @@ def says_usable(text: str) -> bool:
     return _SAYS_USABLE.search(text) is not None
 
 
+# "What's the home dir quota on LEONARDO": a limit per user or project, which what the machine
+# holds in total ("more than 100 PB of storage") does not give.
+_ASKS_QUOTA = re.compile(r"\bquotas?\b", re.I)
+_SAYS_QUOTA = re.compile(r"\bquotas?\b|\blimit(?:s|ed)?\b|\bper\s+(?:user|project)\b", re.I)
+
+
+def asks_quota(question: str) -> bool:
+    """Whether the question asks for a quota (a limit per user or project)."""
+    return _ASKS_QUOTA.search(question) is not None
+
+
+def says_quota(text: str) -> bool:
+    """Whether `text` states a quota or a limit, not only what there is in total."""
+    return _SAYS_QUOTA.search(text) is not None
+
+
 def asks_rank(question: str) -> bool:
     """Whether the question asks for a place on a list ("where does Vega sit on the TOP500")."""
     return _ASKS_RANK.search(question) is not None
@@ -1188,6 +1216,34 @@ _ASKS_RESPONSE_TIME = re.compile(
 )
 
 
+# "What's the bandwidth of one optical link between two groups": a rate of data, which a page
+# describing the links without one does not give. Asked for the value ("what", "which", "how
+# much"), not how to raise it.
+_ASKS_BANDWIDTH_VALUE = re.compile(
+    r"\b(?:what(?:'s|\u2019s|s|\s+is|\s+are|\s+was)?|which|how\s+(?:much|high|fast|big))\b"
+    r"[^?.!]{0,30}?\b(?:bandwidth|throughput|transfer\s+rate|data\s+rate|link\s+speed|"
+    r"(?:read|write|reading|writing|copy|transfer|download|upload|i/?o)\s+speeds?|"
+    # ... and in the order a reading from another language keeps: "vitesse de lecture".
+    r"speeds?\s+(?:of\s+)?(?:read|write|reading|writing))\b",
+    re.I,
+)
+# "What's the name of the file it writes", "whats the file called": a file's name, which a page
+# introducing the tool without one does not give.
+_ASKS_FILE_NAME = re.compile(
+    r"\bnames?\s+of\s+(?:the\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,3}?(?:files?|scripts?)\b|"
+    r"\b(?:files?|scripts?)\s+(?:is\s+|are\s+)?(?:called|named)\b|"
+    r"\b(?:what|which)\s+(?:is\s+|'s\s+)?(?:the\s+)?(?:files?|scripts?)\s+(?:name|names)\b",
+    re.I,
+)
+
+
+# ... and so read from another language, whose words keep their order: "wie heißt die
+# Backtrace-Datei" reads "called backtrace file", "come si chiama il file" "name file".
+_ASKS_FILE_NAME_LOOSELY = re.compile(
+    r"\b(?:called|name|named)\s+(?:[\w-]+\s+){0,3}?(?:files?|scripts?)\b", re.I
+)
+
+
 # "How long are the 4 epochs supposed to take": a time something takes, which a page that
 # shows its output without one does not give.
 _ASKS_HOW_LONG_IT_TAKES = re.compile(
@@ -1200,7 +1256,8 @@ def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[
     for, as the kinds any of which gives it: a version asked by that word, a date to come (or a
     time from now), a time limit (a duration said to be one), how often (a frequency or an
     interval), a clock rate, a rank, a response time and how long something takes (a
-    duration); asked in English, the release that introduced something. `english_order` as in
+    duration), a time on the clock, a rate of data and a file's name (code or a path); asked in
+    English, the release that introduced something. `english_order` as in
     `asks_coming_date`. A concessive clause asks for nothing (see `asked_part`)."""
     question = asked_part(question)
     asked = (
@@ -1213,6 +1270,13 @@ def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[
         (asks_rank(question), ("rank",)),
         (_ASKS_HOW_LONG_IT_TAKES.search(question) is not None, ("duration",)),
         (_ASKS_RESPONSE_TIME.search(question) is not None, ("duration",)),
+        (_ASKS_CLOCK_TIME.search(question) is not None, ("clock time",)),
+        (_ASKS_BANDWIDTH_VALUE.search(question) is not None, ("bandwidth",)),
+        (
+            _ASKS_FILE_NAME.search(question) is not None
+            or (not english_order and _ASKS_FILE_NAME_LOOSELY.search(question) is not None),
+            ("code", "path"),
+        ),
     )
     return tuple(kinds for asks, kinds in asked if asks)
 
@@ -1430,6 +1494,10 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
         # "Ile ... trwa" reads "how many ... last": how long something lasts, no count.
         if any(word in _LASTS for phrase in phrases for word in phrase):
             return ()
+        # "Wie viel vom nationalen Teil" reads "how much national part": a share of a whole,
+        # which a percentage or a ratio gives, not a count of parts.
+        if any(word in _PART_OF_WHOLE for phrase in phrases for word in phrase):
+            return ("fraction",)
         # "How many approximately": a word saying the count is rough is not the thing counted.
         words = [
             word for phrase in phrases for word in phrase if not _QUALIFIER_WORD.fullmatch(word)
@@ -1480,6 +1548,7 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
 
 
 _LASTS = frozenset({"last", "lasts", "lasting"})
+_PART_OF_WHOLE = frozenset({"part", "portion", "proportion", "fraction", "percentage"})
 _QUALIFIER_WORD = re.compile(r"approx(?:imately)?|roughly|circa|ca|about|around", re.I)
 
 
@@ -1666,7 +1735,9 @@ def _gives_total(text: str, thing: str) -> bool:
         else:
             whole = True
     # A count per node, times the node count, gives the whole (not for nodes themselves).
-    return whole or (per_node and _stem(thing) != "node" and _gives_total(text, "nodes"))
+    return whole or (
+        per_node and "node" not in _names_of(_stem(thing)) and _gives_total(text, "nodes")
+    )
 
 
 # Things a text names one by one ("Partners: Czechia, Denmark, ...", "the consortium: Finland,
@@ -1797,6 +1868,8 @@ _SAME_THINGS = (
     frozenset({"partner", "participant"}),
     # "How many shots a year do we get", "how many rounds": a call's cut-offs.
     frozenset({"cut-off", "cutoff", "deadline", "round", "shot"}),
+    # "How many CPU servers does Karolina have": its nodes.
+    frozenset({"node", "server"}),
 )
 
 

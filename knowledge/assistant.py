@@ -28,6 +28,7 @@ from knowledge.answer_kinds import (
     asks_exact_day,
     asks_for_value,
     asks_live_figures,
+    asks_quota,
     asks_setting,
     asks_time_limit,
     asks_to_come,
@@ -44,6 +45,7 @@ from knowledge.answer_kinds import (
     only_past_days,
     places,
     required_kinds,
+    says_quota,
     says_usable,
     strict_measures,
     unit_measures,
@@ -64,6 +66,7 @@ from knowledge.catalog.facts import CuratedFact
 from knowledge.catalog.mentions import Mention, NameTable
 from knowledge.catalog.models import is_primary_source
 from knowledge.clock import Clock, utc_now
+from knowledge.embed import language_words
 from knowledge.errors import IndexNotBuilt
 from knowledge.extract import TYPE_BONUS, Extract, best_extract, coverage, meaning_lift
 from knowledge.languages import NOUNS_CAPITALISED, Asked, Languages, Words, words_for
@@ -345,6 +348,7 @@ class Assistant:
         """Load everything an answer needs, so the first question is as fast as the next."""
         lexical, _ = self.index.lexical()
         self.index.embedder.embed_query("warm up")
+        language_words(self.index.embedder)  # read once: the model's word list
         if self.curated is not None:
             self.curated.warm_up()
         if self.index.count():
@@ -521,10 +525,14 @@ class Assistant:
             language=language,
             passage_lead=passage_lead,
             # Looked up only where a decision reads them: the typo check scans the vocabulary.
+            # "Does the guide ship a version with logging already wired in?": a word of the
+            # language names nothing the sources could lack, however rare it is in them.
             unknown_names=tuple(
                 t
                 for t in unseen
-                if t.isalpha() and (documents is None or not documents.lexical.misspells(t))
+                if t.isalpha()
+                and t not in language_words(self.index.embedder)
+                and (documents is None or not documents.lexical.misspells(t))
             )
             if language == "en" and availability_sentence(question)
             else (),
@@ -802,7 +810,7 @@ class Assistant:
         # not say which. Only when the question names none itself: "what machine is
         # LEONARDO", "which call is open all year, Benchmark or Regular Access" ask about
         # the ones named.
-        kind = asked_subject_kind(match.question) if english else None
+        kind = asked_subject_kind(match.question, english_order=english)
         # Who runs a call, or the programme an FAQ entry is about, is not on record as a host:
         # "who runs Fast Lane" is left to those facts. A machine's, an AI Factory's or an
         # antenna's host is.
@@ -815,6 +823,11 @@ class Assistant:
         )
         # "How much of the RAM can a job actually get" is not answered by "memory: 256 GiB".
         installed_only = asks_usable(match.question) and not any(says_usable(t) for t in texts)
+        # Nor "the home dir quota on LEONARDO" by "more than 100 PB of storage". Only in
+        # English: "quota" is a share in Italian ("la quota EuroHPC di LUMI").
+        unlimited = unlimited or (
+            english and asks_quota(match.question) and not any(says_quota(t) for t in texts)
+        )
         return (
             unnamed
             or installed_only

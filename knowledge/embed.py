@@ -12,7 +12,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -35,6 +35,13 @@ class Embedder(Protocol):
     def embed_documents(self, texts: Sequence[str]) -> npt.NDArray[np.float32]: ...
 
     def embed_query(self, text: str) -> Vector: ...
+
+
+def language_words(embedder: object) -> frozenset[str]:
+    """The words of the language an embedder knows (see `SentenceTransformerEmbedder.words`),
+    or none for one that knows no words (a test's hash embedder)."""
+    words = getattr(embedder, "words", None)
+    return words if isinstance(words, frozenset) else frozenset()
 
 
 def resolve_model_path(name: str) -> Path:
@@ -157,6 +164,17 @@ class SentenceTransformerEmbedder:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         return np.asarray(self._encode(list(texts)), dtype=np.float32)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The English words the model's tokenizer holds whole ("wired", "sanity"): words of
+        the language, which a name the model never saw as one ("ollama", "sglang") is not.
+        Empty for a tokenizer without a word list."""
+        vocab = self._path / "vocab.txt"
+        if not vocab.is_file():
+            return frozenset()
+        entries = vocab.read_text(encoding="utf-8").split()
+        return frozenset(e for e in entries if len(e) >= 3 and e.isalpha() and e.islower())
 
     def embed_query(self, text: str) -> Vector:
         with self._lock:

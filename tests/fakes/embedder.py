@@ -14,9 +14,17 @@ from knowledge.lexical import tokenize
 class HashEmbedder:
     """Each token adds 1 to a hashed dimension; texts sharing words point the same way."""
 
-    def __init__(self, name: str = "hash-embedder", dimensions: int = 64) -> None:
+    def __init__(
+        self,
+        name: str = "hash-embedder",
+        dimensions: int = 64,
+        *,
+        words: frozenset[str] = frozenset(),
+    ) -> None:
+        """`words`: the words of the language the embedder knows, as a model's word list."""
         self.name = name
         self.dimensions = dimensions
+        self.words = words
         self.embedded: list[str] = []
         self.fail_after: int | None = None
 

@@ -344,6 +344,9 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("watts aside, how many gcds per lumi-g node", ("gcds",)),
         ("ignoring power limits, what's the max walltime on small-g", ()),
         ("how many gpus per lumi-g node and what's their power draw", ("gpus",)),
+        # A preposition ends the thing counted: "off our budget" is not what is counted.
+        ("a standard-g node for 6 hours takes how many gpu-hours off our budget?", ("gpu-hours",)),
+        ("how many nodes by default?", ("nodes",)),
     ],
 )
 def test_the_question_says_what_it_counts(question: str, things: tuple[str, ...]) -> None:
@@ -369,6 +372,8 @@ def test_the_question_says_what_it_counts(question: str, things: tuple[str, ...]
         ("how much EuroHPC share LUMI for industry SME reserve", ("eurohpc", "share", "lumi")),
         # A compound written in one ("CPU-Cores") counts its words too; "LUMI-G" is a name.
         ("how many CPU-Cores per GPU LUMI-G", ("cpu-cores", "cpu", "cores")),
+        # "Wie viel vom nationalen Teil": a part of a whole, which a percentage gives.
+        ("vega how much national part for industry", ("fraction",)),
     ],
 )
 def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
@@ -467,6 +472,9 @@ def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
         ("reviewed at dated cut-offs (six cut-offs in 2026)", "shots", True),
         ("reviewed at dated cut-offs (six cut-offs in 2026)", "rounds", True),
         ("open all year, reviewed as requests arrive", "rounds", False),
+        # A machine's servers are its nodes.
+        ("**Karolina CPU nodes** (cpu, 720 nodes).", "servers", True),
+        ("**Karolina CPU nodes**: 2x AMD EPYC per node.", "servers", False),
     ],
 )
 def test_a_text_gives_a_number_of_the_thing_counted(text: str, thing: str, held: bool) -> None:
@@ -851,6 +859,25 @@ def test_a_text_says_how_often(text: str, held: bool) -> None:
         ("ticket support which time answer guarantee", False, (("duration",),)),
         # What does not matter is not asked for.
         ("no matter how often the job restarts, where are its logs?", True, ()),
+        # A time on the clock: the day of a slot does not give it.
+        ("full-machine sunday slot: at what time of day does it start?", True, (("clock time",),)),
+        # A rate of data, asked for its value: a page describing the links gives none.
+        ("whats the bandwidth of one optical link between two groups?", True, (("bandwidth",),)),
+        ("how do i get more bandwidth when copying to lumi-o?", True, ()),
+        ("what write speed into ram did the guide measure?", True, (("bandwidth",),)),
+        ("which speed reading AI guide measure for ramdisk", False, (("bandwidth",),)),
+        # A file's name: code or a path gives it.
+        ("what's the name of the file ATP writes the backtrace into?", True, (("code", "path"),)),
+        ("is there a ready script for that? whats the file called", True, (("code", "path"),)),
+        ("what is the name of the project?", True, ()),
+        # Read from another language: "wie heißt die Backtrace-Datei", "come si chiama il file".
+        ("ATP job crash called merge backtrace file ATP write", False, (("code", "path"),)),
+        (
+            "ATP active job crash name file backtrace write ATP directory",
+            False,
+            (("code", "path"),),
+        ),
+        ("name project EuroHPC", False, ()),
     ],
 )
 def test_the_kinds_an_answer_must_hold(
@@ -1417,6 +1444,22 @@ def test_a_nodes_gpu_memory_is_no_ram() -> None:
 )
 def test_a_which_question_asks_for_a_name_of_a_kind(question: str, kind: str | None) -> None:
     assert asked_subject_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("reading", "kind"),
+    [
+        # Read from another language, any word may follow the kind asked.
+        (
+            "Malta AI factory antenna or which AI factory connected who machine access get",
+            "factory",
+        ),
+        ("which machine run model LUMI AI Factory", "machine"),
+        ("who run antenna Belgium", None),
+    ],
+)
+def test_a_reading_asks_for_a_name_of_a_kind(reading: str, kind: str | None) -> None:
+    assert asked_subject_kind(reading, english_order=False) == kind
 
 
 OFFER = Rival(

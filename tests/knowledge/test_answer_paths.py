@@ -999,6 +999,22 @@ def test_a_live_figure_asked_in_another_language_is_declined_in_it(
     assert answer.text.startswith(opening)
 
 
+def test_a_word_of_the_language_asked_to_be_shipped_is_no_unknown_name(
+    tmp_path: Path, assistant: Assistant
+) -> None:
+    question = "Does the image ship a build with logging already wired in?"
+    # An embedder that knows no words reads "wired", which no passage uses, as a name...
+    assert "I have no record of **wired**" in assistant.ask(question).text
+    # ... a model that holds it as a word of the language does not; a new name it still is.
+    knowing = open_assistant(
+        Index(tmp_path, HashEmbedder(dimensions=WIDE, words=frozenset({"wired", "logging"}))),
+        DATA,
+        clock=lambda: NOW,
+    )
+    assert "no record of" not in knowing.ask(question).text
+    assert "I have no record of **ollama**" in knowing.ask("Is ollama installed on LUMI?").text
+
+
 def test_only_an_unknown_name_is_named_not_the_words_asking_if_it_is_there() -> None:
     question = "does the image ship sglang preinstalled, in fp32 or double-precision?"
     unseen = ("ship", "sglang", "preinstal", "fp32", "double-precision")

@@ -74,3 +74,9 @@ def test_the_vectors_are_sentence_transformers_own() -> None:
     embedder = SentenceTransformerEmbedder()
     assert isinstance(embedder._model, MeanPooledTransformer)
     assert np.abs(embedder.embed_documents(TEXTS) - expected).max() < 1e-5
+
+
+def test_the_bundled_model_knows_words_of_the_language_not_new_names() -> None:
+    words = SentenceTransformerEmbedder().words
+    assert {"wired", "sanity", "logging"} <= words
+    assert not {"ollama", "sglang", "vllm"} & words

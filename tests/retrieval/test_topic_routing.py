@@ -370,3 +370,55 @@ def test_a_place_set_aside_still_leaves_the_fact_about_what_is_asked(
     answer = curated_only.ask("the bsc ai factory: which partner countries has it besides spain?")
     assert answer.route == "catalog"
     assert answer.text.startswith("**BSC AI Factory** is an AI Factory hosted by")
+
+
+def test_a_machine_s_storage_is_answered_by_the_fact_that_sizes_it(curated_only: Assistant) -> None:
+    answer = curated_only.ask("how many PB of disk does leonardo have, roughly?")
+    assert answer.route == "catalog"
+    assert "more than 100 PB of storage" in answer.text
+
+
+def test_who_funds_a_programme_is_answered_by_its_grant(curated_only: Assistant) -> None:
+    answer = curated_only.ask("which eu grant is ffplus paid from?")
+    assert answer.route == "catalog"
+    assert "FFplus is funded by EU grant 101163317" in answer.text
+
+
+def test_the_day_an_ai_factory_s_system_contract_was_signed_is_its_system_fact(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask("on which day did the meluxina-ai supercomputer deal get signed?")
+    assert answer.route == "catalog"
+    assert "contract signed 22 Jul 2026" in answer.text
+
+
+def test_how_long_hours_can_be_used_is_how_long_an_allocation_lasts(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask("ai for science: how long until our awarded hours run out?")
+    assert answer.route == "catalog"
+    assert "how long an allocation lasts:** 6 months" in answer.text
+
+
+def test_a_machine_s_servers_are_counted_as_its_nodes(curated_only: Assistant) -> None:
+    answer = curated_only.ask("how many servers are in karolina's cpu partition?")
+    assert answer.route == "catalog" and not answer.abstained
+    assert "720 nodes" in answer.text
+
+
+def test_a_machine_s_total_storage_does_not_give_its_quota(curated_only: Assistant) -> None:
+    answer = curated_only.ask("what's the per-user home quota on leonardo?")
+    assert answer.abstained
+    lumi = curated_only.ask("what's the per-user home quota on lumi?")
+    assert lumi.route == "catalog" and "home 20 GB" in lumi.text
+
+
+def test_a_part_of_a_whole_asked_in_another_language_is_answered_by_its_share(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask(
+        "Vega ist zwischen EuroHPC und Slowenien aufgeteilt: wie viel vom nationalen Teil "
+        "bekommt die Industrie?"
+    )
+    assert answer.route == "catalog" and not answer.abstained
+    assert "up to 20% goes to industry" in answer.text
