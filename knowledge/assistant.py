@@ -564,7 +564,9 @@ class Assistant:
         # Asked once per decision: it lowers the facts' confidence, and may word the decline.
         # A question read from another language keeps its word order (see counted_things).
         lacks_value = (
-            match is not None and bool(match.facts) and self._lacks_value(match, english=english)
+            match is not None
+            and bool(match.facts)
+            and self._lacks_value(match, english=english, language=evidence.language)
         )
         curated_confidence = self._curated_confidence(
             match, evidence.unseen, c, lacks_value=lacks_value
@@ -748,7 +750,9 @@ class Assistant:
             confidence -= c.missing_value_penalty
         return confidence
 
-    def _lacks_value(self, match: CuratedMatch, *, english: bool = True) -> bool:
+    def _lacks_value(
+        self, match: CuratedMatch, *, english: bool = True, language: str | None = None
+    ) -> bool:
         """True when the matched facts hold no value of the kind asked for, or numbers of other
         things than the one counted ("how many GPUs" and a fact with the system's name only),
         or only one part's count of a whole asked for ("in total" and "each node has 4"); when
@@ -757,7 +761,8 @@ class Assistant:
         command or option, no time limit of a job, no clock rate or no rank, asked for one; when the
         lead names only other places of a series than the one asked ("call 1" for "the second
         call"); when they name no AI Factory (machine, call), asked which one.
-        `english`: whether the question was asked in English, not read from another language."""
+        `english`: whether the question was asked in English, not read from another language;
+        `language`: the language it was asked in, if known (English when `english`)."""
         texts = self._fact_texts(match)
         # "What Slurm version is LUMI on" is not answered by "LUMI runs Slurm".
         unversioned = asks_version(match.question) and not any(
@@ -823,10 +828,14 @@ class Assistant:
         )
         # "How much of the RAM can a job actually get" is not answered by "memory: 256 GiB".
         installed_only = asks_usable(match.question) and not any(says_usable(t) for t in texts)
-        # Nor "the home dir quota on LEONARDO" by "more than 100 PB of storage". Only in
-        # English: "quota" is a share in Italian ("la quota EuroHPC di LUMI").
+        # Nor "the home dir quota on LEONARDO" by "more than 100 PB of storage". Only where
+        # the word means a limit: in Italian and Spanish "quota", "cuota" is a share ("la quota
+        # EuroHPC di LUMI").
+        asked_in = "en" if english else language
         unlimited = unlimited or (
-            english and asks_quota(match.question) and not any(says_quota(t) for t in texts)
+            asked_in in _QUOTA_MEANS_LIMIT
+            and asks_quota(match.question)
+            and not any(says_quota(t) for t in texts)
         )
         return (
             unnamed
@@ -888,7 +897,9 @@ class Assistant:
             written=asked.text,
             now=self.clock(),
         )
-        lacks_value = bool(match.facts) and self._lacks_value(match, english=english)
+        lacks_value = bool(match.facts) and self._lacks_value(
+            match, english=english, language=asked.language
+        )
         confidence = self._curated_confidence(match, match.unseen, lacks_value=lacks_value)
         c = self.calibration
         threshold = _curated_bar(c, english=english, passage=False)  # no passages yet
@@ -1301,6 +1312,8 @@ _ASKER = frozenset({"i", "we", "i'd", "i've", "we'd", "we've"})
 
 # Values asked for that the facts are checked for by kind, as no other value stands in.
 _ONLY_ITS_KIND = (("clock rate",), ("rank",))
+# The languages whose word "quota" (read as the English one) means a limit, not a share.
+_QUOTA_MEANS_LIMIT = frozenset({"en", "de", "fr"})
 
 
 # A word long enough to tell a typo from another word, in lower case (not a name), and not part

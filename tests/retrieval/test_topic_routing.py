@@ -422,3 +422,12 @@ def test_a_part_of_a_whole_asked_in_another_language_is_answered_by_its_share(
     )
     assert answer.route == "catalog" and not answer.abstained
     assert "up to 20% goes to industry" in answer.text
+
+
+def test_a_quota_asked_in_german_is_a_limit_and_in_italian_a_share(
+    curated_only: Assistant,
+) -> None:
+    german = curated_only.ask("wie groß ist die Home-Quota auf Leonardo?")
+    assert german.abstained
+    italian = curated_only.ask("quanta parte della quota EuroHPC di LUMI va all'industria?")
+    assert italian.route == "catalog" and "up to 20% of that half" in italian.text
