@@ -566,7 +566,7 @@ class Assistant:
         lacks_value = (
             match is not None
             and bool(match.facts)
-            and self._lacks_value(match, english=english, language=evidence.language)
+            and self._lacks_value(match, language=evidence.language)
         )
         curated_confidence = self._curated_confidence(
             match, evidence.unseen, c, lacks_value=lacks_value
@@ -750,9 +750,7 @@ class Assistant:
             confidence -= c.missing_value_penalty
         return confidence
 
-    def _lacks_value(
-        self, match: CuratedMatch, *, english: bool = True, language: str | None = None
-    ) -> bool:
+    def _lacks_value(self, match: CuratedMatch, *, language: str = "en") -> bool:
         """True when the matched facts hold no value of the kind asked for, or numbers of other
         things than the one counted ("how many GPUs" and a fact with the system's name only),
         or only one part's count of a whole asked for ("in total" and "each node has 4"); when
@@ -761,8 +759,9 @@ class Assistant:
         command or option, no time limit of a job, no clock rate or no rank, asked for one; when the
         lead names only other places of a series than the one asked ("call 1" for "the second
         call"); when they name no AI Factory (machine, call), asked which one.
-        `english`: whether the question was asked in English, not read from another language;
-        `language`: the language it was asked in, if known (English when `english`)."""
+        `language`: the language the question was asked in (not English: it was read into
+        English words)."""
+        english = language == "en"
         texts = self._fact_texts(match)
         # "What Slurm version is LUMI on" is not answered by "LUMI runs Slurm".
         unversioned = asks_version(match.question) and not any(
@@ -831,9 +830,8 @@ class Assistant:
         # Nor "the home dir quota on LEONARDO" by "more than 100 PB of storage". Only where
         # the word means a limit: in Italian and Spanish "quota", "cuota" is a share ("la quota
         # EuroHPC di LUMI").
-        asked_in = "en" if english else language
-        unlimited = unlimited or (
-            asked_in in _QUOTA_MEANS_LIMIT
+        unquoted = (
+            language in _QUOTA_MEANS_LIMIT
             and asks_quota(match.question)
             and not any(says_quota(t) for t in texts)
         )
@@ -844,6 +842,7 @@ class Assistant:
             or unversioned
             or uncoded
             or unlimited
+            or unquoted
             or elsewhere
             or unheard
             or (asks_day(match.question) and no_day)
@@ -897,9 +896,7 @@ class Assistant:
             written=asked.text,
             now=self.clock(),
         )
-        lacks_value = bool(match.facts) and self._lacks_value(
-            match, english=english, language=asked.language
-        )
+        lacks_value = bool(match.facts) and self._lacks_value(match, language=asked.language)
         confidence = self._curated_confidence(match, match.unseen, lacks_value=lacks_value)
         c = self.calibration
         threshold = _curated_bar(c, english=english, passage=False)  # no passages yet

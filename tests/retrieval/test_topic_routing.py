@@ -372,38 +372,33 @@ def test_a_place_set_aside_still_leaves_the_fact_about_what_is_asked(
     assert answer.text.startswith("**BSC AI Factory** is an AI Factory hosted by")
 
 
-def test_a_machine_s_storage_is_answered_by_the_fact_that_sizes_it(curated_only: Assistant) -> None:
-    answer = curated_only.ask("how many PB of disk does leonardo have, roughly?")
-    assert answer.route == "catalog"
-    assert "more than 100 PB of storage" in answer.text
-
-
-def test_who_funds_a_programme_is_answered_by_its_grant(curated_only: Assistant) -> None:
-    answer = curated_only.ask("which eu grant is ffplus paid from?")
-    assert answer.route == "catalog"
-    assert "FFplus is funded by EU grant 101163317" in answer.text
-
-
-def test_the_day_an_ai_factory_s_system_contract_was_signed_is_its_system_fact(
-    curated_only: Assistant,
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # A machine's storage, by the fact that sizes it.
+        ("how many PB of disk does leonardo have, roughly?", "more than 100 PB of storage"),
+        # Who funds a programme, by its grant.
+        ("which eu grant is ffplus paid from?", "FFplus is funded by EU grant 101163317"),
+        # The day an AI Factory's system contract was signed, by its system fact.
+        (
+            "on which day did the meluxina-ai supercomputer deal get signed?",
+            "contract signed 22 Jul 2026",
+        ),
+        # How long awarded hours can be used is how long an allocation lasts.
+        (
+            "ai for science: how long until our awarded hours run out?",
+            "how long an allocation lasts:** 6 months",
+        ),
+        # A machine's servers are counted as its nodes.
+        ("how many servers are in karolina's cpu partition?", "720 nodes"),
+    ],
+)
+def test_a_question_is_answered_by_the_fact_that_says_it(
+    curated_only: Assistant, question: str, says: str
 ) -> None:
-    answer = curated_only.ask("on which day did the meluxina-ai supercomputer deal get signed?")
+    answer = curated_only.ask(question)
     assert answer.route == "catalog"
-    assert "contract signed 22 Jul 2026" in answer.text
-
-
-def test_how_long_hours_can_be_used_is_how_long_an_allocation_lasts(
-    curated_only: Assistant,
-) -> None:
-    answer = curated_only.ask("ai for science: how long until our awarded hours run out?")
-    assert answer.route == "catalog"
-    assert "how long an allocation lasts:** 6 months" in answer.text
-
-
-def test_a_machine_s_servers_are_counted_as_its_nodes(curated_only: Assistant) -> None:
-    answer = curated_only.ask("how many servers are in karolina's cpu partition?")
-    assert answer.route == "catalog" and not answer.abstained
-    assert "720 nodes" in answer.text
+    assert says in answer.text
 
 
 def test_a_machine_s_total_storage_does_not_give_its_quota(curated_only: Assistant) -> None:
