@@ -307,6 +307,73 @@ def asked_part(question: str) -> str:
     return _CONCESSIVE.sub(" ", question)
 
 
+# Where one question asked ends and the next begins: "who hosts it and what machine does it
+# run on", "is there one in Romania? if so, who runs it". Only before a question word, so "CPU
+# and GPU nodes" or "Playground and Fast Lane" stay one question.
+_NEXT_QUESTION = re.compile(
+    r"(?:\s*[,;]\s*|\s+)(?:and|&|plus)\s+(?:(?:if\s+(?:so|yes)|also|then)\W+)?"
+    r"(?=(?:who|what|which|where|when|whose|how|on\s+wh(?:ich|at)|in\s+wh(?:ich|at))\b)|"
+    r"(?<=\?)\s+(?:(?:and\s+)?if\s+(?:so|yes)\W+)?(?=\w)",
+    re.I,
+)
+# A part asks when its sentence opens with a question word: "mi355x or something?", "worth
+# the effort?" or "want to email them directly" after a question only say more about it.
+_ASKS = re.compile(
+    r"^\W*(?:(?:who|what|where|when|how)(?:'?s)?|which|whose|is|are|does|do|did|can|could|"
+    r"will|would|has|have|was|were|should|on\s+wh(?:ich|at)|in\s+wh(?:ich|at))\b",
+    re.I,
+)
+# What a part's asking sentence starts after: a full stop, or the colon after its subject
+# ("brain++ in bulgaria: who's in it").
+_ASKING_STARTS_AFTER = re.compile(r"(?<=[.!?:])\s+(?=\S)")
+# ... and about a thing of its own: "how many of them", "how many per node", "how much
+# national?" count what the part before names.
+_ASKS_OF_THE_SAME = re.compile(
+    r"^\W*(?:(?:how\s+(?:many|much)|what|which)\s+(?:of\s+)?(?:them|it|those|these|ones)\b|"
+    r"how\s+(?:many|much)\s+(?:(?:per|each|of|in|exactly|roughly|approx\w*)\b|"
+    r"[\w-]+\s*(?:\W*$|[?!.,;:]))|how\s+(?:many|much)\W*$)",
+    re.I,
+)
+
+
+# A part that asks for one thing by its name alone: "what interconnect", "which machine?".
+_ASKS_BARE_THING = re.compile(r"(?:^|[.!?:]\s+)\W*(?:what|which)\s+([a-z][\w-]+)\W*$", re.I)
+
+
+def bare_thing(part: str) -> str:
+    """The thing a part asks for by its name alone ("interconnect" in "karolina gpu nodes:
+    what interconnect"), or ""."""
+    found = _ASKS_BARE_THING.search(part.strip())
+    return found.group(1).lower() if found else ""
+
+
+def asked_parts(question: str) -> tuple[str, ...]:
+    """The questions asked one after another in `question` ("is there an AI Factory in Romania,
+    and if so who hosts it and what machine does it run on" asks three), each as written; one
+    part when it asks one thing. A part that asks nothing of its own ("worth the effort?",
+    "how many of them") stays with the one before; the first, with the one after ("Malta has
+    an antenna, right? which AI Factory is it linked to"). English only: a question read from
+    another language has lost the words and punctuation that tell its parts apart."""
+    question = question.strip()
+    # Each part as a span of the question, so that one joined to the part before keeps the
+    # words between them ("... and how many of them").
+    spans: list[tuple[int, int, bool]] = []
+    start = 0
+    for end, next_start in [(m.start(), m.end()) for m in _NEXT_QUESTION.finditer(question)] + [
+        (len(question), len(question))
+    ]:
+        part = question[start:end].strip()
+        sentence = _ASKING_STARTS_AFTER.split(part)[-1]
+        own = _ASKS.search(sentence) is not None and _ASKS_OF_THE_SAME.search(sentence) is None
+        if spans and (not own or not spans[-1][2]):
+            # Joined to the part before; a first part that asks nothing takes this one's say.
+            spans[-1] = (spans[-1][0], end, own or spans[-1][2])
+        elif part:
+            spans.append((start, end, own))
+        start = next_start
+    return tuple(question[a:b].strip() for a, b, _ in spans) or (question,)
+
+
 # Which one of a series a question asks about: "the third FFplus call", "the 4th wave".
 # "First" and "second" are left out: "first" asks the next one as often ("the first cut-off in
 # 2027"), and "second" is also a unit of time.
@@ -599,7 +666,9 @@ _ENDS_ENGLISH_THING = (
 # of the phrase ("how many total GPUs").
 _QUALIFIES_COUNT = (
     r"(?:max(?:imum)?|min(?:imum)?|exactly|roughly|approx(?:imately)?|about|total|"
-    r"altogether|together|overall|all(?=\s+(?:together|told)\b))(?![\w-])"
+    r"altogether|together|overall|all(?=\s+(?:together|told)\b)|"
+    # Chat's adverbs after the thing: "how many sub-projects actually got funded".
+    r"actually|really|usually|typically|currently|already|still|even|ever)(?![\w-])"
 )
 _COUNTED = re.compile(
     r"(?:\bhow (?:many|much)|" + _NUMBER_OF + r")\s+"
@@ -690,6 +759,12 @@ _RATIO = re.compile(
     r"(?:hours?|h|min|minutes?|s|ms|seconds?|days?)\b|%))",
     re.I,
 )
+# A multiple on its own: "10x", "3-5x slower", "a factor of 20", "20 times".
+_MULTIPLE = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?\s*(?:x|×)(?!\w)|"
+    r"\bfactor\s+of\s+(?:about\s+|roughly\s+|around\s+)?\d|\b\d+(?:\.\d+)?\s+times\b",
+    re.I,
+)
 # "How much scratch disk compared to the data set", "roughly how much less memory": a size
 # asked relative to another, which a ratio gives as well as a size does.
 _RELATIVE = re.compile(
@@ -777,7 +852,17 @@ _PRICE_WORD = re.compile(r"\bprices?\b", re.I)
 _PERCENT_WORD = re.compile(r"\bpercent(?:age)?s?\b", re.I)
 _ASKS_SHARE = re.compile(
     r"\b(?:what|which)\s+(?:share|percentage|proportion|(?P<fraction>fraction))\s+of\b|"
-    r"\bwhat\s*%|\b(?:acceptance|success|approval|rejection)\s+rates?\b",
+    r"\bwhat\s*%|\b(?:acceptance|success|approval|rejection)\s+rates?\b|"
+    # "How many percent overhead", "what percentage slowdown": the count is in per cent.
+    r"\bhow\s+many\s+(?:percent|per\s+cent|%)|\bwhat\s+percentage\b",
+    re.I,
+)
+# "How many times slower", "how many times more memory": a multiple, which "10x", "twice" or a
+# percentage gives, not a count of anything ("how many times per day" is a frequency).
+_ASKS_MULTIPLE = re.compile(
+    r"\bhow\s+many\s+times\s+(?:\w+\s+)?(?:slower|faster|more|less|larger|bigger|smaller|"
+    r"longer|shorter|higher|lower|as)\b|\bby\s+what\s+factor\b|\bwhat\s+(?:kind\s+of\s+)?"
+    r"(?:slowdown|speed-?up)\s+factor\b",
     re.I,
 )
 
@@ -1247,7 +1332,12 @@ _ASKS_FILE_NAME_LOOSELY = re.compile(
 # "How long are the 4 epochs supposed to take": a time something takes, which a page that
 # shows its output without one does not give.
 _ASKS_HOW_LONG_IT_TAKES = re.compile(
-    r"\bhow\s+long\b[^?.!]{0,60}?\b(?:take|takes|taking|took)\b", re.I
+    r"\bhow\s+long\b[^?.!]{0,60}?\b(?:take|takes|taking|took)\b|"
+    # How long something holds: "how long does an invitation stay valid", "how long are files
+    # kept in scratch", "how long do the keys last".
+    r"\bhow\s+long\b[^?.!]{0,60}?\b(?:valid|stays?|remains?|lasts?|kept|retained|keeps?|"
+    r"expires?|live|lives)\b",
+    re.I,
 )
 
 
@@ -1507,6 +1597,8 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
             words.append("percent")
         return tuple(dict.fromkeys(words))
     question = asked_part(question)
+    if _ASKS_MULTIPLE.search(question):
+        return ("multiple",)
     found = _COUNTED.search(question)
     # "What's the power cap (TDP) of one MI250X", "how much power does a busy GCD draw": an
     # amount of power, which only watts give ("computing power" asks for flops). Only when
@@ -1612,7 +1704,7 @@ def unit_measures(question: str, *, english_order: bool = True) -> tuple[str, ..
     sized = tuple(
         thing
         for thing in counted_things(question, english_order=english_order)
-        if thing in _MEASURED_IN_UNITS or thing == "ratio"
+        if thing in _MEASURED_IN_UNITS or thing in ("ratio", "multiple")
     )
     return tuple(dict.fromkeys((*strict_measures(question, english_order=english_order), *sized)))
 
@@ -1813,6 +1905,8 @@ def holds_count(text: str, thing: str) -> bool:
         return bool(_PERCENTAGE.search(text) or _RATIO.search(text))
     if thing in _MEASURED_IN_PERCENT:
         return bool(_PERCENTAGE.search(text))
+    if thing == "multiple":
+        return bool(_RATIO.search(text) or _PERCENTAGE.search(text) or _MULTIPLE.search(text))
     if thing == "ratio":
         return bool(
             _RATIO.search(text)
@@ -1845,6 +1939,7 @@ _NOT_COUNTED_BY_NAME = frozenset(
         "rate",
         "rate in money",
         "ratio",
+        "multiple",
         *_CONTACT,
         *_MEASURED_IN_BYTES,
         *_MEASURED_IN_ENERGY,

@@ -20,6 +20,7 @@ from functools import cache, partial
 
 from knowledge.answer_kinds import (
     asked_attribute,
+    asked_parts,
     asked_subject_kind,
     asking_sentence,
     asks_availability,
@@ -35,6 +36,7 @@ from knowledge.answer_kinds import (
     asks_usable,
     asks_version,
     availability_sentence,
+    bare_thing,
     gives_count,
     gives_value,
     holds,
@@ -321,6 +323,9 @@ class Evidence:
     # "realisticaly"): names of things no source knows. Only for an English question asking
     # whether something is installed or available (see `availability_sentence`).
     unknown_names: tuple[str, ...] = ()
+    # The facts matched for the part of a question of several that `match` leaves unanswered,
+    # matched on that part alone (see `Assistant._value_check`); None when no part is open.
+    part_match: CuratedMatch | None = None
 
 
 class Assistant:
@@ -470,6 +475,7 @@ class Assistant:
             if self.curated is not None
             else None
         )
+        part_match = self._match_part(match, language, written)
         documents = _documents_only(retrieval) if retrieval is not None else None
         if documents is not None and match is not None and self.curated is not None:
             documents = _about_named_machines(documents, match, self.curated.names)
@@ -524,6 +530,7 @@ class Assistant:
             foreign_names=foreign,
             language=language,
             passage_lead=passage_lead,
+            part_match=part_match,
             # Looked up only where a decision reads them: the typo check scans the vocabulary.
             # "Does the guide ship a version with logging already wired in?": a word of the
             # language names nothing the sources could lack, however rare it is in them.
@@ -563,11 +570,7 @@ class Assistant:
         curated_threshold = _curated_bar(c, english=english, passage=doc_confidence >= threshold)
         # Asked once per decision: it lowers the facts' confidence, and may word the decline.
         # A question read from another language keeps its word order (see counted_things).
-        lacks_value = (
-            match is not None
-            and bool(match.facts)
-            and self._lacks_value(match, language=evidence.language)
-        )
+        lacks_value, unanswered = self._value_check(match, evidence.language)
         curated_confidence = self._curated_confidence(
             match, evidence.unseen, c, lacks_value=lacks_value
         )
@@ -614,7 +617,18 @@ class Assistant:
                 and (not match.facts[0].named or _mentions_any(lead_extract.hit.chunk, match))
             ):
                 return self._compose(question, evidence.documents, extracts, doc_confidence)
-            answer = self._curated_answer(question, match, curated_confidence, words)
+            completed = (
+                self._part_facts(match, evidence.part_match, evidence.language)
+                if unanswered is not None
+                else None
+            )
+            answer = self._curated_answer(
+                question,
+                completed or match,
+                curated_confidence,
+                words,
+                unanswered=None if completed else unanswered,
+            )
             if extracts and doc_confidence >= threshold:
                 answer = _with_further_reading(answer, extracts[0].hit.chunk)
             return answer
@@ -749,6 +763,75 @@ class Assistant:
         if lacks_value:
             confidence -= c.missing_value_penalty
         return confidence
+
+    def _match_part(
+        self, match: CuratedMatch | None, language: str, written: str
+    ) -> CuratedMatch | None:
+        """The facts for the part of the question `match` leaves unanswered, matched on that
+        part with the whole question as its context ("what machine does it run on", of "is
+        there an AI Factory in Romania, and if so who hosts it and what machine does it run
+        on"): another topic's facts about the same subject may give it. One more model call,
+        only for a question of several parts whose facts lack a value."""
+        curated = self.curated
+        if curated is None or match is None:
+            return None
+        _, part = self._value_check(match, language)
+        if part is None:
+            return None
+        whole = match.question
+        # The topic is the part's own: with the whole question around it, the part asked
+        # first would win again.
+        vectors = self.index.embedder.embed_documents([part, curated.masked(part)])
+        return curated.match(
+            part,
+            vectors[0],
+            context=whole,
+            masked_vector=vectors[1],
+            nouns_capitalised=language in NOUNS_CAPITALISED,
+            # The part of a reading is read as the whole was (see `CuratedAnswerer.match`).
+            written=written if written and written != whole else "",
+            now=self.clock(),
+        )
+
+    def _part_facts(
+        self, match: CuratedMatch, part_match: CuratedMatch | None, language: str
+    ) -> CuratedMatch | None:
+        """`match` with the fact that gives its unanswered part added, if `part_match` has one
+        about what the question names that holds the value asked; else None."""
+        if part_match is None or not part_match.facts:
+            return None
+        lead = part_match.facts[0]
+        if not lead.named or self._lacks_value(part_match, language=language):
+            return None
+        if any(s.fact == lead.fact for s in match.facts):
+            return None
+        return replace(match, facts=(*match.facts, lead))
+
+    def _value_check(self, match: CuratedMatch | None, language: str) -> tuple[bool, str | None]:
+        """Whether the matched facts lack the value asked for (see `_lacks_value`), and the
+        part they leave unanswered when the question asks several things and they give some:
+        "is there an AI Factory in Romania, who hosts it and what machine does it run on" is
+        answered by its host, with a word that its machine is not on record, rather than
+        declined whole."""
+        if match is None or not match.facts or not self._lacks_value(match, language=language):
+            return False, None
+        parts = asked_parts(match.question) if match.english_order else ()
+        if len(parts) < 2:
+            return True, None
+        texts = self._fact_texts(match)
+        lacking = [
+            part
+            for part in parts
+            if self._lacks_value(replace(match, question=part), language=language)
+            # "When does their machine go live": a part asking for a date is not given by
+            # facts that hold none, whatever its words.
+            or any(not any(holds(t, (kind,)) for t in texts) for kind in wanted_kinds(part))
+            # Nor "what interconnect" by facts that never name one.
+            or _never_named(bare_thing(part), texts)
+        ]
+        if not lacking or len(lacking) == len(parts):
+            return True, None
+        return False, lacking[0]
 
     def _lacks_value(self, match: CuratedMatch, *, language: str = "en") -> bool:
         """True when the matched facts hold no value of the kind asked for, or numbers of other
@@ -896,7 +979,7 @@ class Assistant:
             written=asked.text,
             now=self.clock(),
         )
-        lacks_value = bool(match.facts) and self._lacks_value(match, language=asked.language)
+        lacks_value, unanswered = self._value_check(match, asked.language)
         confidence = self._curated_confidence(match, match.unseen, lacks_value=lacks_value)
         c = self.calibration
         threshold = _curated_bar(c, english=english, passage=False)  # no passages yet
@@ -906,15 +989,25 @@ class Assistant:
         answer = (
             self._not_given(asked.english, match, confidence, words)
             if lacks_value
-            else self._curated_answer(asked.english, match, confidence, words)
+            else self._curated_answer(
+                asked.english, match, confidence, words, unanswered=unanswered
+            )
         )
         return replace(answer, question=asked.text, language=asked.language)
 
     # -- curated answers ----------------------------------------------------------------
 
     def _curated_answer(
-        self, question: str, match: CuratedMatch, confidence: float, words: Words | None = None
+        self,
+        question: str,
+        match: CuratedMatch,
+        confidence: float,
+        words: Words | None = None,
+        *,
+        unanswered: str | None = None,
     ) -> Answer:
+        """The facts, their sources, and a word on the part of the question they leave
+        `unanswered` (see `_value_check`)."""
         assert self.curated is not None
         now = self.clock()
         facts = [s.fact for s in match.facts]
@@ -932,6 +1025,9 @@ class Assistant:
         if stale_facts:
             notes.append("stale")
         words = words or words_for("en")
+        if unanswered is not None:
+            lines.append(words.partly_given.format(part=unanswered.rstrip("?.! ")))
+            notes.append("part not on record")
         lines.append(_source_line(citations, words))
         stale = staleness_note(stale_facts, now, self.stale_after_days, words.stale)
         if stale:
@@ -1284,6 +1380,14 @@ def _unknown_call_name(question: str, unseen: tuple[str, ...], name_like: frozen
                 start -= 1
             return " ".join(written[start : i + 1])
     return ""
+
+
+def _never_named(thing: str, texts: list[str]) -> bool:
+    """Whether `thing` (a word, singular or plural) is named in none of `texts`."""
+    if not thing:
+        return False
+    word = re.compile(rf"\b{re.escape(thing.removesuffix('s'))}(?:s|es)?\b", re.I)
+    return not any(word.search(text) for text in texts)
 
 
 def _written(question: str, unseen: tuple[str, ...]) -> str:

@@ -15,6 +15,7 @@ class Words:
     dont_know: str  # nothing reliable found
     no_record: str  # {label}: a call nobody knows
     not_given: str  # the facts on record about the subject do not give the value asked for
+    partly_given: str  # {part}: the facts answer some of the question, not this part
     live_figures: str  # a live figure of the asker's project (hours left): where it is kept
     calls_known: str  # {calls}
     where_to_ask: str
@@ -64,6 +65,7 @@ WORDS: dict[str, Words] = {
         dont_know="I don't know: I found nothing reliable about this in the documentation I have.",
         no_record="I don't know: I have no record of **{label}**, so I can't answer this.",
         not_given="I don't know: what I have on record about this does not give that value. It says:",
+        partly_given='My sources do not answer this part: "{part}".',
         live_figures=(
             "I can't see live figures of your project, such as the hours left or the storage "
             "used: the site's accounting keeps them, not the sources I have. On LUMI, "
@@ -92,6 +94,7 @@ WORDS: dict[str, Words] = {
             "nicht beantworten."
         ),
         not_given="Das weiß ich nicht: Meine Angaben dazu nennen diesen Wert nicht. Sie besagen:",
+        partly_given="Nicht alles davon steht in meinen Quellen; ein Teil der Frage bleibt offen.",
         live_figures=(
             "Aktuelle Zahlen eures Projekts, etwa die verbleibenden Stunden oder den belegten "
             "Speicher, sehe ich nicht: Sie stehen in der Abrechnung des Rechenzentrums, nicht in "
@@ -121,6 +124,7 @@ WORDS: dict[str, Words] = {
             "répondre."
         ),
         not_given="Je ne sais pas : ce que j'ai à ce sujet ne donne pas cette valeur. On y lit :",
+        partly_given="Mes sources ne couvrent pas tout : une partie de la question reste sans réponse.",
         live_figures=(
             "Je ne vois pas les chiffres en direct de votre projet, comme les heures restantes ou "
             "le stockage utilisé : ils sont dans la comptabilité du centre, pas dans mes sources. "
@@ -145,6 +149,7 @@ WORDS: dict[str, Words] = {
         ),
         no_record=("Non lo so: non ho informazioni su **{label}**, quindi non posso rispondere."),
         not_given="Non lo so: le informazioni che ho su questo non riportano quel valore. Dicono:",
+        partly_given="Le mie fonti non coprono tutto: una parte della domanda resta senza risposta.",
         live_figures=(
             "Non vedo i dati aggiornati del vostro progetto, come le ore rimaste o lo spazio "
             "usato: li tiene la contabilità del centro, non le mie fonti. Su LUMI `lumi-allocations` "
@@ -171,6 +176,7 @@ WORDS: dict[str, Words] = {
         ),
         no_record="No lo sé: no tengo datos sobre **{label}**, así que no puedo responder.",
         not_given="No lo sé: lo que tengo sobre esto no da ese valor. Dice:",
+        partly_given="Mis fuentes no lo cubren todo: una parte de la pregunta queda sin respuesta.",
         live_figures=(
             "No veo las cifras en vivo de vuestro proyecto, como las horas que quedan o el "
             "almacenamiento usado: las lleva la contabilidad del centro, no mis fuentes. En LUMI "
@@ -197,6 +203,7 @@ WORDS: dict[str, Words] = {
         ),
         no_record=("Nie wiem: nie mam informacji o **{label}**, więc nie mogę odpowiedzieć."),
         not_given="Nie wiem: informacje, które mam na ten temat, nie podają tej wartości. Mówią:",
+        partly_given="Moje źródła nie obejmują wszystkiego: część pytania pozostaje bez odpowiedzi.",
         live_figures=(
             "Nie widzę bieżących danych waszego projektu, takich jak pozostałe godziny czy zajęte "
             "miejsce: prowadzi je rozliczanie ośrodka, a nie moje źródła. Na LUMI "

@@ -10,6 +10,7 @@ import pytest
 from knowledge.answer_kinds import (
     asked_attribute,
     asked_bounds,
+    asked_parts,
     asked_subject_kind,
     asks_allotment,
     asks_coming_date,
@@ -25,6 +26,7 @@ from knowledge.answer_kinds import (
     asks_total,
     asks_usable,
     availability_sentence,
+    bare_thing,
     counted_things,
     gives_allotment,
     gives_total,
@@ -347,6 +349,14 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         # A preposition ends the thing counted: "off our budget" is not what is counted.
         ("a standard-g node for 6 hours takes how many gpu-hours off our budget?", ("gpu-hours",)),
         ("how many nodes by default?", ("nodes",)),
+        # An adverb after the thing is not what is counted.
+        ("How many sub-projects actually got funded?", ("sub-projects",)),
+        # A count in per cent is a percentage, whatever follows it.
+        ("how many percent overhead should sampling add?", ("percent",)),
+        ("what percentage slowdown does tracing cause?", ("percent",)),
+        # So many times slower is a multiple; so many times a day is a count.
+        ("roughly how many times slower than a normal run is memcheck?", ("multiple",)),
+        ("how many times can i extend the key?", ("times",)),
     ],
 )
 def test_the_question_says_what_it_counts(question: str, things: tuple[str, ...]) -> None:
@@ -475,6 +485,15 @@ def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
         # A machine's servers are its nodes.
         ("**Karolina CPU nodes** (cpu, 720 nodes).", "servers", True),
         ("**Karolina CPU nodes**: 2x AMD EPYC per node.", "servers", False),
+        # A multiple: "10-50x", "a factor of 20", "20 times"; not a count of things.
+        ("Expect memcheck to run 10-50x slower than the plain binary.", "multiple", True),
+        ("Tracing slows the program down by a factor of 3.", "multiple", True),
+        (
+            "Memcheck runs the program under its own CPU: expect it to take longer.",
+            "multiple",
+            False,
+        ),
+        ("Run valgrind4hpc on 4 nodes with 2 tasks each.", "multiple", False),
     ],
 )
 def test_a_text_gives_a_number_of_the_thing_counted(text: str, thing: str, held: bool) -> None:
@@ -1902,6 +1921,9 @@ def test_a_named_lead_or_a_general_fact_of_another_topic_keeps_the_lead() -> Non
         ("how long are the 4 epochs supposed to take?", (("duration",),)),
         ("how long did the build take for you?", (("duration",),)),
         ("how long can a job run?", ()),
+        # How long something holds, too: a lifetime, a retention.
+        ("how long does a project invitation stay valid before it expires?", (("duration",),)),
+        ("how long are files kept in scratch?", (("duration",),)),
     ],
 )
 def test_how_long_something_takes_is_only_given_by_a_duration(
@@ -2008,3 +2030,58 @@ def test_a_question_asks_for_a_day_still_ahead(question: str, ahead: bool) -> No
 )
 def test_a_clock_time_is_a_time_of_day(question: str, kinds: tuple[str, ...]) -> None:
     assert specific_kinds(question) == kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "is there an ai factory in romania, and if so who hosts it and what machine does it"
+            " run on?",
+            ("is there an ai factory in romania", "who hosts it", "what machine does it run on?"),
+        ),
+        (
+            "is there an antenna in latvia? which factory is it linked to?",
+            ("is there an antenna in latvia?", "which factory is it linked to?"),
+        ),
+        # "And" between two things asked about is one question.
+        (
+            "how many CPU and GPU nodes does LUMI have?",
+            ("how many CPU and GPU nodes does LUMI have?",),
+        ),
+        ("what do Playground and Fast Lane give?", ("what do Playground and Fast Lane give?",)),
+        # What only says more about the question before asks nothing of its own.
+        (
+            "which gpus will LUMI-AI have? mi355x or something else?",
+            ("which gpus will LUMI-AI have? mi355x or something else?",),
+        ),
+        (
+            "how many gpu hours does a playground project come with? trying to see if it's enough",
+            (
+                "how many gpu hours does a playground project come with? trying to see if it's enough",
+            ),
+        ),
+        (
+            "what gpus are in discoverer+ and how many of them",
+            ("what gpus are in discoverer+ and how many of them",),
+        ),
+    ],
+)
+def test_a_question_asking_several_things_is_split_where_each_starts(
+    question: str, parts: tuple[str, ...]
+) -> None:
+    assert asked_parts(question) == parts
+
+
+@pytest.mark.parametrize(
+    ("part", "thing"),
+    [
+        ("karolina gpu nodes: what interconnect", "interconnect"),
+        ("which machine?", "machine"),
+        # More than the thing's name: the words say what is asked.
+        ("what gpus are in discoverer+", ""),
+        ("who hosts it", ""),
+    ],
+)
+def test_a_part_asking_for_a_thing_by_its_name_alone_names_it(part: str, thing: str) -> None:
+    assert bare_thing(part) == thing

@@ -1114,3 +1114,43 @@ def test_facts_about_what_is_named_are_not_replaced_by_a_passage_about_something
     unnamed = replace(evidence.match.facts[0], named=False)
     general = replace(specific, match=replace(evidence.match, facts=(unnamed,)))
     assert assistant.decide(general, low).route == "retrieval"
+
+
+def test_a_question_of_several_parts_gets_each_part_s_fact(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "We're a Romanian start-up. Is there an AI Factory in Romania, and if so who hosts it"
+        " and which supercomputer does it use?"
+    )
+    assert (answer.route, answer.abstained) == ("catalog", False)
+    assert "hosted by ICI Bucharest" in answer.text
+    assert "**RO AI Factory** AI Factory system: a system still to be acquired." in answer.text
+    assert "My sources do not answer this part" not in answer.text
+
+
+def test_a_part_no_fact_gives_is_named_as_open_beside_the_parts_answered(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask(
+        "Is there an AI Factory antenna in Malta? Which AI Factory is it linked to?"
+    )
+    assert (answer.route, answer.abstained) == ("catalog", False)
+    assert "Malta has an **AI Factory Antenna**." in answer.text
+    assert 'My sources do not answer this part: "Which AI Factory is it linked to".' in answer.text
+    assert "part not on record" in answer.notes
+
+
+def test_facts_giving_nothing_of_a_question_of_one_part_decline(assistant: Assistant) -> None:
+    answer = assistant.ask("How many GPUs will the Romanian AI Factory's machine have?")
+    assert (answer.route, answer.abstained) == ("abstain", True)
+    assert "a system still to be acquired" in answer.text
+    assert "My sources do not answer this part" not in answer.text
+
+
+def test_a_part_asking_for_a_thing_the_facts_never_name_is_not_answered_by_them(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask(
+        "Karolina GPU nodes: what interconnect, and how much network bandwidth per node?"
+    )
+    assert answer.abstained
+    assert "My sources do not answer this part" not in answer.text
