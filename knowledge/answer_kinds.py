@@ -238,7 +238,10 @@ _HAS = {
     "introduced": re.compile(_INTRODUCED, re.I),
     "bandwidth": re.compile(
         r"\d\s*(?:[KMGTP]i?B|[KMGTP]bit|[KMGTP]b)\s*(?:/\s*s(?:ec(?:ond)?)?|ps|per\s+second)\b|"
-        r"\d\s*(?:[KMGT]bps|GT/s)\b",
+        r"\d\s*(?:[KMGT]bps|GT/s)\b|"
+        # A throughput of things: "212.5 images/sec", "1,500 tokens per second".
+        r"\d\s*(?:images?|img|samples?|tokens?|sequences?|steps?|batches|iterations?|it|"
+        r"requests?|frames?)\s*(?:/\s*s(?:ec(?:ond)?)?|per\s+s(?:ec(?:ond)?)?)\b",
         re.I,
     ),
     "default": re.compile(r"\bdefaults?\b|\bdefaulting\b", re.I),
@@ -316,10 +319,12 @@ _NEXT_QUESTION = re.compile(
     r"(?<=\?)\s+(?:(?:and\s+)?if\s+(?:so|yes)\W+)?(?=\w)",
     re.I,
 )
-# A part asks when its sentence opens with a question word: "mi355x or something?", "worth
-# the effort?" or "want to email them directly" after a question only say more about it.
+# A part asks when its sentence opens with a question word, after a condition if any ("if we
+# make a cut-off, how long until ..."): "mi355x or something?", "worth the effort?" or "want
+# to email them directly" after a question only say more about it.
 _ASKS = re.compile(
-    r"^\W*(?:(?:who|what|where|when|how)(?:'?s)?|which|whose|is|are|does|do|did|can|could|"
+    r"^\W*(?:(?:if|once|assuming|given|say)\b[^,?]{0,80},\s*)?"
+    r"(?:(?:who|what|where|when|how)(?:'?s)?|which|whose|is|are|does|do|did|can|could|"
     r"will|would|has|have|was|were|should|on\s+wh(?:ich|at)|in\s+wh(?:ich|at))\b",
     re.I,
 )
@@ -331,13 +336,30 @@ _ASKING_STARTS_AFTER = re.compile(r"(?<=[.!?:])\s+(?=\S)")
 _ASKS_OF_THE_SAME = re.compile(
     r"^\W*(?:(?:how\s+(?:many|much)|what|which)\s+(?:of\s+)?(?:them|it|those|these|ones)\b|"
     r"how\s+(?:many|much)\s+(?:(?:per|each|of|in|exactly|roughly|approx\w*)\b|"
-    r"[\w-]+\s*(?:\W*$|[?!.,;:]))|how\s+(?:many|much)\W*$)",
+    r"[\w-]+\s*(?:\W*$|[?!.,;:]))|how\s+(?:many|much)\W*$|"
+    # "What are the options": the choices of what was just asked.
+    r"what(?:'re|\s+are)\s+(?:the|my|our)\s+(?:options|alternatives|choices)\b)",
     re.I,
 )
 
 
 # A part that asks for one thing by its name alone: "what interconnect", "which machine?".
 _ASKS_BARE_THING = re.compile(r"(?:^|[.!?:]\s+)\W*(?:what|which)\s+([a-z][\w-]+)\W*$", re.I)
+
+
+# "Is there a second antennas call coming up", "will there be another one": something still to
+# come, which facts about what has been do not tell.
+_ASKS_WHAT_COMES = re.compile(
+    r"\b(?:coming\s+up|upcoming|going\s+to\s+(?:be|open|happen|run)|will\s+there\s+be|"
+    r"(?:a|another)\s+(?:second|new|next|further)|another\s+(?:call|round|wave|edition))\b",
+    re.I,
+)
+
+
+def asks_what_comes(part: str) -> bool:
+    """Whether `part` asks about something still to come ("is there a second call coming
+    up?")."""
+    return _ASKS_WHAT_COMES.search(part) is not None or asks_to_come(part)
 
 
 def bare_thing(part: str) -> str:
@@ -364,7 +386,13 @@ def asked_parts(question: str) -> tuple[str, ...]:
     ]:
         part = question[start:end].strip()
         sentence = _ASKING_STARTS_AFTER.split(part)[-1]
-        own = _ASKS.search(sentence) is not None and _ASKS_OF_THE_SAME.search(sentence) is None
+        own = (
+            _ASKS.search(sentence) is not None
+            and _ASKS_OF_THE_SAME.search(sentence) is None
+            # "How much stays with the Greek side": a count of nothing named counts what the
+            # part before asks.
+            and (_HOW_MANY.match(sentence.lstrip()) is None or bool(_measured(sentence)))
+        )
         if spans and (not own or not spans[-1][2]):
             # Joined to the part before; a first part that asks nothing takes this one's say.
             spans[-1] = (spans[-1][0], end, own or spans[-1][2])
@@ -461,6 +489,27 @@ def places(text: str) -> Places:
         series = _series(m.group("series"), text)
         if series:
             found |= {(series, n) for n in _numbers(m.group("numbers"))}
+    return frozenset(found)
+
+
+# "Selected in three waves", "3 calls so far": so many of a series, the first to the last.
+_SERIES_COUNT = re.compile(
+    r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(waves|calls|rounds|editions|phases)\b",
+    re.I,
+)
+_COUNT_WORDS = {
+    w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), start=2)
+}
+
+
+def counted_places(text: str) -> Places:
+    """The places of a series `text` counts ("selected in three waves": waves 1 to 3), with
+    those it names (see `places`)."""
+    found = set(places(text))
+    for m in _SERIES_COUNT.finditer(text):
+        count = m.group(1).lower()
+        n = int(count) if count.isdigit() else _COUNT_WORDS[count]
+        found |= {(m.group(2).lower().rstrip("s"), i) for i in range(1, min(n, 50) + 1)}
     return frozenset(found)
 
 
@@ -1341,13 +1390,22 @@ _ASKS_HOW_LONG_IT_TAKES = re.compile(
 )
 
 
+# "How many days of grace", "how many microseconds of latency": a count of a unit of time is
+# a duration ("how many GPU hours" counts compute, which the word before the unit says).
+_ASKS_TIME_COUNT = re.compile(
+    r"\bhow\s+many\s+(?:more\s+|extra\s+)?(?:seconds|secs|milliseconds|ms|microseconds|us|µs|"
+    r"nanoseconds|minutes|mins|hours|hrs|days|weeks|months|years)\b(?![\w-])",
+    re.I,
+)
+
+
 def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[str, ...], ...]:
     """What an answer must hold for each thing the question asks that no other value stands in
     for, as the kinds any of which gives it: a version asked by that word, a date to come (or a
     time from now), a time limit (a duration said to be one), how often (a frequency or an
     interval), a clock rate, a rank, a response time and how long something takes (a
-    duration), a time on the clock, a rate of data and a file's name (code or a path); asked in
-    English, the release that introduced something. `english_order` as in
+    duration, also asked as a count of a unit of time), a time on the clock, a rate of data and
+    a file's name (code or a path); asked in English, the release that introduced something. `english_order` as in
     `asks_coming_date`. A concessive clause asks for nothing (see `asked_part`)."""
     question = asked_part(question)
     asked = (
@@ -1358,7 +1416,11 @@ def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[
         (asks_coming_date(question, english_order=english_order), ("date", "duration")),
         (_ASKS_CLOCK.search(question) is not None, ("clock rate",)),
         (asks_rank(question), ("rank",)),
-        (_ASKS_HOW_LONG_IT_TAKES.search(question) is not None, ("duration",)),
+        (
+            _ASKS_HOW_LONG_IT_TAKES.search(question) is not None
+            or (english_order and _ASKS_TIME_COUNT.search(question) is not None),
+            ("duration",),
+        ),
         (_ASKS_RESPONSE_TIME.search(question) is not None, ("duration",)),
         (_ASKS_CLOCK_TIME.search(question) is not None, ("clock time",)),
         (_ASKS_BANDWIDTH_VALUE.search(question) is not None, ("bandwidth",)),
@@ -1965,6 +2027,8 @@ _SAME_THINGS = (
     frozenset({"cut-off", "cutoff", "deadline", "round", "shot"}),
     # "How many CPU servers does Karolina have": its nodes.
     frozenset({"node", "server"}),
+    # "How many sockets": a node's CPUs ("2× Intel Xeon ... CPUs").
+    frozenset({"socket", "cpu"}),
 )
 
 

@@ -35,8 +35,10 @@ from knowledge.answer_kinds import (
     asks_to_come,
     asks_usable,
     asks_version,
+    asks_what_comes,
     availability_sentence,
     bare_thing,
+    counted_places,
     gives_count,
     gives_value,
     holds,
@@ -323,9 +325,9 @@ class Evidence:
     # "realisticaly"): names of things no source knows. Only for an English question asking
     # whether something is installed or available (see `availability_sentence`).
     unknown_names: tuple[str, ...] = ()
-    # The facts matched for the part of a question of several that `match` leaves unanswered,
-    # matched on that part alone (see `Assistant._value_check`); None when no part is open.
-    part_match: CuratedMatch | None = None
+    # The facts matched for each part of a question of several (see `asked_parts`), matched on
+    # that part alone; empty for a question of one part.
+    part_matches: tuple[CuratedMatch, ...] = ()
 
 
 class Assistant:
@@ -475,7 +477,7 @@ class Assistant:
             if self.curated is not None
             else None
         )
-        part_match = self._match_part(match, language, written)
+        part_matches = self._match_parts(match, language)
         documents = _documents_only(retrieval) if retrieval is not None else None
         if documents is not None and match is not None and self.curated is not None:
             documents = _about_named_machines(documents, match, self.curated.names)
@@ -530,7 +532,7 @@ class Assistant:
             foreign_names=foreign,
             language=language,
             passage_lead=passage_lead,
-            part_match=part_match,
+            part_matches=part_matches,
             # Looked up only where a decision reads them: the typo check scans the vocabulary.
             # "Does the guide ship a version with logging already wired in?": a word of the
             # language names nothing the sources could lack, however rare it is in them.
@@ -576,6 +578,11 @@ class Assistant:
         )
         if evidence.foreign_names:
             curated_confidence -= c.foreign_name_penalty
+        # Facts about another machine or call than any asked about: no answer, and nothing to
+        # quote in a decline either.
+        unrelated = match is not None and _about_unnamed_machine(match)
+        if unrelated:
+            curated_confidence = 0.0
         # Facts that lack the value asked for never pass for the answer, however well their
         # topic fits ("how many GPU-hours" and "a small allocation"): a passage may answer, or
         # the decline below quotes them.
@@ -614,26 +621,25 @@ class Assistant:
                 # Nor facts about what the question names by a passage about another machine,
                 # call or AI Factory: "the czech AI factory, what is it called" is not answered
                 # by the LUMI AI Factory's software stack, however many words it shares.
-                and (not match.facts[0].named or _mentions_any(lead_extract.hit.chunk, match))
+                # Nor by a passage that never names the country the facts were found by.
+                and (
+                    not match.facts[0].named
+                    or _mentions_any(lead_extract.hit.chunk, match, (*_NAMED_KINDS, "country"))
+                )
             ):
                 return self._compose(question, evidence.documents, extracts, doc_confidence)
-            completed = (
-                self._part_facts(match, evidence.part_match, evidence.language)
-                if unanswered is not None
-                else None
+            completed, unanswered = self._part_facts(
+                match, evidence.part_matches, evidence.language, unanswered, c
             )
             answer = self._curated_answer(
-                question,
-                completed or match,
-                curated_confidence,
-                words,
-                unanswered=None if completed else unanswered,
+                question, completed, curated_confidence, words, unanswered=unanswered
             )
             if extracts and doc_confidence >= threshold:
                 answer = _with_further_reading(answer, extracts[0].hit.chunk)
             return answer
         on_topic_without_value = (
             match is not None
+            and not unrelated
             and match.lead is not None
             and curated_confidence + c.missing_value_penalty >= curated_threshold
             and lacks_value
@@ -764,48 +770,69 @@ class Assistant:
             confidence -= c.missing_value_penalty
         return confidence
 
-    def _match_part(
-        self, match: CuratedMatch | None, language: str, written: str
-    ) -> CuratedMatch | None:
-        """The facts for the part of the question `match` leaves unanswered, matched on that
-        part with the whole question as its context ("what machine does it run on", of "is
-        there an AI Factory in Romania, and if so who hosts it and what machine does it run
-        on"): another topic's facts about the same subject may give it. One more model call,
-        only for a question of several parts whose facts lack a value."""
+    def _match_parts(self, match: CuratedMatch | None, language: str) -> tuple[CuratedMatch, ...]:
+        """The facts for each part of an English question of several (see `asked_parts`),
+        each matched on that part with the whole question as its context ("what machine does
+        it run on", of "is there an AI Factory in Romania, and if so who hosts it and what
+        machine does it run on"): another topic's facts about the same subject may give it.
+        One more model call, only for a question of several parts."""
         curated = self.curated
-        if curated is None or match is None:
-            return None
-        _, part = self._value_check(match, language)
-        if part is None:
-            return None
+        if curated is None or match is None or not match.facts or not match.english_order:
+            return ()
+        parts = asked_parts(match.question)
+        if len(parts) < 2:
+            return ()
         whole = match.question
-        # The topic is the part's own: with the whole question around it, the part asked
+        # Each part's topic is its own: with the whole question around it, the part asked
         # first would win again.
-        vectors = self.index.embedder.embed_documents([part, curated.masked(part)])
-        return curated.match(
-            part,
-            vectors[0],
-            context=whole,
-            masked_vector=vectors[1],
-            nouns_capitalised=language in NOUNS_CAPITALISED,
-            # The part of a reading is read as the whole was (see `CuratedAnswerer.match`).
-            written=written if written and written != whole else "",
-            now=self.clock(),
+        texts = [text for part in parts for text in (part, curated.masked(part))]
+        vectors = self.index.embedder.embed_documents(texts)
+        return tuple(
+            curated.match(
+                part,
+                vectors[2 * i],
+                context=whole,
+                masked_vector=vectors[2 * i + 1],
+                nouns_capitalised=language in NOUNS_CAPITALISED,
+                now=self.clock(),
+            )
+            for i, part in enumerate(parts)
         )
 
     def _part_facts(
-        self, match: CuratedMatch, part_match: CuratedMatch | None, language: str
-    ) -> CuratedMatch | None:
-        """`match` with the fact that gives its unanswered part added, if `part_match` has one
-        about what the question names that holds the value asked; else None."""
-        if part_match is None or not part_match.facts:
-            return None
-        lead = part_match.facts[0]
-        if not lead.named or self._lacks_value(part_match, language=language):
-            return None
-        if any(s.fact == lead.fact for s in match.facts):
-            return None
-        return replace(match, facts=(*match.facts, lead))
+        self,
+        match: CuratedMatch,
+        part_matches: tuple[CuratedMatch, ...],
+        language: str,
+        unanswered: str | None,
+        c: Calibration,
+    ) -> tuple[CuratedMatch, str | None]:
+        """`match` with the fact each other part asks for added, and the part still left
+        unanswered. A part's fact is added when it is about what the question names, holds
+        the value that part asks and is another topic's than the facts already given ("how
+        long until the hours start, and how long does the allocation run": the time to access
+        and the allocation's length); the part left `unanswered` by those facts (see
+        `_value_check`) takes its fact from another topic at any match score."""
+        facts = list(match.facts)
+        for part_match in part_matches:
+            if not part_match.facts:
+                continue
+            lead = part_match.facts[0]
+            opens = part_match.question == unanswered
+            fits = opens or (
+                part_match.topic != match.topic and lead.topic >= c.read_curated_threshold
+            )
+            if (
+                not fits
+                or not lead.named
+                or any(s.fact == lead.fact for s in facts)
+                or self._lacks_value(part_match, language=language)
+            ):
+                continue
+            facts.append(lead)
+            if opens:
+                unanswered = None
+        return replace(match, facts=tuple(facts)), unanswered
 
     def _value_check(self, match: CuratedMatch | None, language: str) -> tuple[bool, str | None]:
         """Whether the matched facts lack the value asked for (see `_lacks_value`), and the
@@ -819,6 +846,7 @@ class Assistant:
         if len(parts) < 2:
             return True, None
         texts = self._fact_texts(match)
+        today = self.clock().date()
         lacking = [
             part
             for part in parts
@@ -828,8 +856,12 @@ class Assistant:
             or any(not any(holds(t, (kind,)) for t in texts) for kind in wanted_kinds(part))
             # Nor "what interconnect" by facts that never name one.
             or _never_named(bare_thing(part), texts)
+            # Nor "is there a second call coming up" by facts naming only days gone by.
+            or (asks_what_comes(part) and all(only_past_days(t, today) for t in texts))
         ]
-        if not lacking or len(lacking) == len(parts):
+        # The first part says what the rest is about: left open, it leaves them open too ("is
+        # there a second call coming up? when does it close?").
+        if not lacking or len(lacking) == len(parts) or lacking[0] == parts[0]:
             return True, None
         return False, lacking[0]
 
@@ -892,7 +924,14 @@ class Assistant:
         )
         # "How many projects got funded in the second FFplus call" is not answered by what
         # call 1 funded: the lead names only other places of the series than the one asked.
-        elsewhere = only_other_places(places(match.question), places(texts[0]))
+        asked_places = places(match.question)
+        elsewhere = only_other_places(asked_places, places(texts[0]))
+        # Nor "is there going to be a fourth wave" by facts that name no wave at all.
+        # Any series will do: a reading says "round" for "vague" where the facts say "wave".
+        asked_numbers = {n for _, n in asked_places}
+        unplaced = bool(asked_places) and not any(
+            asked_numbers & {n for _, n in counted_places(t)} for t in texts
+        )
         # "Which AI Factory is the Irish antenna linked to": facts that name no AI Factory do
         # not say which. Only when the question names none itself: "what machine is
         # LEONARDO", "which call is open all year, Benchmark or Regular Access" ask about
@@ -920,6 +959,7 @@ class Assistant:
         )
         return (
             unnamed
+            or _about_unnamed_machine(match)
             or installed_only
             or kind_missing
             or unversioned
@@ -927,6 +967,7 @@ class Assistant:
             or unlimited
             or unquoted
             or elsewhere
+            or unplaced
             or unheard
             or (asks_day(match.question) and no_day)
             or gone_by
@@ -1412,6 +1453,35 @@ _ASKER = frozenset({"i", "we", "i'd", "i've", "we'd", "we've"})
 
 
 # Values asked for that the facts are checked for by kind, as no other value stands in.
+_MACHINE_KINDS = frozenset({"machine", "partition"})
+# What a figure is of: a machine (or a part of one), or a call.
+_FIGURED_KINDS = frozenset({*_MACHINE_KINDS, "call"})
+
+
+def _about_unnamed_machine(match: CuratedMatch) -> bool:
+    """Whether the lead fact gives a machine's or a call's figures to a question asking a
+    value and naming no machine and no call: "how much memory does the AI guide's jobscript
+    request for the node" is no question about MareNostrum 5, whose spec fits its words best,
+    nor "how often does lumi-allocations update" one about how long Benchmark Access lasts."""
+    lead = match.facts[0] if match.facts else None
+    return (
+        lead is not None
+        and not lead.named
+        and (asks_for_value(match.question) or bool(required_kinds(match.question)))
+        and bool(lead.fact.subjects)
+        and lead.fact.subjects[0].kind in _FIGURED_KINDS
+        and not any(m.subject.kind in _FIGURED_KINDS for m in match.mentions)
+        # "Back in the 2023/24 grand challenge": a word of its name refers to it, if not by
+        # any name the catalogue knows.
+        and not _words_of(lead.fact.subjects[0].name) & _words_of(match.question)
+    )
+
+
+def _words_of(text: str) -> set[str]:
+    """The words of four letters or more in `text`, in lower case."""
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower())}
+
+
 _ONLY_ITS_KIND = (("clock rate",), ("rank",))
 # The languages whose word "quota" (read as the English one) means a limit, not a share.
 _QUOTA_MEANS_LIMIT = frozenset({"en", "de", "fr"})
@@ -1630,13 +1700,17 @@ def _named_kinds(mentions: Sequence[Mention]) -> set[str]:
     return {kind for kind, _ in named_subjects(mentions)}
 
 
-def _mentions_any(chunk: Chunk, match: CuratedMatch) -> bool:
-    """Whether a passage (its text, headings or address) names anything the question names.
+_NAMED_KINDS = ("machine", "call", "factory")
+
+
+def _mentions_any(chunk: Chunk, match: CuratedMatch, kinds: tuple[str, ...] = _NAMED_KINDS) -> bool:
+    """Whether a passage (its text, headings or address) names anything the question names
+    of `kinds`.
 
     True when the question names nothing. A passage about another machine or programme than
     the one asked about answers a different question, however close its words.
     """
-    named = [m for m in match.mentions if m.subject.kind in ("machine", "call", "factory")]
+    named = [m for m in match.mentions if m.subject.kind in kinds]
     if not named:
         return True
     where = _squash(f"{chunk.url} {chunk.title} {chunk.section} {chunk.text}")

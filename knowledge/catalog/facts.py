@@ -503,22 +503,23 @@ _YEARS_FROM_NOW = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 
 
 def asked_year(question: str, now: datetime | None = None) -> int | None:
     """The year a question is about ("the first cut-off in 2027", or "next year" from `now`),
-    if it names one."""
-    found = _YEAR.search(question)
-    if found:
-        return int(found.group(1))
-    # The one nearest a cut-off is the one asked about: "we used it last year; when are the
-    # cut-offs next year?", "will next year's cut-offs be like last year's?"; else the first.
+    if it names one. Of several, the one nearest a cut-off is the one asked about: "we used it
+    last year; when are the cut-offs next year?", "for our 2027 roadmap: in 2026, which days
+    were cut-offs?"; else the first."""
+    cutoff = _CUTOFF_WORD.search(question)
+
+    def nearest(found: list[re.Match[str]]) -> re.Match[str]:
+        if cutoff is None:
+            return found[0]
+        return min(found, key=lambda m: max(m.start() - cutoff.end(), cutoff.start() - m.end()))
+
+    named = list(_YEAR.finditer(question))
+    if named:
+        return int(nearest(named).group(1))
     relative = list(_RELATIVE_YEAR.finditer(question)) if now is not None else []
     if not relative or now is None:
         return None
-    cutoff = _CUTOFF_WORD.search(question)
-    chosen = (
-        min(relative, key=lambda m: max(m.start() - cutoff.end(), cutoff.start() - m.end()))
-        if cutoff is not None
-        else relative[0]
-    )
-    return now.year + _YEARS_FROM_NOW[chosen.group(1).lower()]
+    return now.year + _YEARS_FROM_NOW[nearest(relative).group(1).lower()]
 
 
 # A month written out or short ("jan", "Sept", "december").
@@ -842,6 +843,19 @@ def _workload_facts(catalog: Catalog, knowledge_dir: Path) -> list[CuratedFact]:
 _GPU_HOURS = re.compile(
     r"(\d[\d,. ]*\d|\d)\s*(k|thousand|m|million)?\s*(?:gpu[- ]?h(?:ours?|rs?)?\b|gpuh\b)", re.I
 )
+# "A >50k gpu-h project", "well over 50k GPU-hours": more than the amount, which a call whose
+# maximum it is does not hold.
+_ABOVE = re.compile(
+    r"(?:>|\bmore\s+than|\bover|\babove|\bupwards\s+of|\bin\s+excess\s+of|\bbeyond)\s*~?\s*$",
+    re.I,
+)
+
+
+def gpu_hours_above(question: str) -> bool:
+    """Whether the question's GPU-hour amount is said to be exceeded (">50k", "more than
+    50,000 GPU hours")."""
+    found = _GPU_HOURS.search(question)
+    return found is not None and _ABOVE.search(question, 0, found.start()) is not None
 
 
 def gpu_hours_in(question: str) -> int | None:
@@ -910,18 +924,23 @@ def fit_text(catalog: Catalog, calls: list[Call], question: str, now: datetime) 
     hours = gpu_hours_in(question)
     if hours is None:
         return _ladder_text(calls) + _purpose_text(catalog, calls)
+    above = gpu_hours_above(question)
+    # More than a call's maximum is beyond that call: "above 50k" is Large Scale's, not Fast
+    # Lane's "up to 50,000".
+    need = hours + 1 if above else hours
+    said = f"more than {hours:,}" if above else f"{hours:,}"
     fitting = [
         c
         for c in calls
         if _gpu_hour_range(c) != (None, None)
-        and (_gpu_hour_range(c)[0] or 0) <= hours <= (_gpu_hour_range(c)[1] or 10**12)
+        and (_gpu_hour_range(c)[0] or 0) <= need <= (_gpu_hour_range(c)[1] or 10**12)
     ]
     if not fitting:
-        return f"No call on record covers {hours:,} GPU-hours.\n" + _ladder_text(calls)
+        return f"No call on record covers {said} GPU-hours.\n" + _ladder_text(calls)
     lines = []
     for call in fitting:
         assert call.offer is not None
-        line = f"**{call.name}** fits {hours:,} GPU-hours: {_lc(call.offer.text)}."
+        line = f"**{call.name}** fits {said} GPU-hours: {_lc(call.offer.text)}."
         if call.duration:
             line += f" Allocations last {_lc(call.duration.text)}."
         lines.append(line)

@@ -25,8 +25,10 @@ from knowledge.answer_kinds import (
     asks_time_limit,
     asks_total,
     asks_usable,
+    asks_what_comes,
     availability_sentence,
     bare_thing,
+    counted_places,
     counted_things,
     gives_allotment,
     gives_total,
@@ -196,6 +198,10 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("a 200 Gbps network interface", "bandwidth", True),
         ("The average read from RAM is 7,800 MB/second.", "bandwidth", True),
         ("each die has a 64 GB slice of HBM memory", "bandwidth", False),
+        # A throughput of things is a rate too.
+        ("The run reached 212.54 images/sec per GPU.", "bandwidth", True),
+        ("about 1,500 tokens per second on two GCDs", "bandwidth", True),
+        ("the job used 4 nodes with 8 GPUs each", "bandwidth", False),
         ("The call closes at 10:00 CET.", "duration", False),
         ("At least a few thousand data points.", "quantity", True),
         ("Default is 100%, one job per CPU thread.", "default", True),
@@ -485,6 +491,8 @@ def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
         # A machine's servers are its nodes.
         ("**Karolina CPU nodes** (cpu, 720 nodes).", "servers", True),
         ("**Karolina CPU nodes**: 2x AMD EPYC per node.", "servers", False),
+        # A node's sockets are its CPUs.
+        ("each node has 4 NVIDIA H100 GPUs; 2× Intel Xeon Sapphire Rapids CPUs.", "sockets", True),
         # A multiple: "10-50x", "a factor of 20", "20 times"; not a count of things.
         ("Expect memcheck to run 10-50x slower than the plain binary.", "multiple", True),
         ("Tracing slows the program down by a factor of 3.", "multiple", True),
@@ -1924,6 +1932,10 @@ def test_a_named_lead_or_a_general_fact_of_another_topic_keeps_the_lead() -> Non
         # How long something holds, too: a lifetime, a retention.
         ("how long does a project invitation stay valid before it expires?", (("duration",),)),
         ("how long are files kept in scratch?", (("duration",),)),
+        # A count of a unit of time is a duration; a count of GPU hours is compute.
+        ("how many days of grace do we get over the soft quota?", (("duration",),)),
+        ("ping-pong latency: how many microseconds should we expect?", (("duration",),)),
+        ("how many gpu hours does playground give?", ()),
     ],
 )
 def test_how_long_something_takes_is_only_given_by_a_duration(
@@ -2065,6 +2077,10 @@ def test_a_clock_time_is_a_time_of_day(question: str, kinds: tuple[str, ...]) ->
             "what gpus are in discoverer+ and how many of them",
             ("what gpus are in discoverer+ and how many of them",),
         ),
+        (
+            "what percentage of daedalus goes to eurohpc calls, and how much stays with greece?",
+            ("what percentage of daedalus goes to eurohpc calls, and how much stays with greece?",),
+        ),
     ],
 )
 def test_a_question_asking_several_things_is_split_where_each_starts(
@@ -2085,3 +2101,22 @@ def test_a_question_asking_several_things_is_split_where_each_starts(
 )
 def test_a_part_asking_for_a_thing_by_its_name_alone_names_it(part: str, thing: str) -> None:
     assert bare_thing(part) == thing
+
+
+def test_a_count_of_a_series_names_each_of_its_places() -> None:
+    text = "There are 19 AI Factories in 16 Member States, selected in three waves."
+    assert counted_places(text) == {("wave", 1), ("wave", 2), ("wave", 3)}
+    assert counted_places("Call 2 of FFplus closed in February.") == {("call", 2)}
+
+
+@pytest.mark.parametrize(
+    ("part", "ahead"),
+    [
+        ("is there a second ai factory antennas call coming up?", True),
+        ("will there be another round next year?", True),
+        ("is there an ai factory in romania", False),
+        ("who hosts it", False),
+    ],
+)
+def test_a_part_may_ask_about_something_still_to_come(part: str, ahead: bool) -> None:
+    assert asks_what_comes(part) is ahead

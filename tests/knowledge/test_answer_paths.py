@@ -1154,3 +1154,60 @@ def test_a_part_asking_for_a_thing_the_facts_never_name_is_not_answered_by_them(
     )
     assert answer.abstained
     assert "My sources do not answer this part" not in answer.text
+
+
+def test_facts_found_by_a_country_are_not_replaced_by_a_passage_that_never_names_it(
+    assistant: Assistant,
+) -> None:
+    evidence = assistant.gather("ml start-up in prague here. which ai factory is the czech one?")
+    assert evidence.match is not None and evidence.match.facts
+    assert {m.subject.kind for m in evidence.match.mentions} == {"country"}
+    assert evidence.extracts and "czech" not in evidence.extracts[0].hit.chunk.text.lower()
+    specific = replace(evidence, signals=_page_match(0.9), passage_lead=1.0)
+    low = replace(Calibration(), curated_threshold=0.0, quiet_curated_threshold=0.0)
+    assert assistant.decide(specific, low).route == "catalog"
+
+
+def test_a_machine_s_figures_do_not_answer_a_value_asked_of_no_machine(
+    assistant: Assistant,
+) -> None:
+    evidence = assistant.gather("How much memory does a LUMI-C node have?")
+    assert evidence.match is not None and evidence.match.facts[0].named
+    low = replace(Calibration(), curated_threshold=0.0, quiet_curated_threshold=0.0)
+    assert assistant.decide(evidence, low).route == "catalog"
+    # The same fact, found for a question that names no machine.
+    unnamed = replace(
+        evidence.match,
+        facts=(replace(evidence.match.facts[0], named=False),),
+        mentions=(),
+        question="How much memory does the example jobscript request for the node?",
+    )
+    answer = assistant.decide(replace(evidence, match=unnamed), low)
+    assert answer.route != "catalog"
+    assert "LUMI-C" not in answer.text
+
+
+def test_facts_naming_no_place_of_a_series_lack_the_one_asked(assistant: Assistant) -> None:
+    answer = assistant.ask("Will there be a fourth wave of AI Factories, and when?")
+    assert answer.abstained
+
+
+def test_a_first_part_left_open_leaves_the_question_declined(assistant: Assistant) -> None:
+    evidence = assistant.gather("When was the AI Factory Antennas call open?")
+    assert evidence.match is not None and evidence.match.facts
+    lead = evidence.match.facts[0]
+    past = replace(
+        lead.fact,
+        text="The AI Factory Antennas call was open from 22 May to 9 Jul 2025.",
+        render=None,
+    )
+    match = replace(evidence.match, facts=(replace(lead, fact=past),))
+    # A day still to come is not in facts about days gone by: the part asking one is open.
+    later = "Is there an AI Factory Antennas call? When will the next one open?"
+    assert assistant._value_check(replace(match, question=later), "en") == (
+        False,
+        "When will the next one open?",
+    )
+    # Asked first, it says what the rest is about: the whole question is left open.
+    first = "Is there a second AI Factory Antennas call coming up? When does it close?"
+    assert assistant._value_check(replace(match, question=first), "en") == (True, None)

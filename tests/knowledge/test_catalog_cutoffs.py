@@ -129,6 +129,8 @@ def test_nothing_is_stale_right_after_checking(catalog: Catalog) -> None:
         # The last named is the one asked about; hours are no year.
         ("we used 2000 node hours last year, when are the cut-offs next year?", 2027),
         ("we need 2048 gpus next year", 2027),
+        # Of two years named, the one beside the cut-offs asked about.
+        ("for our 2027 roadmap: in 2026, which days in september were cut-offs?", 2026),
         ("when is the next cut-off", None),
         # Not a year: "the last year of the project".
         ("how long does the project's year last", None),

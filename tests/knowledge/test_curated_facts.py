@@ -21,6 +21,7 @@ from knowledge.catalog.facts import (
     asked_after,
     catalog_facts,
     faq_facts,
+    gpu_hours_above,
     gpu_hours_in,
 )
 from knowledge.catalog.mentions import NameTable, mask, set_aside
@@ -156,6 +157,12 @@ def test_which_call_fits_follows_the_gpu_hours_asked_for(facts: dict[str, Curate
     assert "**AI Factories Fast Lane** fits 20,000 GPU-hours" in fit.text_at(NOW, "20k gpu-h")
 
 
+def test_more_than_a_call_s_maximum_fits_the_next_call_up(facts: dict[str, CuratedFact]) -> None:
+    text = facts["calls/fit"].text_at(NOW, "planning a >50k gpu-h project, which call?")
+    assert "**AI Factories Large Scale** fits more than 50,000 GPU-hours" in text
+    assert "Fast Lane** fits" not in text
+
+
 def test_without_an_amount_the_fit_fact_lists_every_route_smallest_first(
     facts: dict[str, CuratedFact],
 ) -> None:
@@ -191,6 +198,21 @@ def test_gpu_hour_amounts_are_read_in_their_usual_spellings(
     question: str, hours: int | None
 ) -> None:
     assert gpu_hours_in(question) == hours
+
+
+@pytest.mark.parametrize(
+    ("question", "above"),
+    [
+        ("planning a >50k gpu-h project", True),
+        ("we need more than 50,000 GPU hours", True),
+        ("well over 50k gpu hours", True),
+        ("about 50k gpu-hours", False),
+        # "Over" said of something else than the amount.
+        ("we need 50k gpu hours for over a year", False),
+    ],
+)
+def test_an_amount_said_to_be_exceeded_is_read_as_more_than_it(question: str, above: bool) -> None:
+    assert gpu_hours_above(question) is above
 
 
 def test_faq_entries_become_facts_with_their_own_source_and_date() -> None:
