@@ -563,9 +563,17 @@ _ASKS_SETTING = re.compile(
 )
 
 
+# "Could it run 12 months, or only shorter chunks? What are the options?": the choices of what
+# was just asked, no option to type (unlike "what are the options for srun").
+_BARE_OPTIONS = re.compile(
+    r"\bwhat(?:'re|\s+are)\s+(?:the|my|our)\s+(?:options|choices|alternatives)\s*(?:[?.!]|$)",
+    re.I,
+)
+
+
 def asks_setting(question: str) -> bool:
     """Whether the question asks for an option, flag, variable or command to type."""
-    return bool(_ASKS_SETTING.search(asked_part(question)))
+    return bool(_ASKS_SETTING.search(_BARE_OPTIONS.sub(" ", asked_part(question))))
 
 
 def valued_kinds(question: str) -> tuple[str, ...]:

@@ -2120,3 +2120,16 @@ def test_a_count_of_a_series_names_each_of_its_places() -> None:
 )
 def test_a_part_may_ask_about_something_still_to_come(part: str, ahead: bool) -> None:
     assert asks_what_comes(part) is ahead
+
+
+@pytest.mark.parametrize(
+    ("question", "setting"),
+    [
+        ("what are the options for srun to pin tasks?", True),
+        ("which flag sets the stripe count?", True),
+        # The choices of what was just asked, no option to type.
+        ("could it run a full 12 months, or only shorter chunks? what are the options?", False),
+    ],
+)
+def test_options_asked_bare_are_choices_not_a_setting(question: str, setting: bool) -> None:
+    assert asks_setting(question) is setting
