@@ -310,6 +310,8 @@ def asked_part(question: str) -> str:
     return _CONCESSIVE.sub(" ", question)
 
 
+# "What are the options?" after a question: the choices of what it asked.
+_CHOICES = r"what(?:'re|\s+are)\s+(?:the|my|our)\s+(?:options|alternatives|choices)\b"
 # Where one question asked ends and the next begins: "who hosts it and what machine does it
 # run on", "is there one in Romania? if so, who runs it". Only before a question word, so "CPU
 # and GPU nodes" or "Playground and Fast Lane" stay one question.
@@ -336,30 +338,14 @@ _ASKING_STARTS_AFTER = re.compile(r"(?<=[.!?:])\s+(?=\S)")
 _ASKS_OF_THE_SAME = re.compile(
     r"^\W*(?:(?:how\s+(?:many|much)|what|which)\s+(?:of\s+)?(?:them|it|those|these|ones)\b|"
     r"how\s+(?:many|much)\s+(?:(?:per|each|of|in|exactly|roughly|approx\w*)\b|"
-    r"[\w-]+\s*(?:\W*$|[?!.,;:]))|how\s+(?:many|much)\W*$|"
+    r"[\w-]+\s*(?:\W*$|[?!.,;:]))|how\s+(?:many|much)\W*$|" + _CHOICES + r")",
     # "What are the options": the choices of what was just asked.
-    r"what(?:'re|\s+are)\s+(?:the|my|our)\s+(?:options|alternatives|choices)\b)",
     re.I,
 )
 
 
 # A part that asks for one thing by its name alone: "what interconnect", "which machine?".
 _ASKS_BARE_THING = re.compile(r"(?:^|[.!?:]\s+)\W*(?:what|which)\s+([a-z][\w-]+)\W*$", re.I)
-
-
-# "Is there a second antennas call coming up", "will there be another one": something still to
-# come, which facts about what has been do not tell.
-_ASKS_WHAT_COMES = re.compile(
-    r"\b(?:coming\s+up|upcoming|going\s+to\s+(?:be|open|happen|run)|will\s+there\s+be|"
-    r"(?:a|another)\s+(?:second|new|next|further)|another\s+(?:call|round|wave|edition))\b",
-    re.I,
-)
-
-
-def asks_what_comes(part: str) -> bool:
-    """Whether `part` asks about something still to come ("is there a second call coming
-    up?")."""
-    return _ASKS_WHAT_COMES.search(part) is not None or asks_to_come(part)
 
 
 def bare_thing(part: str) -> str:
@@ -565,10 +551,7 @@ _ASKS_SETTING = re.compile(
 
 # "Could it run 12 months, or only shorter chunks? What are the options?": the choices of what
 # was just asked, no option to type (unlike "what are the options for srun").
-_BARE_OPTIONS = re.compile(
-    r"\bwhat(?:'re|\s+are)\s+(?:the|my|our)\s+(?:options|choices|alternatives)\s*(?:[?.!]|$)",
-    re.I,
-)
+_BARE_OPTIONS = re.compile(r"\b" + _CHOICES + r"\s*(?:[?.!]|$)", re.I)
 
 
 def asks_setting(question: str) -> bool:
@@ -934,12 +917,15 @@ _SHARE_OF_SUM = re.compile(
 
 # "Which AI Factory is the Irish antenna linked to", "which machines does Fast Lane give": the
 # answer is a name of that kind, which a text about the antenna that names none does not give.
-_ASKS_NAMED = re.compile(
+_NAMED_KIND = (
     r"\b(?:which|what)\s+(?:other\s+|eurohpc\s+)?"
     r"(?:(?P<factory>(?:ai\s+)?factor(?:y|ies))|(?P<machine>machines?|supercomputers?)|"
     r"(?P<call>calls?))"
+)
+_ASKS_NAMED = re.compile(
+    _NAMED_KIND
     # "On which machine(s) exactly".
-    r"(?:\(s\))?"
+    + r"(?:\(s\))?"
     r"(?=\s+(?:exactly|precisely|is|are|was|were|does|do|did|should|could|can|will|would|to|for|it|we|they|"
     r"i|our|fits?|suits?|has|have|hosts?|gives?|offers?)\b|\s*[?,.;:!]|\s*$)",
     re.I,
@@ -962,12 +948,7 @@ _HOSTED_BY = re.compile(r"\b(?:hosted|run|operated|managed|led|coordinated)\s+by
 
 # ... read from another language, where any word may follow: "an welche AI Factory ist die
 # angebunden" reads "which AI factory connected".
-_ASKS_NAMED_LOOSELY = re.compile(
-    r"\b(?:which|what)\s+(?:other\s+|eurohpc\s+)?"
-    r"(?:(?P<factory>(?:ai\s+)?factor(?:y|ies))|(?P<machine>machines?|supercomputers?)|"
-    r"(?P<call>calls?))\b",
-    re.I,
-)
+_ASKS_NAMED_LOOSELY = re.compile(_NAMED_KIND + r"\b", re.I)
 
 
 def asked_subject_kind(question: str, *, english_order: bool = True) -> str | None:
@@ -1089,7 +1070,12 @@ _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+(" + _MONTH + r"),?\s+((?:19|20)\d{
 
 
 # "When does the next call open", "when will submissions open": something still to come.
-_ASKS_TO_COME = re.compile(r"\b(?:next|upcoming|will|going\s+to)\b", re.I)
+# "Is there a second antennas call coming up", "will there be another one".
+_ASKS_TO_COME = re.compile(
+    r"\b(?:next|upcoming|forthcoming|coming\s+up|will|going\s+to|another|"
+    r"a\s+(?:second|new|further))\b",
+    re.I,
+)
 
 
 def asks_to_come(question: str) -> bool:
@@ -1413,8 +1399,9 @@ def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[
     time from now), a time limit (a duration said to be one), how often (a frequency or an
     interval), a clock rate, a rank, a response time and how long something takes (a
     duration, also asked as a count of a unit of time), a time on the clock, a rate of data and
-    a file's name (code or a path); asked in English, the release that introduced something. `english_order` as in
-    `asks_coming_date`. A concessive clause asks for nothing (see `asked_part`)."""
+    a file's name (code or a path); asked in English, the release that introduced something.
+    `english_order` as in `asks_coming_date`. A concessive clause asks for nothing (see
+    `asked_part`)."""
     question = asked_part(question)
     asked = (
         (asks_version(question), ("version",)),

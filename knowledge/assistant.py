@@ -35,7 +35,6 @@ from knowledge.answer_kinds import (
     asks_to_come,
     asks_usable,
     asks_version,
-    asks_what_comes,
     availability_sentence,
     bare_thing,
     counted_places,
@@ -580,7 +579,7 @@ class Assistant:
             curated_confidence -= c.foreign_name_penalty
         # Facts about another machine or call than any asked about: no answer, and nothing to
         # quote in a decline either.
-        unrelated = match is not None and _about_unnamed_machine(match)
+        unrelated = match is not None and _figures_of_unnamed(match)
         if unrelated:
             curated_confidence = 0.0
         # Facts that lack the value asked for never pass for the answer, however well their
@@ -857,7 +856,7 @@ class Assistant:
             # Nor "what interconnect" by facts that never name one.
             or _never_named(bare_thing(part), texts)
             # Nor "is there a second call coming up" by facts naming only days gone by.
-            or (asks_what_comes(part) and all(only_past_days(t, today) for t in texts))
+            or (asks_to_come(part) and all(only_past_days(t, today) for t in texts))
         ]
         # The first part says what the rest is about: left open, it leaves them open too ("is
         # there a second call coming up? when does it close?").
@@ -959,7 +958,7 @@ class Assistant:
         )
         return (
             unnamed
-            or _about_unnamed_machine(match)
+            or _figures_of_unnamed(match)
             or installed_only
             or kind_missing
             or unversioned
@@ -1452,13 +1451,11 @@ def _written(question: str, unseen: tuple[str, ...]) -> str:
 _ASKER = frozenset({"i", "we", "i'd", "i've", "we'd", "we've"})
 
 
-# Values asked for that the facts are checked for by kind, as no other value stands in.
-_MACHINE_KINDS = frozenset({"machine", "partition"})
 # What a figure is of: a machine (or a part of one), or a call.
-_FIGURED_KINDS = frozenset({*_MACHINE_KINDS, "call"})
+_FIGURED_KINDS = frozenset({"machine", "partition", "call"})
 
 
-def _about_unnamed_machine(match: CuratedMatch) -> bool:
+def _figures_of_unnamed(match: CuratedMatch) -> bool:
     """Whether the lead fact gives a machine's or a call's figures to a question asking a
     value and naming no machine and no call: "how much memory does the AI guide's jobscript
     request for the node" is no question about MareNostrum 5, whose spec fits its words best,
@@ -1478,10 +1475,11 @@ def _about_unnamed_machine(match: CuratedMatch) -> bool:
 
 
 def _words_of(text: str) -> set[str]:
-    """The words of four letters or more in `text`, in lower case."""
-    return {w for w in re.findall(r"[a-z]{4,}", text.lower())}
+    """The words of four letters or more in `text` (see `tokenize`)."""
+    return {t for t in tokenize(text) if len(t) >= 4 and t.isalpha()}
 
 
+# Values asked for that the facts are checked for by kind, as no other value stands in.
 _ONLY_ITS_KIND = (("clock rate",), ("rank",))
 # The languages whose word "quota" (read as the English one) means a limit, not a share.
 _QUOTA_MEANS_LIMIT = frozenset({"en", "de", "fr"})

@@ -23,9 +23,9 @@ from knowledge.answer_kinds import (
     asks_next_deadline,
     asks_setting,
     asks_time_limit,
+    asks_to_come,
     asks_total,
     asks_usable,
-    asks_what_comes,
     availability_sentence,
     bare_thing,
     counted_places,
@@ -2119,7 +2119,7 @@ def test_a_count_of_a_series_names_each_of_its_places() -> None:
     ],
 )
 def test_a_part_may_ask_about_something_still_to_come(part: str, ahead: bool) -> None:
-    assert asks_what_comes(part) is ahead
+    assert asks_to_come(part) is ahead
 
 
 @pytest.mark.parametrize(
