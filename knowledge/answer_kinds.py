@@ -651,6 +651,11 @@ _STAMP = re.compile(
 )
 
 
+# A host's name ("lumi.csc.fi", "login.leonardo.cineca.it"), not a web page's address: three
+# labels or more, so a file name ("train.py") is none.
+_HAS["host name"] = re.compile(r"(?<![\w/.-])(?:[a-z0-9-]+\.){2,}[a-z]{2,}(?![\w.-])", re.I)
+
+
 def _read_for(kind: str, text: str) -> str:
     """`text` without what only looks like a value of `kind`: the digits of a date are no
     quantity, a web address is no code, a page's publication date answers no "when"."""
@@ -658,7 +663,7 @@ def _read_for(kind: str, text: str) -> str:
         return _DATES.sub(" ", text)
     if kind in ("date", "deadline"):
         return _STAMP.sub(" ", text)
-    if kind == "code":
+    if kind in ("code", "host name"):
         return _URL.sub(" ", text)
     return text
 
@@ -1038,6 +1043,14 @@ _ASKS_START = re.compile(
     r"(?:kick(?:ed)?\s+off|launch(?:ed)?|start(?:ed)?)\b|\blaunch\s+date\b",
     re.I,
 )
+# "What's the ssh login hostname", "which address do we ssh to": a host's name, which a page
+# about the login nodes that names none does not give.
+_ASKS_HOST_NAME = re.compile(
+    r"\bhost\s*names?\b|\b(?:login|ssh)\s+(?:address|host|server|endpoint)s?\b|"
+    r"\b(?:which|what)\s+(?:address|host|server)\s+(?:do|should|can)\s+(?:i|we)\s+"
+    r"(?:ssh|log|connect)\b|\bwhere\s+(?:do|should|can)\s+(?:i|we)\s+ssh\s+(?:to|into)\b",
+    re.I,
+)
 # "At what time of day does submission close": a time on the clock, which the day alone does
 # not give. Not how long a review takes, nor a time of year or a time budget.
 _ASKS_CLOCK_TIME = re.compile(
@@ -1398,8 +1411,8 @@ def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[
     for, as the kinds any of which gives it: a version asked by that word, a date to come (or a
     time from now), a time limit (a duration said to be one), how often (a frequency or an
     interval), a clock rate, a rank, a response time and how long something takes (a
-    duration, also asked as a count of a unit of time), a time on the clock, a rate of data and
-    a file's name (code or a path); asked in English, the release that introduced something.
+    duration, also asked as a count of a unit of time), a time on the clock, a host's name, a
+    rate of data and a file's name (code or a path); asked in English, the release that introduced something.
     `english_order` as in `asks_coming_date`. A concessive clause asks for nothing (see
     `asked_part`)."""
     question = asked_part(question)
@@ -1418,6 +1431,7 @@ def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[
         ),
         (_ASKS_RESPONSE_TIME.search(question) is not None, ("duration",)),
         (_ASKS_CLOCK_TIME.search(question) is not None, ("clock time",)),
+        (_ASKS_HOST_NAME.search(question) is not None, ("host name",)),
         (_ASKS_BANDWIDTH_VALUE.search(question) is not None, ("bandwidth",)),
         (
             _ASKS_FILE_NAME.search(question) is not None

@@ -1480,7 +1480,7 @@ def _words_of(text: str) -> set[str]:
 
 
 # Values asked for that the facts are checked for by kind, as no other value stands in.
-_ONLY_ITS_KIND = (("clock rate",), ("rank",))
+_ONLY_ITS_KIND = (("clock rate",), ("rank",), ("host name",))
 # The languages whose word "quota" (read as the English one) means a limit, not a share.
 _QUOTA_MEANS_LIMIT = frozenset({"en", "de", "fr"})
 

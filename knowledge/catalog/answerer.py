@@ -34,6 +34,7 @@ from knowledge.answer_kinds import (
     asks_for_value,
     asks_next_deadline,
     asks_to_come,
+    counted_things,
     gives_value,
     holds,
     names_calendar_day,
@@ -415,7 +416,10 @@ class CuratedAnswerer:
         named_kinds = {kind for kind, _ in named_ids}
         w = self.weights
         scored: list[ScoredFact] = []
+        counted = [t.casefold() for t in counted_things(question, english_order=english_order)]
         for position, fact in enumerate(st.facts):
+            if fact.counts and not any(fact.counts in thing for thing in counted):
+                continue
             if aside.intersection(fact.subjects) and not (
                 fact.subjects and (fact.subjects[0].kind, fact.subjects[0].id) in named_ids
             ):

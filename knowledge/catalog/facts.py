@@ -32,8 +32,9 @@ from knowledge.catalog.chat_text import (
     partition_total,
     when_text,
 )
-from knowledge.catalog.cutoffs import call_cutoffs
+from knowledge.catalog.cutoffs import Cutoff, call_cutoffs
 from knowledge.catalog.models import (
+    AIFactory,
     Call,
     Fact,
     GpuAccounting,
@@ -74,6 +75,10 @@ class CuratedFact:
     # before a call: free text under a broad topic (one FAQ heading, "overview", "history"),
     # so what its text says is what it answers, as much as its topic's example questions.
     says_its_topic: bool = False
+    # A count of things (the stem of their name, "factor" for AI Factories): the fact answers
+    # only a question that counts them. "Is there an AI Factory in Czechia" is answered by the
+    # factory's own fact, "how many does Spain have" by the count.
+    counts: str = ""
     # Further sources a composite fact rests on (the upcoming cut-offs of several calls).
     more_sources: tuple[tuple[str, date, bool], ...] = ()
     # True when, at that time, the fact has nothing to say (no future cut-off on record): the
@@ -603,6 +608,18 @@ def _then(days: list[date]) -> str:
     return f" (then {', '.join(day_text(d) for d in days)})" if days else ""
 
 
+def _hour(cutoffs: list[Cutoff]) -> str:
+    """The hour the cut-offs close, when the calendar gives one they share (" at 17:00 Brussels
+    time", ", each at 10:00 Brussels time"): "at what time did call 2 close" is answered by it."""
+    if not cutoffs or any(c.all_day for c in cutoffs):
+        return ""
+    hours = {f"{c.at:%H:%M}" for c in cutoffs}
+    if len(hours) != 1:
+        return ""
+    place = str(cutoffs[0].at.tzinfo).rsplit("/", 1)[-1].replace("_", " ")
+    return f"{', each' if len(cutoffs) > 1 else ''} at {hours.pop()} {place} time"
+
+
 def _none_on_record(call: Call, missing: str, *, last_verb: str = "is") -> str:
     """That `missing` ("No future Large Scale cut-off") is on record, the last cut-off that
     is, and where to check."""
@@ -610,7 +627,11 @@ def _none_on_record(call: Call, missing: str, *, last_verb: str = "is") -> str:
     # The last day's own note says what it was ("call 2 closed, or earlier once 250 proposals
     # arrived"): "was there a cap on submissions" is answered by it.
     note = f" ({known[-1].note})" if known and known[-1].note else ""
-    last = f"; the last one on record {last_verb} {day_text(known[-1].day)}{note}" if known else ""
+    last = (
+        f"; the last one on record {last_verb} {day_text(known[-1].day)}{_hour(known[-1:])}{note}"
+        if known
+        else ""
+    )
     return (
         f"**{missing} is on record**{last}. "
         f"The calendar may be out of date: check {call.cutoffs.source}"
@@ -636,7 +657,10 @@ def _cutoffs_in_year(catalog: Catalog, call: Call, now: datetime, year: int) -> 
     listed = ", ".join(day_text(c.day) for c in days)
     upcoming = [c for c in catalog.upcoming_cutoffs(now, call=call.id) if c.day.year == year]
     nxt = f" Next: {when_text(upcoming[0])}." if upcoming else " All of them have passed."
-    return f"**{call.name} cut-offs in {year}:** {listed}.{nxt}"
+    # One day's own note says which round it closed ("call 2 closed"): "the 2nd call closed on
+    # 25 Feb, at what time" is about it.
+    note = f" ({days[0].note})" if len(days) == 1 and days[0].note else ""
+    return f"**{call.name} cut-offs in {year}:** {listed}{_hour(days)}{note}.{nxt}"
 
 
 def _upcoming_text(catalog: Catalog, now: datetime) -> str:
@@ -682,6 +706,7 @@ def _factory_facts(catalog: Catalog) -> Iterator[CuratedFact]:
             f"**{f.name}** AI Factory system: {f.system.text}.",
             f.system,
         )
+    yield from _factories_by_country(catalog)
     for antenna in catalog.antennas.members:
         link = f", linked to {names[antenna.linked_factory]}" if antenna.linked_factory else ""
         yield _fact(
@@ -723,6 +748,31 @@ def _factory_facts(catalog: Catalog) -> Iterator[CuratedFact]:
         catalog.antennas.overview.text,
         catalog.antennas.overview,
     )
+
+
+def _factories_by_country(catalog: Catalog) -> Iterator[CuratedFact]:
+    """How many AI Factories each country hosts, and which: "how many AI Factories does Spain
+    have" is a count that no one factory's fact gives. Built from the factories on record, so
+    a factory added to the file is counted with no other change."""
+    hosted: dict[str, list[AIFactory]] = {}
+    for f in catalog.ai_factories:
+        hosted.setdefault(f.country, []).append(f)
+    for country, here in hosted.items():
+        # Who hosts each: "which AI Factory is in Finland and who runs it" is answered here.
+        listed = [f"{f.name}, at {f.host}" for f in here]
+        names = listed[0] if len(listed) == 1 else f"{'; '.join(listed[:-1])}; and {listed[-1]}"
+        count = "1 AI Factory" if len(here) == 1 else f"{len(here)} AI Factories"
+        yield _fact(
+            f"factories/in/{country.casefold()}",
+            [country_subject(country)],
+            ["factory_host"],
+            f"**{country}** hosts {count}: {names}.",
+            here[0],
+            own_text=False,
+            listable=True,
+            counts="factor",
+            more_sources=tuple((f.source, f.as_of, f.confirmed) for f in here[1:]),
+        )
 
 
 _FAQ_SOURCE = re.compile(r"^(?:- )?Source:\s*(\S+)\s*\(as of (\d{4}-\d{2}-\d{2})\)\s*$", re.M)

@@ -1852,6 +1852,12 @@ def test_some_values_are_asked_that_only_the_fact_stating_them_gives(
         ("Next cut-off: Fri 11 Dec 2026, 10:00 CET.", "clock time", True),
         ("It closes at 5 pm Brussels time.", "clock time", True),
         ("Next cut-off: Fri 11 Dec 2026.", "clock time", False),
+        ("Log in to LEONARDO at `login.leonardo.cineca.it`.", "host name", True),
+        ("ssh -i ~/.ssh/id_ed25519 alice@lumi.csc.fi", "host name", True),
+        # A web page's address and a file's name are no host to log in to.
+        ("User documentation: https://docs.lxp.lu/system/overview/", "host name", False),
+        ("Four login nodes (2x 32-core AMD Rome, 512 GB) front it.", "host name", False),
+        ("python train.py --config cfg.yaml", "host name", False),
         ("LUMI-G has 2,978 nodes.", "clock time", False),
         # Decimals and model names are no hours.
         ("memory: 512 GB DDR4 and 3.84 TB of local NVMe", "clock time", False),
@@ -1939,6 +1945,23 @@ def test_a_named_lead_or_a_general_fact_of_another_topic_keeps_the_lead() -> Non
     ],
 )
 def test_how_long_something_takes_is_only_given_by_a_duration(
+    question: str, kinds: tuple[tuple[str, ...], ...]
+) -> None:
+    assert required_kinds(question) == kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("got hours on meluxina. whats the ssh login hostname?", (("host name",),)),
+        ("which address do we ssh to for leonardo?", (("host name",),)),
+        ("what's the login server of vega?", (("host name",),)),
+        # How to log in, or how many login nodes there are, asks for no host's name.
+        ("how do I log in to LUMI?", ()),
+        ("how many login nodes does meluxina have?", ()),
+    ],
+)
+def test_a_host_name_asked_for_is_only_given_by_one(
     question: str, kinds: tuple[tuple[str, ...], ...]
 ) -> None:
     assert required_kinds(question) == kinds

@@ -395,7 +395,7 @@ ROWS = {
         "Wann sind im Jahr 2026 die Cut-offs von AI for Science and Collaborative EU Projects?",
         "catalog",
         "cut-offs in 2026:** 27 Feb 2026, 30 Apr 2026, 30 Jun 2026, 31 Aug 2026, 30 Oct 2026, "
-        "11 Dec 2026.",
+        "11 Dec 2026, each at 10:00 Brussels time.",
         "https://www.eurohpc-ju.europa.eu/eurohpc-ju-call-proposals-ai-science-and-collaborative-eu-projects_en",
     ),
     "a call named with its family after it is that call": Row(
@@ -548,7 +548,7 @@ ROWS = {
         "When are the AI for Science cut-offs in 2026?",
         "catalog",
         "cut-offs in 2026:** 27 Feb 2026, 30 Apr 2026, 30 Jun 2026, 31 Aug 2026, 30 Oct 2026, "
-        "11 Dec 2026. Next: Fri 11 Dec 2026, 10:00 CET.",
+        "11 Dec 2026, each at 10:00 Brussels time. Next: Fri 11 Dec 2026, 10:00 CET.",
         "https://www.eurohpc-ju.europa.eu/eurohpc-ju-call-proposals-ai-science-and-collaborative-eu-projects_en",
     ),
     "after a story, the page's passage holding what is asked follows the one matching it": Row(
@@ -562,7 +562,7 @@ ROWS = {
         "When are the AI for Science cut-offs in 2027?",
         "catalog",
         "**No AI for Science and Collaborative EU Projects cut-off in 2027 is on record**; "
-        "the last one on record is 11 Dec 2026.",
+        "the last one on record is 11 Dec 2026 at 10:00 Brussels time.",
         "https://www.eurohpc-ju.europa.eu/eurohpc-ju-call-proposals-ai-science-and-collaborative-eu-projects_en",
         abstained=True,
     ),

@@ -121,7 +121,7 @@ def test_after_the_last_cutoff_on_record_none_is_on_record(facts: dict[str, Cura
     question = "large scale cutoff after the jan 4 2027 one - mid jan or end of jan?"
     assert fact.text_at(NOW, question).startswith(
         "**No AI Factories Large Scale cut-off after 4 Jan 2027 is on record**; the last one on "
-        "record is 4 Jan 2027."
+        "record is 4 Jan 2027 at 10:00 Brussels time."
     )
     assert fact.is_unknown(NOW, question)
 
@@ -129,7 +129,30 @@ def test_after_the_last_cutoff_on_record_none_is_on_record(facts: dict[str, Cura
 def test_the_last_cutoff_on_record_comes_with_its_own_note(facts: dict[str, CuratedFact]) -> None:
     # Whether the call could close early is said of its last day.
     text = facts["ffplus-innovation-studies/cutoffs"].text_at(NOW, "next ffplus deadline?")
-    assert "the last one on record was 25 Feb 2026 (call 2 closed, or earlier once 250" in text
+    assert (
+        "the last one on record was 25 Feb 2026 at 17:00 Brussels time (call 2 closed, or" in text
+    )
+
+
+def test_a_years_one_cutoff_is_listed_with_its_hour_and_its_note(
+    facts: dict[str, CuratedFact],
+) -> None:
+    # "The 2nd call closed on 25 Feb 2026: at what time that day?" is answered by the hour, and
+    # the note says the day is the second call's.
+    text = facts["ffplus-innovation-studies/cutoffs"].text_at(
+        NOW, "the 2nd ffplus innovation studies call closed 25 feb 2026, at what time?"
+    )
+    assert text == (
+        "**FFplus innovation studies cut-offs in 2026:** 25 Feb 2026 at 17:00 Brussels time (call"
+        " 2 closed, or earlier once 250 proposals arrived). All of them have passed."
+    )
+
+
+def test_a_years_cutoffs_without_an_hour_on_record_are_listed_as_days(
+    facts: dict[str, CuratedFact],
+) -> None:
+    text = facts["extreme-scale/cutoffs"].text_at(NOW, "extreme scale cut-offs in 2026?")
+    assert text.startswith("**Extreme Scale Access cut-offs in 2026:** 4 May 2026, 26 Oct 2026.")
 
 
 @pytest.mark.parametrize(
@@ -624,6 +647,29 @@ def test_the_selection_waves_give_the_number_of_factories_in_all(
         f"{len(catalog.ai_factories)} AI Factories were selected in 3 waves: "
     )
     assert len(catalog.ai_factories) == 19
+
+
+def test_a_country_hosting_ai_factories_has_a_fact_counting_them_with_their_hosts(
+    catalog: Catalog, facts: dict[str, CuratedFact]
+) -> None:
+    fact = facts["factories/in/spain"]
+    spanish = [f for f in catalog.ai_factories if f.country == "Spain"]
+    assert fact.text == (
+        "**Spain** hosts 2 AI Factories: BSC AI Factory, at Barcelona Supercomputing Center "
+        "(BSC), Barcelona; and 1HealthAI, at CESGA, Galicia."
+    )
+    assert fact.topics == ("factory_host",)
+    assert [s.id for s in fact.subjects] == ["spain"]
+    assert fact.source == spanish[0].source
+    assert [url for url, _, _ in fact.more_sources] == [spanish[1].source]
+
+
+def test_a_country_hosting_one_ai_factory_counts_it_in_the_singular(
+    facts: dict[str, CuratedFact],
+) -> None:
+    assert facts["factories/in/czechia"].text == (
+        "**Czechia** hosts 1 AI Factory: CZAI, at IT4Innovations, Ostrava."
+    )
 
 
 def test_a_factorys_wave_is_dated_and_the_date_cites_the_waves_page(

@@ -302,6 +302,16 @@ def test_an_ai_factory_hosted_in_a_country_comes_before_one_it_partners(
     assert "**LUMI AI Factory** is an AI Factory hosted by CSC" in answer.text
 
 
+def test_a_count_of_a_countrys_ai_factories_is_answered_by_the_count(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask("spanish startup here. how many ai factories does spain have?")
+    assert answer.route == "catalog"
+    assert answer.text.startswith(
+        "**Spain** hosts 2 AI Factories: BSC AI Factory, at Barcelona Supercomputing Center"
+    )
+
+
 def test_the_ai_factory_set_aside_does_not_answer(curated_only: Assistant) -> None:
     answer = curated_only.ask("apart from AI:AT, is austria part of some other ai factory?")
     assert answer.route == "catalog"
