@@ -315,9 +315,18 @@ _CHOICES = r"what(?:'re|\s+are)\s+(?:the|my|our)\s+(?:options|alternatives|choic
 # Where one question asked ends and the next begins: "who hosts it and what machine does it
 # run on", "is there one in Romania? if so, who runs it". Only before a question word, so "CPU
 # and GPU nodes" or "Playground and Fast Lane" stay one question.
+# "From which day could we submit", "since when", "for how long": a question word after its
+# preposition.
+_PREPOSITION_WH = (
+    r"(?:on|in|from|since|by|until|till|for|at|to|with|under|through)\s+(?:wh(?:ich|at|en)|how)"
+)
+# An adverb before the question word: "roughly how long until we hear back".
+_ROUGHLY = r"(?:roughly|approximately|about|so|just|exactly)\s+"
 _NEXT_QUESTION = re.compile(
     r"(?:\s*[,;]\s*|\s+)(?:and|&|plus)\s+(?:(?:if\s+(?:so|yes)|also|then)\W+)?"
-    r"(?=(?:who|what|which|where|when|whose|how|on\s+wh(?:ich|at)|in\s+wh(?:ich|at))\b)|"
+    # "..., and once a cut-off passes how quickly are you on the machine": a condition first.
+    r"(?=(?:(?:once|after|assuming)\s+[^,?]{0,50}?,?\s+)?(?:" + _ROUGHLY + r")?"
+    r"(?:who|what|which|where|when|whose|how|" + _PREPOSITION_WH + r")\b)|"
     r"(?<=\?)\s+(?:(?:and\s+)?if\s+(?:so|yes)\W+)?(?=\w)",
     re.I,
 )
@@ -325,9 +334,10 @@ _NEXT_QUESTION = re.compile(
 # make a cut-off, how long until ..."): "mi355x or something?", "worth the effort?" or "want
 # to email them directly" after a question only say more about it.
 _ASKS = re.compile(
-    r"^\W*(?:(?:if|once|assuming|given|say)\b[^,?]{0,80},\s*)?"
+    r"^\W*(?:(?:if|once|assuming|given|say)\b[^,?]{0,80}?(?:,\s*|\s+(?=(?:how|what|which)\b)))?"
+    r"(?:" + _ROUGHLY + r")?"
     r"(?:(?:who|what|where|when|how)(?:'?s)?|which|whose|is|are|does|do|did|can|could|"
-    r"will|would|has|have|was|were|should|on\s+wh(?:ich|at)|in\s+wh(?:ich|at))\b",
+    r"will|would|has|have|was|were|should|" + _PREPOSITION_WH + r")\b",
     re.I,
 )
 # What a part's asking sentence starts after: a full stop, or the colon after its subject
@@ -1043,6 +1053,26 @@ _ASKS_START = re.compile(
     r"(?:kick(?:ed)?\s+off|launch(?:ed)?|start(?:ed)?)\b|\blaunch\s+date\b",
     re.I,
 )
+# "What speedup did they get on 4 nodes", "the time per epoch": a ratio of run times, or a run
+# time, which a page showing the jobscript does not give.
+_ASKS_SPEEDUP = re.compile(
+    r"\b(?:what|which|how\s+(?:much|big|good))\s+(?:[\w-]+\s+){0,2}?speed-?ups?\b|"
+    r"\btime\s+per\s+(?:epoch|step|iteration|batch|sample|token)\b",
+    re.I,
+)
+_HAS["speedup"] = re.compile(
+    # Not a count of parts: "4x MI250X".
+    r"\d(?:\.\d+)?\s*(?:x|×)(?!\w)(?!\s*(?-i:[A-Z0-9]))|\bfactor\s+of\s+\d|\d(?:\.\d+)?\s+times\s+(?:faster|slower|"
+    r"more|less|as)\b|\d\s*%\s+(?:faster|slower|speed-?up)",
+    re.I,
+)
+# "Is there a request-rate limit per bucket, like max requests per second": a rate, which a
+# page of quotas in bytes and files does not give.
+_ASKS_RATE_LIMIT = re.compile(
+    r"\b(?:requests?|queries|ops|operations|calls)\s*(?:per|/|a)\s*(?:second|sec|s|minute|min)\b|"
+    r"\brequest[\s-]rate\b|\brate[\s-]limit",
+    re.I,
+)
 # "What's the ssh login hostname", "which address do we ssh to": a host's name, which a page
 # about the login nodes that names none does not give.
 _ASKS_HOST_NAME = re.compile(
@@ -1225,7 +1255,10 @@ def asks_version(question: str) -> bool:
 # sentence as what is to come: "our next run is big, so when I submit it ..." asks no date.
 _COMING = re.compile(
     r"\bwhen(?:'s|\s+(?:is|are|will|does|do|should|would))\b[^.?!]*"
-    r"\b(?:next|upcoming|coming out|come out|fixed|resolved)\b|"
+    r"\b(?:next|upcoming|coming out|come out|fixed|resolved|go(?:es)?[\s-]live|come online|"
+    r"become (?:usable|available|operational))\b|"
+    # "From when can start-ups get jobs running on it".
+    r"\b(?:from|as\s+of)\s+when\b|"
     # "Any ETA on when HPE fixes it": an estimate of when, which is a date to come.
     r"\b(?:any|an)\s+eta\b|\beta\s+on\b",
     re.I,
@@ -1412,7 +1445,7 @@ def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[
     time from now), a time limit (a duration said to be one), how often (a frequency or an
     interval), a clock rate, a rank, a response time and how long something takes (a
     duration, also asked as a count of a unit of time), a time on the clock, a host's name, a
-    rate of data and a file's name (code or a path); asked in English, the release that introduced something.
+    speedup or a time per step, a rate of data or of requests and a file's name (code or a path); asked in English, the release that introduced something.
     `english_order` as in `asks_coming_date`. A concessive clause asks for nothing (see
     `asked_part`)."""
     question = asked_part(question)
@@ -1432,6 +1465,9 @@ def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[
         (_ASKS_RESPONSE_TIME.search(question) is not None, ("duration",)),
         (_ASKS_CLOCK_TIME.search(question) is not None, ("clock time",)),
         (_ASKS_HOST_NAME.search(question) is not None, ("host name",)),
+        # Not read from another language: "aceleración GPU" reads "speedup GPU".
+        (english_order and _ASKS_SPEEDUP.search(question) is not None, ("speedup", "duration")),
+        (_ASKS_RATE_LIMIT.search(question) is not None, ("bandwidth",)),
         (_ASKS_BANDWIDTH_VALUE.search(question) is not None, ("bandwidth",)),
         (
             _ASKS_FILE_NAME.search(question) is not None
@@ -1476,7 +1512,8 @@ _OWN_PROJECT = re.compile(
 )
 _ASKS_HOW_TO_LOOK = re.compile(
     r"\b(?:how\s+(?:do|can|could|to|would|should)\s+(?:i|we|you)?\s*(?:check|see|find|know|"
-    r"tell|monitor|look|query|get)|(?:which|what)(?:'s|\s+is)?\s+(?:the\s+)?(?:command|tool)|"
+    r"tell|monitor|look|query|get)|(?:which|what)(?:'s|\s+is)?\s+(?:the\s+)?(?:command|tool|"
+    r"app|application|page|view|dashboard|portal|utility|script)s?\b|"
     r"is\s+there\s+(?:a|an|any)\s+(?:way|command|tool)|where\s+(?:can|do|should)\s+(?:i|we)\s+"
     r"(?:see|check|find|look))",
     re.I,

@@ -24,6 +24,7 @@ from knowledge.answer_kinds import (
     asked_subject_kind,
     asking_sentence,
     asks_availability,
+    asks_coming_date,
     asks_day,
     asks_day_ahead,
     asks_exact_day,
@@ -58,6 +59,7 @@ from knowledge.answer_kinds import (
 from knowledge.catalog.answerer import (
     CuratedAnswerer,
     CuratedMatch,
+    ScoredFact,
     fact_value_kinds,
     gives_asked,
     gives_asked_value,
@@ -636,6 +638,17 @@ class Assistant:
             if extracts and doc_confidence >= threshold:
                 answer = _with_further_reading(answer, extracts[0].hit.chunk)
             return answer
+        by_parts = (
+            self._by_parts(match, evidence.part_matches, c, evidence.language)
+            if match is not None and not unrelated
+            else None
+        )
+        if by_parts is not None and (doc_confidence < threshold or by_parts[1] >= doc_confidence):
+            parted, part_confidence, left = by_parts
+            answer = self._curated_answer(question, parted, part_confidence, words, unanswered=left)
+            if extracts and doc_confidence >= threshold:
+                answer = _with_further_reading(answer, extracts[0].hit.chunk)
+            return answer
         on_topic_without_value = (
             match is not None
             and not unrelated
@@ -833,6 +846,51 @@ class Assistant:
                 unanswered = None
         return replace(match, facts=tuple(facts)), unanswered
 
+    def _by_parts(
+        self,
+        match: CuratedMatch,
+        part_matches: tuple[CuratedMatch, ...],
+        c: Calibration,
+        language: str,
+    ) -> tuple[CuratedMatch, float, str | None] | None:
+        """A question of several parts that no topic fits as a whole, answered part by part:
+        "is Large Scale peer reviewed or just a tech check, and once a cut-off passes how
+        quickly are you on the machine" asks its review and its time to access, and the two
+        topics share the whole question's match between them. Each part's own lead fact is
+        taken when it is about what the question names, gives that part's value and fits the
+        part past the bar of a question read from another language (a part is a few words,
+        which fit any topic less than a whole question does); the first part left unanswered
+        is said to be. None when the first
+        part is left open, as it says what the rest is about (see `_value_check`), or when
+        fewer than two parts are asked."""
+        if len(part_matches) < 2:
+            return None
+        given: list[ScoredFact] = []
+        confidences: list[float] = []
+        left: str | None = None
+        for part in part_matches:
+            lead = part.facts[0] if part.facts else None
+            confidence = self._curated_confidence(part, part.unseen, c) if lead else 0.0
+            if (
+                lead is None
+                or not lead.named
+                # A fact of another topic than the part's answers it only with the value the
+                # part asks for ("from which day could we submit" and the call's opening day),
+                # not by sharing its words ("what fabric does Vega use between nodes" and the
+                # nodes of a partition).
+                or (part.topic not in lead.fact.topics and not wanted_kinds(part.question))
+                or confidence < c.read_curated_threshold
+                or self._part_lacks(part, part.question, language)
+            ):
+                if part is part_matches[0]:
+                    return None
+                left = left or part.question
+                continue
+            confidences.append(confidence)
+            if all(s.fact != lead.fact for s in given):
+                given.append(lead)
+        return replace(match, facts=tuple(given)), min(confidences), left
+
     def _value_check(self, match: CuratedMatch | None, language: str) -> tuple[bool, str | None]:
         """Whether the matched facts lack the value asked for (see `_lacks_value`), and the
         part they leave unanswered when the question asks several things and they give some:
@@ -844,25 +902,30 @@ class Assistant:
         parts = asked_parts(match.question) if match.english_order else ()
         if len(parts) < 2:
             return True, None
-        texts = self._fact_texts(match)
-        today = self.clock().date()
-        lacking = [
-            part
-            for part in parts
-            if self._lacks_value(replace(match, question=part), language=language)
-            # "When does their machine go live": a part asking for a date is not given by
-            # facts that hold none, whatever its words.
-            or any(not any(holds(t, (kind,)) for t in texts) for kind in wanted_kinds(part))
-            # Nor "what interconnect" by facts that never name one.
-            or _never_named(bare_thing(part), texts)
-            # Nor "is there a second call coming up" by facts naming only days gone by.
-            or (asks_to_come(part) and all(only_past_days(t, today) for t in texts))
-        ]
+        lacking = [part for part in parts if self._part_lacks(match, part, language)]
         # The first part says what the rest is about: left open, it leaves them open too ("is
         # there a second call coming up? when does it close?").
         if not lacking or len(lacking) == len(parts) or lacking[0] == parts[0]:
             return True, None
         return False, lacking[0]
+
+    def _part_lacks(self, match: CuratedMatch, part: str, language: str) -> bool:
+        """Whether the matched facts leave `part`, one part of the question, unanswered."""
+        texts = self._fact_texts(match)
+        return (
+            self._lacks_value(replace(match, question=part), language=language)
+            # "When does their machine go live": a part asking for a date is not given by
+            # facts that hold none, whatever its words.
+            or any(not any(holds(t, (kind,)) for t in texts) for kind in wanted_kinds(part))
+            # Nor "what interconnect" by facts that never name one.
+            or _never_named(bare_thing(part), texts)
+            # Nor "is there a second call coming up", or "when does their machine go live", by
+            # facts naming only days gone by (the day the AI Factory was selected).
+            or (
+                (asks_to_come(part) or asks_coming_date(part))
+                and all(only_past_days(t, self.clock().date()) for t in texts)
+            )
+        )
 
     def _lacks_value(self, match: CuratedMatch, *, language: str = "en") -> bool:
         """True when the matched facts hold no value of the kind asked for, or numbers of other
@@ -1479,8 +1542,10 @@ def _words_of(text: str) -> set[str]:
     return {t for t in tokenize(text) if len(t) >= 4 and t.isalpha()}
 
 
-# Values asked for that the facts are checked for by kind, as no other value stands in.
-_ONLY_ITS_KIND = (("clock rate",), ("rank",), ("host name",))
+# Values asked for that the facts are checked for by kind, as no other value stands in: a
+# clock rate, a rank, a host's name, a date to come or a time from now ("from when can
+# start-ups run jobs on HammerHAI" and its system's name only).
+_ONLY_ITS_KIND = (("clock rate",), ("rank",), ("host name",), ("date", "duration"))
 # The languages whose word "quota" (read as the English one) means a limit, not a share.
 _QUOTA_MEANS_LIMIT = frozenset({"en", "de", "fr"})
 

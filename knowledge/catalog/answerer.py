@@ -420,6 +420,8 @@ class CuratedAnswerer:
         for position, fact in enumerate(st.facts):
             if fact.counts and not any(fact.counts in thing for thing in counted):
                 continue
+            if fact.across in named_kinds:
+                continue
             if aside.intersection(fact.subjects) and not (
                 fact.subjects and (fact.subjects[0].kind, fact.subjects[0].id) in named_ids
             ):

@@ -79,6 +79,10 @@ class CuratedFact:
     # only a question that counts them. "Is there an AI Factory in Czechia" is answered by the
     # factory's own fact, "how many does Spain have" by the count.
     counts: str = ""
+    # What a fact about all of one kind of subject lists ("machine": who built each machine):
+    # it answers only a question that names none of them. "Who built Arrhenius" is asked of
+    # one, which its own facts answer or leave open.
+    across: str = ""
     # Further sources a composite fact rests on (the upcoming cut-offs of several calls).
     more_sources: tuple[tuple[str, date, bool], ...] = ()
     # True when, at that time, the fact has nothing to say (no future cut-off on record): the
@@ -167,6 +171,31 @@ def _vendor_said(m: Machine) -> Sourced | None:
     texts = [(m.overview, m.overview.text), (m.status, m.status.detail or "")]
     texts += [(note, note.text) for note in m.notes]
     return next((group for group, text in texts if named.search(text)), None)
+
+
+def _builders(catalog: Catalog) -> Iterator[CuratedFact]:
+    """Who built each machine, in one list: "which EuroHPC machines did HPE build" asks across
+    the machines, which no one machine's fact answers. Only makers a source of the machine
+    names (see `_vendor_said`), each cited."""
+    said = [(m, group) for m in catalog.machines if (group := _vendor_said(m)) is not None]
+    if not said:
+        return
+    unknown = [m.name for m in catalog.machines if _vendor_said(m) is None]
+    rest = f" Not on record for {', '.join(unknown)}." if unknown else ""
+    sources = {(g.source, g.as_of, g.confirmed): None for _, g in said}
+    yield _fact(
+        "machines/vendors",
+        [],
+        ["procurement"],
+        "**Who built the EuroHPC machines:** "
+        + "; ".join(f"{m.name}: {m.vendor}" for m, _ in said)
+        + f".{rest}",
+        said[0][1],
+        own_text=False,
+        listable=True,
+        across="machine",
+        more_sources=tuple(sources)[1:],
+    )
 
 
 def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
@@ -707,6 +736,7 @@ def _factory_facts(catalog: Catalog) -> Iterator[CuratedFact]:
             f.system,
         )
     yield from _factories_by_country(catalog)
+    yield from _factories_per_country(catalog)
     for antenna in catalog.antennas.members:
         link = f", linked to {names[antenna.linked_factory]}" if antenna.linked_factory else ""
         yield _fact(
@@ -747,6 +777,33 @@ def _factory_facts(catalog: Catalog) -> Iterator[CuratedFact]:
         ["factories_overview"],
         catalog.antennas.overview.text,
         catalog.antennas.overview,
+    )
+
+
+def _factories_per_country(catalog: Catalog) -> Iterator[CuratedFact]:
+    """The host countries of the AI Factories, each with how many it hosts, most first:
+    "which countries ended up with more than one AI Factory" asks across them."""
+    hosted: dict[str, list[AIFactory]] = {}
+    for f in catalog.ai_factories:
+        hosted.setdefault(f.country, []).append(f)
+    if not hosted:
+        return
+    ranked = sorted(hosted.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    listed = "; ".join(
+        f"{country} {len(here)} ({', '.join(f.name for f in here)})" for country, here in ranked
+    )
+    factories = [f for _, here in ranked for f in here]
+    sources = {(f.source, f.as_of, f.confirmed): None for f in factories}
+    yield _fact(
+        "factories/per-country",
+        [],
+        ["factory_host"],
+        f"**AI Factories per host country:** {listed}.",
+        factories[0],
+        own_text=False,
+        listable=True,
+        across="country",
+        more_sources=tuple(sources)[1:],
     )
 
 
@@ -827,6 +884,7 @@ def catalog_facts(catalog: Catalog, knowledge_dir: Path | None = None) -> list[C
     for call in catalog.calls:
         facts += _call_facts(catalog, call)
     facts += _factory_facts(catalog)
+    facts += _builders(catalog)
     dated = [c.cutoffs for c in catalog.calls if c.cutoffs.rule == "dated"]
     if dated:
         sources = {(s.source, s.as_of, s.confirmed): None for s in dated}

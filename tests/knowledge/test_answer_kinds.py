@@ -1098,6 +1098,7 @@ def test_a_live_figure_of_one_s_own_project_is_asked(question: str) -> None:
         "How many days are left until the EHPC-AI-2025A02 cut-off?",
         "Is there a way to see how many hours are left in my project?",
         "What's the command to see how many hours are left for my project?",
+        "in the web portal, which app shows how many billing units our project has left?",
     ],
 )
 def test_no_live_figure_of_one_s_project_is_asked(question: str) -> None:
@@ -1953,6 +1954,40 @@ def test_how_long_something_takes_is_only_given_by_a_duration(
 @pytest.mark.parametrize(
     ("question", "kinds"),
     [
+        ("4 gpu nodes vs 1: what speedup did the ddp example get?", (("speedup", "duration"),)),
+        ("what was the time per epoch on one node?", (("speedup", "duration"),)),
+        ("is there a request-rate limit per bucket?", (("bandwidth",),)),
+        ("how many requests per second does lumi-o take?", (("bandwidth",),)),
+        # When something still to come happens: a date, or a time from now.
+        ("hammerhai: from when can startups get jobs running on it?", (("date", "duration"),)),
+        ("when does their machine go live?", (("date", "duration"),)),
+        # A speed-up named, not asked for; a day gone by.
+        ("does the container give a speedup on lumi-g?", ()),
+        ("when did lumi go live?", ()),
+    ],
+)
+def test_a_speedup_a_rate_or_a_day_to_come_is_only_given_by_one(
+    question: str, kinds: tuple[tuple[str, ...], ...]
+) -> None:
+    assert required_kinds(question) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "held"),
+    [
+        ("Training ran 3.8x faster on 4 nodes.", "speedup", True),
+        ("It scales by a factor of 3.5 from 1 to 4 nodes.", "speedup", True),
+        ("Each node has 4x MI250X GPUs.", "speedup", False),
+        ("The job reserves 4 nodes for 2 hours.", "speedup", False),
+    ],
+)
+def test_a_text_gives_a_speedup_as_a_ratio(text: str, kind: str, held: bool) -> None:
+    assert holds(text, (kind,)) is held
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
         ("got hours on meluxina. whats the ssh login hostname?", (("host name",),)),
         ("which address do we ssh to for leonardo?", (("host name",),)),
         ("what's the login server of vega?", (("host name",),)),
@@ -2103,6 +2138,19 @@ def test_a_clock_time_is_a_time_of_day(question: str, kinds: tuple[str, ...]) ->
         (
             "what percentage of daedalus goes to eurohpc calls, and how much stays with greece?",
             ("what percentage of daedalus goes to eurohpc calls, and how much stays with greece?",),
+        ),
+        # A question word after its preposition asks, and so does one after a condition.
+        (
+            "second ffplus call: from which day could you submit, and when did it close?",
+            ("second ffplus call: from which day could you submit", "when did it close?"),
+        ),
+        (
+            "large scale: is it peer reviewed, and once a cut-off passes how quickly are we on?",
+            ("large scale: is it peer reviewed", "once a cut-off passes how quickly are we on?"),
+        ),
+        (
+            "if we make that cut-off, roughly how long until we get a yes/no?",
+            ("if we make that cut-off, roughly how long until we get a yes/no?",),
         ),
     ],
 )

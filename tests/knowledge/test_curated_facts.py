@@ -672,6 +672,34 @@ def test_a_country_hosting_one_ai_factory_counts_it_in_the_singular(
     )
 
 
+def test_the_host_countries_are_listed_with_their_counts_most_first(
+    facts: dict[str, CuratedFact],
+) -> None:
+    fact = facts["factories/per-country"]
+    assert fact.text.startswith(
+        "**AI Factories per host country:** Germany 2 (HammerHAI, JAIF); Poland 2 (PIAST-AI, "
+        "Gaia AI Factory); Spain 2 (BSC AI Factory, 1HealthAI); Austria 1 (AI:AT); "
+    )
+    assert fact.subjects == ()
+    assert fact.topics == ("factory_host",)
+
+
+def test_who_built_each_machine_is_one_list_citing_each_machines_source(
+    catalog: Catalog, facts: dict[str, CuratedFact]
+) -> None:
+    fact = facts["machines/vendors"]
+    assert fact.text.startswith(
+        "**Who built the EuroHPC machines:** LUMI: HPE Cray EX; MareNostrum 5: Atos/Eviden "
+    )
+    assert "; Karolina: HPE; " in fact.text
+    # A maker no source of the machine names is not listed.
+    assert fact.text.endswith(" Not on record for LEONARDO, MeluXina, Discoverer, Arrhenius.")
+    karolina = next(m for m in catalog.machines if m.id == "karolina")
+    cited = {fact.source, *(url for url, _, _ in fact.more_sources)}
+    assert facts["karolina/vendor"].source in cited
+    assert karolina.vendor == "HPE"
+
+
 def test_a_factorys_wave_is_dated_and_the_date_cites_the_waves_page(
     catalog: Catalog, facts: dict[str, CuratedFact]
 ) -> None:

@@ -312,6 +312,44 @@ def test_a_count_of_a_countrys_ai_factories_is_answered_by_the_count(
     )
 
 
+def test_a_question_of_two_parts_no_topic_fits_whole_is_answered_part_by_part(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask(
+        "large scale: is there a peer review or only a technical check, and once the cut-off"
+        " has passed how fast are we on the machine?"
+    )
+    assert answer.route == "catalog"
+    assert "how proposals are selected:** Technical assessment plus peer review." in answer.text
+    assert "time to access:** Within 10 working days of the cut-off." in answer.text
+
+
+def test_a_part_asking_when_something_goes_live_is_not_given_by_a_day_gone_by(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask(
+        "we want to go through PIAST-AI. when does their machine go live and what gpus will it"
+        " have?"
+    )
+    assert answer.abstained
+    assert "selected in wave 2" not in answer.text
+
+
+def test_who_built_which_machine_is_answered_by_the_list_of_builders(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask("which of the eurohpc machines were built by HPE?")
+    assert answer.route == "catalog"
+    assert answer.text.startswith("**Who built the EuroHPC machines:** LUMI: HPE Cray EX;")
+
+
+def test_the_list_of_builders_does_not_answer_for_a_machine_it_leaves_out(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask("which vendor built arrhenius?")
+    assert "Who built the EuroHPC machines" not in answer.text
+
+
 def test_the_ai_factory_set_aside_does_not_answer(curated_only: Assistant) -> None:
     answer = curated_only.ask("apart from AI:AT, is austria part of some other ai factory?")
     assert answer.route == "catalog"
