@@ -1396,6 +1396,8 @@ _ASKS_RESPONSE_TIME = re.compile(
 _ASKS_BANDWIDTH_VALUE = re.compile(
     r"\b(?:what(?:'s|\u2019s|s|\s+is|\s+are|\s+was)?|which|how\s+(?:much|high|fast|big))\b"
     r"[^?.!]{0,30}?\b(?:bandwidth|throughput|transfer\s+rate|data\s+rate|link\s+speed|"
+    # "How fast is the link between the two sockets".
+    r"(?<=fast\s)(?:is|are)\s+(?:the\s+)?(?:links?|connections?)|"
     r"(?:read|write|reading|writing|copy|transfer|download|upload|i/?o)\s+speeds?|"
     # ... and in the order a reading from another language keeps: "vitesse de lecture".
     r"speeds?\s+(?:of\s+)?(?:read|write|reading|writing))\b",

@@ -727,6 +727,9 @@ class Assistant:
                 or not match.facts[0].named
                 or evidence.language != "en"
                 or gives_value([e.text for e in extracts[:1]], match.question)
+                # "How fast is the link between the sockets" asks a time or a rate: the
+                # passages shown hold the rate the question requires.
+                or (bool(required) and all(shown_hold(kinds) for kinds in required))
             ):
                 return self._compose(
                     question, evidence.documents, extracts, doc_confidence, shown_extracts()
@@ -1544,8 +1547,15 @@ def _words_of(text: str) -> set[str]:
 
 # Values asked for that the facts are checked for by kind, as no other value stands in: a
 # clock rate, a rank, a host's name, a date to come or a time from now ("from when can
-# start-ups run jobs on HammerHAI" and its system's name only).
-_ONLY_ITS_KIND = (("clock rate",), ("rank",), ("host name",), ("date", "duration"))
+# start-ups run jobs on HammerHAI" and its system's name only), a rate of data ("what HBM
+# bandwidth does each GH200 have" and the size of its HBM).
+_ONLY_ITS_KIND = (
+    ("clock rate",),
+    ("rank",),
+    ("host name",),
+    ("date", "duration"),
+    ("bandwidth",),
+)
 # The languages whose word "quota" (read as the English one) means a limit, not a share.
 _QUOTA_MEANS_LIMIT = frozenset({"en", "de", "fr"})
 

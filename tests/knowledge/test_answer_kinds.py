@@ -1958,6 +1958,7 @@ def test_how_long_something_takes_is_only_given_by_a_duration(
         ("what was the time per epoch on one node?", (("speedup", "duration"),)),
         ("is there a request-rate limit per bucket?", (("bandwidth",),)),
         ("how many requests per second does lumi-o take?", (("bandwidth",),)),
+        ("numa question: how fast is the link between the two sockets?", (("bandwidth",),)),
         # When something still to come happens: a date, or a time from now.
         ("hammerhai: from when can startups get jobs running on it?", (("date", "duration"),)),
         ("when does their machine go live?", (("date", "duration"),)),

@@ -350,6 +350,12 @@ def test_the_list_of_builders_does_not_answer_for_a_machine_it_leaves_out(
     assert "Who built the EuroHPC machines" not in answer.text
 
 
+def test_a_rate_of_data_asked_for_is_not_given_by_a_size(curated_only: Assistant) -> None:
+    answer = curated_only.ask("what HBM bandwidth does each GH200 GPU on the jupiter booster have?")
+    assert answer.abstained
+    assert "96 GB of HBM3" in answer.text
+
+
 def test_the_ai_factory_set_aside_does_not_answer(curated_only: Assistant) -> None:
     answer = curated_only.ask("apart from AI:AT, is austria part of some other ai factory?")
     assert answer.route == "catalog"
