@@ -327,6 +327,12 @@ _NEXT_QUESTION = re.compile(
     # "..., and once a cut-off passes how quickly are you on the machine": a condition first.
     r"(?=(?:(?:once|after|assuming)\s+[^,?]{0,50}?,?\s+)?(?:" + _ROUGHLY + r")?"
     r"(?:who|what|which|where|when|whose|how|" + _PREPOSITION_WH + r")\b)|"
+    # "..., and is there a deadline to hit": a question of yes or no joined on.
+    r"(?:\s*[,;]\s*|\s+)and\s+(?=(?:is|are|does|do|can|will|could|should)\s+(?:there|it|they|"
+    r"we|i|you|this|that)\b)|"
+    # A list of questions: "what kind of review is it, how long do we keep it, and ...". Only
+    # a list, ended by "and": "who's behind tykky, which org built it?" asks one thing twice.
+    r"\s*[,;]\s*(?=(?:how|what|which|when|where|who)\b[^?]*?,?\s+and\s+)|"
     r"(?<=\?)\s+(?:(?:and\s+)?if\s+(?:so|yes)\W+)?(?=\w)",
     re.I,
 )
@@ -348,7 +354,10 @@ _ASKING_STARTS_AFTER = re.compile(r"(?<=[.!?:])\s+(?=\S)")
 _ASKS_OF_THE_SAME = re.compile(
     r"^\W*(?:(?:how\s+(?:many|much)|what|which)\s+(?:of\s+)?(?:them|it|those|these|ones)\b|"
     r"how\s+(?:many|much)\s+(?:(?:per|each|of|in|exactly|roughly|approx\w*)\b|"
-    r"[\w-]+\s*(?:\W*$|[?!.,;:]))|how\s+(?:many|much)\W*$|" + _CHOICES + r")",
+    r"[\w-]+\s*(?:\W*$|[?!.,;:]))|how\s+(?:many|much)\W*$|" + _CHOICES + r"|"
+    # A bare "how long?", "when?": of what was just asked ("do we have to sit out some
+    # cut-offs before resubmitting? how long?").
+    r"(?:how\s+(?:long|often|fast|big|soon)|when|where)\W*$)",
     # "What are the options": the choices of what was just asked.
     re.I,
 )
@@ -1735,6 +1744,11 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
             )
         return ("fraction",) if share.group("fraction") else ("percent",)
     thing = found.group("thing").lower()
+    # "How many applied vs got funded", "how many won": a verb after "how many" counts those
+    # who did it, whom the question does not name.
+    said = found.group("phrase").split()
+    if _DID.fullmatch(said[0]) and (len(said) == 1 or said[1].lower() in _BUT):
+        return ()
     # Chat shorthand for the unit counted: "how many gpu hrs", "gpu-hrs" count hours.
     thing = re.sub(r"(?:^|(?<=-))hrs?$", "hours", thing)
     # "How much system memory per node" asks for the node's RAM, which a GPU's memory is not.
@@ -1749,6 +1763,8 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
     return (thing,)
 
 
+_DID = re.compile(r"(?:[a-z]+ed|won|got|made|came|went|took|ran|did)", re.I)
+_BUT = frozenset({"vs", "versus", "and", "or", "but", "compared"})
 _LASTS = frozenset({"last", "lasts", "lasting"})
 _PART_OF_WHOLE = frozenset({"part", "portion", "proportion", "fraction", "percentage"})
 _QUALIFIER_WORD = re.compile(r"approx(?:imately)?|roughly|circa|ca|about|around", re.I)

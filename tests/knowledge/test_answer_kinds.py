@@ -271,6 +271,10 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         ("How many LUMI-C nodes have more than 256 GiB of memory?", ("nodes",)),
         ("how many cpu cores per node on the general purpose partition?", ("cores",)),
         ("How many GPU-hours are left on our project?", ("gpu-hours",)),
+        # A verb after "how many" counts those who did it, unnamed; a participle before a
+        # noun is said of the thing counted.
+        ("the antennas call: how many applied vs got funded?", ()),
+        ("how many reserved nodes does it have?", ("nodes",)),
         # A clause or a time after the thing ends it.
         ("once we submit a request how many days till we can log in?", ("days",)),
         ("how many weeks before the cut-off should we start?", ("weeks",)),
@@ -2152,6 +2156,28 @@ def test_a_clock_time_is_a_time_of_day(question: str, kinds: tuple[str, ...]) ->
         (
             "if we make that cut-off, roughly how long until we get a yes/no?",
             ("if we make that cut-off, roughly how long until we get a yes/no?",),
+        ),
+        # A list of questions ended by "and" is split at each; one thing asked twice is not.
+        (
+            "benchmark access: what kind of review is it, how long do we keep it, and is there a"
+            " deadline?",
+            (
+                "benchmark access: what kind of review is it",
+                "how long do we keep it",
+                "is there a deadline?",
+            ),
+        ),
+        (
+            "who's behind the container wrapper, which org actually built it?",
+            ("who's behind the container wrapper, which org actually built it?",),
+        ),
+        # A bare "how long?" asks more of the part before.
+        (
+            "if we're rejected, do we have to sit out some cut-offs before resubmitting? how long?",
+            (
+                "if we're rejected, do we have to sit out some cut-offs before resubmitting? how"
+                " long?",
+            ),
         ),
     ],
 )
