@@ -542,7 +542,23 @@ class NameTable:
         # "Fast Lane" written as a name (capitalised, and not just a sentence's first word)
         # is the call; "a regular node" or "large-scale training" is not.
         as_name = all(w[:1].isupper() for w in words) and (start > 0 or len(words) > 1)
-        return as_name or bool(_CALL_WORDS.search(question))
+        return (
+            as_name
+            or bool(_CALL_WORDS.search(question))
+            # "torn between playground and fast lane": beside another call's name.
+            or (subject.kind == "call" and self._names_a_call(question))
+        )
+
+    def _names_a_call(self, question: str) -> bool:
+        """Whether the question names a call by a name that is no common word ("Fast Lane")."""
+        words = list(_WORD.finditer(question))
+        for i in range(len(words)):
+            for span in range(1, min(self._longest, len(words) - i) + 1):
+                key = _key(question[words[i].start() : words[i + span - 1].end()])
+                entry = self._names.get(key)
+                if entry is not None and entry[0].kind == "call" and not entry[2]:
+                    return True
+        return False
 
     def _exact(self, word: str) -> tuple[Subject, Subject | None, bool] | None:
         key = _key(word)

@@ -278,6 +278,11 @@ def test_an_faq_entry_on_a_third_party_page_is_not_confirmed() -> None:
         ("how long does a playground project run for", ["call:AI Factories Playground"]),
         ("applied for playground this morning", ["call:AI Factories Playground"]),
         ("the kids' playground next to the office", []),
+        # ... and next to another call's name.
+        (
+            "torn between playground and fast lane",
+            ["call:AI Factories Playground", "call:AI Factories Fast Lane"],
+        ),
         # A call's round is a word about calls; a request is not ("regular requests to the
         # helpdesk", "a development node").
         ("if we miss the mid dec large scale round", ["call:AI Factories Large Scale"]),
