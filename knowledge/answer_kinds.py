@@ -1069,10 +1069,9 @@ _ASKS_SPEEDUP = re.compile(
     r"\btime\s+per\s+(?:epoch|step|iteration|batch|sample|token)\b",
     re.I,
 )
+# A multiple (not a count of parts: "4x MI250X"), or a percentage faster.
 _HAS["speedup"] = re.compile(
-    # Not a count of parts: "4x MI250X".
-    r"\d(?:\.\d+)?\s*(?:x|×)(?!\w)(?!\s*(?-i:[A-Z0-9]))|\bfactor\s+of\s+\d|\d(?:\.\d+)?\s+times\s+(?:faster|slower|"
-    r"more|less|as)\b|\d\s*%\s+(?:faster|slower|speed-?up)",
+    r"(?:" + _MULTIPLE.pattern + r")(?!\s*(?-i:[A-Z0-9]))|\d\s*%\s+(?:faster|slower|speed-?up)",
     re.I,
 )
 # "Is there a request-rate limit per bucket, like max requests per second": a rate, which a

@@ -177,10 +177,11 @@ def _builders(catalog: Catalog) -> Iterator[CuratedFact]:
     """Who built each machine, in one list: "which EuroHPC machines did HPE build" asks across
     the machines, which no one machine's fact answers. Only makers a source of the machine
     names (see `_vendor_said`), each cited."""
-    said = [(m, group) for m in catalog.machines if (group := _vendor_said(m)) is not None]
+    groups = {m.id: _vendor_said(m) for m in catalog.machines}
+    said = [(m, group) for m in catalog.machines if (group := groups[m.id]) is not None]
     if not said:
         return
-    unknown = [m.name for m in catalog.machines if _vendor_said(m) is None]
+    unknown = [m.name for m in catalog.machines if groups[m.id] is None]
     rest = f" Not on record for {', '.join(unknown)}." if unknown else ""
     sources = {(g.source, g.as_of, g.confirmed): None for _, g in said}
     yield _fact(
@@ -780,12 +781,18 @@ def _factory_facts(catalog: Catalog) -> Iterator[CuratedFact]:
     )
 
 
-def _factories_per_country(catalog: Catalog) -> Iterator[CuratedFact]:
-    """The host countries of the AI Factories, each with how many it hosts, most first:
-    "which countries ended up with more than one AI Factory" asks across them."""
+def _hosted(catalog: Catalog) -> dict[str, list[AIFactory]]:
+    """The AI Factories by the country that hosts them, in the order of the file."""
     hosted: dict[str, list[AIFactory]] = {}
     for f in catalog.ai_factories:
         hosted.setdefault(f.country, []).append(f)
+    return hosted
+
+
+def _factories_per_country(catalog: Catalog) -> Iterator[CuratedFact]:
+    """The host countries of the AI Factories, each with how many it hosts, most first:
+    "which countries ended up with more than one AI Factory" asks across them."""
+    hosted = _hosted(catalog)
     if not hosted:
         return
     ranked = sorted(hosted.items(), key=lambda kv: (-len(kv[1]), kv[0]))
@@ -811,10 +818,7 @@ def _factories_by_country(catalog: Catalog) -> Iterator[CuratedFact]:
     """How many AI Factories each country hosts, and which: "how many AI Factories does Spain
     have" is a count that no one factory's fact gives. Built from the factories on record, so
     a factory added to the file is counted with no other change."""
-    hosted: dict[str, list[AIFactory]] = {}
-    for f in catalog.ai_factories:
-        hosted.setdefault(f.country, []).append(f)
-    for country, here in hosted.items():
+    for country, here in _hosted(catalog).items():
         # Who hosts each: "which AI Factory is in Finland and who runs it" is answered here.
         listed = [f"{f.name}, at {f.host}" for f in here]
         names = listed[0] if len(listed) == 1 else f"{'; '.join(listed[:-1])}; and {listed[-1]}"
