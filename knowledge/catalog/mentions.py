@@ -41,6 +41,34 @@ _CALL_WORDS = re.compile(
     re.I,
 )
 _PARTITION_WORDS = re.compile(r"\b(partitions?|queues?)\b", re.I)
+# A call's name that is a noun used on its own in chat: "how many gpu hours does playground
+# give", "is playground free". Not "development" or "regular", which qualify other nouns.
+_NOUN_NAMES = frozenset({"playground"})
+# What stands before a noun that is no name ("a playground", "the kids' playground")...
+_DETERMINER = re.compile(
+    r"(?:\b(?:a|an|the|our|my|your|their|his|her|its|this|that|some|any|kids'?|children'?s?)"
+    r"|'s)\s+(?:[\w'-]+\s+)?$",
+    re.I,
+)
+# ... and after a name said as one: a verb, a preposition, the end of the clause.
+_AFTER_NAME = re.compile(
+    r"^\s*(?:$|[?.!,;:)]|(?:is|are|was|does|do|did|gives?|offers?|lasts?|takes?|costs?|free|"
+    r"paid|for|on|with|as|and|or|vs|versus|in|at|to|from|works?|runs?|opens?|has|have|gets?|"
+    r"allows?|needs?)\b)",
+    re.I,
+)
+
+
+def _said_as_a_name(written: str, question: str, start: int, end: int) -> bool:
+    """Whether a call's noun-like name ("playground") stands on its own as a name: no article
+    or possessive before it, and a verb, a preposition or the clause's end after it."""
+    return (
+        written.lower() in _NOUN_NAMES
+        and not _DETERMINER.search(question[:start])
+        and bool(_AFTER_NAME.match(question[end:]))
+    )
+
+
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+]*(?:[-_./][A-Za-z0-9+]+)*")
 # What may stand between a machine and its own country when the country only says which
 # machine is meant: "DAEDALUS in Greece", "the Greek DAEDALUS", "Greece's DAEDALUS".
@@ -547,6 +575,7 @@ class NameTable:
             or bool(_CALL_WORDS.search(question))
             # "torn between playground and fast lane": beside another call's name.
             or (subject.kind == "call" and self._names_a_call(question))
+            or _said_as_a_name(written, question, start, end)
         )
 
     def _names_a_call(self, question: str) -> bool:

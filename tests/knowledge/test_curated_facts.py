@@ -278,6 +278,10 @@ def test_an_faq_entry_on_a_third_party_page_is_not_confirmed() -> None:
         ("how long does a playground project run for", ["call:AI Factories Playground"]),
         ("applied for playground this morning", ["call:AI Factories Playground"]),
         ("the kids' playground next to the office", []),
+        # ... and standing on its own as a name, with no article before it.
+        ("how many gpu hours does playground give?", ["call:AI Factories Playground"]),
+        ("is playground free for startups?", ["call:AI Factories Playground"]),
+        ("a sandbox playground for mpi", []),
         # ... and next to another call's name.
         (
             "torn between playground and fast lane",
