@@ -1402,10 +1402,10 @@ _ASKS_RESPONSE_TIME = re.compile(
 # describing the links without one does not give. Asked for the value ("what", "which", "how
 # much"), not how to raise it.
 _ASKS_BANDWIDTH_VALUE = re.compile(
+    # "How fast is the link between the two sockets".
+    r"\bhow\s+fast\s+(?:is|are)\s+(?:the\s+)?(?:links?|connections?)\b|"
     r"\b(?:what(?:'s|\u2019s|s|\s+is|\s+are|\s+was)?|which|how\s+(?:much|high|fast|big))\b"
     r"[^?.!]{0,30}?\b(?:bandwidth|throughput|transfer\s+rate|data\s+rate|link\s+speed|"
-    # "How fast is the link between the two sockets".
-    r"(?<=fast\s)(?:is|are)\s+(?:the\s+)?(?:links?|connections?)|"
     r"(?:read|write|reading|writing|copy|transfer|download|upload|i/?o)\s+speeds?|"
     # ... and in the order a reading from another language keeps: "vitesse de lecture".
     r"speeds?\s+(?:of\s+)?(?:read|write|reading|writing))\b",
@@ -1455,9 +1455,9 @@ def required_kinds(question: str, *, english_order: bool = True) -> tuple[tuple[
     time from now), a time limit (a duration said to be one), how often (a frequency or an
     interval), a clock rate, a rank, a response time and how long something takes (a
     duration, also asked as a count of a unit of time), a time on the clock, a host's name, a
-    speedup or a time per step, a rate of data or of requests and a file's name (code or a path); asked in English, the release that introduced something.
-    `english_order` as in `asks_coming_date`. A concessive clause asks for nothing (see
-    `asked_part`)."""
+    speedup or a time per step, a rate of data or of requests and a file's name (code or a
+    path); asked in English, the release that introduced something. `english_order` as in
+    `asks_coming_date`. A concessive clause asks for nothing (see `asked_part`)."""
     question = asked_part(question)
     asked = (
         (asks_version(question), ("version",)),

@@ -863,9 +863,8 @@ class Assistant:
         taken when it is about what the question names, gives that part's value and fits the
         part past the bar of a question read from another language (a part is a few words,
         which fit any topic less than a whole question does); the first part left unanswered
-        is said to be. None when the first
-        part is left open, as it says what the rest is about (see `_value_check`), or when
-        fewer than two parts are asked."""
+        is said to be. None when the first part is left open, as it says what the rest is
+        about (see `_value_check`), or when fewer than two parts are asked."""
         if len(part_matches) < 2:
             return None
         given: list[ScoredFact] = []
@@ -883,7 +882,7 @@ class Assistant:
                 # nodes of a partition).
                 or (part.topic not in lead.fact.topics and not wanted_kinds(part.question))
                 or confidence < c.read_curated_threshold
-                or self._part_lacks(part, part.question, language)
+                or self._part_lacks(part, part.question, language, self._fact_texts(part))
             ):
                 if part is part_matches[0]:
                     return None
@@ -905,16 +904,17 @@ class Assistant:
         parts = asked_parts(match.question) if match.english_order else ()
         if len(parts) < 2:
             return True, None
-        lacking = [part for part in parts if self._part_lacks(match, part, language)]
+        texts = self._fact_texts(match)
+        lacking = [part for part in parts if self._part_lacks(match, part, language, texts)]
         # The first part says what the rest is about: left open, it leaves them open too ("is
         # there a second call coming up? when does it close?").
         if not lacking or len(lacking) == len(parts) or lacking[0] == parts[0]:
             return True, None
         return False, lacking[0]
 
-    def _part_lacks(self, match: CuratedMatch, part: str, language: str) -> bool:
-        """Whether the matched facts leave `part`, one part of the question, unanswered."""
-        texts = self._fact_texts(match)
+    def _part_lacks(self, match: CuratedMatch, part: str, language: str, texts: list[str]) -> bool:
+        """Whether the matched facts, which read `texts` (see `_fact_texts`), leave `part`,
+        one part of the question, unanswered."""
         return (
             self._lacks_value(replace(match, question=part), language=language)
             # "When does their machine go live": a part asking for a date is not given by

@@ -173,6 +173,12 @@ def _vendor_said(m: Machine) -> Sourced | None:
     return next((group for group, text in texts if named.search(text)), None)
 
 
+def _also_cited(groups: Iterable[Sourced]) -> tuple[tuple[str, date, bool], ...]:
+    """The provenance of `groups` after the first one's, each once: the further sources of a
+    fact that rests on several groups and is cited to the first."""
+    return tuple({(g.source, g.as_of, g.confirmed): None for g in groups})[1:]
+
+
 def _builders(catalog: Catalog) -> Iterator[CuratedFact]:
     """Who built each machine, in one list: "which EuroHPC machines did HPE build" asks across
     the machines, which no one machine's fact answers. Only makers a source of the machine
@@ -183,7 +189,6 @@ def _builders(catalog: Catalog) -> Iterator[CuratedFact]:
         return
     unknown = [m.name for m in catalog.machines if groups[m.id] is None]
     rest = f" Not on record for {', '.join(unknown)}." if unknown else ""
-    sources = {(g.source, g.as_of, g.confirmed): None for _, g in said}
     yield _fact(
         "machines/vendors",
         [],
@@ -195,7 +200,7 @@ def _builders(catalog: Catalog) -> Iterator[CuratedFact]:
         own_text=False,
         listable=True,
         across="machine",
-        more_sources=tuple(sources)[1:],
+        more_sources=_also_cited(g for _, g in said),
     )
 
 
@@ -800,7 +805,6 @@ def _factories_per_country(catalog: Catalog) -> Iterator[CuratedFact]:
         f"{country} {len(here)} ({', '.join(f.name for f in here)})" for country, here in ranked
     )
     factories = [f for _, here in ranked for f in here]
-    sources = {(f.source, f.as_of, f.confirmed): None for f in factories}
     yield _fact(
         "factories/per-country",
         [],
@@ -810,7 +814,7 @@ def _factories_per_country(catalog: Catalog) -> Iterator[CuratedFact]:
         own_text=False,
         listable=True,
         across="country",
-        more_sources=tuple(sources)[1:],
+        more_sources=_also_cited(factories),
     )
 
 
@@ -832,7 +836,7 @@ def _factories_by_country(catalog: Catalog) -> Iterator[CuratedFact]:
             own_text=False,
             listable=True,
             counts="factor",
-            more_sources=tuple((f.source, f.as_of, f.confirmed) for f in here[1:]),
+            more_sources=_also_cited(here),
         )
 
 
@@ -891,7 +895,6 @@ def catalog_facts(catalog: Catalog, knowledge_dir: Path | None = None) -> list[C
     facts += _builders(catalog)
     dated = [c.cutoffs for c in catalog.calls if c.cutoffs.rule == "dated"]
     if dated:
-        sources = {(s.source, s.as_of, s.confirmed): None for s in dated}
         facts.append(
             _fact(
                 "cutoffs/upcoming",
@@ -900,7 +903,7 @@ def catalog_facts(catalog: Catalog, knowledge_dir: Path | None = None) -> list[C
                 "Upcoming cut-offs",
                 dated[0],
                 render=lambda now, _q: _upcoming_text(catalog, now),
-                more_sources=tuple(sources)[1:],
+                more_sources=_also_cited(dated),
             )
         )
     # Every call that says what it offers and how fast: the ladder from a first test upwards.
