@@ -337,10 +337,10 @@ _NEXT_QUESTION = re.compile(
     re.I,
 )
 # A part asks when its sentence opens with a question word, after a condition if any ("if we
-# make a cut-off, how long until ..."): "mi355x or something?", "worth the effort?" or "want
+# make a cut-off, how long until ...", "after a cut-off, how long at most until ..."): "mi355x or something?", "worth the effort?" or "want
 # to email them directly" after a question only say more about it.
 _ASKS = re.compile(
-    r"^\W*(?:(?:if|once|assuming|given|say)\b[^,?]{0,80}?(?:,\s*|\s+(?=(?:how|what|which)\b)))?"
+    r"^\W*(?:(?:if|once|after|assuming|given|say)\b[^,?]{0,80}?(?:,\s*|\s+(?=(?:how|what|which)\b)))?"
     r"(?:" + _ROUGHLY + r")?"
     r"(?:(?:who|what|where|when|how)(?:'?s)?|which|whose|is|are|does|do|did|can|could|"
     r"will|would|has|have|was|were|should|" + _PREPOSITION_WH + r")\b",
@@ -424,7 +424,6 @@ _ORDINAL_WORDS = {
 # team" name no place in one. A cut-off's number is rarely written, and "the first cut-off in
 # 2027" asks for the next one, so cut-offs are a series only for the third on.
 _SERIES_WORDS = r"(?:calls?|waves?|rounds?|editions?|phases?|batch(?:es)?)"
-# "The first batch of AI Factories" is their first wave.
 # "The first batch of AI Factories" is their first wave; "my first batch job" is no place in
 # a series.
 _BATCH_OF_WAVES = re.compile(r"\b(?:ai\s+factor(?:y|ies)|aifs?|antennas?)\b", re.I)
@@ -944,7 +943,9 @@ _SHARE_OF_SUM = re.compile(
 _NAMED_KIND = (
     r"\b(?:which|what)\s+(?:other\s+|eurohpc\s+)?"
     r"(?:(?P<factory>(?:ai\s+)?factor(?:y|ies))|(?P<machine>machines?|supercomputers?)|"
-    r"(?P<call>calls?))"
+    r"(?P<call>calls?)|"
+    # "Which country's bid was turned down": a country, which counts of bids do not name.
+    r"(?P<country>countr(?:y|ies)(?:'s\s+[\w-]+)?|member\s+states?))"
 )
 _ASKS_NAMED = re.compile(
     _NAMED_KIND
@@ -977,7 +978,7 @@ _ASKS_NAMED_LOOSELY = re.compile(_NAMED_KIND + r"\b", re.I)
 
 def asked_subject_kind(question: str, *, english_order: bool = True) -> str | None:
     """The kind of thing whose name a "which ...?" question asks for ("factory", "machine",
-    "call", "host": who hosts or runs it), or None. `english_order`: whether the question is
+    "call", "country", "host": who hosts or runs it), or None. `english_order`: whether the question is
     English as written, not the reading of another language (see `_ASKS_NAMED_LOOSELY`)."""
     found = (_ASKS_NAMED if english_order else _ASKS_NAMED_LOOSELY).search(question)
     if found is not None:
@@ -1847,7 +1848,8 @@ def gives_count(texts: list[str], things: tuple[str, ...]) -> bool:
 # A number said of one part of a machine: "each node has 4 H100 GPUs" before it, "4 GPUs per
 # node" or "4 GPUs each" after the thing counted.
 _PARTS = r"(?:nodes?|blades?|sockets?|cards?|servers?|racks?|cabinets?|modules?|boards?|trays?)"
-_ONE_PART = r"\b(?:each|every|per|a\s+single|one)\s+(?:[\w-]+\s+){0,2}?" + _PARTS
+# ... "a whole node" too: "how many NUMA domains does a whole node have in total".
+_ONE_PART = r"\b(?:each|every|per|a\s+single|one|(?:a|the)\s+whole)\s+(?:[\w-]+\s+){0,2}?" + _PARTS
 _PER_PART = re.compile(_ONE_PART + r"\b|/\s*node\b", re.I)
 # ... standing right before the number ("each node has 4").
 _PART_BEFORE = re.compile(_ONE_PART + r"\s+(?:[\w-]+\s+){0,2}?$", re.I)
@@ -1859,7 +1861,9 @@ _LIMIT_SAID_BEFORE = re.compile(
 _PER_WORD = re.compile(r"\b(?:per|each|every)\b|/", re.I)
 _ASKS_TOTAL = re.compile(
     r"\b(?:in\s+total|total|altogether|all\s+together|combined|overall|"
-    r"across\s+(?:the\s+)?(?:whole|entire|all))\b",
+    r"across\s+(?:the\s+)?(?:whole|entire|all)|"
+    # "in the whole of LUMI-G", "the whole partition": not "whole nodes", a unit of allocation.
+    r"(?:whole|entire)\s+(?:of|partition|machine|system|booster|cluster))\b",
     re.I,
 )
 
@@ -1984,12 +1988,51 @@ def listed_thing(question: str) -> str:
 
 
 # GPUs counted by what they are: "how many GPUs", "how many A100s", "how many accelerators".
-_GPU_COUNTED = re.compile(r"^(?:gpus?|accelerators?|[ahb]100s?|gh200s?|mi\d{3}x?s?)$", re.I)
+_GPU_COUNTED = re.compile(
+    r"^(?:(?:gpu\s+)?cards?|gpus?|accelerators?|[ahb]100s?|gh200s?|mi\d{3}x?s?)$", re.I
+)
+_CORES_COUNTED = re.compile(r"^(?:(?:cpu\s+)?cores?)$", re.I)
 
 
 def counts_gpus(question: str) -> bool:
     """Whether the question counts GPUs (not GCDs, cores, memory or nodes)."""
     return any(_GPU_COUNTED.match(thing) for thing in counted_things(question))
+
+
+# "By when did the longest ones have to wrap up", "when would it have to be done at the latest":
+# the day something ends, not how long it lasts.
+_ASKS_END_DAY = re.compile(
+    r"\b(?:by\s+when|when|what\s+(?:date|day)|which\s+(?:date|day))\b[^.?!;]{0,60}?"
+    r"\b(?:end(?:s|ed)?|finish(?:es|ed)?|wrap(?:s|ped)?\s+up|(?:be|been)\s+(?:done|over|"
+    r"finished|completed)|run\s+out|expires?)\b|\bend\s+date\b",
+    re.I,
+)
+
+
+def asks_end_day(question: str) -> bool:
+    """Whether the question asks the day something ends ("by when did they have to wrap up")."""
+    return bool(_ASKS_END_DAY.search(question))
+
+
+# "For each of the three industry modes", "every classic mode": the same thing asked of every
+# call of a family, not of the one named.
+_EACH_OF_CALLS = re.compile(
+    r"\b(?:(?:for\s+)?(?:each|every)\s+(?:one\s+)?(?:of\s+)?(?:the\s+|those\s+|these\s+)?|"
+    r"(?:all|the|those|these)\s+(?:of\s+the\s+)?(?=(?:three|four|five|[345])\b))"
+    r"(?:(?:three|four|five|[345])\s+)?(?:[\w-]+\s+){0,2}?(?:modes?|calls?|routes?|tracks?)\b",
+    re.I,
+)
+
+
+def asks_each_of_calls(question: str) -> bool:
+    """Whether the question asks something of each call of a family ("how many working days
+    for each of the three industry modes")."""
+    return bool(_EACH_OF_CALLS.search(question))
+
+
+def counts_cores(question: str) -> bool:
+    """Whether the question counts CPU cores."""
+    return any(_CORES_COUNTED.match(thing) for thing in counted_things(question))
 
 
 def with_listed_count(text: str, question: str) -> str:
@@ -2092,6 +2135,8 @@ _SAME_THINGS = (
     frozenset({"node", "server"}),
     # "How many sockets": a node's CPUs ("2× Intel Xeon ... CPUs").
     frozenset({"socket", "cpu"}),
+    # "How many MI250X cards": its GPUs.
+    frozenset({"card", "gpu"}),
 )
 
 

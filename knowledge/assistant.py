@@ -27,6 +27,7 @@ from knowledge.answer_kinds import (
     asks_coming_date,
     asks_day,
     asks_day_ahead,
+    asks_each_of_calls,
     asks_exact_day,
     asks_for_value,
     asks_live_figures,
@@ -609,7 +610,10 @@ class Assistant:
                 evidence.documents is not None
                 and lead_extract is not None
                 and doc_confidence >= threshold
-                and evidence.passage_lead >= c.specific_passage_margin
+                and (
+                    evidence.passage_lead >= c.specific_passage_margin
+                    or _asks_beyond_facts(question, match, evidence.unseen, lead_extract)
+                )
                 # Facts that give the count asked for are not replaced by a passage that
                 # merely shares more of the question's words ("how many AI Factories are
                 # there" and a news item about one of them), unless it gives another thing
@@ -632,6 +636,7 @@ class Assistant:
             completed, unanswered = self._part_facts(
                 match, evidence.part_matches, evidence.language, unanswered, c
             )
+            completed = self._for_each_call(completed)
             answer = self._curated_answer(
                 question, completed, curated_confidence, words, unanswered=unanswered
             )
@@ -892,6 +897,31 @@ class Assistant:
             if all(s.fact != lead.fact for s in given):
                 given.append(lead)
         return replace(match, facts=tuple(given)), min(confidences), left
+
+    def _for_each_call(self, match: CuratedMatch) -> CuratedMatch:
+        """`match`, with the same fact of every other call of its lead's family when the question
+        asks it of each ("how many working days for each of the three industry modes" and Large
+        Scale's time to access: Playground's and Fast Lane's too)."""
+        if self.curated is None or not match.facts or not asks_each_of_calls(match.question):
+            return match
+        lead = match.facts[0]
+        owner, _, facet = lead.fact.id.partition("/")
+        calls = self.curated.catalog.calls
+        family = next((call.family for call in calls if call.id == owner), None)
+        if family is None or not facet or "/" in facet:
+            return match
+        shown = {s.fact.id for s in match.facts}
+        by_id = {fact.id: fact for fact in self.curated.facts}
+        others = [
+            by_id[f"{call.id}/{facet}"]
+            for call in calls
+            if call.family == family
+            and f"{call.id}/{facet}" in by_id
+            and f"{call.id}/{facet}" not in shown
+        ]
+        return replace(
+            match, facts=(*match.facts, *(replace(lead, fact=f, named=False) for f in others))
+        )
 
     def _value_check(self, match: CuratedMatch | None, language: str) -> tuple[bool, str | None]:
         """Whether the matched facts lack the value asked for (see `_lacks_value`), and the
@@ -1402,6 +1432,18 @@ def _declined(
         route="abstain",
         notes=(note,),
     )
+
+
+def _asks_beyond_facts(
+    question: str, match: CuratedMatch, unseen: tuple[str, ...], lead: Extract
+) -> bool:
+    """Whether the sentence that asks names something the curated facts never mention and the
+    lead passage does: "how many LUMI-C nodes sit in one electrical group" asks about the
+    network's groups, which the partition's facts do not know and the network page describes.
+    (`unseen` are the words no source knows; the facts' own unknown words are `match.unseen`.)"""
+    beyond = set(match.unseen) - set(unseen)
+    asked = [t for t in tokenize(asking_sentence(question) or question) if t in beyond]
+    return bool(asked) and set(asked) <= set(tokenize(lead.hit.chunk.search_text))
 
 
 def _curated_bar(c: Calibration, *, english: bool, passage: bool) -> float:

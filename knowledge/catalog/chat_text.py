@@ -88,6 +88,9 @@ def describe_partition(machine: Machine, part: Partition) -> str:
         # Skip the memory when the model name already says it ("A100 SXM4 64 GB").
         shown = gpu.memory_gb and f"{gpu.memory_gb} GB" not in gpu.model
         memory = f" ({gpu.memory_gb} GB each)" if shown else ""
+        if shown and gpu.memory_gb and gpu.count and gpu.count > 1:
+            # "How much GPU memory does a node have in total" wants the sum, as cores per node.
+            memory = f" ({gpu.memory_gb} GB each, {gpu.count * gpu.memory_gb} GB per node)"
         note = f"; {gpu.note}" if gpu.note else ""
         pieces.append(f"{count}{gpu.model} GPUs{memory}{note}")
     if part.cpu is not None:
@@ -129,6 +132,19 @@ def partition_total(part: Partition) -> str:
     return (
         f"In all: {total:,} {part.gpu.model} GPUs ({part.nodes:,} nodes × {part.gpu.count} "
         "per node)."
+    )
+
+
+def core_total(part: Partition) -> str:
+    """The partition's CPU cores in all, when its node count and cores per node are on record:
+    "how many CPU cores does the DCGP partition have, all nodes together" wants the product
+    ("" if not)."""
+    cpu = part.cpu
+    if cpu is None or not cpu.cores or not part.nodes:
+        return ""
+    per_node = (cpu.count or 1) * cpu.cores
+    return (
+        f"In all: {part.nodes * per_node:,} CPU cores ({part.nodes:,} nodes × {per_node} per node)."
     )
 
 

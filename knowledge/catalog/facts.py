@@ -16,15 +16,23 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
-from knowledge.answer_kinds import asks_total, asks_yes_or_no, counts_gpus, with_listed_count
+from knowledge.answer_kinds import (
+    asks_end_day,
+    asks_total,
+    asks_yes_or_no,
+    counts_cores,
+    counts_gpus,
+    with_listed_count,
+)
 from knowledge.catalog.billing import job_bill
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.chat_text import (
     MONTHS,
+    core_total,
     day_text,
     describe_partition,
     describe_slurm_partition,
@@ -36,6 +44,7 @@ from knowledge.catalog.cutoffs import Cutoff, call_cutoffs
 from knowledge.catalog.models import (
     AIFactory,
     Call,
+    Duration,
     Fact,
     GpuAccounting,
     Machine,
@@ -132,6 +141,24 @@ def _fact(
         confirmed=provenance.confirmed,
         **extra,  # type: ignore[arg-type]
     )
+
+
+def _last_day(duration: Duration) -> str | None:
+    """The day the longest allocation ends: "So the longest run from 1 Jan 2025 to 31 Mar 2026
+    at the latest." (None without a start day or a length in months on record)."""
+    # Allocations start on the first of a month; any other start would need a rule for the
+    # months of unequal length, which no source on record needs.
+    if duration.starts is None or duration.starts.day != 1 or not duration.months:
+        return None
+    start, months = duration.starts, max(duration.months)
+    month = start.month - 1 + months
+    ends = date(start.year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return f"So the longest run from {day_text(start)} to {day_text(ends)} at the latest."
+
+
+def _asked_totals(totals: Iterable[tuple[str, Callable[[str], bool]]], question: str) -> list[str]:
+    """The partition's totals that `question` asks for (the GPUs or the cores in all)."""
+    return [total for total, counts in totals if asks_total(question) and counts(question)]
 
 
 def _note_facts(
@@ -256,7 +283,9 @@ def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
         if part.cpu is not None:
             topics.append("cpu")
         described = describe_partition(m, part)
-        total = partition_total(part)
+        # A total of the whole partition only when one is asked for, of what is counted.
+        totals = ((partition_total(part), counts_gpus), (core_total(part), counts_cores))
+        asked_totals = tuple((total, counts) for total, counts in totals if total)
         yield _fact(
             f"{m.id}/partition/{part.id}",
             [me, sub],
@@ -266,10 +295,16 @@ def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
             listable=True,
             render=(
                 None
-                if not total
-                else lambda now, q, text=described, total=total: (
-                    f"{text} {total}" if asks_total(q) and counts_gpus(q) else text
+                if not asked_totals
+                else lambda now, q, text=described, asked_totals=asked_totals: " ".join(
+                    [text] + _asked_totals(asked_totals, q)
                 )
+            ),
+            # A total worked out is on no page: the partition's page is further reading.
+            works_out=(
+                None
+                if not asked_totals
+                else lambda q, asked_totals=asked_totals: bool(_asked_totals(asked_totals, q))
             ),
         )
     if m.interconnect:
@@ -387,15 +422,27 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
         group = getattr(call, attribute)
         if group is None:
             continue
+        text = f"**{call.name}, {label}:** {group.text}"
+        ends = _last_day(group) if isinstance(group, Duration) else None
         yield _fact(
             f"{call.id}/{attribute}",
             [me],
             [topic],
-            f"**{call.name}, {label}:** {group.text}",
+            text,
             group,
             # What came before is told as a story, like a note: "Multiverse Computing got
             # 800,000 hours on MareNostrum 5" answers how much it got, whatever the topic.
             says_its_topic=attribute == "history",
+            # "By when did the longest ones have to wrap up": the day worked out from the start
+            # and the longest duration, which no page states.
+            render=(
+                None
+                if ends is None
+                else lambda now, q, text=text, ends=ends: (
+                    f"{text} {ends}" if asks_end_day(q) else text
+                )
+            ),
+            works_out=None if ends is None else asks_end_day,
         )
     if call.obligations:
         yield _fact(

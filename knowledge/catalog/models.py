@@ -261,6 +261,9 @@ class Offer(Sourced):
 class Duration(Sourced):
     text: Text
     months: list[int] = []
+    # The day the allocations on record start (FFplus call 2 studies start on 1 Sep 2026):
+    # with the longest of `months`, the day they end at the latest.
+    starts: dt.date | None = None
 
 
 class Cost(Sourced):

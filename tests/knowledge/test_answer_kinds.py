@@ -16,6 +16,8 @@ from knowledge.answer_kinds import (
     asks_coming_date,
     asks_day,
     asks_day_ahead,
+    asks_each_of_calls,
+    asks_end_day,
     asks_exact_day,
     asks_for_value,
     asks_frequency,
@@ -30,6 +32,8 @@ from knowledge.answer_kinds import (
     bare_thing,
     counted_places,
     counted_things,
+    counts_cores,
+    counts_gpus,
     gives_allotment,
     gives_total,
     holds,
@@ -957,14 +961,61 @@ def test_a_text_states_a_limit_of_a_direction_with_its_number(
         ("how many H100s does MareNostrum 5 ACC have in total?", True),
         ("what's the total number of GPUs in the LEONARDO booster?", True),
         ("how many GPUs does LUMI-G have altogether", True),
+        ("how many mi250x cards are in the whole of lumi-g?", True),
+        ("marenostrum 5 gpp, whole partition: how many cpu cores is that?", True),
         # A whole node's count is one part's.
         ("how many GPUs in total per node on LUMI-G?", False),
+        ("how many numa domains does a whole node have in total?", False),
+        ("can we book whole nodes on LUMI-G?", False),
         ("how many GPUs does each LUMI-G node have", False),
         ("how many GPUs does LUMI-G have", False),
     ],
 )
 def test_a_question_counts_a_whole(question: str, total: bool) -> None:
     assert asks_total(question) is total
+
+
+@pytest.mark.parametrize(
+    ("question", "cores", "gpus"),
+    [
+        ("how many cpu cores does the dcgp partition have in total?", True, False),
+        ("how many cores in all on LUMI-C?", True, False),
+        ("how many mi250x cards are in the whole of lumi-g?", False, True),
+        ("how many GPUs does LUMI-G have altogether", False, True),
+        ("how many nodes does LUMI-C have in total?", False, False),
+    ],
+)
+def test_a_question_counts_cores_or_gpus(question: str, cores: bool, gpus: bool) -> None:
+    assert (counts_cores(question), counts_gpus(question)) == (cores, gpus)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("by when did the longest ones have to wrap up?", True),
+        ("when would it have to be done at the latest?", True),
+        ("what date does the allocation end?", True),
+        ("what's the end date of a call 2 study?", True),
+        ("how long can an innovation study last?", False),
+        ("when does the next call open?", False),
+    ],
+)
+def test_a_question_asks_the_day_something_ends(question: str, asks: bool) -> None:
+    assert asks_end_day(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("how many working days for each of the three industry modes?", True),
+        ("for all three modes, how long?", True),
+        ("the three ai factory modes: how fast is access?", True),
+        ("which call fits 50k gpu-hours?", False),
+        ("for each job, how many gpus?", False),
+    ],
+)
+def test_a_question_asks_a_thing_of_each_call(question: str, asks: bool) -> None:
+    assert asks_each_of_calls(question) is asks
 
 
 @pytest.mark.parametrize(
@@ -1468,6 +1519,8 @@ def test_a_nodes_gpu_memory_is_no_ram() -> None:
         ("what supercomputer is it?", "machine"),
         ("which call fits a 50k gpu-hour project?", "call"),
         ("the winner gets 2.5% of capacity: on which machine(s) exactly?", "machine"),
+        ("14 proposals and 13 funded: which country's bid was turned down?", "country"),
+        ("which countries are in the LUMI consortium?", "country"),
         # The kind qualifies another thing asked for.
         ("which call deadline is next", None),
         ("what machine hours do we get", None),

@@ -206,6 +206,12 @@ DOCUMENTS = {
         "The --gpus flag of the container engine gives a container the node's GPUs; the host "
         "needs the container toolkit 1.14 or newer installed for it.\n"
     ),
+    # A part of the machine no curated fact mentions, and how many nodes it holds.
+    "site/hardware/network-groups.md": (
+        "# Network groups\n\n"
+        "LUMI-C has 8 electrical groups of 256 nodes each; a job inside one group never "
+        "crosses the optical links.\n"
+    ),
     "notes/leonardo-booster.md": (
         "# LEONARDO Booster notes\n\n"
         "Booster nodes of LEONARDO have 4 NVIDIA A100 GPUs per node; jobs on the booster "
@@ -255,6 +261,21 @@ ROWS = {
         "retrieval",
         "8 GPUs (GCDs)",
         "mirror/docs/hardware/lumig.md",
+    ),
+    "a total worked out is not replaced by the partition's own page": Row(
+        "How many GPUs does LUMI-G have in total?",
+        "catalog",
+        "In all: 11,912 AMD Instinct MI250X GPUs (2,978 nodes × 4 per node).",
+        LUMIG_SOURCE,
+    ),
+    "a passage about what the facts never mention answers what the last sentence asks": Row(
+        (
+            "Our LUMI-C job needs 200 nodes with 128 cores per node and 256 GiB of memory each. "
+            "How many LUMI-C nodes sit in one electrical group?"
+        ),
+        "retrieval",
+        "8 electrical groups of 256 nodes",
+        "site/hardware/network-groups.md",
     ),
     "a job's bill worked out from the rule is not replaced by the rule's own page": Row(
         "How many GPU-hours does a job of 3 standard-g nodes for 5 hours bill on LUMI?",

@@ -126,6 +126,25 @@ def test_after_the_last_cutoff_on_record_none_is_on_record(facts: dict[str, Cura
     assert fact.is_unknown(NOW, question)
 
 
+def test_an_allocation_s_last_day_is_worked_out_when_asked(facts: dict[str, CuratedFact]) -> None:
+    fact = facts["ffplus-innovation-studies/duration"]
+    asked = "call 2 innovation study: by when would it have to be done at the latest?"
+    assert fact.text_at(NOW, asked).endswith(
+        "So the longest run from 1 Sep 2026 to 30 Jun 2027 at the latest."
+    )
+    assert fact.is_worked_out(asked)
+
+
+def test_an_allocation_s_last_day_is_left_out_when_only_its_length_is_asked(
+    facts: dict[str, CuratedFact],
+) -> None:
+    fact = facts["ffplus-business-experiments/duration"]
+    assert fact.text_at(NOW, "how long can a business experiment run?") == (
+        "**FFplus business experiments, how long an allocation lasts:** Up to 15 months (call 1 "
+        "experiments started on 1 Jan 2025)."
+    )
+
+
 def test_the_last_cutoff_on_record_comes_with_its_own_note(facts: dict[str, CuratedFact]) -> None:
     # Whether the call could close early is said of its last day.
     text = facts["ffplus-innovation-studies/cutoffs"].text_at(NOW, "next ffplus deadline?")

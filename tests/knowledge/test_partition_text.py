@@ -9,7 +9,7 @@ import pytest
 
 import knowledge
 from knowledge.catalog.catalog import Catalog, load_catalog
-from knowledge.catalog.chat_text import describe_partition, partition_total
+from knowledge.catalog.chat_text import core_total, describe_partition, partition_total
 from knowledge.catalog.facts import catalog_facts
 
 DATA = Path(knowledge.__file__).parent / "data"
@@ -35,7 +35,7 @@ def test_a_node_with_several_cpus_states_its_cores_per_node(catalog: Catalog) ->
 def test_a_node_with_one_cpu_states_its_cores_once(catalog: Catalog) -> None:
     text = _partition_text(catalog, "lumi", "lumi-g")
     assert '1× AMD EPYC 7A53 "Trento" CPU with 64 cores;' in text
-    assert "per node)" not in text
+    assert "cores per node" not in text
 
 
 def test_a_gpu_partition_s_gpus_in_all_are_its_nodes_times_their_gpus(catalog: Catalog) -> None:
@@ -72,3 +72,33 @@ def test_the_gpus_in_all_are_not_given_for_another_thing_counted(catalog: Catalo
     lumi_g = facts["lumi/partition/lumi-g"]
     assert "In all:" not in lumi_g.text_at(now, "how many gcds does lumi-g have in total?")
     assert "In all: 11,912" in lumi_g.text_at(now, "how many gpus does lumi-g have in total?")
+
+
+def test_a_partition_s_cpu_cores_in_all_are_its_nodes_times_their_cores(catalog: Catalog) -> None:
+    leonardo = catalog.machine("leonardo")
+    part = next(p for p in leonardo.partitions if p.id == "leonardo-dcgp")
+    assert core_total(part) == "In all: 172,032 CPU cores (1,536 nodes × 112 per node)."
+
+
+def test_the_cores_in_all_are_given_only_when_a_total_of_cores_is_asked(catalog: Catalog) -> None:
+    facts = {f.id: f for f in catalog_facts(catalog, DATA)}
+    now = datetime(2026, 11, 27, tzinfo=UTC)
+    dcgp = facts["leonardo/partition/leonardo-dcgp"]
+    asked = "how many cpu cores does the dcgp partition have in total, all nodes together?"
+    assert dcgp.text_at(now, asked).endswith(
+        "In all: 172,032 CPU cores (1,536 nodes × 112 per node)."
+    )
+    assert "In all:" not in dcgp.text_at(now, "how many cores per node on the dcgp partition?")
+    assert "In all:" not in dcgp.text_at(now, "how many nodes does the dcgp partition have?")
+
+
+def test_a_total_worked_out_makes_the_partition_s_page_further_reading(catalog: Catalog) -> None:
+    facts = {f.id: f for f in catalog_facts(catalog, DATA)}
+    lumi_g = facts["lumi/partition/lumi-g"]
+    assert lumi_g.is_worked_out("how many mi250x cards are in the whole of lumi-g?")
+    assert not lumi_g.is_worked_out("how many mi250x cards does a lumi-g node have?")
+
+
+def test_a_node_s_gpu_memory_is_summed_beside_each_gpu_s(catalog: Catalog) -> None:
+    text = _partition_text(catalog, "lumi", "lumi-g")
+    assert "4 AMD Instinct MI250X GPUs (128 GB each, 512 GB per node)" in text

@@ -243,6 +243,30 @@ def test_a_fact_naming_no_ai_factory_does_not_say_which_one(curated_only: Assist
     assert "Ireland has an **AI Factory Antenna**." in answer.text
 
 
+def test_a_fact_naming_no_country_does_not_say_which_one(curated_only: Assistant) -> None:
+    answer = curated_only.ask(
+        "the 2025 antennas call got 14 proposals and funded 13. which country's bid was the one "
+        "that didn't make it?"
+    )
+    assert answer.abstained
+    assert "it received 14 proposals" in answer.text
+
+
+def test_a_thing_asked_of_each_mode_is_given_for_every_call_of_the_family(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask(
+        "how many working days from request to compute for each of the three industry modes "
+        "(for large scale counted from the cut-off)?"
+    )
+    assert answer.text.splitlines()[:3] == [
+        "**AI Factories Large Scale, time to access:** Within 10 working days of the cut-off.",
+        "**AI Factories Playground, time to access:** About 2 working days after the "
+        "eligibility and technical check.",
+        "**AI Factories Fast Lane, time to access:** About 4 working days.",
+    ]
+
+
 def test_a_cpu_model_does_not_give_its_clock_rate(curated_only: Assistant) -> None:
     answer = curated_only.ask("what's the cpu clock speed on leonardo's dcgp nodes?")
     assert answer.abstained
