@@ -2009,9 +2009,14 @@ _ASKS_END_DAY = re.compile(
 )
 
 
+# "When does the deadline expire": the day a call closes, which its cut-offs give.
+_CLOSING_WORD = re.compile(r"\b(?:deadlines?|cut-?offs?)\b", re.I)
+
+
 def asks_end_day(question: str) -> bool:
-    """Whether the question asks the day something ends ("by when did they have to wrap up")."""
-    return bool(_ASKS_END_DAY.search(question))
+    """Whether the question asks the day something ends ("by when did they have to wrap up"),
+    other than a call's deadline."""
+    return bool(_ASKS_END_DAY.search(question)) and not _CLOSING_WORD.search(question)
 
 
 # "For each of the three industry modes", "every classic mode": the same thing asked of every

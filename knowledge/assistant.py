@@ -1477,9 +1477,16 @@ def rival_topic_score(match: CuratedMatch, now: datetime) -> float:
     # another question.
     named = named_subjects(match.mentions)
     answered = bool(match.facts) and gives_asked_value(match.facts[0], match.question, now)
+    # A lead that works out the value asked from what it holds ("for the cut-off on 15 Sep
+    # 2026, that is by 29 Sep 2026") answers the question as asked: the facts of a topic that
+    # fits its words better (the list of cut-offs) do not.
+    worked_out = bool(match.facts) and match.facts[0].named
+    worked_out = worked_out and match.facts[0].fact.is_worked_out(match.question)
     for rival in match.rivals:
         if not rival.has_facts:
             return rival.score
+        if worked_out:
+            continue
         if answered:
             # ... and of the thing counted: "how many applications" is not asked of the
             # call's offer because it states a sum of money.

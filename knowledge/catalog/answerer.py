@@ -501,6 +501,7 @@ class CuratedAnswerer:
         scored = lead_by_value(scored, question, at, w.value_margin, english_order=english_order)
         scored = lead_by_place(scored, question, at, w.value_margin, english_order=english_order)
         scored = lead_by_generality(scored, w.value_margin)
+        scored = lead_by_working_out(scored, question, w.value_margin)
         lead = scored[0]
         rivals = tuple(
             Rival(
@@ -719,6 +720,23 @@ def lead_by_generality(scored: list[ScoredFact], margin: float) -> list[ScoredFa
 
 # The kinds of value a fact's text can be checked for (facts hold no commands or defaults).
 FACT_VALUE_KINDS = ("duration", "quantity", "date", "deadline")
+
+
+def lead_by_working_out(scored: list[ScoredFact], question: str, margin: float) -> list[ScoredFact]:
+    """`scored`, led by a fact about what the question names that works out the value asked
+    from what it holds (see `CuratedFact.is_worked_out`), when it scores within `margin` of the
+    lead: "if we make the mid-September cut-off, by what date do we start computing" is
+    answered by the time to access counted from that cut-off, not by the list of cut-offs
+    whose dates fit its words."""
+    lead = scored[0]
+    if lead.fact.is_worked_out(question):
+        return scored
+    for i, s in enumerate(scored[1:], start=1):
+        if s.score < lead.score - margin:
+            break
+        if s.named and s.fact.is_worked_out(question):
+            return [s, *scored[:i], *scored[i + 1 :]]
+    return scored
 
 
 def gives_asked_value(scored: ScoredFact, question: str, now: datetime) -> bool:

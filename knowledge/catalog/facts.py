@@ -12,6 +12,7 @@ Nothing here names a particular machine or call: adding one to the YAML adds its
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -49,6 +50,7 @@ from knowledge.catalog.models import (
     GpuAccounting,
     Machine,
     Sourced,
+    TimeToAccess,
     is_primary_source,
 )
 
@@ -143,16 +145,63 @@ def _fact(
     )
 
 
+def _worked_out_day(
+    call: Call, group: object
+) -> tuple[Callable[[datetime, str], str], Callable[[str], bool]] | None:
+    """What works out a day from `group` for a question (see `_last_day`, `_access_day`), and
+    which questions ask for it; None when `group` gives nothing to work one out from."""
+    if isinstance(group, Duration):
+        ends = _last_day(group)
+        if ends is None:
+            return None
+        return (lambda now, q: ends if asks_end_day(q) else ""), asks_end_day
+    if isinstance(group, TimeToAccess) and (
+        group.months_after_cutoff or group.working_days_after_cutoff
+    ):
+        return (lambda now, q: _access_day(call, group, q, now)), asks_after_cutoff
+    return None
+
+
+def _access_day(call: Call, access: TimeToAccess, question: str, now: datetime) -> str:
+    """The day an answer or the resources come for the cut-off the question names ("if we make
+    the mid-September 2026 cut-off"): "" when it names none of the call's cut-offs."""
+    cutoff = asked_cutoff(call, question, now) if asks_after_cutoff(question) else None
+    if cutoff is None:
+        return ""
+    if access.working_days_after_cutoff:
+        day = _working_days_after(cutoff, access.working_days_after_cutoff)
+        # Public holidays differ by country and by year: only weekends are skipped.
+        return (
+            f"For the cut-off on {day_text(cutoff)}, that is by {day_text(day)} (weekends "
+            "skipped, public holidays not)."
+        )
+    assert access.months_after_cutoff is not None
+    day = _months_after(cutoff, access.months_after_cutoff)
+    return f"For the cut-off on {day_text(cutoff)}, that is around {day_text(day)}."
+
+
+def _months_after(day: date, months: int) -> date:
+    """The same day `months` later, or that month's last day when it is shorter."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _working_days_after(day: date, count: int) -> date:
+    while count:
+        day += timedelta(days=1)
+        count -= day.weekday() < 5
+    return day
+
+
 def _last_day(duration: Duration) -> str | None:
     """The day the longest allocation ends: "So the longest run from 1 Jan 2025 to 31 Mar 2026
     at the latest." (None without a start day or a length in months on record)."""
-    # Allocations start on the first of a month; any other start would need a rule for the
-    # months of unequal length, which no source on record needs.
-    if duration.starts is None or duration.starts.day != 1 or not duration.months:
+    if duration.starts is None or not duration.months:
         return None
-    start, months = duration.starts, max(duration.months)
-    month = start.month - 1 + months
-    ends = date(start.year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    start = duration.starts
+    # The day before the same day `months` later: 1 Jan 2025 and 15 months end on 31 Mar 2026.
+    ends = _months_after(start, max(duration.months)) - timedelta(days=1)
     return f"So the longest run from {day_text(start)} to {day_text(ends)} at the latest."
 
 
@@ -423,7 +472,7 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
         if group is None:
             continue
         text = f"**{call.name}, {label}:** {group.text}"
-        ends = _last_day(group) if isinstance(group, Duration) else None
+        worked_out = _worked_out_day(call, group)
         yield _fact(
             f"{call.id}/{attribute}",
             [me],
@@ -433,16 +482,16 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
             # What came before is told as a story, like a note: "Multiverse Computing got
             # 800,000 hours on MareNostrum 5" answers how much it got, whatever the topic.
             says_its_topic=attribute == "history",
-            # "By when did the longest ones have to wrap up": the day worked out from the start
-            # and the longest duration, which no page states.
+            # "By when did the longest ones have to wrap up", "if we make the mid-September
+            # cut-off, by what date do we start": a day worked out, which no page states.
             render=(
                 None
-                if ends is None
-                else lambda now, q, text=text, ends=ends: (
-                    f"{text} {ends}" if asks_end_day(q) else text
+                if worked_out is None
+                else lambda now, q, text=text, day=worked_out[0]: " ".join(
+                    part for part in (text, day(now, q)) if part
                 )
             ),
-            works_out=None if ends is None else asks_end_day,
+            works_out=None if worked_out is None else worked_out[1],
         )
     if call.obligations:
         yield _fact(
@@ -640,6 +689,78 @@ def asked_after(question: str, now: datetime) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+# "The 30 June 2026 cut-off", "june 30", "the mid-September one", "this week's".
+_ON_DAY = re.compile(
+    rf"\b{_DAY}\.?\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+(20\d\d))?|"
+    rf"\b({_MONTH})\.?\s+{_DAY}\b(?:,?\s+(20\d\d))?",
+    re.I,
+)
+_PART_OF_MONTH = re.compile(
+    rf"\b(early|beginning\s+of|start\s+of|mid|late|end\s+of)[-\s]+({_MONTH})\b\.?"
+    r"(?:\s+(20\d\d))?",
+    re.I,
+)
+_THIS_CUTOFF = re.compile(
+    r"\b(?:this|next|upcoming|coming)\s+(?:week'?s?\s+)?(?:cut-?off|deadline|round)\b|"
+    r"\bthis\s+week\b",
+    re.I,
+)
+
+
+# What follows a cut-off: the decision, or the start on the machine.
+_AFTER_CUTOFF = re.compile(
+    r"\bhear\s+(?:back|(?:a\s+)?yes|(?:a\s+)?no)\b|\bdecisions?\b|\bresults?\b|"
+    r"\b(?:start|begin)\s+(?:computing|running|using|our\s+runs?)\b|\bget\s+access\b|"
+    r"\bresources?\s+start\b|\bon\s+the\s+machine\b",
+    re.I,
+)
+
+
+def asks_after_cutoff(question: str) -> bool:
+    """Whether the question names a cut-off (by its day, the part of its month, or as this
+    week's or the next one; see `asked_cutoff`) and asks when what follows it comes ("if we
+    make the mid-September cut-off, by what date can we start computing")."""
+    return bool(_AFTER_CUTOFF.search(question)) and any(
+        p.search(question) for p in (_ON_DAY, _PART_OF_MONTH, _THIS_CUTOFF)
+    )
+
+
+def asked_cutoff(call: Call, question: str, now: datetime) -> date | None:
+    """The cut-off of `call` a question names: by its day ("the 30 June 2026 cut-off"), by the
+    part of its month ("the mid-September one"), or as the next one ("this week's"); None
+    when it names none of them."""
+    days = [c.day for c in call_cutoffs(call)]
+    if not days:
+        return None
+    months = [m[:3] for m in MONTHS]
+    year = asked_year(question, now) or now.year
+    for found in _ON_DAY.finditer(question):
+        g = found.groups()
+        asked = (
+            int(g[2] or g[5] or year),
+            months.index((g[1] or g[3])[:3].lower()) + 1,
+            int(g[0] or g[4]),
+        )
+        on_day = [d for d in days if (d.year, d.month, d.day) == asked]
+        if on_day:
+            return on_day[0]
+    part = _PART_OF_MONTH.search(question)
+    if part is not None:
+        month = months.index(part.group(2)[:3].lower()) + 1
+        named = int(part.group(3) or year)
+        in_month = [d for d in days if (d.year, d.month) == (named, month)]
+        if in_month:
+            where = part.group(1).lower()
+            target = 1 if where in ("early", "beginning of", "start of") else 15
+            if where in ("late", "end of"):
+                target = 31
+            return min(in_month, key=lambda d: abs(d.day - target))
+    if _THIS_CUTOFF.search(question):
+        ahead = [d for d in days if d >= now.date()]
+        return ahead[0] if ahead else None
+    return None
 
 
 def nothing_on_record(

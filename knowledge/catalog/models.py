@@ -108,6 +108,14 @@ class Fact(Sourced):
     text: Text
 
 
+class TimeToAccess(Fact):
+    """How soon after a cut-off the answer (or the resources) come, in calendar months or in
+    working days when the source says so: the day for a given cut-off is worked out from it."""
+
+    months_after_cutoff: int | None = Field(default=None, ge=1)
+    working_days_after_cutoff: int | None = Field(default=None, ge=1)
+
+
 # --- machines -------------------------------------------------------------------------------
 
 
@@ -334,7 +342,7 @@ class Call(_Model):
     offer: Offer | None = None
     duration: Duration | None = None
     review: Fact | None = None
-    time_to_access: Fact | None = None
+    time_to_access: TimeToAccess | None = None
     cost: Cost | None = None
     # What the call replaced or grew out of: users still ask by the old name.
     history: Fact | None = None

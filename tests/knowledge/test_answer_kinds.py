@@ -998,6 +998,7 @@ def test_a_question_counts_cores_or_gpus(question: str, cores: bool, gpus: bool)
         ("what's the end date of a call 2 study?", True),
         ("how long can an innovation study last?", False),
         ("when does the next call open?", False),
+        ("when does the deadline of the third call expire?", False),
     ],
 )
 def test_a_question_asks_the_day_something_ends(question: str, asks: bool) -> None:

@@ -145,6 +145,42 @@ def test_an_allocation_s_last_day_is_left_out_when_only_its_length_is_asked(
     )
 
 
+def test_the_start_after_a_cut_off_named_by_part_of_its_month_is_worked_out(
+    facts: dict[str, CuratedFact],
+) -> None:
+    fact = facts["large-scale/time_to_access"]
+    asked = "if we make the mid-september 2026 cut-off, by what date can we start computing?"
+    assert fact.text_at(NOW, asked).endswith(
+        "For the cut-off on 15 Sep 2026, that is by 29 Sep 2026 (weekends skipped, public "
+        "holidays not)."
+    )
+    assert fact.is_worked_out(asked)
+
+
+def test_the_decision_after_a_cut_off_named_by_its_day_is_a_month_later(
+    facts: dict[str, CuratedFact],
+) -> None:
+    fact = facts["ai-for-science/time_to_access"]
+    asked = "if we submit for the 30 june 2026 cut-off, when should we hear back?"
+    assert fact.text_at(NOW, asked).endswith(
+        "For the cut-off on 30 Jun 2026, that is around 30 Jul 2026."
+    )
+
+
+def test_no_day_is_worked_out_for_a_day_that_is_no_cut_off(facts: dict[str, CuratedFact]) -> None:
+    fact = facts["ai-for-science/time_to_access"]
+    asked = "if we submit on 3 june 2026, when should we hear back?"
+    assert fact.text_at(NOW, asked) == fact.text
+
+
+def test_asking_for_the_next_cut_off_works_out_no_day_after_it(
+    facts: dict[str, CuratedFact],
+) -> None:
+    assert not facts["large-scale/time_to_access"].is_worked_out(
+        "today is 7 dec 2026, when is the next large scale cut-off?"
+    )
+
+
 def test_the_last_cutoff_on_record_comes_with_its_own_note(facts: dict[str, CuratedFact]) -> None:
     # Whether the call could close early is said of its last day.
     text = facts["ffplus-innovation-studies/cutoffs"].text_at(NOW, "next ffplus deadline?")

@@ -267,6 +267,20 @@ def test_a_thing_asked_of_each_mode_is_given_for_every_call_of_the_family(
     ]
 
 
+def test_the_day_access_starts_after_a_named_cut_off_is_answered_by_the_time_to_access(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask(
+        "if we make the mid-september 2026 large scale cut-off, by what date at the latest "
+        "should we be able to start computing?"
+    )
+    assert answer.text.splitlines()[0] == (
+        "**AI Factories Large Scale, time to access:** Within 10 working days of the cut-off. "
+        "For the cut-off on 15 Sep 2026, that is by 29 Sep 2026 (weekends skipped, public "
+        "holidays not)."
+    )
+
+
 def test_a_cpu_model_does_not_give_its_clock_rate(curated_only: Assistant) -> None:
     answer = curated_only.ask("what's the cpu clock speed on leonardo's dcgp nodes?")
     assert answer.abstained
