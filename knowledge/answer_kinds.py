@@ -787,15 +787,28 @@ _POWER_ASIDE = re.compile(
 )
 # ... "how many petaflops" by a rate of floating-point operations ("about 10 PF", "1 EF HPL"),
 # which no GPU-hour figure stands in for.
+# ... and "how much sustained performance" is a rate of operations too.
 _MEASURED_IN_FLOPS = frozenset(
-    {"flops", "petaflops", "pflops", "pf", "exaflops", "eflops", "ef", "teraflops", "tflops"}
+    {
+        "flops",
+        "petaflops",
+        "pflops",
+        "pf",
+        "exaflops",
+        "eflops",
+        "ef",
+        "teraflops",
+        "tflops",
+        "performance",
+    }
 )
 _FLOPS = r"\d\s*(?:[PETG]F(?:lop(?:/?s)?)?|(?:peta|exa|tera|giga)\s?flop(?:s|/s)?)\b"
 _FLOPS_RATE = re.compile(_FLOPS, re.I)
 # "What's the peak bf16 tflops": a rate of operations asked by its unit.
 _ASKS_FLOPS = re.compile(
     r"\b(?:what|which|whats)(?:'s|\u2019s|\s+is|\s+are)?\b[^?.!]{0,40}?\b(?P<unit>"
-    + "|".join(sorted(_MEASURED_IN_FLOPS - {"pf", "ef"}))
+    # Not "which performance tool": only a unit asks for a rate.
+    + "|".join(sorted(_MEASURED_IN_FLOPS - {"pf", "ef", "performance"}))
     + r")\b",
     re.I,
 )

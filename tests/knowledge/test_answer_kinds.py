@@ -510,6 +510,11 @@ def test_a_question_read_from_another_language_counts_any_word_of_its_phrase(
             False,
         ),
         ("Run valgrind4hpc on 4 nodes with 2 tasks each.", "multiple", False),
+        # Performance by a rate of operations.
+        ("**LEONARDO** sustained (DCGP): over 9 PF.", "performance", True),
+        ("**LEONARDO DCGP** (cpu, 1,536 nodes).", "performance", False),
+        # A node's GPUs are counted as cards too.
+        ("each node has 4 AMD Instinct MI250X GPUs", "cards", True),
     ],
 )
 def test_a_text_gives_a_number_of_the_thing_counted(text: str, thing: str, held: bool) -> None:
