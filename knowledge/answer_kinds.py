@@ -2053,6 +2053,45 @@ def counts_cores(question: str) -> bool:
     return any(_CORES_COUNTED.match(thing) for thing in counted_things(question))
 
 
+# "How many weeks were there between them", "how long did it take from the launch to the
+# winners": the time from one day to another.
+_ASKS_SPAN = re.compile(
+    r"\bhow\s+(?:long|many\s+(?:days|weeks|months))\b[^?.!]{0,80}?"
+    r"(?:\bbetween\b|\bfrom\b[^?.!]{1,80}?\b(?:to|until|till)\b)|"
+    r"\bhow\s+(?:far|long)\s+apart\b|\b(?:gap|time)\s+between\b",
+    re.I,
+)
+# A day as the facts write it: "4 May 2026".
+_WRITTEN_DAY = re.compile(
+    r"\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* ((?:19|20)\d\d)\b"
+)
+_MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def with_span(text: str, question: str) -> str:
+    """`text`, with the time between the two days it names when the question asks how long
+    from one to the other ("the two 2026 cut-offs, 4 May and 26 Oct: how many weeks between
+    them" gets "175 days, 25 weeks"); as it is otherwise, or when it names more or fewer days
+    (which two are meant is then a guess)."""
+    if not _ASKS_SPAN.search(question):
+        return text
+    days = sorted(
+        {
+            date(int(year), _MONTHS_SHORT.index(month) + 1, int(day))
+            for day, month, year in _WRITTEN_DAY.findall(text)
+        }
+    )
+    if len(days) != 2:
+        return text
+    first, last = days
+    span = (last - first).days
+    weeks = f", {span // 7} weeks" + (f" and {span % 7} days" if span % 7 else "")
+    return (
+        f"{text} From {first.day} {first:%b %Y} to {last.day} {last:%b %Y}: {span} days"
+        f"{weeks if span >= 7 else ''}."
+    )
+
+
 def with_listed_count(text: str, question: str) -> str:
     """`text`, led by the count of the names it lists when the question counts them ("how many
     countries are in the LUMI consortium" and "The LUMI consortium: Finland, ..., Sweden and

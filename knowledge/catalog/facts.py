@@ -28,6 +28,7 @@ from knowledge.answer_kinds import (
     counts_cores,
     counts_gpus,
     with_listed_count,
+    with_span,
 )
 from knowledge.catalog.billing import job_bill
 from knowledge.catalog.catalog import Catalog
@@ -111,8 +112,9 @@ class CuratedFact:
 
     def text_at(self, now: datetime, question: str = "") -> str:
         text = self.render(now, question) if self.render is not None else self.text
-        # "How many partner countries": the names listed, counted.
-        return with_listed_count(text, question) if question else text
+        # "How many partner countries": the names listed, counted; "how many weeks between
+        # them": the days apart.
+        return with_span(with_listed_count(text, question), question) if question else text
 
 
 def _lc(text: str) -> str:

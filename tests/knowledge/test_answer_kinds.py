@@ -53,6 +53,7 @@ from knowledge.answer_kinds import (
     unit_measures,
     wanted_kinds,
     with_listed_count,
+    with_span,
 )
 from knowledge.assistant import rival_topic_score
 from knowledge.catalog.answerer import (
@@ -2290,3 +2291,17 @@ def test_a_part_may_ask_about_something_still_to_come(part: str, ahead: bool) ->
 )
 def test_options_asked_bare_are_choices_not_a_setting(question: str, setting: bool) -> None:
     assert asks_setting(question) is setting
+
+
+def test_the_days_between_a_text_s_two_days_are_given_when_asked() -> None:
+    text = "**Extreme Scale Access cut-offs in 2026:** 4 May 2026, 26 Oct 2026."
+    assert with_span(text, "how many weeks were there between them?") == (
+        f"{text} From 4 May 2026 to 26 Oct 2026: 175 days, 25 weeks."
+    )
+
+
+def test_no_days_between_are_given_unasked_or_among_more_than_two_days() -> None:
+    two = "Cut-offs: 4 May 2026, 26 Oct 2026."
+    three = "Cut-offs: 4 May 2026, 26 Oct 2026, 11 Dec 2026."
+    assert with_span(two, "when were the cut-offs?") == two
+    assert with_span(three, "how many weeks between the cut-offs?") == three
