@@ -1480,8 +1480,8 @@ def rival_topic_score(match: CuratedMatch, now: datetime) -> float:
     # A lead that works out the value asked from what it holds ("for the cut-off on 15 Sep
     # 2026, that is by 29 Sep 2026") answers the question as asked: the facts of a topic that
     # fits its words better (the list of cut-offs) do not.
-    worked_out = bool(match.facts) and match.facts[0].named
-    worked_out = worked_out and match.facts[0].fact.is_worked_out(match.question)
+    lead = match.facts[0] if match.facts else None
+    worked_out = lead is not None and lead.named and lead.fact.is_worked_out(match.question)
     for rival in match.rivals:
         if not rival.has_facts:
             return rival.score

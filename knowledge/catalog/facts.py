@@ -190,6 +190,7 @@ def _months_after(day: date, months: int) -> date:
 
 
 def _working_days_after(day: date, count: int) -> date:
+    """The day `count` working days (Monday to Friday) after `day`."""
     while count:
         day += timedelta(days=1)
         count -= day.weekday() < 5
@@ -720,6 +721,9 @@ _AFTER_CUTOFF = re.compile(
 )
 
 
+_PART_DAY = {"early": 1, "beginning of": 1, "start of": 1, "mid": 15, "late": 31, "end of": 31}
+
+
 def asks_after_cutoff(question: str) -> bool:
     """Whether the question names a cut-off (by its day, the part of its month, or as this
     week's or the next one; see `asked_cutoff`) and asks when what follows it comes ("if we
@@ -754,10 +758,9 @@ def asked_cutoff(call: Call, question: str, now: datetime) -> date | None:
         named = int(part.group(3) or year)
         in_month = [d for d in days if (d.year, d.month) == (named, month)]
         if in_month:
-            where = part.group(1).lower()
-            target = 1 if where in ("early", "beginning of", "start of") else 15
-            if where in ("late", "end of"):
-                target = 31
+            # The cut-off nearest the day the words point at: the 1st, the 15th or the 31st.
+            where = re.sub(r"\s+", " ", part.group(1).lower())
+            target = _PART_DAY.get(where, 15)
             return min(in_month, key=lambda d: abs(d.day - target))
     if _THIS_CUTOFF.search(question):
         ahead = [d for d in days if d >= now.date()]
