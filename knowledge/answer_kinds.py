@@ -2048,6 +2048,20 @@ def asks_each_of_calls(question: str) -> bool:
     return bool(_EACH_OF_CALLS.search(question))
 
 
+# "Which Karolina partition is for long CPU jobs", "which one is the long-running queue": a
+# Slurm partition's name asked for.
+_ASKS_PARTITION = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:partitions?|queues?|qos)\b|"
+    r"\bwhich\s+one\b[^?.!]{0,60}?\b(?:partition|queue|qos)\b",
+    re.I,
+)
+
+
+def asks_partition_name(question: str) -> bool:
+    """Whether the question asks which Slurm partition (queue, QoS) to use."""
+    return bool(_ASKS_PARTITION.search(question))
+
+
 def counts_cores(question: str) -> bool:
     """Whether the question counts CPU cores."""
     return any(_CORES_COUNTED.match(thing) for thing in counted_things(question))

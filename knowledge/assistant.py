@@ -31,6 +31,7 @@ from knowledge.answer_kinds import (
     asks_exact_day,
     asks_for_value,
     asks_live_figures,
+    asks_partition_name,
     asks_quota,
     asks_setting,
     asks_time_limit,
@@ -1482,10 +1483,20 @@ def rival_topic_score(match: CuratedMatch, now: datetime) -> float:
     # fits its words better (the list of cut-offs) do not.
     lead = match.facts[0] if match.facts else None
     worked_out = lead is not None and lead.named and lead.fact.is_worked_out(match.question)
+    # "Which Karolina partition is for long CPU jobs", led by that partition: facts that name
+    # no partition (that Karolina runs Slurm) answer another question, however well their
+    # topic fits the words.
+    partition_named = (
+        lead is not None
+        and any(s.kind == "slurm" for s in lead.fact.subjects)
+        and asks_partition_name(match.question)
+    )
     for rival in match.rivals:
         if not rival.has_facts:
             return rival.score
         if worked_out:
+            continue
+        if partition_named and not any(s.kind == "slurm" for f in rival.facts for s in f.subjects):
             continue
         if answered:
             # ... and of the thing counted: "how many applications" is not asked of the

@@ -23,6 +23,7 @@ from knowledge.answer_kinds import (
     asks_frequency,
     asks_live_figures,
     asks_next_deadline,
+    asks_partition_name,
     asks_setting,
     asks_time_limit,
     asks_to_come,
@@ -2305,3 +2306,16 @@ def test_no_days_between_are_given_unasked_or_among_more_than_two_days() -> None
     three = "Cut-offs: 4 May 2026, 26 Oct 2026, 11 Dec 2026."
     assert with_span(two, "when were the cut-offs?") == two
     assert with_span(three, "how many weeks between the cut-offs?") == three
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("which karolina slurm partition is for long cpu jobs?", True),
+        ("of its partition names, which one is the long-running cpu queue?", True),
+        ("what qos do people use for jobs over a day?", True),
+        ("how many nodes does the dcgp partition have?", False),
+    ],
+)
+def test_a_question_asks_which_partition(question: str, asks: bool) -> None:
+    assert asks_partition_name(question) is asks

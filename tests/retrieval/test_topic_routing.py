@@ -281,6 +281,13 @@ def test_the_day_access_starts_after_a_named_cut_off_is_answered_by_the_time_to_
     )
 
 
+def test_which_partition_is_answered_by_the_partition_not_by_its_scheduler(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask("which karolina slurm partition is for long cpu jobs?")
+    assert answer.text.splitlines()[0] == "**Karolina** `qcpu_long` on CPU nodes. Long CPU jobs."
+
+
 def test_a_cpu_model_does_not_give_its_clock_rate(curated_only: Assistant) -> None:
     answer = curated_only.ask("what's the cpu clock speed on leonardo's dcgp nodes?")
     assert answer.abstained
