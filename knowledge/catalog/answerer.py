@@ -33,6 +33,7 @@ from knowledge.answer_kinds import (
     asks_exact_day,
     asks_for_value,
     asks_next_deadline,
+    asks_partition_name,
     asks_to_come,
     counted_things,
     gives_value,
@@ -502,6 +503,7 @@ class CuratedAnswerer:
         scored = lead_by_place(scored, question, at, w.value_margin, english_order=english_order)
         scored = lead_by_generality(scored, w.value_margin)
         scored = lead_by_working_out(scored, question, w.value_margin)
+        scored = lead_by_partition(scored, question, w.value_margin)
         lead = scored[0]
         rivals = tuple(
             Rival(
@@ -737,6 +739,26 @@ def lead_by_working_out(scored: list[ScoredFact], question: str, margin: float) 
         if s.named and s.fact.is_worked_out(question):
             return [s, *scored[:i], *scored[i + 1 :]]
     return scored
+
+
+def lead_by_partition(scored: list[ScoredFact], question: str, margin: float) -> list[ScoredFact]:
+    """`scored`, led by a Slurm partition's fact about what the question names when it asks
+    which partition (queue, QoS) to use and the lead names none, within `margin` of the lead:
+    "of its Slurm partition names, which one is the long-running CPU queue" is not answered by
+    the fact that the machine runs Slurm."""
+    lead = scored[0]
+    if not asks_partition_name(question) or _names_partition(lead.fact):
+        return scored
+    for i, s in enumerate(scored[1:], start=1):
+        if s.score < lead.score - margin:
+            break
+        if s.named and _names_partition(s.fact):
+            return [s, *scored[:i], *scored[i + 1 :]]
+    return scored
+
+
+def _names_partition(fact: CuratedFact) -> bool:
+    return any(subject.kind == "slurm" for subject in fact.subjects)
 
 
 def gives_asked_value(scored: ScoredFact, question: str, now: datetime) -> bool:

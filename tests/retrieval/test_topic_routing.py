@@ -288,6 +288,16 @@ def test_which_partition_is_answered_by_the_partition_not_by_its_scheduler(
     assert answer.text.splitlines()[0] == "**Karolina** `qcpu_long` on CPU nodes. Long CPU jobs."
 
 
+def test_which_one_is_the_long_queue_is_not_answered_by_the_scheduler_s_name(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask(
+        "we have cpu hours on karolina for runs of several days. of the slurm partition names "
+        "it has since the move away from pbs, which one is the long-running cpu queue?"
+    )
+    assert "runs the **Slurm** batch scheduler" not in answer.text.splitlines()[0]
+
+
 def test_a_cpu_model_does_not_give_its_clock_rate(curated_only: Assistant) -> None:
     answer = curated_only.ask("what's the cpu clock speed on leonardo's dcgp nodes?")
     assert answer.abstained
