@@ -337,8 +337,9 @@ _NEXT_QUESTION = re.compile(
     re.I,
 )
 # A part asks when its sentence opens with a question word, after a condition if any ("if we
-# make a cut-off, how long until ...", "after a cut-off, how long at most until ..."): "mi355x or something?", "worth the effort?" or "want
-# to email them directly" after a question only say more about it.
+# make a cut-off, how long until ...", "after a cut-off, how long at most until ..."):
+# "mi355x or something?", "worth the effort?" or "want to email them directly" after a
+# question only say more about it.
 _ASKS = re.compile(
     r"^\W*(?:(?:if|once|after|assuming|given|say)\b[^,?]{0,80}?(?:,\s*|\s+(?=(?:how|what|which)\b)))?"
     r"(?:" + _ROUGHLY + r")?"
@@ -1202,6 +1203,12 @@ def asks_next_deadline(question: str) -> bool:
 def only_past_days(text: str, today: date) -> bool:
     """Whether every day `text` names in full ("31 Dec 2025") is before `today`, and it names
     one: such a text tells what was, not what comes next."""
+    days = full_days(text)
+    return bool(days) and all(d < today for d in days)
+
+
+def full_days(text: str) -> list[date]:
+    """The days `text` names in full ("31 Dec 2025", "4 May, 2026"), in the order it names them."""
     days = []
     for found in _DAY_MONTH_YEAR.finditer(text):
         month = _MONTH_ABBREVIATIONS.index(found[2][:3].title()) + 1
@@ -1209,7 +1216,7 @@ def only_past_days(text: str, today: date) -> bool:
             days.append(date(int(found[3]), month, int(found[1])))
         except ValueError:
             continue
-    return bool(days) and all(d < today for d in days)
+    return days
 
 
 _MONTH_ABBREVIATIONS = tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
@@ -2075,11 +2082,6 @@ _ASKS_SPAN = re.compile(
     r"\bhow\s+(?:far|long)\s+apart\b|\b(?:gap|time)\s+between\b",
     re.I,
 )
-# A day as the facts write it: "4 May 2026".
-_WRITTEN_DAY = re.compile(
-    r"\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* ((?:19|20)\d\d)\b"
-)
-_MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def with_span(text: str, question: str) -> str:
@@ -2089,12 +2091,7 @@ def with_span(text: str, question: str) -> str:
     (which two are meant is then a guess)."""
     if not _ASKS_SPAN.search(question):
         return text
-    days = sorted(
-        {
-            date(int(year), _MONTHS_SHORT.index(month) + 1, int(day))
-            for day, month, year in _WRITTEN_DAY.findall(text)
-        }
-    )
+    days = sorted(set(full_days(text)))
     if len(days) != 2:
         return text
     first, last = days

@@ -66,6 +66,7 @@ from knowledge.catalog.answerer import (
     gives_asked,
     gives_asked_value,
     named_subjects,
+    names_partition,
 )
 from knowledge.catalog.chat_text import names_day, staleness_note
 from knowledge.catalog.cutoffs import is_stale
@@ -1487,16 +1488,14 @@ def rival_topic_score(match: CuratedMatch, now: datetime) -> float:
     # no partition (that Karolina runs Slurm) answer another question, however well their
     # topic fits the words.
     partition_named = (
-        lead is not None
-        and any(s.kind == "slurm" for s in lead.fact.subjects)
-        and asks_partition_name(match.question)
+        lead is not None and names_partition(lead.fact) and asks_partition_name(match.question)
     )
     for rival in match.rivals:
         if not rival.has_facts:
             return rival.score
         if worked_out:
             continue
-        if partition_named and not any(s.kind == "slurm" for f in rival.facts for s in f.subjects):
+        if partition_named and not any(names_partition(f) for f in rival.facts):
             continue
         if answered:
             # ... and of the thing counted: "how many applications" is not asked of the

@@ -730,15 +730,7 @@ def lead_by_working_out(scored: list[ScoredFact], question: str, margin: float) 
     lead: "if we make the mid-September cut-off, by what date do we start computing" is
     answered by the time to access counted from that cut-off, not by the list of cut-offs
     whose dates fit its words."""
-    lead = scored[0]
-    if lead.fact.is_worked_out(question):
-        return scored
-    for i, s in enumerate(scored[1:], start=1):
-        if s.score < lead.score - margin:
-            break
-        if s.named and s.fact.is_worked_out(question):
-            return [s, *scored[:i], *scored[i + 1 :]]
-    return scored
+    return _lead_by(scored, margin, lambda fact: fact.is_worked_out(question))
 
 
 def lead_by_partition(scored: list[ScoredFact], question: str, margin: float) -> list[ScoredFact]:
@@ -746,18 +738,29 @@ def lead_by_partition(scored: list[ScoredFact], question: str, margin: float) ->
     which partition (queue, QoS) to use and the lead names none, within `margin` of the lead:
     "of its Slurm partition names, which one is the long-running CPU queue" is not answered by
     the fact that the machine runs Slurm."""
+    if not asks_partition_name(question):
+        return scored
+    return _lead_by(scored, margin, names_partition)
+
+
+def _lead_by(
+    scored: list[ScoredFact], margin: float, fits: Callable[[CuratedFact], bool]
+) -> list[ScoredFact]:
+    """`scored`, led by the best fact about what the question names that `fits`, when the lead
+    does not and that fact scores within `margin` of it."""
     lead = scored[0]
-    if not asks_partition_name(question) or _names_partition(lead.fact):
+    if fits(lead.fact):
         return scored
     for i, s in enumerate(scored[1:], start=1):
         if s.score < lead.score - margin:
             break
-        if s.named and _names_partition(s.fact):
+        if s.named and fits(s.fact):
             return [s, *scored[:i], *scored[i + 1 :]]
     return scored
 
 
-def _names_partition(fact: CuratedFact) -> bool:
+def names_partition(fact: CuratedFact) -> bool:
+    """Whether the fact is about a Slurm partition (queue)."""
     return any(subject.kind == "slurm" for subject in fact.subjects)
 
 
