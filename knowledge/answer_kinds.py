@@ -563,7 +563,9 @@ _SETTING = (
 )
 _ASKS_SETTING = re.compile(
     r"\b(?:which|what)(?:'s|\u2019s|\s+is|\s+are)?(?:\s+[\w-]+){0,2}?\s+" + _SETTING + "|"
-    r"\bis\s+there\s+(?:(?:a|an|any)\s+)?(?:[\w-]+\s+)?" + _SETTING,
+    r"\bis\s+there\s+(?:(?:a|an|any)\s+)?(?:[\w-]+\s+)?" + _SETTING + "|"
+    # "Wie heißt die Slurm-Partition ...", read as "called ... Slurm Partition": its name.
+    r"^\s*called\b[^?.!]{0,40}?\b(?:partition|queue|qos)\b",
     re.I,
 )
 
@@ -583,7 +585,23 @@ def valued_kinds(question: str) -> tuple[str, ...]:
     a duration is asked as one, so a bare number does not stand in for it ("what transaction
     timeout ...", "the maximum walltime" are not given by "section 3.2.9" or a node count)."""
     kinds = wanted_kinds(question)
+    shown = shown_by_setting(question)
+    if shown:
+        asked = question.replace(shown, " ")
+        kinds = tuple(
+            k for k in kinds if k not in ("quantity", "duration") or _WANTS[k].search(asked)
+        )
     return tuple(k for k in kinds if k != "quantity") if "duration" in kinds else kinds
+
+
+def shown_by_setting(question: str) -> str:
+    """What the command, option or setting asked for shows or sets, as the question words it:
+    "how much of our allocation is left" in "which command shows how much of our allocation is
+    left". The command is asked; no figure of what it shows is needed to answer. Empty when
+    no setting is asked."""
+    asked = _BARE_OPTIONS.sub(" ", asked_part(question))
+    setting = _ASKS_SETTING.search(asked)
+    return "" if setting is None else asked[setting.end() :]
 
 
 def wanted_kinds(question: str) -> tuple[str, ...]:
@@ -2272,6 +2290,10 @@ def gives_value(texts: list[str], question: str, *, english: bool = True) -> boo
     """Whether any of `texts` holds a value of the kind asked for (a quantity, a duration) and a
     number of the thing counted; true when the question asks for neither."""
     wants = tuple(k for k in valued_kinds(question) if k in ("quantity", "duration"))
+    # "Which command shows how many node-hours we have left": no count of them is asked.
+    shown = shown_by_setting(question)
+    if shown:
+        question = question.replace(shown, " ")
     things = counted_things(question, english_order=english)
     # A measure in a unit of its own is needed whatever else is counted: "how many memory every
     # H100 ... how many GB GPU" (read from Polish) is not answered by a count of GPUs.

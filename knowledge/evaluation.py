@@ -1,8 +1,9 @@
 """Scoring answers against a question set (the format of `eval/dev-questions.yaml`).
 
 Each item has `question`, optionally `expect_any` (regexes, one must match the answer),
-`source` (`corpus:<path>` — a file whose path must end a cited URL — or `facts:<section>` — a
-fact the curated knowledge base must answer) and `abstain: true` for questions to decline.
+`source` (`corpus:<path>` — a file whose path must end a cited URL — or `facts:<section>` /
+`sites:<section>` — a fact the curated knowledge base must answer, from the facts sheet or the
+sites notes) and `abstain: true` for questions to decline.
 """
 
 from __future__ import annotations
@@ -71,11 +72,15 @@ class EvalReport:
         }
 
 
+# The curated facts come from the facts sheet and the sites notes; sets cite either.
+_FACT_SOURCES = ("facts:", "sites:")
+
+
 def kind_of(item: EvalItem) -> str:
-    """ "document" (a `corpus:` source), "fact" (`facts:`) or "decline" (`abstain: true`)."""
+    """ "document" (a `corpus:` source), "fact" (`facts:`, `sites:`) or "decline"."""
     if item.abstain:
         return "decline"
-    return "fact" if item.source.startswith("facts:") else "document"
+    return "fact" if item.source.startswith(_FACT_SOURCES) else "document"
 
 
 def by_kind(report: EvalReport) -> dict[str, dict[str, Any]]:
@@ -106,7 +111,7 @@ def _source_matches(source: str, url: str, route: str, is_knowledge: Callable[[s
     kind, _, target = source.partition(":")
     if kind == "corpus":
         return url.endswith("/" + target.lstrip("/"))
-    if kind == "facts":
+    if f"{kind}:" in _FACT_SOURCES:
         return route == "catalog" or is_knowledge(url)
     return False
 

@@ -47,7 +47,7 @@ from knowledge.answer_kinds import (
     places,
     specific_kinds,
     states_count,
-    wanted_kinds,
+    valued_kinds,
 )
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.chat_text import MONTHS
@@ -781,7 +781,8 @@ def gives_asked_value(scored: ScoredFact, question: str, now: datetime) -> bool:
 def fact_value_kinds(question: str) -> tuple[str, ...]:
     """The kinds of value asked for that a fact can be checked for: a duration only, when one
     is asked ("how long at most" is not answered by a maximum of another thing)."""
-    wants = tuple(k for k in wanted_kinds(question) if k in FACT_VALUE_KINDS)
+    # Not the amount a command asked for shows (see `valued_kinds`).
+    wants = tuple(k for k in valued_kinds(question) if k in FACT_VALUE_KINDS)
     # As in the assistant's check: "how long" is not answered by a node count.
     return ("duration",) if "duration" in wants else wants
 

@@ -210,7 +210,10 @@ def format_machine_card(
         lines.append(f"Performance: {p.metric} {p.value}{note}." + refs.ref(p))
     if machine.scheduler:
         note = f" {machine.scheduler.note}" if machine.scheduler.note else ""
-        lines.append(f"Scheduler: {machine.scheduler.name}.{note}" + refs.ref(machine.scheduler))
+        version = f" {machine.scheduler.version}" if machine.scheduler.version else ""
+        lines.append(
+            f"Scheduler: {machine.scheduler.name}{version}.{note}" + refs.ref(machine.scheduler)
+        )
     if machine.slurm_partitions:
         lines.append("Slurm partitions:")
         lines += [
@@ -225,6 +228,15 @@ def format_machine_card(
         lines.append(f"Login: `{machine.login.host}`{note}" + refs.ref(machine.login))
     if machine.docs:
         lines.append(f"Docs: {machine.docs.url}" + refs.ref(machine.docs))
+    if machine.status_page:
+        lines.append(f"Service status: {machine.status_page.url}" + refs.ref(machine.status_page))
+    if machine.portal:
+        lines.append(f"Web portal: {machine.portal.url}" + refs.ref(machine.portal))
+    if machine.accounting:
+        commands = ", ".join(f"`{c}`" for c in machine.accounting.commands)
+        lines.append(f"Allocation and quota: {commands}" + refs.ref(machine.accounting))
+    if machine.api:
+        lines.append(f"APIs: {machine.api.text}" + refs.ref(machine.api))
     for n in machine.notes:
         lines.append(f"Note: {n.text}" + refs.ref(n))
     lines += refs.lines()

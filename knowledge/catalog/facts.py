@@ -378,11 +378,12 @@ def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
         )
     if m.scheduler:
         note = f" {m.scheduler.note}" if m.scheduler.note else ""
+        version = f", version {m.scheduler.version}" if m.scheduler.version else ""
         yield _fact(
             f"{m.id}/scheduler",
             [me],
             ["scheduler"],
-            f"**{m.name}** runs the **{m.scheduler.name}** batch scheduler.{note}",
+            f"**{m.name}** runs the **{m.scheduler.name}** batch scheduler{version}.{note}",
             m.scheduler,
         )
     for sp in m.slurm_partitions:
@@ -442,6 +443,36 @@ def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
             f"**{m.name}** user documentation: {m.docs.url}",
             m.docs,
         )
+    if m.status_page:
+        note = f" ({m.status_page.note})" if m.status_page.note else ""
+        yield _fact(
+            f"{m.id}/status-page",
+            [me],
+            ["status_page"],
+            f"**{m.name}** service status and announcements: {m.status_page.url}{note}",
+            m.status_page,
+        )
+    if m.portal:
+        note = f" ({m.portal.note})" if m.portal.note else ""
+        yield _fact(
+            f"{m.id}/portal",
+            [me],
+            ["portal"],
+            f"**{m.name}** web portal: {m.portal.url}{note}",
+            m.portal,
+        )
+    if m.accounting:
+        commands = ", ".join(f"`{c}`" for c in m.accounting.commands)
+        note = f" {m.accounting.note}" if m.accounting.note else ""
+        yield _fact(
+            f"{m.id}/accounting",
+            [me],
+            ["allocation_check"],
+            f"On **{m.name}**, a project's allocation and quotas are shown by {commands}.{note}",
+            m.accounting,
+        )
+    if m.api:
+        yield _fact(f"{m.id}/api", [me], ["api"], f"**{m.name}** APIs: {m.api.text}", m.api)
     yield from _note_facts(m.id, [me], "overview", f"**{m.name}:** ", m.notes)
     if m.ai_factory:
         factory = next((f for f in catalog.ai_factories if f.id == m.ai_factory), None)

@@ -254,12 +254,39 @@ _COMMON_ADJECTIVES = frozenset({"polish"})
 
 
 def set_aside(question: str, mentions: Sequence[Mention]) -> frozenset[Subject]:
-    """What the question names only to set it aside ("besides AI:AT", "other than LUMI"), and
-    names nowhere else."""
+    """What the question names only to set it aside ("besides AI:AT", "other than LUMI"), or
+    only in what it says before asking (see `premise_end`) while it asks about another of the
+    same kind, and names nowhere else."""
     aside = {m.subject for m in mentions if _SET_ASIDE.search(question[: m.start])}
-    return frozenset(
-        aside - {m.subject for m in mentions if not _SET_ASIDE.search(question[: m.start])}
-    )
+    named = {m.subject for m in mentions if not _SET_ASIDE.search(question[: m.start])}
+    asked_from = premise_end(question)
+    # "aif large scale - is it first come first served like fast lane": the question refers
+    # back to what it stated, or compares with it; then both are asked about.
+    if asked_from and not _REFERS_BACK.search(question, asked_from):
+        asked = {m.subject for m in mentions if m.start >= asked_from}
+        premised = {m.subject for m in mentions if m.start < asked_from} - asked
+        aside |= {s for s in premised if any(a.kind == s.kind for a in asked)}
+        named -= aside
+    return frozenset(aside - named)
+
+
+# "Deucalion runs Slurm 23.11.4 - which version is Discoverer on?": a statement, ended by a
+# dash, a colon, a semicolon or a full stop, then the question.
+_PREMISE_END = re.compile(r"\s+[\u2013\u2014-]{1,2}\s+|[;:]\s+|(?<=[.!])\s+")
+_REFERS_BACK = re.compile(
+    r"\b(?:it|its|it's|that|this|these|those|they|them|their|there|same|like|than|as|vs)\b",
+    re.I,
+)
+_ASKING = re.compile(r"\?|\b(?:who|what|which|where|when|whose|how|why)\b", re.I)
+
+
+def premise_end(question: str) -> int:
+    """Where the question starts after a statement that opens it ("we run on LUMI now; which
+    partition is the same on LEONARDO"), or 0 when it opens with what it asks."""
+    found = _PREMISE_END.search(question)
+    if found is None or _ASKING.search(question, 0, found.start()):
+        return 0
+    return found.end() if _ASKING.search(question, found.end()) else 0
 
 
 def _key(text: str) -> str:

@@ -162,6 +162,7 @@ class Performance(Sourced):
 
 class Scheduler(Sourced):
     name: Text
+    version: str | None = None
     note: str = ""
 
 
@@ -205,6 +206,20 @@ class Docs(Sourced):
     url: Url
 
 
+class Link(Sourced):
+    """A page or portal users go to (a service-status page, a web portal), with what it offers."""
+
+    url: Url
+    note: str = ""
+
+
+class AccountingTools(Sourced):
+    """The commands that show a project's remaining allocation and quotas on a machine."""
+
+    commands: list[Text] = Field(min_length=1)
+    note: str = ""
+
+
 class Machine(_Model):
     id: Ident
     name: Text
@@ -224,6 +239,10 @@ class Machine(_Model):
     billing: Billing | None = None
     login: Login | None = None
     docs: Docs | None = None
+    status_page: Link | None = None
+    portal: Link | None = None
+    accounting: AccountingTools | None = None
+    api: Fact | None = None
     notes: list[Fact] = []
     ai_factory: Ident | None = None
 
@@ -240,6 +259,10 @@ class Machine(_Model):
             self.billing,
             self.login,
             self.docs,
+            self.status_page,
+            self.portal,
+            self.accounting,
+            self.api,
             *self.notes,
         ]
         return [g for g in groups if g is not None]

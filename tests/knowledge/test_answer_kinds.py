@@ -52,6 +52,7 @@ from knowledge.answer_kinds import (
     states_bound,
     strict_measures,
     unit_measures,
+    valued_kinds,
     wanted_kinds,
     with_listed_count,
     with_span,
@@ -174,6 +175,21 @@ def test_the_question_says_what_kind_of_value_it_wants(
     question: str, kinds: tuple[str, ...]
 ) -> None:
     assert wanted_kinds(question) == kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        # The command is asked; how much is left is what it shows.
+        ("Which command shows how much of our LUMI allocation is left?", ("code",)),
+        ("what flag sets the maximum walltime of a job?", ("code",)),
+        # Asked before the command, the amount is asked too.
+        ("How much is left, and which command shows it?", ("quantity", "code")),
+        ("How many nodes can one job use?", ("quantity",)),
+    ],
+)
+def test_the_amount_a_command_shows_is_not_asked_for(question: str, kinds: tuple[str, ...]) -> None:
+    assert valued_kinds(question) == kinds
 
 
 @pytest.mark.parametrize(

@@ -817,12 +817,12 @@ def test_the_words_the_search_adds_find_a_page_but_do_not_make_it_sure(
 
 
 def test_facts_that_give_no_version_lack_the_value_of_which_version(assistant: Assistant) -> None:
-    # "What Slurm version is LUMI on" is not answered by "LUMI runs Slurm".
-    evidence = assistant.gather("What Slurm version is LUMI on?")
+    # "What Slurm version is Vega on" is not answered by "Vega runs Slurm".
+    evidence = assistant.gather("What Slurm version is Vega on?")
     assert evidence.match is not None and evidence.match.facts
     assert not any(holds(s.fact.text, ("version",)) for s in evidence.match.facts)
     assert assistant._lacks_value(evidence.match)
-    assert not assistant._lacks_value(replace(evidence.match, question="Is LUMI on Slurm?"))
+    assert not assistant._lacks_value(replace(evidence.match, question="Is Vega on Slurm?"))
 
 
 def _asked_of_one_fact(

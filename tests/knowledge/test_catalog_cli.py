@@ -32,6 +32,18 @@ def test_specs_resolves_an_alias_to_the_machine_card() -> None:
     assert "`standard-g` on LUMI-G: max walltime 2 days, max 1,024 nodes per job" in result.output
 
 
+def test_specs_card_gives_the_site_s_status_page_allocation_command_and_slurm_version() -> None:
+    result = CliRunner().invoke(_app(), ["specs", "deucalion"], env=ENV)
+    assert result.exit_code == 0
+    assert "Scheduler: Slurm 23.11.4. The version comes from" in result.output
+    assert (
+        "Allocation and quota: `billing`, `billing -a <account>`, `quotaprojects`, `get_energy` [3]"
+        in result.output
+    )
+    jupiter = CliRunner().invoke(_app(), ["specs", "jupiter"], env=ENV).output
+    assert "Service status: https://status.jsc.fz-juelich.de/ [" in jupiter
+
+
 def test_specs_unknown_name_suggests_and_exits_2() -> None:
     result = CliRunner().invoke(_app(), ["specs", "leonard"], env=ENV)
     assert result.exit_code == 2

@@ -507,6 +507,14 @@ def test_a_partner_country_is_a_subject_of_the_ai_factory_it_partners(
         ("whether or not lumi-g has infiniband, what network does it use?", []),
         ("why not leonardo for our cuda code?", []),
         ("we are not playground users yet, how do we apply?", []),
+        # Named only in what the question states before asking about another of its kind.
+        ("deucalion runs slurm 23.11.4 - which slurm version is discoverer on?", ["Deucalion"]),
+        ("we run on LUMI now; which partition on LEONARDO takes small gpu jobs?", ["LUMI"]),
+        # A question that refers back to it, or compares with it, is about both.
+        ("aif large scale - is it first come first served like fast lane?", []),
+        # Asked about nothing else of its kind, it is what the question is about.
+        ("we run on LUMI now; which partition fits a 4 gpu job?", []),
+        ("which partition fits a 4 gpu job - LUMI or LEONARDO?", []),
     ],
 )
 def test_a_name_after_besides_is_set_aside(
@@ -1033,3 +1041,32 @@ def test_the_things_a_question_sets_side_by_side_are_compared(
 ) -> None:
     mentions = NameTable(catalog).find(question)
     assert [s.name for s in compared(question, mentions)] == subjects
+
+
+def test_a_site_s_status_page_portal_allocation_commands_and_api_are_facts_of_their_own(
+    facts: dict[str, CuratedFact],
+) -> None:
+    assert facts["jupiter/status-page"].topics == ("status_page",)
+    assert facts["jupiter/status-page"].text.startswith(
+        "**JUPITER** service status and announcements: https://status.jsc.fz-juelich.de/ ("
+    )
+    assert facts["meluxina/portal"].text == (
+        "**MeluXina** web portal: https://portal.lxp.lu/ (Open OnDemand)"
+    )
+    assert facts["karolina/accounting"].topics == ("allocation_check",)
+    assert facts["karolina/accounting"].text.startswith(
+        "On **Karolina**, a project's allocation and quotas are shown by `it4ifree`."
+    )
+    assert facts["meluxina/api"].topics == ("api",)
+    assert "https://slurm-api.lxp.lu" in facts["meluxina/api"].text
+
+
+def test_a_scheduler_s_version_is_part_of_its_fact_and_third_party_values_stay_unconfirmed(
+    facts: dict[str, CuratedFact],
+) -> None:
+    deucalion = facts["deucalion/scheduler"]
+    assert deucalion.text.startswith(
+        "**Deucalion** runs the **Slurm** batch scheduler, version 23.11.4."
+    )
+    assert deucalion.confirmed is False
+    assert facts["lumi/scheduler"].text == "**LUMI** runs the **Slurm** batch scheduler."

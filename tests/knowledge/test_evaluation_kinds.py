@@ -26,3 +26,18 @@ def test_figures_are_given_for_all_and_per_kind() -> None:
         figures["document"]["hit_at_1"] == 1.0 and figures["decline"]["abstention_accuracy"] == 1.0
     )
     assert figures["all"]["questions"] == 2
+
+
+def test_a_fact_from_the_sites_notes_is_a_fact_answered_by_the_catalogue() -> None:
+    item = EvalItem("4", "which command", expect_any=("saldo",), source="sites:2")
+    answer = Answer(
+        "q",
+        "`saldo -b`",
+        False,
+        0.9,
+        (Citation("LEONARDO", "https://docs.hpc.cineca.it/hpc/hpc_intro.html"),),
+        route="catalog",
+    )
+    result = score(item, answer, lambda url: False)
+    assert kind_of(item) == "fact"
+    assert (result.hit_at_1, result.correct) == (True, True)

@@ -452,6 +452,17 @@ def test_the_next_deadline_of_all_calls_lists_every_upcoming_cut_off(
     assert answer.text.startswith("**Next cut-offs on record:**")
 
 
+def test_a_machine_named_only_in_what_the_question_states_is_not_the_one_asked_about(
+    curated_only: Assistant,
+) -> None:
+    # Deucalion's version is what the asker knows; Discoverer's is not on record.
+    answer = curated_only.ask(
+        "deucalion runs slurm 23.11.4 - which slurm version is discoverer on?"
+    )
+    assert answer.abstained
+    assert "23.11.4" not in answer.text
+
+
 def test_a_scheduler_fact_does_not_name_a_partition(curated_only: Assistant) -> None:
     answer = curated_only.ask("for vega's gpu partition, what partition name goes in --partition?")
     assert answer.abstained
@@ -500,6 +511,12 @@ def test_a_place_set_aside_still_leaves_the_fact_about_what_is_asked(
         ),
         # A machine's servers are counted as its nodes.
         ("how many servers are in karolina's cpu partition?", "720 nodes"),
+        # What the sites notes hold: a status page, a version, the commands that show a budget.
+        ("where do I check whether JUPITER is down?", "https://status.jsc.fz-juelich.de/"),
+        ("which slurm version is deucalion on?", "batch scheduler, version 23.11.4"),
+        ("how do we keep track of the budget on leonardo's booster?", "`saldo -b`"),
+        # The command is asked, not how many node-hours are left.
+        ("what's the command to see how many node-hours we have left on MeluXina?", "`myquota`"),
     ],
 )
 def test_a_question_is_answered_by_the_fact_that_says_it(
