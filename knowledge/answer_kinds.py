@@ -2027,14 +2027,21 @@ def listed_thing(question: str) -> str:
 
 # GPUs counted by what they are: "how many GPUs", "how many A100s", "how many accelerators".
 _GPU_COUNTED = re.compile(
-    r"^(?:(?:gpu\s+)?cards?|gpus?|accelerators?|[ahb]100s?|gh200s?|mi\d{3}x?s?)$", re.I
+    r"^(?:(?:gpu\s+)?cards?|gpus?|accelerators?|(?:nvidia\s+|amd\s+)?"
+    r"(?:[ahblv]\d{2,3}|gh\d{3}|mi\d{3}x?)s?)$",
+    re.I,
 )
 _CORES_COUNTED = re.compile(r"^(?:(?:cpu\s+)?cores?)$", re.I)
+# "Total core count", "the GPU count": the count named, not a thing counted.
+_CORE_COUNT = re.compile(r"\b(?:cpu\s+)?core[- ]counts?\b", re.I)
+_GPU_COUNT = re.compile(r"\bgpu[- ]counts?\b", re.I)
 
 
 def counts_gpus(question: str) -> bool:
     """Whether the question counts GPUs (not GCDs, cores, memory or nodes)."""
-    return any(_GPU_COUNTED.match(thing) for thing in counted_things(question))
+    return bool(_GPU_COUNT.search(question)) or any(
+        _GPU_COUNTED.match(thing) for thing in counted_things(question)
+    )
 
 
 # "By when did the longest ones have to wrap up", "when would it have to be done at the latest":
@@ -2089,7 +2096,9 @@ def asks_partition_name(question: str) -> bool:
 
 def counts_cores(question: str) -> bool:
     """Whether the question counts CPU cores."""
-    return any(_CORES_COUNTED.match(thing) for thing in counted_things(question))
+    return bool(_CORE_COUNT.search(question)) or any(
+        _CORES_COUNTED.match(thing) for thing in counted_things(question)
+    )
 
 
 # "How many weeks were there between them", "how long did it take from the launch to the
@@ -2097,8 +2106,15 @@ def counts_cores(question: str) -> bool:
 _ASKS_SPAN = re.compile(
     r"\bhow\s+(?:long|many\s+(?:days|weeks|months))\b[^?.!]{0,80}?"
     r"(?:\bbetween\b|\bfrom\b[^?.!]{1,80}?\b(?:to|until|till)\b)|"
-    r"\bhow\s+(?:far|long)\s+apart\b|\b(?:gap|time)\s+between\b",
+    r"\bhow\s+(?:far|long)\s+apart\b|\b(?:gap|time)\s+between\b|"
+    # "How many days was the call open": from the day it opened to the day it closed.
+    r"\bhow\s+(?:long|many\s+(?:days|weeks|months))\s+(?:was|were|is|has|had|did)\b"
+    r"[^?.!]{0,60}?\bopen\b",
     re.I,
+)
+# "Open from 22 May to 9 Jul 2025": the first day is in the year the second names.
+_YEAR_LATER = re.compile(
+    rf"\b(\d{{1,2}}\s+{_MONTH})(\s+(?:to|until|till|and|-|\u2013)\s+\d{{1,2}}\s+{_MONTH}\s+(\d{{4}}))\b"
 )
 
 
@@ -2109,16 +2125,54 @@ def with_span(text: str, question: str) -> str:
     (which two are meant is then a guess)."""
     if not _ASKS_SPAN.search(question):
         return text
-    days = sorted(set(full_days(text)))
+    days = sorted(set(full_days(_YEAR_LATER.sub(r"\1 \3\2", text))))
+    if len(days) > 2:
+        # "Between the first and the third waves": the days the text gives those two places.
+        days = sorted(set(_days_of_places(text, question)))
     if len(days) != 2:
         return text
     first, last = days
     span = (last - first).days
     weeks = f", {span // 7} weeks" + (f" and {span % 7} days" if span % 7 else "")
+    months = (last.year - first.year) * 12 + last.month - first.month - (last.day < first.day)
+    in_months = f", {months} months" if months >= 1 and _MONTHS_ASKED.search(question) else ""
     return (
         f"{text} From {first.day} {first:%b %Y} to {last.day} {last:%b %Y}: {span} days"
-        f"{weeks if span >= 7 else ''}."
+        f"{weeks if span >= 7 else ''}{in_months}."
     )
+
+
+_MONTHS_ASKED = re.compile(r"\bmonths?\b", re.I)
+_SPAN_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+_SPAN_ORDINALS |= {"fourth": 4, "4th": 4, "fifth": 5, "5th": 5}
+_SPAN_PLACES = re.compile(
+    r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\b[^?.!]{0,40}?"
+    r"\b(?:and|to|&)\s+(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\b"
+    r"(?:\s+[\w-]+){0,3}?\s+(waves?|calls?|rounds?|editions?|phases?)\b",
+    re.I,
+)
+
+
+def _days_of_places(text: str, question: str) -> list[date]:
+    """The days `text` gives the two places of a series the question names ("between the
+    first and the third waves" and "wave 1 on 10 Dec 2024; ... wave 3 on 10 Oct 2025")."""
+    asked = _SPAN_PLACES.search(question)
+    if asked is None:
+        return []
+    series = asked.group(3).lower().rstrip("s")
+    placed = {int(m.group(1)): m.end() for m in re.finditer(rf"\b{series}\s+(\d+)\b", text, re.I)}
+    if not placed:
+        return []
+    days = []
+    for word in (asked.group(1).lower(), asked.group(2).lower()):
+        number = max(placed) if word == "last" else _SPAN_ORDINALS[word]
+        if number not in placed:
+            return []
+        found = full_days(text[placed[number] : placed[number] + 30])
+        if not found:
+            return []
+        days.append(found[0])
+    return days
 
 
 def with_listed_count(text: str, question: str) -> str:

@@ -126,12 +126,16 @@ def partition_total(part: Partition) -> str:
     # Not when the partition's text gives a total itself, or only some of its nodes have GPUs
     # ("16 nodes ... 8 visualisation nodes with 8 A40 each").
     said = f"{part.gpu.note} {part.notes}"
-    if re.search(r"\bin total\b|\btotal\b|\b\d[\d,]*\s+(?:\w+\s+)?nodes\b", said, re.I):
+    # ... unless it says which: "only on the 8 visualisation nodes" counts those.
+    only = re.search(r"\bonly\s+on\s+(?:the\s+)?(\d[\d,]*)\s+((?:[\w-]+\s+)?nodes)\b", said, re.I)
+    if only is None and re.search(
+        r"\bin total\b|\btotal\b|\b\d[\d,]*\s+(?:\w+\s+)?nodes\b", said, re.I
+    ):
         return ""
-    total = part.nodes * part.gpu.count
+    nodes, which = (int(only[1].replace(",", "")), only[2]) if only else (part.nodes, "nodes")
+    total = nodes * part.gpu.count
     return (
-        f"In all: {total:,} {part.gpu.model} GPUs ({part.nodes:,} nodes × {part.gpu.count} "
-        "per node)."
+        f"In all: {total:,} {part.gpu.model} GPUs ({nodes:,} {which} × {part.gpu.count} per node)."
     )
 
 

@@ -54,6 +54,7 @@ from knowledge.catalog.models import (
     TimeToAccess,
     is_primary_source,
 )
+from knowledge.figures import with_figures, works_out_figures
 
 SubjectKind = Literal["machine", "partition", "slurm", "call", "factory", "country"]
 
@@ -108,13 +109,17 @@ class CuratedFact:
         return self.unknown_at is not None and self.unknown_at(now, question)
 
     def is_worked_out(self, question: str) -> bool:
-        return self.works_out is not None and self.works_out(question)
+        return (self.works_out is not None and self.works_out(question)) or works_out_figures(
+            self.text, question
+        )
 
     def text_at(self, now: datetime, question: str = "") -> str:
         text = self.render(now, question) if self.render is not None else self.text
         # "How many partner countries": the names listed, counted; "how many weeks between
-        # them": the days apart.
-        return with_span(with_listed_count(text, question), question) if question else text
+        # them": the days apart; "how many euros of it came from the EU": 35% of EUR 20 M.
+        if not question:
+            return text
+        return with_figures(with_span(with_listed_count(text, question), question), question)
 
 
 def _lc(text: str) -> str:
@@ -571,11 +576,12 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
                         how_often=False,
                         year=asked_year(q, now),
                         after=asked_after(q, now),
+                        period=asked_period(q, now),
                     )
                 )
             ),
             unknown_at=lambda now, q, call=call: nothing_on_record(
-                catalog, call, now, asked_year(q, now), asked_after(q, now)
+                catalog, call, now, asked_year(q, now), asked_after(q, now), asked_period(q, now)
             ),
             # "Which calls are continuously open?" asks for every call whose schedule fits.
             listable=schedule.rule == "continuous",
@@ -586,11 +592,22 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
         ["cutoffs"],
         f"Cut-offs of {call.name}",
         schedule,
-        render=lambda now, q, call=call: next_cutoff_text(
-            catalog, call, now, year=asked_year(q, now), after=asked_after(q, now)
+        render=lambda now, q, call=call: (
+            # "The 4 May Extreme Scale deadline: which other calls' cut-offs fell within a
+            # week of it": every call's, in that period.
+            _cutoffs_of_all_in_period(catalog, period)
+            if (period := asked_period(q, now)) is not None and _OTHER_CALLS.search(q)
+            else next_cutoff_text(
+                catalog,
+                call,
+                now,
+                year=asked_year(q, now),
+                after=asked_after(q, now),
+                period=period,
+            )
         ),
         unknown_at=lambda now, q, call=call: nothing_on_record(
-            catalog, call, now, asked_year(q, now), asked_after(q, now)
+            catalog, call, now, asked_year(q, now), asked_after(q, now), asked_period(q, now)
         ),
     )
     yield from _note_facts(call.id, [me], "overview", f"**{call.name}:** ", call.notes)
@@ -725,6 +742,140 @@ def asked_after(question: str, now: datetime) -> date | None:
         return None
 
 
+@dataclass(frozen=True)
+class Period:
+    """Days a question asks about, both included: "October 2026", "the second half of 2026",
+    "within a week either side of 4 May 2026"."""
+
+    first: date
+    last: date
+
+    def text(self) -> str:
+        return f"from {day_text(self.first)} to {day_text(self.last)}"
+
+
+# "In October 2026", "during oct", "of december 2026"; not a day ("30 June", "june 30").
+_IN_MONTH = re.compile(
+    rf"(?<!\d\s)(?<!\d)\b(?:(?:in|during|for|of|over)\s+({_MONTH})\.?(?:\s+(20\d\d))?|"
+    rf"({_MONTH})\.?\s+(20\d\d))\b(?!\s*\d)",
+    re.I,
+)
+# "Between august and november 2026", "jan-mar 2026", "in july and august".
+_MONTH_RANGE = re.compile(
+    rf"\b({_MONTH})\.?\s*(?:-|\u2013|to|through|until|till|and)\s*({_MONTH})\b\.?"
+    r"(?:\s+(20\d\d))?(?!\s*\d)",
+    re.I,
+)
+# "Between now and the end of january", "from now until march".
+_FROM_NOW_UNTIL = re.compile(
+    r"\b(?:between\s+now\s+and|from\s+now\s+(?:un)?till?|now\s+(?:un)?till?)\s+"
+    rf"(?:the\s+)?(?:end\s+of\s+)?({_MONTH})\b\.?(?:\s+(20\d\d))?",
+    re.I,
+)
+# "The end of november one", "mid-september": a part of a month points at a day.
+_PART_BEFORE = re.compile(r"\b(?:end|beginning|start|middle|mid|late|early)(?:\s+of)?[-\s]*$", re.I)
+_HALF = re.compile(
+    r"\b(?:(first|second|1st|2nd|last)\s+half|\bh([12]))\b|"
+    r"\b(jan(?:uary)?|jul(?:y)?)\s*(?:-|\u2013|to|through)\s*(jun(?:e)?|dec(?:ember)?)\b",
+    re.I,
+)
+_QUARTER = re.compile(r"\bq([1-4])\b|\b(first|second|third|fourth|last)\s+quarter\b", re.I)
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "fourth": 4, "last": 4}
+# "Within a week either side of 4 May 2026", "within 10 days of it".
+_AROUND = re.compile(
+    r"\bwithin\s+(?:(a|one|two|three|\d+)\s+)?(days?|weeks?)\b[^?.!]{0,30}?\bof\b", re.I
+)
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _named_day(text: str, year: int) -> date | None:
+    """The first day `text` names ("4 may 2026", "June 30"), in `year` if it names none."""
+    months = [m[:3] for m in MONTHS]
+    for found in _ON_DAY.finditer(text):
+        g = found.groups()
+        try:
+            return date(
+                int(g[2] or g[5] or year),
+                months.index((g[1] or g[3])[:3].lower()) + 1,
+                int(g[0] or g[4]),
+            )
+        except ValueError:
+            continue
+    return None
+
+
+def asked_period(question: str, now: datetime) -> Period | None:
+    """The period a question asks about, if it names one (see `Period`); a month or half
+    without a year is in the year it names elsewhere, or this one. Asked what is still ahead,
+    it starts today."""
+    period = _named_period(question, now)
+    if period is not None and _STILL_AHEAD.search(question) and period.first < now.date():
+        return Period(now.date(), period.last) if period.last >= now.date() else period
+    return period
+
+
+_STILL_AHEAD = re.compile(
+    r"\b(?:still|ahead|upcoming|coming\s+up|left|remaining|from\s+now)\b", re.I
+)
+
+
+def _named_period(question: str, now: datetime) -> Period | None:
+    year = asked_year(question, now) or now.year
+    around = _AROUND.search(question)
+    if around is not None:
+        # The day it is around: named after "of", or else where the question names it ("the
+        # 4 may 2026 deadline. which cut-offs fell within a week of it").
+        day = _named_day(question[around.end() :], year) or _named_day(question, year)
+        if day is not None:
+            count = around.group(1) or "1"
+            n = _COUNT_WORDS.get(count.lower()) or int(count)
+            span = timedelta(days=n * (7 if around.group(2).lower().startswith("week") else 1))
+            return Period(day - span, day + span)
+    half = _HALF.search(question)
+    if half is not None:
+        said = (half.group(1) or half.group(2) or half.group(3) or "").lower()
+        second = said in ("second", "2nd", "last", "2") or said.startswith("jul")
+        return (
+            Period(date(year, 7, 1), date(year, 12, 31))
+            if second
+            else Period(date(year, 1, 1), date(year, 6, 30))
+        )
+    quarter = _QUARTER.search(question)
+    if quarter is not None:
+        q = int(quarter.group(1)) if quarter.group(1) else _ORDINAL[quarter.group(2).lower()]
+        last_month = 3 * q
+        end = calendar.monthrange(year, last_month)[1]
+        return Period(date(year, last_month - 2, 1), date(year, last_month, end))
+    months = [m[:3] for m in MONTHS]
+    ranged = _MONTH_RANGE.search(question)
+    if ranged is not None:
+        first, last = (months.index(g[:3].lower()) + 1 for g in (ranged.group(1), ranged.group(2)))
+        # "December and january", no year named: the coming turn of the year.
+        named_year = ranged.group(3) or asked_year(question, now)
+        to_year = int(named_year or (now.year + 1 if first > last else now.year))
+        from_year = to_year if first <= last else to_year - 1
+        return Period(date(from_year, first, 1), _month_end(to_year, last))
+    until = _FROM_NOW_UNTIL.search(question)
+    if until is not None:
+        last = months.index(until.group(1)[:3].lower()) + 1
+        to_year = int(until.group(2) or (now.year if last >= now.month else now.year + 1))
+        return Period(now.date(), _month_end(to_year, last))
+    for month in _IN_MONTH.finditer(question):
+        # "The end of november one" is a cut-off near a day, not the month's cut-offs.
+        named_at = month.start(1) if month.group(1) else month.start(3)
+        if _PART_BEFORE.search(question, 0, named_at):
+            continue
+        name = month.group(1) or month.group(3)
+        number = months.index(name[:3].lower()) + 1
+        in_year = int(month.group(2) or month.group(4) or year)
+        return Period(date(in_year, number, 1), _month_end(in_year, number))
+    return None
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
 # "The 30 June 2026 cut-off", "june 30", "the mid-September one", "this week's".
 _ON_DAY = re.compile(
     rf"\b{_DAY}\.?\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+(20\d\d))?|"
@@ -800,14 +951,21 @@ def asked_cutoff(call: Call, question: str, now: datetime) -> date | None:
 
 
 def nothing_on_record(
-    catalog: Catalog, call: Call, now: datetime, year: int | None, after: date | None = None
+    catalog: Catalog,
+    call: Call,
+    now: datetime,
+    year: int | None,
+    after: date | None = None,
+    period: Period | None = None,
 ) -> bool:
     """True when the calendar holds no cut-off of `call` for what is asked: none after the day
-    `after`, none in `year`, or (neither named) none still ahead."""
+    `after`, none in `period` or in `year`, or (none named) none still ahead."""
     if call.cutoffs.rule != "dated":
         return False
     if after is not None:
         return not any(c.day > after for c in call_cutoffs(call))
+    if period is not None:
+        return not any(period.first <= c.day <= period.last for c in call_cutoffs(call))
     if year is not None:
         return not any(c.day.year == year for c in call_cutoffs(call))
     return not catalog.upcoming_cutoffs(now, call=call.id)
@@ -821,9 +979,11 @@ def next_cutoff_text(
     how_often: bool = True,
     year: int | None = None,
     after: date | None = None,
+    period: Period | None = None,
 ) -> str:
-    """The next cut-off of `call` from `now`, or after the day `after` or those of `year` when
-    the question names one, or why there is none (computed, never stored)."""
+    """The next cut-off of `call` from `now`, or after the day `after`, those in `period` or
+    those of `year` when the question names one, or why there is none (computed, never
+    stored)."""
     if call.cutoffs.rule == "continuous":
         extra = f" ({call.cutoffs.frequency})" if call.cutoffs.frequency else ""
         return (
@@ -831,6 +991,8 @@ def next_cutoff_text(
         )
     if after is not None:
         return _cutoffs_after(call, after)
+    if period is not None:
+        return _cutoffs_in_period(call, period)
     if year is not None:
         return _cutoffs_in_year(catalog, call, now, year)
     upcoming = catalog.upcoming_cutoffs(now, call=call.id)
@@ -886,6 +1048,40 @@ def _cutoffs_after(call: Call, after: date) -> str:
         f"**Next {call.name} cut-off after {day_text(after)}: {day_text(days[0])}**"
         f"{_then(days[1:3])}."
     )
+
+
+def _cutoffs_in_period(call: Call, period: Period) -> str:
+    """The cut-offs of `call` in `period`, counted, or that none is on record."""
+    days = [c for c in call_cutoffs(call) if period.first <= c.day <= period.last]
+    if not days:
+        return _none_on_record(call, f"No {call.name} cut-off {period.text()}")
+    listed = ", ".join(day_text(c.day) for c in days)
+    many = f"{len(days)} cut-offs" if len(days) > 1 else "1 cut-off"
+    return f"**{call.name}, {many} {period.text()}:** {listed}{_hour(days)}."
+
+
+_OTHER_CALLS = re.compile(
+    r"\bother\s+(?:[\w/-]+\s+){0,3}?(?:calls?|cut-?offs?|deadlines?)\b|"
+    r"\b(?:all|every|any)\s+(?:the\s+|other\s+)?calls\b|\bacross\s+(?:all\s+)?(?:the\s+)?calls\b|"
+    r"\bfor\s+which\s+calls\b",
+    re.I,
+)
+
+
+def _cutoffs_of_all_in_period(catalog: Catalog, period: Period) -> str:
+    """Every call's cut-offs in `period`, in the order they fall."""
+    found = sorted(
+        (c for c in catalog.cutoffs() if period.first <= c.day <= period.last),
+        key=lambda c: c.at,
+    )
+    if not found:
+        return (
+            f"**No cut-off of any call is on record {period.text()}.** The calendar may be "
+            "out of date: check each call's page (`/deadlines` lists them)."
+        )
+    lines = [f"**Cut-offs on record {period.text()}, all calls ({len(found)}):**"]
+    lines += [f"• **{c.call_name}**: {day_text(c.day)}" for c in found]
+    return "\n".join(lines)
 
 
 def _cutoffs_in_year(catalog: Catalog, call: Call, now: datetime, year: int) -> str:
@@ -1106,7 +1302,12 @@ def catalog_facts(catalog: Catalog, knowledge_dir: Path | None = None) -> list[C
                 ["cutoffs"],
                 "Upcoming cut-offs",
                 dated[0],
-                render=lambda now, _q: _upcoming_text(catalog, now),
+                # "Which cut-offs fall in October 2026": every call's, in that month.
+                render=lambda now, q: (
+                    _upcoming_text(catalog, now)
+                    if (period := asked_period(q, now)) is None
+                    else _cutoffs_of_all_in_period(catalog, period)
+                ),
                 more_sources=_also_cited(dated),
             )
         )

@@ -1006,6 +1006,10 @@ def test_a_question_counts_a_whole(question: str, total: bool) -> None:
         ("how many mi250x cards are in the whole of lumi-g?", False, True),
         ("how many GPUs does LUMI-G have altogether", False, True),
         ("how many nodes does LUMI-C have in total?", False, False),
+        # A count named, and a GPU by its model.
+        ("vega's cpu partition: total core count?", True, False),
+        ("how many nvidia A40s are there in total?", False, True),
+        ("what's the total gpu count of the booster?", False, True),
     ],
 )
 def test_a_question_counts_cores_or_gpus(question: str, cores: bool, gpus: bool) -> None:
@@ -2315,6 +2319,27 @@ def test_the_days_between_a_text_s_two_days_are_given_when_asked() -> None:
     assert with_span(text, "how many weeks were there between them?") == (
         f"{text} From 4 May 2026 to 26 Oct 2026: 175 days, 25 weeks."
     )
+
+
+def test_the_days_a_call_was_open_count_from_a_first_day_in_the_year_of_the_last() -> None:
+    text = "The call was open from 22 May to 9 Jul 2025; it received 14 proposals."
+    assert with_span(text, "how many days was it open for submissions?") == (
+        f"{text} From 22 May 2025 to 9 Jul 2025: 48 days, 6 weeks and 6 days."
+    )
+
+
+def test_the_days_between_two_places_of_a_series_are_those_the_text_gives_them() -> None:
+    text = (
+        "Selected in 3 waves: wave 1 on 10 Dec 2024; wave 2 on 12 Mar 2025; wave 3 on 10 Oct 2025."
+    )
+    assert with_span(text, "how many months between the first and the third waves?") == (
+        f"{text} From 10 Dec 2024 to 10 Oct 2025: 304 days, 43 weeks and 3 days, 10 months."
+    )
+    assert with_span(text, "how long between the second and the last waves?") == (
+        f"{text} From 12 Mar 2025 to 10 Oct 2025: 212 days, 30 weeks and 2 days."
+    )
+    # A place the text gives no day is no span.
+    assert with_span(text, "how long between the first and the fourth waves?") == text
 
 
 def test_no_days_between_are_given_unasked_or_among_more_than_two_days() -> None:

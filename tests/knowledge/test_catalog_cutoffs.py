@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -10,7 +10,13 @@ import pytest
 
 import knowledge
 from knowledge.catalog.catalog import Catalog, load_catalog
-from knowledge.catalog.facts import asked_year, next_cutoff_text
+from knowledge.catalog.facts import (
+    Period,
+    asked_period,
+    asked_year,
+    catalog_facts,
+    next_cutoff_text,
+)
 
 DATA = Path(knowledge.__file__).parent / "data"
 UTC = ZoneInfo("UTC")
@@ -146,3 +152,79 @@ def test_the_cut_offs_of_this_year_are_listed_when_this_year_is_asked(catalog: C
     extreme = next(c for c in catalog.calls if c.id == "extreme-scale")
     text = next_cutoff_text(catalog, extreme, now, year=asked_year("the one this year?", now))
     assert text.startswith("**Extreme Scale Access cut-offs in 2026:** 4 May 2026, 26 Oct 2026.")
+
+
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [
+        (
+            "october 2026: which cut-offs fell in that month?",
+            (date(2026, 10, 1), date(2026, 10, 31)),
+        ),
+        ("any deadlines in march?", (date(2026, 3, 1), date(2026, 3, 31))),
+        (
+            "how many of its 2026 cut-offs were in the second half of the year?",
+            (date(2026, 7, 1), date(2026, 12, 31)),
+        ),
+        ("cut-offs in jul-dec 2027?", (date(2027, 7, 1), date(2027, 12, 31))),
+        ("which cut-offs are in the first quarter of 2027?", (date(2027, 1, 1), date(2027, 3, 31))),
+        (
+            "the 4 may 2026 deadline: which cut-offs fell within a week either side of it?",
+            (date(2026, 4, 27), date(2026, 5, 11)),
+        ),
+        # Months from one to another, and from now to one.
+        (
+            "between august and november 2026, which cut-off days were there?",
+            (date(2026, 8, 1), date(2026, 11, 30)),
+        ),
+        (
+            "which cut-offs were there in july and august 2026?",
+            (date(2026, 7, 1), date(2026, 8, 31)),
+        ),
+        ("how many cut-offs in jan-mar 2026?", (date(2026, 1, 1), date(2026, 3, 31))),
+        (
+            "which cut-offs are still coming between now and the end of january?",
+            (date(2026, 11, 27), date(2027, 1, 31)),
+        ),
+        # Across the turn of the year, no year named: the coming one; what is still ahead
+        # starts today.
+        (
+            "plan december and january: which deadlines are still ahead before february?",
+            (date(2026, 12, 1), date(2027, 1, 31)),
+        ),
+        ("which deadlines are still ahead in november?", (date(2026, 11, 27), date(2026, 11, 30))),
+        # The end of a month points at a day near it, not at the month.
+        ("we missed the end of november one. is there another before christmas?", None),
+        ("it's the end of nov 2026. when's the next cut-off?", None),
+        # A day is no period, nor is "may" the verb.
+        ("the 30 June cut-off, when do we hear back?", None),
+        ("when is the next cut-off? it may be soon", None),
+    ],
+)
+def test_a_period_is_named_by_its_month_half_quarter_or_a_day_it_is_around(
+    question: str, period: tuple[date, date] | None
+) -> None:
+    now = datetime(2026, 11, 27, 12, tzinfo=UTC)
+    assert asked_period(question, now) == (Period(*period) if period else None)
+
+
+def test_a_call_s_cut_offs_in_a_period_are_counted_and_listed(catalog: Catalog) -> None:
+    now = datetime(2026, 11, 27, 12, tzinfo=UTC)
+    ai4s = next(c for c in catalog.calls if c.id == "ai-for-science")
+    text = next_cutoff_text(catalog, ai4s, now, period=Period(date(2026, 7, 1), date(2026, 12, 31)))
+    assert text == (
+        "**AI for Science and Collaborative EU Projects, 3 cut-offs from 1 Jul 2026 to "
+        "31 Dec 2026:** 31 Aug 2026, 30 Oct 2026, 11 Dec 2026, each at 10:00 Brussels time."
+    )
+
+
+def test_every_call_s_cut_offs_in_a_month_are_listed_in_order(catalog: Catalog) -> None:
+    now = datetime(2026, 11, 27, 12, tzinfo=UTC)
+    upcoming = next(f for f in catalog_facts(catalog, DATA) if f.id == "cutoffs/upcoming")
+    assert upcoming.text_at(now, "which cut-offs of all calls fell in october 2026?") == (
+        "**Cut-offs on record from 1 Oct 2026 to 31 Oct 2026, all calls (4):**\n"
+        "• **AI Factories Large Scale**: 15 Oct 2026\n"
+        "• **Extreme Scale Access**: 26 Oct 2026\n"
+        "• **AI Factories Large Scale**: 30 Oct 2026\n"
+        "• **AI for Science and Collaborative EU Projects**: 30 Oct 2026"
+    )

@@ -60,10 +60,13 @@ def test_the_gpus_in_all_are_given_only_when_a_total_is_asked(catalog: Catalog) 
     assert "In all:" not in karolina.text_at(now, "how many GPUs per node on karolina?")
 
 
-def test_no_gpu_total_where_only_some_nodes_have_gpus(catalog: Catalog) -> None:
+def test_the_gpu_total_counts_only_the_nodes_said_to_have_them(catalog: Catalog) -> None:
+    # LUMI-D: 16 nodes, the A40s "only on the 8 visualisation nodes".
     lumi = catalog.machine("lumi")
     part = next(p for p in lumi.partitions if p.id == "lumi-d")
-    assert partition_total(part) == ""
+    assert partition_total(part) == (
+        "In all: 64 NVIDIA A40 GPUs (8 visualisation nodes × 8 per node)."
+    )
 
 
 def test_the_gpus_in_all_are_not_given_for_another_thing_counted(catalog: Catalog) -> None:

@@ -517,6 +517,12 @@ def test_a_place_set_aside_still_leaves_the_fact_about_what_is_asked(
         ("how do we keep track of the budget on leonardo's booster?", "`saldo -b`"),
         # The command is asked, not how many node-hours are left.
         ("what's the command to see how many node-hours we have left on MeluXina?", "`myquota`"),
+        # Figures worked out of one fact's own: a part of an amount, the cut-offs of a month.
+        ("how much of deucalion's price tag did the EU pay, in euros?", "is EUR 7 M"),
+        (
+            "which cut-offs of any call fell in october 2026?",
+            "**Cut-offs on record from 1 Oct 2026 to 31 Oct 2026, all calls (4):**",
+        ),
     ],
 )
 def test_a_question_is_answered_by_the_fact_that_says_it(

@@ -1,0 +1,85 @@
+"""Figures worked out from one fact's own figures: a part given as a percentage, an amount
+shared out per item, sizes added up, one count as a share of another."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.figures import with_figures, works_out_figures
+
+COST = "Launched on 6 Sep 2023; it cost EUR 20 M, 35% of it from the EU."
+ANTENNAS = (
+    "13 AI Factory Antennas were announced on 13 Oct 2025, with about EUR 55 M of EU money "
+    "matched by national funds."
+)
+STORAGE = "IBM storage: 200 PB of high-performance disk plus a 400 PB archive."
+CALL = (
+    "Call 1 drew 62 proposals and funded 18 sub-projects, whose 36 organisations included 20 SMEs."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "figure"),
+    [
+        (
+            COST,
+            "how many euros of its cost came from the eu side?",
+            "Worked out: 35% of EUR 20 M is EUR 7 M.",
+        ),
+        (
+            ANTENNAS,
+            "on average, roughly how much eu money does one antenna get?",
+            "Worked out: EUR 55 M over 13 Antennas is about EUR 4.2 M each.",
+        ),
+        (
+            STORAGE,
+            "fast tier plus archive together: how many PB?",
+            "Worked out: together 600 PB (200 PB + 400 PB).",
+        ),
+        (
+            CALL,
+            "roughly what percentage of the proposals got funded?",
+            "Worked out: 18 of 62 is about 29%.",
+        ),
+    ],
+)
+def test_a_figure_asked_for_is_worked_out_of_the_fact_s_own(
+    text: str, question: str, figure: str
+) -> None:
+    assert with_figures(text, question) == f"{text} {figure}"
+    assert works_out_figures(text, question)
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        # The part asked for is not the one the percentage is of: "from Portugal" is not said.
+        (COST, "how many euros came from portugal?"),
+        # The whole cost is given, not worked out.
+        (COST, "how much did deucalion cost?"),
+        # The count is of something else than the thing asked per.
+        (ANTENNAS, "how much money does each ai factory get on average?"),
+        # An amount said of each one already is no whole to share out.
+        (
+            "Each experiment gets up to EUR 200,000 over 10 experiments per call.",
+            "how much does each experiment get on average?",
+        ),
+        # Added up only in the unit asked, and not where the fact gives its own total.
+        (STORAGE, "fast tier plus archive together: how many TB?"),
+        ("80 PB in total: 20 PB on each of four file systems.", "how many PB together?"),
+        # A share of a thing the fact does not count.
+        (CALL, "what percentage of the SMEs were start-ups?"),
+        # "Call 1" is the call's place, not a count of anything.
+        ("Call 1 drew 62 proposals.", "what share of the proposals were from call 1?"),
+    ],
+)
+def test_no_figure_is_worked_out_of_figures_of_other_things(text: str, question: str) -> None:
+    assert with_figures(text, question) == text
+    assert not works_out_figures(text, question)
+
+
+def test_a_machine_s_performance_is_no_count_of_machines() -> None:
+    # "A 6.9 PF Atos machine" counts no machines, and "how much of each machine" asks no money.
+    text = "Inaugurated in 2021 as the first EuroHPC system: a 6.9 PF Atos machine that cost EUR 17.2 M."
+    assert with_figures(text, "how much of each machine does eurohpc control?") == text
+    assert with_figures(text, "how much money per machine on average?") == text
