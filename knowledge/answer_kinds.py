@@ -1001,6 +1001,20 @@ _ASKS_HOST = re.compile(
 )
 # How a text names who hosts or runs it: "is hosted by CSC", "run by IZUM".
 _HOSTED_BY = re.compile(r"\b(?:hosted|run|operated|managed|led|coordinated)\s+by\b", re.I)
+# "Which vendor is building it", "who built Vega": the company that makes the machine.
+_ASKS_VENDOR = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:vendors?|manufacturers?|integrators?|suppliers?)\b|"
+    r"\bwho\s+(?:is\s+|was\s+)?(?:build(?:s|ing)?|built|makes?|made|manufactur\w+|"
+    r"suppl(?:ies|ied|ying)|deliver(?:s|ed|ing)?)\b",
+    re.I,
+)
+# ... which a text gives by naming one of the companies that build supercomputers, or saying
+# who built it.
+_VENDOR_NAMED = re.compile(
+    r"\b(?:HPE|Hewlett[- ]Packard|Cray|Atos|Eviden|Bull|Fujitsu|Lenovo|ParTec|IBM|Dell|"
+    r"Supermicro|Megware|SiPearl|Inspur|Huawei|NEC)\b|"
+    r"\b(?:built|made|supplied|delivered|manufactured)\s+by\b",
+)
 
 
 # ... read from another language, where any word may follow: "an welche AI Factory ist die
@@ -1010,12 +1024,20 @@ _ASKS_NAMED_LOOSELY = re.compile(_NAMED_KIND + r"\b", re.I)
 
 def asked_subject_kind(question: str, *, english_order: bool = True) -> str | None:
     """The kind of thing whose name a "which ...?" question asks for ("factory", "machine",
-    "call", "country", "host": who hosts or runs it), or None. `english_order`: whether the question is
+    "call", "country", "host": who hosts or runs it, "vendor": who builds it), or None. `english_order`: whether the question is
     English as written, not the reading of another language (see `_ASKS_NAMED_LOOSELY`)."""
     found = (_ASKS_NAMED if english_order else _ASKS_NAMED_LOOSELY).search(question)
     if found is not None:
         return found.lastgroup
+    if english_order and _ASKS_VENDOR.search(question):
+        return "vendor"
     return "host" if english_order and _ASKS_HOST.search(question) else None
+
+
+def names_vendor(text: str) -> bool:
+    """Whether `text` names the company that builds what it is about ("built by HPE",
+    "Atos/Eviden BullSequana")."""
+    return _VENDOR_NAMED.search(text) is not None
 
 
 def names_host(text: str) -> bool:
@@ -1394,6 +1416,41 @@ _ASKS_USABLE = re.compile(
     re.I,
 )
 _SAYS_USABLE = re.compile(r"\busable\b|\bavailable\b|\bjobs?\s+(?:can|may|get)\b", re.I)
+
+
+# "Is that lustre or gpfs?": two names offered, one of which is the answer.
+# Only right after "is that", "use", "run", "on": "official rule or hearsay?" offers no names.
+_ALTERNATIVES = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:it|that|this|they|these|those)|uses?|using|runs?|on)\s+"
+    r"([a-z][\w.+-]{2,})\s+or\s+([a-z][\w.+-]{2,})\s*(?:\?|$)",
+    re.I,
+)
+_NO_ALTERNATIVE = frozenset(
+    "not no yes both neither either something anything else more less other others what "
+    "which later earlier sooner never always".split()
+)
+
+
+def asked_alternatives(question: str) -> tuple[str, str] | None:
+    """The two things a question offers to choose from, when it ends a clause with "A or B?"
+    ("is that lustre or gpfs?"); None otherwise, or when either is no name ("or not")."""
+    found = _ALTERNATIVES.search(question)
+    if found is None:
+        return None
+    pair = (found.group(1), found.group(2))
+    # Months are written short in the facts ("31 Mar 2026"), so they are left out.
+    if any(word.casefold() in _NO_ALTERNATIVE or re.fullmatch(_MONTH, word, re.I) for word in pair):
+        return None
+    return pair
+
+
+def names_either(texts: list[str], pair: tuple[str, str]) -> bool:
+    """Whether any of `texts` names one of the two things offered."""
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
+        for word in pair
+        for text in texts
+    )
 
 
 def asks_usable(question: str) -> bool:
@@ -2116,6 +2173,11 @@ _ASKS_SPAN = re.compile(
 _YEAR_LATER = re.compile(
     rf"\b(\d{{1,2}}\s+{_MONTH})(\s+(?:to|until|till|and|-|\u2013)\s+\d{{1,2}}\s+{_MONTH}\s+(\d{{4}}))\b"
 )
+
+
+def asks_span(question: str) -> bool:
+    """Whether the question asks how long from one day to another (see `with_span`)."""
+    return bool(_ASKS_SPAN.search(question))
 
 
 def with_span(text: str, question: str) -> str:

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from functools import cache, partial
 
 from knowledge.answer_kinds import (
+    asked_alternatives,
     asked_attribute,
     asked_parts,
     asked_subject_kind,
@@ -45,8 +46,10 @@ from knowledge.answer_kinds import (
     gives_value,
     holds,
     names_calendar_day,
+    names_either,
     names_host,
     names_month,
+    names_vendor,
     only_other_places,
     only_past_days,
     places,
@@ -1044,6 +1047,9 @@ class Assistant:
             and kind not in _named_kinds(match.mentions)
             and not self._names_kind(texts, kind)
         )
+        # "Is LEONARDO's storage lustre or gpfs" is not answered by facts that name neither.
+        offered = asked_alternatives(match.question) if english else None
+        unchosen = offered is not None and not names_either(texts, offered)
         # "How much of the RAM can a job actually get" is not answered by "memory: 256 GiB".
         installed_only = asks_usable(match.question) and not any(says_usable(t) for t in texts)
         # Nor "the home dir quota on LEONARDO" by "more than 100 PB of storage". Only where
@@ -1056,6 +1062,7 @@ class Assistant:
         )
         return (
             unnamed
+            or unchosen
             or _figures_of_unnamed(match)
             or installed_only
             or kind_missing
@@ -1093,9 +1100,15 @@ class Assistant:
         runs what they are about ("host")."""
         if kind == "host":
             return any(names_host(text) for text in texts)
+        if kind == "vendor":
+            return any(names_vendor(text) for text in texts)
         # "Which supercomputer does the RO AI Factory run on": that it is still to be acquired
         # says which, as far as anything on record does.
         if kind == "machine" and any(_NONE_YET.search(text) for text in texts):
+            return True
+        # "Which call pays for ...": a call the catalogue does not list is named by its
+        # identifier ("HORIZON-JU-EUROHPC-2026-COAIF-03").
+        if kind == "call" and any(_CALL_ID.search(text) for text in texts):
             return True
         return self.curated is None or any(
             kind in _named_kinds(self.curated.names.find(text)) for text in texts
@@ -1578,6 +1591,10 @@ _ASKER = frozenset({"i", "we", "i'd", "i've", "we'd", "we've"})
 
 # What a figure is of: a machine (or a part of one), or a call.
 _FIGURED_KINDS = frozenset({"machine", "partition", "call"})
+
+
+# An EU call's identifier: programme, body, year, topic, number.
+_CALL_ID = re.compile(r"\b(?:HORIZON|DIGITAL|EUROHPC)(?:-[A-Z0-9]+){2,}-\d{2}\b")
 
 
 def _figures_of_unnamed(match: CuratedMatch) -> bool:

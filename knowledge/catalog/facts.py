@@ -23,6 +23,7 @@ from typing import Literal
 
 from knowledge.answer_kinds import (
     asks_end_day,
+    asks_span,
     asks_total,
     asks_yes_or_no,
     counts_cores,
@@ -597,7 +598,8 @@ def _call_facts(catalog: Catalog, call: Call) -> Iterator[CuratedFact]:
             # week of it": every call's, in that period.
             _cutoffs_of_all_in_period(catalog, period)
             if (period := asked_period(q, now)) is not None and _OTHER_CALLS.search(q)
-            else next_cutoff_text(
+            else _cutoffs_apart(call, q)
+            or next_cutoff_text(
                 catalog,
                 call,
                 now,
@@ -1082,6 +1084,28 @@ def _cutoffs_of_all_in_period(catalog: Catalog, period: Period) -> str:
     lines = [f"**Cut-offs on record {period.text()}, all calls ({len(found)}):**"]
     lines += [f"• **{c.call_name}**: {day_text(c.day)}" for c in found]
     return "\n".join(lines)
+
+
+# "Between the last cut-off of 2026 and the first one of 2027".
+_END_OF_YEAR = re.compile(r"\b(first|last|final)\b[^?.!]{0,40}?\b(?:of|in)\s+(20\d\d)\b", re.I)
+
+
+def _cutoffs_apart(call: Call, question: str) -> str:
+    """The two cut-offs of `call` a question asks the time between, named as the first or last
+    of a year ("how long between the last cut-off of 2026 and the first of 2027"); ""
+    otherwise."""
+    ends = _END_OF_YEAR.findall(question)
+    if len(ends) != 2 or not asks_span(question):
+        return ""
+    named = []
+    for which, year in ends:
+        in_year = [c.day for c in call_cutoffs(call) if c.day.year == int(year)]
+        if not in_year:
+            return ""
+        day = in_year[0] if which.lower() == "first" else in_year[-1]
+        named.append(f"the {which.lower()} of {year} on {day_text(day)}")
+    # The days apart are added by `with_span`, as for any fact naming two days.
+    return f"**{call.name} cut-offs:** {named[0]}; {named[1]}."
 
 
 def _cutoffs_in_year(catalog: Catalog, call: Call, now: datetime, year: int) -> str:

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from knowledge.answer_kinds import (
+    asked_alternatives,
     asked_attribute,
     asked_bounds,
     asked_parts,
@@ -40,8 +41,10 @@ from knowledge.answer_kinds import (
     holds,
     holds_count,
     names_calendar_day,
+    names_either,
     names_host,
     names_place,
+    names_vendor,
     only_other_places,
     only_past_days,
     ordinals,
@@ -1698,6 +1701,25 @@ def test_a_question_asks_who_hosts_or_runs_something(question: str, kind: str | 
     assert asked_subject_kind(question) == kind
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("slaif is getting a new ai system. which vendor is building it?", "vendor"),
+        ("who built vega?", "vendor"),
+        ("who is building jupiter's booster?", "vendor"),
+        ("who can build software on lumi?", None),
+    ],
+)
+def test_a_question_asks_who_builds_something(question: str, kind: str | None) -> None:
+    assert asked_subject_kind(question) == kind
+
+
+def test_a_text_names_the_builder_by_company_or_as_built_by() -> None:
+    assert names_vendor("a 6.9 PF Atos machine")
+    assert names_vendor("built by ParTec and Eviden")
+    assert not names_vendor("SLAIF is an AI Factory hosted by IZUM, Maribor, Slovenia.")
+
+
 def test_a_text_names_a_host_by_what_hosts_or_runs_it() -> None:
     assert names_host("**LUMI** is hosted by CSC – IT Center for Science in Kajaani, Finland.")
     assert names_host("The antenna is run by the national HPC centre.")
@@ -2360,3 +2382,27 @@ def test_no_days_between_are_given_unasked_or_among_more_than_two_days() -> None
 )
 def test_a_question_asks_which_partition(question: str, asks: bool) -> None:
     assert asks_partition_name(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "pair"),
+    [
+        ("leonardo's storage: is that lustre or gpfs? our loader cares", ("lustre", "gpfs")),
+        ("does vega use slurm or pbs?", ("slurm", "pbs")),
+        # No names offered: a yes or no, a time, months the facts write short.
+        ("can we apply now or not?", None),
+        ("is it open now or later?", None),
+        ("is the deadline in march or april?", None),
+        ("is LUMI or LEONARDO better for us?", None),
+        ("someone said fastlane has a 10k minimum. official rule or hearsay?", None),
+    ],
+)
+def test_a_question_may_offer_two_names_to_choose_from(
+    question: str, pair: tuple[str, str] | None
+) -> None:
+    assert asked_alternatives(question) == pair
+
+
+def test_a_fact_chooses_only_by_naming_one_of_the_two() -> None:
+    assert names_either(["LUMI runs the Slurm batch scheduler."], ("slurm", "pbs"))
+    assert not names_either(["LEONARDO has more than 100 PB of storage."], ("lustre", "gpfs"))

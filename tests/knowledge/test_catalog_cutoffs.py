@@ -228,3 +228,15 @@ def test_every_call_s_cut_offs_in_a_month_are_listed_in_order(catalog: Catalog) 
         "• **AI Factories Large Scale**: 30 Oct 2026\n"
         "• **AI for Science and Collaborative EU Projects**: 30 Oct 2026"
     )
+
+
+def test_the_days_between_the_last_cut_off_of_a_year_and_the_first_of_the_next(
+    catalog: Catalog,
+) -> None:
+    now = datetime(2026, 11, 27, 12, tzinfo=UTC)
+    cutoffs = next(f for f in catalog_facts(catalog, DATA) if f.id == "large-scale/cutoffs")
+    question = "how long between the last large scale cut-off of 2026 and the first one of 2027?"
+    assert cutoffs.text_at(now, question) == (
+        "**AI Factories Large Scale cut-offs:** the last of 2026 on 15 Dec 2026; the first of "
+        "2027 on 4 Jan 2027. From 15 Dec 2026 to 4 Jan 2027: 20 days, 2 weeks and 6 days."
+    )

@@ -463,6 +463,13 @@ def test_a_machine_named_only_in_what_the_question_states_is_not_the_one_asked_a
     assert "23.11.4" not in answer.text
 
 
+def test_facts_that_name_neither_of_two_things_offered_do_not_choose(
+    curated_only: Assistant,
+) -> None:
+    answer = curated_only.ask("leonardo's 100 PB of storage: is that lustre or gpfs?")
+    assert answer.abstained
+
+
 def test_a_scheduler_fact_does_not_name_a_partition(curated_only: Assistant) -> None:
     answer = curated_only.ask("for vega's gpu partition, what partition name goes in --partition?")
     assert answer.abstained
@@ -517,6 +524,13 @@ def test_a_place_set_aside_still_leaves_the_fact_about_what_is_asked(
         ("how do we keep track of the budget on leonardo's booster?", "`saldo -b`"),
         # The command is asked, not how many node-hours are left.
         ("what's the command to see how many node-hours we have left on MeluXina?", "`myquota`"),
+        # A call the catalogue does not list is named by its identifier.
+        (
+            "which eurohpc call pays for networking the ai factories? we need its identifier",
+            "HORIZON-JU-EUROHPC-2026-COAIF-03",
+        ),
+        # That no job API is documented answers whether there is one.
+        ("is there a REST API for submitting jobs on LUMI?", "no REST API for submitting jobs"),
         # Figures worked out of one fact's own: a part of an amount, the cut-offs of a month.
         ("how much of deucalion's price tag did the EU pay, in euros?", "is EUR 7 M"),
         (
