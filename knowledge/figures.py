@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6}
@@ -88,7 +89,7 @@ class Amount:
 def with_figures(text: str, question: str) -> str:
     """`text`, with a figure worked out from its own when the question asks for one (see the
     module's docstring); as it is otherwise."""
-    for work in _WORKS:
+    for work in _works_for(question):
         figure = work(text, question)
         if figure:
             return f"{text} {figure}"
@@ -97,7 +98,14 @@ def with_figures(text: str, question: str) -> str:
 
 def works_out_figures(text: str, question: str) -> bool:
     """Whether `with_figures` works a figure out of `text` for `question`."""
-    return any(work(text, question) for work in _WORKS)
+    return any(work(text, question) for work in _works_for(question))
+
+
+@lru_cache(maxsize=256)
+def _works_for(question: str) -> tuple[Callable[[str, str], str], ...]:
+    """The works the question asks for at all: each fact of the catalogue is checked with the
+    same question, so what it asks is read once (most questions ask none of them)."""
+    return tuple(work for work, asks in _WORKS if asks(question))
 
 
 def _words(text: str) -> set[str]:
@@ -250,9 +258,14 @@ def _share_of_count(text: str, question: str) -> str:
     return ""
 
 
-_WORKS: tuple[Callable[[str, str], str], ...] = (
-    _part_of_amount,
-    _share_of_count,
-    _per_item,
-    _sum_of_sizes,
+_WORKS: tuple[tuple[Callable[[str, str], str], Callable[[str], bool]], ...] = (
+    (_part_of_amount, lambda q: bool(_ASKS_AMOUNT.search(q))),
+    (_share_of_count, lambda q: bool(_ASKS_SHARE.search(q))),
+    (
+        _per_item,
+        lambda q: bool(
+            _ASKS_AVERAGE.search(q) and _ASKS_AMOUNT.search(q) and _SHARED_OUT.search(q)
+        ),
+    ),
+    (_sum_of_sizes, lambda q: bool(_ASKS_SUM.search(q))),
 )
