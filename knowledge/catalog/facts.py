@@ -449,24 +449,20 @@ def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
             f"**{m.name}** user documentation: {m.docs.url}",
             m.docs,
         )
-    if m.status_page:
-        note = f" ({m.status_page.note})" if m.status_page.note else ""
-        yield _fact(
-            f"{m.id}/status-page",
-            [me],
-            ["status_page"],
-            f"**{m.name}** service status and announcements: {m.status_page.url}{note}",
-            m.status_page,
-        )
-    if m.portal:
-        note = f" ({m.portal.note})" if m.portal.note else ""
-        yield _fact(
-            f"{m.id}/portal",
-            [me],
-            ["portal"],
-            f"**{m.name}** web portal: {m.portal.url}{note}",
-            m.portal,
-        )
+    pages = (
+        (m.status_page, "status_page", "service status and announcements"),
+        (m.portal, "portal", "web portal"),
+    )
+    for link, topic, label in pages:
+        if link:
+            note = f" ({link.note})" if link.note else ""
+            yield _fact(
+                f"{m.id}/{topic.replace('_', '-')}",
+                [me],
+                [topic],
+                f"**{m.name}** {label}: {link.url}{note}",
+                link,
+            )
     if m.accounting:
         commands = ", ".join(f"`{c}`" for c in m.accounting.commands)
         note = f" {m.accounting.note}" if m.accounting.note else ""
@@ -790,20 +786,24 @@ _AROUND = re.compile(
 _COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 
-def _named_day(text: str, year: int) -> date | None:
-    """The first day `text` names ("4 may 2026", "June 30"), in `year` if it names none."""
+def _named_days(text: str, year: int) -> Iterator[date]:
+    """The days `text` names ("4 may 2026", "June 30"), in `year` when it names none."""
     months = [m[:3] for m in MONTHS]
     for found in _ON_DAY.finditer(text):
         g = found.groups()
         try:
-            return date(
+            yield date(
                 int(g[2] or g[5] or year),
                 months.index((g[1] or g[3])[:3].lower()) + 1,
                 int(g[0] or g[4]),
             )
         except ValueError:
             continue
-    return None
+
+
+def _named_day(text: str, year: int) -> date | None:
+    """The first day `text` names (see `_named_days`)."""
+    return next(_named_days(text, year), None)
 
 
 def asked_period(question: str, now: datetime) -> Period | None:
@@ -926,16 +926,9 @@ def asked_cutoff(call: Call, question: str, now: datetime) -> date | None:
         return None
     months = [m[:3] for m in MONTHS]
     year = asked_year(question, now) or now.year
-    for found in _ON_DAY.finditer(question):
-        g = found.groups()
-        asked = (
-            int(g[2] or g[5] or year),
-            months.index((g[1] or g[3])[:3].lower()) + 1,
-            int(g[0] or g[4]),
-        )
-        on_day = [d for d in days if (d.year, d.month, d.day) == asked]
-        if on_day:
-            return on_day[0]
+    for asked in _named_days(question, year):
+        if asked in days:
+            return asked
     part = _PART_OF_MONTH.search(question)
     if part is not None:
         month = months.index(part.group(2)[:3].lower()) + 1
