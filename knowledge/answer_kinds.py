@@ -1444,10 +1444,33 @@ def asked_alternatives(question: str) -> tuple[str, str] | None:
     return pair
 
 
+# "Which BullSequana model is it": a model of a line the question names.
+_MODEL_OF = re.compile(
+    r"\bwhich\s+([A-Za-z][\w-]{2,})\s+(?:models?|variants?|generations?|series)\b", re.I
+)
+
+
+# Kinds of part, not product lines: "which cpu model" is asked of whatever names the CPU
+# ("Arm A64FX processors"), which other checks read.
+_PART_KINDS = frozenset(
+    "cpu cpus gpu gpus processor processors accelerator accelerators chip chips card cards "
+    "node nodes network storage memory language ai ml llm".split()
+)
+
+
+def asked_line(question: str) -> str:
+    """The product line whose model a question asks for ("BullSequana" in "which BullSequana
+    model is it"), or "" (also for a kind of part: "which cpu model")."""
+    found = _MODEL_OF.search(question)
+    if found is None or found.group(1).casefold() in _PART_KINDS:
+        return ""
+    return found.group(1)
+
+
 def names_either(texts: list[str], pair: tuple[str, str]) -> bool:
-    """Whether any of `texts` names one of the two things offered."""
+    """Whether any of `texts` names one of the two things offered (or its plural)."""
     return any(
-        re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
+        re.search(rf"(?<![\w-]){re.escape(word)}s?(?![\w-])", text, re.I)
         for word in pair
         for text in texts
     )

@@ -21,6 +21,7 @@ from functools import cache, partial
 from knowledge.answer_kinds import (
     asked_alternatives,
     asked_attribute,
+    asked_line,
     asked_parts,
     asked_subject_kind,
     asking_sentence,
@@ -1050,6 +1051,10 @@ class Assistant:
         # "Is LEONARDO's storage lustre or gpfs" is not answered by facts that name neither.
         offered = asked_alternatives(match.question) if english else None
         unchosen = offered is not None and not names_either(texts, offered)
+        # Nor "which BullSequana model is Vega" by "Vega vendor: Atos": a model of the line
+        # named is given only by facts that name the line.
+        line = asked_line(match.question) if english else ""
+        unmodelled = bool(line) and not names_either(texts, (line, line))
         # "How much of the RAM can a job actually get" is not answered by "memory: 256 GiB".
         installed_only = asks_usable(match.question) and not any(says_usable(t) for t in texts)
         # Nor "the home dir quota on LEONARDO" by "more than 100 PB of storage". Only where
@@ -1063,6 +1068,7 @@ class Assistant:
         return (
             unnamed
             or unchosen
+            or unmodelled
             or _figures_of_unnamed(match)
             or installed_only
             or kind_missing

@@ -11,6 +11,7 @@ from knowledge.answer_kinds import (
     asked_alternatives,
     asked_attribute,
     asked_bounds,
+    asked_line,
     asked_parts,
     asked_subject_kind,
     asks_allotment,
@@ -2406,3 +2407,22 @@ def test_a_question_may_offer_two_names_to_choose_from(
 def test_a_fact_chooses_only_by_naming_one_of_the_two() -> None:
     assert names_either(["LUMI runs the Slurm batch scheduler."], ("slurm", "pbs"))
     assert not names_either(["LEONARDO has more than 100 PB of storage."], ("lustre", "gpfs"))
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("vega was built by atos, right? which bullsequana model is it exactly?", "bullsequana"),
+        # A kind of part is no product line.
+        ("which gpu model does lumi-g have?", ""),
+        ("which cpu model does deucalion have?", ""),
+        ("which model should we train first?", ""),
+    ],
+)
+def test_a_question_may_ask_for_a_model_of_a_line_it_names(question: str, line: str) -> None:
+    assert asked_line(question) == line
+
+
+def test_a_line_is_named_also_in_the_plural() -> None:
+    assert names_either(["each node has 4 NVIDIA A100 GPUs"], ("gpu", "gpu"))
+    assert not names_either(["**Vega** vendor: Atos."], ("bullsequana", "bullsequana"))

@@ -168,6 +168,7 @@ def test_the_cut_offs_of_this_year_are_listed_when_this_year_is_asked(catalog: C
         ),
         ("cut-offs in jul-dec 2027?", (date(2027, 7, 1), date(2027, 12, 31))),
         ("which cut-offs are in the first quarter of 2027?", (date(2027, 1, 1), date(2027, 3, 31))),
+        ("any cut-offs in Q1 2027?", (date(2027, 1, 1), date(2027, 3, 31))),
         (
             "the 4 may 2026 deadline: which cut-offs fell within a week either side of it?",
             (date(2026, 4, 27), date(2026, 5, 11)),

@@ -537,6 +537,11 @@ def test_a_place_set_aside_still_leaves_the_fact_about_what_is_asked(
             "which cut-offs of any call fell in october 2026?",
             "**Cut-offs on record from 1 Oct 2026 to 31 Oct 2026, all calls (4):**",
         ),
+        # A quarter as planners write it.
+        (
+            "any cut-offs in Q1 2027?",
+            "**Cut-offs on record from 1 Jan 2027 to 31 Mar 2027, all calls (1):**",
+        ),
     ],
 )
 def test_a_question_is_answered_by_the_fact_that_says_it(
