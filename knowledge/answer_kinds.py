@@ -594,6 +594,7 @@ def valued_kinds(question: str) -> tuple[str, ...]:
     return tuple(k for k in kinds if k != "quantity") if "duration" in kinds else kinds
 
 
+@lru_cache(maxsize=256)
 def shown_by_setting(question: str) -> str:
     """What the command, option or setting asked for shows or sets, as the question words it:
     "how much of our allocation is left" in "which command shows how much of our allocation is
@@ -1467,11 +1468,11 @@ def asked_line(question: str) -> str:
     return found.group(1)
 
 
-def names_either(texts: list[str], pair: tuple[str, str]) -> bool:
-    """Whether any of `texts` names one of the two things offered (or its plural)."""
+def names_either(texts: list[str], words: tuple[str, ...]) -> bool:
+    """Whether any of `texts` names one of `words`, the things offered (or its plural)."""
     return any(
         re.search(rf"(?<![\w-]){re.escape(word)}s?(?![\w-])", text, re.I)
-        for word in pair
+        for word in words
         for text in texts
     )
 
@@ -2228,14 +2229,18 @@ def with_span(text: str, question: str) -> str:
 
 
 _MONTHS_ASKED = re.compile(r"\bmonths?\b", re.I)
-_SPAN_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
-_SPAN_ORDINALS |= {"fourth": 4, "4th": 4, "fifth": 5, "5th": 5}
+_PLACE = "(" + "|".join(_PLACE_WORDS) + r"|\d+(?:st|nd|rd|th)|last)"
 _SPAN_PLACES = re.compile(
-    r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\b[^?.!]{0,40}?"
-    r"\b(?:and|to|&)\s+(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\b"
-    r"(?:\s+[\w-]+){0,3}?\s+(waves?|calls?|rounds?|editions?|phases?)\b",
+    rf"\b{_PLACE}\b[^?.!]{{0,40}}?\b(?:and|to|&)\s+(?:the\s+)?{_PLACE}\b"
+    rf"(?:\s+[\w-]+){{0,3}}?\s+({_SERIES_WORDS})\b",
     re.I,
 )
+
+
+def place_number(word: str) -> int | None:
+    """The place an ordinal names ("third", "3rd": 3), or None ("last" and other words)."""
+    written = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+    return int(written.group(1)) if written else _PLACE_WORDS.get(word.lower())
 
 
 def _days_of_places(text: str, question: str) -> list[date]:
@@ -2244,13 +2249,13 @@ def _days_of_places(text: str, question: str) -> list[date]:
     asked = _SPAN_PLACES.search(question)
     if asked is None:
         return []
-    series = asked.group(3).lower().rstrip("s")
+    series = _series(asked.group(3), question)
     placed = {int(m.group(1)): m.end() for m in re.finditer(rf"\b{series}\s+(\d+)\b", text, re.I)}
-    if not placed:
+    if not series or not placed:
         return []
     days = []
     for word in (asked.group(1).lower(), asked.group(2).lower()):
-        number = max(placed) if word == "last" else _SPAN_ORDINALS[word]
+        number = max(placed) if word == "last" else place_number(word)
         if number not in placed:
             return []
         found = full_days(text[placed[number] : placed[number] + 30])

@@ -1054,7 +1054,7 @@ class Assistant:
         # Nor "which BullSequana model is Vega" by "Vega vendor: Atos": a model of the line
         # named is given only by facts that name the line.
         line = asked_line(match.question) if english else ""
-        unmodelled = bool(line) and not names_either(texts, (line, line))
+        unmodelled = bool(line) and not names_either(texts, (line,))
         # "How much of the RAM can a job actually get" is not answered by "memory: 256 GiB".
         installed_only = asks_usable(match.question) and not any(says_usable(t) for t in texts)
         # Nor "the home dir quota on LEONARDO" by "more than 100 PB of storage". Only where

@@ -88,7 +88,8 @@ class Amount:
 
 def with_figures(text: str, question: str) -> str:
     """`text`, with a figure worked out from its own when the question asks for one (see the
-    module's docstring); as it is otherwise."""
+    module's docstring); as it is otherwise. Each work runs only for a question its gate in
+    `_WORKS` lets through."""
     for work in _works_for(question):
         figure = work(text, question)
         if figure:
@@ -152,6 +153,8 @@ def _said(amount: Amount) -> str:
 
 
 def _number(value: float) -> str:
+    """`value` rounded as a worked-out estimate is said ("4.2", "29", "0.25"); billing's
+    exact sums keep their decimals instead (`knowledge.catalog.billing`)."""
     if value >= 100 or value == int(value):
         return f"{value:,.0f}"
     return f"{value:.2g}" if value < 1 else f"{value:.1f}".rstrip("0").rstrip(".")
@@ -166,8 +169,6 @@ def _of_each(text: str, amount: Amount) -> bool:
 
 def _part_of_amount(text: str, question: str) -> str:
     """ "EUR 20 M, 35% of it from the EU" asked "how many euros came from the EU": EUR 7 M."""
-    if not _ASKS_AMOUNT.search(question):
-        return ""
     asked = _words(question)
     for sentence in _SENTENCE.finditer(text):
         part = sentence.group()
@@ -186,26 +187,21 @@ def _part_of_amount(text: str, question: str) -> str:
 def _per_item(text: str, question: str) -> str:
     """ "13 Antennas ... EUR 55 M" asked "how much does one antenna get on average": EUR 4.2 M
     each. Only one amount and one count of the thing the question names."""
-    if not (
-        _ASKS_AVERAGE.search(question)
-        and _ASKS_AMOUNT.search(question)
-        and _SHARED_OUT.search(question)
-    ):
+    amounts = _money(text) + _hours(text)
+    if len(amounts) != 1 or _of_each(text, amounts[0]):
         return ""
-    amounts = [a for a in _money(text) + _hours(text) if not _of_each(text, a)]
-    if len(amounts) != 1 or len(_money(text) + _hours(text)) != 1:
-        return ""
+    (amount,) = amounts
     asked = _words(question)
     counts = []
     for m in _COUNT.finditer(text):
-        if any(a.start <= m.start() < a.end for a in amounts):
+        if amount.start <= m.start() < amount.end:
             continue
         noun = _NOUN_ENDS.sub("", m["noun"]).split()
         if noun and _stem(noun[-1].casefold()) in asked:
-            counts.append((float(m["n"].replace(",", "")), noun[-1]))
+            counts.append((_value(m["n"], None), noun[-1]))
     if len(counts) != 1 or counts[0][0] < 2:
         return ""
-    (count, items), (amount,) = counts[0], amounts
+    count, items = counts[0]
     each = Amount(amount.value / count, amount.unit, 0, 0)
     return f"Worked out: {_said(amount)} over {count:,.0f} {items} is about {_said(each)} each."
 
@@ -213,7 +209,7 @@ def _per_item(text: str, question: str) -> str:
 def _sum_of_sizes(text: str, question: str) -> str:
     """ "200 PB of disk plus a 400 PB archive" asked "how many PB together": 600 PB. Only in
     the unit the question names, and only where the fact gives no total of its own."""
-    if not _ASKS_SUM.search(question) or re.search(r"\b(?:in\s+)?total|in\s+all\b", text, re.I):
+    if re.search(r"\b(?:in\s+)?total|in\s+all\b", text, re.I):
         return ""
     units = {u.upper() for u in re.findall(r"\b([KMGTPE]B)\b", question, re.I)}
     if len(units) != 1:
@@ -240,7 +236,7 @@ def _share_of_count(text: str, question: str) -> str:
         wholes, parts = [], []
         for m in _COUNT.finditer(part_text):
             noun = _NOUN_ENDS.sub("", m["noun"]).split()
-            value = float(m["n"].replace(",", ""))
+            value = _value(m["n"], None)
             before = re.findall(r"[A-Za-z][\w-]*", part_text[max(0, m.start() - 25) : m.start()])
             if (
                 before

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -28,6 +29,7 @@ from knowledge.answer_kinds import (
     asks_yes_or_no,
     counts_cores,
     counts_gpus,
+    place_number,
     with_listed_count,
     with_span,
 )
@@ -732,7 +734,7 @@ def asked_after(question: str, now: datetime) -> date | None:
         day, month, year = int(g[7]), int(g[6]), int(g[5])
     else:
         day = int(g[0] or g[3])
-        month = [m[:3] for m in MONTHS].index((g[1] or g[2])[:3].lower()) + 1
+        month = _month_number(g[1] or g[2])
         year = int(g[4]) if g[4] else asked_year(question, now) or now.year
     try:
         return date(year, month, day)
@@ -747,6 +749,9 @@ class Period:
 
     first: date
     last: date
+
+    def __contains__(self, day: date) -> bool:
+        return self.first <= day <= self.last
 
     def text(self) -> str:
         return f"from {day_text(self.first)} to {day_text(self.last)}"
@@ -772,13 +777,8 @@ _FROM_NOW_UNTIL = re.compile(
 )
 # "The end of november one", "mid-september": a part of a month points at a day.
 _PART_BEFORE = re.compile(r"\b(?:end|beginning|start|middle|mid|late|early)(?:\s+of)?[-\s]*$", re.I)
-_HALF = re.compile(
-    r"\b(?:(first|second|1st|2nd|last)\s+half|\bh([12]))\b|"
-    r"\b(jan(?:uary)?|jul(?:y)?)\s*(?:-|\u2013|to|through)\s*(jun(?:e)?|dec(?:ember)?)\b",
-    re.I,
-)
+_HALF = re.compile(r"\b(?:(first|second|1st|2nd|last)\s+half|h([12]))\b", re.I)
 _QUARTER = re.compile(r"\bq([1-4])\b|\b(first|second|third|fourth|last)\s+quarter\b", re.I)
-_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "fourth": 4, "last": 4}
 # "Within a week either side of 4 May 2026", "within 10 days of it".
 _AROUND = re.compile(
     r"\bwithin\s+(?:(a|one|two|three|\d+)\s+)?(days?|weeks?)\b[^?.!]{0,30}?\bof\b", re.I
@@ -786,17 +786,17 @@ _AROUND = re.compile(
 _COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 
+def _month_number(name: str) -> int:
+    """The month a name of it written out or short gives ("Sept", "december": 9, 12)."""
+    return [m[:3] for m in MONTHS].index(name[:3].lower()) + 1
+
+
 def _named_days(text: str, year: int) -> Iterator[date]:
     """The days `text` names ("4 may 2026", "June 30"), in `year` when it names none."""
-    months = [m[:3] for m in MONTHS]
     for found in _ON_DAY.finditer(text):
         g = found.groups()
         try:
-            yield date(
-                int(g[2] or g[5] or year),
-                months.index((g[1] or g[3])[:3].lower()) + 1,
-                int(g[0] or g[4]),
-            )
+            yield date(int(g[2] or g[5] or year), _month_number(g[1] or g[3]), int(g[0] or g[4]))
         except ValueError:
             continue
 
@@ -806,6 +806,7 @@ def _named_day(text: str, year: int) -> date | None:
     return next(_named_days(text, year), None)
 
 
+@lru_cache(maxsize=256)
 def asked_period(question: str, now: datetime) -> Period | None:
     """The period a question asks about, if it names one (see `Period`); a month or half
     without a year is in the year it names elsewhere, or this one. Asked what is still ahead,
@@ -835,8 +836,7 @@ def _named_period(question: str, now: datetime) -> Period | None:
             return Period(day - span, day + span)
     half = _HALF.search(question)
     if half is not None:
-        said = (half.group(1) or half.group(2) or half.group(3) or "").lower()
-        second = said in ("second", "2nd", "last", "2") or said.startswith("jul")
+        second = (half.group(1) or half.group(2)).lower() in ("second", "2nd", "last", "2")
         return (
             Period(date(year, 7, 1), date(year, 12, 31))
             if second
@@ -844,14 +844,12 @@ def _named_period(question: str, now: datetime) -> Period | None:
         )
     quarter = _QUARTER.search(question)
     if quarter is not None:
-        q = int(quarter.group(1)) if quarter.group(1) else _ORDINAL[quarter.group(2).lower()]
-        last_month = 3 * q
-        end = calendar.monthrange(year, last_month)[1]
-        return Period(date(year, last_month - 2, 1), date(year, last_month, end))
-    months = [m[:3] for m in MONTHS]
+        said = quarter.group(1) or quarter.group(2)
+        q = int(said) if said.isdigit() else place_number(said) or 4  # "the last quarter"
+        return Period(date(year, 3 * q - 2, 1), _month_end(year, 3 * q))
     ranged = _MONTH_RANGE.search(question)
     if ranged is not None:
-        first, last = (months.index(g[:3].lower()) + 1 for g in (ranged.group(1), ranged.group(2)))
+        first, last = _month_number(ranged.group(1)), _month_number(ranged.group(2))
         # "December and january", no year named: the coming turn of the year.
         named_year = ranged.group(3) or asked_year(question, now)
         to_year = int(named_year or (now.year + 1 if first > last else now.year))
@@ -859,7 +857,7 @@ def _named_period(question: str, now: datetime) -> Period | None:
         return Period(date(from_year, first, 1), _month_end(to_year, last))
     until = _FROM_NOW_UNTIL.search(question)
     if until is not None:
-        last = months.index(until.group(1)[:3].lower()) + 1
+        last = _month_number(until.group(1))
         to_year = int(until.group(2) or (now.year if last >= now.month else now.year + 1))
         return Period(now.date(), _month_end(to_year, last))
     for month in _IN_MONTH.finditer(question):
@@ -867,8 +865,7 @@ def _named_period(question: str, now: datetime) -> Period | None:
         named_at = month.start(1) if month.group(1) else month.start(3)
         if _PART_BEFORE.search(question, 0, named_at):
             continue
-        name = month.group(1) or month.group(3)
-        number = months.index(name[:3].lower()) + 1
+        number = _month_number(month.group(1) or month.group(3))
         in_year = int(month.group(2) or month.group(4) or year)
         return Period(date(in_year, number, 1), _month_end(in_year, number))
     return None
@@ -924,14 +921,13 @@ def asked_cutoff(call: Call, question: str, now: datetime) -> date | None:
     days = [c.day for c in call_cutoffs(call)]
     if not days:
         return None
-    months = [m[:3] for m in MONTHS]
     year = asked_year(question, now) or now.year
     for asked in _named_days(question, year):
         if asked in days:
             return asked
     part = _PART_OF_MONTH.search(question)
     if part is not None:
-        month = months.index(part.group(2)[:3].lower()) + 1
+        month = _month_number(part.group(2))
         named = int(part.group(3) or year)
         in_month = [d for d in days if (d.year, d.month) == (named, month)]
         if in_month:
@@ -960,7 +956,7 @@ def nothing_on_record(
     if after is not None:
         return not any(c.day > after for c in call_cutoffs(call))
     if period is not None:
-        return not any(period.first <= c.day <= period.last for c in call_cutoffs(call))
+        return not any(c.day in period for c in call_cutoffs(call))
     if year is not None:
         return not any(c.day.year == year for c in call_cutoffs(call))
     return not catalog.upcoming_cutoffs(now, call=call.id)
@@ -1047,7 +1043,7 @@ def _cutoffs_after(call: Call, after: date) -> str:
 
 def _cutoffs_in_period(call: Call, period: Period) -> str:
     """The cut-offs of `call` in `period`, counted, or that none is on record."""
-    days = [c for c in call_cutoffs(call) if period.first <= c.day <= period.last]
+    days = [c for c in call_cutoffs(call) if c.day in period]
     if not days:
         return _none_on_record(call, f"No {call.name} cut-off {period.text()}")
     listed = ", ".join(day_text(c.day) for c in days)
@@ -1066,7 +1062,7 @@ _OTHER_CALLS = re.compile(
 def _cutoffs_of_all_in_period(catalog: Catalog, period: Period) -> str:
     """Every call's cut-offs in `period`, in the order they fall."""
     found = sorted(
-        (c for c in catalog.cutoffs() if period.first <= c.day <= period.last),
+        (c for c in catalog.cutoffs() if c.day in period),
         key=lambda c: c.at,
     )
     if not found:
