@@ -764,7 +764,9 @@ _COUNTED = re.compile(
 # Not after a comma either: "1,1,1,..." would give a number at every comma, each tried anew.
 _COUNT = r"(?<![\w.,])(?:\d[\d,.]*|hundreds?|thousands?|" + _NUMBER_WORDS + r")(?!\w)"
 # Things measured in bytes: "how much memory" is answered by a size, wherever it stands.
-_MEASURED_IN_BYTES = frozenset({"memory", "ram", "dram", "hbm", "vram", "storage", "disk", "space"})
+_MEASURED_IN_BYTES = frozenset(
+    {"memory", "ram", "dram", "hbm", "vram", "storage", "disk", "space", "flash", "nvme", "ssd"}
+)
 _SIZE = re.compile(r"\d\s*(?:[KMGTPE]i?B|bytes?)\b", re.I)
 # A node's RAM is no GPU's memory: "how much system RAM does a Vega GPU node have" is not
 # answered by "4 NVIDIA A100 40 GB GPUs", "(128 GB each)" after the GPUs, or "96 GB of HBM3".
@@ -1868,6 +1870,10 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
     said = found.group("phrase").split()
     if _DID.fullmatch(said[0]) and (len(said) == 1 or said[1].lower() in _BUT):
         return ()
+    # "How many days passed between", "how many proposals arrived": what the verb is said of.
+    did = next((i for i, word in enumerate(said) if i and _DID.fullmatch(word)), None)
+    if did is not None:
+        thing = said[did - 1].lower()
     # Chat shorthand for the unit counted: "how many gpu hrs", "gpu-hrs" count hours.
     thing = re.sub(r"(?:^|(?<=-))hrs?$", "hours", thing)
     # "How much system memory per node" asks for the node's RAM, which a GPU's memory is not.
@@ -1987,9 +1993,21 @@ _ASKS_TOTAL = re.compile(
 )
 
 
+# A node, one: not "every node", "all nodes".
+_ONE_NODE = re.compile(r"(?<!\bevery\s)(?<!\beach\s)(?<!\ball\s)\bnode\b(?![-\w])", re.I)
+# "If you add up the local nvme of every node", "sum every a100 in the booster": every part
+# is what is added up.
+_ADDS_UP = re.compile(
+    r"\b(?:add(?:ed|ing)?\s+(?:it\s+|them\s+|\w+\s+)?up|sum(?:med|ming)?)\b", re.I
+)
+
+
 def asks_total(question: str) -> bool:
     """Whether the question counts a whole ("how many H100s does MN5 ACC have in total"), not
     one part of it ("how many GPUs in total per node" counts a node's)."""
+    if _ADDS_UP.search(question):
+        # ... but "a LUMI-G node: its HBM summed over all 8 GCDs" adds up one node's.
+        return not _ONE_NODE.search(question)
     return bool(_ASKS_TOTAL.search(question)) and not _PER_PART.search(question)
 
 
@@ -2182,6 +2200,40 @@ def counts_cores(question: str) -> bool:
     )
 
 
+# What a question measures of a partition's hardware: the GPUs' memory ("gpu hbm", "VRAM",
+# "memory of every A100"), node-local storage ("local NVMe", "node-local flash"), or the nodes'
+# memory ("RAM", "DDR5", "memory" said of no GPU and no disk).
+_ASKS_GPU_MEMORY = re.compile(
+    r"\b(?:hbm\d?e?|vram)\b|\b(?:gpus?|gcds?|accelerators?|(?:[ahblv]\d{2,3}|gh\d{3}|mi\d{3}x?)s?)"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:memory|ram)\b|\b(?:memory|ram)\s+(?:of|on|in)\s+(?:\w+\s+){0,2}?"
+    r"(?:gpus?|gcds?|accelerators?|(?:[ahblv]\d{2,3}|gh\d{3}|mi\d{3}x?)s?)\b",
+    re.I,
+)
+_ASKS_LOCAL_STORAGE = re.compile(
+    r"\b(?:nvme|ssds?|node-local|local\s+(?:disks?|storage|flash|drives?|scratch))\b", re.I
+)
+_ASKS_NODE_MEMORY = re.compile(r"\b(?:ram|memory|dram|ddr\d?)\b", re.I)
+
+
+def measures_gpu_memory(question: str) -> bool:
+    """Whether the question measures GPU memory ("total gpu hbm of the booster")."""
+    return bool(_ASKS_GPU_MEMORY.search(question))
+
+
+def measures_local_storage(question: str) -> bool:
+    """Whether the question measures the nodes' own disks ("local nvme of every node")."""
+    return bool(_ASKS_LOCAL_STORAGE.search(question))
+
+
+def measures_node_memory(question: str) -> bool:
+    """Whether the question measures the nodes' memory, not their GPUs' or their disks'."""
+    return (
+        bool(_ASKS_NODE_MEMORY.search(question))
+        and not measures_gpu_memory(question)
+        and not measures_local_storage(question)
+    )
+
+
 # "How many weeks were there between them", "how long did it take from the launch to the
 # winners": the time from one day to another.
 _ASKS_SPAN = re.compile(
@@ -2219,7 +2271,10 @@ def with_span(text: str, question: str) -> str:
         return text
     first, last = days
     span = (last - first).days
-    weeks = f", {span // 7} weeks" + (f" and {span % 7} days" if span % 7 else "")
+    days_over = span % 7
+    weeks = f", {span // 7} weeks" + (
+        f" and {days_over} day{'s' if days_over > 1 else ''}" if days_over else ""
+    )
     months = (last.year - first.year) * 12 + last.month - first.month - (last.day < first.day)
     in_months = f", {months} months" if months >= 1 and _MONTHS_ASKED.search(question) else ""
     return (
@@ -2235,6 +2290,13 @@ _SPAN_PLACES = re.compile(
     rf"(?:\s+[\w-]+){{0,3}}?\s+({_SERIES_WORDS})\b",
     re.I,
 )
+# ... or the series named after the first place: "between the first selection wave being
+# announced and the second one".
+_SPAN_PLACES_NAMED_FIRST = re.compile(
+    rf"\b{_PLACE}(?:\s+[\w-]+){{0,2}}?\s+({_SERIES_WORDS})\b[^?.!]{{0,40}}?"
+    rf"\b(?:and|to|&)\s+(?:the\s+)?{_PLACE}\b",
+    re.I,
+)
 
 
 def place_number(word: str) -> int | None:
@@ -2247,14 +2309,18 @@ def _days_of_places(text: str, question: str) -> list[date]:
     """The days `text` gives the two places of a series the question names ("between the
     first and the third waves" and "wave 1 on 10 Dec 2024; ... wave 3 on 10 Oct 2025")."""
     asked = _SPAN_PLACES.search(question)
-    if asked is None:
+    if asked is not None:
+        places, series_word = (asked.group(1), asked.group(2)), asked.group(3)
+    elif (named_first := _SPAN_PLACES_NAMED_FIRST.search(question)) is not None:
+        places, series_word = (named_first.group(1), named_first.group(3)), named_first.group(2)
+    else:
         return []
-    series = _series(asked.group(3), question)
+    series = _series(series_word, question)
     placed = {int(m.group(1)): m.end() for m in re.finditer(rf"\b{series}\s+(\d+)\b", text, re.I)}
     if not series or not placed:
         return []
     days = []
-    for word in (asked.group(1).lower(), asked.group(2).lower()):
+    for word in (place.lower() for place in places):
         number = max(placed) if word == "last" else place_number(word)
         if number not in placed:
             return []

@@ -118,40 +118,6 @@ def describe_partition(machine: Machine, part: Partition) -> str:
     return sentence + "."
 
 
-def partition_total(part: Partition) -> str:
-    """The partition's GPUs in all, when its node count and GPUs per node are on record: "How
-    many A100s in total" wants the product, not two numbers left to the reader ("" if not)."""
-    if part.gpu is None or not part.gpu.count or not part.nodes:
-        return ""
-    # Not when the partition's text gives a total itself, or only some of its nodes have GPUs
-    # ("16 nodes ... 8 visualisation nodes with 8 A40 each").
-    said = f"{part.gpu.note} {part.notes}"
-    # ... unless it says which: "only on the 8 visualisation nodes" counts those.
-    only = re.search(r"\bonly\s+on\s+(?:the\s+)?(\d[\d,]*)\s+((?:[\w-]+\s+)?nodes)\b", said, re.I)
-    if only is None and re.search(
-        r"\bin total\b|\btotal\b|\b\d[\d,]*\s+(?:\w+\s+)?nodes\b", said, re.I
-    ):
-        return ""
-    nodes, which = (int(only[1].replace(",", "")), only[2]) if only else (part.nodes, "nodes")
-    total = nodes * part.gpu.count
-    return (
-        f"In all: {total:,} {part.gpu.model} GPUs ({nodes:,} {which} × {part.gpu.count} per node)."
-    )
-
-
-def core_total(part: Partition) -> str:
-    """The partition's CPU cores in all, when its node count and cores per node are on record:
-    "how many CPU cores does the DCGP partition have, all nodes together" wants the product
-    ("" if not)."""
-    cpu = part.cpu
-    if cpu is None or not cpu.cores or not part.nodes:
-        return ""
-    per_node = (cpu.count or 1) * cpu.cores
-    return (
-        f"In all: {part.nodes * per_node:,} CPU cores ({part.nodes:,} nodes × {per_node} per node)."
-    )
-
-
 def describe_slurm_partition(part: SlurmPartition) -> str:
     limits = [
         f"max walltime {part.max_walltime}" if part.max_walltime else "",

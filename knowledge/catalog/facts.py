@@ -29,6 +29,9 @@ from knowledge.answer_kinds import (
     asks_yes_or_no,
     counts_cores,
     counts_gpus,
+    measures_gpu_memory,
+    measures_local_storage,
+    measures_node_memory,
     place_number,
     with_listed_count,
     with_span,
@@ -37,12 +40,10 @@ from knowledge.catalog.billing import job_bill
 from knowledge.catalog.catalog import Catalog
 from knowledge.catalog.chat_text import (
     MONTHS,
-    core_total,
     day_text,
     describe_partition,
     describe_slurm_partition,
     partition_label,
-    partition_total,
     when_text,
 )
 from knowledge.catalog.cutoffs import Cutoff, call_cutoffs
@@ -56,6 +57,13 @@ from knowledge.catalog.models import (
     Sourced,
     TimeToAccess,
     is_primary_source,
+)
+from knowledge.catalog.totals import (
+    core_total,
+    gpu_memory_total,
+    local_storage_total,
+    memory_total,
+    partition_total,
 )
 from knowledge.figures import with_figures, works_out_figures
 
@@ -217,7 +225,8 @@ def _last_day(duration: Duration) -> str | None:
 
 
 def _asked_totals(totals: Iterable[tuple[str, Callable[[str], bool]]], question: str) -> list[str]:
-    """The partition's totals that `question` asks for (the GPUs or the cores in all)."""
+    """The partition's totals that `question` asks for (its GPUs, cores, GPU memory, memory or
+    local storage in all)."""
     return [total for total, counts in totals if asks_total(question) and counts(question)]
 
 
@@ -344,7 +353,13 @@ def _machine_facts(catalog: Catalog, m: Machine) -> Iterator[CuratedFact]:
             topics.append("cpu")
         described = describe_partition(m, part)
         # A total of the whole partition only when one is asked for, of what is counted.
-        totals = ((partition_total(part), counts_gpus), (core_total(part), counts_cores))
+        totals = (
+            (partition_total(part), counts_gpus),
+            (core_total(part), counts_cores),
+            (gpu_memory_total(part), measures_gpu_memory),
+            (memory_total(part), measures_node_memory),
+            (local_storage_total(part), measures_local_storage),
+        )
         asked_totals = tuple((total, counts) for total, counts in totals if total)
         yield _fact(
             f"{m.id}/partition/{part.id}",

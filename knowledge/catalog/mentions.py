@@ -94,6 +94,14 @@ _SET_ASIDE = re.compile(
 )
 # "AI Factory" after a country's name or adjective ("the Greek AI Factory").
 _FACTORY_AFTER = re.compile(r"\s+" + _AI_FACTORY + r"\b(?!\s+Antenna)", re.I)
+# "The luxembourg machine", "jülich's exascale machine": a place written right before a word
+# for a supercomputer, a qualifier or two between.
+_MACHINE_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:(?!(?:which|what|whose|how|is|are|does|do|did|on|in|at|of|for|to|runs?|"
+    r"uses?|ai|factory|factories)\b)[\w-]+\s+){0,2}?"
+    r"(?:machine|system|supercomputer|cluster|computer)s?\b",
+    re.I,
+)
 # What may follow a machine's name before one of its partitions' short names.
 _PART_AFTER = re.compile(r"(?:'s|’s)?\s+(?:the\s+)?([A-Za-z][\w-]*)")
 # "DAEDALUS (the Greek one)": the word after a country's adjective in brackets.
@@ -474,6 +482,7 @@ class NameTable:
             mentions.append(found[0])
             i += found[1]
         mentions = self._town_factory(question, self._country_factories(question, mentions))
+        mentions = self._country_machine(question, mentions)
         mentions = self._with_partitions(question, mentions)
         return self._fold_qualifiers(question, mentions)
 
@@ -487,6 +496,25 @@ class NameTable:
             if after and len(factories) == 1:
                 m = Mention(
                     factories[0], m.start, after.end(), None, question[m.start : after.end()]
+                )
+            found.append(m)
+        return found
+
+    def _country_machine(self, question: str, mentions: list[Mention]) -> list[Mention]:
+        """A country, or a town in it, written right before a word for a supercomputer is that
+        country's machine when it hosts only one ("where are the docs of the luxembourg
+        machine", "jülich's exascale machine")."""
+        found: list[Mention] = []
+        for m in mentions:
+            after = _MACHINE_AFTER.match(question, m.end) if m.subject.kind == "country" else None
+            machines = [
+                machine
+                for machine, home in self._home.items()
+                if machine.kind == "machine" and home == m.subject
+            ]
+            if after and len(machines) == 1:
+                m = Mention(
+                    machines[0], m.start, after.end(), None, question[m.start : after.end()]
                 )
             found.append(m)
         return found

@@ -393,6 +393,9 @@ def test_a_text_holds_a_value_of_a_kind(text: str, kind: str, held: bool) -> Non
         # So many times slower is a multiple; so many times a day is a count.
         ("roughly how many times slower than a normal run is memcheck?", ("multiple",)),
         ("how many times can i extend the key?", ("times",)),
+        # A verb after the thing says what happened to it: the days are counted.
+        ("how many days passed between the two waves?", ("days",)),
+        ("how many proposals arrived in the first call?", ("proposals",)),
     ],
 )
 def test_the_question_says_what_it_counts(question: str, things: tuple[str, ...]) -> None:
@@ -990,6 +993,10 @@ def test_a_text_states_a_limit_of_a_direction_with_its_number(
         ("how many GPUs does LUMI-G have altogether", True),
         ("how many mi250x cards are in the whole of lumi-g?", True),
         ("marenostrum 5 gpp, whole partition: how many cpu cores is that?", True),
+        # What is added up is every part: "every node" is what is summed.
+        ("if you add up the local nvme of every node, how much is that?", True),
+        ("total gpu memory if you sum every a100 in the booster?", True),
+        ("lumi-g node: is its ddr4 bigger than the hbm summed over all 8 gcds?", False),
         # A whole node's count is one part's.
         ("how many GPUs in total per node on LUMI-G?", False),
         ("how many numa domains does a whole node have in total?", False),
@@ -2363,6 +2370,11 @@ def test_the_days_between_two_places_of_a_series_are_those_the_text_gives_them()
     )
     # A place the text gives no day is no span.
     assert with_span(text, "how long between the first and the fourth waves?") == text
+    # The series may be named after the first place: "the second one" is the second wave.
+    asked = "how many days passed between the first selection wave and the second one?"
+    assert with_span(text, asked) == (
+        f"{text} From 10 Dec 2024 to 12 Mar 2025: 92 days, 13 weeks and 1 day."
+    )
 
 
 def test_no_days_between_are_given_unasked_or_among_more_than_two_days() -> None:

@@ -362,6 +362,11 @@ def test_an_faq_entry_on_a_third_party_page_is_not_confirmed() -> None:
         ("Is there a Polish AI Factory?", ["country:Poland"]),
         # A country with one AI Factory, written before "AI Factory", names that one.
         ("the greek AI factory, which supercomputer does it run on?", ["factory:Pharos"]),
+        # ... and a country, or a town in it, before a word for a supercomputer, its machine.
+        ("where are the docs of the luxembourg machine?", ["machine:MeluXina"]),
+        ("when was jülich's exascale machine inaugurated?", ["machine:JUPITER"]),
+        ("we're a luxembourg start-up", ["country:Luxembourg"]),
+        ("the ai factory in athens, which supercomputer does it run on?", ["factory:Pharos"]),
         ("we need to polish our proposal", []),
         ("when do jobs finish on LUMI?", ["machine:LUMI"]),
         # Chat shorthand for LEONARDO and its Booster.

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 import knowledge
 from knowledge.catalog.catalog import Catalog, load_catalog
-from knowledge.catalog.chat_text import core_total, describe_partition, partition_total
+from knowledge.catalog.chat_text import describe_partition
 from knowledge.catalog.facts import catalog_facts
+from knowledge.catalog.models import Partition
+from knowledge.catalog.totals import (
+    core_total,
+    gpu_memory_total,
+    local_storage_total,
+    memory_total,
+    partition_total,
+)
 
 DATA = Path(knowledge.__file__).parent / "data"
 
@@ -105,3 +113,65 @@ def test_a_total_worked_out_makes_the_partition_s_page_further_reading(catalog: 
 def test_a_node_s_gpu_memory_is_summed_beside_each_gpu_s(catalog: Catalog) -> None:
     text = _partition_text(catalog, "lumi", "lumi-g")
     assert "4 AMD Instinct MI250X GPUs (128 GB each, 512 GB per node)" in text
+
+
+def _partition(catalog: Catalog, machine: str, partition: str) -> Partition:
+    return next(p for p in catalog.machine(machine).partitions if p.id == partition)
+
+
+def test_a_partition_s_gpu_memory_in_all_is_nodes_times_gpus_times_their_memory(
+    catalog: Catalog,
+) -> None:
+    # The Booster's text says its 13,824 GPUs itself; their memory it leaves to the reader.
+    booster = _partition(catalog, "leonardo", "leonardo-booster")
+    assert gpu_memory_total(booster) == (
+        "In all: 884,736 GB of GPU memory, about 885 TB (3,456 nodes × 4 GPUs × 64 GB)."
+    )
+
+
+def test_node_memory_in_all_adds_up_the_nodes_of_each_size(catalog: Catalog) -> None:
+    vega = _partition(catalog, "vega", "vega-cpu")
+    assert memory_total(vega) == (
+        "In all: 388,608 GB of memory, about 389 TB (768 nodes × 256 GB + 192 nodes × 1 TB)."
+    )
+    # Binary units stay binary.
+    lumi_c = _partition(catalog, "lumi", "lumi-c")
+    assert memory_total(lumi_c) == (
+        "In all: 581,632 GiB of memory, about 568 TiB "
+        "(1,888 nodes × 256 GiB + 128 nodes × 512 GiB + 32 nodes × 1 TiB)."
+    )
+
+
+def test_node_local_storage_in_all_is_not_memory(catalog: Catalog) -> None:
+    dcgp = _partition(catalog, "leonardo", "leonardo-dcgp")
+    assert local_storage_total(dcgp) == (
+        "In all: 5,898,240 GB of node-local storage, about 5.9 PB (1,536 nodes × 3.84 TB)."
+    )
+    assert memory_total(dcgp) == (
+        "In all: 786,432 GB of memory, about 786 TB (1,536 nodes × 512 GB)."
+    )
+
+
+def test_sizes_on_some_nodes_that_do_not_account_for_all_give_no_total() -> None:
+    part = Partition(
+        id="x",
+        name="X",
+        kind="cpu",
+        nodes=200,
+        memory="256 GB on 100 nodes",
+        source="https://example.org/x",
+        as_of=date(2026, 1, 1),
+        confirmed=False,
+    )
+    assert memory_total(part) == ""
+    assert local_storage_total(part) == ""
+
+
+def test_the_memory_in_all_is_given_only_when_a_total_of_it_is_asked(catalog: Catalog) -> None:
+    facts = {f.id: f for f in catalog_facts(catalog, DATA)}
+    now = datetime(2026, 11, 27, tzinfo=UTC)
+    dcgp = facts["leonardo/partition/leonardo-dcgp"]
+    asked = "leonardo dcgp: if you add up the local nvme of every node, how much is that?"
+    assert dcgp.text_at(now, asked).endswith("about 5.9 PB (1,536 nodes × 3.84 TB).")
+    assert "of memory" not in dcgp.text_at(now, asked)
+    assert "In all:" not in dcgp.text_at(now, "how much local nvme does a dcgp node have?")
