@@ -557,13 +557,15 @@ def names_place(text: str, place: int) -> bool:
 # writes one gives (the code kind also reads "which call", "which module" or "how do I").
 _SETTING = (
     r"(?:env(?:ironment)?\s+var(?:iable)?s?|options?|flags?|switch(?:es)?|arguments?|"
-    r"parameters?|variables?|commands?|directives?|keywords?|"
+    r"parameters?|variables?|commands?|directives?|keywords?|(?:cli|command-line)\s+tools?|"
     # "What's the Slurm partition name I put in --partition": a name to type.
     r"(?:partition|queue|qos)\s+names?)\b"
 )
 _ASKS_SETTING = re.compile(
     r"\b(?:which|what)(?:'s|\u2019s|\s+is|\s+are)?(?:\s+[\w-]+){0,2}?\s+" + _SETTING + "|"
     r"\bis\s+there\s+(?:(?:a|an|any)\s+)?(?:[\w-]+\s+)?" + _SETTING + "|"
+    # "What do I type to see how much is left": a command.
+    r"\bwhat\s+(?:do|should|can|would)\s+(?:i|we|you)\s+(?:type|run|enter)\b|"
     # "Wie heißt die Slurm-Partition ...", read as "called ... Slurm Partition": its name.
     r"^\s*called\b[^?.!]{0,40}?\b(?:partition|queue|qos)\b",
     re.I,
@@ -1644,7 +1646,8 @@ _OWN_PROJECT = re.compile(
 )
 _ASKS_HOW_TO_LOOK = re.compile(
     r"\b(?:how\s+(?:do|can|could|to|would|should)\s+(?:i|we|you)?\s*(?:check|see|find|know|"
-    r"tell|monitor|look|query|get)|(?:which|what)(?:'s|\s+is)?\s+(?:the\s+)?(?:command|tool|"
+    r"tell|monitor|look|query|get)|what\s+(?:do|should|can|would)\s+(?:i|we|you)\s+(?:type|run|"
+    r"enter)\b|(?:which|what)(?:'s|\s+is)?\s+(?:the\s+)?(?:cli\s+|command-line\s+)?(?:command|tool|"
     r"app|application|page|view|dashboard|portal|utility|script)s?\b|"
     r"is\s+there\s+(?:a|an|any)\s+(?:way|command|tool)|where\s+(?:can|do|should)\s+(?:i|we)\s+"
     r"(?:see|check|find|look))",

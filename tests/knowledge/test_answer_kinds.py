@@ -187,6 +187,7 @@ def test_the_question_says_what_kind_of_value_it_wants(
         # The command is asked; how much is left is what it shows.
         ("Which command shows how much of our LUMI allocation is left?", ("code",)),
         ("what flag sets the maximum walltime of a job?", ("code",)),
+        ("what do i type to see how many node-hours are left?", ("code",)),
         # Asked before the command, the amount is asked too.
         ("How much is left, and which command shows it?", ("quantity", "code")),
         ("How many nodes can one job use?", ("quantity",)),
@@ -1193,6 +1194,8 @@ def test_a_live_figure_of_one_s_own_project_is_asked(question: str) -> None:
         "Is there a way to see how many hours are left in my project?",
         "What's the command to see how many hours are left for my project?",
         "in the web portal, which app shows how many billing units our project has left?",
+        "on leonardo, what do i type to see how much of our budget is left?",
+        "karolina: which cli tool shows how many node-hours our project still has?",
     ],
 )
 def test_no_live_figure_of_one_s_project_is_asked(question: str) -> None:

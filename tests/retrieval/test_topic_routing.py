@@ -524,6 +524,15 @@ def test_a_place_set_aside_still_leaves_the_fact_about_what_is_asked(
         ("how do we keep track of the budget on leonardo's booster?", "`saldo -b`"),
         # The command is asked, not how many node-hours are left.
         ("what's the command to see how many node-hours we have left on MeluXina?", "`myquota`"),
+        ("on karolina, what do i type to see how many node-hours are left?", "`it4ifree`"),
+        # A partition's memory in all, and the machine a country hosts.
+        (
+            "what's the total gpu memory of the leonardo booster, all a100s summed?",
+            "884,736 GB of GPU memory",
+        ),
+        ("where are the user docs of the luxembourg machine?", "docs.lxp.lu"),
+        # A billing weight is billing, not hardware.
+        ("how is a gpu weighted against a cpu core in vega's billing?", "A100 GPU 2.0"),
         # A call the catalogue does not list is named by its identifier.
         (
             "which eurohpc call pays for networking the ai factories? we need its identifier",
