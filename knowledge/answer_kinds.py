@@ -1829,7 +1829,9 @@ def _measured(question: str, *, english_order: bool = True) -> tuple[str, ...]:
             return ()
         # "Wie viel vom nationalen Teil" reads "how much national part": a share of a whole,
         # which a percentage or a ratio gives, not a count of parts.
-        if any(word in _PART_OF_WHOLE for phrase in phrases for word in phrase):
+        # Not a part named further on: "how many node total calculate part" ("combien de
+        # noeuds au total, que je calcule la part") counts nodes.
+        if any(word in _PART_OF_WHOLE for phrase in phrases for word in phrase[:2]):
             return ("fraction",)
         # "How many approximately": a word saying the count is rough is not the thing counted.
         words = [

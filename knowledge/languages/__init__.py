@@ -21,6 +21,8 @@ SUPPORTED = ("en", "de", "fr", "it", "es", "pl")
 # technical token, which every glossary keeps as written.
 _HELD = "hpcbot_quotation_"
 _HELD_AGAIN = re.compile(_HELD + r"(\d+)")
+# Where a sentence ends in a chat question: a full stop, "!" or "?" before the next word.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 # Languages that capitalise every noun: there a capital letter does not mark a name.
 NOUNS_CAPITALISED = frozenset({"de"})
 
@@ -75,7 +77,13 @@ class Languages:
             return f" {_HELD}{len(quotations) - 1} "
 
         held = QUOTED.sub(hold, question)
-        english = glossary(language).translate(held, known, names)
+        # Sentence by sentence: a reading keeps where the sentence that asks starts ("unsere
+        # Jobs fliegen raus. Welche Partition ist preemptible?"), which its words alone lose.
+        sentences = [s for s in _SENTENCE_END.split(held) if s.strip()]
+        read = glossary(language)
+        english = ". ".join(
+            reading for s in sentences if (reading := read.translate(s, known, names).strip())
+        )
         english = _HELD_AGAIN.sub(lambda found: quotations[int(found.group(1))], english)
         return Asked(question, language, english)
 

@@ -724,3 +724,13 @@ def test_a_company_registered_somewhere_is_no_saved_file() -> None:
     french = glossary("fr")
     assert french.translate("enregistrée aux", known) == "registered in"
     assert "registered" not in french.translate("en tant que chercheur", known)
+
+
+def test_a_reading_keeps_where_the_sentence_that_asks_starts() -> None:
+    asked = Languages().read(
+        "Unsere Jobs dürfen rausfliegen. Welche Partition ist für preemptible Jobs?", known
+    )
+    assert asked.language == "de"
+    first, second = asked.english.casefold().split(". ")
+    assert "partition" in second.split()
+    assert "partition" not in first.split()
