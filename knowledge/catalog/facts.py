@@ -883,7 +883,20 @@ def _named_period(question: str, now: datetime) -> Period | None:
         number = _month_number(month.group(1) or month.group(3))
         in_year = int(month.group(2) or month.group(4) or year)
         return Period(date(in_year, number, 1), _month_end(in_year, number))
+    # "Which of the deadlines fell in 2024": the cut-offs of a whole year, listed.
+    whole_year = _IN_YEAR.search(question)
+    if whole_year is not None and _WHICH_CUTOFFS.search(question):
+        in_year = int(whole_year.group(1))
+        return Period(date(in_year, 1, 1), date(in_year, 12, 31))
     return None
+
+
+_IN_YEAR = re.compile(r"\b(?:in|during|throughout)\s+(20\d\d)\b", re.I)
+_WHICH_CUTOFFS = re.compile(
+    r"\b(?:which|what)\b[^?.!]{0,40}?\b(?:cut-?offs?|deadlines?)\b[^?.!]{0,30}?"
+    r"\b(?:fell|were|was|happened|came|took\s+place)\b",
+    re.I,
+)
 
 
 def _month_end(year: int, month: int) -> date:

@@ -194,6 +194,12 @@ def test_the_cut_offs_of_this_year_are_listed_when_this_year_is_asked(catalog: C
             (date(2026, 12, 1), date(2027, 1, 31)),
         ),
         ("which deadlines are still ahead in november?", (date(2026, 11, 27), date(2026, 11, 30))),
+        # A whole year, asked which cut-offs fell in it; not when the first one of it is.
+        (
+            "which of the deadlines on record fell in 2024?",
+            (date(2024, 1, 1), date(2024, 12, 31)),
+        ),
+        ("when is the first cut-off in 2027?", None),
         # The end of a month points at a day near it, not at the month.
         ("we missed the end of november one. is there another before christmas?", None),
         ("it's the end of nov 2026. when's the next cut-off?", None),
