@@ -81,6 +81,7 @@ from knowledge.clock import Clock, utc_now
 from knowledge.embed import language_words
 from knowledge.errors import IndexNotBuilt
 from knowledge.extract import TYPE_BONUS, Extract, best_extract, coverage, meaning_lift
+from knowledge.figures import worked_across
 from knowledge.languages import NOUNS_CAPITALISED, Asked, Languages, Words, words_for
 from knowledge.lexical import LexicalIndex, tokenize, variant_of
 from knowledge.links import with_addresses
@@ -1086,9 +1087,12 @@ class Assistant:
         )
 
     def _fact_texts(self, match: CuratedMatch) -> list[str]:
-        """The matched facts' texts as they read now, for the question asked."""
+        """The matched facts' texts as they read now, for the question asked, and a figure
+        they give together, when one is asked (see `worked_across`)."""
         now = self.clock()
-        return [s.fact.text_at(now, match.question) for s in match.facts]
+        texts = [s.fact.text_at(now, match.question) for s in match.facts]
+        across = worked_across(texts, match.question)
+        return [*texts, across] if across else texts
 
     def _gives_more(self, passage: str, match: CuratedMatch) -> bool:
         """Whether `passage` gives a default or a version asked for, which none of the matched
@@ -1169,6 +1173,9 @@ class Assistant:
         now = self.clock()
         facts = [s.fact for s in match.facts]
         lines = [f.text_at(now, question) for f in facts]
+        across = worked_across(lines, question)
+        if across:
+            lines.append(across)
         unknown = all(f.is_unknown(now, question) for f in facts)
         citations: list[Citation] = []
         for fact in facts:

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from knowledge.answer_kinds import with_span
+
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6}
 _SCALES |= {"b": 1e9, "bn": 1e9, "billion": 1e9}
@@ -95,6 +97,24 @@ def with_figures(text: str, question: str) -> str:
         if figure:
             return f"{text} {figure}"
     return text
+
+
+# What `with_figures` and `with_span` add, once worked out: "Worked out: ...", "From 28 Apr
+# 2026 to 23 Jun 2026: 56 days".
+_WORKED = re.compile(
+    r"\bWorked out: |\bFrom \d{1,2} [A-Z][a-z]{2} \d{4} to \d{1,2} [A-Z][a-z]{2} \d{4}: \d"
+)
+
+
+def worked_across(texts: list[str], question: str) -> str:
+    """A figure two of `texts` give together, when the question asks for one and no text
+    works it out alone: the days between "opened on 28 Apr 2026" in one and "closed on 23 Jun
+    2026" in another, how many times one's 50,000 GPU-hours is another's 10,000; "" else."""
+    if len(texts) < 2 or any(_WORKED.search(text) for text in texts):
+        return ""
+    joined = " ".join(texts)
+    worked = with_figures(with_span(joined, question), question)
+    return worked[len(joined) :].strip()
 
 
 def works_out_figures(text: str, question: str) -> bool:
@@ -254,6 +274,29 @@ def _share_of_count(text: str, question: str) -> str:
     return ""
 
 
+_ASKS_TIMES = re.compile(
+    r"\bhow\s+many\s+times\s+(?:\w+\s+)?(?:more|less|larger|bigger|smaller|higher|lower|"
+    r"greater|as\s+(?:much|many|big|large))\b|\bby\s+what\s+factor\b",
+    re.I,
+)
+
+
+def _times_as_much(text: str, question: str) -> str:
+    """ "Up to 50,000 GPU-hours" and "more than 10,000 GPU-hours" asked "how many times bigger
+    is the one than the other": 5 times. Only two amounts in one unit, and not the same."""
+    for found in (_money(text), _hours(text), _sizes(text)):
+        units = {a.unit.casefold() for a in found}
+        if len(found) != 2 or len(units) != 1:
+            continue
+        small, big = sorted(found, key=lambda a: a.value)
+        if small.value <= 0 or small.value == big.value:
+            return ""
+        return (
+            f"Worked out: {_said(big)} is {_number(big.value / small.value)} times {_said(small)}."
+        )
+    return ""
+
+
 _WORKS: tuple[tuple[Callable[[str, str], str], Callable[[str], bool]], ...] = (
     (_part_of_amount, lambda q: bool(_ASKS_AMOUNT.search(q))),
     (_share_of_count, lambda q: bool(_ASKS_SHARE.search(q))),
@@ -264,4 +307,5 @@ _WORKS: tuple[tuple[Callable[[str, str], str], Callable[[str], bool]], ...] = (
         ),
     ),
     (_sum_of_sizes, lambda q: bool(_ASKS_SUM.search(q))),
+    (_times_as_much, lambda q: bool(_ASKS_TIMES.search(q))),
 )

@@ -418,7 +418,12 @@ class CuratedAnswerer:
         w = self.weights
         scored: list[ScoredFact] = []
         counted = [t.casefold() for t in counted_things(question, english_order=english_order)]
+        # "That coaif-03 call": an identifier the question writes names the facts that hold
+        # it, and only those, however well another call's facts fit the words.
+        holding = _holding_identifiers(question, st.facts)
         for position, fact in enumerate(st.facts):
+            if holding and fact.id not in holding:
+                continue
             if fact.counts and not any(fact.counts in thing for thing in counted):
                 continue
             if fact.across in named_kinds:
@@ -520,7 +525,7 @@ class CuratedAnswerer:
             if len(kept) >= w.max_facts:
                 break
             same_topic = set(other.fact.topics) & set(lead.fact.topics)
-            if (
+            if other.fact.id in holding or (
                 other.score >= lead.score - w.keep_within
                 and same_topic
                 and (other.named or not lead.named)
@@ -593,6 +598,26 @@ class CuratedAnswerer:
             rivals,
             english_order,
         )
+
+
+# An identifier of a call or a topic as written: "coaif-03", "AIFA-01" (letters, a hyphen,
+# a number), in a question or inside a longer one ("HORIZON-JU-EUROHPC-2026-COAIF-03").
+_IDENTIFIER = re.compile(r"(?<![\w])([a-z]{3,}-\d{2,})(?![\w-])", re.I)
+
+
+def _holding_identifiers(question: str, facts: Sequence[CuratedFact]) -> frozenset[str]:
+    """The ids of the facts that hold an identifier the question writes; none when it writes
+    none, or none that a fact holds."""
+    written = {found.casefold() for found in _IDENTIFIER.findall(question)}
+    if not written:
+        return frozenset()
+    return frozenset(
+        fact.id
+        for fact in facts
+        if any(
+            re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", fact.text, re.I) for name in written
+        )
+    )
 
 
 def _first_named(fact: CuratedFact, named: set[tuple[str, str]]) -> int:

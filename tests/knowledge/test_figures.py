@@ -1,11 +1,13 @@
-"""Figures worked out from one fact's own figures: a part given as a percentage, an amount
-shared out per item, sizes added up, one count as a share of another."""
+"""Figures worked out from one fact's own figures, or two facts' together: a part given as a
+percentage, an amount shared out per item, sizes added up, one count as a share of another,
+how many times one amount is another, the days between two days."""
 
 from __future__ import annotations
 
 import pytest
 
-from knowledge.figures import with_figures, works_out_figures
+from knowledge.answer_kinds import with_span
+from knowledge.figures import with_figures, worked_across, works_out_figures
 
 COST = "Launched on 6 Sep 2023; it cost EUR 20 M, 35% of it from the EU."
 ANTENNAS = (
@@ -40,6 +42,11 @@ CALL = (
             CALL,
             "roughly what percentage of the proposals got funded?",
             "Worked out: 18 of 62 is about 29%.",
+        ),
+        (
+            "Up to 50,000 GPU-hours on one system; one applicant reports a minimum of 10,000 GPU-hours.",
+            "how many times bigger is the ceiling than the reported minimum?",
+            "Worked out: 50,000 GPU-hours is 5 times 10,000 GPU-hours.",
         ),
     ],
 )
@@ -83,3 +90,28 @@ def test_a_machine_s_performance_is_no_count_of_machines() -> None:
     text = "Inaugurated in 2021 as the first EuroHPC system: a 6.9 PF Atos machine that cost EUR 17.2 M."
     assert with_figures(text, "how much of each machine does eurohpc control?") == text
     assert with_figures(text, "how much money per machine on average?") == text
+
+
+def test_the_days_between_are_given_from_two_texts_that_each_give_one() -> None:
+    opened = "A coordination call (COAIF-03) opened on 28 Apr 2026."
+    closed = "The coordination call COAIF-03 closed on 23 Jun 2026."
+    asked = "how many days between its launch and the deadline?"
+    assert worked_across([opened, closed], asked) == (
+        "From 28 Apr 2026 to 23 Jun 2026: 56 days, 8 weeks."
+    )
+    # Not when one text works it out alone, nor unasked.
+    assert worked_across([with_span(f"{opened} {closed}", asked), closed], asked) == ""
+    assert worked_across([opened, closed], "when did it close?") == ""
+
+
+def test_how_many_times_one_amount_is_another_is_worked_out_across_two_texts() -> None:
+    texts = [
+        "**Fast Lane:** one applicant reports that the form asked for more than 10,000 GPU-hours.",
+        "**Fast Lane, what you can get:** Up to 50,000 GPU-hours on one system.",
+    ]
+    asked = "how many times bigger is the official ceiling than that reported minimum?"
+    assert (
+        worked_across(texts, asked) == "Worked out: 50,000 GPU-hours is 5 times 10,000 GPU-hours."
+    )
+    # Two amounts in different units are not compared.
+    assert worked_across([texts[0], "Up to EUR 300k per study."], asked) == ""

@@ -538,6 +538,11 @@ def test_a_place_set_aside_still_leaves_the_fact_about_what_is_asked(
             "which eurohpc call pays for networking the ai factories? we need its identifier",
             "HORIZON-JU-EUROHPC-2026-COAIF-03",
         ),
+        # An identifier names the facts that hold it: the days between two of them.
+        (
+            "the coaif-03 call: how many days between its opening and its deadline?",
+            "From 28 Apr 2026 to 23 Jun 2026: 56 days",
+        ),
         # That no job API is documented answers whether there is one.
         ("is there a REST API for submitting jobs on LUMI?", "no REST API for submitting jobs"),
         # Figures worked out of one fact's own: a part of an amount, the cut-offs of a month.
