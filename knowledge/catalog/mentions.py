@@ -267,6 +267,14 @@ def set_aside(question: str, mentions: Sequence[Mention]) -> frozenset[Subject]:
     same kind, and names nowhere else."""
     aside = {m.subject for m in mentions if _SET_ASIDE.search(question[: m.start])}
     named = {m.subject for m in mentions if not _SET_ASIDE.search(question[: m.start])}
+    # "On Vega, what's the command, like lumi-allocations on LUMI?": LUMI only says what the
+    # question compares with, when it asks about another machine.
+    likened = {m.subject for m in mentions if _LIKE_ON.search(question[: m.start])}
+    unlike = {m.subject for m in mentions if not _LIKE_ON.search(question[: m.start])}
+    for subject in likened - unlike:
+        if any(other.kind == subject.kind for other in unlike - aside):
+            aside.add(subject)
+            named.discard(subject)
     asked_from = premise_end(question)
     # "aif large scale - is it first come first served like fast lane": the question refers
     # back to what it stated, or compares with it; then both are asked about.
@@ -278,6 +286,11 @@ def set_aside(question: str, mentions: Sequence[Mention]) -> frozenset[Subject]:
     return frozenset(aside - named)
 
 
+# "... like lumi-allocations on", "the same as on", "similar to what we had at": the place a
+# comparison is drawn with, written right before it.
+_LIKE_ON = re.compile(
+    r"\b(?:like|as|similar\s+to|same\s+as)(?:\s+[\w-]+){0,3}?\s+(?:on|at|in)\s+$", re.I
+)
 # "Deucalion runs Slurm 23.11.4 - which version is Discoverer on?": a statement, ended by a
 # dash, a colon, a semicolon or a full stop, then the question.
 _PREMISE_END = re.compile(r"\s+[\u2013\u2014-]{1,2}\s+|[;:]\s+|(?<=[.!])\s+")

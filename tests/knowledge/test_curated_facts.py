@@ -517,6 +517,10 @@ def test_a_partner_country_is_a_subject_of_the_ai_factory_it_partners(
         ("we run on LUMI now; which partition on LEONARDO takes small gpu jobs?", ["LUMI"]),
         # A question that refers back to it, or compares with it, is about both.
         ("aif large scale - is it first come first served like fast lane?", []),
+        # Named only as what the question compares with, asking about another of its kind.
+        ("on vega, which command shows the hours left, like lumi-allocations on lumi?", ["LUMI"]),
+        ("is there a rest api on leonardo like on LUMI?", ["LUMI"]),
+        ("is the queue on LUMI like on LUMI-G?", []),
         # Asked about nothing else of its kind, it is what the question is about.
         ("we run on LUMI now; which partition fits a 4 gpu job?", []),
         ("which partition fits a 4 gpu job - LUMI or LEONARDO?", []),
