@@ -332,6 +332,10 @@ def _sites_sheet_tags(text: str) -> dict[str, set[str]]:
             else:
                 third = bracket is not None and "3rd" in bracket.group(1)
             tags.setdefault(_normal(match.group()), set()).add("site-3rd" if third else "site")
+        # "- S1 SchedMD/slurm `doc/html/rest_clients.shtml`": a page of Slurm's documentation
+        # by its place in the source tree, which slurm.schedmd.com publishes as .html.
+        for page in re.findall(r"SchedMD/slurm\s+`doc/html/([\w.-]+)\.shtml`", line):
+            tags.setdefault(_normal(f"https://slurm.schedmd.com/{page}.html"), set()).add("site")
     return tags
 
 
