@@ -540,7 +540,7 @@ def test_a_place_set_aside_still_leaves_the_fact_about_what_is_asked(
         ),
         # An identifier names the facts that hold it: the days between two of them.
         (
-            "the coaif-03 call: how many days between its opening and its deadline?",
+            "how many days was the coaif-03 call open, from launch to deadline?",
             "From 28 Apr 2026 to 23 Jun 2026: 56 days",
         ),
         # That no job API is documented answers whether there is one.
