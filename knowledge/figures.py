@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.answer_kinds import with_span
+from knowledge.answer_kinds import asks_span, with_span
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6}
@@ -99,22 +99,40 @@ def with_figures(text: str, question: str) -> str:
     return text
 
 
-# What `with_figures` and `with_span` add, once worked out: "Worked out: ...", "From 28 Apr
-# 2026 to 23 Jun 2026: 56 days".
+# What `with_figures`, `with_span` and a partition's totals add, once worked out: "Worked
+# out: ...", "From 28 Apr 2026 to 23 Jun 2026: 56 days", "In all: ...".
 _WORKED = re.compile(
-    r"\bWorked out: |\bFrom \d{1,2} [A-Z][a-z]{2} \d{4} to \d{1,2} [A-Z][a-z]{2} \d{4}: \d"
+    r"\bWorked out: |\bIn all: |"
+    r"\bFrom \d{1,2} [A-Z][a-z]{2} \d{4} to \d{1,2} [A-Z][a-z]{2} \d{4}: \d"
 )
+
+
+def shows_worked_figure(text: str) -> bool:
+    """Whether a fact's text, as rendered for a question, works a figure out itself."""
+    return bool(_WORKED.search(text))
+
+
+def asks_worked_figure(question: str) -> bool:
+    """Whether the question asks for a figure worked out of others (a span, a sum, a part, a
+    share, a multiple; see `with_figures` and `with_span`)."""
+    return bool(_works_for(question)) or asks_span(question)
 
 
 def worked_across(texts: list[str], question: str) -> str:
     """A figure two of `texts` give together, when the question asks for one and no text
     works it out alone: the days between "opened on 28 Apr 2026" in one and "closed on 23 Jun
-    2026" in another, how many times one's 50,000 GPU-hours is another's 10,000; "" else."""
-    if len(texts) < 2 or any(_WORKED.search(text) for text in texts):
+    2026" in another, how many times one's 50,000 GPU-hours is another's 10,000; "" else.
+    All of them together first, then the first (the lead) with each other one."""
+    if len(texts) < 2 or any(shows_worked_figure(text) for text in texts):
         return ""
-    joined = " ".join(texts)
-    worked = with_figures(with_span(joined, question), question)
-    return worked[len(joined) :].strip()
+    for group in ([*texts], *([texts[0], other] for other in texts[1:])):
+        joined = " ".join(group)
+        worked = with_figures(with_span(joined, question), question)[len(joined) :].strip()
+        if worked:
+            return worked
+        if len(texts) == 2:
+            break
+    return ""
 
 
 def works_out_figures(text: str, question: str) -> bool:

@@ -54,6 +54,7 @@ from knowledge.catalog.chat_text import MONTHS
 from knowledge.catalog.facts import CuratedFact, Subject, catalog_facts, faq_questions
 from knowledge.catalog.mentions import Mention, NameTable, mask, set_aside
 from knowledge.errors import CatalogError
+from knowledge.figures import asks_worked_figure, shows_worked_figure, worked_across
 from knowledge.lexical import by_first_letter, compound_words, tokenize, typo_of
 
 Matrix = npt.NDArray[np.float32]
@@ -532,6 +533,9 @@ class CuratedAnswerer:
                 and (lead.fact.listable or other.named)
             ):
                 kept.append(other)
+        companion = _companion(scored, kept, named_ids, question, at)
+        if companion is not None and len(kept) < w.max_facts:
+            kept.append(companion)
         if lead.fact.listable:
             # "Is there an AI Factory in Czechia": the one hosted there before the one it
             # partners, whichever words fit better.
@@ -598,6 +602,34 @@ class CuratedAnswerer:
             rivals,
             english_order,
         )
+
+
+# How far down the scored facts a companion for the lead is looked for (see `_companion`).
+_COMPANIONS = 8
+
+
+def _companion(
+    scored: list[ScoredFact],
+    kept: list[ScoredFact],
+    named: set[tuple[str, str]],
+    question: str,
+    now: datetime,
+) -> ScoredFact | None:
+    """ "How many times bigger is the Fast Lane ceiling than the reported minimum": a figure
+    the lead gives only with another fact (the ceiling). The best-scored fact about what the
+    question names that works it out with the lead joins it; None when the kept facts work it
+    out already, or none does."""
+    if not asks_worked_figure(question):
+        return None
+    texts = [s.fact.text_at(now, question) for s in kept]
+    if any(shows_worked_figure(text) for text in texts) or worked_across(texts, question):
+        return None
+    for other in scored[1:_COMPANIONS]:
+        if other in kept or (named and not other.named):
+            continue
+        if worked_across([texts[0], other.fact.text_at(now, question)], question):
+            return other
+    return None
 
 
 # An identifier of a call or a topic as written: "coaif-03", "AIFA-01" (letters, a hyphen,

@@ -115,3 +115,14 @@ def test_how_many_times_one_amount_is_another_is_worked_out_across_two_texts() -
     )
     # Two amounts in different units are not compared.
     assert worked_across([texts[0], "Up to EUR 300k per study."], asked) == ""
+
+
+def test_the_lead_is_paired_with_each_other_text_when_all_together_give_nothing() -> None:
+    lead = "**Call:** it opened on 28 Apr 2026."
+    other = "**Another call:** its cut-offs were 4 May 2026 and 26 Oct 2026."
+    closed = "**Call:** it closed on 23 Jun 2026."
+    asked = "how many days from its opening to its close?"
+    # All four days together name no single span; the lead with the third text does.
+    assert worked_across([lead, other, closed], asked) == (
+        "From 28 Apr 2026 to 23 Jun 2026: 56 days, 8 weeks."
+    )

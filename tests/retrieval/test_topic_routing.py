@@ -543,6 +543,12 @@ def test_a_place_set_aside_still_leaves_the_fact_about_what_is_asked(
             "how many days was the coaif-03 call open, from launch to deadline?",
             "From 28 Apr 2026 to 23 Jun 2026: 56 days",
         ),
+        # A figure the lead gives only with another fact: that fact joins it.
+        (
+            "fast lane: how many times bigger is the official ceiling than the minimum one "
+            "applicant reported?",
+            "Worked out: 50,000 GPU-hours is 5 times 10,000 GPU-hours.",
+        ),
         # That no job API is documented answers whether there is one.
         ("is there a REST API for submitting jobs on LUMI?", "no REST API for submitting jobs"),
         # Figures worked out of one fact's own: a part of an amount, the cut-offs of a month.
