@@ -545,8 +545,8 @@ def test_a_place_set_aside_still_leaves_the_fact_about_what_is_asked(
         ),
         # A figure the lead gives only with another fact: that fact joins it.
         (
-            "fast lane: how many times bigger is the official ceiling than the minimum one "
-            "applicant reported?",
+            "how many times bigger is the fast lane ceiling than the minimum the form "
+            "reportedly asked for?",
             "Worked out: 50,000 GPU-hours is 5 times 10,000 GPU-hours.",
         ),
         # That no job API is documented answers whether there is one.
