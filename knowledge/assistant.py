@@ -955,8 +955,9 @@ class Assistant:
         return (
             self._lacks_value(replace(match, question=part), language=language)
             # "When does their machine go live": a part asking for a date is not given by
-            # facts that hold none, whatever its words.
-            or any(not any(holds(t, (kind,)) for t in texts) for kind in wanted_kinds(part))
+            # facts that hold none, whatever its words; "which command shows how much we've
+            # used" asks the command, not an amount.
+            or any(not any(holds(t, (kind,)) for t in texts) for kind in valued_kinds(part))
             # Nor "what interconnect" by facts that never name one.
             or _never_named(bare_thing(part), texts)
             # Nor "is there a second call coming up", or "when does their machine go live", by

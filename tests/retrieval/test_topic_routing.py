@@ -549,6 +549,12 @@ def test_a_place_set_aside_still_leaves_the_fact_about_what_is_asked(
             "reportedly asked for?",
             "Worked out: 50,000 GPU-hours is 5 times 10,000 GPU-hours.",
         ),
+        # A part asking the command that shows an amount is answered by the command.
+        (
+            "on deucalion our accounts end in a, x or g. what do the suffixes stand for, and "
+            "which command shows how much of each we have used?",
+            "`billing -a <account>`",
+        ),
         # That no job API is documented answers whether there is one.
         ("is there a REST API for submitting jobs on LUMI?", "no REST API for submitting jobs"),
         # Figures worked out of one fact's own: a part of an amount, the cut-offs of a month.
