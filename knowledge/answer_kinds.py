@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 from functools import cache, lru_cache
 
-from knowledge.lexical import compound_words, tokenize
+from knowledge.lexical import chat_sentences, compound_words, tokenize
 
 # "How long", "how soon": a question asking for a duration.
 _HOW_LONG = (
@@ -274,7 +274,6 @@ _HAS = {
 }
 
 
-_QUESTION_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 # Fewer words than this are a fragment ("Thanks!"), not the sentence that asks.
 _ASKING_MIN_WORDS = 3
 
@@ -282,7 +281,7 @@ _ASKING_MIN_WORDS = 3
 def asking_sentence(question: str) -> str | None:
     """The last sentence of a question that says something first ("on Leonardo our jobs need
     more than a day. which QoS do people use?"), or None for a one-sentence question."""
-    sentences = _QUESTION_SENTENCE_END.split(question.strip())
+    sentences = chat_sentences(question)
     if len(sentences) < 2:
         return None
     last = sentences[-1]
@@ -1704,7 +1703,7 @@ def availability_sentence(question: str) -> str:
     other questions beside them ("" when none asks it): the thing asked about is named there
     ("anyone got unsloth running? is it preinstalled?"), not in a sentence of context ("We
     have 64 nodes booked for our zorblax runs. Is ollama installed?")."""
-    sentences = _QUESTION_SENTENCE_END.split(question.strip())
+    sentences = chat_sentences(question)
     # A statement of what was done or found ("pip installed the reqs.", "found a centrally
     # installed module.") asks nothing; "is sglang available on lumi." still asks, as chat
     # ends questions with a full stop too.
@@ -2129,10 +2128,13 @@ def listed_thing(question: str) -> str:
     return things[0] if things else ""
 
 
+# A GPU named by its model, one or several: "a100", "H100s", "gh200", "mi250x".
+_GPU_MODEL_WORD = r"(?:[ahblv]\d{2,3}|gh\d{3}|mi\d{3}x?)s?"
+# A GPU by any of its names: "gpus", "gcds", "accelerators", a model.
+_GPU_THING = r"(?:gpus?|gcds?|accelerators?|" + _GPU_MODEL_WORD + ")"
 # GPUs counted by what they are: "how many GPUs", "how many A100s", "how many accelerators".
 _GPU_COUNTED = re.compile(
-    r"^(?:(?:gpu\s+)?cards?|gpus?|accelerators?|(?:nvidia\s+|amd\s+)?"
-    r"(?:[ahblv]\d{2,3}|gh\d{3}|mi\d{3}x?)s?)$",
+    r"^(?:(?:gpu\s+)?cards?|gpus?|accelerators?|(?:nvidia\s+|amd\s+)?" + _GPU_MODEL_WORD + r")$",
     re.I,
 )
 _CORES_COUNTED = re.compile(r"^(?:(?:cpu\s+)?cores?)$", re.I)
@@ -2209,9 +2211,8 @@ def counts_cores(question: str) -> bool:
 # "memory of every A100"), node-local storage ("local NVMe", "node-local flash"), or the nodes'
 # memory ("RAM", "DDR5", "memory" said of no GPU and no disk).
 _ASKS_GPU_MEMORY = re.compile(
-    r"\b(?:hbm\d?e?|vram)\b|\b(?:gpus?|gcds?|accelerators?|(?:[ahblv]\d{2,3}|gh\d{3}|mi\d{3}x?)s?)"
-    r"(?:\s+[\w-]+){0,2}?\s+(?:memory|ram)\b|\b(?:memory|ram)\s+(?:of|on|in)\s+(?:\w+\s+){0,2}?"
-    r"(?:gpus?|gcds?|accelerators?|(?:[ahblv]\d{2,3}|gh\d{3}|mi\d{3}x?)s?)\b",
+    r"\b(?:hbm\d?e?|vram)\b|\b" + _GPU_THING + r"(?:\s+[\w-]+){0,2}?\s+(?:memory|ram)\b|"
+    r"\b(?:memory|ram)\s+(?:of|on|in)\s+(?:\w+\s+){0,2}?" + _GPU_THING + r"\b",
     re.I,
 )
 _ASKS_LOCAL_STORAGE = re.compile(

@@ -125,13 +125,12 @@ def worked_across(texts: list[str], question: str) -> str:
     All of them together first, then the first (the lead) with each other one."""
     if len(texts) < 2 or any(shows_worked_figure(text) for text in texts):
         return ""
-    for group in ([*texts], *([texts[0], other] for other in texts[1:])):
+    pairs = [[texts[0], other] for other in texts[1:]] if len(texts) > 2 else []
+    for group in (texts, *pairs):
         joined = " ".join(group)
         worked = with_figures(with_span(joined, question), question)[len(joined) :].strip()
         if worked:
             return worked
-        if len(texts) == 2:
-            break
     return ""
 
 

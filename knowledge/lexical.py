@@ -21,6 +21,8 @@ import numpy.typing as npt
 _LETTER = r"[a-z0-9\u00df-\u00f6\u00f8-\u024f]"
 _TOKEN = re.compile(_LETTER + r"+(?:[-_.]" + _LETTER + r"+)*")
 _PARTS = re.compile(r"[-_.]")
+# Where a chat message's sentence ends: a full stop, "!" or "?" before the next word.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being
@@ -184,6 +186,11 @@ def _one_slip(a: str, b: str) -> bool:
     short, long = (a, b) if len(a) < len(b) else (b, a)
     i = next((i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
     return short[i:] == long[i + 1 :]
+
+
+def chat_sentences(text: str) -> list[str]:
+    """The sentences of a chat message, as written ("we run on LUMI. which partition?")."""
+    return _SENTENCE_END.split(text.strip())
 
 
 def tokenize(text: str) -> list[str]:

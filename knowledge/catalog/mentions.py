@@ -265,12 +265,16 @@ def set_aside(question: str, mentions: Sequence[Mention]) -> frozenset[Subject]:
     """What the question names only to set it aside ("besides AI:AT", "other than LUMI"), or
     only in what it says before asking (see `premise_end`) while it asks about another of the
     same kind, and names nowhere else."""
-    aside = {m.subject for m in mentions if _SET_ASIDE.search(question[: m.start])}
-    named = {m.subject for m in mentions if not _SET_ASIDE.search(question[: m.start])}
+    aside: set[Subject] = set()
+    named: set[Subject] = set()
+    likened: set[Subject] = set()
+    unlike: set[Subject] = set()
+    for m in mentions:
+        before = question[: m.start]
+        (aside if _SET_ASIDE.search(before) else named).add(m.subject)
+        (likened if _LIKE_ON.search(before) else unlike).add(m.subject)
     # "On Vega, what's the command, like lumi-allocations on LUMI?": LUMI only says what the
     # question compares with, when it asks about another machine.
-    likened = {m.subject for m in mentions if _LIKE_ON.search(question[: m.start])}
-    unlike = {m.subject for m in mentions if not _LIKE_ON.search(question[: m.start])}
     for subject in likened - unlike:
         if any(other.kind == subject.kind for other in unlike - aside):
             aside.add(subject)
@@ -327,6 +331,8 @@ class NameTable:
         # Where each machine and AI Factory is: its country or city next to it only says
         # which one is meant.
         self._home: dict[Subject, Subject] = {}
+        # Each country's machines: "the luxembourg machine" names one where there is one.
+        self._machines: dict[Subject, list[Subject]] = {}
         self._city: dict[Subject, re.Pattern[str]] = {}
         # One-word machine names, and without their last vowel: what inflected forms start with.
         self._stems: dict[str, Subject] = {}
@@ -354,6 +360,7 @@ class NameTable:
                         self._stems.setdefault(key[:-1], me)
             self._add_country(m.country)
             self._home[me] = country_subject(m.country)
+            self._machines.setdefault(country_subject(m.country), []).append(me)
             if m.city:
                 spellings = "|".join(
                     re.escape(t) for t in sorted({m.city, fold_diacritics(m.city)})
@@ -520,11 +527,7 @@ class NameTable:
         found: list[Mention] = []
         for m in mentions:
             after = _MACHINE_AFTER.match(question, m.end) if m.subject.kind == "country" else None
-            machines = [
-                machine
-                for machine, home in self._home.items()
-                if machine.kind == "machine" and home == m.subject
-            ]
+            machines = self._machines.get(m.subject, []) if after else []
             if after and len(machines) == 1:
                 m = Mention(
                     machines[0], m.start, after.end(), None, question[m.start : after.end()]

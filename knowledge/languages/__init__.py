@@ -15,14 +15,13 @@ from knowledge.languages.detect import ENGLISH, QUOTED, detect, is_english
 from knowledge.languages.docwords import documentation_words
 from knowledge.languages.glossary import glossary
 from knowledge.languages.words import Words, words_for
+from knowledge.lexical import chat_sentences
 
 SUPPORTED = ("en", "de", "fr", "it", "es", "pl")
 # What a quotation kept as written stands for while the rest is read (see `Languages.read`): a
 # technical token, which every glossary keeps as written.
 _HELD = "hpcbot_quotation_"
 _HELD_AGAIN = re.compile(_HELD + r"(\d+)")
-# Where a sentence ends in a chat question: a full stop, "!" or "?" before the next word.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 # Languages that capitalise every noun: there a capital letter does not mark a name.
 NOUNS_CAPITALISED = frozenset({"de"})
 
@@ -79,10 +78,11 @@ class Languages:
         held = QUOTED.sub(hold, question)
         # Sentence by sentence: a reading keeps where the sentence that asks starts ("unsere
         # Jobs fliegen raus. Welche Partition ist preemptible?"), which its words alone lose.
-        sentences = [s for s in _SENTENCE_END.split(held) if s.strip()]
         read = glossary(language)
         english = ". ".join(
-            reading for s in sentences if (reading := read.translate(s, known, names).strip())
+            reading
+            for s in chat_sentences(held)
+            if (reading := read.translate(s, known, names).strip())
         )
         english = _HELD_AGAIN.sub(lambda found: quotations[int(found.group(1))], english)
         return Asked(question, language, english)
