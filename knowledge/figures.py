@@ -197,6 +197,10 @@ def _number(value: float) -> str:
     return f"{value:.2g}" if value < 1 else f"{value:.1f}".rstrip("0").rstrip(".")
 
 
+def _exact(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def _of_each(text: str, amount: Amount) -> bool:
     """Whether the amount is said of one item, or as a bound: no whole to share out."""
     return bool(
@@ -314,6 +318,153 @@ def _times_as_much(text: str, question: str) -> str:
     return ""
 
 
+# "On average, how many nodes per rack", "how many GPUs does each node get": one count over
+# another, both named.
+_ASKS_COUNT_PER = re.compile(
+    r"\bhow\s+many\s+(?P<counted>[a-z][\w-]*)\s+(?:(?:are|is|sit|go|come|fit|run)\s+)?"
+    r"(?:(?:on\s+average\s+)?(?:per|in\s+each|in\s+every|in\s+a|for\s+each|on\s+each|each)\s+)"
+    r"(?P<per>[a-z][\w-]*)",
+    re.I,
+)
+
+
+def _count_per_count(text: str, question: str) -> str:
+    """ "5,938 nodes ... in 125 racks" asked "how many nodes per rack": about 47.5. Only one
+    count of each thing the question names, and where the text does not say it per item."""
+    asked = _ASKS_COUNT_PER.search(question)
+    if asked is None:
+        return ""
+    counted, per = _stem(asked["counted"].casefold()), _stem(asked["per"].casefold())
+    if counted == per or re.search(rf"\b(?:per|each|every)\s+{re.escape(per)}", text, re.I):
+        return ""
+    found: dict[str, list[tuple[float, str]]] = {counted: [], per: []}
+    for m in _COUNT.finditer(text):
+        noun = _NOUN_ENDS.sub("", m["noun"]).split()
+        stem = _stem(noun[0].casefold()) if noun else ""
+        if stem in found:
+            found[stem].append((_value(m["n"], None), noun[0]))
+    if len(found[counted]) != 1 or len(found[per]) != 1:
+        return ""
+    (top, top_noun), (bottom, bottom_noun) = found[counted][0], found[per][0]
+    if bottom < 2 or top <= bottom:
+        return ""
+    return (
+        f"Worked out: {top:,.0f} {top_noun} over {bottom:,.0f} {bottom_noun} is about "
+        f"{_number(top / bottom)} {top_noun} per {per}."
+    )
+
+
+# "How many places did it slide between the two lists": the gap between two ranks.
+_ASKS_PLACES = re.compile(
+    r"\bhow\s+many\s+(?:places|positions|spots|ranks|rungs)\b|\bby\s+how\s+many\s+places\b", re.I
+)
+_RANK = re.compile(r"\b(?P<n>\d{1,4})(?:st|nd|rd|th)\b")
+
+
+def _places_moved(text: str, question: str) -> str:
+    """ "91st in June 2021, 113th in June 2022" asked "how many places did it slide": 22.
+    Only two ranks in the text."""
+    ranks = [int(m["n"]) for m in _RANK.finditer(text)]
+    if len(ranks) != 2 or ranks[0] == ranks[1]:
+        return ""
+    first, second = ranks
+    way = "lower" if second > first else "higher"
+    return (
+        f"Worked out: from {_ordinal(first)} to {_ordinal(second)} is {abs(second - first)} "
+        f"places {way}."
+    )
+
+
+def _ordinal(n: int) -> str:
+    ending = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{ending}"
+
+
+# "By how many PF does LUMI beat LEONARDO", "how much more funding": the difference of two.
+_ASKS_DIFFERENCE = re.compile(
+    r"\bby\s+how\s+(?:much|many)\b|\bhow\s+(?:much|many\s+[\w-]+)\s+(?:more|less|fewer|higher|"
+    r"lower|bigger|larger|smaller)\b|\b(?:what(?:'s|\s+is)\s+the\s+)?difference\s+(?:in|between)\b",
+    re.I,
+)
+_FLOPS_AMOUNT = re.compile(rf"(?<![\w.,])(?P<n1>{_NUMBER})\s?(?P<unit>[PE]F)\b")
+
+
+def _flops(text: str) -> list[Amount]:
+    found = []
+    for m in _FLOPS_AMOUNT.finditer(text):
+        value = _value(m["n1"], None) * (1000.0 if m["unit"] == "EF" else 1.0)
+        found.append(Amount(value, "PF", m.start(), m.end()))
+    return found
+
+
+def _difference(text: str, question: str) -> str:
+    """ "LUMI: 379.70 PF" and "LEONARDO: 238.7 PF" asked "by how many PF does LUMI beat
+    LEONARDO": 141 PF. Only two amounts in one unit, and not the same."""
+    for found in (_money(text), _hours(text), _sizes(text), _flops(text)):
+        units = {a.unit.casefold() for a in found}
+        if len(found) != 2 or len(units) != 1:
+            continue
+        small, big = sorted(found, key=lambda a: a.value)
+        if small.value == big.value:
+            return ""
+        if big.unit == "EUR":
+            gap = Amount(big.value - small.value, big.unit, 0, 0)
+            return f"Worked out: {_said(big)} less {_said(small)} is {_said(gap)}."
+        # As written, not rounded: "379.7 PF less 238.7 PF", so the sum can be checked.
+        return (
+            f"Worked out: {_exact(big.value)} {big.unit} less {_exact(small.value)} {big.unit} "
+            f"is {_exact(big.value - small.value)} {big.unit}."
+        )
+    return ""
+
+
+# "How many GPUs running flat out 24/7 would use it up in a 30-day month": an amount of
+# compute time spread over a period, running around the clock.
+_ASKS_RUNNING = re.compile(
+    r"\bhow\s+many\s+(?P<units>gpus|gcds|nodes|cores)\b(?=[^?]*\b(?:24/7|24x7|flat\s+out|"
+    r"around\s+the\s+clock|non-?stop|continuously|full\s+time)\b)",
+    re.I,
+)
+_PERIOD = re.compile(
+    r"\b(?:(?P<n>\d+)[-\s]?(?P<unit>day|week|month)s?(?:[-\s]month)?|(?:a|one|per|each|single)\s+"
+    r"(?:(?P<n2>\d+)-day\s+)?(?P<unit2>day|week|month))\b",
+    re.I,
+)
+_DAYS = {"day": 1, "week": 7, "month": 30}
+_UNIT_NAMES = {"gpus": "GPUs", "gcds": "GCDs", "nodes": "nodes", "cores": "cores"}
+_ASKS_MOST = re.compile(r"\bmax(?:ed|imum|imal)?\b|\bceiling\b|\bthe\s+most\b|\bfull\b", re.I)
+_RUN_UNIT = {"gpus": "GPU-hours", "gcds": "GPU-hours", "nodes": "node-hours", "cores": "core-hours"}
+
+
+def _units_running(text: str, question: str) -> str:
+    """ "Up to 50,000 GPU-hours" asked "how many GPUs running 24/7 for a 30-day month": about
+    69. Only the amount in the unit the things asked are billed in: the one amount, or the
+    most the text allows."""
+    asked = _ASKS_RUNNING.search(question)
+    period = _PERIOD.search(question)
+    if asked is None or period is None:
+        return ""
+    if period["n2"]:
+        days = int(period["n2"])
+    elif period["n"]:
+        days = int(period["n"]) * _DAYS[period["unit"].casefold()]
+    else:
+        days = _DAYS[period["unit2"].casefold()]
+    unit = _RUN_UNIT[asked["units"].casefold()]
+    amounts = [a for a in _hours(text) if a.unit.casefold() == unit.casefold()]
+    bounded = [a for a in amounts if _AT_MOST_BEFORE.search(text, 0, a.start)]
+    # "A maxed-out allocation": only the most one may get, not a figure of another kind.
+    chosen = bounded if len(amounts) > 1 or _ASKS_MOST.search(question) else amounts
+    if len(chosen) != 1 or days <= 0:
+        return ""
+    (amount,) = chosen
+    running = amount.value / (days * 24)
+    return (
+        f"Worked out: {_said(amount)} over {days} days of 24 hours is about "
+        f"{_number(running)} {_UNIT_NAMES[asked['units'].casefold()]} running the whole time."
+    )
+
+
 _WORKS: tuple[tuple[Callable[[str, str], str], Callable[[str], bool]], ...] = (
     (_part_of_amount, lambda q: bool(_ASKS_AMOUNT.search(q))),
     (_share_of_count, lambda q: bool(_ASKS_SHARE.search(q))),
@@ -325,4 +476,8 @@ _WORKS: tuple[tuple[Callable[[str, str], str], Callable[[str], bool]], ...] = (
     ),
     (_sum_of_sizes, lambda q: bool(_ASKS_SUM.search(q))),
     (_times_as_much, lambda q: bool(_ASKS_TIMES.search(q))),
+    (_count_per_count, lambda q: bool(_ASKS_COUNT_PER.search(q))),
+    (_units_running, lambda q: bool(_ASKS_RUNNING.search(q))),
+    (_places_moved, lambda q: bool(_ASKS_PLACES.search(q))),
+    (_difference, lambda q: bool(_ASKS_DIFFERENCE.search(q)) and not _ASKS_TIMES.search(q)),
 )

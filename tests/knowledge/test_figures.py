@@ -48,6 +48,27 @@ CALL = (
             "how many times bigger is the ceiling than the reported minimum?",
             "Worked out: 50,000 GPU-hours is 5 times 10,000 GPU-hours.",
         ),
+        (
+            "**JUPITER Booster** (gpu, 5,938 nodes): 23,752 superchips in 125 racks.",
+            "jupiter booster: on average, how many nodes per rack?",
+            "Worked out: 5,938 nodes over 125 racks is about 47.5 nodes per rack.",
+        ),
+        (
+            "**Discoverer** TOP500: 91st in June 2021, 113th in June 2022.",
+            "how many places did it slide between june 2021 and june 2022?",
+            "Worked out: from 91st to 113th is 22 places lower.",
+        ),
+        (
+            "Up to 50,000 GPU-hours on one system.",
+            "a maxed-out allocation in a single 30-day month is how many gpus running 24/7?",
+            "Worked out: 50,000 GPU-hours over 30 days of 24 hours is about 69.4 GPUs running "
+            "the whole time.",
+        ),
+        (
+            "Storage: 200 PB of disk, and an archive of 350 PB.",
+            "by how many PB is the archive bigger than the disk?",
+            "Worked out: 350 PB less 200 PB is 150 PB.",
+        ),
     ],
 )
 def test_a_figure_asked_for_is_worked_out_of_the_fact_s_own(
@@ -78,6 +99,17 @@ def test_a_figure_asked_for_is_worked_out_of_the_fact_s_own(
         (CALL, "what percentage of the SMEs were start-ups?"),
         # "Call 1" is the call's place, not a count of anything.
         ("Call 1 drew 62 proposals.", "what share of the proposals were from call 1?"),
+        # A count per item the fact states itself needs no working out.
+        (
+            "**LEONARDO Booster** (3,456 nodes): 4 GPUs per node; 13,824 GPUs in total.",
+            "how many gpus per node?",
+        ),
+        # Nor one of a thing the fact does not count.
+        ("**JUPITER Booster** (5,938 nodes) in 125 racks.", "how many gpus per rack?"),
+        # Compute time spread over a period only in the unit the things asked are billed in.
+        ("Up to 50,000 GPU-hours on one system.", "how many nodes running 24/7 for a month?"),
+        # A difference of one amount only, or of two in other units, is none.
+        (STORAGE.replace("plus a 400 PB archive", "and 400 TB of tape"), "by how much bigger?"),
     ],
 )
 def test_no_figure_is_worked_out_of_figures_of_other_things(text: str, question: str) -> None:
@@ -115,6 +147,12 @@ def test_how_many_times_one_amount_is_another_is_worked_out_across_two_texts() -
     )
     # Two amounts in different units are not compared.
     assert worked_across([texts[0], "Up to EUR 300k per study."], asked) == ""
+
+
+def test_by_how_much_one_machine_beats_another_is_worked_out_as_written() -> None:
+    texts = ["**LEONARDO** HPL: about 238.7 PF.", "**LUMI** HPL (LUMI-G): 379.70 PF."]
+    asked = "top500 hpl: by how many PF does lumi beat leonardo?"
+    assert worked_across(texts, asked) == "Worked out: 379.7 PF less 238.7 PF is 141 PF."
 
 
 def test_the_lead_is_paired_with_each_other_text_when_all_together_give_nothing() -> None:
