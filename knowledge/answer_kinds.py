@@ -332,7 +332,9 @@ _NEXT_QUESTION = re.compile(
     # A list of questions: "what kind of review is it, how long do we keep it, and ...". Only
     # a list, ended by "and": "who's behind tykky, which org built it?" asks one thing twice.
     r"\s*[,;]\s*(?=(?:how|what|which|when|where|who)\b[^?]*?,?\s+and\s+)|"
-    r"(?<=\?)\s+(?:(?:and\s+)?if\s+(?:so|yes)\W+)?(?=\w)",
+    r"(?<=\?)\s+(?:(?:and\s+)?if\s+(?:so|yes)\W+)?(?=\w)|"
+    # "Is there one in Romania if so who hosts it": a reading that lost the comma and "and".
+    r"\s*,?\s+if\s+(?:so|yes)\W+(?=(?:who|what|which|where|when|whose|how)\b)",
     re.I,
 )
 # A part asks when its sentence opens with a question word, after a condition if any ("if we
@@ -379,8 +381,8 @@ def asked_parts(question: str) -> tuple[str, ...]:
     and if so who hosts it and what machine does it run on" asks three), each as written; one
     part when it asks one thing. A part that asks nothing of its own ("worth the effort?",
     "how many of them") stays with the one before; the first, with the one after ("Malta has
-    an antenna, right? which AI Factory is it linked to"). English only: a question read from
-    another language has lost the words and punctuation that tell its parts apart."""
+    an antenna, right? which AI Factory is it linked to"). A question read from another language
+    keeps only its question marks (see `Languages.read`): its parts are its questions."""
     question = question.strip()
     # Each part as a span of the question, so that one joined to the part before keeps the
     # words between them ("... and how many of them").
@@ -563,6 +565,8 @@ _SETTING = (
 _ASKS_SETTING = re.compile(
     r"\b(?:which|what)(?:'s|\u2019s|\s+is|\s+are)?(?:\s+[\w-]+){0,2}?\s+" + _SETTING + "|"
     r"\bis\s+there\s+(?:(?:a|an|any)\s+)?(?:[\w-]+\s+)?" + _SETTING + "|"
+    # "deucalion: any command to see how much energy our jobs burned": the same, said short.
+    r"(?:^|[:;,.!?])\s*any\s+(?:[\w-]+\s+)?" + _SETTING + "|"
     # "What do I type to see how much is left": a command.
     r"\bwhat\s+(?:do|should|can|would)\s+(?:i|we|you)\s+(?:type|run|enter)\b|"
     # "Wie heißt die Slurm-Partition ...", read as "called ... Slurm Partition": its name.
@@ -602,8 +606,17 @@ def shown_by_setting(question: str) -> str:
     left". The command is asked; no figure of what it shows is needed to answer. Empty when
     no setting is asked."""
     asked = _BARE_OPTIONS.sub(" ", asked_part(question))
-    setting = _ASKS_SETTING.search(asked)
+    setting = _ASKS_SETTING.search(asked) or _ASKS_HOW_TO_CHECK.search(asked)
     return "" if setting is None else asked[setting.end() :]
+
+
+# "How do I check from the terminal how much of our budget is used up": the way to look it up
+# is asked, as a command is.
+_ASKS_HOW_TO_CHECK = re.compile(
+    r"\bhow\s+(?:do|can|could|would|should)\s+(?:i|we|you)\s+(?:check|see|find\s+out|look\s+up|"
+    r"monitor|query)\b",
+    re.I,
+)
 
 
 def wanted_kinds(question: str) -> tuple[str, ...]:
@@ -2221,14 +2234,22 @@ _ASKS_LOCAL_STORAGE = re.compile(
 _ASKS_NODE_MEMORY = re.compile(r"\b(?:ram|memory|dram|ddr\d?)\b", re.I)
 
 
+# "Total host ram (the ddr4, not the a100 memory)": what the question says it does not measure.
+_NOT_MEASURED = re.compile(
+    r"\b(?:not|rather\s+than|instead\s+of|excluding|without)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:memory|ram|hbm\w*|vram|nvme|ssds?|disks?|storage)\b",
+    re.I,
+)
+
+
 def measures_gpu_memory(question: str) -> bool:
     """Whether the question measures GPU memory ("total gpu hbm of the booster")."""
-    return bool(_ASKS_GPU_MEMORY.search(question))
+    return bool(_ASKS_GPU_MEMORY.search(_NOT_MEASURED.sub(" ", question)))
 
 
 def measures_local_storage(question: str) -> bool:
     """Whether the question measures the nodes' own disks ("local nvme of every node")."""
-    return bool(_ASKS_LOCAL_STORAGE.search(question))
+    return bool(_ASKS_LOCAL_STORAGE.search(_NOT_MEASURED.sub(" ", question)))
 
 
 def measures_node_memory(question: str) -> bool:

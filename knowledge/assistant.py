@@ -620,6 +620,7 @@ class Assistant:
                 and (
                     evidence.passage_lead >= c.specific_passage_margin
                     or _asks_beyond_facts(question, match, evidence.unseen, lead_extract)
+                    or _asks_what_a_page_says(question)
                 )
                 # Facts that give the count asked for are not replaced by a passage that
                 # merely shares more of the question's words ("how many AI Factories are
@@ -798,13 +799,13 @@ class Assistant:
         return confidence
 
     def _match_parts(self, match: CuratedMatch | None, language: str) -> tuple[CuratedMatch, ...]:
-        """The facts for each part of an English question of several (see `asked_parts`),
+        """The facts for each part of a question of several (see `asked_parts`),
         each matched on that part with the whole question as its context ("what machine does
         it run on", of "is there an AI Factory in Romania, and if so who hosts it and what
         machine does it run on"): another topic's facts about the same subject may give it.
         One more model call, only for a question of several parts."""
         curated = self.curated
-        if curated is None or match is None or not match.facts or not match.english_order:
+        if curated is None or match is None or not match.facts:
             return ()
         parts = asked_parts(match.question)
         if len(parts) < 2:
@@ -938,7 +939,7 @@ class Assistant:
         declined whole."""
         if match is None or not match.facts or not self._lacks_value(match, language=language):
             return False, None
-        parts = asked_parts(match.question) if match.english_order else ()
+        parts = asked_parts(match.question)
         if len(parts) < 2:
             return True, None
         texts = self._fact_texts(match)
@@ -1473,6 +1474,28 @@ def _asks_beyond_facts(
     beyond = set(match.unseen) - set(unseen)
     asked = [t for t in tokenize(asking_sentence(question) or question) if t in beyond]
     return bool(asked) and set(asked) <= set(tokenize(lead.hit.chunk.search_text))
+
+
+# "Anything the ai guide says about going that route?", "how does that page suggest adding
+# them?": what a document says is asked, which a passage of it answers before any fact.
+_DOCUMENT = (
+    r"(?:the|that|this|their|lumi'?s)\s+(?:lumi\s+)?(?:ai\s+guide|user\s+guide|guide|docs?|"
+    r"documentation|(?:[\w-]+\s+){0,2}page)(?:'s)?"
+)
+_SAYS = (
+    r"(?:say|suggest|recommend|show|mention|describe|explain|propose|advise|tell|point|link|list|"
+    r"give)"
+)
+_WHAT_A_PAGE_SAYS = re.compile(
+    r"\b" + _DOCUMENT + r"\s+" + _SAYS + r"(?:s|ed)?\b|"
+    r"\b(?:does|do|did)\s+" + _DOCUMENT + r"\s+" + _SAYS + r"\b|"
+    r"\baccording\s+to\s+" + _DOCUMENT + r"|\b(?:in|from|on)\s+" + _DOCUMENT + r"\s*[,?]",
+    re.I,
+)
+
+
+def _asks_what_a_page_says(question: str) -> bool:
+    return bool(_WHAT_A_PAGE_SAYS.search(question))
 
 
 def _curated_bar(c: Calibration, *, english: bool, passage: bool) -> float:

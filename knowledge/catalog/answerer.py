@@ -633,14 +633,18 @@ def _companion(
 
 
 # An identifier of a call or a topic as written: "coaif-03", "AIFA-01" (letters, a hyphen,
-# a number), in a question or inside a longer one ("HORIZON-JU-EUROHPC-2026-COAIF-03").
-_IDENTIFIER = re.compile(r"(?<![\w])([a-z]{3,}-\d{2,})(?![\w-])", re.I)
+# a number), in a question or inside a longer one ("HORIZON-JU-EUROHPC-2026-COAIF-03"); or a
+# word set as code that no plain word is ("want `it4ifree` on our ci box", `get_energy`): a
+# command or a field named exactly. Not a plain word set as code ("the partition `small`").
+_IDENTIFIER = re.compile(
+    r"(?<![\w])([a-z]{3,}-\d{2,})(?![\w-])|`([a-z][\w.-]*(?:\d|[_.-]\w)[\w.-]*)`", re.I
+)
 
 
 def _holding_identifiers(question: str, facts: Sequence[CuratedFact]) -> frozenset[str]:
     """The ids of the facts that hold an identifier the question writes; none when it writes
     none, or none that a fact holds."""
-    written = sorted({found.casefold() for found in _IDENTIFIER.findall(question)})
+    written = sorted({"".join(found).casefold() for found in _IDENTIFIER.findall(question)})
     if not written:
         return frozenset()
     held = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, written)) + r")(?!\w)", re.I)

@@ -79,10 +79,16 @@ class Languages:
         # Sentence by sentence: a reading keeps where the sentence that asks starts ("unsere
         # Jobs fliegen raus. Welche Partition ist preemptible?"), which its words alone lose.
         read = glossary(language)
-        english = ". ".join(
-            reading
+        # A sentence that asked keeps its question mark: where one question ends and the next
+        # begins is how a reading's parts are told apart (see `answer_kinds.asked_parts`).
+        readings = [
+            (reading, s.rstrip().endswith("?"))
             for s in chat_sentences(held)
             if (reading := read.translate(s, known, names).strip())
+        ]
+        english = "".join(
+            reading + ("" if i == len(readings) - 1 else "? " if asked else ". ")
+            for i, (reading, asked) in enumerate(readings)
         )
         english = _HELD_AGAIN.sub(lambda found: quotations[int(found.group(1))], english)
         return Asked(question, language, english)

@@ -41,6 +41,8 @@ from knowledge.answer_kinds import (
     gives_total,
     holds,
     holds_count,
+    measures_gpu_memory,
+    measures_node_memory,
     names_calendar_day,
     names_either,
     names_host,
@@ -188,6 +190,9 @@ def test_the_question_says_what_kind_of_value_it_wants(
         ("Which command shows how much of our LUMI allocation is left?", ("code",)),
         ("what flag sets the maximum walltime of a job?", ("code",)),
         ("what do i type to see how many node-hours are left?", ("code",)),
+        # Asked how to look it up, the way is asked, as a command is.
+        ("how do i check from the terminal how much of our budget is used up?", ("code",)),
+        ("deucalion: any command to see how much energy our jobs burned?", ("code",)),
         # Asked before the command, the amount is asked too.
         ("How much is left, and which command shows it?", ("quantity", "code")),
         ("How many nodes can one job use?", ("quantity",)),
@@ -1272,6 +1277,8 @@ def test_a_duration_asked_is_the_only_kind_a_fact_is_checked_for() -> None:
         ("is there an env var to restrict hugepages to some executables?", True),
         ("vega gpus: what's the slurm partition name for --partition?", True),
         ("which queue name do we submit to?", True),
+        ("deucalion: any command to see how much energy our jobs burned?", True),
+        ("do you have any idea which call fits?", False),
         ("Which EuroHPC call should we apply to?", False),
         ("how do I load the module?", False),
     ],
@@ -1519,6 +1526,13 @@ def test_business_shorthand_in_capitals_is_no_name() -> None:
 def test_system_or_host_memory_is_a_nodes_ram(question: str) -> None:
     assert counted_things(question) == ("ram",)
     assert not holds_count("each node has 4 NVIDIA A100 40 GB GPUs", counted_things(question)[0])
+
+
+def test_memory_the_question_says_it_does_not_mean_is_not_measured() -> None:
+    question = "leonardo booster: total host ram (the ddr4, not the a100 memory) over all nodes?"
+    assert not measures_gpu_memory(question)
+    assert measures_node_memory(question)
+    assert measures_gpu_memory("total a100 memory of the booster?")
 
 
 def test_gpu_hrs_written_as_one_word_count_gpu_hours() -> None:
@@ -2284,6 +2298,16 @@ def test_a_clock_time_is_a_time_of_day(question: str, kinds: tuple[str, ...]) ->
         (
             "who's behind the container wrapper, which org actually built it?",
             ("who's behind the container wrapper, which org actually built it?",),
+        ),
+        # A reading from another language keeps its question marks and "if so", not its
+        # commas and "and".
+        (
+            "start-up Romanian. is there AI Factory Romania? if so who host which machine run?",
+            ("start-up Romanian. is there AI Factory Romania?", "who host which machine run?"),
+        ),
+        (
+            "is there AI Factory Romania if so who host which machine run?",
+            ("is there AI Factory Romania", "who host which machine run?"),
         ),
         # A bare "how long?" asks more of the part before.
         (

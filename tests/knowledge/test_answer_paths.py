@@ -23,6 +23,7 @@ from knowledge.assistant import (
     Assistant,
     Calibration,
     DocumentSignals,
+    _asks_what_a_page_says,
     _shows_place,
     _written,
     document_confidence,
@@ -1232,3 +1233,20 @@ def test_a_first_part_left_open_leaves_the_question_declined(assistant: Assistan
     # Asked first, it says what the rest is about: the whole question is left open.
     first = "Is there a second AI Factory Antennas call coming up? When does it close?"
     assert assistant._value_check(replace(match, question=first), "en") == (True, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("our own rocm image: anything the ai guide says about going that route?", True),
+        ("how does that page suggest adding pip packages?", True),
+        ("what does the guide recommend for checkpoints?", True),
+        ("according to the docs, which partition is for debugging?", True),
+        ("do the lumi docs point to some sandbox tutorial to practise in?", True),
+        ("which url do the lumi docs link to?", True),
+        ("how many nodes does lumi-c have?", False),
+        ("where is the user guide of karolina?", False),
+    ],
+)
+def test_a_question_about_what_a_page_says_asks_the_documents(question: str, asks: bool) -> None:
+    assert _asks_what_a_page_says(question) is asks

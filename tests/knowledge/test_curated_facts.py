@@ -13,7 +13,7 @@ import yaml
 from fakes.embedder import HashEmbedder
 
 import knowledge
-from knowledge.catalog.answerer import CuratedAnswerer, compared
+from knowledge.catalog.answerer import CuratedAnswerer, _holding_identifiers, compared
 from knowledge.catalog.catalog import Catalog, load_catalog
 from knowledge.catalog.chat_text import day_text, names_day
 from knowledge.catalog.facts import (
@@ -1079,3 +1079,19 @@ def test_a_scheduler_s_version_is_part_of_its_fact_and_third_party_values_stay_u
     )
     assert deucalion.confirmed is False
     assert facts["lumi/scheduler"].text == "**LUMI** runs the **Slurm** batch scheduler."
+
+
+@pytest.mark.parametrize(
+    ("question", "held"),
+    [
+        # A command set as code names the facts that write it.
+        ("want `it4ifree` on our own ci box. which pip package ships it?", {"karolina/accounting"}),
+        ("that coaif-03 call: when did it open?", {"factories/note/6", "factories/note/7"}),
+        # A plain word set as code names no fact: many write "small".
+        ("a cpu-only job on the partition `small`: how much memory?", set()),
+    ],
+)
+def test_an_identifier_the_question_writes_names_the_facts_that_hold_it(
+    facts: dict[str, CuratedFact], question: str, held: set[str]
+) -> None:
+    assert _holding_identifiers(question, list(facts.values())) == held

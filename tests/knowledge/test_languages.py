@@ -734,3 +734,29 @@ def test_a_reading_keeps_where_the_sentence_that_asks_starts() -> None:
     first, second = asked.english.casefold().split(". ")
     assert "partition" in second.split()
     assert "partition" not in first.split()
+
+
+def test_a_reading_keeps_the_question_marks_that_end_its_questions() -> None:
+    asked = Languages().read(
+        "wir sind ein rumänisches start-up. gibt es in rumänien eine ai factory? wenn ja, wer"
+        " betreibt die?",
+        known,
+    )
+    assert "? if so " in asked.english
+
+
+@pytest.mark.parametrize(
+    ("language", "words", "english"),
+    [
+        # A machine's name declined in Polish is the machine.
+        ("pl", "patrzymy na vege w mariborze", "Vega Maribor"),
+        ("pl", "ile nodów ma Karolinie", "how many node Karolina"),
+        # "AI Factory" typed in lower case is the name, not Italian "ai" (to the).
+        ("it", "c'è una ai factory in romania?", "is there AI Factory Romania"),
+        ("fr", "les 13 antennes ai factory", "13 AI Factory"),
+    ],
+)
+def test_names_written_the_languages_way_are_read_as_the_names(
+    language: str, words: str, english: str
+) -> None:
+    assert glossary(language).translate(words, lambda word: False) == english

@@ -557,6 +557,35 @@ def test_a_place_set_aside_still_leaves_the_fact_about_what_is_asked(
         ),
         # That no job API is documented answers whether there is one.
         ("is there a REST API for submitting jobs on LUMI?", "no REST API for submitting jobs"),
+        # Asked how to look a budget up, the command answers, not the machine's own budget.
+        (
+            "just got access to jupiter. how do i check from the terminal how much of our "
+            "project's compute budget has been used up?",
+            "`jutil user projects -o columns`",
+        ),
+        # A host for moving data in is a login host.
+        (
+            "we need to push ~20 TB of training shards onto marenostrum 5. is there a separate "
+            "data transfer node we should use instead of the normal login nodes?",
+            "transfer1/transfer2 for data transfer",
+        ),
+        # Figures one fact gives, worked out: nodes per rack, places on a list; and two
+        # facts' figures together: by how much one beats the other.
+        ("jupiter booster: on average, how many nodes per rack?", "about 47.5 nodes per rack"),
+        (
+            "discoverer on the top500: how many places did it slide between june 2021 and "
+            "june 2022?",
+            "from 91st to 113th is 22 places lower",
+        ),
+        (
+            "top500 hpl: by how many PF does lumi beat leonardo?",
+            "379.7 PF less 238.7 PF is 141 PF",
+        ),
+        (
+            "a maxed-out fast lane allocation used up in a single 30-day month: roughly how many "
+            "gpus running flat out 24/7 is that?",
+            "about 69.4 GPUs running the whole time",
+        ),
         # Figures worked out of one fact's own: a part of an amount, the cut-offs of a month.
         ("how much of deucalion's price tag did the EU pay, in euros?", "is EUR 7 M"),
         (
