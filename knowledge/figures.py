@@ -302,20 +302,28 @@ _ASKS_TIMES = re.compile(
 )
 
 
+def _two_in_one_unit(
+    text: str, kinds: tuple[Callable[[str], list[Amount]], ...]
+) -> tuple[Amount, Amount] | None:
+    """The smaller and the larger of the two amounts `text` states of the first kind it states
+    exactly two of, in one unit; None when there are none such, or both are the same."""
+    for kind in kinds:
+        found = kind(text)
+        if len(found) != 2 or len({a.unit.casefold() for a in found}) != 1:
+            continue
+        small, big = sorted(found, key=lambda a: a.value)
+        return None if small.value == big.value else (small, big)
+    return None
+
+
 def _times_as_much(text: str, question: str) -> str:
     """ "Up to 50,000 GPU-hours" and "more than 10,000 GPU-hours" asked "how many times bigger
     is the one than the other": 5 times. Only two amounts in one unit, and not the same."""
-    for found in (_money(text), _hours(text), _sizes(text)):
-        units = {a.unit.casefold() for a in found}
-        if len(found) != 2 or len(units) != 1:
-            continue
-        small, big = sorted(found, key=lambda a: a.value)
-        if small.value <= 0 or small.value == big.value:
-            return ""
-        return (
-            f"Worked out: {_said(big)} is {_number(big.value / small.value)} times {_said(small)}."
-        )
-    return ""
+    pair = _two_in_one_unit(text, (_money, _hours, _sizes))
+    if pair is None or pair[0].value <= 0:
+        return ""
+    small, big = pair
+    return f"Worked out: {_said(big)} is {_number(big.value / small.value)} times {_said(small)}."
 
 
 # "On average, how many nodes per rack", "how many GPUs does each node get": one count over
@@ -400,22 +408,18 @@ def _flops(text: str) -> list[Amount]:
 def _difference(text: str, question: str) -> str:
     """ "LUMI: 379.70 PF" and "LEONARDO: 238.7 PF" asked "by how many PF does LUMI beat
     LEONARDO": 141 PF. Only two amounts in one unit, and not the same."""
-    for found in (_money(text), _hours(text), _sizes(text), _flops(text)):
-        units = {a.unit.casefold() for a in found}
-        if len(found) != 2 or len(units) != 1:
-            continue
-        small, big = sorted(found, key=lambda a: a.value)
-        if small.value == big.value:
-            return ""
-        if big.unit == "EUR":
-            gap = Amount(big.value - small.value, big.unit, 0, 0)
-            return f"Worked out: {_said(big)} less {_said(small)} is {_said(gap)}."
-        # As written, not rounded: "379.7 PF less 238.7 PF", so the sum can be checked.
-        return (
-            f"Worked out: {_exact(big.value)} {big.unit} less {_exact(small.value)} {big.unit} "
-            f"is {_exact(big.value - small.value)} {big.unit}."
-        )
-    return ""
+    pair = _two_in_one_unit(text, (_money, _hours, _sizes, _flops))
+    if pair is None:
+        return ""
+    small, big = pair
+    if big.unit == "EUR":
+        gap = Amount(big.value - small.value, big.unit, 0, 0)
+        return f"Worked out: {_said(big)} less {_said(small)} is {_said(gap)}."
+    # As written, not rounded: "379.7 PF less 238.7 PF", so the sum can be checked.
+    return (
+        f"Worked out: {_exact(big.value)} {big.unit} less {_exact(small.value)} {big.unit} "
+        f"is {_exact(big.value - small.value)} {big.unit}."
+    )
 
 
 # "How many GPUs running flat out 24/7 would use it up in a 30-day month": an amount of
@@ -431,9 +435,14 @@ _PERIOD = re.compile(
     re.I,
 )
 _DAYS = {"day": 1, "week": 7, "month": 30}
-_UNIT_NAMES = {"gpus": "GPUs", "gcds": "GCDs", "nodes": "nodes", "cores": "cores"}
 _ASKS_MOST = re.compile(r"\bmax(?:ed|imum|imal)?\b|\bceiling\b|\bthe\s+most\b|\bfull\b", re.I)
-_RUN_UNIT = {"gpus": "GPU-hours", "gcds": "GPU-hours", "nodes": "node-hours", "cores": "core-hours"}
+# What running each thing is billed in, and its name.
+_RUNNING = {
+    "gpus": ("GPU-hours", "GPUs"),
+    "gcds": ("GPU-hours", "GCDs"),
+    "nodes": ("node-hours", "nodes"),
+    "cores": ("core-hours", "cores"),
+}
 
 
 def _units_running(text: str, question: str) -> str:
@@ -450,7 +459,7 @@ def _units_running(text: str, question: str) -> str:
         days = int(period["n"]) * _DAYS[period["unit"].casefold()]
     else:
         days = _DAYS[period["unit2"].casefold()]
-    unit = _RUN_UNIT[asked["units"].casefold()]
+    unit, units = _RUNNING[asked["units"].casefold()]
     amounts = [a for a in _hours(text) if a.unit.casefold() == unit.casefold()]
     bounded = [a for a in amounts if _AT_MOST_BEFORE.search(text, 0, a.start)]
     # "A maxed-out allocation": only the most one may get, not a figure of another kind.
@@ -461,7 +470,7 @@ def _units_running(text: str, question: str) -> str:
     running = amount.value / (days * 24)
     return (
         f"Worked out: {_said(amount)} over {days} days of 24 hours is about "
-        f"{_number(running)} {_UNIT_NAMES[asked['units'].casefold()]} running the whole time."
+        f"{_number(running)} {units} running the whole time."
     )
 
 

@@ -290,6 +290,9 @@ def set_aside(question: str, mentions: Sequence[Mention]) -> frozenset[Subject]:
     return frozenset(aside - named)
 
 
+# What the programme calls its parts, kept as written in every language: Italian "una ai
+# factory" is no "ai" (to the) before a factory.
+_PROGRAMME_NAMES = frozenset({"AI Factory", "AI Factories"})
 # "... like lumi-allocations on", "the same as on", "similar to what we had at": the place a
 # comparison is drawn with, written right before it.
 _LIKE_ON = re.compile(
@@ -417,8 +420,10 @@ class NameTable:
             *((m.name, *m.aliases) for m in catalog.machines),
             *((f.name, *f.aliases) for f in catalog.ai_factories),
         ]
-        self.phrases = frozenset(self._capitals) | frozenset(
-            name for group in names for name in group if _WORD.findall(name)
+        self.phrases = (
+            frozenset(self._capitals)
+            | frozenset(name for group in names for name in group if _WORD.findall(name))
+            | _PROGRAMME_NAMES
         )
         # Each machine by its names as a text writes them: what a passage is about.
         written: dict[str, str] = {}
